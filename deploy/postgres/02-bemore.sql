@@ -1,0 +1,15 @@
+-- BeMore's own tables (PostgreSQL). Idempotent: applied at every start-up and by the test fixture.
+
+-- The session event log: every fact of a session, appended once per (session_id, seq).
+-- payload is the event's JSON; key_id names the key that encrypted it (NULL: not encrypted).
+-- at_ms is Unix epoch milliseconds (UTC), the same representation in both profiles.
+CREATE TABLE IF NOT EXISTS bemore_session_events
+(
+    session_id varchar(64) NOT NULL,
+    seq        bigint      NOT NULL,
+    type       varchar(64) NOT NULL,
+    at_ms      bigint      NOT NULL,
+    key_id     varchar(64) NULL,
+    payload    bytea       NOT NULL,
+    CONSTRAINT pk_bemore_session_events PRIMARY KEY (session_id, seq)
+);

@@ -1,0 +1,37 @@
+namespace BeMore.Grains.Abstractions.Errors;
+
+/// <summary>
+/// A refusal that crosses from grains to the web tier intact. <see cref="Code"/> is the stable UPPER_SNAKE code
+/// clients see; the message is safe to show (it never carries user content).
+/// </summary>
+[GenerateSerializer, Alias("bemore.DomainException")]
+public abstract class DomainException : Exception
+{
+    protected DomainException(string message) : base(message)
+    {
+    }
+
+    public abstract string Code { get; }
+}
+
+/// <summary>The session does not exist, or the caller does not own it (indistinguishable on purpose).</summary>
+[GenerateSerializer, Alias("bemore.SessionNotFoundException")]
+public sealed class SessionNotFoundException : DomainException
+{
+    public SessionNotFoundException() : base("The session does not exist.")
+    {
+    }
+
+    public override string Code => ErrorCodes.SessionNotFound;
+}
+
+/// <summary>The requested transition or input is impossible in the session's current state.</summary>
+[GenerateSerializer, Alias("bemore.InvalidSessionStateException")]
+public sealed class InvalidSessionStateException : DomainException
+{
+    public InvalidSessionStateException(string message) : base(message)
+    {
+    }
+
+    public override string Code => ErrorCodes.InvalidSessionState;
+}

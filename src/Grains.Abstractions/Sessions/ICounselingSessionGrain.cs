@@ -1,0 +1,34 @@
+namespace BeMore.Grains.Abstractions.Sessions;
+
+/// <summary>
+/// The single writer of one counseling session (key: session id). Every method takes the caller's user id
+/// and checks ownership itself; a session the caller does not own answers as if it did not exist.
+/// </summary>
+[Alias("bemore.ICounselingSessionGrain")]
+public interface ICounselingSessionGrain : IGrainWithStringKey
+{
+    [Alias("Start")]
+    Task<SessionSnapshot> StartAsync(StartSession command);
+
+    [Alias("GetSnapshot")]
+    Task<SessionSnapshot> GetSnapshotAsync(string callerId);
+
+    [Alias("Pause")]
+    Task<SessionSnapshot> PauseAsync(string callerId);
+
+    [Alias("Resume")]
+    Task<SessionSnapshot> ResumeAsync(string callerId);
+
+    [Alias("End")]
+    Task<SessionSnapshot> EndAsync(string callerId);
+
+    /// <summary>Events with seq greater than <paramref name="afterSeq"/>, ascending, at most <paramref name="limit"/>.</summary>
+    [Alias("GetEvents")]
+    Task<IReadOnlyList<SessionEvent>> GetEventsAsync(string callerId, long afterSeq, int limit);
+
+    [Alias("Subscribe")]
+    Task SubscribeAsync(string callerId, ISessionObserver observer);
+
+    [Alias("Unsubscribe")]
+    Task UnsubscribeAsync(ISessionObserver observer);
+}

@@ -1,0 +1,14 @@
+using Orleans.Concurrency;
+
+namespace BeMore.Grains.Abstractions.Sessions;
+
+/// <summary>
+/// Receives a session's events after they are durably stored. Implemented by the per-node relay that
+/// forwards them to SignalR connections, so pushes cross nodes without a backplane.
+/// </summary>
+[Alias("bemore.ISessionObserver")]
+public interface ISessionObserver : IGrainObserver
+{
+    [OneWay, Alias("OnEvent")]
+    Task OnEventAsync(SessionEvent sessionEvent);
+}

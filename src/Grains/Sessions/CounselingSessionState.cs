@@ -1,0 +1,59 @@
+using BeMore.Grains.Abstractions.Sessions;
+
+namespace BeMore.Grains.Sessions;
+
+/// <summary>
+/// The small, bounded part of a session that lives in grain state. Everything that grows (transcript, analysis)
+/// is in the event log; <see cref="AppliedSeq"/> says which logged events this state already reflects, so a crash
+/// between the log write and the state write is repaired on the next activation.
+/// </summary>
+[GenerateSerializer, Alias("bemore.CounselingSessionState")]
+public sealed class CounselingSessionState
+{
+    [Id(0)] public string OwnerId { get; set; } = "";
+    [Id(1)] public string? Title { get; set; }
+    [Id(2)] public SessionConsent Consent { get; set; } = new(Analysis: true, StoreTranscript: true);
+    [Id(3)] public SessionStatus Status { get; set; }
+    [Id(4)] public DateTimeOffset StartedAt { get; set; }
+    [Id(5)] public DateTimeOffset? EndedAt { get; set; }
+
+    /// <summary>When the current status began; the open stretch is added to a duration when the status changes.</summary>
+    [Id(6)] public DateTimeOffset StatusSince { get; set; }
+
+    [Id(7)] public long ActiveMs { get; set; }
+    [Id(8)] public long PausedMs { get; set; }
+    [Id(9)] public long AppliedSeq { get; set; }
+
+    /// <summary>Applies a status change that happened at <paramref name="at"/>, closing the current stretch.</summary>
+    public void Apply(StatusChanged change, DateTimeOffset at, long seq)
+    {
+        if (change.From is null)
+        {
+            StartedAt = at;
+        }
+        else
+        {
+            var stretchMs = Math.Max(0, (long)(at - StatusSince).TotalMilliseconds);
+            if (Status == SessionStatus.Active)
+            {
+                ActiveMs += stretchMs;
+            }
+            else if (Status == SessionStatus.Paused)
+            {
+                PausedMs += stretchMs;
+            }
+        }
+
+        Status = change.To;
+        StatusSince = at;
+        EndedAt = change.To == SessionStatus.Ended ? at : null;
+        AppliedSeq = seq;
+    }
+
+    public long ActiveMsAt(DateTimeOffset now) => ActiveMs + OpenStretchMs(SessionStatus.Active, now);
+
+    public long PausedMsAt(DateTimeOffset now) => PausedMs + OpenStretchMs(SessionStatus.Paused, now);
+
+    private long OpenStretchMs(SessionStatus status, DateTimeOffset now) =>
+        Status == status ? Math.Max(0, (long)(now - StatusSince).TotalMilliseconds) : 0;
+}

@@ -1,0 +1,162 @@
+using System.ComponentModel.DataAnnotations;
+using System.Net;
+using BeMore.Grains.Storage;
+using BeMore.Web.Features.Health;
+using BeMore.Web.Infrastructure.Auth;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Dashboard;
+using Orleans.Storage;
+using Serilog;
+using Serilog.Formatting.Compact;
+
+namespace BeMore.Silo.Hosting;
+
+/// <summary>The executable's composition: logging, storage, the co-hosted silo and operator tools.</summary>
+public static class SiloComposition
+{
+    public static WebApplicationBuilder AddBeMoreLogging(this WebApplicationBuilder builder)
+    {
+        var development = builder.Environment.IsDevelopment();
+        builder.Services.AddSerilog((services, logger) =>
+        {
+            logger.ReadFrom.Configuration(builder.Configuration)
+                .ReadFrom.Services(services)
+                .Enrich.FromLogContext();
+            if (development)
+            {
+                logger.WriteTo.Console(
+                    outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext} {RequestId} {Message:lj}{NewLine}{Exception}",
+                    formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+            }
+            else
+            {
+                logger.WriteTo.Console(new RenderedCompactJsonFormatter());
+            }
+        });
+        return builder;
+    }
+
+    /// <summary>Resolves the storage profile, registers the event log, the schema installer and readiness checks.</summary>
+    public static WebApplicationBuilder AddBeMoreStorage(this WebApplicationBuilder builder, out StorageTarget storage)
+    {
+        var options = BindValidated<StorageOptions>(builder.Configuration, StorageOptions.SectionName);
+        storage = StorageTarget.Resolve(options, builder.Environment.ContentRootPath);
+        var services = builder.Services;
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(storage);
+        services.AddSingleton(storage.Database);
+        services.AddSingleton<ISessionEventLog, AdoNetSessionEventLog>();
+
+        if (storage.Profile == StorageProfile.Embedded)
+        {
+            var dataDirectory = Path.GetFullPath(options.DataDirectory, builder.Environment.ContentRootPath);
+            Directory.CreateDirectory(dataDirectory);
+            services.PostConfigure<AuthOptions>(auth =>
+                auth.SigningKey = string.IsNullOrEmpty(auth.SigningKey) ? EmbeddedSigningKey.LoadOrCreate(dataDirectory) : auth.SigningKey);
+        }
+
+        if (options.ApplySchema)
+        {
+            // Registered before UseOrleans so the tables and queries exist before the silo reads them.
+            services.AddHostedService<SchemaInstallerService>();
+        }
+
+        services.AddHealthChecks()
+            .AddCheck<SiloHealthCheck>("silo", tags: [HealthApi.ReadyTag])
+            .AddCheck<StorageHealthCheck>("storage", tags: [HealthApi.ReadyTag]);
+        return builder;
+    }
+
+    public static WebApplicationBuilder AddBeMoreOrleans(this WebApplicationBuilder builder, StorageTarget storage)
+    {
+        var cluster = BindValidated<ClusterSettings>(builder.Configuration, ClusterSettings.SectionName);
+        var dashboard = BindValidated<DashboardSettings>(builder.Configuration, DashboardSettings.SectionName);
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = cluster.ShutdownTimeout);
+
+        builder.UseOrleans(silo =>
+        {
+            silo.Configure<ClusterOptions>(options =>
+            {
+                options.ClusterId = cluster.ClusterId;
+                options.ServiceId = cluster.ServiceId;
+            });
+
+            // Orleans' binary serializer keyed by the pinned [Alias]es: no CLR type names in stored rows.
+            silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
+            silo.AddAdoNetGrainStorage(StorageNames.GrainState, options =>
+            {
+                options.Invariant = storage.OrleansInvariant;
+                options.ConnectionString = storage.ConnectionString;
+            });
+
+            if (storage.Profile == StorageProfile.Embedded)
+            {
+                silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
+                silo.UseInMemoryReminderService();
+            }
+            else
+            {
+                silo.UseAdoNetClustering(options =>
+                {
+                    options.Invariant = storage.OrleansInvariant;
+                    options.ConnectionString = storage.ConnectionString;
+                });
+                silo.UseAdoNetReminderService(options =>
+                {
+                    options.Invariant = storage.OrleansInvariant;
+                    options.ConnectionString = storage.ConnectionString;
+                });
+                ConfigureEndpoints(silo, cluster);
+            }
+
+            if (dashboard.Enabled)
+            {
+                silo.AddDashboard();
+            }
+        });
+        return builder;
+    }
+
+    /// <summary>The Orleans dashboard shows grain state: operators only, and never in the OpenAPI document.</summary>
+    public static WebApplication MapBeMoreOperatorTools(this WebApplication app)
+    {
+        if (BindValidated<DashboardSettings>(app.Configuration, DashboardSettings.SectionName).Enabled)
+        {
+            app.MapOrleansDashboard(routePrefix: "/dashboard")
+                .RequireAuthorization(AuthPolicies.Operator)
+                .ExcludeFromDescription();
+        }
+
+        return app;
+    }
+
+    private static void ConfigureEndpoints(ISiloBuilder silo, ClusterSettings cluster)
+    {
+        if (cluster.AdvertisedHost is null)
+        {
+            silo.ConfigureEndpoints(cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
+        }
+        else if (IPAddress.TryParse(cluster.AdvertisedHost, out var address))
+        {
+            silo.ConfigureEndpoints(address, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
+        }
+        else
+        {
+            silo.ConfigureEndpoints(cluster.AdvertisedHost, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
+        }
+    }
+
+    /// <summary>Settings Orleans needs before the container exists are bound and validated here, failing start-up clearly.</summary>
+    private static T BindValidated<T>(IConfiguration configuration, string section) where T : class, new()
+    {
+        var value = configuration.GetSection(section).Get<T>() ?? new T();
+        var results = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(value, new ValidationContext(value), results, validateAllProperties: true))
+        {
+            throw new OptionsValidationException(section, typeof(T), results.Select(r => $"{section}: {r.ErrorMessage}"));
+        }
+
+        return value;
+    }
+}

@@ -1,0 +1,73 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace BeMore.Silo.Hosting;
+
+public enum StorageProfile
+{
+    /// <summary>Zero set-up: a SQLite file under the data directory, localhost clustering, in-memory reminders.</summary>
+    Embedded,
+
+    /// <summary>PostgreSQL for clustering, grain state, reminders and the event log; several nodes form one cluster.</summary>
+    Postgres,
+}
+
+/// <summary>Where BeMore keeps its data (<c>BeMore:Storage</c>).</summary>
+public sealed class StorageOptions : IValidatableObject
+{
+    public const string SectionName = "BeMore:Storage";
+
+    public StorageProfile Profile { get; set; } = StorageProfile.Embedded;
+
+    /// <summary>Embedded profile: the folder of the SQLite file and generated keys, relative to the content root.</summary>
+    [Required]
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>Postgres profile: the Npgsql connection string.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Apply <c>deploy/*/*.sql</c> (idempotent) at start-up.</summary>
+    public bool ApplySchema { get; set; } = true;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Profile == StorageProfile.Postgres && string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            yield return new ValidationResult(
+                "BeMore:Storage:ConnectionString is required when BeMore:Storage:Profile is Postgres.", [nameof(ConnectionString)]);
+        }
+    }
+}
+
+/// <summary>How this node joins its cluster (<c>BeMore:Cluster</c>); the <c>Orleans</c> section is Orleans' own.</summary>
+public sealed class ClusterSettings
+{
+    public const string SectionName = "BeMore:Cluster";
+
+    [Required]
+    public string ClusterId { get; set; } = "bemore";
+
+    /// <summary>Stored grain state is keyed by it: keep it stable across deployments.</summary>
+    [Required]
+    public string ServiceId { get; set; } = "bemore";
+
+    [Range(1, 65535)]
+    public int SiloPort { get; set; } = 11111;
+
+    [Range(1, 65535)]
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>Postgres profile: the IP or host name other nodes reach this one at; default: this machine's address.</summary>
+    public string? AdvertisedHost { get; set; }
+
+    /// <summary>How long a SIGTERM waits for HTTP, SignalR and grains to drain.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
+}
+
+/// <summary>The Orleans dashboard (<c>BeMore:Dashboard</c>): operators only, off unless enabled.</summary>
+public sealed class DashboardSettings
+{
+    public const string SectionName = "BeMore:Dashboard";
+
+    public bool Enabled { get; set; }
+}

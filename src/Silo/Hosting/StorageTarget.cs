@@ -1,0 +1,36 @@
+using System.Data.Common;
+using BeMore.Grains.Storage;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace BeMore.Silo.Hosting;
+
+/// <summary>The resolved database of a storage profile: what both Orleans' ADO.NET providers and our event log open.</summary>
+public sealed record StorageTarget(StorageProfile Profile, string ConnectionString)
+{
+    public const string SqliteFileName = "bemore.db";
+
+    /// <summary>Orleans' invariant for SQLite is "System.Data.SQLite"; it resolves to Microsoft.Data.Sqlite's factory.</summary>
+    public string OrleansInvariant => Profile == StorageProfile.Embedded ? "System.Data.SQLite" : "Npgsql";
+
+    public DbProviderFactory Factory => Profile == StorageProfile.Embedded ? SqliteFactory.Instance : NpgsqlFactory.Instance;
+
+    public EventLogDatabase Database => new(Factory, ConnectionString);
+
+    public static StorageTarget Resolve(StorageOptions options, string contentRoot) => options.Profile switch
+    {
+        StorageProfile.Embedded => Embedded(Path.GetFullPath(options.DataDirectory, contentRoot)),
+        StorageProfile.Postgres => new StorageTarget(StorageProfile.Postgres, options.ConnectionString!),
+        _ => throw new InvalidOperationException($"Unknown storage profile {options.Profile}."),
+    };
+
+    public static StorageTarget Embedded(string dataDirectory) => new(
+        StorageProfile.Embedded,
+        new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(dataDirectory, SqliteFileName),
+            Pooling = true,
+            // Concurrent grain writes wait for the file lock (busy retries) instead of failing with "database is locked".
+            DefaultTimeout = 30,
+        }.ToString());
+}

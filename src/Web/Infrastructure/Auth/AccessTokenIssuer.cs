@@ -1,0 +1,38 @@
+using System.Security.Claims;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using Microsoft.Extensions.Options;
+
+namespace BeMore.Web.Infrastructure.Auth;
+
+public sealed record AccessToken(string Token, DateTimeOffset ExpiresAt);
+
+/// <summary>Issues short-lived HMAC-SHA256 access tokens carrying <c>sub</c>, <c>role</c> and <c>jti</c>.</summary>
+public sealed class AccessTokenIssuer(IOptions<AuthOptions> options, TimeProvider time)
+{
+    private readonly JsonWebTokenHandler _handler = new();
+
+    public AccessToken Issue(string userId, string role)
+    {
+        var settings = options.Value;
+        var now = time.GetUtcNow();
+        var expires = now + settings.AccessTokenLifetime;
+        var token = _handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = settings.Issuer,
+            Audience = settings.Audience,
+            IssuedAt = now.UtcDateTime,
+            NotBefore = now.UtcDateTime,
+            Expires = expires.UtcDateTime,
+            Subject = new ClaimsIdentity(
+            [
+                new Claim(JwtRegisteredClaimNames.Sub, userId),
+                new Claim(AuthSetup.RoleClaim, role),
+                new Claim(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")),
+            ]),
+            SigningCredentials = new SigningCredentials(
+                new SymmetricSecurityKey(settings.SigningKeyBytes), SecurityAlgorithms.HmacSha256),
+        });
+        return new AccessToken(token, expires);
+    }
+}

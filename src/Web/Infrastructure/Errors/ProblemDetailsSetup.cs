@@ -1,0 +1,35 @@
+using BeMore.Grains.Abstractions.Errors;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BeMore.Web.Infrastructure.Errors;
+
+/// <summary>Every 4xx/5xx body is RFC 9457 problem details with a stable <c>code</c> and the <c>requestId</c>.</summary>
+internal static class ProblemDetailsSetup
+{
+    public static IServiceCollection AddBeMoreProblemDetails(this IServiceCollection services)
+    {
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            var problem = context.ProblemDetails;
+            problem.Extensions["requestId"] = context.HttpContext.TraceIdentifier;
+            problem.Extensions.TryAdd("code", CodeForStatus(problem.Status ?? context.HttpContext.Response.StatusCode));
+        });
+        services.AddExceptionHandler<DomainExceptionHandler>();
+        return services;
+    }
+
+    /// <summary>The code a bare status answers with when nothing more specific was said.</summary>
+    public static string CodeForStatus(int status) => status switch
+    {
+        StatusCodes.Status400BadRequest => ErrorCodes.ValidationError,
+        StatusCodes.Status401Unauthorized => ErrorCodes.Unauthorized,
+        StatusCodes.Status403Forbidden => ErrorCodes.Forbidden,
+        StatusCodes.Status404NotFound => ErrorCodes.NotFound,
+        StatusCodes.Status413PayloadTooLarge => ErrorCodes.PayloadTooLarge,
+        StatusCodes.Status429TooManyRequests => ErrorCodes.RateLimited,
+        StatusCodes.Status503ServiceUnavailable => ErrorCodes.ServiceUnavailable,
+        >= 500 => ErrorCodes.InternalError,
+        _ => $"HTTP_{status}",
+    };
+}

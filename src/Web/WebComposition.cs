@@ -1,0 +1,67 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using BeMore.Web.Features.Health;
+using BeMore.Web.Infrastructure;
+using BeMore.Web.Infrastructure.Auth;
+using BeMore.Web.Infrastructure.Errors;
+using BeMore.Web.Infrastructure.Logging;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Scalar.AspNetCore;
+using Serilog;
+
+namespace BeMore.Web;
+
+/// <summary>Settings of the HTTP surface (<c>BeMore:Api</c>).</summary>
+public sealed class ApiOptions
+{
+    public const string SectionName = "BeMore:Api";
+
+    /// <summary>Serve <c>/openapi/v1.json</c> and the Scalar UI; on in Development by default.</summary>
+    public bool ExposeDocs { get; set; }
+}
+
+/// <summary>The web tier's composition: what Program.cs calls, nothing else.</summary>
+public static class WebComposition
+{
+    public static WebApplicationBuilder AddBeMoreWeb(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ServerInfo>();
+        services.AddBeMoreProblemDetails();
+        services.AddBeMoreAuth();
+        services.AddHealthChecks();
+        services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        services.AddOpenApi();
+        return builder;
+    }
+
+    public static WebApplication UseBeMoreWeb(this WebApplication app)
+    {
+        app.UseMiddleware<RequestIdMiddleware>();
+        app.UseSerilogRequestLogging();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static WebApplication MapBeMoreWeb(this WebApplication app)
+    {
+        app.MapHealthApi();
+        if (app.Configuration.GetSection(ApiOptions.SectionName).Get<ApiOptions>()?.ExposeDocs == true)
+        {
+            app.MapOpenApi();
+            app.MapScalarApiReference();
+        }
+
+        return app;
+    }
+}
