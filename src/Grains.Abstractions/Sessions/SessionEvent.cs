@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+using System.Reflection;
 using System.Text.Json.Serialization;
 
 namespace BeMore.Grains.Abstractions.Sessions;
@@ -17,16 +19,20 @@ public sealed record SessionEvent(
 }
 
 /// <summary>
-/// The payload of a <see cref="SessionEvent"/>. Each subclass names its wire type once, in <c>TypeName</c>,
-/// which is both the API's <c>type</c> field and the JSON discriminator used in the event log.
+/// The payload of a <see cref="SessionEvent"/>. Each subclass is listed once, in a <see cref="JsonDerivedTypeAttribute"/>
+/// whose discriminator is both the API's <c>type</c> field and the tag of the stored JSON.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("bemore.SessionEventData")]
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(StatusChanged), StatusChanged.TypeName)]
 public abstract record SessionEventData
 {
+    private static readonly FrozenDictionary<Type, string> TypeNames = typeof(SessionEventData)
+        .GetCustomAttributes<JsonDerivedTypeAttribute>()
+        .ToFrozenDictionary(attribute => attribute.DerivedType, attribute => (string)attribute.TypeDiscriminator!);
+
     [JsonIgnore]
-    public abstract string Type { get; }
+    public string Type => TypeNames[GetType()];
 }
 
 /// <summary>The session moved from one lifecycle state to another (or was created, with <see cref="From"/> null).</summary>
@@ -37,6 +43,4 @@ public sealed record StatusChanged(
     [property: Id(2)] string Reason) : SessionEventData
 {
     public const string TypeName = "status_changed";
-
-    public override string Type => TypeName;
 }

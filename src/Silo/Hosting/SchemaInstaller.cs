@@ -40,12 +40,16 @@ public static class SchemaInstaller
     public static IReadOnlyList<string> Scripts(StorageProfile profile)
     {
         var assembly = typeof(SchemaInstaller).Assembly;
-        var prefix = $"BeMore.Schema.{profile.ToString().ToLowerInvariant()}.";
-        return assembly.GetManifestResourceNames()
+        var folder = profile == StorageProfile.Embedded ? "sqlite" : "postgres";
+        var prefix = $"BeMore.Schema.{folder}.";
+        var scripts = assembly.GetManifestResourceNames()
             .Where(name => name.StartsWith(prefix, StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .Select(name => Read(assembly, name))
             .ToList();
+        return scripts.Count > 0
+            ? scripts
+            : throw new InvalidOperationException($"No schema scripts for deploy/{folder} are embedded in {assembly.GetName().Name}.");
     }
 
     private static string Read(Assembly assembly, string name)

@@ -1,0 +1,72 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using BeMore.Grains.Abstractions.Sessions;
+using BeMore.Silo.Hosting;
+using BeMore.Tests.Infrastructure;
+
+namespace BeMore.Tests.Hosting;
+
+/// <summary>The real executable on the embedded profile, as a newcomer runs it: no database to install.</summary>
+public sealed class EmbeddedServerTests
+{
+    [Fact]
+    public async Task Start_InCleanFolder_CreatesDataAndAnswersHealth()
+    {
+        var folder = Directory.CreateTempSubdirectory("bemore-clean-").FullName;
+        await using var silo = await SiloProcess.StartAsync(folder, SiloSettings.Embedded(FreePort.Next(), FreePort.Next()));
+
+        using var health = await silo.Http.GetFromJsonAsync<JsonDocument>("/health");
+        using var ready = await silo.Http.GetFromJsonAsync<JsonDocument>("/health/ready");
+
+        Assert.Equal("ok", health!.RootElement.GetProperty("status").GetString());
+        Assert.True(health.RootElement.GetProperty("uptime").GetDouble() >= 0);
+        Assert.Equal("ok", ready!.RootElement.GetProperty("status").GetString());
+        Assert.True(File.Exists(Path.Combine(folder, "data", StorageTarget.SqliteFileName)));
+        Assert.True(File.Exists(Path.Combine(folder, "data", "signing.key")));
+    }
+
+    [Fact]
+    public async Task GrainState_AfterGracefulRestart_IsReadBackFromSqlite()
+    {
+        var folder = Directory.CreateTempSubdirectory("bemore-restart-").FullName;
+        var settings = SiloSettings.Embedded(FreePort.Next(), FreePort.Next());
+        var gatewayPort = int.Parse(settings["BeMore__Cluster__GatewayPort"], System.Globalization.CultureInfo.InvariantCulture);
+        var sessionId = Guid.NewGuid().ToString("N");
+
+        await using (var silo = await SiloProcess.StartAsync(folder, settings))
+        {
+            await using (var client = await OrleansClient.ConnectAsync(gatewayPort))
+            {
+                var session = client.Cluster.GetGrain<ICounselingSessionGrain>(sessionId);
+                await session.StartAsync(new StartSession("owner-1", "Tuesday", new SessionConsent(true, false)));
+                await session.PauseAsync("owner-1");
+            }
+
+            Assert.Equal(0, await silo.StopGracefullyAsync(TimeSpan.FromSeconds(30)));
+        }
+
+        await using (await SiloProcess.StartAsync(folder, settings))
+        await using (var client = await OrleansClient.ConnectAsync(gatewayPort))
+        {
+            await RestartAssertions.AssertPausedSessionAsync(client, sessionId);
+        }
+    }
+}
+
+internal static class RestartAssertions
+{
+    /// <summary>What a session started and paused before a restart must look like after it.</summary>
+    public static async Task AssertPausedSessionAsync(OrleansClient client, string sessionId)
+    {
+        var session = client.Cluster.GetGrain<ICounselingSessionGrain>(sessionId);
+        var snapshot = await session.GetSnapshotAsync("owner-1");
+        var events = await session.GetEventsAsync("owner-1", 0, 100);
+
+        Assert.Equal(SessionStatus.Paused, snapshot.Status);
+        Assert.Equal("Tuesday", snapshot.Title);
+        Assert.Equal(new SessionConsent(true, false), snapshot.Consent);
+        Assert.Equal(2, snapshot.LastSeq);
+        Assert.Equal([SessionStatus.Active, SessionStatus.Paused], events.Select(e => ((StatusChanged)e.Data).To));
+        await Assert.ThrowsAsync<BeMore.Grains.Abstractions.Errors.SessionNotFoundException>(() => session.GetSnapshotAsync("someone-else"));
+    }
+}

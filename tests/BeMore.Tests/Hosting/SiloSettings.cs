@@ -1,0 +1,24 @@
+using System.Globalization;
+
+namespace BeMore.Tests.Hosting;
+
+/// <summary>Environment settings for a silo process, as an operator (or docker-compose) would pass them.</summary>
+internal static class SiloSettings
+{
+    public static Dictionary<string, string> Embedded(int siloPort, int gatewayPort) => new()
+    {
+        ["BeMore__Cluster__SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture),
+        ["BeMore__Cluster__GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture),
+        ["BeMore__Cluster__ShutdownTimeout"] = "00:00:10",
+    };
+
+    public static Dictionary<string, string> Postgres(string connectionString, int siloPort, int gatewayPort)
+    {
+        var settings = Embedded(siloPort, gatewayPort);
+        settings["BeMore__Storage__Profile"] = "Postgres";
+        settings["BeMore__Storage__ConnectionString"] = connectionString;
+        settings["BeMore__Cluster__AdvertisedHost"] = "127.0.0.1";
+        settings["BeMore__Auth__SigningKey"] = "test-signing-key-of-at-least-32-bytes-0123456789";
+        return settings;
+    }
+}
