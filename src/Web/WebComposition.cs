@@ -6,6 +6,7 @@ using BeMore.Web.Infrastructure.Auth;
 using BeMore.Web.Infrastructure.Errors;
 using BeMore.Web.Infrastructure.Logging;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,6 +31,7 @@ public static class WebComposition
     public static WebApplicationBuilder AddBeMoreWeb(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ServerInfo>();

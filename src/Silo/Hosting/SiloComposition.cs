@@ -88,6 +88,8 @@ public static class SiloComposition
             {
                 options.Invariant = storage.OrleansInvariant;
                 options.ConnectionString = storage.ConnectionString;
+                // Clearing a grain's state (account or session erasure) removes its row instead of leaving an empty one.
+                options.DeleteStateOnClear = true;
             });
 
             if (storage.Profile == StorageProfile.Embedded)

@@ -12,7 +12,8 @@ public sealed class EmbeddedServerTests
     [Fact]
     public async Task Start_InCleanFolder_CreatesDataAndAnswersHealth()
     {
-        var folder = Directory.CreateTempSubdirectory("bemore-clean-").FullName;
+        using var clean = new TestFolder("clean");
+        var folder = clean.Path;
         await using var silo = await SiloProcess.StartAsync(folder, SiloSettings.Embedded(FreePort.Next(), FreePort.Next()));
 
         using var health = await silo.Http.GetFromJsonAsync<JsonDocument>("/health");
@@ -28,7 +29,8 @@ public sealed class EmbeddedServerTests
     [Fact]
     public async Task GrainState_AfterGracefulRestart_IsReadBackFromSqlite()
     {
-        var folder = Directory.CreateTempSubdirectory("bemore-restart-").FullName;
+        using var restart = new TestFolder("restart");
+        var folder = restart.Path;
         var settings = SiloSettings.Embedded(FreePort.Next(), FreePort.Next());
         var gatewayPort = int.Parse(settings["BeMore__Cluster__GatewayPort"], System.Globalization.CultureInfo.InvariantCulture);
         var sessionId = Guid.NewGuid().ToString("N");

@@ -15,8 +15,9 @@ public sealed class PostgresClusterTests
         var gatewayPort = FreePort.Next();
         var settings = SiloSettings.Postgres(database, FreePort.Next(), gatewayPort);
         var sessionId = Guid.NewGuid().ToString("N");
+        using var folder = new TestFolder("pg-node");
 
-        await using (var silo = await SiloProcess.StartAsync(Directory.CreateTempSubdirectory("bemore-pg-node-").FullName, settings))
+        await using (var silo = await SiloProcess.StartAsync(folder.Path, settings))
         {
             await using (var client = await OrleansClient.ConnectAsync(gatewayPort))
             {
@@ -28,7 +29,7 @@ public sealed class PostgresClusterTests
             Assert.Equal(0, await silo.StopGracefullyAsync(TimeSpan.FromSeconds(30)));
         }
 
-        await using (await SiloProcess.StartAsync(Directory.CreateTempSubdirectory("bemore-pg-node-").FullName, settings))
+        await using (await SiloProcess.StartAsync(folder.Path, settings))
         await using (var client = await OrleansClient.ConnectAsync(gatewayPort))
         {
             await RestartAssertions.AssertPausedSessionAsync(client, sessionId);
@@ -40,9 +41,11 @@ public sealed class PostgresClusterTests
     {
         var database = await (await PostgresServer.InstanceAsync()).CreateDatabaseAsync();
         var (siloA, gatewayA, siloB, gatewayB) = (FreePort.Next(), FreePort.Next(), FreePort.Next(), FreePort.Next());
+        using var folderA = new TestFolder("node-a");
+        using var folderB = new TestFolder("node-b");
         var nodes = await Task.WhenAll(
-            SiloProcess.StartAsync(Directory.CreateTempSubdirectory("bemore-node-a-").FullName, SiloSettings.Postgres(database, siloA, gatewayA)),
-            SiloProcess.StartAsync(Directory.CreateTempSubdirectory("bemore-node-b-").FullName, SiloSettings.Postgres(database, siloB, gatewayB)));
+            SiloProcess.StartAsync(folderA.Path, SiloSettings.Postgres(database, siloA, gatewayA)),
+            SiloProcess.StartAsync(folderB.Path, SiloSettings.Postgres(database, siloB, gatewayB)));
         await using var nodeA = nodes[0];
         await using var nodeB = nodes[1];
         await using var clientA = await OrleansClient.ConnectAsync(gatewayA);
@@ -69,6 +72,7 @@ public sealed class PostgresClusterTests
         for (var attempt = 0; attempt < 20; attempt++)
         {
             var sessionId = Guid.NewGuid().ToString("N");
+        using var folder = new TestFolder("pg-node");
             var session = client.Cluster.GetGrain<ICounselingSessionGrain>(sessionId);
             await session.StartAsync(new StartSession("owner-1", $"attempt {attempt}", new SessionConsent(true, true)));
             if ((await management.GetActivationAddress(session))?.Endpoint.Port == siloPort)

@@ -38,7 +38,8 @@ public sealed class SchemaInstallerTests
     [Fact]
     public async Task Apply_SqliteOnExistingDatabase_IsIdempotentAndDefinesPersistenceQueries()
     {
-        var target = StorageTarget.Embedded(Directory.CreateTempSubdirectory("bemore-schema-").FullName);
+        using var folder = new TestFolder("schema");
+        var target = StorageTarget.Embedded(folder.Path);
 
         await SchemaInstaller.ApplyAsync(target, CancellationToken.None);
         await SchemaInstaller.ApplyAsync(target, CancellationToken.None);

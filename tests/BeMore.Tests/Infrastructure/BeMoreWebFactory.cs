@@ -9,7 +9,9 @@ namespace BeMore.Tests.Infrastructure;
 /// </summary>
 public sealed class BeMoreWebFactory : WebApplicationFactory<Program>
 {
-    public string DataDirectory { get; } = Directory.CreateTempSubdirectory("bemore-web-").FullName;
+    private readonly TestFolder _dataFolder = new("web");
+
+    public string DataDirectory => _dataFolder.Path;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -23,6 +25,6 @@ public sealed class BeMoreWebFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        Directory.Delete(DataDirectory, recursive: true);
+        _dataFolder.Dispose();
     }
 }

@@ -6,11 +6,19 @@ using BeMore.Tests.Infrastructure;
 namespace BeMore.Tests.Storage;
 
 /// <summary>The event log's behaviour, run against each real database it serves.</summary>
-public abstract class SessionEventLogContract
+public abstract class SessionEventLogContract : IDisposable
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 28, 9, 0, 0, TimeSpan.Zero);
 
+    protected TestFolder Folder { get; } = new("log");
+
     protected abstract Task<ISessionEventLog> CreateLogAsync();
+
+    public void Dispose()
+    {
+        Folder.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task ReadAfter_AppendedEvents_ReturnsThoseAfterSeqInOrder()
@@ -97,7 +105,7 @@ public sealed class SqliteSessionEventLogTests : SessionEventLogContract
 {
     protected override async Task<ISessionEventLog> CreateLogAsync()
     {
-        var target = StorageTarget.Embedded(Directory.CreateTempSubdirectory("bemore-log-").FullName);
+        var target = StorageTarget.Embedded(Folder.Path);
         await SchemaInstaller.ApplyAsync(target, CancellationToken.None);
         return new AdoNetSessionEventLog(target.Database);
     }

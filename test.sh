@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Runs the whole BeMore test suite from a clean checkout: builds in Release, runs every test (the tests start
+# their own throwaway PostgreSQL from the installed server binaries and stop it at the end), and ends with one
+# line "N passed, N failed[, N skipped]".
+set -uo pipefail
+cd "$(dirname "$0")"
+
+results=$(mktemp -d -t bemore-test-results-XXXXXX)
+
+# A test process that dies (or exits before its clean-up finishes) leaves its throwaway PostgreSQL behind;
+# stop and remove such leftovers so they never outlive the run.
+stop_leftover_postgres() {
+    for root in "${TMPDIR:-/tmp}"/bemore-pg-*; do
+        [ -d "$root/data" ] || continue
+        if [ -f "$root/data/postmaster.pid" ]; then
+            pg_ctl=$(command -v pg_ctl || ls /usr/lib/postgresql/*/bin/pg_ctl 2>/dev/null | sort -V | tail -n 1)
+            if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$pg_ctl" stop -D "$root/data" -m immediate >/dev/null 2>&1
+            else "$pg_ctl" stop -D "$root/data" -m immediate >/dev/null 2>&1; fi
+        fi
+        rm -rf "$root"
+    done
+    rm -rf "$results"
+}
+trap stop_leftover_postgres EXIT
+
+dotnet build BeMore.sln -c Release -nologo -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
+
+dotnet test BeMore.sln -c Release --no-build -nologo \
+    --logger "trx;LogFilePrefix=bemore" --logger "console;verbosity=normal" \
+    --results-directory "$results"
+test_status=$?
+
+read -r passed failed skipped < <(
+    cat "$results"/*.trx 2>/dev/null | grep -o '<Counters [^>]*>' |
+    awk '{ for (i = 1; i <= NF; i++) { split($i, kv, "=");
+                gsub(/[^0-9]/, "", kv[2]);
+                if (kv[1] == "passed") p += kv[2];
+                if (kv[1] == "failed" || kv[1] == "error" || kv[1] == "timeout" || kv[1] == "aborted") f += kv[2];
+                if (kv[1] == "notExecuted") s += kv[2]; } }
+         END { print p + 0, f + 0, s + 0 }')
+
+if [ "$test_status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+summary="$passed passed, $failed failed"
+[ "$skipped" -gt 0 ] && summary="$summary, $skipped skipped"
+echo "$summary"
+exit "$test_status"
