@@ -1,0 +1,17 @@
+# BeMore silo: build with the SDK image, run on the smaller ASP.NET runtime image as a non-root user.
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /source
+COPY global.json Directory.Build.props Directory.Packages.props .editorconfig BeMore.sln ./
+COPY deploy/ deploy/
+COPY src/ src/
+RUN dotnet publish src/Silo/Silo.csproj -c Release -o /app --nologo
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+WORKDIR /app
+COPY --from=build /app ./
+# The image's unprivileged "app" account; the embedded profile's data folder must be writable by it.
+RUN mkdir -p /app/data && chown "$APP_UID" /app/data
+USER $APP_UID
+ENV ASPNETCORE_URLS=http://+:8080
+EXPOSE 8080 11111 30000
+ENTRYPOINT ["dotnet", "BeMore.Silo.dll"]
