@@ -8,6 +8,7 @@ using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Storage;
 using Serilog;
+using Serilog.Events;
 using Serilog.Formatting.Compact;
 
 namespace BeMore.Silo.Hosting;
@@ -20,7 +21,14 @@ public static class SiloComposition
         var development = builder.Environment.IsDevelopment();
         builder.Services.AddSerilog((services, logger) =>
         {
-            logger.ReadFrom.Configuration(builder.Configuration)
+            // Safe levels in code, so a missing settings file can never let framework request logs (which carry
+            // query strings such as SignalR's access_token) through; configuration may refine them.
+            logger.MinimumLevel.Information()
+                .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+                .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
+                .MinimumLevel.Override("Orleans", LogEventLevel.Warning)
+                .MinimumLevel.Override("Polly", LogEventLevel.Warning)
+                .ReadFrom.Configuration(builder.Configuration)
                 .ReadFrom.Services(services)
                 .Enrich.FromLogContext();
             if (development)
@@ -41,7 +49,7 @@ public static class SiloComposition
     public static WebApplicationBuilder AddBeMoreStorage(this WebApplicationBuilder builder, out StorageTarget storage)
     {
         var options = BindValidated<StorageOptions>(builder.Configuration, StorageOptions.SectionName);
-        storage = StorageTarget.Resolve(options, builder.Environment.ContentRootPath);
+        storage = StorageTarget.Resolve(options);
         var services = builder.Services;
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(storage);
@@ -50,7 +58,7 @@ public static class SiloComposition
 
         if (storage.Profile == StorageProfile.Embedded)
         {
-            var dataDirectory = Path.GetFullPath(options.DataDirectory, builder.Environment.ContentRootPath);
+            var dataDirectory = Path.GetFullPath(options.DataDirectory);
             Directory.CreateDirectory(dataDirectory);
             services.PostConfigure<AuthOptions>(auth =>
                 auth.SigningKey = string.IsNullOrEmpty(auth.SigningKey) ? EmbeddedSigningKey.LoadOrCreate(dataDirectory) : auth.SigningKey);

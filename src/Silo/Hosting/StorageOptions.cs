@@ -18,7 +18,7 @@ public sealed class StorageOptions : IValidatableObject
 
     public StorageProfile Profile { get; set; } = StorageProfile.Embedded;
 
-    /// <summary>Embedded profile: the folder of the SQLite file and generated keys, relative to the content root.</summary>
+    /// <summary>Embedded profile: the folder of the SQLite file and generated keys, relative to the working directory.</summary>
     [Required]
     public string DataDirectory { get; set; } = "data";
 

@@ -17,9 +17,9 @@ public sealed record StorageTarget(StorageProfile Profile, string ConnectionStri
 
     public EventLogDatabase Database => new(Factory, ConnectionString);
 
-    public static StorageTarget Resolve(StorageOptions options, string contentRoot) => options.Profile switch
+    public static StorageTarget Resolve(StorageOptions options) => options.Profile switch
     {
-        StorageProfile.Embedded => Embedded(Path.GetFullPath(options.DataDirectory, contentRoot)),
+        StorageProfile.Embedded => Embedded(Path.GetFullPath(options.DataDirectory)),
         StorageProfile.Postgres => new StorageTarget(StorageProfile.Postgres, options.ConnectionString!),
         _ => throw new InvalidOperationException($"Unknown storage profile {options.Profile}."),
     };

@@ -1,15 +1,16 @@
+using System.Diagnostics;
 using System.Reflection;
 
 namespace BeMore.Web.Infrastructure;
 
-/// <summary>What the server says about itself: its version and how long it has been up.</summary>
+/// <summary>What the server says about itself: its version and how long its process has been up.</summary>
 public sealed class ServerInfo(TimeProvider time)
 {
-    private readonly long _startedAt = time.GetTimestamp();
+    private readonly DateTimeOffset _processStartedAt = Process.GetCurrentProcess().StartTime.ToUniversalTime();
 
     public string Version { get; } = ReadVersion();
 
-    public TimeSpan Uptime => time.GetElapsedTime(_startedAt);
+    public TimeSpan Uptime => time.GetUtcNow() - _processStartedAt;
 
     private static string ReadVersion()
     {

@@ -37,6 +37,20 @@ public sealed class PostgresClusterTests
     }
 
     [Fact]
+    public async Task Start_PostgresProfileWithoutSigningKey_RefusesNamingTheSetting()
+    {
+        var database = await (await PostgresServer.InstanceAsync()).CreateDatabaseAsync();
+        var settings = SiloSettings.Postgres(database, FreePort.Next(), FreePort.Next());
+        settings.Remove("BeMore__Auth__SigningKey");
+        using var folder = new TestFolder("no-key");
+
+        var refusal = await Assert.ThrowsAsync<InvalidOperationException>(() => SiloProcess.StartAsync(folder.Path, settings));
+
+        Assert.Contains("BeMore:Auth:SigningKey", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("exited with", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TwoSilos_OnOnePostgres_FormOneClusterAndServeCallsAcrossNodes()
     {
         var database = await (await PostgresServer.InstanceAsync()).CreateDatabaseAsync();

@@ -12,6 +12,7 @@ public sealed class SiloProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly List<(Func<string, bool> Match, TaskCompletionSource<string> Seen)> _watchers = [];
 
     private SiloProcess(Process process, int httpPort)
     {
@@ -36,6 +37,24 @@ public sealed class SiloProcess : IAsyncDisposable
     }
 
     public bool HasExited => _process.HasExited;
+
+    /// <summary>Completes with the first output line (already printed or yet to come) that matches.</summary>
+    public async Task<string> WaitForOutputAsync(Func<string, bool> match, TimeSpan timeout)
+    {
+        var seen = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_output)
+        {
+            var earlier = _output.ToString().Split('\n').FirstOrDefault(line => match(line.TrimEnd('\r')));
+            if (earlier is not null)
+            {
+                return earlier.TrimEnd('\r');
+            }
+
+            _watchers.Add((match, seen));
+        }
+
+        return await seen.Task.WaitAsync(timeout);
+    }
 
     /// <summary>Starts the silo in <paramref name="workingDirectory"/> and waits until <c>/health/ready</c> answers 200.</summary>
     public static async Task<SiloProcess> StartAsync(string workingDirectory, IReadOnlyDictionary<string, string> settings, int? httpPort = null)
@@ -136,6 +155,11 @@ public sealed class SiloProcess : IAsyncDisposable
         lock (_output)
         {
             _output.AppendLine(line);
+            foreach (var watcher in _watchers.Where(watcher => watcher.Match(line)).ToList())
+            {
+                watcher.Seen.TrySetResult(line);
+                _watchers.Remove(watcher);
+            }
         }
     }
 
