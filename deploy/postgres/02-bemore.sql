@@ -13,3 +13,17 @@ CREATE TABLE IF NOT EXISTS bemore_session_events
     payload    bytea       NOT NULL,
     CONSTRAINT pk_bemore_session_events PRIMARY KEY (session_id, seq)
 );
+
+-- The audit log: who did what to which target, when, from where, with what outcome. Never content.
+CREATE TABLE IF NOT EXISTS bemore_audit
+(
+    id        bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    user_id   varchar(64)  NULL,
+    actor_id  varchar(64)  NULL,
+    action    varchar(64)  NOT NULL,
+    target_id varchar(64)  NULL,
+    at_ms     bigint       NOT NULL,
+    client_ip varchar(64)  NULL,
+    outcome   varchar(16)  NOT NULL
+);
+CREATE INDEX IF NOT EXISTS ix_bemore_audit_user ON bemore_audit (user_id, id);

@@ -10,3 +10,16 @@ CREATE TABLE IF NOT EXISTS bemore_session_events
     payload    BLOB    NOT NULL,
     PRIMARY KEY (session_id, seq)
 ) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS bemore_audit
+(
+    id        INTEGER PRIMARY KEY AUTOINCREMENT,
+    user_id   TEXT    NULL,
+    actor_id  TEXT    NULL,
+    action    TEXT    NOT NULL,
+    target_id TEXT    NULL,
+    at_ms     INTEGER NOT NULL,
+    client_ip TEXT    NULL,
+    outcome   TEXT    NOT NULL
+);
+CREATE INDEX IF NOT EXISTS ix_bemore_audit_user ON bemore_audit (user_id, id);

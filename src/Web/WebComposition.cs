@@ -1,6 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using BeMore.Web.Features.Admin;
+using BeMore.Web.Features.Auth;
 using BeMore.Web.Features.Health;
+using BeMore.Web.Features.Users;
+using BeMore.Web.Infrastructure.Audit;
 using BeMore.Web.Infrastructure;
 using BeMore.Web.Infrastructure.Auth;
 using BeMore.Web.Infrastructure.Errors;
@@ -37,6 +41,9 @@ public static class WebComposition
         services.AddSingleton<ServerInfo>();
         services.AddBeMoreProblemDetails();
         services.AddBeMoreAuth();
+        services.AddValidation();
+        services.AddSingleton<PasswordHashing>();
+        services.AddSingleton<AuditTrail>();
         services.AddHealthChecks();
         services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
@@ -58,6 +65,9 @@ public static class WebComposition
     public static WebApplication MapBeMoreWeb(this WebApplication app)
     {
         app.MapHealthApi();
+        app.MapAuthApi();
+        app.MapUsersApi();
+        app.MapAdminApi();
         if (app.Configuration.GetSection(ApiOptions.SectionName).Get<ApiOptions>()?.ExposeDocs == true)
         {
             app.MapOpenApi();

@@ -35,3 +35,25 @@ public sealed class InvalidSessionStateException : DomainException
 
     public override string Code => ErrorCodes.InvalidSessionState;
 }
+
+/// <summary>The account does not exist (never created, or erased).</summary>
+[GenerateSerializer, Alias("bemore.UserNotFoundException")]
+public sealed class UserNotFoundException : DomainException
+{
+    public UserNotFoundException() : base("The account does not exist.")
+    {
+    }
+
+    public override string Code => ErrorCodes.NotFound;
+}
+
+/// <summary>The email is already registered.</summary>
+[GenerateSerializer, Alias("bemore.UserExistsException")]
+public sealed class UserExistsException : DomainException
+{
+    public UserExistsException() : base("An account with this email already exists.")
+    {
+    }
+
+    public override string Code => ErrorCodes.UserExists;
+}

@@ -7,10 +7,13 @@ public static class ErrorCodes
     public const string MalformedJson = "MALFORMED_JSON";
     public const string Unauthorized = "UNAUTHORIZED";
     public const string InvalidToken = "INVALID_TOKEN";
+    public const string InvalidCredentials = "INVALID_CREDENTIALS";
+    public const string InvalidRefreshToken = "INVALID_REFRESH_TOKEN";
     public const string Forbidden = "FORBIDDEN";
     public const string NotFound = "NOT_FOUND";
     public const string SessionNotFound = "SESSION_NOT_FOUND";
     public const string InvalidSessionState = "INVALID_SESSION_STATE";
+    public const string UserExists = "USER_EXISTS";
     public const string PayloadTooLarge = "PAYLOAD_TOO_LARGE";
     public const string RateLimited = "RATE_LIMITED";
     public const string InternalError = "INTERNAL_ERROR";

@@ -31,4 +31,8 @@ public interface ICounselingSessionGrain : IGrainWithStringKey
 
     [Alias("Unsubscribe")]
     Task UnsubscribeAsync(ISessionObserver observer);
+
+    /// <summary>Erases the session: its events, its state, everything. Afterwards it answers as never started.</summary>
+    [Alias("Erase")]
+    Task EraseAsync(string callerId);
 }

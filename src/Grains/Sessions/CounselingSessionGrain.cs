@@ -107,6 +107,17 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain
         return Task.CompletedTask;
     }
 
+    public async Task EraseAsync(string callerId)
+    {
+        EnsureOwner(callerId);
+        await _eventLog.DeleteSessionAsync(SessionId);
+        await _state.ClearStateAsync();
+        _state.State = new CounselingSessionState();
+        _lastSeq = 0;
+        _observers.Clear();
+        DeactivateOnIdle();
+    }
+
     private async Task<SessionSnapshot> TransitionAsync(string callerId, SessionStatus to, SessionStatus from, string reason)
     {
         EnsureOwner(callerId);

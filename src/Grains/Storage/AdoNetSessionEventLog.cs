@@ -1,5 +1,4 @@
 using System.Data;
-using System.Data.Common;
 using BeMore.Grains.Abstractions.Sessions;
 
 namespace BeMore.Grains.Storage;
@@ -35,13 +34,12 @@ public sealed class AdoNetSessionEventLog(EventLogDatabase database) : ISessionE
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = InsertSql;
-        var sessionId = AddParameter(command, "session_id", DbType.String);
-        var seq = AddParameter(command, "seq", DbType.Int64);
-        var type = AddParameter(command, "type", DbType.String);
-        var atMs = AddParameter(command, "at_ms", DbType.Int64);
-        var keyId = AddParameter(command, "key_id", DbType.String);
-        var payload = AddParameter(command, "payload", DbType.Binary);
-        keyId.Value = DBNull.Value;
+        var sessionId = command.AddParameter("session_id", DbType.String);
+        var seq = command.AddParameter("seq", DbType.Int64);
+        var type = command.AddParameter("type", DbType.String);
+        var atMs = command.AddParameter("at_ms", DbType.Int64);
+        command.AddParameter("key_id", DbType.String);
+        var payload = command.AddParameter("payload", DbType.Binary);
 
         foreach (var sessionEvent in events)
         {
@@ -63,9 +61,9 @@ public sealed class AdoNetSessionEventLog(EventLogDatabase database) : ISessionE
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = ReadAfterSql;
-        AddParameter(command, "session_id", DbType.String).Value = sessionId;
-        AddParameter(command, "after", DbType.Int64).Value = afterSeq;
-        AddParameter(command, "limit", DbType.Int32).Value = limit;
+        command.AddParameter("session_id", DbType.String, sessionId);
+        command.AddParameter("after", DbType.Int64, afterSeq);
+        command.AddParameter("limit", DbType.Int32, limit);
 
         var events = new List<SessionEvent>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -86,7 +84,7 @@ public sealed class AdoNetSessionEventLog(EventLogDatabase database) : ISessionE
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = LastSeqSql;
-        AddParameter(command, "session_id", DbType.String).Value = sessionId;
+        command.AddParameter("session_id", DbType.String, sessionId);
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
@@ -95,16 +93,7 @@ public sealed class AdoNetSessionEventLog(EventLogDatabase database) : ISessionE
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = DeleteSql;
-        AddParameter(command, "session_id", DbType.String).Value = sessionId;
+        command.AddParameter("session_id", DbType.String, sessionId);
         await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static DbParameter AddParameter(DbCommand command, string name, DbType type)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.DbType = type;
-        command.Parameters.Add(parameter);
-        return parameter;
     }
 }

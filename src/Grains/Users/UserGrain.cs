@@ -1,3 +1,7 @@
+using System.Security.Cryptography;
+using BeMore.Grains.Abstractions.Audit;
+using BeMore.Grains.Abstractions.Errors;
+using BeMore.Grains.Abstractions.Sessions;
 using BeMore.Grains.Abstractions.Users;
 using BeMore.Grains.Storage;
 
@@ -5,9 +9,136 @@ namespace BeMore.Grains.Users;
 
 [GrainType("user")]
 public sealed class UserGrain(
-    [PersistentState("user", StorageNames.GrainState)] IPersistentState<UserState> state) : Grain, IUserGrain
+    [PersistentState("user", StorageNames.GrainState)] IPersistentState<UserState> state,
+    TimeProvider time) : Grain, IUserGrain
 {
     public const int MaxPage = 100;
+    public const string OperatorRole = "operator";
+
+    /// <summary>Each sign-in opens a family; old ones beyond this many are dropped, oldest first.</summary>
+    public const int MaxRefreshFamilies = 20;
+
+    public static readonly TimeSpan RefreshTokenLifetime = TimeSpan.FromDays(14);
+
+    private string UserId => this.GetPrimaryKeyString();
+
+    private UserAccount Account => state.State.Account ?? throw new UserNotFoundException();
+
+    public async Task<UserProfile> RegisterAsync(NewAccount account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        if (state.State.Account is not null)
+        {
+            throw new UserExistsException();
+        }
+
+        state.State.Account = new UserAccount
+        {
+            Email = account.Email,
+            DisplayName = account.DisplayName,
+            PasswordHash = account.PasswordHash,
+            Role = account.Role,
+            CreatedAt = time.GetUtcNow(),
+        };
+        await state.WriteStateAsync();
+        return Profile();
+    }
+
+    public Task<bool> ExistsAsync() => Task.FromResult(state.State.Account is not null);
+
+    public Task<UserCredentials> GetCredentialsAsync() => Task.FromResult(new UserCredentials(Profile(), Account.PasswordHash));
+
+    public async Task UpgradePasswordHashAsync(string passwordHash)
+    {
+        Account.PasswordHash = passwordHash;
+        await state.WriteStateAsync();
+    }
+
+    public async Task<UserProfile> GrantOperatorAsync()
+    {
+        if (Account.Role != OperatorRole)
+        {
+            Account.Role = OperatorRole;
+            await state.WriteStateAsync();
+        }
+
+        return Profile();
+    }
+
+    public Task<UserProfile> GetProfileAsync() => Task.FromResult(Profile());
+
+    public async Task<UserProfile> UpdateDisplayNameAsync(string displayName)
+    {
+        Account.DisplayName = displayName;
+        await state.WriteStateAsync();
+        return Profile();
+    }
+
+    public Task<UserPreferences> GetPreferencesAsync()
+    {
+        _ = Account;
+        return Task.FromResult(state.State.Preferences);
+    }
+
+    public async Task<UserPreferences> UpdatePreferencesAsync(UserPreferences preferences)
+    {
+        _ = Account;
+        state.State.Preferences = preferences;
+        await state.WriteStateAsync();
+        return preferences;
+    }
+
+    public async Task<IssuedRefreshToken> IssueRefreshTokenAsync()
+    {
+        _ = Account;
+        var families = state.State.RefreshFamilies;
+        var now = time.GetUtcNow();
+        families.RemoveAll(family => family.ExpiresAt <= now);
+        if (families.Count >= MaxRefreshFamilies)
+        {
+            families.RemoveRange(0, families.Count - MaxRefreshFamilies + 1);
+        }
+
+        var familyId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+        var (token, hash) = RefreshTokenFormat.Create(UserId, familyId);
+        var family = new RefreshFamily { FamilyId = familyId, CurrentHash = hash, ExpiresAt = now + RefreshTokenLifetime };
+        families.Add(family);
+        await state.WriteStateAsync();
+        return new IssuedRefreshToken(token, family.ExpiresAt);
+    }
+
+    public async Task<RefreshResult> RotateRefreshTokenAsync(string token)
+    {
+        var family = FindFamily(token, out var presentedHash);
+        if (state.State.Account is null || family is null || family.ExpiresAt <= time.GetUtcNow())
+        {
+            return new RefreshResult(RefreshOutcome.Invalid, null, null);
+        }
+
+        if (!CryptographicOperations.FixedTimeEquals(family.CurrentHash, presentedHash))
+        {
+            // Only the holder of the newest token may refresh; anything else for a live family means a copy is out there.
+            state.State.RefreshFamilies.Remove(family);
+            await state.WriteStateAsync();
+            return new RefreshResult(RefreshOutcome.Reused, null, null);
+        }
+
+        var (next, hash) = RefreshTokenFormat.Create(UserId, family.FamilyId);
+        family.CurrentHash = hash;
+        family.ExpiresAt = time.GetUtcNow() + RefreshTokenLifetime;
+        await state.WriteStateAsync();
+        return new RefreshResult(RefreshOutcome.Rotated, new IssuedRefreshToken(next, family.ExpiresAt), Profile());
+    }
+
+    public async Task RevokeRefreshTokenAsync(string token)
+    {
+        var family = FindFamily(token, out var presentedHash);
+        if (family is not null && CryptographicOperations.FixedTimeEquals(family.CurrentHash, presentedHash))
+        {
+            state.State.RefreshFamilies.Remove(family);
+            await state.WriteStateAsync();
+        }
+    }
 
     public async Task AddSessionAsync(SessionIndexEntry entry)
     {
@@ -30,6 +161,56 @@ public sealed class UserGrain(
         var items = sessions.Skip(start).Take(Math.Clamp(limit, 1, MaxPage)).ToList();
         var next = start + items.Count < sessions.Count && items.Count > 0 ? items[^1].SessionId : null;
         return Task.FromResult(new SessionIndexPage(items, next));
+    }
+
+    public Task<UserExport> ExportAsync()
+    {
+        var now = time.GetUtcNow();
+        return Task.FromResult(new UserExport(
+            Profile(),
+            state.State.Preferences,
+            state.State.Sessions.ToList(),
+            state.State.RefreshFamilies.Count(family => family.ExpiresAt > now)));
+    }
+
+    public async Task DeleteAsync()
+    {
+        var account = Account;
+        foreach (var entry in state.State.Sessions)
+        {
+            try
+            {
+                await GrainFactory.GetGrain<ICounselingSessionGrain>(entry.SessionId).EraseAsync(UserId);
+            }
+            catch (SessionNotFoundException)
+            {
+                // Already erased on its own.
+            }
+        }
+
+        await GrainFactory.GetGrain<IEmailIndexGrain>(account.Email).ReleaseAsync(UserId);
+        await GrainFactory.GetGrain<IAuditLogGrain>(0).EraseUserAsync(UserId);
+        await state.ClearStateAsync();
+        state.State = new UserState();
+        DeactivateOnIdle();
+    }
+
+    private RefreshFamily? FindFamily(string token, out byte[] presentedHash)
+    {
+        presentedHash = [];
+        if (!RefreshTokenFormat.TryParse(token, out var userId, out var familyId, out var secret) || userId != UserId)
+        {
+            return null;
+        }
+
+        presentedHash = RefreshTokenFormat.Hash(secret);
+        return state.State.RefreshFamilies.Find(family => family.FamilyId == familyId);
+    }
+
+    private UserProfile Profile()
+    {
+        var account = Account;
+        return new UserProfile(UserId, account.Email, account.DisplayName, account.Role, account.CreatedAt);
     }
 
     private static bool IsNewer(SessionIndexEntry candidate, SessionIndexEntry existing) =>

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net;
 using BeMore.Grains.Storage;
+using BeMore.Grains.Users;
 using BeMore.Web.Features.Health;
 using BeMore.Web.Infrastructure.Auth;
 using Microsoft.Extensions.Options;
@@ -55,6 +56,8 @@ public static class SiloComposition
         services.AddSingleton(storage);
         services.AddSingleton(storage.Database);
         services.AddSingleton<ISessionEventLog, AdoNetSessionEventLog>();
+        services.AddSingleton<IAuditStore, AdoNetAuditStore>();
+        services.AddOptions<LoginThrottleOptions>().BindConfiguration(LoginThrottleOptions.SectionName);
 
         if (storage.Profile == StorageProfile.Embedded)
         {

@@ -2,7 +2,6 @@ using BeMore.Grains.Abstractions.Errors;
 using BeMore.Grains.Abstractions.Sessions;
 using BeMore.Grains.Abstractions.Users;
 using BeMore.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace BeMore.Tests.Grains;
 
@@ -11,14 +10,7 @@ public sealed class CounselingSessionGrainTests(BeMoreWebFactory factory) : ICla
 {
     private static readonly SessionConsent FullConsent = new(Analysis: true, StoreTranscript: true);
 
-    private IGrainFactory Grains
-    {
-        get
-        {
-            _ = factory.Server; // starts the host (and its silo) on first use
-            return factory.Services.GetRequiredService<IGrainFactory>();
-        }
-    }
+    private IGrainFactory Grains => factory.Grains;
 
     [Fact]
     public async Task Start_NewSession_IsActiveWithFirstEventAndIndexedForItsOwner()

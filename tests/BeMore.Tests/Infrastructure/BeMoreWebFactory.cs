@@ -1,30 +1,90 @@
+using System.Globalization;
+using BeMore.Silo.Hosting;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BeMore.Tests.Infrastructure;
 
 /// <summary>
-/// The whole server in-process (web tier + co-hosted silo) on the embedded profile, in its own temporary data
-/// folder and on its own free silo ports, so test classes run side by side.
+/// The whole server in-process (web tier + co-hosted silo) on real Kestrel and a loopback port, embedded profile,
+/// in its own temporary data folder and on its own free silo ports, so test classes run side by side.
 /// </summary>
-public sealed class BeMoreWebFactory : WebApplicationFactory<Program>
+public class BeMoreWebFactory : WebApplicationFactory<Program>
 {
+    public const string OperatorEmail = "operator@bemore.test";
+
     private readonly TestFolder _dataFolder = new("web");
 
+    public BeMoreWebFactory() => UseKestrel(0);
+
     public string DataDirectory => _dataFolder.Path;
+
+    public IGrainFactory Grains
+    {
+        get
+        {
+            StartServer();
+            return Services.GetRequiredService<IGrainFactory>();
+        }
+    }
+
+    public StorageTarget Storage => Services.GetRequiredService<StorageTarget>();
+
+    /// <summary>The Kestrel address the server listens on (a free loopback port).</summary>
+    public Uri ServerAddress
+    {
+        get
+        {
+            StartServer();
+            var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+            return new Uri(addresses.First());
+        }
+    }
+
+    public HttpClient CreateApiClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = ServerAddress, AllowAutoRedirect = false });
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("BeMore:Storage:DataDirectory", DataDirectory);
-        builder.UseSetting("BeMore:Cluster:SiloPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.UseSetting("BeMore:Cluster:GatewayPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("BeMore:Cluster:SiloPort", FreePort.Next().ToString(CultureInfo.InvariantCulture));
+        builder.UseSetting("BeMore:Cluster:GatewayPort", FreePort.Next().ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("BeMore:Dashboard:Enabled", "true");
+        builder.UseSetting("BeMore:Auth:OperatorEmails:0", OperatorEmail);
+        ConfigureStorage(builder);
+    }
+
+    protected virtual void ConfigureStorage(IWebHostBuilder builder)
+    {
     }
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
         _dataFolder.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>The same server on the production profile: a fresh PostgreSQL database of the shared test cluster.</summary>
+public sealed class PostgresWebFactory : BeMoreWebFactory, IAsyncLifetime
+{
+    private string? _connectionString;
+
+    public async Task InitializeAsync() => _connectionString = await (await PostgresServer.InstanceAsync()).CreateDatabaseAsync();
+
+    Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
+
+    protected override void ConfigureStorage(IWebHostBuilder builder)
+    {
+        builder.UseSetting("BeMore:Storage:Profile", "Postgres");
+        builder.UseSetting("BeMore:Storage:ConnectionString", _connectionString ?? throw new InvalidOperationException("The database is created in InitializeAsync."));
+        builder.UseSetting("BeMore:Cluster:AdvertisedHost", "127.0.0.1");
+        builder.UseSetting("BeMore:Auth:SigningKey", "postgres-web-tests-signing-key-0123456789abcdef");
     }
 }

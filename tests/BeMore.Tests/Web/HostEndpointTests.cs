@@ -13,7 +13,7 @@ namespace BeMore.Tests.Web;
 
 public sealed class HostEndpointTests(BeMoreWebFactory factory) : IClassFixture<BeMoreWebFactory>
 {
-    private readonly HttpClient _client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    private readonly HttpClient _client = factory.CreateApiClient();
 
     [Fact]
     public async Task Root_Anonymous_ReturnsNameAndVersion()
@@ -102,9 +102,9 @@ public sealed class HostEndpointTests(BeMoreWebFactory factory) : IClassFixture<
     [Fact]
     public async Task Dashboard_WithUserToken_Returns403()
     {
-        var token = Issuer.Issue("user-1", Roles.User);
+        var user = await _client.SignUpAsync();
 
-        using var response = await GetWithTokenAsync("/dashboard/", token.Token);
+        using var response = await GetWithTokenAsync("/dashboard/", user.AccessToken);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
@@ -112,9 +112,9 @@ public sealed class HostEndpointTests(BeMoreWebFactory factory) : IClassFixture<
     [Fact]
     public async Task Dashboard_WithOperatorToken_ServesThePage()
     {
-        var token = Issuer.Issue("operator-1", Roles.Operator);
+        var token = await OperatorTokenAsync();
 
-        using var response = await GetWithTokenAsync("/dashboard/", token.Token);
+        using var response = await GetWithTokenAsync("/dashboard/", token);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
@@ -130,14 +130,26 @@ public sealed class HostEndpointTests(BeMoreWebFactory factory) : IClassFixture<
             Audience = options.Audience,
             SigningKey = Base64UrlEncoder.Encode(new byte[48]),
         });
-        var forged = new AccessTokenIssuer(forgedOptions, TimeProvider.System).Issue("operator-1", Roles.Operator);
+        var user = await _client.SignUpAsync();
+        var forged = new AccessTokenIssuer(forgedOptions, TimeProvider.System).Issue(user.Id, Roles.Operator);
 
         using var response = await GetWithTokenAsync("/dashboard/", forged.Token);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
-    private AccessTokenIssuer Issuer => factory.Services.GetRequiredService<AccessTokenIssuer>();
+    /// <summary>The configured operator email may already be signed up by another test of this class.</summary>
+    private async Task<string> OperatorTokenAsync()
+    {
+        using var login = await _client.PostAsJsonAsync("/api/auth/login", new { email = BeMoreWebFactory.OperatorEmail, password = ApiClientExtensions.Password });
+        if (login.IsSuccessStatusCode)
+        {
+            using var body = await login.ReadJsonAsync();
+            return body.RootElement.GetProperty("accessToken").GetString()!;
+        }
+
+        return (await _client.SignUpAsync(BeMoreWebFactory.OperatorEmail)).AccessToken;
+    }
 
     private Task<HttpResponseMessage> GetWithTokenAsync(string path, string token)
     {

@@ -12,6 +12,8 @@ public sealed class AccessTokenIssuer(IOptions<AuthOptions> options, TimeProvide
 {
     private readonly JsonWebTokenHandler _handler = new();
 
+    public DateTimeOffset Now => time.GetUtcNow();
+
     public AccessToken Issue(string userId, string role)
     {
         var settings = options.Value;

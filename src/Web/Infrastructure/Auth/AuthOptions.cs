@@ -23,6 +23,12 @@ public sealed class AuthOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>Accounts with these emails get the operator role when they sign up or in; there is no self-service role change.</summary>
+    public IReadOnlyList<string> OperatorEmails { get; set; } = [];
+
+    public bool IsOperatorEmail(string normalizedEmail) =>
+        OperatorEmails.Any(email => string.Equals(email.Trim(), normalizedEmail, StringComparison.OrdinalIgnoreCase));
+
     public byte[] SigningKeyBytes => Encoding.UTF8.GetBytes(SigningKey ?? "");
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

@@ -1,4 +1,8 @@
+using BeMore.Grains.Abstractions.Errors;
+using BeMore.Grains.Abstractions.Users;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -38,9 +42,49 @@ internal static class AuthSetup
                     NameClaimType = JwtRegisteredClaimNames.Sub,
                     RoleClaimType = RoleClaim,
                 };
+                jwt.Events = new JwtBearerEvents
+                {
+                    OnTokenValidated = RejectErasedAccountsAsync,
+                    OnChallenge = WriteInvalidTokenProblemAsync,
+                };
             });
         services.AddAuthorizationBuilder()
             .AddPolicy(AuthPolicies.Operator, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Operator));
         return services;
+    }
+
+    /// <summary>A token outlives its account by up to its lifetime; an erased account's token must stop working at once.</summary>
+    private static async Task RejectErasedAccountsAsync(TokenValidatedContext context)
+    {
+        var grains = context.HttpContext.RequestServices.GetRequiredService<IGrainFactory>();
+        if (!await grains.GetGrain<IUserGrain>(context.Principal!.UserId()).ExistsAsync())
+        {
+            context.Fail("The account no longer exists.");
+        }
+    }
+
+    /// <summary>A presented but unusable token answers INVALID_TOKEN; no token at all falls through to UNAUTHORIZED.</summary>
+    private static async Task WriteInvalidTokenProblemAsync(JwtBearerChallengeContext context)
+    {
+        if (context.AuthenticateFailure is null)
+        {
+            return;
+        }
+
+        context.HandleResponse();
+        var response = context.Response;
+        response.StatusCode = StatusCodes.Status401Unauthorized;
+        response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+        var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context.HttpContext,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = StatusCodes.Status401Unauthorized,
+                Title = "The access token is not valid.",
+                Extensions = { ["code"] = ErrorCodes.InvalidToken },
+            },
+        });
     }
 }

@@ -1,5 +1,6 @@
 using BeMore.Grains.Abstractions.Errors;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BeMore.Web.Infrastructure.Errors;
@@ -15,7 +16,9 @@ internal static class ProblemDetailsSetup
             problem.Extensions["requestId"] = context.HttpContext.TraceIdentifier;
             problem.Extensions.TryAdd("code", CodeForStatus(problem.Status ?? context.HttpContext.Response.StatusCode));
         });
-        services.AddExceptionHandler<DomainExceptionHandler>();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        // Malformed bodies throw in every environment, so the handler answers them the same way everywhere.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         return services;
     }
 

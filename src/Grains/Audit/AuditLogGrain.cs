@@ -1,0 +1,18 @@
+using BeMore.Grains.Abstractions.Audit;
+using BeMore.Grains.Storage;
+using Orleans.Concurrency;
+
+namespace BeMore.Grains.Audit;
+
+[GrainType("audit-log"), StatelessWorker]
+public sealed class AuditLogGrain(IAuditStore store) : Grain, IAuditLogGrain
+{
+    public const int MaxPage = 500;
+
+    public Task RecordAsync(AuditEntry entry) => store.AppendAsync(entry);
+
+    public Task<IReadOnlyList<AuditRecord>> ReadAsync(string? userId, long afterId, int limit) =>
+        store.ReadAsync(userId, Math.Max(0, afterId), Math.Clamp(limit, 1, MaxPage));
+
+    public Task EraseUserAsync(string userId) => store.EraseUserAsync(userId);
+}

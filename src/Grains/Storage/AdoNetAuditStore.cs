@@ -1,0 +1,74 @@
+using System.Data;
+using BeMore.Grains.Abstractions.Audit;
+
+namespace BeMore.Grains.Storage;
+
+/// <summary>The audit table over plain ADO.NET; the SQL is the common subset of PostgreSQL and SQLite.</summary>
+public sealed class AdoNetAuditStore(EventLogDatabase database) : IAuditStore
+{
+    private const string InsertSql =
+        "INSERT INTO bemore_audit (user_id, actor_id, action, target_id, at_ms, client_ip, outcome) " +
+        "VALUES (@user_id, @actor_id, @action, @target_id, @at_ms, @client_ip, @outcome)";
+
+    private const string ReadSql =
+        "SELECT id, user_id, actor_id, action, target_id, at_ms, client_ip, outcome FROM bemore_audit " +
+        "WHERE id > @after AND (@user_id IS NULL OR user_id = @user_id) ORDER BY id LIMIT @limit";
+
+    private const string EraseSql = "DELETE FROM bemore_audit WHERE user_id = @user_id OR actor_id = @user_id";
+
+    public async Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = InsertSql;
+        command.AddParameter("user_id", DbType.String, entry.UserId);
+        command.AddParameter("actor_id", DbType.String, entry.ActorId);
+        command.AddParameter("action", DbType.String, entry.Action);
+        command.AddParameter("target_id", DbType.String, entry.TargetId);
+        command.AddParameter("at_ms", DbType.Int64, entry.At.ToUnixTimeMilliseconds());
+        command.AddParameter("client_ip", DbType.String, entry.ClientIp);
+        command.AddParameter("outcome", DbType.String, entry.Outcome);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<AuditRecord>> ReadAsync(string? userId, long afterId, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = ReadSql;
+        command.AddParameter("after", DbType.Int64, afterId);
+        command.AddParameter("user_id", DbType.String, userId);
+        command.AddParameter("limit", DbType.Int32, limit);
+
+        var records = new List<AuditRecord>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            records.Add(new AuditRecord(
+                reader.GetInt64(0),
+                new AuditEntry(
+                    NullableString(reader, 1),
+                    NullableString(reader, 2),
+                    reader.GetString(3),
+                    NullableString(reader, 4),
+                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)),
+                    NullableString(reader, 6),
+                    reader.GetString(7))));
+        }
+
+        return records;
+    }
+
+    public async Task EraseUserAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = EraseSql;
+        command.AddParameter("user_id", DbType.String, userId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static string? NullableString(System.Data.Common.DbDataReader record, int ordinal) => record.IsDBNull(ordinal) ? null : record.GetString(ordinal);
+}

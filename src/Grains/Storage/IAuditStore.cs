@@ -1,0 +1,13 @@
+using BeMore.Grains.Abstractions.Audit;
+
+namespace BeMore.Grains.Storage;
+
+/// <summary>The append-only audit table.</summary>
+public interface IAuditStore
+{
+    Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<AuditRecord>> ReadAsync(string? userId, long afterId, int limit, CancellationToken cancellationToken = default);
+
+    Task EraseUserAsync(string userId, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,129 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using BeMore.Grains.Abstractions.Audit;
+using BeMore.Grains.Abstractions.Sessions;
+using BeMore.Grains.Abstractions.Users;
+using BeMore.Web.Features.Sessions;
+using BeMore.Web.Infrastructure.Audit;
+using BeMore.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace BeMore.Web.Features.Users;
+
+/// <summary>The signed-in user's own account: profile, preferences, export, audit trail and erasure.</summary>
+public static class UsersApi
+{
+    public const int MaxAuditPage = 500;
+
+    public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/user/me").WithTags("Users").RequireAuthorization();
+        group.MapGet("", GetProfileAsync);
+        group.MapPut("", UpdateProfileAsync);
+        group.MapDelete("", DeleteAsync);
+        group.MapGet("/preferences", GetPreferencesAsync);
+        group.MapPut("/preferences", UpdatePreferencesAsync);
+        group.MapGet("/export", ExportAsync);
+        group.MapGet("/audit", GetAuditAsync);
+        return endpoints;
+    }
+
+    private static async Task<Ok<ProfileResponse>> GetProfileAsync(ClaimsPrincipal user, IGrainFactory grains) =>
+        TypedResults.Ok(ProfileResponse.From(await grains.GetGrain<IUserGrain>(user.UserId()).GetProfileAsync()));
+
+    private static async Task<Ok<ProfileResponse>> UpdateProfileAsync(
+        UpdateProfileRequest request, HttpContext context, IGrainFactory grains, AuditTrail audit)
+    {
+        var userId = context.User.UserId();
+        var profile = await grains.GetGrain<IUserGrain>(userId).UpdateDisplayNameAsync(request.DisplayName.Trim());
+        await audit.RecordAsync(context, AuditActions.ProfileUpdate, AuditOutcomes.Success, userId, userId);
+        return TypedResults.Ok(ProfileResponse.From(profile));
+    }
+
+    private static async Task<NoContent> DeleteAsync(HttpContext context, IGrainFactory grains, AuditTrail audit)
+    {
+        var userId = context.User.UserId();
+        await grains.GetGrain<IUserGrain>(userId).DeleteAsync();
+        // The one record that outlives the account: that it was erased, by whom; no address, nothing else.
+        await audit.RecordAsync(context, AuditActions.Delete, AuditOutcomes.Success, userId, userId, withClientIp: false);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<UserPreferences>> GetPreferencesAsync(ClaimsPrincipal user, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IUserGrain>(user.UserId()).GetPreferencesAsync());
+
+    private static async Task<Ok<UserPreferences>> UpdatePreferencesAsync(
+        PreferencesRequest request, HttpContext context, IGrainFactory grains, AuditTrail audit)
+    {
+        var userId = context.User.UserId();
+        var user = grains.GetGrain<IUserGrain>(userId);
+        var analysis = request.Analysis is { } optIns
+            ? new AnalysisOptIns(optIns.TextEmotion, optIns.FaceEmotion, optIns.Voice, optIns.Distortions)
+            : (await user.GetPreferencesAsync()).Analysis;
+        var preferences = await user.UpdatePreferencesAsync(
+            new UserPreferences(request.Language, request.Theme, request.Notifications!.Value, analysis));
+        await audit.RecordAsync(context, AuditActions.PreferencesUpdate, AuditOutcomes.Success, userId, userId);
+        return TypedResults.Ok(preferences);
+    }
+
+    private static async Task<Ok<UserExportResponse>> ExportAsync(HttpContext context, IGrainFactory grains, AuditTrail audit, TimeProvider time)
+    {
+        var userId = context.User.UserId();
+        var export = await grains.GetGrain<IUserGrain>(userId).ExportAsync();
+        var sessions = new List<ExportedSession>(export.Sessions.Count);
+        foreach (var entry in export.Sessions)
+        {
+            var session = grains.GetGrain<ICounselingSessionGrain>(entry.SessionId);
+            sessions.Add(new ExportedSession(await session.GetSnapshotAsync(userId), await ReadAllEventsAsync(session, userId)));
+        }
+
+        var auditRecords = await ReadAllAuditAsync(grains, userId);
+        await audit.RecordAsync(context, AuditActions.Export, AuditOutcomes.Success, userId, userId);
+        return TypedResults.Ok(new UserExportResponse(
+            time.GetUtcNow(), ProfileResponse.From(export.Profile), export.Preferences, export.ActiveRefreshTokenFamilies, sessions, auditRecords));
+    }
+
+    private static async Task<Ok<IReadOnlyList<AuditRecordResponse>>> GetAuditAsync(
+        ClaimsPrincipal user, IGrainFactory grains, [Range(0, long.MaxValue)] long after = 0, [Range(1, MaxAuditPage)] int limit = 100)
+    {
+        var records = await grains.GetGrain<IAuditLogGrain>(0).ReadAsync(user.UserId(), after, limit);
+        return TypedResults.Ok<IReadOnlyList<AuditRecordResponse>>(records.Select(AuditRecordResponse.From).ToList());
+    }
+
+    private static async Task<IReadOnlyList<SessionEventResponse>> ReadAllEventsAsync(ICounselingSessionGrain session, string userId)
+    {
+        var events = new List<SessionEventResponse>();
+        var after = 0L;
+        while (true)
+        {
+            var page = await session.GetEventsAsync(userId, after, 1000);
+            events.AddRange(page.Select(SessionEventResponse.From));
+            if (page.Count == 0)
+            {
+                return events;
+            }
+
+            after = page[^1].Seq;
+        }
+    }
+
+    private static async Task<IReadOnlyList<AuditRecordResponse>> ReadAllAuditAsync(IGrainFactory grains, string userId)
+    {
+        var records = new List<AuditRecordResponse>();
+        var after = 0L;
+        while (true)
+        {
+            var page = await grains.GetGrain<IAuditLogGrain>(0).ReadAsync(userId, after, MaxAuditPage);
+            records.AddRange(page.Select(AuditRecordResponse.From));
+            if (page.Count == 0)
+            {
+                return records;
+            }
+
+            after = page[^1].Id;
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using System.ComponentModel.DataAnnotations;
+using BeMore.Grains.Abstractions.Audit;
+using BeMore.Grains.Abstractions.Sessions;
+using BeMore.Grains.Abstractions.Users;
+using BeMore.Web.Features.Auth;
+using BeMore.Web.Features.Sessions;
+
+namespace BeMore.Web.Features.Users;
+
+public sealed record ProfileResponse(string Id, string Email, string DisplayName, string Role, DateTimeOffset CreatedAt)
+{
+    public static ProfileResponse From(UserProfile profile) =>
+        new(profile.Id, profile.Email, profile.DisplayName, profile.Role, profile.CreatedAt);
+}
+
+public sealed record UpdateProfileRequest([Required, MaxLength(SignupRequest.MaxDisplayNameLength)] string DisplayName);
+
+public sealed record AnalysisOptInsRequest(bool TextEmotion = true, bool FaceEmotion = true, bool Voice = true, bool Distortions = true);
+
+/// <summary>A full replacement of the preferences; <see cref="Analysis"/> may be left out to keep the current opt-ins.</summary>
+public sealed record PreferencesRequest(
+    [Required, AllowedValues("ko", "en")] string Language,
+    [Required, AllowedValues("system", "light", "dark")] string Theme,
+    [Required] bool? Notifications,
+    AnalysisOptInsRequest? Analysis);
+
+public sealed record AuditRecordResponse(
+    long Id, string Action, string? UserId, string? ActorId, string? TargetId, DateTimeOffset At, string? ClientIp, string Outcome)
+{
+    public static AuditRecordResponse From(AuditRecord record) => new(
+        record.Id, record.Entry.Action, record.Entry.UserId, record.Entry.ActorId, record.Entry.TargetId,
+        record.Entry.At, record.Entry.ClientIp, record.Entry.Outcome);
+}
+
+public sealed record ExportedSession(SessionSnapshot Snapshot, IReadOnlyList<SessionEventResponse> Events);
+
+/// <summary>Everything stored about the user, as one document.</summary>
+public sealed record UserExportResponse(
+    DateTimeOffset ExportedAt,
+    ProfileResponse Profile,
+    UserPreferences Preferences,
+    int ActiveSignIns,
+    IReadOnlyList<ExportedSession> Sessions,
+    IReadOnlyList<AuditRecordResponse> Audit);

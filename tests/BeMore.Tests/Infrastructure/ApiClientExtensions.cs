@@ -1,0 +1,57 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace BeMore.Tests.Infrastructure;
+
+public sealed record SignedInUser(string Id, string Email, string Password, string AccessToken, string RefreshToken);
+
+/// <summary>The API as a client sees it: JSON in, JSON (or problem details) out.</summary>
+public static class ApiClientExtensions
+{
+    public const string Password = "correct horse battery staple";
+
+    public static string NewEmail(string prefix = "user") => $"{prefix}-{Guid.NewGuid():N}@bemore.test";
+
+    public static async Task<SignedInUser> SignUpAsync(this HttpClient client, string? email = null)
+    {
+        email ??= NewEmail();
+        using var response = await client.PostAsJsonAsync("/api/auth/signup", new { email, password = Password, displayName = "Test User" });
+        using var body = await response.ReadJsonAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"Sign-up failed with {(int)response.StatusCode}: {body.RootElement}");
+        }
+
+        return new SignedInUser(
+            body.RootElement.GetProperty("user").GetProperty("id").GetString()!,
+            email,
+            Password,
+            body.RootElement.GetProperty("accessToken").GetString()!,
+            body.RootElement.GetProperty("refreshToken").GetString()!);
+    }
+
+    public static Task<HttpResponseMessage> SendAsync(this HttpClient client, HttpMethod method, string path, string? token, object? json = null)
+    {
+        var request = new HttpRequestMessage(method, path);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        if (json is not null)
+        {
+            request.Content = JsonContent.Create(json);
+        }
+
+        return client.SendAsync(request);
+    }
+
+    public static async Task<JsonDocument> ReadJsonAsync(this HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        return JsonDocument.Parse(text.Length == 0 ? "null" : text);
+    }
+
+    public static string Code(this JsonDocument problem) => problem.RootElement.GetProperty("code").GetString()!;
+}
