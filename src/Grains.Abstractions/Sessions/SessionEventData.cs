@@ -1,0 +1,187 @@
+using System.Collections.Frozen;
+using System.Reflection;
+using System.Text.Json.Serialization;
+
+namespace BeMore.Grains.Abstractions.Sessions;
+
+/// <summary>
+/// The payload of a <see cref="SessionEvent"/>. Each subclass is listed once, in a <see cref="JsonDerivedTypeAttribute"/>
+/// whose discriminator is both the API's <c>type</c> field and the tag of the stored JSON. Ids and tags are never reused.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("bemore.SessionEventData")]
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(StatusChanged), StatusChanged.TypeName)]
+[JsonDerivedType(typeof(TranscriptSegment), TranscriptSegment.TypeName)]
+[JsonDerivedType(typeof(VadUpdate), VadUpdate.TypeName)]
+[JsonDerivedType(typeof(EmotionUpdate), EmotionUpdate.TypeName)]
+[JsonDerivedType(typeof(DistortionDetected), DistortionDetected.TypeName)]
+[JsonDerivedType(typeof(CbtIntervention), CbtIntervention.TypeName)]
+[JsonDerivedType(typeof(RiskAlert), RiskAlert.TypeName)]
+[JsonDerivedType(typeof(AnalysisResult), AnalysisResult.TypeName)]
+[JsonDerivedType(typeof(SessionEnded), SessionEnded.TypeName)]
+[JsonDerivedType(typeof(FeedbackSubmitted), FeedbackSubmitted.TypeName)]
+[JsonDerivedType(typeof(ProcessingIssue), ProcessingIssue.TypeName)]
+public abstract record SessionEventData
+{
+    private static readonly FrozenDictionary<Type, string> TypeNames = typeof(SessionEventData)
+        .GetCustomAttributes<JsonDerivedTypeAttribute>()
+        .ToFrozenDictionary(attribute => attribute.DerivedType, attribute => (string)attribute.TypeDiscriminator!);
+
+    [JsonIgnore]
+    public string Type => TypeNames[GetType()];
+
+    /// <summary>Analysis events are withheld when the session's consent says <c>analysis: false</c>.</summary>
+    [JsonIgnore]
+    public virtual bool IsAnalysis => false;
+}
+
+/// <summary>The session moved from one lifecycle state to another (or was created, with <see cref="From"/> null).</summary>
+[GenerateSerializer, Immutable, Alias("bemore.StatusChanged")]
+public sealed record StatusChanged(
+    [property: Id(0)] SessionStatus? From,
+    [property: Id(1)] SessionStatus To,
+    [property: Id(2)] string Reason) : SessionEventData
+{
+    public const string TypeName = "status_changed";
+}
+
+/// <summary>
+/// A piece of transcript over an audio time range. <see cref="Text"/> is null when the session's consent says
+/// <c>storeTranscript: false</c>: the timing and word count are kept, the words are not.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("bemore.TranscriptSegment")]
+public sealed record TranscriptSegment(
+    [property: Id(0)] string? ClientSegmentId,
+    [property: Id(1)] string? Text,
+    [property: Id(2)] long StartMs,
+    [property: Id(3)] long EndMs,
+    [property: Id(4)] string Language,
+    [property: Id(5)] int WordCount,
+    [property: Id(6)] string Source) : SessionEventData
+{
+    public const string TypeName = "transcript_segment";
+    public const string FromClient = "client";
+    public const string FromSpeechToText = "stt";
+}
+
+/// <summary>Voice activity: emitted on every speech start/stop and at most twice a second in between.</summary>
+[GenerateSerializer, Immutable, Alias("bemore.VadUpdate")]
+public sealed record VadUpdate(
+    [property: Id(0)] bool Speaking,
+    [property: Id(1)] long AtMs,
+    [property: Id(2)] long UtteranceMs,
+    [property: Id(3)] long PauseMs,
+    [property: Id(4)] double LevelDb,
+    [property: Id(5)] int UtteranceCount) : SessionEventData
+{
+    public const string TypeName = "vad_update";
+
+    public override bool IsAnalysis => true;
+}
+
+/// <summary>One modality's contribution to an emotion reading.</summary>
+[GenerateSerializer, Immutable, Alias("bemore.EmotionSource")]
+public sealed record EmotionSource(
+    [property: Id(0)] string Modality,
+    [property: Id(1)] string Label,
+    [property: Id(2)] double Valence,
+    [property: Id(3)] double Arousal,
+    [property: Id(4)] double Confidence,
+    [property: Id(5)] double Weight);
+
+[GenerateSerializer, Immutable, Alias("bemore.EmotionUpdate")]
+public sealed record EmotionUpdate(
+    [property: Id(0)] string Label,
+    [property: Id(1)] double Valence,
+    [property: Id(2)] double Arousal,
+    [property: Id(3)] double Confidence,
+    [property: Id(4)] IReadOnlyList<EmotionSource> Sources) : SessionEventData
+{
+    public const string TypeName = "emotion_update";
+
+    public override bool IsAnalysis => true;
+}
+
+/// <summary>A CBT cognitive distortion found in a transcript segment; <see cref="Evidence"/> is the matched span.</summary>
+[GenerateSerializer, Immutable, Alias("bemore.DistortionDetected")]
+public sealed record DistortionDetected(
+    [property: Id(0)] string DistortionType,
+    [property: Id(1)] string Severity,
+    [property: Id(2)] double Confidence,
+    [property: Id(3)] long SegmentSeq,
+    [property: Id(4)] string? Evidence) : SessionEventData
+{
+    public const string TypeName = "distortion_detected";
+
+    public override bool IsAnalysis => true;
+}
+
+/// <summary>A Socratic question or behavioural task offered to the user.</summary>
+[GenerateSerializer, Immutable, Alias("bemore.CbtIntervention")]
+public sealed record CbtIntervention(
+    [property: Id(0)] string Kind,
+    [property: Id(1)] string DistortionType,
+    [property: Id(2)] string Text,
+    [property: Id(3)] string? Difficulty,
+    [property: Id(4)] long? ForSeq) : SessionEventData
+{
+    public const string TypeName = "cbt_intervention";
+
+    public override bool IsAnalysis => true;
+}
+
+/// <summary>Self-harm or suicidal-ideation language. Raised even without analysis consent: safety first.</summary>
+[GenerateSerializer, Immutable, Alias("bemore.RiskAlert")]
+public sealed record RiskAlert(
+    [property: Id(0)] string Level,
+    [property: Id(1)] long SegmentSeq,
+    [property: Id(2)] string? Evidence,
+    [property: Id(3)] string CrisisLine) : SessionEventData
+{
+    public const string TypeName = "risk_alert";
+}
+
+/// <summary>The rolling summary pushed every 30 s while the session is active.</summary>
+[GenerateSerializer, Immutable, Alias("bemore.AnalysisResult")]
+public sealed record AnalysisResult(
+    [property: Id(0)] string? EmotionLabel,
+    [property: Id(1)] double? SpeechRatio,
+    [property: Id(2)] int UtteranceCount,
+    [property: Id(3)] IReadOnlyDictionary<string, int> DistortionCounts,
+    [property: Id(4)] string RiskLevel) : SessionEventData
+{
+    public const string TypeName = "analysis_result";
+
+    public override bool IsAnalysis => true;
+}
+
+[GenerateSerializer, Immutable, Alias("bemore.SessionEnded")]
+public sealed record SessionEnded(
+    [property: Id(0)] long ActiveDurationMs,
+    [property: Id(1)] long PausedDurationMs,
+    [property: Id(2)] int SegmentCount,
+    [property: Id(3)] int WordCount,
+    [property: Id(4)] string? DominantEmotion,
+    [property: Id(5)] string RiskLevel) : SessionEventData
+{
+    public const string TypeName = "session_ended";
+}
+
+[GenerateSerializer, Immutable, Alias("bemore.FeedbackSubmitted")]
+public sealed record FeedbackSubmitted(
+    [property: Id(0)] int Rating,
+    [property: Id(1)] string? Comment) : SessionEventData
+{
+    public const string TypeName = "feedback_submitted";
+}
+
+/// <summary>Something the server could not do for the session (a speech-to-text timeout, a dropped utterance); nothing is lost silently.</summary>
+[GenerateSerializer, Immutable, Alias("bemore.ProcessingIssue")]
+public sealed record ProcessingIssue(
+    [property: Id(0)] string Kind,
+    [property: Id(1)] string Detail,
+    [property: Id(2)] long? StartMs,
+    [property: Id(3)] long? EndMs) : SessionEventData
+{
+    public const string TypeName = "processing_issue";
+}
