@@ -6,10 +6,12 @@ CREATE TABLE IF NOT EXISTS bemore_session_events
     seq        INTEGER NOT NULL,
     type       TEXT    NOT NULL,
     at_ms      INTEGER NOT NULL,
-    key_id     TEXT    NULL,
+    dedup_key  TEXT    NULL,
+    key_id     TEXT    NOT NULL,
     payload    BLOB    NOT NULL,
     PRIMARY KEY (session_id, seq)
 ) WITHOUT ROWID;
+CREATE UNIQUE INDEX IF NOT EXISTS ux_bemore_session_events_dedup ON bemore_session_events (session_id, dedup_key);
 
 CREATE TABLE IF NOT EXISTS bemore_audit
 (

@@ -5,6 +5,7 @@ using BeMore.Web;
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddBeMoreLogging()
     .AddBeMoreStorage(out var storage)
+    .AddBeMoreDomain()
     .AddBeMoreOrleans(storage)
     .AddBeMoreWeb();
 

@@ -26,6 +26,17 @@ public interface ICounselingSessionGrain : IGrainWithStringKey
     [Alias("GetEvents")]
     Task<IReadOnlyList<SessionEvent>> GetEventsAsync(string callerId, long afterSeq, int limit);
 
+    /// <summary>
+    /// Appends a transcript segment to an active session. Repeating a <see cref="TranscriptInput.ClientSegmentId"/>
+    /// returns the event the first call made. With <c>storeTranscript: false</c> the text is not stored.
+    /// </summary>
+    [Alias("AppendTranscript")]
+    Task<SessionEvent> AppendTranscriptAsync(string callerId, TranscriptInput input);
+
+    /// <summary>Records the user's rating (1..5) of a session; a later submission replaces an earlier one in the report.</summary>
+    [Alias("SubmitFeedback")]
+    Task<SessionEvent> SubmitFeedbackAsync(string callerId, int rating, string? comment);
+
     [Alias("Subscribe")]
     Task SubscribeAsync(string callerId, ISessionObserver observer);
 

@@ -11,4 +11,51 @@ public sealed record SessionSnapshot(
     [property: Id(5)] long ActiveDurationMs,
     [property: Id(6)] long PausedDurationMs,
     [property: Id(7)] long LastSeq,
-    [property: Id(8)] SessionConsent Consent);
+    [property: Id(8)] SessionConsent Consent,
+    [property: Id(9)] LatestEmotion? LatestEmotion,
+    [property: Id(10)] SessionMetrics Metrics);
+
+[GenerateSerializer, Immutable, Alias("bemore.LatestEmotion")]
+public sealed record LatestEmotion(
+    [property: Id(0)] string Label,
+    [property: Id(1)] double Valence,
+    [property: Id(2)] double Arousal,
+    [property: Id(3)] DateTimeOffset At);
+
+/// <summary>Running counts over the session's events; <see cref="RiskLevel"/> is the highest level alerted (or none).</summary>
+[GenerateSerializer, Immutable, Alias("bemore.SessionMetrics")]
+public sealed record SessionMetrics(
+    [property: Id(0)] int SegmentCount,
+    [property: Id(1)] int WordCount,
+    [property: Id(2)] int DistortionCount,
+    [property: Id(3)] int InterventionCount,
+    [property: Id(4)] string RiskLevel,
+    [property: Id(5)] int UtteranceCount,
+    [property: Id(6)] string? DominantEmotion);
+
+/// <summary>A transcript segment as a client sends it (REST or hub).</summary>
+[GenerateSerializer, Immutable, Alias("bemore.TranscriptInput")]
+public sealed record TranscriptInput(
+    [property: Id(0)] string ClientSegmentId,
+    [property: Id(1)] string Text,
+    [property: Id(2)] long StartMs,
+    [property: Id(3)] long EndMs,
+    [property: Id(4)] string Language);
+
+public static class RiskLevels
+{
+    public const string None = "none";
+    public const string Low = "low";
+    public const string Elevated = "elevated";
+    public const string High = "high";
+
+    public static int Rank(string level) => level switch
+    {
+        High => 3,
+        Elevated => 2,
+        Low => 1,
+        _ => 0,
+    };
+
+    public static string Max(string a, string b) => Rank(a) >= Rank(b) ? a : b;
+}

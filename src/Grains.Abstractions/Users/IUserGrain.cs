@@ -57,6 +57,17 @@ public interface IUserGrain : IGrainWithStringKey
     [Alias("ListSessions")]
     Task<SessionIndexPage> ListSessionsAsync(string? cursor, int limit);
 
+    /// <summary>Folds an ended session into the dashboard totals (once per session).</summary>
+    [Alias("RecordSessionOutcome")]
+    Task RecordSessionOutcomeAsync(SessionOutcome outcome);
+
+    /// <summary>Drops an erased session from the index and takes its outcome back out of the totals.</summary>
+    [Alias("RemoveSession")]
+    Task RemoveSessionAsync(string sessionId);
+
+    [Alias("GetDashboard")]
+    Task<DashboardSummary> GetDashboardAsync();
+
     [Alias("Export")]
     Task<UserExport> ExportAsync();
 
@@ -68,7 +79,35 @@ public interface IUserGrain : IGrainWithStringKey
 [GenerateSerializer, Immutable, Alias("bemore.SessionIndexEntry")]
 public sealed record SessionIndexEntry(
     [property: Id(0)] string SessionId,
-    [property: Id(1)] DateTimeOffset StartedAt);
+    [property: Id(1)] DateTimeOffset StartedAt,
+    [property: Id(2)] string? Title = null,
+    [property: Id(3)] SessionOutcome? Outcome = null);
+
+/// <summary>What an ended session contributes to its owner's dashboard.</summary>
+[GenerateSerializer, Immutable, Alias("bemore.SessionOutcome")]
+public sealed record SessionOutcome(
+    [property: Id(0)] string SessionId,
+    [property: Id(1)] DateTimeOffset EndedAt,
+    [property: Id(2)] long ActiveMs,
+    [property: Id(3)] string? DominantEmotion,
+    [property: Id(4)] IReadOnlyDictionary<string, int> DistortionCounts,
+    [property: Id(5)] string RiskLevel);
+
+[GenerateSerializer, Immutable, Alias("bemore.DashboardSummary")]
+public sealed record DashboardSummary(
+    [property: Id(0)] int SessionCount,
+    [property: Id(1)] int EndedSessionCount,
+    [property: Id(2)] double TotalActiveMinutes,
+    [property: Id(3)] IReadOnlyDictionary<string, int> EmotionDistribution,
+    [property: Id(4)] IReadOnlyList<SessionOutcome> Trend,
+    [property: Id(5)] IReadOnlyList<DistortionTotal> TopDistortions,
+    [property: Id(6)] IReadOnlyList<SessionIndexEntry> RecentSessions,
+    [property: Id(7)] IReadOnlyList<SessionOutcome> RiskFlags);
+
+[GenerateSerializer, Immutable, Alias("bemore.DistortionTotal")]
+public sealed record DistortionTotal(
+    [property: Id(0)] string Type,
+    [property: Id(1)] int Count);
 
 /// <summary>A page of the session index; <see cref="NextCursor"/> is null on the last page.</summary>
 [GenerateSerializer, Immutable, Alias("bemore.SessionIndexPage")]

@@ -2,45 +2,69 @@ using BeMore.Grains.Abstractions.Errors;
 using BeMore.Grains.Abstractions.Sessions;
 using BeMore.Grains.Abstractions.Users;
 using BeMore.Grains.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Utilities;
 
 namespace BeMore.Grains.Sessions;
 
 [GrainType("counseling-session")]
-public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain
+public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRemindable
 {
     /// <summary>Upper bound of one event page, so no caller can make a turn read an unbounded log.</summary>
     public const int MaxEventPage = 1000;
+
+    public const string IdleReminderName = "idle-check";
+
+    /// <summary>State is written on status changes and every this many events, never per segment.</summary>
+    private const int StateWriteInterval = 100;
 
     private static readonly TimeSpan ObserverExpiry = TimeSpan.FromMinutes(5);
 
     private readonly IPersistentState<CounselingSessionState> _state;
     private readonly ISessionEventLog _eventLog;
     private readonly TimeProvider _time;
+    private readonly CounselingSessionOptions _options;
     private readonly ObserverManager<ISessionObserver> _observers;
     private long _lastSeq;
+    private long _persistedSeq;
+    private DateTimeOffset _lastActivityAt;
 
     public CounselingSessionGrain(
         [PersistentState("session", StorageNames.GrainState)] IPersistentState<CounselingSessionState> state,
         ISessionEventLog eventLog,
-        TimeProvider time,
+        [FromKeyedServices(DomainClock.Key)] TimeProvider time,
+        IOptions<CounselingSessionOptions> options,
         ILogger<CounselingSessionGrain> logger)
     {
         _state = state;
         _eventLog = eventLog;
         _time = time;
+        _options = options.Value;
         _observers = new ObserverManager<ISessionObserver>(ObserverExpiry, logger);
     }
 
     private string SessionId => this.GetPrimaryKeyString();
 
+    private CounselingSessionState State => _state.State;
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _lastSeq = await _eventLog.GetLastSeqAsync(SessionId, cancellationToken);
-        if (_lastSeq > _state.State.AppliedSeq)
+        var tail = await _eventLog.GetTailAsync(SessionId, cancellationToken);
+        _lastSeq = tail.LastSeq;
+        _lastActivityAt = tail.LastAt ?? _time.GetUtcNow();
+        if (_lastSeq > State.AppliedSeq)
         {
             await CatchUpStateAsync(cancellationToken);
+        }
+
+        _persistedSeq = State.AppliedSeq;
+
+        if (_lastSeq > 0 && State.Status != SessionStatus.Ended)
+        {
+            // In-memory reminders (embedded profile) do not survive a restart; re-arming is idempotent.
+            await this.RegisterOrUpdateReminder(IdleReminderName, _options.IdleCheckPeriod, _options.IdleCheckPeriod, cancellationToken);
         }
     }
 
@@ -49,10 +73,11 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain
         ArgumentNullException.ThrowIfNull(command);
         if (_lastSeq == 0)
         {
-            _state.State.OwnerId = command.OwnerId;
-            _state.State.Title = command.Title;
-            _state.State.Consent = command.Consent;
+            State.OwnerId = command.OwnerId;
+            State.Title = command.Title;
+            State.Consent = command.Consent;
             await RecordStatusChangeAsync(new StatusChanged(From: null, SessionStatus.Active, "started"));
+            await this.RegisterOrUpdateReminder(IdleReminderName, _options.IdleCheckPeriod, _options.IdleCheckPeriod);
         }
         else
         {
@@ -61,7 +86,7 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain
 
         // Also on a retried start: indexing is idempotent, and a start that failed after the log write is completed here.
         await GrainFactory.GetGrain<IUserGrain>(command.OwnerId)
-            .AddSessionAsync(new SessionIndexEntry(SessionId, _state.State.StartedAt));
+            .AddSessionAsync(new SessionIndexEntry(SessionId, State.StartedAt, State.Title));
         return Snapshot();
     }
 
@@ -80,11 +105,7 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain
     public async Task<SessionSnapshot> EndAsync(string callerId)
     {
         EnsureOwner(callerId);
-        if (_state.State.Status != SessionStatus.Ended)
-        {
-            await RecordStatusChangeAsync(new StatusChanged(_state.State.Status, SessionStatus.Ended, "ended"));
-        }
-
+        await EndCoreAsync("ended");
         return Snapshot();
     }
 
@@ -92,6 +113,34 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain
     {
         EnsureOwner(callerId);
         return await _eventLog.ReadAfterAsync(SessionId, Math.Max(0, afterSeq), Math.Clamp(limit, 1, MaxEventPage));
+    }
+
+    public async Task<SessionEvent> AppendTranscriptAsync(string callerId, TranscriptInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        EnsureOwner(callerId);
+        if (await _eventLog.FindByDedupKeyAsync(SessionId, TranscriptDedupKey(input.ClientSegmentId)) is { } existing)
+        {
+            return existing;
+        }
+
+        EnsureActive("receive transcript");
+        var segment = new TranscriptSegment(
+            input.ClientSegmentId,
+            State.Consent.StoreTranscript ? input.Text : null,
+            input.StartMs,
+            input.EndMs,
+            input.Language,
+            CountWords(input.Text),
+            TranscriptSegment.FromClient);
+        _lastActivityAt = _time.GetUtcNow();
+        return (await AppendAsync([(segment, TranscriptDedupKey(input.ClientSegmentId))]))[0];
+    }
+
+    public async Task<SessionEvent> SubmitFeedbackAsync(string callerId, int rating, string? comment)
+    {
+        EnsureOwner(callerId);
+        return (await AppendAsync([(new FeedbackSubmitted(rating, comment), null)]))[0];
     }
 
     public Task SubscribeAsync(string callerId, ISessionObserver observer)
@@ -114,14 +163,43 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain
         await _state.ClearStateAsync();
         _state.State = new CounselingSessionState();
         _lastSeq = 0;
+        _persistedSeq = 0;
         _observers.Clear();
+        await UnregisterIdleReminderAsync();
         DeactivateOnIdle();
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != IdleReminderName)
+        {
+            return;
+        }
+
+        if (_lastSeq == 0)
+        {
+            await UnregisterIdleReminderAsync();
+            return;
+        }
+
+        switch (IdlePolicy.Decide(State.Status, _lastActivityAt, _time.GetUtcNow(), _options))
+        {
+            case IdleDecision.Pause:
+                await RecordStatusChangeAsync(new StatusChanged(SessionStatus.Active, SessionStatus.Paused, "idle"));
+                break;
+            case IdleDecision.End:
+                await EndCoreAsync("abandoned");
+                break;
+            case IdleDecision.None when State.Status == SessionStatus.Ended:
+                await UnregisterIdleReminderAsync();
+                break;
+        }
     }
 
     private async Task<SessionSnapshot> TransitionAsync(string callerId, SessionStatus to, SessionStatus from, string reason)
     {
         EnsureOwner(callerId);
-        var current = _state.State.Status;
+        var current = State.Status;
         if (current == to)
         {
             return Snapshot();
@@ -132,24 +210,81 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain
             throw new InvalidSessionStateException($"A session that is {current.ToString().ToLowerInvariant()} cannot be {reason}.");
         }
 
+        _lastActivityAt = _time.GetUtcNow();
         await RecordStatusChangeAsync(new StatusChanged(current, to, reason));
         return Snapshot();
     }
 
-    /// <summary>Log first, then state, then observers: nothing is pushed or acknowledged before it is durable.</summary>
-    private async Task RecordStatusChangeAsync(StatusChanged change)
+    private async Task EndCoreAsync(string reason)
     {
-        var sessionEvent = new SessionEvent(SessionId, _lastSeq + 1, _time.GetUtcNow(), change);
-        await _eventLog.AppendAsync([sessionEvent]);
-        _lastSeq = sessionEvent.Seq;
-        _state.State.Apply(change, sessionEvent.At, sessionEvent.Seq);
-        await _state.WriteStateAsync();
-        await _observers.Notify(observer => observer.OnEventAsync(sessionEvent));
+        if (State.Status == SessionStatus.Ended)
+        {
+            return;
+        }
+
+        var now = _time.GetUtcNow();
+        var aggregates = State.Aggregates;
+        var ended = new SessionEnded(
+            State.ActiveMsAt(now), State.PausedMsAt(now), aggregates.SegmentCount, aggregates.WordCount,
+            aggregates.DominantEmotion, aggregates.RiskLevel);
+        await AppendAsync([(new StatusChanged(State.Status, SessionStatus.Ended, reason), null), (ended, null)]);
+        await UnregisterIdleReminderAsync();
+        await GrainFactory.GetGrain<IUserGrain>(State.OwnerId).RecordSessionOutcomeAsync(new SessionOutcome(
+            SessionId, State.EndedAt ?? now, State.ActiveMs, aggregates.DominantEmotion,
+            new Dictionary<string, int>(aggregates.DistortionCounts), aggregates.RiskLevel));
+    }
+
+    private async Task RecordStatusChangeAsync(StatusChanged change) => await AppendAsync([(change, null)]);
+
+    /// <summary>
+    /// Log first, then state, then observers: nothing is pushed or acknowledged before it is durable. Analysis events
+    /// are dropped here when the session's consent withholds analysis, whoever produced them.
+    /// </summary>
+    private async Task<IReadOnlyList<SessionEvent>> AppendAsync(IReadOnlyList<(SessionEventData Data, string? DedupKey)> items)
+    {
+        var now = _time.GetUtcNow();
+        var events = new List<(SessionEvent Event, string? DedupKey)>(items.Count);
+        foreach (var (data, dedupKey) in items)
+        {
+            if (data.IsAnalysis && !State.Consent.Analysis)
+            {
+                continue;
+            }
+
+            events.Add((new SessionEvent(SessionId, _lastSeq + events.Count + 1, now, data), dedupKey));
+        }
+
+        if (events.Count == 0)
+        {
+            return [];
+        }
+
+        await _eventLog.AppendAsync(events);
+        _lastSeq = events[^1].Event.Seq;
+        var statusChanged = false;
+        foreach (var (sessionEvent, _) in events)
+        {
+            State.Apply(sessionEvent);
+            statusChanged |= sessionEvent.Data is StatusChanged;
+        }
+
+        if (statusChanged || _lastSeq - _persistedSeq >= StateWriteInterval)
+        {
+            await _state.WriteStateAsync();
+            _persistedSeq = _lastSeq;
+        }
+
+        foreach (var (sessionEvent, _) in events)
+        {
+            await _observers.Notify(observer => observer.OnEventAsync(sessionEvent));
+        }
+
+        return events.Select(e => e.Event).ToList();
     }
 
     private async Task CatchUpStateAsync(CancellationToken cancellationToken)
     {
-        var after = _state.State.AppliedSeq;
+        var after = State.AppliedSeq;
         while (after < _lastSeq)
         {
             var page = await _eventLog.ReadAfterAsync(SessionId, after, MaxEventPage, cancellationToken);
@@ -160,40 +295,58 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain
 
             foreach (var sessionEvent in page)
             {
-                if (sessionEvent.Data is StatusChanged change)
-                {
-                    _state.State.Apply(change, sessionEvent.At, sessionEvent.Seq);
-                }
-
-                after = sessionEvent.Seq;
+                State.Apply(sessionEvent);
             }
+
+            after = page[^1].Seq;
         }
 
-        _state.State.AppliedSeq = after;
         await _state.WriteStateAsync(cancellationToken);
+    }
+
+    private async Task UnregisterIdleReminderAsync()
+    {
+        if (await this.GetReminder(IdleReminderName) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
     }
 
     private void EnsureOwner(string callerId)
     {
-        if (_lastSeq == 0 || !string.Equals(_state.State.OwnerId, callerId, StringComparison.Ordinal))
+        if (_lastSeq == 0 || !string.Equals(State.OwnerId, callerId, StringComparison.Ordinal))
         {
             throw new SessionNotFoundException();
         }
     }
 
+    private void EnsureActive(string action)
+    {
+        if (State.Status != SessionStatus.Active)
+        {
+            throw new InvalidSessionStateException($"A session that is {State.Status.ToString().ToLowerInvariant()} cannot {action}.");
+        }
+    }
+
+    private static string TranscriptDedupKey(string clientSegmentId) => $"transcript:{clientSegmentId}";
+
+    private static int CountWords(string text) =>
+        text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Length;
+
     private SessionSnapshot Snapshot()
     {
         var now = _time.GetUtcNow();
-        var state = _state.State;
         return new SessionSnapshot(
             SessionId,
-            state.Status,
-            state.Title,
-            state.StartedAt,
-            state.EndedAt,
-            state.ActiveMsAt(now),
-            state.PausedMsAt(now),
+            State.Status,
+            State.Title,
+            State.StartedAt,
+            State.EndedAt,
+            State.ActiveMsAt(now),
+            State.PausedMsAt(now),
             _lastSeq,
-            state.Consent);
+            State.Consent,
+            State.Aggregates.LatestEmotion,
+            State.Aggregates.ToMetrics());
     }
 }

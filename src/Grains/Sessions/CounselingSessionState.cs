@@ -23,6 +23,22 @@ public sealed class CounselingSessionState
     [Id(7)] public long ActiveMs { get; set; }
     [Id(8)] public long PausedMs { get; set; }
     [Id(9)] public long AppliedSeq { get; set; }
+    [Id(10)] public SessionAggregates Aggregates { get; set; } = new();
+
+    /// <summary>Folds one logged event into the state: status changes move the lifecycle, the rest update the counts.</summary>
+    public void Apply(SessionEvent sessionEvent)
+    {
+        ArgumentNullException.ThrowIfNull(sessionEvent);
+        if (sessionEvent.Data is StatusChanged change)
+        {
+            Apply(change, sessionEvent.At, sessionEvent.Seq);
+        }
+        else
+        {
+            Aggregates.Apply(sessionEvent);
+            AppliedSeq = sessionEvent.Seq;
+        }
+    }
 
     /// <summary>Applies a status change that happened at <paramref name="at"/>, closing the current stretch.</summary>
     public void Apply(StatusChanged change, DateTimeOffset at, long seq)

@@ -6,23 +6,35 @@ namespace BeMore.Grains.Storage;
 /// <summary>
 /// The event log over plain ADO.NET. The SQL is the common subset of PostgreSQL and SQLite
 /// (ON CONFLICT DO NOTHING, LIMIT, named parameters), so one implementation serves both profiles.
+/// Payloads are sealed with <see cref="PayloadProtector"/>: the table never holds transcript text in the clear.
 /// </summary>
-public sealed class AdoNetSessionEventLog(EventLogDatabase database) : ISessionEventLog
+public sealed class AdoNetSessionEventLog(EventLogDatabase database, PayloadProtector protector) : ISessionEventLog
 {
     private const string InsertSql =
-        "INSERT INTO bemore_session_events (session_id, seq, type, at_ms, key_id, payload) " +
-        "VALUES (@session_id, @seq, @type, @at_ms, @key_id, @payload) ON CONFLICT (session_id, seq) DO NOTHING";
+        "INSERT INTO bemore_session_events (session_id, seq, type, at_ms, dedup_key, key_id, payload) " +
+        "VALUES (@session_id, @seq, @type, @at_ms, @dedup_key, @key_id, @payload) ON CONFLICT (session_id, seq) DO NOTHING";
+
+    private const string Columns = "seq, at_ms, key_id, payload";
 
     private const string ReadAfterSql =
-        "SELECT seq, at_ms, payload FROM bemore_session_events " +
+        $"SELECT {Columns} FROM bemore_session_events " +
         "WHERE session_id = @session_id AND seq > @after ORDER BY seq LIMIT @limit";
 
-    private const string LastSeqSql =
-        "SELECT COALESCE(MAX(seq), 0) FROM bemore_session_events WHERE session_id = @session_id";
+    private const string FindByDedupKeySql =
+        $"SELECT {Columns} FROM bemore_session_events WHERE session_id = @session_id AND dedup_key = @dedup_key";
+
+    private const string TailSql =
+        "SELECT seq, at_ms FROM bemore_session_events WHERE session_id = @session_id ORDER BY seq DESC LIMIT 1";
 
     private const string DeleteSql = "DELETE FROM bemore_session_events WHERE session_id = @session_id";
 
     public async Task AppendAsync(IReadOnlyList<SessionEvent> events, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        await AppendAsync(events.Select(e => (e, (string?)null)).ToList(), cancellationToken);
+    }
+
+    public async Task AppendAsync(IReadOnlyList<(SessionEvent Event, string? DedupKey)> events, CancellationToken cancellationToken = default)
     {
         if (events.Count == 0)
         {
@@ -38,16 +50,20 @@ public sealed class AdoNetSessionEventLog(EventLogDatabase database) : ISessionE
         var seq = command.AddParameter("seq", DbType.Int64);
         var type = command.AddParameter("type", DbType.String);
         var atMs = command.AddParameter("at_ms", DbType.Int64);
-        command.AddParameter("key_id", DbType.String);
+        var dedupKey = command.AddParameter("dedup_key", DbType.String);
+        var keyId = command.AddParameter("key_id", DbType.String);
         var payload = command.AddParameter("payload", DbType.Binary);
 
-        foreach (var sessionEvent in events)
+        foreach (var (sessionEvent, key) in events)
         {
+            var (sealingKey, sealedPayload) = protector.Protect(SessionEventPayload.Serialize(sessionEvent.Data), sessionEvent.SessionId, sessionEvent.Seq);
             sessionId.Value = sessionEvent.SessionId;
             seq.Value = sessionEvent.Seq;
             type.Value = sessionEvent.Type;
             atMs.Value = sessionEvent.At.ToUnixTimeMilliseconds();
-            payload.Value = SessionEventPayload.Serialize(sessionEvent.Data);
+            dedupKey.Value = (object?)key ?? DBNull.Value;
+            keyId.Value = sealingKey;
+            payload.Value = sealedPayload;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -65,27 +81,29 @@ public sealed class AdoNetSessionEventLog(EventLogDatabase database) : ISessionE
         command.AddParameter("after", DbType.Int64, afterSeq);
         command.AddParameter("limit", DbType.Int32, limit);
 
-        var events = new List<SessionEvent>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            events.Add(new SessionEvent(
-                sessionId,
-                reader.GetInt64(0),
-                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)),
-                SessionEventPayload.Deserialize((byte[])reader.GetValue(2))));
-        }
-
-        return events;
+        return await ReadEventsAsync(command, sessionId, cancellationToken);
     }
 
-    public async Task<long> GetLastSeqAsync(string sessionId, CancellationToken cancellationToken = default)
+    public async Task<SessionEvent?> FindByDedupKeyAsync(string sessionId, string dedupKey, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = LastSeqSql;
+        command.CommandText = FindByDedupKeySql;
         command.AddParameter("session_id", DbType.String, sessionId);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        command.AddParameter("dedup_key", DbType.String, dedupKey);
+        return (await ReadEventsAsync(command, sessionId, cancellationToken)).SingleOrDefault();
+    }
+
+    public async Task<EventLogTail> GetTailAsync(string sessionId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = TailSql;
+        command.AddParameter("session_id", DbType.String, sessionId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new EventLogTail(reader.GetInt64(0), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)))
+            : new EventLogTail(0, null);
     }
 
     public async Task DeleteSessionAsync(string sessionId, CancellationToken cancellationToken = default)
@@ -95,5 +113,23 @@ public sealed class AdoNetSessionEventLog(EventLogDatabase database) : ISessionE
         command.CommandText = DeleteSql;
         command.AddParameter("session_id", DbType.String, sessionId);
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task<List<SessionEvent>> ReadEventsAsync(System.Data.Common.DbCommand command, string sessionId, CancellationToken cancellationToken)
+    {
+        var events = new List<SessionEvent>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var seq = reader.GetInt64(0);
+            var payload = protector.Unprotect(reader.GetString(2), (byte[])reader.GetValue(3), sessionId, seq);
+            events.Add(new SessionEvent(
+                sessionId,
+                seq,
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)),
+                SessionEventPayload.Deserialize(payload)));
+        }
+
+        return events;
     }
 }

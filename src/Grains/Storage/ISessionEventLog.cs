@@ -14,12 +14,22 @@ public interface ISessionEventLog
     /// </summary>
     Task AppendAsync(IReadOnlyList<SessionEvent> events, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// As <see cref="AppendAsync(IReadOnlyList{SessionEvent}, CancellationToken)"/>, tagging events with a per-session
+    /// deduplication key (e.g. a client segment id) that <see cref="FindByDedupKeyAsync"/> finds them by.
+    /// </summary>
+    Task AppendAsync(IReadOnlyList<(SessionEvent Event, string? DedupKey)> events, CancellationToken cancellationToken = default);
+
+    Task<SessionEvent?> FindByDedupKeyAsync(string sessionId, string dedupKey, CancellationToken cancellationToken = default);
+
     /// <summary>Events with seq greater than <paramref name="afterSeq"/>, ascending, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<SessionEvent>> ReadAfterAsync(string sessionId, long afterSeq, int limit, CancellationToken cancellationToken = default);
 
-    /// <summary>The highest stored seq of the session, or 0 when it has none.</summary>
-    Task<long> GetLastSeqAsync(string sessionId, CancellationToken cancellationToken = default);
+    /// <summary>The highest stored seq of the session and when it happened; (0, null) when it has none.</summary>
+    Task<EventLogTail> GetTailAsync(string sessionId, CancellationToken cancellationToken = default);
 
     /// <summary>Erases every event of the session.</summary>
     Task DeleteSessionAsync(string sessionId, CancellationToken cancellationToken = default);
 }
+
+public readonly record struct EventLogTail(long LastSeq, DateTimeOffset? LastAt);

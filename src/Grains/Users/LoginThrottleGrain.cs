@@ -1,4 +1,5 @@
 using BeMore.Grains.Abstractions.Users;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace BeMore.Grains.Users;
@@ -20,7 +21,9 @@ public sealed class LoginThrottleOptions
 /// remembers failures. Losing it (a node crash) only forgives an attacker one window.
 /// </summary>
 [GrainType("login-throttle")]
-public sealed class LoginThrottleGrain(IOptions<LoginThrottleOptions> options, TimeProvider time) : Grain, ILoginThrottleGrain
+public sealed class LoginThrottleGrain(
+    IOptions<LoginThrottleOptions> options,
+    [FromKeyedServices(DomainClock.Key)] TimeProvider time) : Grain, ILoginThrottleGrain
 {
     private readonly Queue<DateTimeOffset> _failures = new();
     private DateTimeOffset? _lockedUntil;

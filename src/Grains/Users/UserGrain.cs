@@ -4,13 +4,14 @@ using BeMore.Grains.Abstractions.Errors;
 using BeMore.Grains.Abstractions.Sessions;
 using BeMore.Grains.Abstractions.Users;
 using BeMore.Grains.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BeMore.Grains.Users;
 
 [GrainType("user")]
 public sealed class UserGrain(
     [PersistentState("user", StorageNames.GrainState)] IPersistentState<UserState> state,
-    TimeProvider time) : Grain, IUserGrain
+    [FromKeyedServices(DomainClock.Key)] TimeProvider time) : Grain, IUserGrain
 {
     public const int MaxPage = 100;
     public const string OperatorRole = "operator";
@@ -19,6 +20,10 @@ public sealed class UserGrain(
     public const int MaxRefreshFamilies = 20;
 
     public static readonly TimeSpan RefreshTokenLifetime = TimeSpan.FromDays(14);
+
+    private const int DashboardTrendLength = 20;
+    private const int DashboardTopDistortions = 5;
+    private const int DashboardRecentSessions = 5;
 
     private string UserId => this.GetPrimaryKeyString();
 
@@ -161,6 +166,57 @@ public sealed class UserGrain(
         var items = sessions.Skip(start).Take(Math.Clamp(limit, 1, MaxPage)).ToList();
         var next = start + items.Count < sessions.Count && items.Count > 0 ? items[^1].SessionId : null;
         return Task.FromResult(new SessionIndexPage(items, next));
+    }
+
+    public async Task RecordSessionOutcomeAsync(SessionOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        var sessions = state.State.Sessions;
+        var index = sessions.FindIndex(s => s.SessionId == outcome.SessionId);
+        if (index < 0 || sessions[index].Outcome is not null)
+        {
+            return;
+        }
+
+        sessions[index] = sessions[index] with { Outcome = outcome };
+        state.State.Totals.Fold(outcome, +1);
+        await state.WriteStateAsync();
+    }
+
+    public async Task RemoveSessionAsync(string sessionId)
+    {
+        var sessions = state.State.Sessions;
+        var index = sessions.FindIndex(s => s.SessionId == sessionId);
+        if (index < 0)
+        {
+            return;
+        }
+
+        if (sessions[index].Outcome is { } outcome)
+        {
+            state.State.Totals.Fold(outcome, -1);
+        }
+
+        sessions.RemoveAt(index);
+        await state.WriteStateAsync();
+    }
+
+    public Task<DashboardSummary> GetDashboardAsync()
+    {
+        _ = Account;
+        var sessions = state.State.Sessions;
+        var totals = state.State.Totals;
+        var outcomes = sessions.Where(s => s.Outcome is not null).Select(s => s.Outcome!).Take(DashboardTrendLength).ToList();
+        return Task.FromResult(new DashboardSummary(
+            sessions.Count,
+            totals.EndedSessionCount,
+            Math.Round(totals.ActiveMs / 60_000.0, 1),
+            new Dictionary<string, int>(totals.EmotionCounts),
+            outcomes,
+            totals.DistortionCounts.OrderByDescending(pair => pair.Value).ThenBy(pair => pair.Key, StringComparer.Ordinal)
+                .Take(DashboardTopDistortions).Select(pair => new DistortionTotal(pair.Key, pair.Value)).ToList(),
+            sessions.Take(DashboardRecentSessions).ToList(),
+            outcomes.Where(o => o.RiskLevel != RiskLevels.None).ToList()));
     }
 
     public Task<UserExport> ExportAsync()

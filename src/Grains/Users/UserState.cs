@@ -15,6 +15,47 @@ public sealed class UserState
 
     /// <summary>One family per sign-in; each keeps only the hash of its current token.</summary>
     [Id(3)] public List<RefreshFamily> RefreshFamilies { get; set; } = [];
+
+    /// <summary>Running totals of ended sessions, so a dashboard poll never walks every session.</summary>
+    [Id(4)] public DashboardTotals Totals { get; set; } = new();
+}
+
+[GenerateSerializer, Alias("bemore.DashboardTotals")]
+public sealed class DashboardTotals
+{
+    [Id(0)] public int EndedSessionCount { get; set; }
+    [Id(1)] public long ActiveMs { get; set; }
+    [Id(2)] public Dictionary<string, int> EmotionCounts { get; set; } = [];
+    [Id(3)] public Dictionary<string, int> DistortionCounts { get; set; } = [];
+
+    /// <summary>Adds (<paramref name="sign"/> 1) or takes back (-1) one session's outcome.</summary>
+    public void Fold(SessionOutcome outcome, int sign)
+    {
+        EndedSessionCount += sign;
+        ActiveMs += sign * outcome.ActiveMs;
+        if (outcome.DominantEmotion is { } emotion)
+        {
+            Add(EmotionCounts, emotion, sign);
+        }
+
+        foreach (var (type, count) in outcome.DistortionCounts)
+        {
+            Add(DistortionCounts, type, sign * count);
+        }
+    }
+
+    private static void Add(Dictionary<string, int> counts, string key, int delta)
+    {
+        var value = counts.GetValueOrDefault(key) + delta;
+        if (value > 0)
+        {
+            counts[key] = value;
+        }
+        else
+        {
+            counts.Remove(key);
+        }
+    }
 }
 
 [GenerateSerializer, Alias("bemore.UserAccount")]

@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net;
+using BeMore.Grains;
+using BeMore.Grains.Sessions;
 using BeMore.Grains.Storage;
 using BeMore.Grains.Users;
 using BeMore.Web.Features.Health;
@@ -57,14 +59,14 @@ public static class SiloComposition
         services.AddSingleton(storage.Database);
         services.AddSingleton<ISessionEventLog, AdoNetSessionEventLog>();
         services.AddSingleton<IAuditStore, AdoNetAuditStore>();
-        services.AddOptions<LoginThrottleOptions>().BindConfiguration(LoginThrottleOptions.SectionName);
+        services.AddSingleton(new PayloadProtector(ResolveEncryption(builder.Configuration, storage, options)));
 
         if (storage.Profile == StorageProfile.Embedded)
         {
             var dataDirectory = Path.GetFullPath(options.DataDirectory);
             Directory.CreateDirectory(dataDirectory);
             services.PostConfigure<AuthOptions>(auth =>
-                auth.SigningKey = string.IsNullOrEmpty(auth.SigningKey) ? EmbeddedSigningKey.LoadOrCreate(dataDirectory) : auth.SigningKey);
+                auth.SigningKey = string.IsNullOrEmpty(auth.SigningKey) ? EmbeddedSecrets.LoadOrCreateSigningKey(dataDirectory) : auth.SigningKey);
         }
 
         if (options.ApplySchema)
@@ -76,6 +78,16 @@ public static class SiloComposition
         services.AddHealthChecks()
             .AddCheck<SiloHealthCheck>("silo", tags: [HealthApi.ReadyTag])
             .AddCheck<StorageHealthCheck>("storage", tags: [HealthApi.ReadyTag]);
+        return builder;
+    }
+
+    /// <summary>BeMore's domain settings and the clock its grains read (replaceable in tests without touching Orleans' own).</summary>
+    public static WebApplicationBuilder AddBeMoreDomain(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddKeyedSingleton(DomainClock.Key, TimeProvider.System);
+        services.AddOptions<CounselingSessionOptions>().BindConfiguration(CounselingSessionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<LoginThrottleOptions>().BindConfiguration(LoginThrottleOptions.SectionName);
         return builder;
     }
 
@@ -158,6 +170,32 @@ public static class SiloComposition
         {
             silo.ConfigureEndpoints(cluster.AdvertisedHost, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
         }
+    }
+
+    /// <summary>
+    /// The event-payload key ring: from <c>BeMore:Encryption</c> when configured; the embedded profile otherwise keeps a
+    /// generated key beside its data; the Postgres profile refuses to start without one.
+    /// </summary>
+    private static EncryptionOptions ResolveEncryption(ConfigurationManager configuration, StorageTarget storage, StorageOptions options)
+    {
+        var configured = configuration.GetSection(EncryptionOptions.SectionName).Get<EncryptionOptions>();
+        if (configured is { Keys.Count: > 0 })
+        {
+            return configured;
+        }
+
+        if (storage.Profile != StorageProfile.Embedded)
+        {
+            throw new OptionsValidationException(EncryptionOptions.SectionName, typeof(EncryptionOptions),
+                [$"{EncryptionOptions.SectionName}:Keys and ActiveKeyId are required in the Postgres profile (base64 of 32 random bytes per key)."]);
+        }
+
+        var key = EmbeddedSecrets.LoadOrCreateEncryptionKey(Path.GetFullPath(options.DataDirectory));
+        return new EncryptionOptions
+        {
+            ActiveKeyId = EmbeddedSecrets.EncryptionKeyId,
+            Keys = new Dictionary<string, string> { [EmbeddedSecrets.EncryptionKeyId] = key },
+        };
     }
 
     /// <summary>Settings Orleans needs before the container exists are bound and validated here, failing start-up clearly.</summary>

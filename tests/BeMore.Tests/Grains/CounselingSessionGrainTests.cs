@@ -56,12 +56,13 @@ public sealed class CounselingSessionGrainTests(BeMoreWebFactory factory) : ICla
 
         Assert.Equal(SessionStatus.Ended, ended.Status);
         Assert.NotNull(ended.EndedAt);
-        Assert.Equal(4, endedAgain.LastSeq);
+        Assert.Equal(5, endedAgain.LastSeq);
         var events = await session.GetEventsAsync(owner, afterSeq: 0, limit: 100);
-        Assert.Equal([1L, 2L, 3L, 4L], events.Select(e => e.Seq));
+        Assert.Equal([1L, 2L, 3L, 4L, 5L], events.Select(e => e.Seq));
         Assert.Equal(
             [SessionStatus.Active, SessionStatus.Paused, SessionStatus.Active, SessionStatus.Ended],
-            events.Select(e => ((StatusChanged)e.Data).To));
+            events.Select(e => e.Data).OfType<StatusChanged>().Select(change => change.To));
+        Assert.IsType<SessionEnded>(events[^1].Data);
     }
 
     [Theory]
@@ -78,7 +79,7 @@ public sealed class CounselingSessionGrainTests(BeMoreWebFactory factory) : ICla
             transition == "pause" ? session.PauseAsync(owner) : session.ResumeAsync(owner));
 
         Assert.Equal(ErrorCodes.InvalidSessionState, error.Code);
-        Assert.Equal(2, (await session.GetSnapshotAsync(owner)).LastSeq);
+        Assert.Equal(3, (await session.GetSnapshotAsync(owner)).LastSeq);
     }
 
     [Fact]

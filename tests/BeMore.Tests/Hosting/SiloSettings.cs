@@ -5,6 +5,8 @@ namespace BeMore.Tests.Hosting;
 /// <summary>Environment settings for a silo process, as an operator (or docker-compose) would pass them.</summary>
 internal static class SiloSettings
 {
+    public static readonly string TestKey = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+
     public static Dictionary<string, string> Embedded(int siloPort, int gatewayPort) => new()
     {
         ["BeMore__Cluster__SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture),
@@ -19,6 +21,8 @@ internal static class SiloSettings
         settings["BeMore__Storage__ConnectionString"] = connectionString;
         settings["BeMore__Cluster__AdvertisedHost"] = "127.0.0.1";
         settings["BeMore__Auth__SigningKey"] = "test-signing-key-of-at-least-32-bytes-0123456789";
+        settings["BeMore__Encryption__ActiveKeyId"] = "k1";
+        settings["BeMore__Encryption__Keys__k1"] = TestKey;
         return settings;
     }
 }

@@ -86,5 +86,7 @@ public sealed class PostgresWebFactory : BeMoreWebFactory, IAsyncLifetime
         builder.UseSetting("BeMore:Storage:ConnectionString", _connectionString ?? throw new InvalidOperationException("The database is created in InitializeAsync."));
         builder.UseSetting("BeMore:Cluster:AdvertisedHost", "127.0.0.1");
         builder.UseSetting("BeMore:Auth:SigningKey", "postgres-web-tests-signing-key-0123456789abcdef");
+        builder.UseSetting("BeMore:Encryption:ActiveKeyId", "k1");
+        builder.UseSetting("BeMore:Encryption:Keys:k1", Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()));
     }
 }

@@ -14,6 +14,30 @@ public abstract class SessionEventLogContract : IDisposable
 
     protected abstract Task<ISessionEventLog> CreateLogAsync();
 
+    /// <summary>The stored payload column of the session's rows, as the database holds it.</summary>
+    protected abstract Task<List<byte[]>> ReadRawPayloadsAsync(string sessionId);
+
+    protected static PayloadProtector TestProtector { get; } = new(new EncryptionOptions
+    {
+        ActiveKeyId = "test",
+        Keys = new Dictionary<string, string> { ["test"] = Convert.ToBase64String(new byte[32]) },
+    });
+
+    protected static async Task<List<byte[]>> ReadPayloadsAsync(EventLogDatabase database, string sessionId)
+    {
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT payload FROM bemore_session_events WHERE session_id = '{sessionId}'";
+        var payloads = new List<byte[]>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            payloads.Add((byte[])reader.GetValue(0));
+        }
+
+        return payloads;
+    }
+
     public void Dispose()
     {
         Folder.Dispose();
@@ -69,15 +93,48 @@ public abstract class SessionEventLogContract : IDisposable
     }
 
     [Fact]
-    public async Task GetLastSeq_ReflectsTheHighestStoredSeq()
+    public async Task GetTail_ReflectsTheHighestStoredSeqAndItsTime()
     {
         var log = await CreateLogAsync();
         var session = NewSessionId();
-        Assert.Equal(0, await log.GetLastSeqAsync(session));
+        Assert.Equal(new EventLogTail(0, null), await log.GetTailAsync(session));
 
         await log.AppendAsync([Event(session, 1), Event(session, 2)]);
 
-        Assert.Equal(2, await log.GetLastSeqAsync(session));
+        Assert.Equal(new EventLogTail(2, T0.AddSeconds(2)), await log.GetTailAsync(session));
+    }
+
+    [Fact]
+    public async Task FindByDedupKey_ReturnsTheEventTaggedWithIt()
+    {
+        var log = await CreateLogAsync();
+        var session = NewSessionId();
+        await log.AppendAsync([(Event(session, 1), null), (Event(session, 2), "client:abc")]);
+
+        var found = await log.FindByDedupKeyAsync(session, "client:abc");
+        var missing = await log.FindByDedupKeyAsync(session, "client:zzz");
+        var otherSession = await log.FindByDedupKeyAsync(NewSessionId(), "client:abc");
+
+        Assert.Equal(2, found?.Seq);
+        Assert.Null(missing);
+        Assert.Null(otherSession);
+    }
+
+    [Fact]
+    public async Task Append_TranscriptText_IsNotStoredInTheClear()
+    {
+        var log = await CreateLogAsync();
+        var session = NewSessionId();
+        const string Secret = "나는 항상 모든 걸 망쳐요 — a very private sentence";
+        await log.AppendAsync([new SessionEvent(session, 1, T0, new TranscriptSegment("c1", Secret, 0, 1000, "ko", 6, TranscriptSegment.FromClient))]);
+
+        var raw = await ReadRawPayloadsAsync(session);
+        var roundTrip = await log.ReadAfterAsync(session, 0, 10);
+
+        var payload = Assert.Single(raw);
+        Assert.Equal(-1, payload.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes("private sentence")));
+        Assert.Equal(-1, payload.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes("나는")));
+        Assert.Equal(Secret, ((TranscriptSegment)roundTrip[0].Data).Text);
     }
 
     [Fact]
@@ -91,7 +148,7 @@ public abstract class SessionEventLogContract : IDisposable
         await log.DeleteSessionAsync(erased);
 
         Assert.Empty(await log.ReadAfterAsync(erased, 0, 10));
-        Assert.Equal(0, await log.GetLastSeqAsync(erased));
+        Assert.Equal(0, (await log.GetTailAsync(erased)).LastSeq);
         Assert.Single(await log.ReadAfterAsync(kept, 0, 10));
     }
 
@@ -103,20 +160,28 @@ public abstract class SessionEventLogContract : IDisposable
 
 public sealed class SqliteSessionEventLogTests : SessionEventLogContract
 {
+    private StorageTarget? _target;
+
     protected override async Task<ISessionEventLog> CreateLogAsync()
     {
-        var target = StorageTarget.Embedded(Folder.Path);
-        await SchemaInstaller.ApplyAsync(target, CancellationToken.None);
-        return new AdoNetSessionEventLog(target.Database);
+        _target = StorageTarget.Embedded(Folder.Path);
+        await SchemaInstaller.ApplyAsync(_target, CancellationToken.None);
+        return new AdoNetSessionEventLog(_target.Database, TestProtector);
     }
+
+    protected override Task<List<byte[]>> ReadRawPayloadsAsync(string sessionId) => ReadPayloadsAsync(_target!.Database, sessionId);
 }
 
 public sealed class PostgresSessionEventLogTests : SessionEventLogContract
 {
+    private StorageTarget? _target;
+
     protected override async Task<ISessionEventLog> CreateLogAsync()
     {
         var server = await PostgresServer.InstanceAsync();
-        var target = new StorageTarget(StorageProfile.Postgres, await server.CreateDatabaseAsync());
-        return new AdoNetSessionEventLog(target.Database);
+        _target = new StorageTarget(StorageProfile.Postgres, await server.CreateDatabaseAsync());
+        return new AdoNetSessionEventLog(_target.Database, TestProtector);
     }
+
+    protected override Task<List<byte[]>> ReadRawPayloadsAsync(string sessionId) => ReadPayloadsAsync(_target!.Database, sessionId);
 }

@@ -1,0 +1,51 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace BeMore.Grains.Sessions;
+
+/// <summary>Session lifecycle settings (<c>BeMore:Sessions</c>).</summary>
+public sealed class CounselingSessionOptions
+{
+    public const string SectionName = "BeMore:Sessions";
+
+    /// <summary>An active session with no input for this long is paused.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan IdlePauseAfter { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>A session with no input for this long is ended, so a closed browser never leaves it open forever.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    public TimeSpan AbandonAfter { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>How often the idle reminder looks; Orleans reminders tick at most once a minute.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "01:00:00")]
+    public TimeSpan IdleCheckPeriod { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The crisis-line text every risk alert carries.</summary>
+    [Required]
+    public string CrisisLine { get; set; } =
+        "If you are in danger or thinking about ending your life, call your local emergency number now. " +
+        "Korea: 109 (suicide prevention, 24h) or 1577-0199 (mental health crisis line).";
+}
+
+public enum IdleDecision
+{
+    None,
+    Pause,
+    End,
+}
+
+/// <summary>What an idle session should become, decided from its status and the time of its last activity.</summary>
+public static class IdlePolicy
+{
+    public static IdleDecision Decide(Abstractions.Sessions.SessionStatus status, DateTimeOffset lastActivityAt, DateTimeOffset now, CounselingSessionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var idle = now - lastActivityAt;
+        return status switch
+        {
+            Abstractions.Sessions.SessionStatus.Ended => IdleDecision.None,
+            _ when idle >= options.AbandonAfter => IdleDecision.End,
+            Abstractions.Sessions.SessionStatus.Active when idle >= options.IdlePauseAfter => IdleDecision.Pause,
+            _ => IdleDecision.None,
+        };
+    }
+}
