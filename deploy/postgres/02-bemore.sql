@@ -31,3 +31,12 @@ CREATE TABLE IF NOT EXISTS bemore_audit
     outcome   varchar(16)  NOT NULL
 );
 CREATE INDEX IF NOT EXISTS ix_bemore_audit_user ON bemore_audit (user_id, id);
+
+-- Ended sessions and when they ended, for the retention sweep (BeMore:Retention:Days).
+CREATE TABLE IF NOT EXISTS bemore_retention
+(
+    session_id  varchar(64) PRIMARY KEY,
+    owner_id    varchar(64) NOT NULL,
+    ended_at_ms bigint      NOT NULL
+);
+CREATE INDEX IF NOT EXISTS ix_bemore_retention_ended ON bemore_retention (ended_at_ms);

@@ -25,3 +25,11 @@ CREATE TABLE IF NOT EXISTS bemore_audit
     outcome   TEXT    NOT NULL
 );
 CREATE INDEX IF NOT EXISTS ix_bemore_audit_user ON bemore_audit (user_id, id);
+
+CREATE TABLE IF NOT EXISTS bemore_retention
+(
+    session_id  TEXT    PRIMARY KEY,
+    owner_id    TEXT    NOT NULL,
+    ended_at_ms INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS ix_bemore_retention_ended ON bemore_retention (ended_at_ms);

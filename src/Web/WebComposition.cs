@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using BeMore.Web.Features.Admin;
 using BeMore.Web.Features.Auth;
+using BeMore.Web.Features.Dashboard;
+using BeMore.Web.Features.Sessions;
 using BeMore.Web.Features.Health;
 using BeMore.Web.Features.Users;
 using BeMore.Web.Infrastructure.Audit;
@@ -44,6 +46,7 @@ public static class WebComposition
         services.AddValidation();
         services.AddSingleton<PasswordHashing>();
         services.AddSingleton<AuditTrail>();
+        services.AddSingleton<AuditedEndpointFilter>();
         services.AddHealthChecks();
         services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
@@ -68,6 +71,8 @@ public static class WebComposition
         app.MapAuthApi();
         app.MapUsersApi();
         app.MapAdminApi();
+        app.MapSessionsApi();
+        app.MapDashboardApi();
         if (app.Configuration.GetSection(ApiOptions.SectionName).Get<ApiOptions>()?.ExposeDocs == true)
         {
             app.MapOpenApi();

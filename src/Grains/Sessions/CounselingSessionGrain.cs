@@ -24,6 +24,7 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
 
     private readonly IPersistentState<CounselingSessionState> _state;
     private readonly ISessionEventLog _eventLog;
+    private readonly IRetentionStore _retention;
     private readonly TimeProvider _time;
     private readonly CounselingSessionOptions _options;
     private readonly ObserverManager<ISessionObserver> _observers;
@@ -34,12 +35,14 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
     public CounselingSessionGrain(
         [PersistentState("session", StorageNames.GrainState)] IPersistentState<CounselingSessionState> state,
         ISessionEventLog eventLog,
+        IRetentionStore retention,
         [FromKeyedServices(DomainClock.Key)] TimeProvider time,
         IOptions<CounselingSessionOptions> options,
         ILogger<CounselingSessionGrain> logger)
     {
         _state = state;
         _eventLog = eventLog;
+        _retention = retention;
         _time = time;
         _options = options.Value;
         _observers = new ObserverManager<ISessionObserver>(ObserverExpiry, logger);
@@ -160,6 +163,7 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
     {
         EnsureOwner(callerId);
         await _eventLog.DeleteSessionAsync(SessionId);
+        await _retention.RemoveAsync(SessionId);
         await _state.ClearStateAsync();
         _state.State = new CounselingSessionState();
         _lastSeq = 0;
@@ -228,6 +232,7 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
             State.ActiveMsAt(now), State.PausedMsAt(now), aggregates.SegmentCount, aggregates.WordCount,
             aggregates.DominantEmotion, aggregates.RiskLevel);
         await AppendAsync([(new StatusChanged(State.Status, SessionStatus.Ended, reason), null), (ended, null)]);
+        await _retention.ScheduleAsync(SessionId, State.OwnerId, State.EndedAt ?? now);
         await UnregisterIdleReminderAsync();
         await GrainFactory.GetGrain<IUserGrain>(State.OwnerId).RecordSessionOutcomeAsync(new SessionOutcome(
             SessionId, State.EndedAt ?? now, State.ActiveMs, aggregates.DominantEmotion,
@@ -242,7 +247,8 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
     /// </summary>
     private async Task<IReadOnlyList<SessionEvent>> AppendAsync(IReadOnlyList<(SessionEventData Data, string? DedupKey)> items)
     {
-        var now = _time.GetUtcNow();
+        // The log keeps milliseconds; the live event carries the same instant a later read returns.
+        var now = DateTimeOffset.FromUnixTimeMilliseconds(_time.GetUtcNow().ToUnixTimeMilliseconds());
         var events = new List<(SessionEvent Event, string? DedupKey)>(items.Count);
         foreach (var (data, dedupKey) in items)
         {

@@ -59,6 +59,7 @@ public static class SiloComposition
         services.AddSingleton(storage.Database);
         services.AddSingleton<ISessionEventLog, AdoNetSessionEventLog>();
         services.AddSingleton<IAuditStore, AdoNetAuditStore>();
+        services.AddSingleton<IRetentionStore, AdoNetRetentionStore>();
         services.AddSingleton(new PayloadProtector(ResolveEncryption(builder.Configuration, storage, options)));
 
         if (storage.Profile == StorageProfile.Embedded)
@@ -88,6 +89,7 @@ public static class SiloComposition
         services.AddKeyedSingleton(DomainClock.Key, TimeProvider.System);
         services.AddOptions<CounselingSessionOptions>().BindConfiguration(CounselingSessionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<LoginThrottleOptions>().BindConfiguration(LoginThrottleOptions.SectionName);
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         return builder;
     }
 
@@ -140,6 +142,7 @@ public static class SiloComposition
                 silo.AddDashboard();
             }
         });
+        builder.Services.AddHostedService<RetentionScheduler>();
         return builder;
     }
 

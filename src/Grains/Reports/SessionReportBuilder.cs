@@ -1,0 +1,177 @@
+using BeMore.Grains.Abstractions.Reports;
+using BeMore.Grains.Abstractions.Sessions;
+
+namespace BeMore.Grains.Reports;
+
+/// <summary>
+/// Turns a session's events into its report. Pure: the same snapshot and events always give the same report,
+/// however often it is generated.
+/// </summary>
+public static class SessionReportBuilder
+{
+    public static SessionReport Build(SessionSnapshot snapshot, IReadOnlyList<SessionEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(events);
+        var segments = events
+            .Where(e => e.Data is TranscriptSegment)
+            .Select(e => (Event: e, Segment: (TranscriptSegment)e.Data))
+            .Select(s => new TranscriptLine(s.Event.Seq, s.Event.At, s.Segment.StartMs, s.Segment.EndMs, s.Segment.Language, s.Segment.WordCount, s.Segment.Text))
+            .ToList();
+        var transcriptText = segments.ToDictionary(s => s.Seq, s => s.Text);
+
+        var emotion = BuildEmotion(events);
+        var voice = BuildVoice(events, segments);
+        var distortions = events
+            .Where(e => e.Data is DistortionDetected)
+            .Select(e => (DistortionDetected)e.Data)
+            .Select(d => new DistortionFinding(d.DistortionType, d.Severity, d.Confidence,
+                new DistortionEvidence(d.SegmentSeq, transcriptText.GetValueOrDefault(d.SegmentSeq) is null ? null : d.Evidence)))
+            .ToList();
+        var interventions = events
+            .Where(e => e.Data is CbtIntervention)
+            .Select(e => (Event: e, Intervention: (CbtIntervention)e.Data))
+            .Select(i => new InterventionEntry(i.Event.Seq, i.Event.At, i.Intervention.Kind, i.Intervention.DistortionType, i.Intervention.Text, i.Intervention.Difficulty))
+            .ToList();
+        var riskAlerts = events
+            .Where(e => e.Data is RiskAlert)
+            .Select(e => (Event: e, Alert: (RiskAlert)e.Data))
+            .Select(r => new RiskAlertEntry(r.Event.Seq, r.Event.At, r.Alert.Level, r.Alert.SegmentSeq))
+            .ToList();
+        var feedback = events
+            .Where(e => e.Data is FeedbackSubmitted)
+            .Select(e => (Event: e, Feedback: (FeedbackSubmitted)e.Data))
+            .Select(f => new FeedbackEntry(f.Feedback.Rating, f.Feedback.Comment, f.Event.At))
+            .LastOrDefault();
+
+        var overall = Assess(distortions, riskAlerts, emotion, segments.Count);
+        return new SessionReport(
+            snapshot.Id,
+            snapshot.Title,
+            snapshot.Status,
+            snapshot.StartedAt,
+            snapshot.EndedAt,
+            snapshot.ActiveDurationMs,
+            snapshot.PausedDurationMs,
+            new TranscriptReport(segments, segments.Sum(s => s.WordCount)),
+            emotion,
+            voice,
+            distortions,
+            interventions,
+            riskAlerts,
+            overall,
+            Recommend(distortions, overall),
+            feedback,
+            snapshot.Consent);
+    }
+
+    private static EmotionReport BuildEmotion(IReadOnlyList<SessionEvent> events)
+    {
+        var timeline = events
+            .Where(e => e.Data is EmotionUpdate)
+            .Select(e => (Event: e, Emotion: (EmotionUpdate)e.Data))
+            .Select(x => new EmotionPoint(x.Event.At, x.Emotion.Label, x.Emotion.Valence, x.Emotion.Arousal, x.Emotion.Sources.Select(s => s.Modality).ToList()))
+            .ToList();
+        var distribution = timeline
+            .GroupBy(point => point.Label, StringComparer.Ordinal)
+            .OrderBy(group => group.Key, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => Math.Round((double)group.Count() / timeline.Count, 3));
+        var dominant = distribution.Count == 0
+            ? null
+            : distribution.OrderByDescending(pair => pair.Value).ThenBy(pair => pair.Key, StringComparer.Ordinal).First().Key;
+        return new EmotionReport(timeline, distribution, dominant);
+    }
+
+    /// <summary>Utterances are rebuilt from the speech start/stop transitions, which every vad_update stream contains.</summary>
+    private static VoiceReport BuildVoice(IReadOnlyList<SessionEvent> events, IReadOnlyList<TranscriptLine> segments)
+    {
+        var updates = events.Where(e => e.Data is VadUpdate).Select(e => (Event: e, Vad: (VadUpdate)e.Data)).ToList();
+        var utterances = new List<(long Start, long End)>();
+        long? openedAt = null;
+        foreach (var (_, vad) in updates)
+        {
+            if (vad.Speaking && openedAt is null)
+            {
+                openedAt = vad.AtMs;
+            }
+            else if (!vad.Speaking && openedAt is { } start)
+            {
+                utterances.Add((start, Math.Max(start, vad.AtMs)));
+                openedAt = null;
+            }
+        }
+
+        var timeline = updates.Select(u => new VoicePoint(u.Event.At, u.Vad.Speaking, u.Vad.LevelDb)).ToList();
+        if (utterances.Count == 0)
+        {
+            return new VoiceReport(0, 0, 0, 0, 0, 0, timeline);
+        }
+
+        var spanMs = Math.Max(1, updates[^1].Vad.AtMs - updates[0].Vad.AtMs);
+        var speechMs = utterances.Sum(u => u.End - u.Start);
+        var pauses = utterances.Zip(utterances.Skip(1), (a, b) => (double)Math.Max(0, b.Start - a.End)).ToList();
+        var words = segments.Sum(s => s.WordCount);
+        return new VoiceReport(
+            Math.Round(Math.Clamp((double)speechMs / spanMs, 0, 1), 3),
+            utterances.Count,
+            Math.Round((double)speechMs / utterances.Count, 1),
+            pauses.Count == 0 ? 0 : Math.Round(pauses.Average(), 1),
+            pauses.Count == 0 ? 0 : pauses.Max(),
+            speechMs == 0 ? 0 : Math.Round(words / (speechMs / 60_000.0), 1),
+            timeline);
+    }
+
+    private static OverallAssessment Assess(
+        IReadOnlyList<DistortionFinding> distortions, IReadOnlyList<RiskAlertEntry> alerts, EmotionReport emotion, int segmentCount)
+    {
+        var riskLevel = alerts.Select(a => a.Level).Aggregate(RiskLevels.None, RiskLevels.Max);
+        var score = riskLevel switch
+        {
+            RiskLevels.High => 90,
+            RiskLevels.Elevated => 65,
+            RiskLevels.Low => 35,
+            _ => Math.Min(30, distortions.Count * 3),
+        };
+        var observations = new List<string>();
+        if (alerts.Count > 0)
+        {
+            observations.Add($"Risk language was detected {alerts.Count} time(s); highest level: {riskLevel}.");
+        }
+
+        if (distortions.Count > 0)
+        {
+            var top = distortions.GroupBy(d => d.Type, StringComparer.Ordinal)
+                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First();
+            observations.Add($"{distortions.Count} cognitive distortion(s) detected; most frequent: {top.Key} ({top.Count()}).");
+        }
+
+        if (emotion.Dominant is { } dominant)
+        {
+            observations.Add($"Dominant emotion: {dominant}.");
+        }
+
+        observations.Add($"{segmentCount} transcript segment(s) recorded.");
+        return new OverallAssessment(score, riskLevel, observations);
+    }
+
+    private static List<string> Recommend(IReadOnlyList<DistortionFinding> distortions, OverallAssessment overall)
+    {
+        var recommendations = new List<string>();
+        if (RiskLevels.Rank(overall.RiskLevel) >= RiskLevels.Rank(RiskLevels.Elevated))
+        {
+            recommendations.Add("Reach out to a crisis line or a mental-health professional today; you do not have to handle this alone.");
+        }
+
+        foreach (var type in distortions.Select(d => d.Type).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            recommendations.Add($"Practise noticing {type.Replace('_', ' ')} thoughts and ask what evidence supports and contradicts them.");
+        }
+
+        if (recommendations.Count == 0)
+        {
+            recommendations.Add("Keep a short daily mood and thought journal to bring to your next session.");
+        }
+
+        return recommendations;
+    }
+}

@@ -1,0 +1,136 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using BeMore.Grains.Abstractions.Errors;
+using BeMore.Grains.Abstractions.Reports;
+using BeMore.Grains.Abstractions.Sessions;
+using BeMore.Grains.Abstractions.Users;
+using BeMore.Web.Infrastructure.Audit;
+using BeMore.Web.Infrastructure.Auth;
+using BeMore.Web.Infrastructure.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace BeMore.Web.Features.Sessions;
+
+/// <summary>Counseling sessions: lifecycle, event log, transcript, feedback, summary and report. Every call is audited.</summary>
+public static class SessionsApi
+{
+    public const int MaxPage = 100;
+    public const int MaxEventPage = 1000;
+
+    public static IEndpointRouteBuilder MapSessionsApi(this IEndpointRouteBuilder endpoints)
+    {
+        var sessions = endpoints.MapGroup("/api/session").WithTags("Sessions").RequireAuthorization()
+            .AddEndpointFilter<AuditedEndpointFilter>();
+        sessions.MapPost("", CreateAsync).WithName("session.create");
+        sessions.MapGet("", ListAsync).WithName("session.list");
+
+        var session = sessions.MapGroup("/{id}").AddEndpointFilter(RejectMalformedIds);
+        session.MapGet("", GetAsync).WithName("session.read");
+        session.MapPost("/pause", (string id, ClaimsPrincipal user, IGrainFactory grains) => Transition(grains, id, user, (s, u) => s.PauseAsync(u))).WithName("session.pause");
+        session.MapPost("/resume", (string id, ClaimsPrincipal user, IGrainFactory grains) => Transition(grains, id, user, (s, u) => s.ResumeAsync(u))).WithName("session.resume");
+        session.MapPost("/end", (string id, ClaimsPrincipal user, IGrainFactory grains) => Transition(grains, id, user, (s, u) => s.EndAsync(u))).WithName("session.end");
+        session.MapDelete("", DeleteAsync).WithName("session.delete");
+        session.MapGet("/events", GetEventsAsync).WithName("session.events.read");
+        session.MapGet("/transcript", GetTranscriptAsync).WithName("session.transcript.read");
+        session.MapPost("/transcript", AppendTranscriptAsync).WithName("session.transcript.append");
+        session.MapGet("/summary", GetSummaryAsync).WithName("session.summary.read");
+        session.MapGet("/report", GetReportAsync).WithName("session.report.read");
+        session.MapPost("/feedback", SubmitFeedbackAsync).WithName("session.feedback");
+        return endpoints;
+    }
+
+    private static async Task<Created<SessionSnapshot>> CreateAsync(CreateSessionRequest request, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var id = SessionIds.New();
+        var consent = new SessionConsent(request.Consent!.Analysis!.Value, request.Consent.StoreTranscript!.Value);
+        var title = string.IsNullOrWhiteSpace(request.Title) ? null : request.Title.Trim();
+        var snapshot = await grains.GetGrain<ICounselingSessionGrain>(id).StartAsync(new StartSession(user.UserId(), title, consent));
+        return TypedResults.Created($"/api/session/{id}", snapshot);
+    }
+
+    private static async Task<Ok<SessionPage>> ListAsync(
+        ClaimsPrincipal user, IGrainFactory grains, [MaxLength(64)] string? cursor = null, [Range(1, MaxPage)] int limit = 20)
+    {
+        var userId = user.UserId();
+        var page = await grains.GetGrain<IUserGrain>(userId).ListSessionsAsync(cursor, limit);
+        var snapshots = await Task.WhenAll(page.Items.Select(item => grains.GetGrain<ICounselingSessionGrain>(item.SessionId).GetSnapshotAsync(userId)));
+        return TypedResults.Ok(new SessionPage(snapshots, page.NextCursor));
+    }
+
+    private static async Task<Ok<SessionSnapshot>> GetAsync(string id, ClaimsPrincipal user, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<ICounselingSessionGrain>(id).GetSnapshotAsync(user.UserId()));
+
+    private static async Task<Ok<SessionSnapshot>> Transition(
+        IGrainFactory grains, string id, ClaimsPrincipal user, Func<ICounselingSessionGrain, string, Task<SessionSnapshot>> transition) =>
+        TypedResults.Ok(await transition(grains.GetGrain<ICounselingSessionGrain>(id), user.UserId()));
+
+    private static async Task<NoContent> DeleteAsync(string id, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var userId = user.UserId();
+        await grains.GetGrain<ICounselingSessionGrain>(id).EraseAsync(userId);
+        await grains.GetGrain<IUserGrain>(userId).RemoveSessionAsync(id);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<IReadOnlyList<SessionEventResponse>>> GetEventsAsync(
+        string id, ClaimsPrincipal user, IGrainFactory grains, [Range(0, long.MaxValue)] long after = 0, [Range(1, MaxEventPage)] int limit = 100)
+    {
+        var events = await grains.GetGrain<ICounselingSessionGrain>(id).GetEventsAsync(user.UserId(), after, limit);
+        return TypedResults.Ok<IReadOnlyList<SessionEventResponse>>(events.Select(SessionEventResponse.From).ToList());
+    }
+
+    /// <summary>Transcript segments only: reads the log page by page until <paramref name="limit"/> segments are found.</summary>
+    private static async Task<Ok<IReadOnlyList<SessionEventResponse>>> GetTranscriptAsync(
+        string id, ClaimsPrincipal user, IGrainFactory grains, [Range(0, long.MaxValue)] long after = 0, [Range(1, MaxEventPage)] int limit = 100)
+    {
+        var session = grains.GetGrain<ICounselingSessionGrain>(id);
+        var userId = user.UserId();
+        var segments = new List<SessionEventResponse>();
+        while (segments.Count < limit)
+        {
+            var page = await session.GetEventsAsync(userId, after, MaxEventPage);
+            segments.AddRange(page.Where(e => e.Data is TranscriptSegment).Take(limit - segments.Count).Select(SessionEventResponse.From));
+            if (page.Count < MaxEventPage)
+            {
+                break;
+            }
+
+            after = page[^1].Seq;
+        }
+
+        return TypedResults.Ok<IReadOnlyList<SessionEventResponse>>(segments);
+    }
+
+    private static async Task<Created<SessionEventResponse>> AppendTranscriptAsync(
+        string id, TranscriptRequest request, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var appended = await grains.GetGrain<ICounselingSessionGrain>(id).AppendTranscriptAsync(user.UserId(), request.ToInput());
+        return TypedResults.Created($"/api/session/{id}/events?after={appended.Seq - 1}&limit=1", SessionEventResponse.From(appended));
+    }
+
+    private static async Task<Results<Ok<SessionSummaryResponse>, StatusCodeHttpResult>> GetSummaryAsync(
+        string id, HttpContext context, IGrainFactory grains)
+    {
+        var snapshot = await grains.GetGrain<ICounselingSessionGrain>(id).GetSnapshotAsync(context.User.UserId());
+        return ConditionalGet.OkOrNotModified(context, SessionSummaryResponse.From(snapshot));
+    }
+
+    private static async Task<Ok<SessionReport>> GetReportAsync(string id, ClaimsPrincipal user, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IReportGrain>(0).BuildAsync(id, user.UserId()));
+
+    private static async Task<Created<SessionEventResponse>> SubmitFeedbackAsync(
+        string id, FeedbackRequest request, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim();
+        var recorded = await grains.GetGrain<ICounselingSessionGrain>(id).SubmitFeedbackAsync(user.UserId(), request.Rating!.Value, comment);
+        return TypedResults.Created($"/api/session/{id}/report", SessionEventResponse.From(recorded));
+    }
+
+    private static ValueTask<object?> RejectMalformedIds(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        context.HttpContext.Request.RouteValues["id"] is string id && SessionIds.IsWellFormed(id)
+            ? next(context)
+            : throw new SessionNotFoundException();
+}
