@@ -90,3 +90,12 @@ public sealed class PostgresWebFactory : BeMoreWebFactory, IAsyncLifetime
         builder.UseSetting("BeMore:Encryption:Keys:k1", Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()));
     }
 }
+
+/// <summary>The embedded server with the domain clock under the test's control (Orleans keeps the real one).</summary>
+public sealed class FakeClockWebFactory : BeMoreWebFactory
+{
+    public Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
+
+    protected override void ConfigureStorage(IWebHostBuilder builder) =>
+        builder.ConfigureServices(services => services.AddKeyedSingleton<TimeProvider>(BeMore.Grains.DomainClock.Key, Clock));
+}

@@ -115,7 +115,8 @@ public static class SessionsApi
         string id, HttpContext context, IGrainFactory grains)
     {
         var snapshot = await grains.GetGrain<ICounselingSessionGrain>(id).GetSnapshotAsync(context.User.UserId());
-        return ConditionalGet.OkOrNotModified(context, SessionSummaryResponse.From(snapshot));
+        // Every change of the summary but the running duration comes with a new event, hence a new seq.
+        return ConditionalGet.OkOrNotModified(context, SessionSummaryResponse.From(snapshot), $"{snapshot.Id}-{snapshot.LastSeq}");
     }
 
     private static async Task<Ok<SessionReport>> GetReportAsync(string id, ClaimsPrincipal user, IGrainFactory grains) =>
