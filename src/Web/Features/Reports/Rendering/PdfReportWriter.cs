@@ -12,9 +12,14 @@ internal sealed class PdfReportWriter : IDisposable
 {
     private const double Margin = 50;
     private const double FooterHeight = 20;
-    private const double LabelColumnWidth = 120;
+    private const double FieldLabelWidth = 120;
+    private const double EntryLabelWidth = 64;
     private const double BulletIndent = 12;
     private const double NotePadding = 6;
+
+    // Body lines a heading needs below it on its page, so a heading never sits alone at the bottom of a page
+    // (enough for the risk alert note).
+    private const int LinesKeptWithHeading = 5;
 
     private static readonly XBrush TextBrush = XBrushes.Black;
     private static readonly XBrush MutedBrush = new XSolidBrush(XColor.FromArgb(100, 100, 100));
@@ -55,11 +60,11 @@ internal sealed class PdfReportWriter : IDisposable
 
     public void Subtitle(string text) => Lines(text, bodyFont, MutedBrush, Margin, ContentWidth, spaceAfter: 8);
 
-    /// <summary>A section heading with a rule under it, kept on the same page as the section's first line.</summary>
+    /// <summary>A section heading with a rule under it, kept on the same page as the start of its section.</summary>
     public void Heading(string text)
     {
         y += 10;
-        EnsureSpace(headingFont.GetHeight() + 4 + (2 * bodyFont.GetHeight()));
+        EnsureSpace(headingFont.GetHeight() + 8 + (LinesKeptWithHeading * bodyFont.GetHeight()));
         Lines(text, headingFont, TextBrush, Margin, ContentWidth, spaceAfter: 2);
         graphics.DrawLine(RulePen, Margin, y, Margin + ContentWidth, y);
         y += 6;
@@ -77,20 +82,20 @@ internal sealed class PdfReportWriter : IDisposable
     }
 
     /// <summary>A bold label in a fixed left column and its value wrapped in the rest of the line.</summary>
-    public void Field(string label, string value) => Labeled(label, boldFont, value, bodyFont);
+    public void Field(string label, string value) => Labeled(label, boldFont, FieldLabelWidth, value);
 
     /// <summary>A small muted label (a time, a sequence number) beside wrapped text.</summary>
-    public void Entry(string label, string text) => Labeled(label, smallFont, text, bodyFont);
+    public void Entry(string label, string text) => Labeled(label, smallFont, EntryLabelWidth, text);
 
     /// <summary>A horizontal bar for a share between 0 and 1, labelled and with its percentage.</summary>
     public void Bar(string label, double share)
     {
         var clamped = Math.Clamp(share, 0, 1);
         var rowHeight = bodyFont.GetHeight() + 4;
-        var trackWidth = ContentWidth - LabelColumnWidth - 50;
+        var trackWidth = ContentWidth - FieldLabelWidth - 50;
         EnsureSpace(rowHeight);
         graphics.DrawString(label, bodyFont, TextBrush, Margin, y, XStringFormats.TopLeft);
-        var barX = Margin + LabelColumnWidth;
+        var barX = Margin + FieldLabelWidth;
         var barHeight = bodyFont.GetHeight() - 2;
         graphics.DrawRectangle(BarTrackBrush, barX, y + 1, trackWidth, barHeight);
         graphics.DrawRectangle(BarBrush, barX, y + 1, trackWidth * clamped, barHeight);
@@ -154,11 +159,11 @@ internal sealed class PdfReportWriter : IDisposable
         return XGraphics.FromPdfPage(page);
     }
 
-    private void Labeled(string label, XFont labelFont, string text, XFont textFont)
+    private void Labeled(string label, XFont labelFont, double labelWidth, string text)
     {
-        EnsureSpace(textFont.GetHeight());
+        EnsureSpace(bodyFont.GetHeight());
         graphics.DrawString(label, labelFont, MutedOrText(labelFont), Margin, y, XStringFormats.TopLeft);
-        Lines(text, textFont, TextBrush, Margin + LabelColumnWidth, ContentWidth - LabelColumnWidth, spaceAfter: 2);
+        Lines(text, bodyFont, TextBrush, Margin + labelWidth, ContentWidth - labelWidth, spaceAfter: 2);
     }
 
     private XBrush MutedOrText(XFont labelFont) => ReferenceEquals(labelFont, smallFont) ? MutedBrush : TextBrush;

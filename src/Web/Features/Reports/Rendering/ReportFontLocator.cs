@@ -23,14 +23,25 @@ internal static class ReportFontLocator
     {
         if (!string.IsNullOrWhiteSpace(configuredPath))
         {
-            return File.Exists(configuredPath)
-                ? configuredPath
-                : throw new FileNotFoundException(
-                    $"The PDF report font {SettingName} = '{configuredPath}' does not exist. {InstallHint}", configuredPath);
+            return CheckConfigured(configuredPath);
         }
 
         return WellKnownPaths.FirstOrDefault(File.Exists)
             ?? throw new FileNotFoundException(
                 $"No font for PDF reports: {SettingName} is not set and none of {string.Join(", ", WellKnownPaths)} exists. {InstallHint}");
+    }
+
+    private static string CheckConfigured(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"The PDF report font {SettingName} = '{path}' does not exist. {InstallHint}", path);
+        }
+
+        // PDFsharp 6.2 cannot read font collections (it fails with a NullReferenceException deep inside), and the
+        // Noto CJK fonts Debian ships (fonts-noto-cjk) are only .ttc files.
+        return path.EndsWith(".ttc", StringComparison.OrdinalIgnoreCase)
+            ? throw new NotSupportedException($"The PDF report font {SettingName} = '{path}' is a font collection (.ttc), which PDFsharp cannot read. {InstallHint}")
+            : path;
     }
 }
