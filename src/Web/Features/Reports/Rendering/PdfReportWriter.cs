@@ -21,14 +21,14 @@ internal sealed class PdfReportWriter : IDisposable
     // (enough for the risk alert note).
     private const int LinesKeptWithHeading = 5;
 
-    private static readonly XBrush TextBrush = XBrushes.Black;
-    private static readonly XBrush MutedBrush = new XSolidBrush(XColor.FromArgb(100, 100, 100));
-    private static readonly XBrush BarBrush = new XSolidBrush(XColor.FromArgb(70, 130, 180));
-    private static readonly XBrush BarTrackBrush = new XSolidBrush(XColor.FromArgb(230, 236, 242));
-    private static readonly XBrush NoteBrush = new XSolidBrush(XColor.FromArgb(253, 236, 234));
-    private static readonly XPen NotePen = new(XColor.FromArgb(192, 57, 43), 1);
-    private static readonly XPen RulePen = new(XColor.FromArgb(180, 180, 180), 0.5);
-
+    // Per writer, not static: PDFsharp brushes and pens are mutable objects.
+    private readonly XBrush textBrush = new XSolidBrush(XColors.Black);
+    private readonly XBrush mutedBrush = new XSolidBrush(XColor.FromArgb(100, 100, 100));
+    private readonly XBrush barBrush = new XSolidBrush(XColor.FromArgb(70, 130, 180));
+    private readonly XBrush barTrackBrush = new XSolidBrush(XColor.FromArgb(230, 236, 242));
+    private readonly XBrush noteBrush = new XSolidBrush(XColor.FromArgb(253, 236, 234));
+    private readonly XPen notePen = new(XColor.FromArgb(192, 57, 43), 1);
+    private readonly XPen rulePen = new(XColor.FromArgb(180, 180, 180), 0.5);
     private readonly PdfDocument document = new();
     private readonly XFont titleFont;
     private readonly XFont headingFont;
@@ -56,51 +56,49 @@ internal sealed class PdfReportWriter : IDisposable
 
     private double ContentBottom => graphics.PageSize.Height - Margin - FooterHeight;
 
-    public void Title(string text) => Lines(text, titleFont, TextBrush, Margin, ContentWidth, spaceAfter: 4);
+    public void Title(string text) => Lines(text, titleFont, textBrush, Margin, ContentWidth, spaceAfter: 4);
 
-    public void Subtitle(string text) => Lines(text, bodyFont, MutedBrush, Margin, ContentWidth, spaceAfter: 8);
+    public void Subtitle(string text) => Lines(text, bodyFont, mutedBrush, Margin, ContentWidth, spaceAfter: 8);
 
     /// <summary>A section heading with a rule under it, kept on the same page as the start of its section.</summary>
     public void Heading(string text)
     {
         y += 10;
         EnsureSpace(headingFont.GetHeight() + 8 + (LinesKeptWithHeading * bodyFont.GetHeight()));
-        Lines(text, headingFont, TextBrush, Margin, ContentWidth, spaceAfter: 2);
-        graphics.DrawLine(RulePen, Margin, y, Margin + ContentWidth, y);
+        Lines(text, headingFont, textBrush, Margin, ContentWidth, spaceAfter: 2);
+        graphics.DrawLine(rulePen, Margin, y, Margin + ContentWidth, y);
         y += 6;
     }
 
-    public void Paragraph(string text) => Lines(text, bodyFont, TextBrush, Margin, ContentWidth, spaceAfter: 2);
-
-    public void Muted(string text) => Lines(text, bodyFont, MutedBrush, Margin, ContentWidth, spaceAfter: 2);
+    public void Muted(string text) => Lines(text, bodyFont, mutedBrush, Margin, ContentWidth, spaceAfter: 2);
 
     public void Bullet(string text)
     {
         EnsureSpace(bodyFont.GetHeight());
-        graphics.DrawString("•", bodyFont, TextBrush, Margin, y, XStringFormats.TopLeft);
-        Lines(text, bodyFont, TextBrush, Margin + BulletIndent, ContentWidth - BulletIndent, spaceAfter: 2);
+        graphics.DrawString("•", bodyFont, textBrush, Margin, y, XStringFormats.TopLeft);
+        Lines(text, bodyFont, textBrush, Margin + BulletIndent, ContentWidth - BulletIndent, spaceAfter: 2);
     }
 
     /// <summary>A bold label in a fixed left column and its value wrapped in the rest of the line.</summary>
-    public void Field(string label, string value) => Labeled(label, boldFont, FieldLabelWidth, value);
+    public void Field(string label, string value) => Labeled(label, boldFont, textBrush, FieldLabelWidth, value);
 
     /// <summary>A small muted label (a time, a sequence number) beside wrapped text.</summary>
-    public void Entry(string label, string text) => Labeled(label, smallFont, EntryLabelWidth, text);
+    public void Entry(string label, string text) => Labeled(label, smallFont, mutedBrush, EntryLabelWidth, text);
 
     /// <summary>A horizontal bar for a share between 0 and 1, labelled and with its percentage.</summary>
     public void Bar(string label, double share)
     {
-        var clamped = Math.Clamp(share, 0, 1);
+        var clamped = double.IsFinite(share) ? Math.Clamp(share, 0, 1) : 0;
         var rowHeight = bodyFont.GetHeight() + 4;
         var trackWidth = ContentWidth - FieldLabelWidth - 50;
         EnsureSpace(rowHeight);
-        graphics.DrawString(label, bodyFont, TextBrush, Margin, y, XStringFormats.TopLeft);
+        graphics.DrawString(label, bodyFont, textBrush, Margin, y, XStringFormats.TopLeft);
         var barX = Margin + FieldLabelWidth;
         var barHeight = bodyFont.GetHeight() - 2;
-        graphics.DrawRectangle(BarTrackBrush, barX, y + 1, trackWidth, barHeight);
-        graphics.DrawRectangle(BarBrush, barX, y + 1, trackWidth * clamped, barHeight);
+        graphics.DrawRectangle(barTrackBrush, barX, y + 1, trackWidth, barHeight);
+        graphics.DrawRectangle(barBrush, barX, y + 1, trackWidth * clamped, barHeight);
         var percent = (clamped * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
-        graphics.DrawString(percent, bodyFont, TextBrush, barX + trackWidth + 6, y, XStringFormats.TopLeft);
+        graphics.DrawString(percent, bodyFont, textBrush, barX + trackWidth + 6, y, XStringFormats.TopLeft);
         y += rowHeight;
     }
 
@@ -111,11 +109,11 @@ internal sealed class PdfReportWriter : IDisposable
         var lines = Wrap(text, boldFont, textWidth);
         var height = (lines.Count * boldFont.GetHeight()) + (2 * NotePadding);
         EnsureSpace(Math.Min(height, ContentBottom - Margin));
-        graphics.DrawRectangle(NotePen, NoteBrush, Margin, y, ContentWidth, height);
+        graphics.DrawRectangle(notePen, noteBrush, Margin, y, ContentWidth, height);
         y += NotePadding;
         foreach (var line in lines)
         {
-            DrawLine(line, boldFont, TextBrush, Margin + NotePadding);
+            DrawLine(line, boldFont, textBrush, Margin + NotePadding);
         }
 
         y += NotePadding + 4;
@@ -137,7 +135,7 @@ internal sealed class PdfReportWriter : IDisposable
             using var footer = XGraphics.FromPdfPage(document.Pages[index], XGraphicsPdfPageOptions.Append);
             var text = string.Create(CultureInfo.InvariantCulture, $"{index + 1} / {pageCount}");
             var area = new XRect(Margin, footer.PageSize.Height - Margin, footer.PageSize.Width - (2 * Margin), FooterHeight);
-            footer.DrawString(text, smallFont, MutedBrush, area, XStringFormats.BottomCenter);
+            footer.DrawString(text, smallFont, mutedBrush, area, XStringFormats.BottomCenter);
         }
 
         using var output = new MemoryStream();
@@ -159,14 +157,12 @@ internal sealed class PdfReportWriter : IDisposable
         return XGraphics.FromPdfPage(page);
     }
 
-    private void Labeled(string label, XFont labelFont, double labelWidth, string text)
+    private void Labeled(string label, XFont labelFont, XBrush labelBrush, double labelWidth, string text)
     {
         EnsureSpace(bodyFont.GetHeight());
-        graphics.DrawString(label, labelFont, MutedOrText(labelFont), Margin, y, XStringFormats.TopLeft);
-        Lines(text, bodyFont, TextBrush, Margin + labelWidth, ContentWidth - labelWidth, spaceAfter: 2);
+        graphics.DrawString(label, labelFont, labelBrush, Margin, y, XStringFormats.TopLeft);
+        Lines(text, bodyFont, textBrush, Margin + labelWidth, ContentWidth - labelWidth, spaceAfter: 2);
     }
-
-    private XBrush MutedOrText(XFont labelFont) => ReferenceEquals(labelFont, smallFont) ? MutedBrush : TextBrush;
 
     private void Lines(string text, XFont font, XBrush brush, double x, double width, double spaceAfter)
     {

@@ -5,14 +5,17 @@ internal static class ReportFontLocator
 {
     public const string SettingName = ReportPdfOptions.SectionName + ":" + nameof(ReportPdfOptions.FontPath);
 
-    /// <summary>TrueType fonts with Hangul glyphs where Linux distributions install them, best first.</summary>
+    /// <summary>
+    /// TrueType fonts with Hangul glyphs where Linux distributions install them, best first: NanumGothic from Debian and
+    /// Ubuntu (fonts-nanum), Fedora and Arch, then Noto Sans KR. Noto CJK collections (.ttc) are left out: PDFsharp
+    /// cannot read them.
+    /// </summary>
     public static readonly IReadOnlyList<string> WellKnownPaths =
     [
         "/usr/share/fonts/truetype/nanum/NanumGothic.ttf",
-        "/usr/share/fonts/nanum/NanumGothic.ttf",
+        "/usr/share/fonts/naver-nanum/NanumGothic.ttf",
+        "/usr/share/fonts/TTF/NanumGothic.ttf",
         "/usr/share/fonts/truetype/noto/NotoSansKR-Regular.ttf",
-        "/usr/share/fonts/noto/NotoSansKR-Regular.ttf",
-        "/usr/share/fonts/google-noto-sans-kr-fonts/NotoSansKR-Regular.ttf",
     ];
 
     private const string InstallHint =

@@ -21,7 +21,7 @@ public static class ReportPdf
         ArgumentNullException.ThrowIfNull(options);
         var fontPath = ReportFontLocator.Locate(options.FontPath);
         FileFontResolver.EnsureInstalled();
-        using var pdf = new PdfReportWriter(FileFontResolver.FamilyNameFor(fontPath), report.Title ?? ReportPdfSections.DefaultTitle);
+        using var pdf = new PdfReportWriter(FileFontResolver.FamilyNameFor(fontPath), ReportPdfSections.TitleOf(report));
         ReportPdfSections.Write(pdf, report);
         return pdf.Finish();
     }

@@ -6,7 +6,7 @@ namespace BeMore.Web.Features.Reports.Rendering;
 /// <summary>The sections of the PDF report, in reading order; each writes what the report holds or says why it is empty.</summary>
 internal static class ReportPdfSections
 {
-    public const string DefaultTitle = "Counseling session report";
+    private const string DefaultTitle = "Counseling session report";
 
     public const string RiskAlertNote =
         "Automated risk signals were raised in this session. They are not a diagnosis. If you or someone else may be " +
@@ -30,9 +30,12 @@ internal static class ReportPdfSections
         WriteTranscript(pdf, report);
     }
 
+    public static string TitleOf(SessionReport report) =>
+        string.IsNullOrWhiteSpace(report.Title) ? DefaultTitle : report.Title;
+
     private static void WriteHeader(PdfReportWriter pdf, SessionReport report)
     {
-        pdf.Title(report.Title ?? DefaultTitle);
+        pdf.Title(TitleOf(report));
         pdf.Subtitle($"Session {report.SessionId}");
     }
 
