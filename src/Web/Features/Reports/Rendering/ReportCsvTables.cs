@@ -1,0 +1,120 @@
+using BeMore.Grains.Abstractions.Reports;
+using CsvHelper;
+
+namespace BeMore.Web.Features.Reports.Rendering;
+
+/// <summary>
+/// The columns and rows of each <see cref="ReportCsvKind"/>. Numbers, times and flags are written as typed values (so
+/// the injection guard leaves them alone: -0.4 stays a number); everything that came from a user or a model is text.
+/// </summary>
+internal static class ReportCsvTables
+{
+    /// <summary>Separates the items of a list held in one cell (emotion sources).</summary>
+    public const char ListSeparator = ';';
+
+    private const string SummaryRow = "summary";
+    private const string TimelineRow = "timeline";
+
+    public static void Write(CsvWriter csv, SessionReport report, ReportCsvKind kind)
+    {
+        switch (kind)
+        {
+            case ReportCsvKind.Transcript:
+                WriteTranscript(csv, report.Transcript);
+                break;
+            case ReportCsvKind.Emotion:
+                WriteEmotion(csv, report.Emotion);
+                break;
+            case ReportCsvKind.Voice:
+                WriteVoice(csv, report.Voice);
+                break;
+            case ReportCsvKind.Distortions:
+                WriteDistortions(csv, report.Distortions);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown CSV kind.");
+        }
+    }
+
+    private static void WriteTranscript(CsvWriter csv, TranscriptReport transcript)
+    {
+        csv.WriteHeader(["seq", "at", "startMs", "endMs", "language", "wordCount", "text"]);
+        foreach (var line in transcript.Segments)
+        {
+            csv.WriteField(line.Seq);
+            WriteTime(csv, line.At);
+            csv.WriteField(line.StartMs);
+            csv.WriteField(line.EndMs);
+            csv.WriteField(line.Language);
+            csv.WriteField(line.WordCount);
+            csv.WriteField(line.Text);
+            csv.EndRecord();
+        }
+    }
+
+    private static void WriteEmotion(CsvWriter csv, EmotionReport emotion)
+    {
+        csv.WriteHeader(["at", "label", "valence", "arousal", "sources"]);
+        foreach (var point in emotion.Timeline)
+        {
+            WriteTime(csv, point.At);
+            csv.WriteField(point.Label);
+            csv.WriteField(point.Valence);
+            csv.WriteField(point.Arousal);
+            csv.WriteField(string.Join(ListSeparator, point.Sources));
+            csv.EndRecord();
+        }
+    }
+
+    /// <summary>
+    /// One header for both parts: a single <c>summary</c> row fills the metric columns, then one <c>timeline</c> row
+    /// per reading fills at/speaking/levelDb; the other columns of each row stay empty.
+    /// </summary>
+    private static void WriteVoice(CsvWriter csv, VoiceReport voice)
+    {
+        csv.WriteHeader(["row", "speechRatio", "utteranceCount", "avgUtteranceMs", "avgPauseMs", "longestPauseMs", "speechRateWpm", "at", "speaking", "levelDb"]);
+        csv.WriteField(SummaryRow);
+        csv.WriteField(voice.SpeechRatio);
+        csv.WriteField(voice.UtteranceCount);
+        csv.WriteField(voice.AvgUtteranceMs);
+        csv.WriteField(voice.AvgPauseMs);
+        csv.WriteField(voice.LongestPauseMs);
+        csv.WriteField(voice.SpeechRateWpm);
+        WriteEmptyFields(csv, 3);
+        csv.EndRecord();
+        foreach (var point in voice.Timeline)
+        {
+            csv.WriteField(TimelineRow);
+            WriteEmptyFields(csv, 6);
+            WriteTime(csv, point.At);
+            csv.WriteField(point.Speaking);
+            csv.WriteField(point.LevelDb);
+            csv.EndRecord();
+        }
+    }
+
+    private static void WriteDistortions(CsvWriter csv, IReadOnlyList<DistortionFinding> distortions)
+    {
+        csv.WriteHeader(["type", "severity", "confidence", "evidenceSeq", "evidenceText"]);
+        foreach (var finding in distortions)
+        {
+            csv.WriteField(finding.Type);
+            csv.WriteField(finding.Severity);
+            csv.WriteField(finding.Confidence);
+            csv.WriteField(finding.Evidence.Seq);
+            csv.WriteField(finding.Evidence.Text);
+            csv.EndRecord();
+        }
+    }
+
+    /// <summary>ISO-8601 in UTC with a Z suffix and full precision ("O" of a UTC DateTime).</summary>
+    private static void WriteTime(CsvWriter csv, DateTimeOffset value) => csv.WriteField(value.UtcDateTime);
+
+    private static void WriteEmptyFields(CsvWriter csv, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            csv.WriteField(string.Empty);
+        }
+    }
+}
