@@ -2,14 +2,16 @@ using BeMore.Grains.Analysis;
 
 namespace BeMore.Tests.Analysis;
 
-/// <summary>One labelled sentence from Fixtures/Analysis/distortions.{en,ko}.tsv; no labels means "none".</summary>
+/// <summary>One labelled sentence from Fixtures/Analysis/distortions[.heldout].{en,ko}.tsv; no labels means "none".</summary>
 internal sealed record LabelledSentence(IReadOnlySet<DistortionType> Labels, string Text);
 
 internal static class DistortionCorpus
 {
-    public static IReadOnlyList<LabelledSentence> Load(TextLanguage language)
+    /// <param name="heldOut">The held-out set, written after the patterns were frozen and never used to tune them.</param>
+    public static IReadOnlyList<LabelledSentence> Load(TextLanguage language, bool heldOut = false)
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Analysis", $"distortions.{language.ToCode()}.tsv");
+        var file = heldOut ? $"distortions.heldout.{language.ToCode()}.tsv" : $"distortions.{language.ToCode()}.tsv";
+        var path = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Analysis", file);
         var sentences = new List<LabelledSentence>();
         foreach (var line in File.ReadLines(path))
         {
