@@ -11,6 +11,7 @@ namespace BeMore.Grains.Analysis;
 public static class DistortionDetector
 {
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(250);
+    private static readonly int TypeCount = Enum.GetValues<DistortionType>().Length;
 
     private static readonly Regex EnglishAmplifier = new(
         @"\b(?:always|never|completely|totally|utterly|everything|nothing|everyone|everybody|nobody|worst|entire|whole|forever|absolute(?:ly)?)\b",
@@ -34,36 +35,38 @@ public static class DistortionDetector
         ArgumentNullException.ThrowIfNull(text);
         var lang = language ?? TextLanguages.Detect(text);
         var patterns = lang == TextLanguage.Korean ? DistortionPatterns.Korean : DistortionPatterns.English;
-        var best = new DistortionMatch?[Enum.GetValues<DistortionType>().Length];
+        DistortionMatch?[]? best = null;
 
         foreach (var pattern in patterns)
         {
-            var current = best[(int)pattern.Type];
+            var current = best?[(int)pattern.Type];
             if (current is not null && current.Confidence >= pattern.Confidence)
             {
                 continue;
             }
 
-            foreach (Match match in pattern.Regex.Matches(text))
+            foreach (var match in pattern.Regex.EnumerateMatches(text))
             {
                 if (IsDisowned(text, match, lang))
                 {
                     continue;
                 }
 
+                var matched = text.Substring(match.Index, match.Length);
+                best ??= new DistortionMatch?[TypeCount];
                 best[(int)pattern.Type] = new DistortionMatch(
                     pattern.Type,
-                    Amplified(pattern.Severity, match.Value, lang),
+                    Amplified(pattern.Severity, matched, lang),
                     pattern.Confidence,
-                    new EvidenceSpan(match.Index, match.Length, match.Value));
+                    new EvidenceSpan(match.Index, match.Length, matched));
                 break;
             }
         }
 
-        return [.. best.OfType<DistortionMatch>()];
+        return best is null ? [] : [.. best.OfType<DistortionMatch>()];
     }
 
-    private static bool IsDisowned(string text, Match match, TextLanguage language) => language == TextLanguage.Korean
+    private static bool IsDisowned(string text, ValueMatch match, TextLanguage language) => language == TextLanguage.Korean
         ? KoreanDisownedAfter.IsMatch(text.AsSpan(match.Index + match.Length))
         : EnglishDisownedBefore.IsMatch(text.AsSpan(0, match.Index));
 

@@ -74,12 +74,12 @@ public static class RiskDetector
                 continue;
             }
 
-            foreach (Match match in pattern.Regex.Matches(text))
+            foreach (var match in pattern.Regex.EnumerateMatches(text))
             {
                 var level = pattern.Negatable && IsNegated(text, match, lang) ? RiskLevel.Elevated : pattern.Level;
                 if (level > result.Level)
                 {
-                    result = new RiskAssessment(level, new EvidenceSpan(match.Index, match.Length, match.Value));
+                    result = new RiskAssessment(level, new EvidenceSpan(match.Index, match.Length, text.Substring(match.Index, match.Length)));
                 }
 
                 if (result.Level == pattern.Level)
@@ -92,7 +92,7 @@ public static class RiskDetector
         return result;
     }
 
-    private static bool IsNegated(string text, Match match, TextLanguage language) => language == TextLanguage.Korean
+    private static bool IsNegated(string text, ValueMatch match, TextLanguage language) => language == TextLanguage.Korean
         ? KoreanNegatedAfter.IsMatch(text.AsSpan(match.Index + match.Length))
         : EnglishNegatedBefore.IsMatch(text.AsSpan(0, match.Index));
 
