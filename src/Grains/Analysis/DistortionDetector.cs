@@ -10,25 +10,24 @@ namespace BeMore.Grains.Analysis;
 /// </summary>
 public static class DistortionDetector
 {
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(250);
     private static readonly int TypeCount = Enum.GetValues<DistortionType>().Length;
 
     private static readonly Regex EnglishAmplifier = new(
         @"\b(?:always|never|completely|totally|utterly|everything|nothing|everyone|everybody|nobody|worst|entire|whole|forever|absolute(?:ly)?)\b",
-        RegexOptions.Compiled | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, MatchTimeout);
+        RegexOptions.Compiled | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, AnalysisRegex.MatchTimeout);
 
     private static readonly Regex KoreanAmplifier = new(
         "완전|절대|항상|맨날|매번|전부|모든|평생|영원히|최악|무조건|하나도",
-        RegexOptions.Compiled | RegexOptions.CultureInvariant, MatchTimeout);
+        RegexOptions.Compiled | RegexOptions.CultureInvariant, AnalysisRegex.MatchTimeout);
 
     /// <summary>Disowned or past thoughts ("I don't think I'm a failure", "I used to believe...") are not distortions now.</summary>
     private static readonly Regex EnglishDisownedBefore = new(
         @"\b(?:(?:don'?t|do\s+not|no\s+longer|stopped|used\s+to)\s+(?:think|believe|feel)|it'?s\s+not\s+true\s+that|isn'?t\s+true\s+that|(?:don'?t|do\s+not)\s+say)\b[^.!?]*$",
-        RegexOptions.Compiled | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, MatchTimeout);
+        RegexOptions.Compiled | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, AnalysisRegex.MatchTimeout);
 
     private static readonly Regex KoreanDisownedAfter = new(
         @"^[^.!?,]{0,8}?(?:생각하지 ?않|생각 ?안 ?해|믿지 ?않|안 믿|(?:건|게|것은|거는) 아니|아니(?:야|에요|다|라))",
-        RegexOptions.Compiled | RegexOptions.CultureInvariant, MatchTimeout);
+        RegexOptions.Compiled | RegexOptions.CultureInvariant, AnalysisRegex.MatchTimeout);
 
     public static IReadOnlyList<DistortionMatch> Detect(string text, TextLanguage? language = null)
     {

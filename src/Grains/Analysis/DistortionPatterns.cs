@@ -213,11 +213,11 @@ internal static class DistortionPatterns
         new(type, severity, confidence, new Regex(
             pattern.Replace("'", "['’]", StringComparison.Ordinal),
             RegexOptions.Compiled | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
-            TimeSpan.FromMilliseconds(250)));
+            AnalysisRegex.MatchTimeout));
 
     private static DistortionPattern Ko(DistortionType type, DistortionSeverity severity, double confidence, string pattern) =>
         new(type, severity, confidence, new Regex(
             pattern,
             RegexOptions.Compiled | RegexOptions.CultureInvariant,
-            TimeSpan.FromMilliseconds(250)));
+            AnalysisRegex.MatchTimeout));
 }

@@ -23,8 +23,6 @@ public sealed record RiskAssessment(RiskLevel Level, EvidenceSpan? Evidence)
 /// </summary>
 public static class RiskDetector
 {
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(250);
-
     private static readonly Regex EnglishNegatedBefore = Compile(@"\b(?:never|not|no|\w+n['’]t)\s+(?:\w+\s+){0,2}$", RegexOptions.IgnoreCase);
 
     private static readonly Regex KoreanNegatedAfter = Compile("^[^.!?,]{0,10}?(?:없|아니|않|안 ?해|안 ?할)", RegexOptions.None);
@@ -105,7 +103,7 @@ public static class RiskDetector
         Compile(pattern.Replace("'", "['’]", StringComparison.Ordinal), RegexOptions.IgnoreCase);
 
     private static Regex Compile(string pattern, RegexOptions options) =>
-        new(pattern, options | RegexOptions.Compiled | RegexOptions.CultureInvariant, MatchTimeout);
+        new(pattern, options | RegexOptions.Compiled | RegexOptions.CultureInvariant, AnalysisRegex.MatchTimeout);
 
     private sealed record RiskPattern(RiskLevel Level, bool Negatable, Regex Regex);
 }
