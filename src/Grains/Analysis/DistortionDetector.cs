@@ -22,7 +22,7 @@ public static class DistortionDetector
 
     /// <summary>Disowned or past thoughts ("I don't think I'm a failure", "I used to believe...") are not distortions now.</summary>
     private static readonly Regex EnglishDisownedBefore = new(
-        @"\b(?:(?:don'?t|do\s+not|no\s+longer|stopped|used\s+to)\s+(?:think|believe|feel)|it'?s\s+not\s+true\s+that|isn'?t\s+true\s+that|(?:don'?t|do\s+not)\s+say)\b[^.!?]*$",
+        @"\b(?:(?:don'?t|do\s+not|no\s+longer|stopped|used\s+to)\s+(?:think|believe|feel)|it'?s\s+not\s+true\s+that|isn'?t\s+true\s+that|(?:don'?t|do\s+not)\s+say)\b[^.!?,;]*$",
         RegexOptions.Compiled | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, AnalysisRegex.MatchTimeout);
 
     private static readonly Regex KoreanDisownedAfter = new(

@@ -325,15 +325,15 @@ internal static class EmotionLexicon
         Add(entries, EmotionLabel.Joy, 1.0, "happy", "happier", "happiest", "happiness", "joy", "joyful", "glad", "delighted", "thrilled", "excited", "exciting", "ecstatic", "cheerful", "elated", "overjoyed");
         Add(entries, EmotionLabel.Joy, 0.8, "love", "loved", "loving", "wonderful", "amazing", "awesome", "fantastic", "great", "proud", "grateful", "thankful", "fun", "enjoyed", "enjoy", "enjoying", "pleased");
         Add(entries, EmotionLabel.Joy, 0.5, "good", "nice", "better");
-        Add(entries, EmotionLabel.Calm, 1.0, "calm", "relaxed", "peaceful", "serene", "tranquil", "relieved", "content", "settled");
+        Add(entries, EmotionLabel.Calm, 1.0, "calm", "relaxed", "peaceful", "serene", "tranquil", "relieved", "contented");
         Add(entries, EmotionLabel.Calm, 0.6, "comfortable", "safe", "rested", "okay", "ok", "fine", "steady", "balanced");
         Add(entries, EmotionLabel.Anxiety, 1.0, "anxious", "anxiety", "worried", "worry", "worrying", "nervous", "scared", "afraid", "frightened", "terrified", "panic", "panicking", "panicked", "fear", "fearful", "dread", "uneasy");
         Add(entries, EmotionLabel.Anxiety, 0.8, "stressed", "stress", "stressful", "overwhelmed", "tense", "restless", "insecure", "jittery", "on-edge");
         Add(entries, EmotionLabel.Sadness, 1.0, "sad", "sadness", "unhappy", "depressed", "depressing", "miserable", "heartbroken", "hopeless", "lonely", "devastated", "grief", "grieving", "despair", "gloomy");
-        Add(entries, EmotionLabel.Sadness, 0.8, "cry", "cried", "crying", "tears", "hurt", "empty", "disappointed", "lost", "exhausted", "down", "blue");
+        Add(entries, EmotionLabel.Sadness, 0.8, "cry", "cried", "crying", "tears", "hurt", "disappointed", "exhausted", "gutted");
         Add(entries, EmotionLabel.Sadness, 0.5, "tired", "bad", "awful", "terrible");
         Add(entries, EmotionLabel.Anger, 1.0, "angry", "anger", "furious", "mad", "rage", "enraged", "livid", "outraged", "hate", "hated", "resent", "resentful");
-        Add(entries, EmotionLabel.Anger, 0.8, "annoyed", "annoying", "irritated", "irritating", "frustrated", "frustrating", "pissed", "bitter", "fed");
+        Add(entries, EmotionLabel.Anger, 0.8, "annoyed", "annoying", "irritated", "irritating", "frustrated", "frustrating", "pissed", "bitter");
         return entries.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
     }
 

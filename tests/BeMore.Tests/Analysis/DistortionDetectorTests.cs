@@ -68,6 +68,14 @@ public sealed class DistortionDetectorTests
     }
 
     [Fact]
+    public void Detect_DisowningInAnEarlierClause_DoesNotHideALaterDistortion()
+    {
+        var matches = DistortionDetector.Detect("I don't think I can do it, I'm such a loser.", TextLanguage.English);
+
+        Assert.Equal(DistortionType.Labeling, Assert.Single(matches).Type);
+    }
+
+    [Fact]
     public void Detect_Matches_HaveConfidenceInRange()
     {
         var matches = DistortionDetector.Detect("If I don't get an A on this exam, I'm a total failure.");

@@ -13,6 +13,7 @@ public sealed class TextEmotionAnalyzerTests
     [InlineData("I've been so sad and lonely lately.", EmotionLabel.Sadness)]
     [InlineData("I'm furious with him.", EmotionLabel.Anger)]
     [InlineData("I went to the library with my sister.", EmotionLabel.Neutral)]
+    [InlineData("I fed the cat, sat down and read the content of the blue folder.", EmotionLabel.Neutral)]
     [InlineData("오늘 정말 행복했어요", EmotionLabel.Joy)]
     [InlineData("마음이 편안해요", EmotionLabel.Calm)]
     [InlineData("시험 때문에 너무 불안해요", EmotionLabel.Anxiety)]
