@@ -78,6 +78,18 @@ public sealed class FaceEmotionAnalyzerTests
     }
 
     [Fact]
+    public void AddFrame_FaintSmileOnStillFace_IsCalm()
+    {
+        var neutral = SyntheticFace.Neutral();
+        var analyzer = Calibrated(neutral);
+
+        var reading = Hold(analyzer, neutral.Smile(0.02));
+
+        Assert.Equal(EmotionLabel.Calm, reading.Label);
+        Assert.True(reading.Valence > 0);
+    }
+
+    [Fact]
     public void AddFrame_DownturnedRestingMouth_IsNeutralBecauseBaselineIsThePersonsOwn()
     {
         var droopy = SyntheticFace.Neutral(restingMouthLift: -0.08);
