@@ -1,0 +1,114 @@
+using BeMore.Grains.Analysis;
+
+namespace BeMore.Tests.Analysis;
+
+public sealed class RiskDetectorTests
+{
+    [Theory]
+    [InlineData("I want to kill myself.")]
+    [InlineData("Sometimes I think about ending my life.")]
+    [InlineData("I don't want to live anymore.")]
+    [InlineData("Everyone would be better off without me.")]
+    [InlineData("I've been having suicidal thoughts again.")]
+    [InlineData("I wish I were dead.")]
+    [InlineData("I just want to die.")]
+    [InlineData("I’m going to kill myself tonight.")]
+    [InlineData("I'm planning to take all my pills.")]
+    [InlineData("I want to end it all.")]
+    public void Assess_EnglishSuicidalIntent_IsHigh(string text)
+    {
+        var risk = RiskDetector.Assess(text, TextLanguage.English);
+
+        Assert.Equal(RiskLevel.High, risk.Level);
+        Assert.NotNull(risk.Evidence);
+        Assert.Equal(risk.Evidence.Text, text.Substring(risk.Evidence.Start, risk.Evidence.Length));
+    }
+
+    [Theory]
+    [InlineData("죽고 싶다.")]
+    [InlineData("요즘 그냥 죽고 싶어요")]
+    [InlineData("살고 싶지 않아")]
+    [InlineData("더 이상 살 이유가 없어.")]
+    [InlineData("자살하고 싶다는 생각이 계속 들어")]
+    [InlineData("차라리 죽는 게 나을 것 같아")]
+    [InlineData("내가 없어지면 다들 편할 거야")]
+    [InlineData("어제 손목을 그었어")]
+    [InlineData("살기 싫어")]
+    [InlineData("목숨을 끊고 싶어")]
+    public void Assess_KoreanSuicidalIntent_IsHigh(string text)
+    {
+        var risk = RiskDetector.Assess(text, TextLanguage.Korean);
+
+        Assert.Equal(RiskLevel.High, risk.Level);
+        Assert.NotNull(risk.Evidence);
+    }
+
+    [Theory]
+    [InlineData("This homework is killing me.")]
+    [InlineData("I'm dying to see that movie.")]
+    [InlineData("I'd kill for a coffee right now.")]
+    [InlineData("I almost died laughing at his joke.")]
+    [InlineData("I'm going to die of embarrassment.")]
+    [InlineData("We watched The Suicide Squad last night.")]
+    [InlineData("My phone died during the call.")]
+    [InlineData("I want to live in Seoul someday.")]
+    [InlineData("I went to the library with my sister.")]
+    [InlineData("My feet are killing me after that hike.")]
+    public void Assess_EnglishHyperboleAndOrdinarySpeech_IsNone(string text)
+    {
+        Assert.Equal(RiskLevel.None, RiskDetector.Assess(text, TextLanguage.English).Level);
+    }
+
+    [Theory]
+    [InlineData("배고파 죽겠다")]
+    [InlineData("힘들어 죽겠어")]
+    [InlineData("좋아 죽겠어!")]
+    [InlineData("웃겨 죽는 줄 알았어")]
+    [InlineData("어제 차에 치여 죽을 뻔했어")]
+    [InlineData("더워 죽겠네")]
+    [InlineData("나는 어제 영화를 봤어요")]
+    [InlineData("오늘 도서관에 갔어요")]
+    [InlineData("보고 싶어 죽겠다")]
+    [InlineData("버스에서 내려서 걸어왔어")]
+    public void Assess_KoreanIntensifierIdiomsAndOrdinarySpeech_IsNone(string text)
+    {
+        Assert.Equal(RiskLevel.None, RiskDetector.Assess(text, TextLanguage.Korean).Level);
+    }
+
+    [Theory]
+    [InlineData("I would never kill myself, don't worry.", TextLanguage.English)]
+    [InlineData("I don't want to die, I just want the pain to stop.", TextLanguage.English)]
+    [InlineData("I feel completely hopeless.", TextLanguage.English)]
+    [InlineData("I can't take this anymore.", TextLanguage.English)]
+    [InlineData("I cut myself shaving.", TextLanguage.English)]
+    [InlineData("죽고 싶지는 않아", TextLanguage.Korean)]
+    [InlineData("죽고 싶을 만큼 창피했어", TextLanguage.Korean)]
+    [InlineData("자살할 생각은 없어요", TextLanguage.Korean)]
+    [InlineData("그냥 사라지고 싶어", TextLanguage.Korean)]
+    [InlineData("희망이 없어", TextLanguage.Korean)]
+    public void Assess_DisownedOrIndirectLanguage_IsElevatedNotHigh(string text, TextLanguage language)
+    {
+        var risk = RiskDetector.Assess(text, language);
+
+        Assert.Equal(RiskLevel.Elevated, risk.Level);
+        Assert.NotNull(risk.Evidence);
+    }
+
+    [Fact]
+    public void Assess_HighAfterNegatedMention_ReportsTheHighEvidence()
+    {
+        var text = "I said I would never kill myself, but tonight I want to kill myself.";
+
+        var risk = RiskDetector.Assess(text);
+
+        Assert.Equal(RiskLevel.High, risk.Level);
+        Assert.Equal("want to kill myself", risk.Evidence!.Text);
+        Assert.Equal(text.IndexOf("want to kill", StringComparison.Ordinal), risk.Evidence.Start);
+    }
+
+    [Fact]
+    public void Assess_NoLanguageGiven_DetectsKoreanFromHangul()
+    {
+        Assert.Equal(RiskLevel.High, RiskDetector.Assess("정말 죽고 싶어").Level);
+    }
+}
