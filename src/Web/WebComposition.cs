@@ -5,6 +5,8 @@ using BeMore.Web.Features.Auth;
 using BeMore.Web.Features.Dashboard;
 using BeMore.Web.Features.Sessions;
 using BeMore.Web.Features.Health;
+using BeMore.Web.Features.Reports;
+using BeMore.Web.Features.Reports.Rendering;
 using BeMore.Web.Features.Users;
 using BeMore.Web.Infrastructure.Audit;
 using BeMore.Web.Infrastructure;
@@ -39,6 +41,7 @@ public static class WebComposition
         var services = builder.Services;
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName);
+        services.AddOptions<ReportPdfOptions>().BindConfiguration(ReportPdfOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ServerInfo>();
         services.AddBeMoreProblemDetails();
@@ -72,6 +75,7 @@ public static class WebComposition
         app.MapUsersApi();
         app.MapAdminApi();
         app.MapSessionsApi();
+        app.MapReportsApi();
         app.MapDashboardApi();
         if (app.Configuration.GetSection(ApiOptions.SectionName).Get<ApiOptions>()?.ExposeDocs == true)
         {

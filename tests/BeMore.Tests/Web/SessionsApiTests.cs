@@ -267,6 +267,35 @@ public sealed class SessionsApiTests(BeMoreWebFactory factory) : IClassFixture<B
         Assert.Equal(report.RootElement.ToString(), again.RootElement.ToString());
     }
 
+    [Fact]
+    public async Task ReportFiles_PdfAndCsvDownloadWithTheTranscript()
+    {
+        var user = await _client.SignUpAsync();
+        var id = await CreateSessionAsync(user, title: "Files");
+        using (await _client.SendAsync(HttpMethod.Post, $"/api/session/{id}/transcript", user.AccessToken,
+            new { clientSegmentId = "f1", text = "나는 항상 실패해요, \"정말\"", startMs = 0, endMs = 1200, language = "ko" }))
+        using (await _client.SendAsync(HttpMethod.Post, $"/api/session/{id}/end", user.AccessToken))
+        {
+        }
+
+        using var pdf = await _client.SendAsync(HttpMethod.Get, $"/api/session/{id}/report.pdf", user.AccessToken);
+        var pdfBytes = await pdf.Content.ReadAsByteArrayAsync();
+        using var csv = await _client.SendAsync(HttpMethod.Get, $"/api/session/{id}/report.csv?kind=transcript", user.AccessToken);
+        var csvText = await csv.Content.ReadAsStringAsync();
+        using var bogus = await _client.SendAsync(HttpMethod.Get, $"/api/session/{id}/report.csv?kind=secrets", user.AccessToken);
+        using var bogusBody = await bogus.ReadJsonAsync();
+
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("%PDF"u8.ToArray(), pdfBytes[..4]);
+        Assert.Contains(id, pdf.Content.Headers.ContentDisposition?.FileNameStar ?? pdf.Content.Headers.ContentDisposition?.FileName, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("\"나는 항상 실패해요, \"\"정말\"\"\"", csvText, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, bogus.StatusCode);
+        Assert.Equal("VALIDATION_ERROR", bogusBody.Code());
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(6)]
@@ -289,8 +318,9 @@ public sealed class SessionsApiTests(BeMoreWebFactory factory) : IClassFixture<B
         var routes = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.Contains("{id}", StringComparison.Ordinal) == true && e.RoutePattern.RawText.StartsWith("/api/session", StringComparison.Ordinal))
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(method => (Method: method, Path: e.RoutePattern.RawText!.Replace("{id}", id, StringComparison.Ordinal))))
+            .Select(route => route.Path.EndsWith("report.csv", StringComparison.Ordinal) ? route with { Path = route.Path + "?kind=transcript" } : route)
             .ToList();
-        Assert.True(routes.Count >= 11, $"only {routes.Count} session routes found");
+        Assert.True(routes.Count >= 13, $"only {routes.Count} session routes found");
 
         foreach (var (method, path) in routes)
         {

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using BeMore.Grains.Abstractions.Errors;
-using BeMore.Grains.Abstractions.Reports;
 using BeMore.Grains.Abstractions.Sessions;
 using BeMore.Grains.Abstractions.Users;
 using BeMore.Web.Infrastructure.Audit;
@@ -37,7 +36,6 @@ public static class SessionsApi
         session.MapGet("/transcript", GetTranscriptAsync).WithName("session.transcript.read");
         session.MapPost("/transcript", AppendTranscriptAsync).WithName("session.transcript.append");
         session.MapGet("/summary", GetSummaryAsync).WithName("session.summary.read");
-        session.MapGet("/report", GetReportAsync).WithName("session.report.read");
         session.MapPost("/feedback", SubmitFeedbackAsync).WithName("session.feedback");
         return endpoints;
     }
@@ -119,9 +117,6 @@ public static class SessionsApi
         return ConditionalGet.OkOrNotModified(context, SessionSummaryResponse.From(snapshot), $"{snapshot.Id}-{snapshot.LastSeq}");
     }
 
-    private static async Task<Ok<SessionReport>> GetReportAsync(string id, ClaimsPrincipal user, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.GetGrain<IReportGrain>(0).BuildAsync(id, user.UserId()));
-
     private static async Task<Created<SessionEventResponse>> SubmitFeedbackAsync(
         string id, FeedbackRequest request, ClaimsPrincipal user, IGrainFactory grains)
     {
@@ -130,7 +125,8 @@ public static class SessionsApi
         return TypedResults.Created($"/api/session/{id}/report", SessionEventResponse.From(recorded));
     }
 
-    private static ValueTask<object?> RejectMalformedIds(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+    /// <summary>Route filter for <c>/api/session/{id}</c> groups: an id that could not have been issued is an unknown session.</summary>
+    public static ValueTask<object?> RejectMalformedIds(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
         context.HttpContext.Request.RouteValues["id"] is string id && SessionIds.IsWellFormed(id)
             ? next(context)
             : throw new SessionNotFoundException();
