@@ -37,7 +37,7 @@ public sealed class WriteCostTests(BeMoreWebFactory factory) : IClassFixture<BeM
         for (var i = from; i < from + count; i++)
         {
             // Same length every time, so any growth would be the store's, not the input's.
-            await session.AppendTranscriptAsync("owner", new TranscriptInput($"seg-{i:D5}", $"sentence {i:D5} of the transcript", i * 1000L, i * 1000L + 900, "en"));
+            await session.AppendTranscriptAsync("owner", new TranscriptInput($"seg-{i:D5}", $"sentence {i:D5} of the transcript", 100_000L + (i * 10), 100_005L + (i * 10), "en"));
         }
     }
 
