@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using BeMore.Web.Features.Admin;
 using BeMore.Web.Features.Auth;
 using BeMore.Web.Features.Dashboard;
+using BeMore.Web.Features.Emotion;
 using BeMore.Web.Features.Sessions;
 using BeMore.Web.Features.Health;
 using BeMore.Web.Features.Reports;
@@ -77,6 +78,7 @@ public static class WebComposition
         app.MapSessionsApi();
         app.MapReportsApi();
         app.MapDashboardApi();
+        app.MapEmotionApi();
         if (app.Configuration.GetSection(ApiOptions.SectionName).Get<ApiOptions>()?.ExposeDocs == true)
         {
             app.MapOpenApi();

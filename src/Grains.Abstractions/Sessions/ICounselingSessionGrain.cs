@@ -33,6 +33,10 @@ public interface ICounselingSessionGrain : IGrainWithStringKey
     [Alias("AppendTranscript")]
     Task<SessionEvent> AppendTranscriptAsync(string callerId, TranscriptInput input);
 
+    /// <summary>Feeds face-mesh frames to the session's face-emotion analysis (analysis consent only); may append an emotion update.</summary>
+    [Alias("RecordLandmarks")]
+    Task RecordLandmarksAsync(string callerId, IReadOnlyList<LandmarkFrame> frames);
+
     /// <summary>Records the user's rating (1..5) of a session; a later submission replaces an earlier one in the report.</summary>
     [Alias("SubmitFeedback")]
     Task<SessionEvent> SubmitFeedbackAsync(string callerId, int rating, string? comment);

@@ -59,3 +59,13 @@ public static class RiskLevels
 
     public static string Max(string a, string b) => Rank(a) >= Rank(b) ? a : b;
 }
+
+/// <summary>One MediaPipe face-mesh frame: 468 points flattened as x0, y0, z0, x1, ... (1,404 finite numbers).</summary>
+[GenerateSerializer, Immutable, Alias("bemore.LandmarkFrame")]
+public sealed record LandmarkFrame(
+    [property: Id(0)] long TsMs,
+    [property: Id(1)] float[] Coordinates)
+{
+    public const int PointCount = 468;
+    public const int CoordinateCount = PointCount * 3;
+}

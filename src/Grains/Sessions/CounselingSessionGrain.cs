@@ -28,6 +28,7 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
     private readonly TimeProvider _time;
     private readonly CounselingSessionOptions _options;
     private readonly ObserverManager<ISessionObserver> _observers;
+    private readonly LiveAnalysis _analysis;
     private long _lastSeq;
     private long _persistedSeq;
     private DateTimeOffset _lastActivityAt;
@@ -46,6 +47,7 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
         _time = time;
         _options = options.Value;
         _observers = new ObserverManager<ISessionObserver>(ObserverExpiry, logger);
+        _analysis = new LiveAnalysis(_options);
     }
 
     private string SessionId => this.GetPrimaryKeyString();
@@ -137,7 +139,33 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
             CountWords(input.Text),
             TranscriptSegment.FromClient);
         _lastActivityAt = _time.GetUtcNow();
-        return (await AppendAsync([(segment, TranscriptDedupKey(input.ClientSegmentId))]))[0];
+        var appended = (await AppendAsync([(segment, TranscriptDedupKey(input.ClientSegmentId))]))[0];
+        // The text is analysed in memory even when it is not stored; what follows is appended after the segment it cites.
+        var findings = _analysis.OnTranscript(appended.Seq, input.Text, input.Language, State.Consent.StoreTranscript, State.Consent.Analysis, appended.At);
+        await AppendAsync(findings.Select(data => (data, (string?)null)).ToList());
+        return appended;
+    }
+
+    public async Task RecordLandmarksAsync(string callerId, IReadOnlyList<LandmarkFrame> frames)
+    {
+        ArgumentNullException.ThrowIfNull(frames);
+        EnsureOwner(callerId);
+        EnsureActive("receive face frames");
+        if (!State.Consent.Analysis)
+        {
+            return;
+        }
+
+        _lastActivityAt = _time.GetUtcNow();
+        foreach (var frame in frames)
+        {
+            _analysis.OnFaceFrame(frame);
+        }
+
+        if (_analysis.TakeEmotionUpdate(_time.GetUtcNow()) is { } update)
+        {
+            await AppendAsync([(update, null)]);
+        }
     }
 
     public async Task<SessionEvent> SubmitFeedbackAsync(string callerId, int rating, string? comment)

@@ -19,6 +19,10 @@ public sealed class CounselingSessionOptions
     [Range(typeof(TimeSpan), "00:01:00", "01:00:00")]
     public TimeSpan IdleCheckPeriod { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>Emotion updates are fused and pushed at most this often, and only when new data arrived.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan EmotionInterval { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>The crisis-line text every risk alert carries.</summary>
     [Required]
     public string CrisisLine { get; set; } =
