@@ -6,6 +6,7 @@ using BeMore.Web.Features.Dashboard;
 using BeMore.Web.Features.Emotion;
 using BeMore.Web.Features.Sessions;
 using BeMore.Web.Features.Health;
+using BeMore.Web.Features.Live;
 using BeMore.Web.Features.Reports;
 using BeMore.Web.Features.Reports.Rendering;
 using BeMore.Web.Features.Users;
@@ -55,6 +56,7 @@ public static class WebComposition
         services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.AddOpenApi();
+        services.AddLiveHub();
         return builder;
     }
 
@@ -79,6 +81,7 @@ public static class WebComposition
         app.MapReportsApi();
         app.MapDashboardApi();
         app.MapEmotionApi();
+        app.MapLiveHub();
         if (app.Configuration.GetSection(ApiOptions.SectionName).Get<ApiOptions>()?.ExposeDocs == true)
         {
             app.MapOpenApi();

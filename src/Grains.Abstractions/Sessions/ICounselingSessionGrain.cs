@@ -33,6 +33,10 @@ public interface ICounselingSessionGrain : IGrainWithStringKey
     [Alias("AppendTranscript")]
     Task<SessionEvent> AppendTranscriptAsync(string callerId, TranscriptInput input);
 
+    /// <summary>Appends voice-activity updates cut from the session's audio or client VAD frames (analysis consent only).</summary>
+    [Alias("RecordVoiceActivity")]
+    Task RecordVoiceActivityAsync(string callerId, IReadOnlyList<VadUpdate> updates);
+
     /// <summary>Feeds face-mesh frames to the session's face-emotion analysis (analysis consent only); may append an emotion update.</summary>
     [Alias("RecordLandmarks")]
     Task RecordLandmarksAsync(string callerId, IReadOnlyList<LandmarkFrame> frames);

@@ -146,6 +146,15 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
         return appended;
     }
 
+    public async Task RecordVoiceActivityAsync(string callerId, IReadOnlyList<VadUpdate> updates)
+    {
+        ArgumentNullException.ThrowIfNull(updates);
+        EnsureOwner(callerId);
+        EnsureActive("receive voice activity");
+        _lastActivityAt = _time.GetUtcNow();
+        await AppendAsync(updates.Select(update => ((SessionEventData)update, (string?)null)).ToList());
+    }
+
     public async Task RecordLandmarksAsync(string callerId, IReadOnlyList<LandmarkFrame> frames)
     {
         ArgumentNullException.ThrowIfNull(frames);

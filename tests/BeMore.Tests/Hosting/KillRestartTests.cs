@@ -27,7 +27,7 @@ public abstract class KillRestartContract
         {
             user = await silo.Http.SignUpAsync();
             using var created = await silo.Http.SendAsync(HttpMethod.Post, "/api/session", user.AccessToken,
-                new { title = "crash", consent = new { analysis = true, storeTranscript = true } });
+                new { title = "crash", consent = new { analysis = false, storeTranscript = true } });
             using var createdBody = await created.ReadJsonAsync();
             sessionId = createdBody.RootElement.GetProperty("id").GetString()!;
             for (var i = 0; i < Segments; i++)

@@ -17,7 +17,7 @@ public sealed class WriteCostTests(BeMoreWebFactory factory) : IClassFixture<BeM
         // Not GUID-shaped, so the storage row keeps it as a string key the query below can find.
         var sessionId = $"cost-{Guid.NewGuid():N}";
         var session = factory.Grains.GetGrain<ICounselingSessionGrain>(sessionId);
-        await session.StartAsync(new StartSession("owner", "cost", new SessionConsent(true, true)));
+        await session.StartAsync(new StartSession("owner", "cost", new SessionConsent(Analysis: false, StoreTranscript: true)));
         await AppendAsync(session, 0, 10);
         var early = await MeasureAsync(sessionId);
 

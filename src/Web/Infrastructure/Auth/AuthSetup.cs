@@ -14,6 +14,8 @@ internal static class AuthSetup
 {
     public const string RoleClaim = "role";
 
+    private const string HubPathPrefix = "/hubs";
+
     /// <summary>Tokens a few seconds past expiry are still refused; the default five minutes is too lenient.</summary>
     public static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
 
@@ -44,6 +46,7 @@ internal static class AuthSetup
                 };
                 jwt.Events = new JwtBearerEvents
                 {
+                    OnMessageReceived = ReadHubTokenFromQuery,
                     OnTokenValidated = RejectErasedAccountsAsync,
                     OnChallenge = WriteInvalidTokenProblemAsync,
                 };
@@ -51,6 +54,20 @@ internal static class AuthSetup
         services.AddAuthorizationBuilder()
             .AddPolicy(AuthPolicies.Operator, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Operator));
         return services;
+    }
+
+    /// <summary>
+    /// Browsers cannot set headers on WebSockets, so the live hub (and only it) takes the token from
+    /// <c>access_token</c> in the query string; request logs never carry query strings.
+    /// </summary>
+    private static Task ReadHubTokenFromQuery(MessageReceivedContext context)
+    {
+        if (context.HttpContext.Request.Path.StartsWithSegments(HubPathPrefix) && context.Request.Query["access_token"].ToString() is { Length: > 0 } token)
+        {
+            context.Token = token;
+        }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>A token outlives its account by up to its lifetime; an erased account's token must stop working at once.</summary>

@@ -1,0 +1,115 @@
+using System.Collections.Concurrent;
+using BeMore.Grains.Abstractions.Sessions;
+using BeMore.Web.Features.Sessions;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace BeMore.Web.Features.Live;
+
+/// <summary>
+/// This node's relays: one per session with local connections, subscribed to the session grain as an observer and
+/// forwarding its events to the SignalR group <c>session:{id}</c>. Relays are held strongly here (Orleans holds
+/// observers weakly) and re-subscribed every minute, which also re-attaches them after the grain moves to another node.
+/// </summary>
+public sealed partial class SessionRelayRegistry(
+    IGrainFactory grains,
+    IHubContext<SessionHub, ISessionClient> hub,
+    IOptions<JsonOptions> json,
+    ILogger<SessionRelayRegistry> logger) : BackgroundService
+{
+    private static readonly TimeSpan RenewEvery = TimeSpan.FromMinutes(1);
+
+    private readonly ConcurrentDictionary<string, Relay> _relays = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public static string GroupOf(string sessionId) => $"session:{sessionId}";
+
+    public async Task AttachAsync(string sessionId, string ownerId, string connectionId)
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            if (!_relays.TryGetValue(sessionId, out var relay))
+            {
+                relay = new Relay(sessionId, ownerId, this);
+                relay.Reference = grains.CreateObjectReference<ISessionObserver>(relay);
+                await grains.GetGrain<ICounselingSessionGrain>(sessionId).SubscribeAsync(ownerId, relay.Reference);
+                _relays[sessionId] = relay;
+            }
+
+            relay.Connections.Add(connectionId);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async Task DetachAsync(string sessionId, string connectionId)
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            if (_relays.TryGetValue(sessionId, out var relay) && relay.Connections.Remove(connectionId) && relay.Connections.Count == 0)
+            {
+                _relays.TryRemove(sessionId, out _);
+                await grains.GetGrain<ICounselingSessionGrain>(sessionId).UnsubscribeAsync(relay.Reference!);
+                grains.DeleteObjectReference<ISessionObserver>(relay.Reference!);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async Task DetachAllAsync(string connectionId)
+    {
+        foreach (var sessionId in _relays.Where(pair => pair.Value.Connections.Contains(connectionId)).Select(pair => pair.Key).ToList())
+        {
+            await DetachAsync(sessionId, connectionId);
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(RenewEvery);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            foreach (var relay in _relays.Values)
+            {
+                try
+                {
+                    await grains.GetGrain<ICounselingSessionGrain>(relay.SessionId).SubscribeAsync(relay.OwnerId, relay.Reference!);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    LogRenewFailed(logger, relay.SessionId, exception);
+                }
+            }
+        }
+    }
+
+    private Task ForwardAsync(SessionEvent sessionEvent) =>
+        hub.Clients.Group(GroupOf(sessionEvent.SessionId))
+            .SessionEvent(WireTree.From(SessionEventResponse.From(sessionEvent), json.Value.SerializerOptions));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Renewing the relay subscription of session {SessionId} failed")]
+    private static partial void LogRenewFailed(ILogger logger, string sessionId, Exception exception);
+
+    private sealed class Relay(string sessionId, string ownerId, SessionRelayRegistry registry) : ISessionObserver
+    {
+        public string SessionId { get; } = sessionId;
+
+        public string OwnerId { get; } = ownerId;
+
+        public HashSet<string> Connections { get; } = new(StringComparer.Ordinal);
+
+        public ISessionObserver? Reference { get; set; }
+
+        public Task OnEventAsync(SessionEvent sessionEvent) => registry.ForwardAsync(sessionEvent);
+    }
+}
