@@ -48,7 +48,7 @@ public sealed class SessionHub(
     public async Task<IReadOnlyDictionary<string, object?>> SendTranscript(string sessionId, TranscriptMessage segment)
     {
         ArgumentNullException.ThrowIfNull(segment);
-        var request = new TranscriptRequest(segment.ClientSegmentId, segment.Text, segment.StartMs, segment.EndMs, segment.Language);
+        var request = new TranscriptRequest(segment.ClientSegmentId!, segment.Text!, segment.StartMs, segment.EndMs, segment.Language!);
         Validate(request);
         var appended = await Session(sessionId).AppendTranscriptAsync(UserId, request.ToInput());
         return WireTree.From(SessionEventResponse.From(appended), json.Value.SerializerOptions);

@@ -1,0 +1,45 @@
+using System.Threading.Channels;
+using BeMore.Tests.Infrastructure;
+using BeMore.Tests.Voice;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace BeMore.Tests.Live;
+
+/// <summary>A recording streamed through UploadAudio arrives whole and becomes the session's voice activity.</summary>
+public sealed class AudioStreamTests(FastAudioWebFactory factory) : IClassFixture<FastAudioWebFactory>
+{
+    [Theory]
+    [InlineData(HubProtocol.MessagePack)]
+    [InlineData(HubProtocol.Json)]
+    public async Task UploadAudio_ThreeSentences_ArrivesWholeAndYieldsThreeUtterances(HubProtocol protocol)
+    {
+        var http = factory.CreateApiClient();
+        var user = await http.SignUpAsync();
+        var sessionId = await LiveSessions.CreateAsync(http, user, analysis: true);
+        var fixture = await AudioFixtures.LoadAsync(AudioFixtures.ThreeSentences);
+        await using var client = await LiveClient.ConnectAsync(factory.ServerAddress, user.AccessToken, protocol);
+
+        var chunks = Channel.CreateUnbounded<byte[]>();
+        var upload = client.Connection.InvokeAsync<long>("UploadAudio", sessionId, new { encoding = "pcm16", sampleRate = 16000, channels = 1 }, chunks.Reader);
+        for (var offset = 0; offset < fixture.Pcm.Length; offset += 8000)
+        {
+            await chunks.Writer.WriteAsync(fixture.Pcm[offset..Math.Min(offset + 8000, fixture.Pcm.Length)]);
+        }
+
+        chunks.Writer.Complete();
+        var received = await upload;
+        using var events = await http.SendAsync(HttpMethod.Get, $"/api/session/{sessionId}/events?limit=1000", user.AccessToken);
+        using var body = await events.ReadJsonAsync();
+        using var report = await http.SendAsync(HttpMethod.Get, $"/api/session/{sessionId}/report", user.AccessToken);
+        using var reportBody = await report.ReadJsonAsync();
+
+        Assert.Equal(fixture.Pcm.Length, received);
+        var starts = body.RootElement.EnumerateArray()
+            .Where(e => e.GetProperty("type").GetString() == "vad_update" && e.GetProperty("data").GetProperty("speaking").GetBoolean() && e.GetProperty("data").GetProperty("utteranceMs").GetInt64() == 0)
+            .Select(e => e.GetProperty("data").GetProperty("atMs").GetInt64())
+            .ToList();
+        Assert.Equal(fixture.Utterances.Count, starts.Distinct().Count());
+        Assert.All(starts.Zip(fixture.Utterances), pair => Assert.InRange(pair.First, pair.Second.StartMs - 150, pair.Second.StartMs + 150));
+        Assert.Equal(3, reportBody.RootElement.GetProperty("voice").GetProperty("utteranceCount").GetInt32());
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using BeMore.Tests.Infrastructure;
+
+namespace BeMore.Tests.Live;
+
+/// <summary>One flooding connection is refused and then closed; a well-behaved one beside it keeps every event.</summary>
+public sealed class HubFloodTests(TightHubWebFactory factory) : IClassFixture<TightHubWebFactory>
+{
+    [Fact]
+    public async Task FloodingConnection_IsRateLimitedThenClosed_WhileAWellBehavedOneKeepsReceiving()
+    {
+        var http = factory.CreateApiClient();
+        var user = await http.SignUpAsync();
+        var sessionId = await LiveSessions.CreateAsync(http, user);
+        await using var calm = await LiveClient.ConnectAsync(factory.ServerAddress, user.AccessToken);
+        await calm.JoinAsync(sessionId);
+        await using var flooder = await LiveClient.ConnectAsync(factory.ServerAddress, user.AccessToken);
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        flooder.Connection.Closed += _ =>
+        {
+            closed.TrySetResult();
+            return Task.CompletedTask;
+        };
+
+        var refusals = 0;
+        var calls = 0;
+        while (!closed.Task.IsCompleted && calls < 200)
+        {
+            calls++;
+            try
+            {
+                await flooder.Connection.InvokeAsync<Dictionary<string, object?>>("SendTranscript", sessionId,
+                    new { clientSegmentId = $"flood-{calls}", text = "spam", startMs = 0, endMs = 1, language = "en" });
+            }
+            catch (HubException error) when (LiveClient.CodeOf(error) == "RATE_LIMITED")
+            {
+                refusals++;
+            }
+            catch (Exception) when (closed.Task.IsCompleted || flooder.Connection.State != HubConnectionState.Connected)
+            {
+                break;
+            }
+        }
+
+        await closed.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        using var appended = await http.SendAsync(HttpMethod.Post, $"/api/session/{sessionId}/transcript", user.AccessToken,
+            new { clientSegmentId = "after-flood", text = "still heard", startMs = 0, endMs = 1, language = "en" });
+        using var appendedBody = await appended.ReadJsonAsync();
+        var lastSeq = appendedBody.RootElement.GetProperty("seq").GetInt64();
+        var atCalm = await calm.ReceiveThroughSeqAsync(lastSeq, TimeSpan.FromSeconds(15));
+
+        Assert.True(refusals >= TightHubWebFactory.RejectionsBeforeClose - 1, $"{refusals} refusals in {calls} calls");
+        Assert.Equal(Enumerable.Range(2, (int)lastSeq - 1).Select(i => (long)i), atCalm.Select(LiveClient.SeqOf));
+        Assert.Equal(HubConnectionState.Connected, calm.Connection.State);
+    }
+}

@@ -1,0 +1,93 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using BeMore.Tests.Infrastructure;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BeMore.Tests.Live;
+
+public enum HubProtocol
+{
+    Json,
+    MessagePack,
+}
+
+/// <summary>A real SignalR client on a real WebSocket, collecting the session events pushed to it.</summary>
+public sealed class LiveClient : IAsyncDisposable
+{
+    private readonly Channel<JsonElement> _events = Channel.CreateUnbounded<JsonElement>();
+
+    private LiveClient(HubConnection connection)
+    {
+        Connection = connection;
+        connection.On<Dictionary<string, object?>>("SessionEvent", payload => _events.Writer.TryWrite(JsonSerializer.SerializeToElement(payload)));
+    }
+
+    public HubConnection Connection { get; }
+
+    public static async Task<LiveClient> ConnectAsync(Uri server, string? accessToken, HubProtocol protocol = HubProtocol.Json)
+    {
+        var builder = new HubConnectionBuilder().WithUrl(new Uri(server, "/hubs/session"), options =>
+        {
+            options.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
+            options.SkipNegotiation = true;
+            if (accessToken is not null)
+            {
+                options.AccessTokenProvider = () => Task.FromResult<string?>(accessToken);
+            }
+        });
+        if (protocol == HubProtocol.MessagePack)
+        {
+            builder.AddMessagePackProtocol();
+        }
+
+        var client = new LiveClient(builder.Build());
+        await client.Connection.StartAsync();
+        return client;
+    }
+
+    public async Task<JsonElement> JoinAsync(string sessionId, long afterSeq = 0) =>
+        JsonSerializer.SerializeToElement(await Connection.InvokeAsync<Dictionary<string, object?>>("JoinSession", sessionId, afterSeq));
+
+    /// <summary>The next pushed events until one with <paramref name="seq"/> has arrived (deduplicated by seq).</summary>
+    public async Task<List<JsonElement>> ReceiveThroughSeqAsync(long seq, TimeSpan timeout)
+    {
+        using var cancellation = new CancellationTokenSource(timeout);
+        var received = new SortedDictionary<long, JsonElement>();
+        while (received.Count == 0 || received.Keys.Max() < seq)
+        {
+            var next = await _events.Reader.ReadAsync(cancellation.Token);
+            received[SeqOf(next)] = next;
+        }
+
+        return received.Values.ToList();
+    }
+
+    public static long SeqOf(JsonElement sessionEvent) => sessionEvent.GetProperty("seq").GetInt64();
+
+    /// <summary>
+    /// The API code of a hub error. SignalR prefixes a HubException's message with "An unexpected error occurred
+    /// invoking 'X' on the server. HubException: "; the code starts the part after that.
+    /// </summary>
+    public static string CodeOf(Microsoft.AspNetCore.SignalR.HubException error)
+    {
+        const string Marker = "HubException: ";
+        var message = error.Message;
+        var start = message.IndexOf(Marker, StringComparison.Ordinal);
+        var own = start < 0 ? message : message[(start + Marker.Length)..];
+        return own.Split(':')[0];
+    }
+
+    public async ValueTask DisposeAsync() => await Connection.DisposeAsync();
+}
+
+public static class LiveSessions
+{
+    public static async Task<string> CreateAsync(HttpClient client, SignedInUser user, bool analysis = false)
+    {
+        using var response = await client.SendAsync(HttpMethod.Post, "/api/session", user.AccessToken,
+            new { title = "live", consent = new { analysis, storeTranscript = true } });
+        using var body = await response.ReadJsonAsync();
+        return body.RootElement.GetProperty("id").GetString()!;
+    }
+}

@@ -1,0 +1,169 @@
+using System.Text.Json;
+using BeMore.Tests.Infrastructure;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace BeMore.Tests.Live;
+
+/// <summary>The live hub over real WebSockets on Kestrel, with the .NET SignalR client, in both protocols.</summary>
+public sealed class SessionHubTests(BeMoreWebFactory factory) : IClassFixture<BeMoreWebFactory>
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
+
+    private readonly HttpClient _http = factory.CreateApiClient();
+
+    [Theory]
+    [InlineData(HubProtocol.Json)]
+    [InlineData(HubProtocol.MessagePack)]
+    public async Task TwoClientsOfOneUser_EventsFromEitherReachBothInSeqOrder(HubProtocol protocol)
+    {
+        var user = await _http.SignUpAsync();
+        var sessionId = await LiveSessions.CreateAsync(_http, user);
+        await using var first = await LiveClient.ConnectAsync(factory.ServerAddress, user.AccessToken, protocol);
+        await using var second = await LiveClient.ConnectAsync(factory.ServerAddress, user.AccessToken, protocol);
+        await first.JoinAsync(sessionId);
+        await second.JoinAsync(sessionId);
+
+        var segment = await first.Connection.InvokeAsync<Dictionary<string, object?>>("SendTranscript", sessionId,
+            new { clientSegmentId = "live-1", text = "hello from the first tab", startMs = 0, endMs = 900, language = "en" });
+        await second.Connection.InvokeAsync<Dictionary<string, object?>>("Pause", sessionId);
+        using (var rest = await _http.SendAsync(HttpMethod.Post, $"/api/session/{sessionId}/resume", user.AccessToken))
+        {
+        }
+
+        var atFirst = await first.ReceiveThroughSeqAsync(4, Wait);
+        var atSecond = await second.ReceiveThroughSeqAsync(4, Wait);
+
+        Assert.Equal(2L, JsonSerializer.SerializeToElement(segment).GetProperty("seq").GetInt64());
+        foreach (var received in new[] { atFirst, atSecond })
+        {
+            Assert.Equal([2L, 3L, 4L], received.Select(LiveClient.SeqOf));
+            Assert.Equal(["transcript_segment", "status_changed", "status_changed"], received.Select(e => e.GetProperty("type").GetString()));
+            Assert.Equal("hello from the first tab", received[0].GetProperty("data").GetProperty("text").GetString());
+            Assert.Equal(sessionId, received[0].GetProperty("sessionId").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task Join_WithAfterSeq_ReturnsSnapshotAndExactlyTheMissedEvents()
+    {
+        var user = await _http.SignUpAsync();
+        var sessionId = await LiveSessions.CreateAsync(_http, user);
+        for (var i = 0; i < 4; i++)
+        {
+            using var appended = await _http.SendAsync(HttpMethod.Post, $"/api/session/{sessionId}/transcript", user.AccessToken,
+                new { clientSegmentId = $"m{i}", text = $"missed {i}", startMs = i * 10, endMs = (i * 10) + 5, language = "en" });
+        }
+
+        await using var client = await LiveClient.ConnectAsync(factory.ServerAddress, user.AccessToken);
+        var joined = await client.JoinAsync(sessionId, afterSeq: 3);
+
+        Assert.Equal(5, joined.GetProperty("snapshot").GetProperty("lastSeq").GetInt64());
+        Assert.Equal([4L, 5L], joined.GetProperty("missed").EnumerateArray().Select(LiveClient.SeqOf));
+        Assert.Equal("missed 3", joined.GetProperty("missed")[1].GetProperty("data").GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task Join_AnotherUsersSession_IsRefusedWithSessionNotFound()
+    {
+        var owner = await _http.SignUpAsync();
+        var intruder = await _http.SignUpAsync();
+        var sessionId = await LiveSessions.CreateAsync(_http, owner);
+        await using var client = await LiveClient.ConnectAsync(factory.ServerAddress, intruder.AccessToken);
+
+        var error = await Assert.ThrowsAsync<HubException>(() => client.JoinAsync(sessionId));
+        var transcript = await Assert.ThrowsAsync<HubException>(() => client.Connection.InvokeAsync<Dictionary<string, object?>>("SendTranscript", sessionId,
+            new { clientSegmentId = "x", text = "intrusion", startMs = 0, endMs = 1, language = "en" }));
+
+        Assert.Equal("SESSION_NOT_FOUND", LiveClient.CodeOf(error));
+        Assert.Equal("SESSION_NOT_FOUND", LiveClient.CodeOf(transcript));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("not-a-token")]
+    public async Task Connect_WithoutAValidToken_IsRefused(string? token)
+    {
+        await Assert.ThrowsAnyAsync<Exception>(async () =>
+        {
+            await using var client = await LiveClient.ConnectAsync(factory.ServerAddress, token);
+        });
+    }
+
+    [Fact]
+    public async Task SendLandmarks_MalformedFrame_IsRefusedWithValidationError()
+    {
+        var user = await _http.SignUpAsync();
+        var sessionId = await LiveSessions.CreateAsync(_http, user, analysis: true);
+        // MessagePack, because JSON cannot even carry the NaN this test sends.
+        await using var client = await LiveClient.ConnectAsync(factory.ServerAddress, user.AccessToken, HubProtocol.MessagePack);
+        var shortFrame = new[] { new { tsMs = 0L, points = Enumerable.Range(0, 467).Select(_ => new[] { 0.5, 0.5, 0.0 }).ToArray() } };
+        var nanFrame = new[] { new { tsMs = 0L, points = Enumerable.Range(0, 468).Select(i => new[] { i == 7 ? double.NaN : 0.5, 0.5, 0.0 }).ToArray() } };
+
+        var tooFew = await Assert.ThrowsAsync<HubException>(() => client.Connection.InvokeAsync("SendLandmarks", sessionId, shortFrame));
+        var notFinite = await Assert.ThrowsAsync<HubException>(() => client.Connection.InvokeAsync("SendLandmarks", sessionId, nanFrame));
+
+        Assert.Equal("VALIDATION_ERROR", LiveClient.CodeOf(tooFew));
+        Assert.Equal("VALIDATION_ERROR", LiveClient.CodeOf(notFinite));
+        Assert.Equal(HubConnectionState.Connected, client.Connection.State);
+    }
+
+    [Fact]
+    public async Task SendTranscript_OnPausedSession_IsRefusedWithInvalidSessionState()
+    {
+        var user = await _http.SignUpAsync();
+        var sessionId = await LiveSessions.CreateAsync(_http, user);
+        await using var client = await LiveClient.ConnectAsync(factory.ServerAddress, user.AccessToken);
+        await client.Connection.InvokeAsync<Dictionary<string, object?>>("Pause", sessionId);
+
+        var error = await Assert.ThrowsAsync<HubException>(() => client.Connection.InvokeAsync<Dictionary<string, object?>>("SendTranscript", sessionId,
+            new { clientSegmentId = "p", text = "while paused", startMs = 0, endMs = 1, language = "en" }));
+
+        Assert.Equal("INVALID_SESSION_STATE", LiveClient.CodeOf(error));
+    }
+
+    [Fact]
+    public async Task OversizedMessage_ClosesTheConnection()
+    {
+        var user = await _http.SignUpAsync();
+        var sessionId = await LiveSessions.CreateAsync(_http, user);
+        await using var client = await LiveClient.ConnectAsync(factory.ServerAddress, user.AccessToken);
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        client.Connection.Closed += _ =>
+        {
+            closed.TrySetResult();
+            return Task.CompletedTask;
+        };
+
+        var huge = new string('x', 100 * 1024);
+        await Assert.ThrowsAnyAsync<Exception>(() => client.Connection.InvokeAsync<Dictionary<string, object?>>("SendTranscript", sessionId,
+            new { clientSegmentId = "big", text = huge, startMs = 0, endMs = 1, language = "en" }));
+        await closed.Task.WaitAsync(Wait);
+
+        using var snapshot = await _http.SendAsync(HttpMethod.Get, $"/api/session/{sessionId}", user.AccessToken);
+        using var body = await snapshot.ReadJsonAsync();
+        Assert.Equal(1, body.RootElement.GetProperty("lastSeq").GetInt64());
+    }
+
+    [Fact]
+    public async Task SendVad_ClientFrames_BecomeVoiceActivityEvents()
+    {
+        var user = await _http.SignUpAsync();
+        var sessionId = await LiveSessions.CreateAsync(_http, user, analysis: true);
+        await using var client = await LiveClient.ConnectAsync(factory.ServerAddress, user.AccessToken);
+        await client.JoinAsync(sessionId);
+        // One second of speech between silences, in 20 ms frames.
+        var frames = Enumerable.Range(0, 150)
+            .Select(i => new { tsMs = i * 20L, isSpeech = i is >= 25 and < 75, energy = i is >= 25 and < 75 ? 0.3 : 0.001, durationMs = 20 })
+            .ToArray();
+
+        await client.Connection.InvokeAsync("SendVad", sessionId, frames[..100]);
+        await client.Connection.InvokeAsync("SendVad", sessionId, frames[100..]);
+        using var events = await _http.SendAsync(HttpMethod.Get, $"/api/session/{sessionId}/events", user.AccessToken);
+        using var body = await events.ReadJsonAsync();
+
+        var vad = body.RootElement.EnumerateArray().Where(e => e.GetProperty("type").GetString() == "vad_update").ToList();
+        Assert.Contains(vad, e => e.GetProperty("data").GetProperty("speaking").GetBoolean());
+        Assert.Contains(vad, e => !e.GetProperty("data").GetProperty("speaking").GetBoolean() && e.GetProperty("data").GetProperty("utteranceCount").GetInt32() == 1);
+    }
+}
