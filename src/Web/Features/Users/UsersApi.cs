@@ -77,7 +77,7 @@ public static class UsersApi
         foreach (var entry in export.Sessions)
         {
             var session = grains.GetGrain<ICounselingSessionGrain>(entry.SessionId);
-            sessions.Add(new ExportedSession(await session.GetSnapshotAsync(userId), await ReadAllEventsAsync(session, userId)));
+            sessions.Add(new ExportedSession(await session.GetSnapshotAsync(userId), (await session.ReadAllAsync(userId)).Select(SessionEventResponse.From).ToList()));
         }
 
         var auditRecords = await ReadAllAuditAsync(grains, userId);
@@ -91,23 +91,6 @@ public static class UsersApi
     {
         var records = await grains.GetGrain<IAuditLogGrain>(0).ReadAsync(user.UserId(), after, limit);
         return TypedResults.Ok<IReadOnlyList<AuditRecordResponse>>(records.Select(AuditRecordResponse.From).ToList());
-    }
-
-    private static async Task<IReadOnlyList<SessionEventResponse>> ReadAllEventsAsync(ICounselingSessionGrain session, string userId)
-    {
-        var events = new List<SessionEventResponse>();
-        var after = 0L;
-        while (true)
-        {
-            var page = await session.GetEventsAsync(userId, after, 1000);
-            events.AddRange(page.Select(SessionEventResponse.From));
-            if (page.Count == 0)
-            {
-                return events;
-            }
-
-            after = page[^1].Seq;
-        }
     }
 
     private static async Task<IReadOnlyList<AuditRecordResponse>> ReadAllAuditAsync(IGrainFactory grains, string userId)
