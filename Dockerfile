@@ -9,6 +9,8 @@ RUN dotnet publish src/Silo/Silo.csproj -c Release -o /app --nologo
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 COPY --from=build /app ./
+# Report PDFs need a font with Hangul glyphs (BeMore:Reports:FontPath defaults to NanumGothic).
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-nanum && rm -rf /var/lib/apt/lists/*
 # The image's unprivileged "app" account; the embedded profile's data folder must be writable by it.
 RUN mkdir -p /app/data && chown "$APP_UID" /app/data
 USER $APP_UID
