@@ -27,6 +27,13 @@ public sealed class LiveHubOptions
     [Range(1, 1_000)]
     public int RejectionsBeforeClose { get; set; } = 50;
 
+    /// <summary>
+    /// How often each node re-subscribes its relays to their session grains: the bound on how long pushes pause after
+    /// a grain moves to another node (its observers are in memory and do not move with it).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:04:00")]
+    public TimeSpan RelayRenewPeriod { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Largest audio chunk, in bytes.</summary>
     public const int MaxAudioChunkBytes = 32 * 1024;
 

@@ -12,16 +12,16 @@ namespace BeMore.Web.Features.Live;
 /// <summary>
 /// This node's relays: one per session with local connections, subscribed to the session grain as an observer and
 /// forwarding its events to the SignalR group <c>session:{id}</c>. Relays are held strongly here (Orleans holds
-/// observers weakly) and re-subscribed every minute, which also re-attaches them after the grain moves to another node.
+/// observers weakly) and re-subscribed every <see cref="LiveHubOptions.RelayRenewPeriod"/>, which also re-attaches them
+/// after the grain moves to another node.
 /// </summary>
 public sealed partial class SessionRelayRegistry(
     IGrainFactory grains,
     IHubContext<SessionHub, ISessionClient> hub,
     IOptions<JsonOptions> json,
+    IOptions<LiveHubOptions> options,
     ILogger<SessionRelayRegistry> logger) : BackgroundService
 {
-    private static readonly TimeSpan RenewEvery = TimeSpan.FromMinutes(1);
-
     private readonly ConcurrentDictionary<string, Relay> _relays = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -76,7 +76,7 @@ public sealed partial class SessionRelayRegistry(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(RenewEvery);
+        using var timer = new PeriodicTimer(options.Value.RelayRenewPeriod);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             foreach (var relay in _relays.Values)
