@@ -26,7 +26,7 @@ public sealed class SessionHubTests(BeMoreWebFactory factory) : IClassFixture<Be
 
         var segment = await first.Connection.InvokeAsync<Dictionary<string, object?>>("SendTranscript", sessionId,
             new { clientSegmentId = "live-1", text = "hello from the first tab", startMs = 0, endMs = 900, language = "en" });
-        await second.Connection.InvokeAsync<Dictionary<string, object?>>("Pause", sessionId);
+        var paused = JsonSerializer.SerializeToElement(await second.Connection.InvokeAsync<Dictionary<string, object?>>("Pause", sessionId));
         using (var rest = await _http.SendAsync(HttpMethod.Post, $"/api/session/{sessionId}/resume", user.AccessToken))
         {
         }
@@ -35,6 +35,7 @@ public sealed class SessionHubTests(BeMoreWebFactory factory) : IClassFixture<Be
         var atSecond = await second.ReceiveThroughSeqAsync(4, Wait);
 
         Assert.Equal(2L, JsonSerializer.SerializeToElement(segment).GetProperty("seq").GetInt64());
+        Assert.Equal("paused", paused.GetProperty("status").GetString());
         foreach (var received in new[] { atFirst, atSecond })
         {
             Assert.Equal([2L, 3L, 4L], received.Select(LiveClient.SeqOf));

@@ -35,7 +35,7 @@ public sealed class SessionHub(
         await Groups.AddToGroupAsync(Context.ConnectionId, SessionRelayRegistry.GroupOf(sessionId));
         await relays.AttachAsync(sessionId, UserId, Context.ConnectionId);
         var missed = await session.GetEventsAsync(UserId, Math.Max(0, afterSeq), MaxMissed);
-        return WireTree.From(new JoinResult(snapshot, missed.Select(SessionEventResponse.From).ToList()), json.Value.SerializerOptions);
+        return Wire(new JoinResult(snapshot, missed.Select(SessionEventResponse.From).ToList()));
     }
 
     public async Task LeaveSession(string sessionId)
@@ -51,7 +51,7 @@ public sealed class SessionHub(
         var request = new TranscriptRequest(segment.ClientSegmentId!, segment.Text!, segment.StartMs, segment.EndMs, segment.Language!);
         Validate(request);
         var appended = await Session(sessionId).AppendTranscriptAsync(UserId, request.ToInput());
-        return WireTree.From(SessionEventResponse.From(appended), json.Value.SerializerOptions);
+        return Wire(SessionEventResponse.From(appended));
     }
 
     public async Task SendVad(string sessionId, VadFrameMessage[] frames)
@@ -69,11 +69,11 @@ public sealed class SessionHub(
         await session.RecordLandmarksAsync(UserId, parsed);
     }
 
-    public Task<SessionSnapshot> Pause(string sessionId) => Session(sessionId).PauseAsync(UserId);
+    public async Task<IReadOnlyDictionary<string, object?>> Pause(string sessionId) => Wire(await Session(sessionId).PauseAsync(UserId));
 
-    public Task<SessionSnapshot> Resume(string sessionId) => Session(sessionId).ResumeAsync(UserId);
+    public async Task<IReadOnlyDictionary<string, object?>> Resume(string sessionId) => Wire(await Session(sessionId).ResumeAsync(UserId));
 
-    public Task<SessionSnapshot> End(string sessionId) => Session(sessionId).EndAsync(UserId);
+    public async Task<IReadOnlyDictionary<string, object?>> End(string sessionId) => Wire(await Session(sessionId).EndAsync(UserId));
 
     /// <summary>
     /// A client-to-server stream of PCM16 chunks. The hub only checks and moves bytes: each chunk goes to the session's
@@ -136,6 +136,9 @@ public sealed class SessionHub(
         await voice.CompleteAudioAsync(UserId);
         return received;
     }
+
+    /// <summary>Every hub answer goes out as the REST API's camelCase JSON shape, in either protocol.</summary>
+    private IReadOnlyDictionary<string, object?> Wire<T>(T value) => WireTree.From(value, json.Value.SerializerOptions);
 
     private ICounselingSessionGrain Session(string sessionId)
     {
