@@ -68,6 +68,16 @@ public interface IUserGrain : IGrainWithStringKey
     [Alias("GetDashboard")]
     Task<DashboardSummary> GetDashboardAsync();
 
+    /// <summary>
+    /// Counts a live hub connection of this user against <paramref name="limit"/>; false when the user already holds
+    /// that many, across all nodes. Live connections are not persisted: a node that dies takes its counts with it.
+    /// </summary>
+    [Alias("TryOpenLiveConnection")]
+    Task<bool> TryOpenLiveConnectionAsync(string connectionId, int limit);
+
+    [Alias("CloseLiveConnection")]
+    Task CloseLiveConnectionAsync(string connectionId);
+
     [Alias("Export")]
     Task<UserExport> ExportAsync();
 

@@ -25,6 +25,8 @@ public sealed class UserGrain(
     private const int DashboardTopDistortions = 5;
     private const int DashboardRecentSessions = 5;
 
+    private readonly HashSet<string> _liveConnections = new(StringComparer.Ordinal);
+
     private string UserId => this.GetPrimaryKeyString();
 
     private UserAccount Account => state.State.Account ?? throw new UserNotFoundException();
@@ -217,6 +219,25 @@ public sealed class UserGrain(
                 .Take(DashboardTopDistortions).Select(pair => new DistortionTotal(pair.Key, pair.Value)).ToList(),
             sessions.Take(DashboardRecentSessions).ToList(),
             outcomes.Where(o => o.RiskLevel != RiskLevels.None).ToList()));
+    }
+
+    public Task<bool> TryOpenLiveConnectionAsync(string connectionId, int limit)
+    {
+        _ = Account;
+        var opened = _liveConnections.Contains(connectionId) || (_liveConnections.Count < limit && _liveConnections.Add(connectionId));
+        if (opened)
+        {
+            // Counts live in memory: keep them while the user has connections.
+            DelayDeactivation(TimeSpan.FromHours(1));
+        }
+
+        return Task.FromResult(opened);
+    }
+
+    public Task CloseLiveConnectionAsync(string connectionId)
+    {
+        _liveConnections.Remove(connectionId);
+        return Task.CompletedTask;
     }
 
     public Task<UserExport> ExportAsync()

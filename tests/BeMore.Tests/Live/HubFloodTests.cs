@@ -54,4 +54,36 @@ public sealed class HubFloodTests(TightHubWebFactory factory) : IClassFixture<Ti
         Assert.Equal(Enumerable.Range(2, (int)lastSeq - 1).Select(i => (long)i), atCalm.Select(LiveClient.SeqOf));
         Assert.Equal(HubConnectionState.Connected, calm.Connection.State);
     }
+
+    [Fact]
+    public async Task Connections_BeyondTheUsersLimit_AreClosedAndAFreedSlotCanBeReused()
+    {
+        var http = factory.CreateApiClient();
+        var user = await http.SignUpAsync();
+        var first = await LiveClient.ConnectAsync(factory.ServerAddress, user.AccessToken);
+        await using var second = await LiveClient.ConnectAsync(factory.ServerAddress, user.AccessToken);
+        await first.Connection.InvokeAsync<Dictionary<string, object?>>("JoinSession", await LiveSessions.CreateAsync(http, user), 0L);
+
+        var refused = await TryConnectAndStayAsync(user);
+        await first.DisposeAsync();
+        var admitted = await TryConnectAndStayAsync(user);
+
+        Assert.False(refused);
+        Assert.True(admitted);
+    }
+
+    /// <summary>Connects and makes one call: true when the server kept the connection.</summary>
+    private async Task<bool> TryConnectAndStayAsync(SignedInUser user)
+    {
+        try
+        {
+            await using var client = await LiveClient.ConnectAsync(factory.ServerAddress, user.AccessToken);
+            await client.Connection.InvokeAsync("LeaveSession", "00000000000000000000000000000000");
+            return true;
+        }
+        catch (Exception exception) when (exception is HubException or InvalidOperationException or TaskCanceledException or IOException or System.Net.WebSockets.WebSocketException)
+        {
+            return false;
+        }
+    }
 }

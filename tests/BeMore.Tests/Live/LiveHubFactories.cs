@@ -15,11 +15,13 @@ public sealed class TightHubWebFactory : BeMoreWebFactory
 {
     public const int Burst = 5;
     public const int RejectionsBeforeClose = 10;
+    public const int MaxConnectionsPerUser = 2;
 
     protected override void ConfigureStorage(IWebHostBuilder builder)
     {
         builder.UseSetting("BeMore:Hub:InvocationsPerSecond", "5");
         builder.UseSetting("BeMore:Hub:InvocationBurst", Burst.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("BeMore:Hub:RejectionsBeforeClose", RejectionsBeforeClose.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("BeMore:Hub:MaxConnectionsPerUser", MaxConnectionsPerUser.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 }

@@ -23,6 +23,10 @@ public sealed class LiveHubOptions
     [Range(32_000, 10_000_000)]
     public int AudioBytesPerSecond { get; set; } = 128_000;
 
+    /// <summary>Live connections one user may hold at once, across all nodes (counted in the user grain).</summary>
+    [Range(1, 1_000)]
+    public int MaxConnectionsPerUser { get; set; } = 10;
+
     /// <summary>A connection rejected this many times in a row is closed.</summary>
     [Range(1, 1_000)]
     public int RejectionsBeforeClose { get; set; } = 50;

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using BeMore.Grains.Abstractions.Errors;
 using BeMore.Grains.Abstractions.Sessions;
+using BeMore.Grains.Abstractions.Users;
 using BeMore.Web.Features.Sessions;
 using BeMore.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Authorization;
@@ -21,7 +22,8 @@ public sealed class SessionHub(
     IGrainFactory grains,
     SessionRelayRegistry relays,
     HubRateLimitFilter limits,
-    IOptions<JsonOptions> json) : Hub<ISessionClient>
+    IOptions<JsonOptions> json,
+    IOptions<LiveHubOptions> options) : Hub<ISessionClient>
 {
     private const int MaxMissed = 1000;
 
@@ -107,9 +109,22 @@ public sealed class SessionHub(
         }
     }
 
+    public override async Task OnConnectedAsync()
+    {
+        if (!await grains.GetGrain<IUserGrain>(UserId).TryOpenLiveConnectionAsync(Context.ConnectionId, options.Value.MaxConnectionsPerUser))
+        {
+            // Refused at the door: a HubException here would not reach the client, so the connection is closed.
+            Context.Abort();
+            return;
+        }
+
+        await base.OnConnectedAsync();
+    }
+
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
         await relays.DetachAllAsync(Context.ConnectionId);
+        await grains.GetGrain<IUserGrain>(UserId).CloseLiveConnectionAsync(Context.ConnectionId);
         await base.OnDisconnectedAsync(exception);
     }
 
