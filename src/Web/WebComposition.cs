@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using BeMore.Web.Features.Admin;
 using BeMore.Web.Features.Auth;
 using BeMore.Web.Features.Dashboard;
+using BeMore.Web.Features.Errors;
 using BeMore.Web.Features.Sessions;
 using BeMore.Web.Features.Health;
 using BeMore.Web.Features.Reports;
@@ -13,6 +14,7 @@ using BeMore.Web.Infrastructure;
 using BeMore.Web.Infrastructure.Auth;
 using BeMore.Web.Infrastructure.Errors;
 using BeMore.Web.Infrastructure.Logging;
+using BeMore.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
@@ -54,6 +56,7 @@ public static class WebComposition
         services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.AddOpenApi();
+        builder.AddBeMoreSecurity();
         return builder;
     }
 
@@ -63,6 +66,7 @@ public static class WebComposition
         app.UseSerilogRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseBeMoreSecurity();
         app.UseAuthentication();
         app.UseAuthorization();
         return app;
@@ -77,6 +81,7 @@ public static class WebComposition
         app.MapSessionsApi();
         app.MapReportsApi();
         app.MapDashboardApi();
+        app.MapErrorsApi();
         if (app.Configuration.GetSection(ApiOptions.SectionName).Get<ApiOptions>()?.ExposeDocs == true)
         {
             app.MapOpenApi();
