@@ -29,7 +29,10 @@ public sealed class ClientRateLimits : IDisposable
         _exempt = new HashSet<string>(_options.EffectiveExemptPaths, StringComparer.OrdinalIgnoreCase);
         _all = PartitionedRateLimiter.Create<HttpContext, string>(context => Partition(context, _options.PermitLimit, writesOnly: false));
         _writes = PartitionedRateLimiter.Create<HttpContext, string>(context => Partition(context, _options.WritePermitLimit, writesOnly: true));
-        Limiter = PartitionedRateLimiter.CreateChained(_all, _writes);
+        // Writes first: a write refused by its own quota then takes nothing from the overall one (the middleware asks
+        // twice before refusing, and a fixed window never gives a permit back). When the overall quota is the one
+        // exhausted, both reset together anyway, because every window ends at the same instant.
+        Limiter = PartitionedRateLimiter.CreateChained(_writes, _all);
     }
 
     /// <summary>What <c>RateLimiterOptions.GlobalLimiter</c> runs.</summary>
