@@ -178,6 +178,27 @@ public sealed class RateLimitTests(RateLimitedWebFactory factory) : IClassFixtur
         Assert.Equal((Limit - 1).ToString(CultureInfo.InvariantCulture), Header(admitted, "RateLimit-Remaining"));
     }
 
+    [Fact]
+    public async Task RateLimitedResponse_IsCountedOnceInErrorStats()
+    {
+        using var client = ClientFrom("127.0.0.14");
+        using var observer = ClientFrom("127.0.0.15");
+        using var before = await observer.GetAsync("/api/errors/stats");
+        using var beforeBody = await before.ReadJsonAsync();
+        await ExhaustAsync(client);
+
+        using (await client.GetAsync("/"))
+        {
+        }
+
+        using var after = await observer.GetAsync("/api/errors/stats");
+        using var afterBody = await after.ReadJsonAsync();
+        Assert.Equal(1, RateLimitedCount(afterBody) - RateLimitedCount(beforeBody));
+    }
+
+    private static long RateLimitedCount(System.Text.Json.JsonDocument stats) =>
+        stats.RootElement.GetProperty("byCode").TryGetProperty("RATE_LIMITED", out var count) ? count.GetInt64() : 0;
+
     private HttpClient ClientFrom(string localAddress) => LoopbackClients.From(factory.ServerAddress, localAddress);
 
     private static async Task ExhaustAsync(HttpClient client)
