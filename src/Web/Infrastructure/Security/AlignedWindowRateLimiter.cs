@@ -9,7 +9,7 @@ namespace BeMore.Web.Infrastructure.Security;
 /// gets a permit now or is refused. Once its window has passed the limiter reports itself idle, and the
 /// partitioned limiter that owns it disposes it.
 /// </summary>
-internal sealed class AlignedWindowRateLimiter(int permitLimit, TimeSpan window, TimeProvider clock) : RateLimiter
+public sealed class AlignedWindowRateLimiter(int permitLimit, TimeSpan window, TimeProvider clock) : RateLimiter
 {
     private readonly Lock _gate = new();
     private long _windowIndex = -1;
