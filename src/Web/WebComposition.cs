@@ -4,6 +4,7 @@ using BeMore.Web.Features.Admin;
 using BeMore.Web.Features.Auth;
 using BeMore.Web.Features.Dashboard;
 using BeMore.Web.Features.Emotion;
+using BeMore.Web.Features.Errors;
 using BeMore.Web.Features.Sessions;
 using BeMore.Web.Features.Health;
 using BeMore.Web.Features.Live;
@@ -15,6 +16,7 @@ using BeMore.Web.Infrastructure;
 using BeMore.Web.Infrastructure.Auth;
 using BeMore.Web.Infrastructure.Errors;
 using BeMore.Web.Infrastructure.Logging;
+using BeMore.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
@@ -57,6 +59,7 @@ public static class WebComposition
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.AddOpenApi();
         services.AddLiveHub();
+        builder.AddBeMoreSecurity();
         return builder;
     }
 
@@ -66,6 +69,7 @@ public static class WebComposition
         app.UseSerilogRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseBeMoreSecurity();
         app.UseAuthentication();
         app.UseAuthorization();
         return app;
@@ -82,6 +86,7 @@ public static class WebComposition
         app.MapDashboardApi();
         app.MapEmotionApi();
         app.MapLiveHub();
+        app.MapErrorsApi();
         if (app.Configuration.GetSection(ApiOptions.SectionName).Get<ApiOptions>()?.ExposeDocs == true)
         {
             app.MapOpenApi();

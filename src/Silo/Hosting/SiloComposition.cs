@@ -6,6 +6,7 @@ using BeMore.Grains.Storage;
 using BeMore.Grains.Users;
 using BeMore.Web.Features.Health;
 using BeMore.Web.Infrastructure.Auth;
+using BeMore.Web.Infrastructure.Security;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Dashboard;
@@ -33,7 +34,9 @@ public static class SiloComposition
                 .MinimumLevel.Override("Polly", LogEventLevel.Warning)
                 .ReadFrom.Configuration(builder.Configuration)
                 .ReadFrom.Services(services)
-                .Enrich.FromLogContext();
+                .Enrich.FromLogContext()
+                // Last, so every property (from context, scopes or the event) is scrubbed of tokens, passwords and transcript text.
+                .Enrich.With<SensitiveDataRedactor>();
             if (development)
             {
                 logger.WriteTo.Console(
