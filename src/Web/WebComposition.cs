@@ -5,6 +5,7 @@ using BeMore.Web.Features.Auth;
 using BeMore.Web.Features.Dashboard;
 using BeMore.Web.Features.Emotion;
 using BeMore.Web.Features.Sessions;
+using BeMore.Web.Features.SpeechToText;
 using BeMore.Web.Features.Health;
 using BeMore.Web.Features.Live;
 using BeMore.Web.Features.Reports;
@@ -57,6 +58,7 @@ public static class WebComposition
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.AddOpenApi();
         services.AddLiveHub();
+        services.AddSttApi();
         return builder;
     }
 
@@ -81,6 +83,7 @@ public static class WebComposition
         app.MapReportsApi();
         app.MapDashboardApi();
         app.MapEmotionApi();
+        app.MapSttApi();
         app.MapLiveHub();
         if (app.Configuration.GetSection(ApiOptions.SectionName).Get<ApiOptions>()?.ExposeDocs == true)
         {
