@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using BeMore.Tests.Infrastructure;
 
 namespace BeMore.Tests.SpeechToText;
@@ -70,6 +72,15 @@ public sealed class TranscribeRouteTests(SpeechToTextWebFactory factory) : IClas
         {
             factory.Transcriber.Behaviour = FakeBehaviour.Numbered;
         }
+    }
+
+    [Fact]
+    public async Task OpenApi_DescribesTheRouteAsMultipart()
+    {
+        using var document = await factory.CreateApiClient().GetFromJsonAsync<JsonDocument>("/openapi/v1.json");
+
+        var post = document!.RootElement.GetProperty("paths").GetProperty("/api/stt/transcribe").GetProperty("post");
+        Assert.True(post.GetProperty("requestBody").GetProperty("content").TryGetProperty("multipart/form-data", out _));
     }
 
     [Fact]
