@@ -6,6 +6,7 @@ using BeMore.Web.Features.Dashboard;
 using BeMore.Web.Features.Emotion;
 using BeMore.Web.Features.Errors;
 using BeMore.Web.Features.Sessions;
+using BeMore.Web.Features.SpeechToText;
 using BeMore.Web.Features.Health;
 using BeMore.Web.Features.Live;
 using BeMore.Web.Features.Reports;
@@ -60,6 +61,7 @@ public static class WebComposition
         services.AddOpenApi();
         services.AddLiveHub();
         builder.AddBeMoreSecurity();
+        services.AddSttApi();
         return builder;
     }
 
@@ -85,6 +87,7 @@ public static class WebComposition
         app.MapReportsApi();
         app.MapDashboardApi();
         app.MapEmotionApi();
+        app.MapSttApi();
         app.MapLiveHub();
         app.MapErrorsApi();
         if (app.Configuration.GetSection(ApiOptions.SectionName).Get<ApiOptions>()?.ExposeDocs == true)

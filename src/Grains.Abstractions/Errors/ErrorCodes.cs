@@ -18,4 +18,6 @@ public static class ErrorCodes
     public const string RateLimited = "RATE_LIMITED";
     public const string InternalError = "INTERNAL_ERROR";
     public const string ServiceUnavailable = "SERVICE_UNAVAILABLE";
+    public const string SttNotConfigured = "STT_NOT_CONFIGURED";
+    public const string SttFailed = "STT_FAILED";
 }

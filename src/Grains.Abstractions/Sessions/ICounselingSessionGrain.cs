@@ -33,6 +33,18 @@ public interface ICounselingSessionGrain : IGrainWithStringKey
     [Alias("AppendTranscript")]
     Task<SessionEvent> AppendTranscriptAsync(string callerId, TranscriptInput input);
 
+    /// <summary>
+    /// Appends a transcript segment (source "stt") that the server's speech-to-text produced for an utterance of the
+    /// session's audio. Accepted after a pause or the end too, since the speech happened while the session was active;
+    /// repeating an <see cref="SpeechTranscript.UtteranceId"/> returns the event the first call made.
+    /// </summary>
+    [Alias("AppendSpeechTranscript")]
+    Task<SessionEvent> AppendSpeechTranscriptAsync(string callerId, SpeechTranscript transcript);
+
+    /// <summary>Records something the server could not do for the session (speech-to-text failed, an utterance was dropped).</summary>
+    [Alias("RecordProcessingIssue")]
+    Task RecordProcessingIssueAsync(string callerId, ProcessingIssue issue);
+
     /// <summary>Appends voice-activity updates cut from the session's audio or client VAD frames (analysis consent only).</summary>
     [Alias("RecordVoiceActivity")]
     Task RecordVoiceActivityAsync(string callerId, IReadOnlyList<VadUpdate> updates);

@@ -185,3 +185,13 @@ public sealed record ProcessingIssue(
 {
     public const string TypeName = "processing_issue";
 }
+
+/// <summary>The <see cref="ProcessingIssue.Kind"/>s the server records.</summary>
+public static class ProcessingIssueKinds
+{
+    /// <summary>Speech-to-text timed out or failed for an utterance.</summary>
+    public const string SttFailed = "stt_failed";
+
+    /// <summary>An utterance was not transcribed: speech-to-text fell behind, or the session ended first.</summary>
+    public const string UtteranceDropped = "utterance_dropped";
+}

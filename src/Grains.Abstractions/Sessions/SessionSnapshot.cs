@@ -69,3 +69,15 @@ public sealed record LandmarkFrame(
     public const int PointCount = 468;
     public const int CoordinateCount = PointCount * 3;
 }
+
+/// <summary>
+/// What the server's speech-to-text heard in one utterance of the session's audio. <see cref="UtteranceId"/> names the
+/// utterance (audio stream and time range), so a retried result is appended once.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("bemore.SpeechTranscript")]
+public sealed record SpeechTranscript(
+    [property: Id(0)] string UtteranceId,
+    [property: Id(1)] string Text,
+    [property: Id(2)] long StartMs,
+    [property: Id(3)] long EndMs,
+    [property: Id(4)] string Language);

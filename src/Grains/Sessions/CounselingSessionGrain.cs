@@ -2,6 +2,7 @@ using BeMore.Grains.Abstractions.Errors;
 using BeMore.Grains.Abstractions.Sessions;
 using BeMore.Grains.Abstractions.Users;
 using BeMore.Grains.Storage;
+using BeMore.Grains.Voice.SpeechToText;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -29,6 +30,7 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
     private readonly CounselingSessionOptions _options;
     private readonly ObserverManager<ISessionObserver> _observers;
     private readonly LiveAnalysis _analysis;
+    private readonly TranscriptionWorker _transcription;
     private long _lastSeq;
     private long _persistedSeq;
     private DateTimeOffset _lastActivityAt;
@@ -39,6 +41,7 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
         IRetentionStore retention,
         [FromKeyedServices(DomainClock.Key)] TimeProvider time,
         IOptions<CounselingSessionOptions> options,
+        TranscriptionWorker transcription,
         ILogger<CounselingSessionGrain> logger)
     {
         _state = state;
@@ -48,6 +51,7 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
         _options = options.Value;
         _observers = new ObserverManager<ISessionObserver>(ObserverExpiry, logger);
         _analysis = new LiveAnalysis(_options);
+        _transcription = transcription;
     }
 
     private string SessionId => this.GetPrimaryKeyString();
@@ -111,6 +115,7 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
     {
         EnsureOwner(callerId);
         await EndCoreAsync("ended");
+        await DiscardUtteranceAudioAsync();
         return Snapshot();
     }
 
@@ -120,30 +125,29 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
         return await _eventLog.ReadAfterAsync(SessionId, Math.Max(0, afterSeq), Math.Clamp(limit, 1, MaxEventPage));
     }
 
-    public async Task<SessionEvent> AppendTranscriptAsync(string callerId, TranscriptInput input)
+    public Task<SessionEvent> AppendTranscriptAsync(string callerId, TranscriptInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         EnsureOwner(callerId);
-        if (await _eventLog.FindByDedupKeyAsync(SessionId, TranscriptDedupKey(input.ClientSegmentId)) is { } existing)
-        {
-            return existing;
-        }
+        return AppendSegmentAsync(
+            TranscriptDedupKey(input.ClientSegmentId), input.ClientSegmentId, input.Text, input.StartMs, input.EndMs, input.Language,
+            TranscriptSegment.FromClient, requireActive: true);
+    }
 
-        EnsureActive("receive transcript");
-        var segment = new TranscriptSegment(
-            input.ClientSegmentId,
-            State.Consent.StoreTranscript ? input.Text : null,
-            input.StartMs,
-            input.EndMs,
-            input.Language,
-            CountWords(input.Text),
-            TranscriptSegment.FromClient);
-        _lastActivityAt = _time.GetUtcNow();
-        var appended = (await AppendAsync([(segment, TranscriptDedupKey(input.ClientSegmentId))]))[0];
-        // The text is analysed in memory even when it is not stored; what follows is appended after the segment it cites.
-        var findings = _analysis.OnTranscript(appended.Seq, input.Text, input.Language, State.Consent.StoreTranscript, State.Consent.Analysis, appended.At);
-        await AppendAsync(findings.Select(data => (data, (string?)null)).ToList());
-        return appended;
+    public Task<SessionEvent> AppendSpeechTranscriptAsync(string callerId, SpeechTranscript transcript)
+    {
+        ArgumentNullException.ThrowIfNull(transcript);
+        EnsureOwner(callerId);
+        return AppendSegmentAsync(
+            $"stt:{transcript.UtteranceId}", clientSegmentId: null, transcript.Text, transcript.StartMs, transcript.EndMs, transcript.Language,
+            TranscriptSegment.FromSpeechToText, requireActive: false);
+    }
+
+    public async Task RecordProcessingIssueAsync(string callerId, ProcessingIssue issue)
+    {
+        ArgumentNullException.ThrowIfNull(issue);
+        EnsureOwner(callerId);
+        await AppendAsync([(issue, null)]);
     }
 
     public async Task RecordVoiceActivityAsync(string callerId, IReadOnlyList<VadUpdate> updates)
@@ -199,6 +203,7 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
     public async Task EraseAsync(string callerId)
     {
         EnsureOwner(callerId);
+        _transcription.DiscardSession(SessionId);
         await _eventLog.DeleteSessionAsync(SessionId);
         await _retention.RemoveAsync(SessionId);
         await _state.ClearStateAsync();
@@ -230,6 +235,7 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
                 break;
             case IdleDecision.End:
                 await EndCoreAsync("abandoned");
+                await DiscardUtteranceAudioAsync();
                 break;
             case IdleDecision.None when State.Status == SessionStatus.Ended:
                 await UnregisterIdleReminderAsync();
@@ -274,6 +280,53 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
         await GrainFactory.GetGrain<IUserGrain>(State.OwnerId).RecordSessionOutcomeAsync(new SessionOutcome(
             SessionId, State.EndedAt ?? now, State.ActiveMs, aggregates.DominantEmotion,
             new Dictionary<string, int>(aggregates.DistortionCounts), aggregates.RiskLevel));
+    }
+
+    /// <summary>
+    /// The one path of every transcript segment, whoever produced it: idempotent by <paramref name="dedupKey"/>, stored
+    /// as consent allows, then analysed. <paramref name="requireActive"/> is false for speech-to-text results, which
+    /// may arrive after a pause or the end for speech that happened while the session was active.
+    /// </summary>
+    private async Task<SessionEvent> AppendSegmentAsync(
+        string dedupKey, string? clientSegmentId, string text, long startMs, long endMs, string language, string source, bool requireActive)
+    {
+        if (await _eventLog.FindByDedupKeyAsync(SessionId, dedupKey) is { } existing)
+        {
+            return existing;
+        }
+
+        if (requireActive)
+        {
+            EnsureActive("receive transcript");
+        }
+
+        var segment = new TranscriptSegment(
+            clientSegmentId,
+            State.Consent.StoreTranscript ? text : null,
+            startMs,
+            endMs,
+            language,
+            CountWords(text),
+            source);
+        _lastActivityAt = _time.GetUtcNow();
+        var appended = (await AppendAsync([(segment, dedupKey)]))[0];
+        // The text is analysed in memory even when it is not stored; what follows is appended after the segment it cites.
+        var findings = _analysis.OnTranscript(appended.Seq, text, language, State.Consent.StoreTranscript, State.Consent.Analysis, appended.At);
+        await AppendAsync(findings.Select(data => (data, (string?)null)).ToList());
+        return appended;
+    }
+
+    /// <summary>
+    /// Raw audio does not outlive the session: utterances still waiting for speech-to-text are dropped with their
+    /// temp files, and recorded as such. One already being transcribed finishes and is still appended.
+    /// </summary>
+    private async Task DiscardUtteranceAudioAsync()
+    {
+        var dropped = _transcription.DiscardSession(SessionId);
+        await AppendAsync(dropped
+            .Select(job => ((SessionEventData)new ProcessingIssue(
+                ProcessingIssueKinds.UtteranceDropped, "The session ended before this utterance was transcribed.", job.StartMs, job.EndMs), (string?)null))
+            .ToList());
     }
 
     private async Task RecordStatusChangeAsync(StatusChanged change) => await AppendAsync([(change, null)]);

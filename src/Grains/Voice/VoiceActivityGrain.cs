@@ -1,12 +1,24 @@
 using BeMore.Grains.Abstractions.Errors;
 using BeMore.Grains.Abstractions.Sessions;
+using BeMore.Grains.Voice.SpeechToText;
+using Microsoft.Extensions.Options;
 
 namespace BeMore.Grains.Voice;
 
+/// <summary>
+/// Runs voice-activity detection on the session's audio stream and, when a speech-to-text provider is configured,
+/// records each utterance to a temp file and queues it for the <see cref="TranscriptionWorker"/>, which transcribes
+/// it outside this grain's turns.
+/// </summary>
 [GrainType("voice-activity")]
-public sealed class VoiceActivityGrain : Grain, IVoiceActivityGrain
+public sealed class VoiceActivityGrain(TranscriptionWorker transcription, UtteranceSpool spool, IOptions<SpeechToTextOptions> speechToText)
+    : Grain, IVoiceActivityGrain
 {
     private readonly List<VoiceActivityTransition> _transitions = [];
+    private readonly bool _transcribes = speechToText.Value.Provider != SpeechToTextProvider.None;
+    private UtteranceRecorder? _recorder;
+    private FileStream? _utteranceFile;
+    private string _streamId = "";
     private VoiceActivityDetector? _detector;
     private ClientVadSegmenter? _clientSegmenter;
     private VadUpdateRateLimiter _rate = new();
@@ -24,6 +36,9 @@ public sealed class VoiceActivityGrain : Grain, IVoiceActivityGrain
 
         _detector = new VoiceActivityDetector();
         _rate = new VadUpdateRateLimiter();
+        await AbandonUtteranceAsync();
+        _recorder = _transcribes ? new UtteranceRecorder() : null;
+        _streamId = Guid.NewGuid().ToString("N");
     }
 
     public async Task AppendAudioAsync(string callerId, byte[] pcm)
@@ -31,7 +46,13 @@ public sealed class VoiceActivityGrain : Grain, IVoiceActivityGrain
         ArgumentNullException.ThrowIfNull(pcm);
         var detector = _detector ?? throw new InvalidSessionStateException("No audio stream was started.");
         _transitions.Clear();
+        if (_recorder is not null)
+        {
+            await _recorder.AppendAsync(pcm);
+        }
+
         detector.Process(pcm, _transitions);
+        await RecordUtterancesAsync(callerId);
         await ForwardAsync(callerId, detector.State, _rate.ShouldEmit(detector.State.AudioMs, isSpeechTransition: false));
     }
 
@@ -45,6 +66,8 @@ public sealed class VoiceActivityGrain : Grain, IVoiceActivityGrain
         _transitions.Clear();
         detector.Complete(_transitions);
         _detector = null;
+        await RecordUtterancesAsync(callerId);
+        _recorder = null;
         await ForwardAsync(callerId, detector.State, emitState: false);
     }
 
@@ -55,6 +78,49 @@ public sealed class VoiceActivityGrain : Grain, IVoiceActivityGrain
         _transitions.Clear();
         segmenter.Accept(frames.Select(f => new ClientVadFrame(f.TsMs, f.IsSpeech, f.Energy, f.DurationMs)).ToArray(), _transitions);
         await ForwardAsync(callerId, segmenter.State, _rate.ShouldEmit(segmenter.State.AudioMs, isSpeechTransition: false));
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => await AbandonUtteranceAsync();
+
+    /// <summary>Starts and ends utterance recordings at the detector's transitions, queueing each finished one for speech-to-text.</summary>
+    private async Task RecordUtterancesAsync(string callerId)
+    {
+        if (_recorder is not { } recorder)
+        {
+            return;
+        }
+
+        foreach (var transition in _transitions)
+        {
+            if (transition.IsStart)
+            {
+                _utteranceFile = spool.CreateUtteranceFile(this.GetPrimaryKeyString());
+                await recorder.BeginAsync(_utteranceFile, transition.StartMs);
+            }
+            else if (_utteranceFile is { } file && transition.EndMs is { } endMs)
+            {
+                var utterance = await recorder.EndAsync(endMs);
+                await file.DisposeAsync();
+                _utteranceFile = null;
+                var job = new UtteranceJob(this.GetPrimaryKeyString(), callerId, _streamId, file.Name, utterance.StartMs, utterance.EndMs);
+                if (transcription.Enqueue(job) is { } dropped)
+                {
+                    await Session.RecordProcessingIssueAsync(callerId, new ProcessingIssue(
+                        ProcessingIssueKinds.UtteranceDropped, "Speech-to-text fell behind; the oldest waiting utterance was not transcribed.", dropped.StartMs, dropped.EndMs));
+                }
+            }
+        }
+    }
+
+    /// <summary>An utterance still open when its stream restarts or the grain goes away is never transcribed: its file goes.</summary>
+    private async Task AbandonUtteranceAsync()
+    {
+        if (_utteranceFile is { } file)
+        {
+            _utteranceFile = null;
+            await file.DisposeAsync();
+            UtteranceSpool.DeleteFile(file.Name);
+        }
     }
 
     private async Task ForwardAsync(string callerId, VoiceActivityState state, bool emitState)

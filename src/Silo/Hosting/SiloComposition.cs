@@ -93,6 +93,7 @@ public static class SiloComposition
         services.AddOptions<CounselingSessionOptions>().BindConfiguration(CounselingSessionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<LoginThrottleOptions>().BindConfiguration(LoginThrottleOptions.SectionName);
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSpeechToText(builder.Configuration);
         return builder;
     }
 

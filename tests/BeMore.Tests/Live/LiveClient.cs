@@ -63,6 +63,20 @@ public sealed class LiveClient : IAsyncDisposable
         return received.Values.ToList();
     }
 
+    /// <summary>Pushed events (deduplicated by seq, in seq order) until <paramref name="done"/> says enough have arrived.</summary>
+    public async Task<List<JsonElement>> ReceiveUntilAsync(Func<IReadOnlyCollection<JsonElement>, bool> done, TimeSpan timeout)
+    {
+        using var cancellation = new CancellationTokenSource(timeout);
+        var received = new SortedDictionary<long, JsonElement>();
+        while (!done(received.Values))
+        {
+            var next = await _events.Reader.ReadAsync(cancellation.Token);
+            received[SeqOf(next)] = next;
+        }
+
+        return received.Values.ToList();
+    }
+
     public static long SeqOf(JsonElement sessionEvent) => sessionEvent.GetProperty("seq").GetInt64();
 
     /// <summary>
