@@ -5,23 +5,25 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
-results=$(mktemp -d -t bemore-test-results-XXXXXX)
+# Everything this run creates (test folders, the throwaway PostgreSQL) lives under one folder of its own, so runs
+# never touch each other's servers; it must be traversable by the postgres account that owns the cluster.
+run_tmp=$(mktemp -d -t bemore-run-XXXXXX)
+chmod 755 "$run_tmp"
+export TMPDIR="$run_tmp"
+results="$run_tmp/results"
 
-# A test process that dies (or exits before its clean-up finishes) leaves its throwaway PostgreSQL behind;
-# stop and remove such leftovers so they never outlive the run.
-stop_leftover_postgres() {
-    for root in "${TMPDIR:-/tmp}"/bemore-pg-*; do
-        [ -d "$root/data" ] || continue
-        if [ -f "$root/data/postmaster.pid" ]; then
-            pg_ctl=$(command -v pg_ctl || ls /usr/lib/postgresql/*/bin/pg_ctl 2>/dev/null | sort -V | tail -n 1)
-            if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$pg_ctl" stop -D "$root/data" -m immediate >/dev/null 2>&1
-            else "$pg_ctl" stop -D "$root/data" -m immediate >/dev/null 2>&1; fi
-        fi
-        rm -rf "$root"
+# A test process that dies (or exits before its clean-up finishes) leaves its PostgreSQL behind: stop it, then
+# remove the run's folder.
+clean_up_run() {
+    for root in "$run_tmp"/bemore-pg-*; do
+        [ -f "$root/data/postmaster.pid" ] || continue
+        pg_ctl=$(command -v pg_ctl || ls /usr/lib/postgresql/*/bin/pg_ctl 2>/dev/null | sort -V | tail -n 1)
+        if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$pg_ctl" stop -D "$root/data" -m immediate >/dev/null 2>&1
+        else "$pg_ctl" stop -D "$root/data" -m immediate >/dev/null 2>&1; fi
     done
-    rm -rf "$results"
+    rm -rf "$run_tmp"
 }
-trap stop_leftover_postgres EXIT
+trap clean_up_run EXIT
 
 dotnet build BeMore.sln -c Release -nologo -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
 
