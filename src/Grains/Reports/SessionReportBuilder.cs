@@ -107,7 +107,8 @@ public static class SessionReportBuilder
             return new VoiceReport(0, 0, 0, 0, 0, 0, timeline);
         }
 
-        var spanMs = Math.Max(1, updates[^1].Vad.AtMs - updates[0].Vad.AtMs);
+        // Audio offsets count from the stream's start, so the span runs from 0 to the latest update.
+        var spanMs = Math.Max(1, updates.Max(u => u.Vad.AtMs));
         var speechMs = utterances.Sum(u => u.End - u.Start);
         var pauses = utterances.Zip(utterances.Skip(1), (a, b) => (double)Math.Max(0, b.Start - a.End)).ToList();
         var words = segments.Sum(s => s.WordCount);

@@ -68,7 +68,8 @@ public sealed class VoiceActivityGrain(TranscriptionWorker transcription, Uttera
         _detector = null;
         await RecordUtterancesAsync(callerId);
         _recorder = null;
-        await ForwardAsync(callerId, detector.State, emitState: false);
+        // The closing state marks where the audio ended, so the report's speech ratio spans the whole recording.
+        await ForwardAsync(callerId, detector.State, emitState: true);
     }
 
     public async Task AcceptClientVadAsync(string callerId, IReadOnlyList<ClientVadInput> frames)

@@ -40,6 +40,12 @@ public sealed class AudioStreamTests(FastAudioWebFactory factory) : IClassFixtur
             .ToList();
         Assert.Equal(fixture.Utterances.Count, starts.Distinct().Count());
         Assert.All(starts.Zip(fixture.Utterances), pair => Assert.InRange(pair.First, pair.Second.StartMs - 150, pair.Second.StartMs + 150));
-        Assert.Equal(3, reportBody.RootElement.GetProperty("voice").GetProperty("utteranceCount").GetInt32());
+        var voice = reportBody.RootElement.GetProperty("voice");
+        Assert.Equal(3, voice.GetProperty("utteranceCount").GetInt32());
+        // The report's metrics match the recording: utterances carry the detector's 80 ms hangover, hence the tolerance.
+        Assert.InRange(voice.GetProperty("speechRatio").GetDouble(), fixture.SpeechRatio - 0.05, fixture.SpeechRatio + 0.05);
+        Assert.InRange(voice.GetProperty("avgUtteranceMs").GetDouble(), fixture.Utterances.Average(u => u.DurationMs) - 150, fixture.Utterances.Average(u => u.DurationMs) + 150);
+        var pauses = fixture.Utterances.Zip(fixture.Utterances.Skip(1), (a, b) => (double)(b.StartMs - a.EndMs)).ToList();
+        Assert.InRange(voice.GetProperty("longestPauseMs").GetDouble(), pauses.Max() - 150, pauses.Max() + 150);
     }
 }
