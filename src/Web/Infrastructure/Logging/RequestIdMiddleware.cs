@@ -21,7 +21,12 @@ internal sealed class RequestIdMiddleware(RequestDelegate next)
         var incoming = context.Request.Headers[HeaderName].ToString();
         var requestId = IsWellFormed(incoming) ? incoming : Guid.NewGuid().ToString("N");
         context.TraceIdentifier = requestId;
-        context.Response.Headers[HeaderName] = requestId;
+        // Set as the response starts, not now: the exception handler clears headers set earlier.
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers[HeaderName] = requestId;
+            return Task.CompletedTask;
+        });
         using (LogContext.PushProperty("RequestId", requestId))
         {
             await next(context);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using BeMore.Web.Infrastructure.Logging;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -58,12 +57,6 @@ internal sealed class SecurityHeadersMiddleware
         // The XSS auditor is gone from browsers and could be abused where it remains; CSP is the protection.
         headers.XXSSProtection = "0";
         headers.Remove(HeaderNames.Server);
-        // The exception handler clears the headers the request-id middleware set up front; every response carries it.
-        if (!headers.ContainsKey(RequestIdMiddleware.HeaderName))
-        {
-            headers[RequestIdMiddleware.HeaderName] = context.TraceIdentifier;
-        }
-
         if (_hsts is not null)
         {
             headers.StrictTransportSecurity = _hsts;
