@@ -31,6 +31,21 @@ public static class ApiClientExtensions
             body.RootElement.GetProperty("refreshToken").GetString()!);
     }
 
+    /// <summary>
+    /// A token for the factory's configured operator email: signs in, or signs up when no test of the class has yet.
+    /// </summary>
+    public static async Task<string> OperatorTokenAsync(this HttpClient client)
+    {
+        using var login = await client.PostAsJsonAsync("/api/auth/login", new { email = BeMoreWebFactory.OperatorEmail, password = Password });
+        if (login.IsSuccessStatusCode)
+        {
+            using var body = await login.ReadJsonAsync();
+            return body.RootElement.GetProperty("accessToken").GetString()!;
+        }
+
+        return (await client.SignUpAsync(BeMoreWebFactory.OperatorEmail)).AccessToken;
+    }
+
     public static Task<HttpResponseMessage> SendAsync(this HttpClient client, HttpMethod method, string path, string? token, object? json = null)
     {
         var request = new HttpRequestMessage(method, path);

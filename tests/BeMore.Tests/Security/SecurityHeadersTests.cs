@@ -141,7 +141,7 @@ public sealed class SecurityHeadersTests(BeMoreWebFactory factory) : IClassFixtu
     [Fact]
     public async Task OrleansDashboard_HtmlPage_GetsThePageCspAndNoStore()
     {
-        var token = await OperatorTokenAsync();
+        var token = await _client.OperatorTokenAsync();
 
         using var page = await _client.SendAsync(HttpMethod.Get, "/dashboard/", token);
 
@@ -284,18 +284,6 @@ public sealed class SecurityHeadersTests(BeMoreWebFactory factory) : IClassFixtu
             new { clientSegmentId = "c1", text = "I felt calm this morning.", startMs = 0, endMs = 1500, language = "en" });
         Assert.Equal(HttpStatusCode.Created, appended.StatusCode);
         return (user, id);
-    }
-
-    private async Task<string> OperatorTokenAsync()
-    {
-        using var login = await _client.PostAsJsonAsync("/api/auth/login", new { email = BeMoreWebFactory.OperatorEmail, password = ApiClientExtensions.Password });
-        if (login.IsSuccessStatusCode)
-        {
-            using var body = await login.ReadJsonAsync();
-            return body.RootElement.GetProperty("accessToken").GetString()!;
-        }
-
-        return (await _client.SignUpAsync(BeMoreWebFactory.OperatorEmail)).AccessToken;
     }
 
     private Task<HttpResponseMessage> PreflightAsync(string path, string origin)

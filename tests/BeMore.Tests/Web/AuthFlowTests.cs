@@ -185,10 +185,7 @@ public sealed class AuthFlowTests(BeMoreWebFactory factory) : IClassFixture<BeMo
     {
         var user = await _client.SignUpAsync();
         using var asUser = await _client.SendAsync(HttpMethod.Get, "/api/admin/audit", user.AccessToken);
-        using var login = await _client.PostAsJsonAsync("/api/auth/login", new { email = BeMoreWebFactory.OperatorEmail, password = ApiClientExtensions.Password });
-        var operatorToken = login.IsSuccessStatusCode
-            ? (await login.ReadJsonAsync()).RootElement.GetProperty("accessToken").GetString()!
-            : (await _client.SignUpAsync(BeMoreWebFactory.OperatorEmail)).AccessToken;
+        var operatorToken = await _client.OperatorTokenAsync();
 
         using var asOperator = await _client.SendAsync(HttpMethod.Get, $"/api/admin/audit?userId={user.Id}", operatorToken);
         using var records = await asOperator.ReadJsonAsync();

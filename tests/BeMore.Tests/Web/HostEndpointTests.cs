@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using BeMore.Tests.Infrastructure;
@@ -104,7 +103,7 @@ public sealed class HostEndpointTests(BeMoreWebFactory factory) : IClassFixture<
     {
         var user = await _client.SignUpAsync();
 
-        using var response = await GetWithTokenAsync("/dashboard/", user.AccessToken);
+        using var response = await _client.SendAsync(HttpMethod.Get, "/dashboard/", user.AccessToken);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
@@ -112,9 +111,9 @@ public sealed class HostEndpointTests(BeMoreWebFactory factory) : IClassFixture<
     [Fact]
     public async Task Dashboard_WithOperatorToken_ServesThePage()
     {
-        var token = await OperatorTokenAsync();
+        var token = await _client.OperatorTokenAsync();
 
-        using var response = await GetWithTokenAsync("/dashboard/", token);
+        using var response = await _client.SendAsync(HttpMethod.Get, "/dashboard/", token);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
@@ -133,28 +132,8 @@ public sealed class HostEndpointTests(BeMoreWebFactory factory) : IClassFixture<
         var user = await _client.SignUpAsync();
         var forged = new AccessTokenIssuer(forgedOptions, TimeProvider.System).Issue(user.Id, Roles.Operator);
 
-        using var response = await GetWithTokenAsync("/dashboard/", forged.Token);
+        using var response = await _client.SendAsync(HttpMethod.Get, "/dashboard/", forged.Token);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-    }
-
-    /// <summary>The configured operator email may already be signed up by another test of this class.</summary>
-    private async Task<string> OperatorTokenAsync()
-    {
-        using var login = await _client.PostAsJsonAsync("/api/auth/login", new { email = BeMoreWebFactory.OperatorEmail, password = ApiClientExtensions.Password });
-        if (login.IsSuccessStatusCode)
-        {
-            using var body = await login.ReadJsonAsync();
-            return body.RootElement.GetProperty("accessToken").GetString()!;
-        }
-
-        return (await _client.SignUpAsync(BeMoreWebFactory.OperatorEmail)).AccessToken;
-    }
-
-    private Task<HttpResponseMessage> GetWithTokenAsync(string path, string token)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return _client.SendAsync(request);
     }
 }
