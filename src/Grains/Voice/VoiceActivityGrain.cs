@@ -23,12 +23,14 @@ public sealed class VoiceActivityGrain(TranscriptionWorker transcription, Uttera
     private ClientVadSegmenter? _clientSegmenter;
     private VadUpdateRateLimiter _rate = new();
     private int _utterances;
+    private string? _verifiedOwner;
 
     private ICounselingSessionGrain Session => GrainFactory.GetGrain<ICounselingSessionGrain>(this.GetPrimaryKeyString());
 
     public async Task BeginAudioAsync(string callerId)
     {
         var snapshot = await Session.GetSnapshotAsync(callerId);
+        _verifiedOwner = callerId;
         if (snapshot.Status != SessionStatus.Active)
         {
             throw new InvalidSessionStateException("Audio is accepted only while the session is active.");
@@ -44,6 +46,7 @@ public sealed class VoiceActivityGrain(TranscriptionWorker transcription, Uttera
     public async Task AppendAudioAsync(string callerId, byte[] pcm)
     {
         ArgumentNullException.ThrowIfNull(pcm);
+        await EnsureOwnerAsync(callerId);
         var detector = _detector ?? throw new InvalidSessionStateException("No audio stream was started.");
         _transitions.Clear();
         if (_recorder is not null)
@@ -75,6 +78,7 @@ public sealed class VoiceActivityGrain(TranscriptionWorker transcription, Uttera
     public async Task AcceptClientVadAsync(string callerId, IReadOnlyList<ClientVadInput> frames)
     {
         ArgumentNullException.ThrowIfNull(frames);
+        await EnsureOwnerAsync(callerId);
         var segmenter = _clientSegmenter ??= new ClientVadSegmenter();
         _transitions.Clear();
         segmenter.Accept(frames.Select(f => new ClientVadFrame(f.TsMs, f.IsSpeech, f.Energy, f.DurationMs)).ToArray(), _transitions);
@@ -82,6 +86,19 @@ public sealed class VoiceActivityGrain(TranscriptionWorker transcription, Uttera
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => await AbandonUtteranceAsync();
+
+    /// <summary>
+    /// Only the session's owner may move this grain's detector state: a stranger's frames must be refused before they
+    /// count, not after. The session grain answers the question once per activation.
+    /// </summary>
+    private async Task EnsureOwnerAsync(string callerId)
+    {
+        if (_verifiedOwner != callerId)
+        {
+            await Session.GetSnapshotAsync(callerId);
+            _verifiedOwner = callerId;
+        }
+    }
 
     /// <summary>Starts and ends utterance recordings at the detector's transitions, queueing each finished one for speech-to-text.</summary>
     private async Task RecordUtterancesAsync(string callerId)

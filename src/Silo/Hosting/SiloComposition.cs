@@ -55,6 +55,11 @@ public static class SiloComposition
     public static WebApplicationBuilder AddBeMoreStorage(this WebApplicationBuilder builder, out StorageTarget storage)
     {
         var options = BindValidated<StorageOptions>(builder.Configuration, StorageOptions.SectionName);
+        if (builder.Environment.IsProduction())
+        {
+            ProductionSecrets.EnsureReal(builder.Configuration, options);
+        }
+
         storage = StorageTarget.Resolve(options);
         var services = builder.Services;
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

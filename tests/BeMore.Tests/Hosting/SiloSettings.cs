@@ -1,11 +1,15 @@
 using System.Globalization;
+using System.Security.Cryptography;
 
 namespace BeMore.Tests.Hosting;
 
 /// <summary>Environment settings for a silo process, as an operator (or docker-compose) would pass them.</summary>
 internal static class SiloSettings
 {
-    public static readonly string TestKey = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+    /// <summary>Random per run, as real secrets are: Production refuses placeholders.</summary>
+    public static readonly string TestKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    public static readonly string TestSigningKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
 
     public static Dictionary<string, string> Embedded(int siloPort, int gatewayPort) => new()
     {
@@ -20,7 +24,7 @@ internal static class SiloSettings
         settings["BeMore__Storage__Profile"] = "Postgres";
         settings["BeMore__Storage__ConnectionString"] = connectionString;
         settings["BeMore__Cluster__AdvertisedHost"] = "127.0.0.1";
-        settings["BeMore__Auth__SigningKey"] = "test-signing-key-of-at-least-32-bytes-0123456789";
+        settings["BeMore__Auth__SigningKey"] = TestSigningKey;
         settings["BeMore__Encryption__ActiveKeyId"] = "k1";
         settings["BeMore__Encryption__Keys__k1"] = TestKey;
         return settings;

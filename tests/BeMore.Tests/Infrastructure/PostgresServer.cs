@@ -17,6 +17,9 @@ public sealed class PostgresServer
     private readonly string _dataDirectory;
     private readonly bool _runAsPostgresUser;
 
+    /// <summary>The superuser's password: the cluster asks for one (SCRAM), as a production server does.</summary>
+    private readonly string _password = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+
     private PostgresServer(string binDirectory, string root, int port, bool runAsPostgresUser)
     {
         _binDirectory = binDirectory;
@@ -51,6 +54,7 @@ public sealed class PostgresServer
             Host = "127.0.0.1",
             Port = Port,
             Username = "postgres",
+            Password = _password,
             Database = database,
             Pooling = true,
         }.ToString();
@@ -67,7 +71,16 @@ public sealed class PostgresServer
             await ExternalCommand.RunAsync("chown", ["-R", "postgres:postgres", root], CommandTimeout);
         }
 
-        await server.RunAsync("initdb", ["-D", server._dataDirectory, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync"]);
+        var passwordFile = Path.Combine(root, "superuser.password");
+        await File.WriteAllTextAsync(passwordFile, server._password);
+        if (runAsPostgresUser)
+        {
+            await ExternalCommand.RunAsync("chown", ["postgres:postgres", passwordFile], CommandTimeout);
+        }
+
+        await server.RunAsync("initdb",
+            ["-D", server._dataDirectory, "-U", "postgres", "--auth=scram-sha-256", $"--pwfile={passwordFile}", "-E", "UTF8", "--locale=C", "--no-sync"]);
+        File.Delete(passwordFile);
         await server.RunAsync("pg_ctl",
         [
             "start", "-w", "-D", server._dataDirectory, "-l", Path.Combine(root, "server.log"),
