@@ -123,6 +123,7 @@ public sealed partial class ConsoleTests(BeMoreWebFactory factory) : IClassFixtu
             await Expect(page.Locator("#distortion-cards li[data-type='catastrophizing']")).ToBeVisibleAsync();
             await page.Locator("#end-session").ClickAsync();
             await Expect(page.Locator("#session-status")).ToHaveAttributeAsync("data-status", "ended");
+            await Expect(page.Locator("#speaking-indicator")).ToHaveAttributeAsync("data-speaking", "false");
 
             using var events = await (await http.SendAsync(HttpMethod.Get, $"/api/session/{sessionId}/events?limit=1000", token)).ReadJsonAsync();
             var serverSeqs = events.RootElement.EnumerateArray().Select(e => e.GetProperty("seq").GetInt64()).ToList();

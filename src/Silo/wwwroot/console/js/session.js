@@ -73,6 +73,12 @@ export function renderSession(main, sessionId) {
       ensureMicrophone();
     }
     live.setAudioWanted(status === 'active');
+    if (status !== 'active') {
+      // No audio flows while paused or after the end, so nobody is speaking.
+      state.speaking = false;
+      showSpeaking();
+      ui.level.value = ui.level.min;
+    }
     if (status === 'ended') {
       stopMicrophone();
     }
