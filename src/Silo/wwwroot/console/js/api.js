@@ -11,10 +11,10 @@ export class ApiError extends Error {
   }
 }
 
-const auth = { accessToken: null, refreshToken: null, expiresAt: 0, user: null, timer: 0, refreshing: null };
+const auth = { accessToken: null, refreshToken: null, renewAt: 0, user: null, timer: 0, refreshing: null };
 const signedOutListeners = new Set();
 
-/** Renew when this much of the access token's lifetime is left. */
+/** Renew when this much of the access token's lifetime is left (or a quarter of it, for short lifetimes). */
 const refreshMarginMs = 60_000;
 
 export function currentUser() {
@@ -48,7 +48,7 @@ export async function signOut() {
 
 /** A valid access token, renewed first when it is about to expire (used by the live hub on every (re)connect). */
 export async function accessToken() {
-  if (auth.accessToken && Date.now() > auth.expiresAt - refreshMarginMs) {
+  if (auth.accessToken && Date.now() >= auth.renewAt) {
     await refresh();
   }
   if (!auth.accessToken) {
@@ -124,9 +124,10 @@ async function accept(response) {
 function remember({ accessToken, refreshToken, expiresIn }) {
   auth.accessToken = accessToken;
   auth.refreshToken = refreshToken;
-  auth.expiresAt = Date.now() + expiresIn * 1000;
+  const renewInMs = expiresIn * 1000 - Math.min(refreshMarginMs, expiresIn * 250);
+  auth.renewAt = Date.now() + renewInMs;
   clearTimeout(auth.timer);
-  auth.timer = setTimeout(() => refresh().catch(() => undefined), Math.max(5_000, expiresIn * 1000 - refreshMarginMs));
+  auth.timer = setTimeout(() => refresh().catch(() => undefined), renewInMs);
 }
 
 /** One renewal at a time: every caller waiting during it shares its outcome (a refresh token is spent on use). */
@@ -150,7 +151,7 @@ function refresh() {
 function forget() {
   const wasSignedIn = auth.accessToken !== null;
   clearTimeout(auth.timer);
-  Object.assign(auth, { accessToken: null, refreshToken: null, expiresAt: 0, user: null, timer: 0 });
+  Object.assign(auth, { accessToken: null, refreshToken: null, renewAt: 0, user: null, timer: 0 });
   if (wasSignedIn) {
     for (const listener of signedOutListeners) {
       listener();

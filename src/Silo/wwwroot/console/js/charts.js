@@ -2,7 +2,7 @@
 // chart shows the data at once, and a data-point-count attribute telling how many points it draws.
 import { t } from './i18n.js';
 
-export const palette = ['#2563eb', '#dc2626', '#16a34a', '#d97706', '#7c3aed', '#0891b2', '#db2777', '#65a30d', '#475569', '#ea580c'];
+const palette = ['#2563eb', '#dc2626', '#16a34a', '#d97706', '#7c3aed', '#0891b2', '#db2777', '#65a30d', '#475569', '#ea580c'];
 
 function baseOptions(extra = {}) {
   return {

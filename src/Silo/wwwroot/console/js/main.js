@@ -22,7 +22,7 @@ const routes = [
   { pattern: /^\/report\/([0-9a-f]{32})$/, render: id => renderReport(main, id) },
 ];
 
-export function navigate(path, { replace = false } = {}) {
+function navigate(path, { replace = false } = {}) {
   const url = path.startsWith(base) ? path : base + path;
   if (replace) {
     history.replaceState(null, '', url);

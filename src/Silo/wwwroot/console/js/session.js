@@ -32,7 +32,7 @@ export function renderSession(main, sessionId) {
     crisisLine: $('#risk-crisis-line'),
     eventLog: $('#event-log'),
   };
-  const state = { snapshotSeq: 0, status: null, title: null, connection: 'connecting', speaking: false, emotion: null, microphone: null, micState: null };
+  const state = { snapshotSeq: 0, status: null, title: null, connection: 'connecting', speaking: false, emotion: null, micState: null };
   const events = [];
   const chart = emotionChart($('#emotion-chart'));
   const openedAt = performance.now();
