@@ -121,6 +121,11 @@ public sealed partial class ConsoleTests(BeMoreWebFactory factory) : IClassFixtu
             await page.Locator("#transcript-input").FillAsync("If I fail this test, it's the end of the world.");
             await page.Locator("#transcript-input").PressAsync("Enter");
             await Expect(page.Locator("#distortion-cards li[data-type='catastrophizing']")).ToBeVisibleAsync();
+            await page.Locator("#pause-session").ClickAsync();
+            await Expect(page.Locator("#session-status")).ToHaveAttributeAsync("data-status", "paused");
+            await Expect(page.Locator("#transcript-input")).ToBeDisabledAsync();
+            await page.Locator("#resume-session").ClickAsync();
+            await Expect(page.Locator("#session-status")).ToHaveAttributeAsync("data-status", "active");
             await page.Locator("#end-session").ClickAsync();
             await Expect(page.Locator("#session-status")).ToHaveAttributeAsync("data-status", "ended");
             await Expect(page.Locator("#speaking-indicator")).ToHaveAttributeAsync("data-speaking", "false");
