@@ -49,6 +49,13 @@ public sealed partial class ConsoleTests(BeMoreWebFactory factory) : IClassFixtu
             await AssertLabelledAsync(page);
             await browser.ScreenshotAsync("3-session-distortion");
 
+            await page.Locator("#transcript-input").FillAsync("가끔은 죽고 싶어.");
+            await page.Locator("#send-transcript").ClickAsync();
+            await Expect(page.Locator("#risk-banner")).ToBeVisibleAsync();
+            await Expect(page.Locator("#risk-banner")).ToHaveAttributeAsync("data-level", "high");
+            await Expect(page.Locator("#risk-crisis-line")).ToContainTextAsync("109");
+            await browser.ScreenshotAsync("3-session-risk-banner");
+
             await page.Locator("#end-session").ClickAsync();
             await Expect(page.Locator("#session-status")).ToHaveAttributeAsync("data-status", "ended");
             await page.Locator("#report-link").ClickAsync();
@@ -71,6 +78,7 @@ public sealed partial class ConsoleTests(BeMoreWebFactory factory) : IClassFixtu
             await page.Locator("#main-nav a[href='/console/dashboard']").ClickAsync();
             await Expect(page.Locator($"#recent-sessions li[data-session-id='{sessionId}']")).ToContainTextAsync("E2E 세션");
             await Expect(page.Locator("#top-distortions li[data-type='overgeneralization']")).ToBeVisibleAsync();
+            await Expect(page.Locator($"#risk-flags li[data-session-id='{sessionId}']")).ToHaveAttributeAsync("data-level", "high");
             await WaitForChartPointsAsync(page, "#weekly-chart");
             await browser.ScreenshotAsync("5-dashboard");
 
