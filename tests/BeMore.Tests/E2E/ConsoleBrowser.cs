@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace BeMore.Tests.E2E;
@@ -6,7 +7,7 @@ namespace BeMore.Tests.E2E;
 /// Debian's headless Chromium (/usr/bin/chromium, never a downloaded browser) driven by Playwright, with a fake
 /// microphone that plays a recording. Screenshots and downloads go to the test's artifact folder.
 /// </summary>
-public sealed class ConsoleBrowser : IAsyncDisposable
+public sealed partial class ConsoleBrowser : IAsyncDisposable
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -83,13 +84,17 @@ public sealed class ConsoleBrowser : IAsyncDisposable
     public Task ScreenshotAsync(string name) =>
         Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, $"{name}.png"), FullPage = true });
 
+    /// <summary>Chromium logs failed WebSocket URLs whole: the hub's access token is blanked before the line is kept.</summary>
     private void Note(string line)
     {
         lock (_console)
         {
-            _console.Add(line);
+            _console.Add(AccessTokenParameter().Replace(line, "access_token=[REDACTED]"));
         }
     }
+
+    [GeneratedRegex("access_token=[^&'\\s]+")]
+    private static partial Regex AccessTokenParameter();
 
     public async ValueTask DisposeAsync()
     {

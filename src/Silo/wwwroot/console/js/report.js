@@ -1,6 +1,7 @@
 // The end-of-session report: summary, charts, findings and the PDF/CSV downloads (fetched with the bearer token, then
 // saved from a blob, because a plain link cannot carry the token).
 import { authorized, getJson } from './api.js';
+import { distortionCard, interventionCard } from './cards.js';
 import { barChart, emotionChart, lineChart } from './charts.js';
 import { el, facts, showError, view } from './dom.js';
 import { formatDateTime, formatDuration, formatNumber, formatTime, onLanguageChange, t, term } from './i18n.js';
@@ -36,14 +37,8 @@ export function renderReport(main, sessionId) {
       distribution.map(([, share]) => Math.round(share * 100)), { horizontal: true, percent: true });
 
     list($('#report-distortions'), report.distortions, finding =>
-      el('li', { class: 'card-item distortion', dataset: { seq: finding.evidence.seq, type: finding.type } },
-        el('h3', {}, term('distortion', finding.type)),
-        el('p', { class: 'meta' }, t('session.severity', { severity: term('severity', finding.severity) }), ` · ${formatNumber(finding.confidence * 100)}%`),
-        finding.evidence.text ? el('p', {}, t('session.evidence', { text: finding.evidence.text })) : null));
-    list($('#report-interventions'), report.interventions, entry =>
-      el('li', { class: `card-item intervention ${entry.kind}`, dataset: { seq: entry.seq, kind: entry.kind } },
-        el('h3', {}, entry.kind === 'task' ? t('session.task') : t('session.question'), ' · ', term('distortion', entry.distortionType)),
-        el('p', {}, entry.text)));
+      distortionCard({ seq: finding.evidence.seq, type: finding.type, severity: finding.severity, confidence: finding.confidence, evidence: finding.evidence.text }));
+    list($('#report-interventions'), report.interventions, interventionCard);
     list($('#report-observations'), report.overall.observations, text => el('li', {}, text));
     list($('#report-recommendations'), report.recommendations, text => el('li', {}, text));
   }

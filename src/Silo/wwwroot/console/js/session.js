@@ -1,4 +1,5 @@
 // The live session console: microphone to the hub, the session's events to the screen.
+import * as cards from './cards.js';
 import { addEmotionPoint, emotionChart } from './charts.js';
 import { el, showError, view } from './dom.js';
 import { formatNumber, formatTime, language, onLanguageChange, t, term } from './i18n.js';
@@ -177,18 +178,12 @@ export function renderSession(main, sessionId) {
   }
 
   function distortionCard(event) {
-    const data = event.data;
-    return el('li', { class: 'card-item distortion', dataset: { seq: event.seq, type: data.distortionType } },
-      el('h3', {}, term('distortion', data.distortionType)),
-      el('p', { class: 'meta' }, t('session.severity', { severity: term('severity', data.severity) }), ` · ${formatNumber(data.confidence * 100)}%`),
-      data.evidence ? el('p', {}, t('session.evidence', { text: data.evidence })) : null);
+    const { distortionType: type, severity, confidence, evidence } = event.data;
+    return cards.distortionCard({ seq: event.seq, type, severity, confidence, evidence });
   }
 
   function interventionCard(event) {
-    const data = event.data;
-    return el('li', { class: `card-item intervention ${data.kind}`, dataset: { seq: event.seq, kind: data.kind } },
-      el('h3', {}, data.kind === 'task' ? t('session.task') : t('session.question'), ' · ', term('distortion', data.distortionType)),
-      el('p', {}, data.text));
+    return cards.interventionCard({ seq: event.seq, ...event.data });
   }
 
   /** Text that depends on the language is rebuilt from what has been received. */
