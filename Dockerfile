@@ -1,6 +1,8 @@
 # BeMore silo: build with the SDK image, run on the smaller ASP.NET runtime image as a non-root user.
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /source
+# Building the Silo runs `npm ci` for the web console's browser libraries.
+RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig BeMore.sln ./
 COPY deploy/ deploy/
 COPY src/ src/

@@ -11,7 +11,9 @@ builder.AddBeMoreLogging()
 
 var app = builder.Build();
 app.UseBeMoreWeb();
+app.UseBeMoreConsole();
 app.MapBeMoreWeb();
+app.MapBeMoreConsole();
 app.MapBeMoreOperatorTools();
 app.Run();
 

@@ -50,7 +50,9 @@ internal sealed class SecurityHeadersMiddleware
         var response = context.Response;
         var headers = response.Headers;
         var html = response.ContentType is { } type && type.StartsWith("text/html", StringComparison.OrdinalIgnoreCase);
-        headers.ContentSecurityPolicy = html ? _options.HtmlContentSecurityPolicy : _options.ApiContentSecurityPolicy;
+        headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments(SecurityHeadersOptions.ConsolePathPrefix, StringComparison.OrdinalIgnoreCase)
+            ? _options.ConsoleContentSecurityPolicy
+            : html ? _options.HtmlContentSecurityPolicy : _options.ApiContentSecurityPolicy;
         headers.XFrameOptions = "DENY";
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "no-referrer";

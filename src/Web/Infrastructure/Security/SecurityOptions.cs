@@ -124,6 +124,18 @@ public sealed class SecurityHeadersOptions
         "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
         "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>
+    /// For the web console (<see cref="ConsolePathPrefix"/>): its own scripts and styles only, nothing inline; the live
+    /// hub's WebSocket and the API are same-origin (<c>connect-src 'self'</c>); downloads and charts use blob:/data: images.
+    /// </summary>
+    [Required]
+    public string ConsoleContentSecurityPolicy { get; set; } =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; " +
+        "connect-src 'self'; media-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /// <summary>The path the web console is served under.</summary>
+    public const string ConsolePathPrefix = "/console";
+
     /// <summary>Strict-Transport-Security outside Development.</summary>
     public bool EnableHsts { get; set; } = true;
 

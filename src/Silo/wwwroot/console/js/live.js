@@ -1,0 +1,164 @@
+// The live connection of one session: joins the session on the hub, hands its events to the page exactly once and in
+// seq order, reconnects by itself after a network drop and then catches up with every event after the last one seen
+// (JoinSession's `missed`, and the REST event list for any gap in between).
+import { accessToken, getJson } from './api.js';
+import { audioFormat, toBase64 } from './microphone.js';
+
+const hubPath = '/hubs/session';
+const gapFillDelayMs = 300;
+const retryAfterCloseMs = 3_000;
+
+export class LiveSession {
+  /**
+   * @param {string} sessionId
+   * @param {{ onEvent(event): void, onSnapshot(snapshot): void, onConnection(state): void, onError(error): void }} handlers
+   */
+  constructor(sessionId, handlers) {
+    this.sessionId = sessionId;
+    this.handlers = handlers;
+    this.lastSeq = 0;
+    this.pending = new Map();
+    this.gapTimer = 0;
+    this.retryTimer = 0;
+    this.audio = null;
+    this.wantsAudio = false;
+    this.closed = false;
+    this.connection = new signalR.HubConnectionBuilder()
+      .withUrl(hubPath, {
+        accessTokenFactory: () => accessToken(),
+        transport: signalR.HttpTransportType.WebSockets,
+        skipNegotiation: true,
+      })
+      // Keep trying quickly (a phone changing networks): 0.5 s, 1 s, 2 s, then every 5 s, for up to ten minutes.
+      .withAutomaticReconnect({
+        nextRetryDelayInMilliseconds: retry => (retry.elapsedMilliseconds > 600_000 ? null : Math.min(500 * 2 ** retry.previousRetryCount, 5_000)),
+      })
+      .configureLogging(signalR.LogLevel.None)
+      .build();
+    this.connection.on('SessionEvent', event => this.receive(event));
+    this.connection.onreconnecting(() => {
+      this.audio = null;
+      handlers.onConnection('reconnecting');
+    });
+    this.connection.onreconnected(() => this.join().catch(error => handlers.onError(error)));
+    this.connection.onclose(() => {
+      this.audio = null;
+      if (!this.closed) {
+        handlers.onConnection('disconnected');
+        // Reconnecting gave up or the server closed the connection (e.g. the access token expired): start afresh.
+        this.retryTimer = setTimeout(() => this.start().catch(error => handlers.onError(error)), retryAfterCloseMs);
+      }
+    });
+  }
+
+  /** Connects and joins; a server that cannot be reached is tried again every few seconds until close(). */
+  async start() {
+    if (this.closed) {
+      return;
+    }
+    this.handlers.onConnection('connecting');
+    try {
+      await this.connection.start();
+    } catch {
+      this.handlers.onConnection('disconnected');
+      this.retryTimer = setTimeout(() => this.start().catch(error => this.handlers.onError(error)), retryAfterCloseMs);
+      return;
+    }
+    await this.join();
+  }
+
+  async close() {
+    this.closed = true;
+    clearTimeout(this.gapTimer);
+    clearTimeout(this.retryTimer);
+    this.stopAudio();
+    await this.connection.stop();
+  }
+
+  invoke(method, ...args) {
+    return this.connection.invoke(method, this.sessionId, ...args);
+  }
+
+  /** Streams microphone chunks while the session is active and the connection is up; resumes after a reconnect. */
+  setAudioWanted(wanted) {
+    this.wantsAudio = wanted;
+    if (wanted) {
+      this.startAudio();
+    } else {
+      this.stopAudio();
+    }
+  }
+
+  /** A microphone chunk: sent on the open upload stream, or dropped while there is none (paused or reconnecting). */
+  sendAudio(bytes) {
+    this.audio?.next(toBase64(bytes));
+  }
+
+  startAudio() {
+    if (this.audio || !this.wantsAudio || this.connection.state !== signalR.HubConnectionState.Connected) {
+      return;
+    }
+    const subject = new signalR.Subject();
+    this.audio = subject;
+    this.connection.invoke('UploadAudio', this.sessionId, audioFormat, subject).catch(() => {
+      if (this.audio === subject) {
+        this.audio = null;
+      }
+    });
+  }
+
+  stopAudio() {
+    const subject = this.audio;
+    this.audio = null;
+    subject?.complete();
+  }
+
+  async join() {
+    const joined = await this.connection.invoke('JoinSession', this.sessionId, this.lastSeq);
+    this.handlers.onSnapshot(joined.snapshot);
+    for (const event of joined.missed) {
+      this.receive(event);
+    }
+    this.handlers.onConnection('connected');
+    if (joined.snapshot.status === 'active') {
+      this.startAudio();
+    }
+  }
+
+  /** Delivers events in seq order, each once; a gap left open briefly is filled from the REST event list. */
+  receive(event) {
+    if (event.seq <= this.lastSeq) {
+      return;
+    }
+    this.pending.set(event.seq, event);
+    this.drain();
+    if (this.pending.size > 0 && !this.gapTimer) {
+      this.gapTimer = setTimeout(() => this.fillGap().catch(() => undefined), gapFillDelayMs);
+    }
+  }
+
+  drain() {
+    while (this.pending.has(this.lastSeq + 1)) {
+      const next = this.pending.get(this.lastSeq + 1);
+      this.pending.delete(next.seq);
+      this.lastSeq = next.seq;
+      this.handlers.onEvent(next);
+    }
+  }
+
+  async fillGap() {
+    this.gapTimer = 0;
+    while (this.pending.size > 0 && !this.closed) {
+      const page = await getJson(`/api/session/${this.sessionId}/events?after=${this.lastSeq}&limit=500`);
+      if (page.length === 0) {
+        return;
+      }
+      for (const event of page) {
+        if (event.seq > this.lastSeq) {
+          this.pending.set(event.seq, event);
+        }
+      }
+      this.drain();
+    }
+  }
+}

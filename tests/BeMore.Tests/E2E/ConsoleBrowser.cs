@@ -1,0 +1,106 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace BeMore.Tests.E2E;
+
+/// <summary>
+/// Debian's headless Chromium (/usr/bin/chromium, never a downloaded browser) driven by Playwright, with a fake
+/// microphone that plays a recording. Screenshots and downloads go to the test's artifact folder.
+/// </summary>
+public sealed partial class ConsoleBrowser : IAsyncDisposable
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private readonly IPlaywright _playwright;
+    private readonly IBrowser _browser;
+    private readonly List<string> _console = [];
+
+    private ConsoleBrowser(IPlaywright playwright, IBrowser browser, IBrowserContext context, IPage page, string artifacts)
+    {
+        _playwright = playwright;
+        _browser = browser;
+        Context = context;
+        Page = page;
+        Artifacts = artifacts;
+        page.Console += (_, message) => Note($"console.{message.Type}: {message.Text}");
+        page.PageError += (_, error) => Note($"page error: {error}");
+    }
+
+    public IBrowserContext Context { get; }
+
+    public IPage Page { get; }
+
+    /// <summary>Where this test's screenshots and downloads are written (under the test output folder).</summary>
+    public string Artifacts { get; }
+
+    /// <summary>What the page logged (console messages, uncaught errors): shown when a step fails.</summary>
+    public string ConsoleLog
+    {
+        get
+        {
+            lock (_console)
+            {
+                return string.Join('\n', _console);
+            }
+        }
+    }
+
+    public static async Task<ConsoleBrowser> LaunchAsync(Uri baseAddress, string microphoneWav, string testName, ViewportSize viewport)
+    {
+        var artifacts = Path.Combine(AppContext.BaseDirectory, "TestResults", "e2e", testName);
+        if (Directory.Exists(artifacts))
+        {
+            Directory.Delete(artifacts, recursive: true);
+        }
+
+        Directory.CreateDirectory(artifacts);
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args =
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+                $"--use-file-for-fake-audio-capture={microphoneWav}",
+            ],
+        });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseAddress.ToString(),
+            Locale = "en-US",
+            ViewportSize = viewport,
+            AcceptDownloads = true,
+            Permissions = ["microphone"],
+        });
+        context.SetDefaultTimeout(20_000);
+        Assertions.SetDefaultExpectTimeout(15_000);
+        var page = await context.NewPageAsync();
+        return new ConsoleBrowser(playwright, browser, context, page, artifacts);
+    }
+
+    public Task ScreenshotAsync(string name) =>
+        Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, $"{name}.png"), FullPage = true });
+
+    /// <summary>Chromium logs failed WebSocket URLs whole: the hub's access token is blanked before the line is kept.</summary>
+    private void Note(string line)
+    {
+        lock (_console)
+        {
+            _console.Add(AccessTokenParameter().Replace(line, "access_token=[REDACTED]"));
+        }
+    }
+
+    [GeneratedRegex("access_token=[^&'\\s]+")]
+    private static partial Regex AccessTokenParameter();
+
+    public async ValueTask DisposeAsync()
+    {
+        File.WriteAllText(Path.Combine(Artifacts, "console.log"), ConsoleLog);
+        await Context.DisposeAsync();
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+}
