@@ -20,11 +20,14 @@ namespace BeMore.Tests.Security;
 /// </summary>
 public sealed class AuthorizationMatrixTests(BeMoreWebFactory factory) : IClassFixture<BeMoreWebFactory>
 {
-    /// <summary>Routes anyone may call: signing in, health probes, aggregate error counts, and (Development) the API docs.</summary>
+    /// <summary>
+    /// Routes anyone may call: signing in, health probes, aggregate error counts, and the web console's HTML shell
+    /// (the same static page for every console route; its data comes from the authorized API).
+    /// </summary>
     private static readonly HashSet<string> AnonymousRoutes =
     [
         "/", "/health", "/health/ready", "/api/auth/signup", "/api/auth/login", "/api/auth/refresh", "/api/auth/logout",
-        "/api/errors/stats",
+        "/api/errors/stats", "/console/{*path:nonfile}",
     ];
 
     /// <summary>The API reference and its assets: public by design, and mapped only where docs are exposed (Development).</summary>
