@@ -101,6 +101,11 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
             State.OwnerId = command.OwnerId;
             State.Title = command.Title;
             State.Consent = command.Consent;
+            if (await PreferencesAsync(command.OwnerId) is { } preferences)
+            {
+                State.PreferredLanguage = preferences.Language;
+                State.OptIns = preferences.Analysis;
+            }
             await RecordStatusChangeAsync(new StatusChanged(From: null, SessionStatus.Active, "started"));
             await this.RegisterOrUpdateReminder(IdleReminderName, _options.IdleCheckPeriod, _options.IdleCheckPeriod);
             _lastRollupAt = _time.GetUtcNow();
@@ -175,7 +180,12 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
         EnsureActive("receive voice activity");
         _lastActivityAt = _time.GetUtcNow();
         _rollupDue = true;
-        await AppendAsync(updates.Select(update => ((SessionEventData)update, (string?)null)).ToList());
+        if (State.OptIns.Voice)
+        {
+            await AppendAsync(updates.Select(update => ((SessionEventData)update, (string?)null)).ToList());
+        }
+
+        // Followed even when voice analysis is opted out: interventions still wait for the user's pause.
         await AppendAsync(Unkeyed(_analysis.OnVoiceActivity(updates, _time.GetUtcNow())));
     }
 
@@ -184,7 +194,7 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
         ArgumentNullException.ThrowIfNull(frames);
         EnsureOwner(callerId);
         EnsureActive("receive face frames");
-        if (!State.Consent.Analysis)
+        if (!State.Consent.Analysis || !State.OptIns.FaceEmotion)
         {
             return;
         }
@@ -365,10 +375,23 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
         var appended = (await AppendAsync([(segment, dedupKey)]))[0];
         // The text is analysed in memory even when it is not stored; what follows is appended after the segment it cites.
         var refine = _refinement.Enabled && State.Consent.Analysis;
-        var findings = _analysis.OnTranscript(appended.Seq, text, language, State.Consent.StoreTranscript, State.Consent.Analysis, appended.At, refine);
+        var findings = _analysis.OnTranscript(appended.Seq, text, language, State.Scope, appended.At, refine);
         await AppendAsync(Unkeyed(findings));
         await RequestRefinementsAsync();
         return appended;
+    }
+
+    /// <summary>The owner's preferences; null for an owner without an account (then every analysis runs, in the segment's language).</summary>
+    private async Task<UserPreferences?> PreferencesAsync(string ownerId)
+    {
+        try
+        {
+            return await GrainFactory.GetGrain<IUserGrain>(ownerId).GetPreferencesAsync();
+        }
+        catch (UserNotFoundException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Queues what the analysis asked the LLM for; one the queue cannot take falls back to the local result at once.</summary>

@@ -54,12 +54,15 @@ internal sealed class LiveAnalysis(CounselingSessionOptions options)
     /// <summary>
     /// Events a transcript segment gives rise to, in the order they are appended after it. With <paramref name="refine"/>
     /// the segment's emotion label and its intervention's question are also requested from the LLM
-    /// (<see cref="TakeRefinementRequests"/>), and the intervention waits for that answer.
+    /// (<see cref="TakeRefinementRequests"/>), and the intervention waits for that answer. The text is analysed in its own
+    /// language; interventions are offered in the user's preferred language when there is one.
     /// </summary>
-    public List<SessionEventData> OnTranscript(
-        long segmentSeq, string text, string languageCode, bool storeText, bool analysisAllowed, DateTimeOffset now, bool refine)
+    public List<SessionEventData> OnTranscript(long segmentSeq, string text, string languageCode, AnalysisScope scope, DateTimeOffset now, bool refine)
     {
+        ArgumentNullException.ThrowIfNull(scope);
         var language = TextLanguages.Resolve(languageCode, text);
+        var offerIn = scope.PreferredLanguage is { } preferred ? TextLanguages.Resolve(preferred, text) : language;
+        var storeText = scope.StoreText;
         var produced = new List<SessionEventData>();
         var risk = RiskDetector.Assess(text, language);
         if (risk.Level != RiskLevel.None)
@@ -67,15 +70,37 @@ internal sealed class LiveAnalysis(CounselingSessionOptions options)
             produced.Add(new RiskAlert(RiskCode(risk.Level), segmentSeq, storeText ? risk.Evidence?.Text : null, options.CrisisLine));
         }
 
-        if (!analysisAllowed)
+        if (scope.Distortions)
         {
-            return produced;
+            produced.AddRange(Interventions(segmentSeq, text, language, offerIn, storeText, now, refine));
         }
 
+        if (scope.TextEmotion)
+        {
+            _text = _textEmotion.Analyze(text, language);
+            _textSeq = segmentSeq;
+            _textRefined = false;
+            _emotionPending = true;
+            if (refine)
+            {
+                _requests.Add(new RefinementRequest(RefinementKind.EmotionLabel, segmentSeq, LlmPrompts.EmotionLabel(text)));
+            }
+
+            produced.AddRange(TakeEmotionUpdate(now) is { } update ? [update] : []);
+        }
+
+        return produced;
+    }
+
+    /// <summary>The distortions found in a segment, and the intervention they lead to, delivered now or held.</summary>
+    private List<SessionEventData> Interventions(
+        long segmentSeq, string text, TextLanguage language, TextLanguage offerIn, bool storeText, DateTimeOffset now, bool refine)
+    {
+        var produced = new List<SessionEventData>();
         var distortions = DistortionDetector.Detect(text, language);
         produced.AddRange(distortions.Select(d => new DistortionDetected(
             d.Type.ToCode(), d.Severity.ToString().ToLowerInvariant(), Math.Round(d.Confidence, 3), segmentSeq, storeText ? d.Evidence.Text : null)));
-        var decision = _interventions.Consider(distortions, language, now, userSpeaking: _userSpeaking || refine);
+        var decision = _interventions.Consider(distortions, offerIn, now, userSpeaking: _userSpeaking || refine);
         if (decision is { Status: InterventionStatus.Delivered, Intervention: { } delivered })
         {
             produced.AddRange(Describe(delivered, segmentSeq, delivered.Question, CbtIntervention.FromCatalog));
@@ -85,20 +110,10 @@ internal sealed class LiveAnalysis(CounselingSessionOptions options)
             _held = new HeldQuestion(segmentSeq, held.Question, CbtIntervention.FromCatalog, AwaitingRefinement: refine, Since: now);
             if (refine)
             {
-                _requests.Add(new RefinementRequest(RefinementKind.SocraticQuestion, segmentSeq, LlmPrompts.SocraticQuestion(held.Type, language, text, held.Question)));
+                _requests.Add(new RefinementRequest(RefinementKind.SocraticQuestion, segmentSeq, LlmPrompts.SocraticQuestion(held.Type, offerIn, text, held.Question)));
             }
         }
 
-        _text = _textEmotion.Analyze(text, language);
-        _textSeq = segmentSeq;
-        _textRefined = false;
-        _emotionPending = true;
-        if (refine)
-        {
-            _requests.Add(new RefinementRequest(RefinementKind.EmotionLabel, segmentSeq, LlmPrompts.EmotionLabel(text)));
-        }
-
-        produced.AddRange(TakeEmotionUpdate(now) is { } update ? [update] : []);
         return produced;
     }
 

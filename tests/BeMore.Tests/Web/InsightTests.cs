@@ -98,6 +98,44 @@ public sealed class InsightTests(BeMoreWebFactory factory) : IClassFixture<BeMor
     }
 
     [Theory]
+    [InlineData("en", "나는 완전히 실패자야", "ko", false)]
+    [InlineData("ko", "I always ruin everything I touch.", "en", true)]
+    public async Task Intervention_OfferedInTheUsersPreferredLanguageWhateverTheSpeechLanguage(
+        string preferred, string text, string spoken, bool expectKorean)
+    {
+        var user = await _client.SignUpAsync();
+        await SetPreferencesAsync(user, new { language = preferred, theme = "system", notifications = true });
+        var id = await CreateAsync(user, analysis: true, storeTranscript: true);
+
+        await AppendAsync(user, id, text, spoken);
+        var events = await EventsAsync(user, id);
+
+        Assert.Contains(events, e => e.Type == "distortion_detected");
+        var offered = events.Where(e => e.Type == "cbt_intervention").Select(e => e.Data.GetProperty("text").GetString()!).ToList();
+        Assert.Equal(2, offered.Count);
+        Assert.All(offered, text => Assert.Equal(expectKorean, text.Any(c => c is >= '\uAC00' and <= '\uD7A3')));
+    }
+
+    [Fact]
+    public async Task Transcript_DistortionsAndTextEmotionOptedOut_OnlyRiskStillRaised()
+    {
+        var user = await _client.SignUpAsync();
+        await SetPreferencesAsync(user, new
+        {
+            language = "en", theme = "system", notifications = true,
+            analysis = new { textEmotion = false, faceEmotion = true, voice = true, distortions = false },
+        });
+        var id = await CreateAsync(user, analysis: true, storeTranscript: true);
+
+        await AppendAsync(user, id, "I always ruin everything I touch.", "en");
+        await AppendAsync(user, id, "I want to kill myself.", "en");
+        var events = await EventsAsync(user, id);
+
+        Assert.DoesNotContain(events, e => e.Type is "distortion_detected" or "cbt_intervention" or "emotion_update");
+        Assert.Single(events, e => e.Type == "risk_alert");
+    }
+
+    [Theory]
     [InlineData("I am so happy and grateful today!", "joy")]
     [InlineData("너무 불안하고 걱정돼요", "anxiety")]
     public async Task Emotion_Text_ReturnsLabelWithScores(string text, string expected)
@@ -126,6 +164,12 @@ public sealed class InsightTests(BeMoreWebFactory factory) : IClassFixture<BeMor
     }
 
     private sealed record EventView(long Seq, string Type, JsonElement Data);
+
+    private async Task SetPreferencesAsync(SignedInUser user, object preferences)
+    {
+        using var response = await _client.SendAsync(HttpMethod.Put, "/api/user/me/preferences", user.AccessToken, preferences);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
 
     private async Task<string> CreateAsync(SignedInUser user, bool analysis, bool storeTranscript)
     {
