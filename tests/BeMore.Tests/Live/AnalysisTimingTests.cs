@@ -122,6 +122,38 @@ public sealed class AnalysisTimingTests(AnalysisClockWebFactory factory) : IClas
         Assert.Equal(2, events.Count(e => e.Data is CbtIntervention));
     }
 
+    [Fact]
+    public async Task ApplyRefinement_LateOrRepeatedLabel_IsDroppedAndOnlyTheLatestSegmentsLabelApplies()
+    {
+        var owner = Guid.NewGuid().ToString("N");
+        var session = factory.Grains.GetGrain<ICounselingSessionGrain>(Guid.NewGuid().ToString("N"));
+        await session.StartAsync(new StartSession(owner, "refine", FullConsent));
+        var older = await session.AppendTranscriptAsync(owner, new TranscriptInput("f-1", "I am so happy and grateful today!", 0, 1000, "en"));
+        factory.Clock.Advance(TimeSpan.FromSeconds(10));
+        var latest = await session.AppendTranscriptAsync(owner, new TranscriptInput("f-2", "We had dinner at home.", 1000, 2000, "en"));
+        factory.Clock.Advance(TimeSpan.FromSeconds(10));
+
+        // Each of these would be pushed at once if applied: the emotion interval has passed and nothing else is pending.
+        await session.ApplyRefinementAsync(owner, new RefinementResult(RefinementKind.EmotionLabel, older.Seq, older.Seq, "sadness"));
+        var afterLate = await EmotionUpdatesAsync(session, owner);
+        await session.ApplyRefinementAsync(owner, new RefinementResult(RefinementKind.EmotionLabel, latest.Seq, latest.Seq, "anger"));
+        var afterApplied = await EmotionUpdatesAsync(session, owner);
+        factory.Clock.Advance(TimeSpan.FromSeconds(10));
+        await session.ApplyRefinementAsync(owner, new RefinementResult(RefinementKind.EmotionLabel, latest.Seq, latest.Seq, "anger"));
+        await session.ApplyRefinementAsync(owner, new RefinementResult(RefinementKind.SocraticQuestion, latest.Seq, latest.Seq, "Is that so?"));
+        var afterRepeat = await EmotionUpdatesAsync(session, owner);
+        var events = await session.GetEventsAsync(owner, 0, 100);
+
+        Assert.Equal(2, afterLate.Count);
+        Assert.Equal(3, afterApplied.Count);
+        Assert.Equal("anger", afterApplied[^1].Sources.Single(s => s.Modality == "text").Label);
+        Assert.Equal(3, afterRepeat.Count);
+        Assert.DoesNotContain(events, e => e.Data is CbtIntervention);
+    }
+
+    private static async Task<List<EmotionUpdate>> EmotionUpdatesAsync(ICounselingSessionGrain session, string owner) =>
+        (await session.GetEventsAsync(owner, 0, 100)).Select(e => e.Data).OfType<EmotionUpdate>().ToList();
+
     private static ClientVadInput[] Frames(long fromMs, int count, bool speech) =>
         Enumerable.Range(0, count).Select(i => new ClientVadInput(fromMs + (i * 20), speech, speech ? 0.2 : 0.001, 20)).ToArray();
 

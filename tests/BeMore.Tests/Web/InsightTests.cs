@@ -68,6 +68,9 @@ public sealed class InsightTests(BeMoreWebFactory factory) : IClassFixture<BeMor
         Assert.Single(report.RootElement.GetProperty("riskAlerts").EnumerateArray());
         Assert.Single(dashboard.RootElement.GetProperty("riskFlags").EnumerateArray());
         Assert.Equal(analysis, events.Any(e => e.Type == "emotion_update"));
+        // Without an LLM the narrative is composed from the report itself; without analysis consent there is none.
+        var narrative = report.RootElement.GetProperty("narrative");
+        Assert.Equal(analysis ? "local" : null, narrative.ValueKind == JsonValueKind.Object ? narrative.GetProperty("source").GetString() : null);
     }
 
     [Fact]
