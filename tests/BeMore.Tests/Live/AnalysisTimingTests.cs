@@ -38,9 +38,9 @@ public sealed class AnalysisTimingTests(AnalysisClockWebFactory factory) : IClas
         await using var client = await LiveClient.ConnectAsync(factory.ServerAddress, user.AccessToken);
         await client.JoinAsync(sessionId);
 
-        await AppendAsync(user, sessionId, "I am so happy and grateful today!");
+        await LiveSessions.AppendTranscriptAsync(_http, user, sessionId, "I am so happy and grateful today!");
         var first = (await client.ReceiveUntilAsync(HasEmotionUpdates(1), Wait)).Single(IsType("emotion_update"));
-        await AppendAsync(user, sessionId, "I am furious and so angry at him.");
+        await LiveSessions.AppendTranscriptAsync(_http, user, sessionId, "I am furious and so angry at him.");
         factory.Clock.Advance(TimeSpan.FromSeconds(10));
         var flushed = (await client.ReceiveUntilAsync(HasEmotionUpdates(1), Wait)).Single(IsType("emotion_update"));
         factory.Clock.Advance(TimeSpan.FromSeconds(30));
@@ -185,13 +185,6 @@ public sealed class AnalysisTimingTests(AnalysisClockWebFactory factory) : IClas
             await session.UnsubscribeAsync(reference);
             factory.Grains.DeleteObjectReference<ISessionObserver>(reference);
         }
-    }
-
-    private async Task AppendAsync(SignedInUser user, string sessionId, string text)
-    {
-        using var response = await _http.SendAsync(HttpMethod.Post, $"/api/session/{sessionId}/transcript", user.AccessToken,
-            new { clientSegmentId = Guid.NewGuid().ToString("N"), text, startMs = 0, endMs = 1000, language = "en" });
-        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
     }
 
     private sealed class CollectingObserver : ISessionObserver

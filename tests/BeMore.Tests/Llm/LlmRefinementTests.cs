@@ -27,7 +27,7 @@ public sealed class LlmRefinementTests(LlmWebFactory factory) : IClassFixture<Ll
         var (user, sessionId, client) = await StartAsync();
         await using var _ = client;
 
-        var segmentSeq = await AppendAsync(user, sessionId, Distorted);
+        var segmentSeq = await LiveSessions.AppendTranscriptAsync(_http, user, sessionId, Distorted);
         var events = await client.ReceiveUntilAsync(
             received => received.Any(IsQuestion) && received.Any(e => TextSourceLabel(e) == "calm"), Wait);
 
@@ -54,7 +54,7 @@ public sealed class LlmRefinementTests(LlmWebFactory factory) : IClassFixture<Ll
         var (user, sessionId, client) = await StartAsync();
         await using var _ = client;
 
-        await AppendAsync(user, sessionId, Distorted);
+        await LiveSessions.AppendTranscriptAsync(_http, user, sessionId, Distorted);
         var events = await client.ReceiveUntilAsync(received => received.Any(IsQuestion), Wait);
 
         var question = events.Single(IsQuestion).GetProperty("data");
@@ -71,7 +71,7 @@ public sealed class LlmRefinementTests(LlmWebFactory factory) : IClassFixture<Ll
         factory.Chat.NarrativeAnswer = $"Narrative {Guid.NewGuid():N}: you named a harsh thought and looked at it.";
         var (user, sessionId, client) = await StartAsync();
         await using var _ = client;
-        await AppendAsync(user, sessionId, Distorted);
+        await LiveSessions.AppendTranscriptAsync(_http, user, sessionId, Distorted);
 
         using (var end = await _http.SendAsync(HttpMethod.Post, $"/api/session/{sessionId}/end", user.AccessToken))
         {
@@ -107,18 +107,9 @@ public sealed class LlmRefinementTests(LlmWebFactory factory) : IClassFixture<Ll
         return (user, sessionId, client);
     }
 
-    private async Task<long> AppendAsync(SignedInUser user, string sessionId, string text)
-    {
-        using var response = await _http.SendAsync(HttpMethod.Post, $"/api/session/{sessionId}/transcript", user.AccessToken,
-            new { clientSegmentId = Guid.NewGuid().ToString("N"), text, startMs = 0, endMs = 1500, language = "en" });
-        using var body = await response.ReadJsonAsync();
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return body.RootElement.GetProperty("seq").GetInt64();
-    }
-
     private static string? Type(JsonElement sessionEvent) => sessionEvent.GetProperty("type").GetString();
 
-    private static bool IsQuestion(JsonElement sessionEvent) =>
+    internal static bool IsQuestion(JsonElement sessionEvent) =>
         Type(sessionEvent) == "cbt_intervention" && sessionEvent.GetProperty("data").GetProperty("kind").GetString() == "question";
 
     private static string? TextSourceLabel(JsonElement sessionEvent) => Type(sessionEvent) != "emotion_update"

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.Json;
 using BeMore.Grains.Abstractions.Sessions;
 using BeMore.Tests.Infrastructure;
 using BeMore.Tests.Live;
@@ -21,32 +19,22 @@ public sealed class RefinementQueueTests(OneSlotLlmWebFactory factory) : IClassF
         // An ordinary sentence asks only for its emotion label: the first takes the one worker (stuck for the
         // two-minute timeout), the second the one queue slot.
         var busy = await LiveSessions.CreateAsync(_http, user, analysis: true);
-        await AppendAsync(user, busy, "Anyway, see you tomorrow.");
+        await LiveSessions.AppendTranscriptAsync(_http, user, busy, "Anyway, see you tomorrow.");
         var stuck = await factory.Chat.NextRequestAsync(TimeSpan.FromSeconds(20));
         var queued = await LiveSessions.CreateAsync(_http, user, analysis: true);
-        await AppendAsync(user, queued, "We had dinner at home.");
+        await LiveSessions.AppendTranscriptAsync(_http, user, queued, "We had dinner at home.");
         var refused = await LiveSessions.CreateAsync(_http, user, analysis: true);
         await using var client = await LiveClient.ConnectAsync(factory.ServerAddress, user.AccessToken);
         await client.JoinAsync(refused);
 
-        await AppendAsync(user, refused, Distorted);
+        await LiveSessions.AppendTranscriptAsync(_http, user, refused, Distorted);
         // Far less than the LLM timeout: only a refused job can have fallen back this soon.
-        var events = await client.ReceiveUntilAsync(received => received.Any(IsQuestion), TimeSpan.FromSeconds(20));
+        var events = await client.ReceiveUntilAsync(received => received.Any(LlmRefinementTests.IsQuestion), TimeSpan.FromSeconds(20));
 
-        var question = events.Single(IsQuestion).GetProperty("data");
+        var question = events.Single(LlmRefinementTests.IsQuestion).GetProperty("data");
         Assert.Equal(CbtIntervention.FromCatalog, question.GetProperty("source").GetString());
         Assert.Equal(RefinementKind.EmotionLabel, stuck.Kind);
         Assert.Equal([stuck], factory.Chat.Requests);
         Assert.Contains(factory.Logs.Lines, line => line.Contains("queue full", StringComparison.Ordinal) && line.Contains(refused, StringComparison.Ordinal));
     }
-
-    private async Task AppendAsync(SignedInUser user, string sessionId, string text)
-    {
-        using var response = await _http.SendAsync(HttpMethod.Post, $"/api/session/{sessionId}/transcript", user.AccessToken,
-            new { clientSegmentId = Guid.NewGuid().ToString("N"), text, startMs = 0, endMs = 1500, language = "en" });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-    }
-
-    private static bool IsQuestion(JsonElement sessionEvent) =>
-        sessionEvent.GetProperty("type").GetString() == "cbt_intervention" && sessionEvent.GetProperty("data").GetProperty("kind").GetString() == "question";
 }
