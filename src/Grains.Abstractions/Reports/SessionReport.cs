@@ -24,7 +24,23 @@ public sealed record SessionReport(
     [property: Id(13)] OverallAssessment Overall,
     [property: Id(14)] IReadOnlyList<string> Recommendations,
     [property: Id(15)] FeedbackEntry? Feedback,
-    [property: Id(16)] SessionConsent Consent);
+    [property: Id(16)] SessionConsent Consent,
+    [property: Id(17)] NarrativeSummary? Narrative = null);
+
+/// <summary>
+/// A few sentences summarizing the session for the client. <see cref="Source"/> is <c>llm</c> when the configured
+/// LLM wrote it (stored as an event, covering events up to <see cref="ThroughSeq"/>) or <c>local</c> when it is
+/// composed from the report itself; null without analysis consent.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("bemore.NarrativeSummary")]
+public sealed record NarrativeSummary(
+    [property: Id(0)] string Text,
+    [property: Id(1)] string Source,
+    [property: Id(2)] long ThroughSeq)
+{
+    public const string FromLlm = "llm";
+    public const string FromLocal = "local";
+}
 
 /// <summary>One transcript segment; <see cref="Text"/> is null when the transcript was not stored (consent).</summary>
 [GenerateSerializer, Immutable, Alias("bemore.TranscriptLine")]

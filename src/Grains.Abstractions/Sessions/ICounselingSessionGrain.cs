@@ -57,6 +57,13 @@ public interface ICounselingSessionGrain : IGrainWithStringKey
     [Alias("SubmitFeedback")]
     Task<SessionEvent> SubmitFeedbackAsync(string callerId, int rating, string? comment);
 
+    /// <summary>
+    /// Applies an LLM refinement produced outside the grain's turns; a result for seqs the session has moved past, or
+    /// one already applied, is dropped, and a failed one (no text) leaves the local result in place.
+    /// </summary>
+    [Alias("ApplyRefinement")]
+    Task ApplyRefinementAsync(string callerId, RefinementResult result);
+
     [Alias("Subscribe")]
     Task SubscribeAsync(string callerId, ISessionObserver observer);
 

@@ -21,6 +21,7 @@ namespace BeMore.Grains.Abstractions.Sessions;
 [JsonDerivedType(typeof(SessionEnded), SessionEnded.TypeName)]
 [JsonDerivedType(typeof(FeedbackSubmitted), FeedbackSubmitted.TypeName)]
 [JsonDerivedType(typeof(ProcessingIssue), ProcessingIssue.TypeName)]
+[JsonDerivedType(typeof(NarrativeSummaryWritten), NarrativeSummaryWritten.TypeName)]
 public abstract record SessionEventData
 {
     private static readonly FrozenDictionary<Type, string> TypeNames = typeof(SessionEventData)
@@ -116,16 +117,23 @@ public sealed record DistortionDetected(
     public override bool IsAnalysis => true;
 }
 
-/// <summary>A Socratic question or behavioural task offered to the user.</summary>
+/// <summary>
+/// A Socratic question or behavioural task offered to the user. <see cref="Source"/> says who wrote the text:
+/// <c>catalog</c> (the built-in questions and tasks) or <c>llm</c> (a question the configured LLM proposed); null on
+/// events stored before it existed.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("bemore.CbtIntervention")]
 public sealed record CbtIntervention(
     [property: Id(0)] string Kind,
     [property: Id(1)] string DistortionType,
     [property: Id(2)] string Text,
     [property: Id(3)] string? Difficulty,
-    [property: Id(4)] long? ForSeq) : SessionEventData
+    [property: Id(4)] long? ForSeq,
+    [property: Id(5)] string? Source = null) : SessionEventData
 {
     public const string TypeName = "cbt_intervention";
+    public const string FromCatalog = "catalog";
+    public const string FromLlm = "llm";
 
     public override bool IsAnalysis => true;
 }
@@ -141,7 +149,10 @@ public sealed record RiskAlert(
     public const string TypeName = "risk_alert";
 }
 
-/// <summary>The rolling summary pushed every 30 s while the session is active.</summary>
+/// <summary>
+/// The rolling summary pushed every 30 s (configurable) while the session is active and something happened since the
+/// previous one. <see cref="SpeechRatio"/> is null until voice activity was seen.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("bemore.AnalysisResult")]
 public sealed record AnalysisResult(
     [property: Id(0)] string? EmotionLabel,
@@ -184,6 +195,20 @@ public sealed record ProcessingIssue(
     [property: Id(3)] long? EndMs) : SessionEventData
 {
     public const string TypeName = "processing_issue";
+}
+
+/// <summary>
+/// The report's narrative summary written by the configured LLM from the report of events up to
+/// <see cref="ThroughSeq"/>. Stored once, so every later report reuses it instead of asking again.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("bemore.NarrativeSummaryWritten")]
+public sealed record NarrativeSummaryWritten(
+    [property: Id(0)] string Text,
+    [property: Id(1)] long ThroughSeq) : SessionEventData
+{
+    public const string TypeName = "narrative_summary";
+
+    public override bool IsAnalysis => true;
 }
 
 /// <summary>The <see cref="ProcessingIssue.Kind"/>s the server records.</summary>

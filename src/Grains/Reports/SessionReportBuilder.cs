@@ -45,6 +45,7 @@ public static class SessionReportBuilder
             .LastOrDefault();
 
         var overall = Assess(distortions, riskAlerts, emotion, segments.Count);
+        var recommendations = Recommend(distortions, overall);
         return new SessionReport(
             snapshot.Id,
             snapshot.Title,
@@ -60,10 +61,51 @@ public static class SessionReportBuilder
             interventions,
             riskAlerts,
             overall,
-            Recommend(distortions, overall),
+            recommendations,
             feedback,
-            snapshot.Consent);
+            snapshot.Consent,
+            Narrate(snapshot, events, emotion, distortions, interventions.Count, overall));
     }
+
+    /// <summary>
+    /// The LLM's narrative when one was stored (the first: it is written once), else one composed from the report's
+    /// own figures; none without analysis consent.
+    /// </summary>
+    private static NarrativeSummary? Narrate(
+        SessionSnapshot snapshot, IReadOnlyList<SessionEvent> events, EmotionReport emotion, IReadOnlyList<DistortionFinding> distortions,
+        int interventionCount, OverallAssessment overall)
+    {
+        if (!snapshot.Consent.Analysis)
+        {
+            return null;
+        }
+
+        if (events.Select(e => e.Data).OfType<NarrativeSummaryWritten>().FirstOrDefault() is { } written)
+        {
+            return new NarrativeSummary(written.Text, NarrativeSummary.FromLlm, written.ThroughSeq);
+        }
+
+        var minutes = Math.Round(snapshot.ActiveDurationMs / 60_000.0, 1);
+        var sentences = new List<string> { $"This session ran for {minutes.ToString(System.Globalization.CultureInfo.InvariantCulture)} active minute(s)." };
+        if (emotion.Dominant is { } dominant)
+        {
+            sentences.Add($"The emotion noticed most often was {dominant}.");
+        }
+
+        sentences.Add(distortions.Count == 0
+            ? "No unhelpful thinking patterns were noticed."
+            : $"{distortions.Count} unhelpful thinking pattern(s) were noticed, most often {MostFrequent(distortions).Replace('_', ' ')}, and {interventionCount} question(s) and task(s) were offered to examine them.");
+        if (RiskLevels.Rank(overall.RiskLevel) >= RiskLevels.Rank(RiskLevels.Elevated))
+        {
+            sentences.Add("Some of what was said suggests you may be going through a very hard time; please reach out to a crisis line or a professional.");
+        }
+
+        return new NarrativeSummary(string.Join(" ", sentences), NarrativeSummary.FromLocal, events.Count == 0 ? 0 : events[^1].Seq);
+    }
+
+    private static string MostFrequent(IReadOnlyList<DistortionFinding> distortions) => distortions
+        .GroupBy(d => d.Type, StringComparer.Ordinal)
+        .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
 
     private static EmotionReport BuildEmotion(IReadOnlyList<SessionEvent> events)
     {
@@ -141,9 +183,8 @@ public static class SessionReportBuilder
 
         if (distortions.Count > 0)
         {
-            var top = distortions.GroupBy(d => d.Type, StringComparer.Ordinal)
-                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First();
-            observations.Add($"{distortions.Count} cognitive distortion(s) detected; most frequent: {top.Key} ({top.Count()}).");
+            var top = MostFrequent(distortions);
+            observations.Add($"{distortions.Count} cognitive distortion(s) detected; most frequent: {top} ({distortions.Count(d => d.Type == top)}).");
         }
 
         if (emotion.Dominant is { } dominant)

@@ -1,6 +1,7 @@
 using BeMore.Grains.Abstractions.Errors;
 using BeMore.Grains.Abstractions.Sessions;
 using BeMore.Grains.Abstractions.Users;
+using BeMore.Grains.Analysis.Llm;
 using BeMore.Grains.Storage;
 using BeMore.Grains.Voice.SpeechToText;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +22,8 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
     /// <summary>State is written on status changes and every this many events, never per segment.</summary>
     private const int StateWriteInterval = 100;
 
+    private const string NarrativeDedupKey = "narrative";
+
     private static readonly TimeSpan ObserverExpiry = TimeSpan.FromMinutes(5);
 
     private readonly IPersistentState<CounselingSessionState> _state;
@@ -31,6 +34,11 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
     private readonly ObserverManager<ISessionObserver> _observers;
     private readonly LiveAnalysis _analysis;
     private readonly TranscriptionWorker _transcription;
+    private readonly RefinementWorker _refinement;
+    private readonly TimeSpan _refinementDeadline;
+    private IGrainTimer? _analysisTimer;
+    private DateTimeOffset _lastRollupAt;
+    private bool _rollupDue;
     private long _lastSeq;
     private long _persistedSeq;
     private DateTimeOffset _lastActivityAt;
@@ -42,6 +50,8 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
         [FromKeyedServices(DomainClock.Key)] TimeProvider time,
         IOptions<CounselingSessionOptions> options,
         TranscriptionWorker transcription,
+        RefinementWorker refinement,
+        IOptions<LlmOptions> llm,
         ILogger<CounselingSessionGrain> logger)
     {
         _state = state;
@@ -52,6 +62,9 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
         _observers = new ObserverManager<ISessionObserver>(ObserverExpiry, logger);
         _analysis = new LiveAnalysis(_options);
         _transcription = transcription;
+        _refinement = refinement;
+        // A held intervention waits for its refined question at most this long (queue wait included), then goes out as is.
+        _refinementDeadline = llm.Value.Timeout * 2;
     }
 
     private string SessionId => this.GetPrimaryKeyString();
@@ -75,6 +88,9 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
             // In-memory reminders (embedded profile) do not survive a restart; re-arming is idempotent.
             await this.RegisterOrUpdateReminder(IdleReminderName, _options.IdleCheckPeriod, _options.IdleCheckPeriod, cancellationToken);
         }
+
+        _lastRollupAt = _time.GetUtcNow();
+        UpdateAnalysisTimer();
     }
 
     public async Task<SessionSnapshot> StartAsync(StartSession command)
@@ -85,8 +101,15 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
             State.OwnerId = command.OwnerId;
             State.Title = command.Title;
             State.Consent = command.Consent;
+            if (await PreferencesAsync(command.OwnerId) is { } preferences)
+            {
+                State.PreferredLanguage = preferences.Language;
+                State.OptIns = preferences.Analysis;
+            }
             await RecordStatusChangeAsync(new StatusChanged(From: null, SessionStatus.Active, "started"));
             await this.RegisterOrUpdateReminder(IdleReminderName, _options.IdleCheckPeriod, _options.IdleCheckPeriod);
+            _lastRollupAt = _time.GetUtcNow();
+            UpdateAnalysisTimer();
         }
         else
         {
@@ -156,7 +179,14 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
         EnsureOwner(callerId);
         EnsureActive("receive voice activity");
         _lastActivityAt = _time.GetUtcNow();
-        await AppendAsync(updates.Select(update => ((SessionEventData)update, (string?)null)).ToList());
+        _rollupDue = true;
+        if (State.OptIns.Voice)
+        {
+            await AppendAsync(updates.Select(update => ((SessionEventData)update, (string?)null)).ToList());
+        }
+
+        // Followed even when voice analysis is opted out: interventions still wait for the user's pause.
+        await AppendAsync(Unkeyed(_analysis.OnVoiceActivity(updates, _time.GetUtcNow())));
     }
 
     public async Task RecordLandmarksAsync(string callerId, IReadOnlyList<LandmarkFrame> frames)
@@ -164,12 +194,13 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
         ArgumentNullException.ThrowIfNull(frames);
         EnsureOwner(callerId);
         EnsureActive("receive face frames");
-        if (!State.Consent.Analysis)
+        if (!State.Consent.Analysis || !State.OptIns.FaceEmotion)
         {
             return;
         }
 
         _lastActivityAt = _time.GetUtcNow();
+        _rollupDue = true;
         foreach (var frame in frames)
         {
             _analysis.OnFaceFrame(frame);
@@ -185,6 +216,28 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
     {
         EnsureOwner(callerId);
         return (await AppendAsync([(new FeedbackSubmitted(rating, comment), null)]))[0];
+    }
+
+    public async Task ApplyRefinementAsync(string callerId, RefinementResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        EnsureOwner(callerId);
+        if (result.Kind == RefinementKind.Narrative)
+        {
+            // Stored once: every later report reads this event instead of asking the LLM again.
+            if (result.Text is { } text && await _eventLog.FindByDedupKeyAsync(SessionId, NarrativeDedupKey) is null)
+            {
+                await AppendAsync([(new NarrativeSummaryWritten(text, result.ThroughSeq), NarrativeDedupKey)]);
+            }
+
+            return;
+        }
+
+        // Live refinements only matter while the session runs; afterwards the local results stand.
+        if (State.Status == SessionStatus.Active)
+        {
+            await AppendAsync(Unkeyed(_analysis.ApplyRefinement(result, _time.GetUtcNow())));
+        }
     }
 
     public Task SubscribeAsync(string callerId, ISessionObserver observer)
@@ -211,6 +264,7 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
         _lastSeq = 0;
         _persistedSeq = 0;
         _observers.Clear();
+        UpdateAnalysisTimer();
         await UnregisterIdleReminderAsync();
         DeactivateOnIdle();
     }
@@ -259,6 +313,7 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
 
         _lastActivityAt = _time.GetUtcNow();
         await RecordStatusChangeAsync(new StatusChanged(current, to, reason));
+        UpdateAnalysisTimer();
         return Snapshot();
     }
 
@@ -277,6 +332,13 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
         await AppendAsync([(new StatusChanged(State.Status, SessionStatus.Ended, reason), null), (ended, null)]);
         await _retention.ScheduleAsync(SessionId, State.OwnerId, State.EndedAt ?? now);
         await UnregisterIdleReminderAsync();
+        UpdateAnalysisTimer();
+        if (State.Consent.Analysis)
+        {
+            // Off the turn: the worker builds the report, asks for its narrative and reports back; on failure the report composes its own.
+            _refinement.TryEnqueue(new RefinementJob(SessionId, State.OwnerId, RefinementKind.Narrative, 1, _lastSeq, Messages: null));
+        }
+
         await GrainFactory.GetGrain<IUserGrain>(State.OwnerId).RecordSessionOutcomeAsync(new SessionOutcome(
             SessionId, State.EndedAt ?? now, State.ActiveMs, aggregates.DominantEmotion,
             new Dictionary<string, int>(aggregates.DistortionCounts), aggregates.RiskLevel));
@@ -309,12 +371,83 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
             CountWords(text),
             source);
         _lastActivityAt = _time.GetUtcNow();
+        _rollupDue = true;
         var appended = (await AppendAsync([(segment, dedupKey)]))[0];
         // The text is analysed in memory even when it is not stored; what follows is appended after the segment it cites.
-        var findings = _analysis.OnTranscript(appended.Seq, text, language, State.Consent.StoreTranscript, State.Consent.Analysis, appended.At);
-        await AppendAsync(findings.Select(data => (data, (string?)null)).ToList());
+        var refine = _refinement.Enabled && State.Consent.Analysis;
+        var findings = _analysis.OnTranscript(appended.Seq, text, language, State.Scope, appended.At, refine);
+        await AppendAsync(Unkeyed(findings));
+        await RequestRefinementsAsync();
         return appended;
     }
+
+    /// <summary>The owner's preferences; null for an owner without an account (then every analysis runs, in the segment's language).</summary>
+    private async Task<UserPreferences?> PreferencesAsync(string ownerId)
+    {
+        try
+        {
+            return await GrainFactory.GetGrain<IUserGrain>(ownerId).GetPreferencesAsync();
+        }
+        catch (UserNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Queues what the analysis asked the LLM for; one the queue cannot take falls back to the local result at once.</summary>
+    private async Task RequestRefinementsAsync()
+    {
+        foreach (var request in _analysis.TakeRefinementRequests())
+        {
+            var job = new RefinementJob(SessionId, State.OwnerId, request.Kind, request.SegmentSeq, request.SegmentSeq, request.Messages);
+            if (!_refinement.TryEnqueue(job))
+            {
+                await AppendAsync(Unkeyed(_analysis.ApplyRefinement(new RefinementResult(request.Kind, request.SegmentSeq, request.SegmentSeq, Text: null), _time.GetUtcNow())));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Runs while the session is active with analysis consent: its ticks come on the silo's clock, and what is due is
+    /// decided on the domain clock.
+    /// </summary>
+    private void UpdateAnalysisTimer()
+    {
+        var wanted = _lastSeq > 0 && State.Status == SessionStatus.Active && State.Consent.Analysis;
+        if (wanted && _analysisTimer is null)
+        {
+            _analysisTimer = this.RegisterGrainTimer(OnAnalysisTickAsync, new GrainTimerCreationOptions(_options.AnalysisTick, _options.AnalysisTick));
+        }
+        else if (!wanted && _analysisTimer is not null)
+        {
+            _analysisTimer.Dispose();
+            _analysisTimer = null;
+        }
+    }
+
+    /// <summary>Flushes a throttled emotion update, delivers an intervention whose refinement is overdue, and rolls up.</summary>
+    private async Task OnAnalysisTickAsync(CancellationToken cancellationToken)
+    {
+        if (State.Status != SessionStatus.Active)
+        {
+            return;
+        }
+
+        var now = _time.GetUtcNow();
+        await AppendAsync(Unkeyed(_analysis.OnTick(now, _refinementDeadline)));
+        if (_rollupDue && now - _lastRollupAt >= _options.AnalysisResultInterval)
+        {
+            var aggregates = State.Aggregates;
+            _rollupDue = false;
+            _lastRollupAt = now;
+            await AppendAsync([(new AnalysisResult(
+                aggregates.LatestEmotion?.Label, _analysis.SpeechRatio, aggregates.UtteranceCount,
+                new Dictionary<string, int>(aggregates.DistortionCounts), aggregates.RiskLevel), null)]);
+        }
+    }
+
+    private static List<(SessionEventData Data, string? DedupKey)> Unkeyed(IEnumerable<SessionEventData> items) =>
+        items.Select(data => (data, (string?)null)).ToList();
 
     /// <summary>
     /// Raw audio does not outlive the session: utterances still waiting for speech-to-text are dropped with their

@@ -23,6 +23,35 @@ public sealed class CounselingSessionOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan EmotionInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>An <c>analysis_result</c> rollup at most this often, and only when something happened since the last one.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan AnalysisResultInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How often an active session's timer looks for work that is due: a throttled emotion update, a rollup, a held
+    /// intervention whose refinement is overdue. It runs on the silo's clock; what is due is decided on the domain clock.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
+    public TimeSpan AnalysisTick { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>At most one intervention this often, whatever its type.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan InterventionInterval { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The same distortion type is addressed at most once this often.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan SameTypeInterventionInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Fusion weight of the face modality; weights are renormalized over the modalities present.</summary>
+    [Range(0.0, 1.0)]
+    public double FaceWeight { get; set; } = 0.5;
+
+    [Range(0.0, 1.0)]
+    public double VoiceWeight { get; set; } = 0.3;
+
+    [Range(0.0, 1.0)]
+    public double TextWeight { get; set; } = 0.2;
+
     /// <summary>The crisis-line text every risk alert carries.</summary>
     [Required]
     public string CrisisLine { get; set; } =

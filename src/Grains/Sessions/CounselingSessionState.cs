@@ -1,4 +1,5 @@
 using BeMore.Grains.Abstractions.Sessions;
+using BeMore.Grains.Abstractions.Users;
 
 namespace BeMore.Grains.Sessions;
 
@@ -24,6 +25,16 @@ public sealed class CounselingSessionState
     [Id(8)] public long PausedMs { get; set; }
     [Id(9)] public long AppliedSeq { get; set; }
     [Id(10)] public SessionAggregates Aggregates { get; set; } = new();
+
+    /// <summary>The owner's preferred language ("ko" or "en") when the session started: interventions are offered in it.</summary>
+    [Id(11)] public string? PreferredLanguage { get; set; }
+
+    /// <summary>The owner's analysis opt-ins when the session started (within the session's consent).</summary>
+    [Id(12)] public AnalysisOptIns OptIns { get; set; } = AnalysisOptIns.All;
+
+    /// <summary>What the live analysis may do for this session: its consent, narrowed by the owner's opt-ins.</summary>
+    public AnalysisScope Scope => new(Consent.StoreTranscript, Consent.Analysis && OptIns.TextEmotion,
+        Consent.Analysis && OptIns.Distortions, PreferredLanguage);
 
     /// <summary>Folds one logged event into the state: status changes move the lifecycle, the rest update the counts.</summary>
     public void Apply(SessionEvent sessionEvent)
@@ -73,3 +84,6 @@ public sealed class CounselingSessionState
     private long OpenStretchMs(SessionStatus status, DateTimeOffset now) =>
         Status == status ? Math.Max(0, (long)(now - StatusSince).TotalMilliseconds) : 0;
 }
+
+/// <param name="PreferredLanguage">"ko" or "en" for interventions; null to offer them in the segment's language.</param>
+public sealed record AnalysisScope(bool StoreText, bool TextEmotion, bool Distortions, string? PreferredLanguage);

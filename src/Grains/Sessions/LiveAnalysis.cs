@@ -1,29 +1,68 @@
 using BeMore.Grains.Abstractions.Sessions;
 using BeMore.Grains.Analysis;
+using BeMore.Grains.Analysis.Llm;
+using Microsoft.Extensions.AI;
 using ModalitySource = BeMore.Grains.Analysis.EmotionSource;
 
 namespace BeMore.Grains.Sessions;
 
+/// <summary>An LLM refinement the session asks for, covering one transcript segment.</summary>
+internal sealed record RefinementRequest(RefinementKind Kind, long SegmentSeq, IList<ChatMessage> Messages);
+
 /// <summary>
-/// One session's live analysers, held by its grain activation: what a transcript segment or a face frame adds to the
-/// session as events. Risk is always assessed; everything else only with analysis consent. Cooldowns and emotion
-/// smoothing live in memory, so a re-activated session starts them afresh (documented trade-off: small state).
+/// One session's live analysers, held by its grain activation: what a transcript segment, a face frame, a voice-activity
+/// update or an LLM refinement adds to the session as events. Risk is always assessed; everything else only with
+/// analysis consent. An intervention waits while the user is speaking, and while its question is being refined, and goes
+/// out at the next pause. Cooldowns, smoothing and waiting interventions live in memory, so a re-activated session starts
+/// them afresh (documented trade-off: small state).
 /// </summary>
 internal sealed class LiveAnalysis(CounselingSessionOptions options)
 {
     private readonly TextEmotionAnalyzer _textEmotion = new();
     private readonly FaceEmotionAnalyzer _faceEmotion = new();
-    private readonly EmotionFusion _fusion = new();
-    private readonly InterventionPolicy _interventions = new();
+    private readonly EmotionFusion _fusion = new(new EmotionFusionOptions
+    {
+        FaceWeight = options.FaceWeight,
+        VoiceWeight = options.VoiceWeight,
+        TextWeight = options.TextWeight,
+    });
+
+    private readonly InterventionPolicy _interventions = new(new InterventionPolicyOptions
+    {
+        MinimumInterval = options.InterventionInterval,
+        SameTypeInterval = options.SameTypeInterventionInterval,
+    });
+
+    private readonly List<RefinementRequest> _requests = [];
     private EmotionReading? _text;
+    private long _textSeq;
+    private bool _textRefined;
     private EmotionReading? _face;
     private bool _emotionPending;
     private DateTimeOffset? _lastEmotionAt;
+    private HeldQuestion? _held;
+    private bool _userSpeaking;
+    private long? _speechOpenedAtMs;
+    private long _speechMs;
+    private long _voiceSpanMs;
 
-    /// <summary>Events a transcript segment gives rise to, in the order they are appended after it.</summary>
-    public List<SessionEventData> OnTranscript(long segmentSeq, string text, string languageCode, bool storeText, bool analysisAllowed, DateTimeOffset now)
+    /// <summary>Share of the audio timeline spent speaking, from the voice-activity updates seen; null before any.</summary>
+    public double? SpeechRatio => _voiceSpanMs <= 0
+        ? null
+        : Math.Round(Math.Clamp((double)(_speechMs + (_speechOpenedAtMs is { } open ? _voiceSpanMs - open : 0)) / _voiceSpanMs, 0, 1), 3);
+
+    /// <summary>
+    /// Events a transcript segment gives rise to, in the order they are appended after it. With <paramref name="refine"/>
+    /// the segment's emotion label and its intervention's question are also requested from the LLM
+    /// (<see cref="TakeRefinementRequests"/>), and the intervention waits for that answer. The text is analysed in its own
+    /// language; interventions are offered in the user's preferred language when there is one.
+    /// </summary>
+    public List<SessionEventData> OnTranscript(long segmentSeq, string text, string languageCode, AnalysisScope scope, DateTimeOffset now, bool refine)
     {
+        ArgumentNullException.ThrowIfNull(scope);
         var language = TextLanguages.Resolve(languageCode, text);
+        var offerIn = scope.PreferredLanguage is { } preferred ? TextLanguages.Resolve(preferred, text) : language;
+        var storeText = scope.StoreText;
         var produced = new List<SessionEventData>();
         var risk = RiskDetector.Assess(text, language);
         if (risk.Level != RiskLevel.None)
@@ -31,21 +70,124 @@ internal sealed class LiveAnalysis(CounselingSessionOptions options)
             produced.Add(new RiskAlert(RiskCode(risk.Level), segmentSeq, storeText ? risk.Evidence?.Text : null, options.CrisisLine));
         }
 
-        if (!analysisAllowed)
+        if (scope.Distortions)
         {
-            return produced;
+            produced.AddRange(Interventions(segmentSeq, text, language, offerIn, storeText, now, refine));
         }
 
+        if (scope.TextEmotion)
+        {
+            _text = _textEmotion.Analyze(text, language);
+            _textSeq = segmentSeq;
+            _textRefined = false;
+            _emotionPending = true;
+            if (refine)
+            {
+                _requests.Add(new RefinementRequest(RefinementKind.EmotionLabel, segmentSeq, LlmPrompts.EmotionLabel(text)));
+            }
+
+            produced.AddRange(TakeEmotionUpdate(now) is { } update ? [update] : []);
+        }
+
+        return produced;
+    }
+
+    /// <summary>The distortions found in a segment, and the intervention they lead to, delivered now or held.</summary>
+    private List<SessionEventData> Interventions(
+        long segmentSeq, string text, TextLanguage language, TextLanguage offerIn, bool storeText, DateTimeOffset now, bool refine)
+    {
+        var produced = new List<SessionEventData>();
         var distortions = DistortionDetector.Detect(text, language);
         produced.AddRange(distortions.Select(d => new DistortionDetected(
             d.Type.ToCode(), d.Severity.ToString().ToLowerInvariant(), Math.Round(d.Confidence, 3), segmentSeq, storeText ? d.Evidence.Text : null)));
-        if (_interventions.Consider(distortions, language, now, userSpeaking: false).Intervention is { } intervention)
+        var decision = _interventions.Consider(distortions, offerIn, now, userSpeaking: _userSpeaking || refine);
+        if (decision is { Status: InterventionStatus.Delivered, Intervention: { } delivered })
         {
-            produced.AddRange(Describe(intervention, segmentSeq));
+            produced.AddRange(Describe(delivered, segmentSeq, delivered.Question, CbtIntervention.FromCatalog));
+        }
+        else if (decision is { Status: InterventionStatus.Held, Intervention: { } held })
+        {
+            _held = new HeldQuestion(segmentSeq, held.Question, CbtIntervention.FromCatalog, AwaitingRefinement: refine, Since: now);
+            if (refine)
+            {
+                _requests.Add(new RefinementRequest(RefinementKind.SocraticQuestion, segmentSeq, LlmPrompts.SocraticQuestion(held.Type, offerIn, text, held.Question)));
+            }
         }
 
-        _text = _textEmotion.Analyze(text, language);
-        _emotionPending = true;
+        return produced;
+    }
+
+    /// <summary>The refinements asked for since the last call.</summary>
+    public List<RefinementRequest> TakeRefinementRequests()
+    {
+        var requests = _requests.ToList();
+        _requests.Clear();
+        return requests;
+    }
+
+    /// <summary>
+    /// Applies an LLM answer (or its failure: no text). A label replaces the text reading it refines only if no newer
+    /// segment has been read since; a question replaces the catalog's only for the intervention still waiting for it.
+    /// Anything else is late or a duplicate, and dropped.
+    /// </summary>
+    public List<SessionEventData> ApplyRefinement(RefinementResult result, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        switch (result.Kind)
+        {
+            case RefinementKind.EmotionLabel
+                when result.ThroughSeq == _textSeq && !_textRefined && _text is { } local && result.Text is { } code && LlmPrompts.ReadLabel(code) is { } label:
+                var (valence, arousal) = EmotionPrototypes.Of(label);
+                _text = new EmotionReading(label, valence, arousal, Math.Max(local.Confidence, 0.6));
+                _textRefined = true;
+                _emotionPending = true;
+                return TakeEmotionUpdate(now) is { } update ? [update] : [];
+            case RefinementKind.SocraticQuestion when _held is { AwaitingRefinement: true } held && held.SegmentSeq == result.ThroughSeq:
+                _held = result.Text is { } question
+                    ? held with { Question = question, Source = CbtIntervention.FromLlm, AwaitingRefinement = false }
+                    : held with { AwaitingRefinement = false };
+                return Deliverable(now);
+            default:
+                return [];
+        }
+    }
+
+    /// <summary>Follows the user's speech; at a pause, the intervention held for it is delivered.</summary>
+    public List<SessionEventData> OnVoiceActivity(IReadOnlyList<VadUpdate> updates, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(updates);
+        foreach (var update in updates)
+        {
+            if (update.Speaking && _speechOpenedAtMs is null)
+            {
+                _speechOpenedAtMs = update.AtMs;
+            }
+            else if (!update.Speaking && _speechOpenedAtMs is { } start)
+            {
+                _speechMs += Math.Max(0, update.AtMs - start);
+                _speechOpenedAtMs = null;
+            }
+
+            _voiceSpanMs = Math.Max(_voiceSpanMs, update.AtMs);
+            _userSpeaking = update.Speaking;
+        }
+
+        return Deliverable(now);
+    }
+
+    /// <summary>
+    /// The timer's look at the session: a throttled emotion update that is now due, and an intervention whose refinement
+    /// has not answered by <paramref name="refinementDeadline"/> (it goes out with the catalog's question).
+    /// </summary>
+    public List<SessionEventData> OnTick(DateTimeOffset now, TimeSpan refinementDeadline)
+    {
+        var produced = new List<SessionEventData>();
+        if (_held is { AwaitingRefinement: true } held && now - held.Since >= refinementDeadline)
+        {
+            _held = held with { AwaitingRefinement = false };
+        }
+
+        produced.AddRange(Deliverable(now));
         produced.AddRange(TakeEmotionUpdate(now) is { } update ? [update] : []);
         return produced;
     }
@@ -87,24 +229,51 @@ internal sealed class LiveAnalysis(CounselingSessionOptions options)
             Math.Round(reading.Valence, 3),
             Math.Round(reading.Arousal, 3),
             Math.Round(reading.Confidence, 3),
-            fused.Sources.Select(source => Source(source)).ToList());
+            fused.Sources.Select(source => Source(source, fused.Sources)).ToList());
     }
 
-    private Abstractions.Sessions.EmotionSource Source(ModalitySource modality)
+    /// <summary>The held intervention, once the user is silent and its question is settled (unless it waited too long).</summary>
+    private List<SessionEventData> Deliverable(DateTimeOffset now)
+    {
+        if (_held is not { AwaitingRefinement: false } held || _userSpeaking)
+        {
+            return [];
+        }
+
+        _held = null;
+        return _interventions.ReleaseHeld(now) is { } intervention
+            ? Describe(intervention, held.SegmentSeq, held.Question, held.Source).ToList()
+            : [];
+    }
+
+    /// <summary>One modality's reading with its weight renormalized over the modalities fused.</summary>
+    private Abstractions.Sessions.EmotionSource Source(ModalitySource modality, IReadOnlyList<ModalitySource> fused)
     {
         var reading = modality == ModalitySource.Face ? _face! : _text!;
+        var weight = Weight(modality) / fused.Sum(Weight);
         var name = modality.ToString().ToLowerInvariant();
-        return new Abstractions.Sessions.EmotionSource(name, Label(reading.Label), Math.Round(reading.Valence, 3), Math.Round(reading.Arousal, 3), Math.Round(reading.Confidence, 3), 0);
+        return new Abstractions.Sessions.EmotionSource(
+            name, Label(reading.Label), Math.Round(reading.Valence, 3), Math.Round(reading.Arousal, 3), Math.Round(reading.Confidence, 3), Math.Round(weight, 3));
     }
 
-    private static IEnumerable<SessionEventData> Describe(Intervention intervention, long segmentSeq)
+    private double Weight(ModalitySource modality) => modality switch
+    {
+        ModalitySource.Face => options.FaceWeight,
+        ModalitySource.Voice => options.VoiceWeight,
+        _ => options.TextWeight,
+    };
+
+    private static IEnumerable<SessionEventData> Describe(Intervention intervention, long segmentSeq, string question, string questionSource)
     {
         var type = intervention.Type.ToCode();
-        yield return new CbtIntervention("question", type, intervention.Question, null, segmentSeq);
-        yield return new CbtIntervention("task", type, intervention.Task.Text, intervention.Task.Difficulty.ToString().ToLowerInvariant(), segmentSeq);
+        yield return new CbtIntervention("question", type, question, null, segmentSeq, questionSource);
+        yield return new CbtIntervention("task", type, intervention.Task.Text, intervention.Task.Difficulty.ToString().ToLowerInvariant(), segmentSeq, CbtIntervention.FromCatalog);
     }
 
     private static string Label(EmotionLabel label) => label.ToString().ToLowerInvariant();
 
     private static string RiskCode(RiskLevel level) => level == RiskLevel.High ? RiskLevels.High : RiskLevels.Elevated;
+
+    /// <summary>The question of the intervention being held, and whether it still waits for the LLM.</summary>
+    private sealed record HeldQuestion(long SegmentSeq, string Question, string Source, bool AwaitingRefinement, DateTimeOffset Since);
 }

@@ -99,6 +99,7 @@ public static class SiloComposition
         services.AddOptions<LoginThrottleOptions>().BindConfiguration(LoginThrottleOptions.SectionName);
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSpeechToText(builder.Configuration);
+        services.AddLlmRefinement(builder.Configuration);
         return builder;
     }
 

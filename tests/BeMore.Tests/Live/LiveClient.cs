@@ -104,4 +104,14 @@ public static class LiveSessions
         using var body = await response.ReadJsonAsync();
         return body.RootElement.GetProperty("id").GetString()!;
     }
+
+    /// <summary>Posts a transcript segment through REST and returns its seq.</summary>
+    public static async Task<long> AppendTranscriptAsync(HttpClient client, SignedInUser user, string sessionId, string text, string language = "en")
+    {
+        using var response = await client.SendAsync(HttpMethod.Post, $"/api/session/{sessionId}/transcript", user.AccessToken,
+            new { clientSegmentId = Guid.NewGuid().ToString("N"), text, startMs = 0, endMs = 1500, language });
+        using var body = await response.ReadJsonAsync();
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        return body.RootElement.GetProperty("seq").GetInt64();
+    }
 }

@@ -37,7 +37,7 @@ public sealed partial class ReportPdfTests
     {
         var text = await ExtractTextAsync(ReportPdf.Render(SampleReports.Build(), new ReportPdfOptions()));
 
-        string[] headings = ["Session", "Overall assessment", "Emotions", "Voice", "Cognitive distortions", "Interventions",
+        string[] headings = ["Session", "Summary", "Overall assessment", "Emotions", "Voice", "Cognitive distortions", "Interventions",
             "Risk alerts", "Recommendations", "Feedback", "Transcript"];
         Assert.All(headings, heading => Assert.Contains(heading + "\n", text, StringComparison.Ordinal));
         Assert.Contains("elevated (64 / 100)", text, StringComparison.Ordinal);
@@ -45,6 +45,7 @@ public sealed partial class ReportPdfTests
         Assert.Contains("all_or_nothing: high severity, confidence 91%", text, StringComparison.Ordinal);
         Assert.Contains("Rating", text, StringComparison.Ordinal);
         Assert.Contains("4/5", RemoveWhitespace(text), StringComparison.Ordinal);
+        Assert.Contains(SampleReports.NarrativeText, CollapseWhitespace(text), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -7,6 +7,7 @@ namespace BeMore.Tests.Reports;
 internal static class SampleReports
 {
     public const string KoreanSentence = "나는 항상 실패해요";
+    public const string NarrativeText = "You looked closely at a harsh thought today and found a kinder way to see it.";
     public const string EnglishSentence = "I always ruin everything";
     public const string QuotedText = "He said, \"fine\"\nand left, 그리고 울었어요";
     public const string FormulaText = "=HYPERLINK(\"http://evil.example\",\"click\")";
@@ -64,7 +65,8 @@ internal static class SampleReports
             Overall: new OverallAssessment(64, "elevated", ["Frequent absolute language (항상, always).", "Low mood most of the session."]),
             Recommendations: ["Practice a thought record daily.", "다음 상담에서 증거 찾기 연습하기."],
             Feedback: new FeedbackEntry(4, "도움이 됐어요, thanks", StartedAt.AddMinutes(43)),
-            Consent: new SessionConsent(Analysis: true, StoreTranscript: true));
+            Consent: new SessionConsent(Analysis: true, StoreTranscript: true),
+            Narrative: new NarrativeSummary(NarrativeText, NarrativeSummary.FromLlm, 20));
     }
 
     private static TranscriptLine Line(long seq, long startMs, string language, string text) =>

@@ -68,6 +68,9 @@ public sealed class InsightTests(BeMoreWebFactory factory) : IClassFixture<BeMor
         Assert.Single(report.RootElement.GetProperty("riskAlerts").EnumerateArray());
         Assert.Single(dashboard.RootElement.GetProperty("riskFlags").EnumerateArray());
         Assert.Equal(analysis, events.Any(e => e.Type == "emotion_update"));
+        // Without an LLM the narrative is composed from the report itself; without analysis consent there is none.
+        var narrative = report.RootElement.GetProperty("narrative");
+        Assert.Equal(analysis ? "local" : null, narrative.ValueKind == JsonValueKind.Object ? narrative.GetProperty("source").GetString() : null);
     }
 
     [Fact]
@@ -95,6 +98,44 @@ public sealed class InsightTests(BeMoreWebFactory factory) : IClassFixture<BeMor
         var distortion = Assert.Single(events, e => e.Type == "distortion_detected");
         Assert.Equal(JsonValueKind.Null, distortion.Data.GetProperty("evidence").ValueKind);
         Assert.DoesNotContain(events, e => e.Data.ToString().Contains("ruin everything", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("en", "나는 완전히 실패자야", "ko", false)]
+    [InlineData("ko", "I always ruin everything I touch.", "en", true)]
+    public async Task Intervention_OfferedInTheUsersPreferredLanguageWhateverTheSpeechLanguage(
+        string preferred, string text, string spoken, bool expectKorean)
+    {
+        var user = await _client.SignUpAsync();
+        await SetPreferencesAsync(user, new { language = preferred, theme = "system", notifications = true });
+        var id = await CreateAsync(user, analysis: true, storeTranscript: true);
+
+        await AppendAsync(user, id, text, spoken);
+        var events = await EventsAsync(user, id);
+
+        Assert.Contains(events, e => e.Type == "distortion_detected");
+        var offered = events.Where(e => e.Type == "cbt_intervention").Select(e => e.Data.GetProperty("text").GetString()!).ToList();
+        Assert.Equal(2, offered.Count);
+        Assert.All(offered, text => Assert.Equal(expectKorean, text.Any(c => c is >= '\uAC00' and <= '\uD7A3')));
+    }
+
+    [Fact]
+    public async Task Transcript_DistortionsAndTextEmotionOptedOut_OnlyRiskStillRaised()
+    {
+        var user = await _client.SignUpAsync();
+        await SetPreferencesAsync(user, new
+        {
+            language = "en", theme = "system", notifications = true,
+            analysis = new { textEmotion = false, faceEmotion = true, voice = true, distortions = false },
+        });
+        var id = await CreateAsync(user, analysis: true, storeTranscript: true);
+
+        await AppendAsync(user, id, "I always ruin everything I touch.", "en");
+        await AppendAsync(user, id, "I want to kill myself.", "en");
+        var events = await EventsAsync(user, id);
+
+        Assert.DoesNotContain(events, e => e.Type is "distortion_detected" or "cbt_intervention" or "emotion_update");
+        Assert.Single(events, e => e.Type == "risk_alert");
     }
 
     [Theory]
@@ -126,6 +167,12 @@ public sealed class InsightTests(BeMoreWebFactory factory) : IClassFixture<BeMor
     }
 
     private sealed record EventView(long Seq, string Type, JsonElement Data);
+
+    private async Task SetPreferencesAsync(SignedInUser user, object preferences)
+    {
+        using var response = await _client.SendAsync(HttpMethod.Put, "/api/user/me/preferences", user.AccessToken, preferences);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
 
     private async Task<string> CreateAsync(SignedInUser user, bool analysis, bool storeTranscript)
     {

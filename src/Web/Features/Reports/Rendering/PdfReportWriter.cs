@@ -70,6 +70,8 @@ internal sealed class PdfReportWriter : IDisposable
         y += 6;
     }
 
+    public void Paragraph(string text) => Lines(text, bodyFont, textBrush, Margin, ContentWidth, spaceAfter: 4);
+
     public void Muted(string text) => Lines(text, bodyFont, mutedBrush, Margin, ContentWidth, spaceAfter: 2);
 
     public void Bullet(string text)

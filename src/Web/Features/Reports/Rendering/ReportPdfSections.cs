@@ -19,6 +19,7 @@ internal static class ReportPdfSections
     {
         WriteHeader(pdf, report);
         WriteSession(pdf, report);
+        WriteNarrative(pdf, report.Narrative);
         WriteOverall(pdf, report.Overall);
         WriteEmotion(pdf, report);
         WriteVoice(pdf, report);
@@ -48,6 +49,17 @@ internal static class ReportPdfSections
         pdf.Field("Active time", FormatDuration(report.ActiveDurationMs));
         pdf.Field("Paused time", FormatDuration(report.PausedDurationMs));
         pdf.Field("Words spoken", FormatInteger(report.Transcript.WordCount));
+    }
+
+    private static void WriteNarrative(PdfReportWriter pdf, NarrativeSummary? narrative)
+    {
+        if (narrative is null)
+        {
+            return;
+        }
+
+        pdf.Heading("Summary");
+        pdf.Paragraph(narrative.Text);
     }
 
     private static void WriteOverall(PdfReportWriter pdf, OverallAssessment overall)

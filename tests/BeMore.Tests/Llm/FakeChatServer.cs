@@ -1,0 +1,130 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json;
+using BeMore.Grains.Abstractions.Sessions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace BeMore.Tests.Llm;
+
+/// <summary>What the fake server saw of one chat-completions request.</summary>
+public sealed record ChatRequest(RefinementKind Kind, string? Authorization, string? Model, string System, string User);
+
+public enum ChatBehaviour
+{
+    /// <summary>Answers with the configured text for the request's kind.</summary>
+    Answer,
+
+    /// <summary>Answers only when the request is cancelled: slower than any timeout.</summary>
+    Hang,
+
+    /// <summary>Answers 500 with an OpenAI-style error body.</summary>
+    Fail,
+}
+
+/// <summary>
+/// A loopback HTTP server speaking the OpenAI chat-completions protocol (<c>POST /v1/chat/completions</c>, JSON in,
+/// a <c>chat.completion</c> object out) on a free port. It tells the request's kind (emotion label, Socratic question,
+/// narrative) from the system prompt and answers with text the test sets, or hangs, or fails.
+/// </summary>
+public sealed class FakeChatServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly System.Threading.Channels.Channel<ChatRequest> _arrivals = System.Threading.Channels.Channel.CreateUnbounded<ChatRequest>();
+    private int _count;
+
+    private FakeChatServer(WebApplication app) => _app = app;
+
+    public ChatBehaviour Behaviour { get; set; } = ChatBehaviour.Answer;
+
+    public string EmotionAnswer { get; set; } = "calm";
+
+    public string QuestionAnswer { get; set; } = "What would you say to a friend who had this thought?";
+
+    public string NarrativeAnswer { get; set; } = "You spoke openly today and noticed some harsh thoughts about yourself.";
+
+    public ConcurrentQueue<ChatRequest> Requests { get; } = new();
+
+    /// <summary>The API base a client is configured with (the server root plus <c>/v1</c>).</summary>
+    public Uri Endpoint => new(new Uri(_app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First()), "/v1");
+
+    public static async Task<FakeChatServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        var server = new FakeChatServer(app);
+        app.MapPost("/v1/chat/completions", server.HandleAsync);
+        await app.StartAsync();
+        return server;
+    }
+
+    /// <summary>The next request to arrive (in arrival order, each returned once).</summary>
+    public async Task<ChatRequest> NextRequestAsync(TimeSpan timeout)
+    {
+        using var cancellation = new CancellationTokenSource(timeout);
+        return await _arrivals.Reader.ReadAsync(cancellation.Token);
+    }
+
+    private async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var body = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
+        var messages = body.RootElement.GetProperty("messages").EnumerateArray().ToList();
+        var system = ContentOf(messages.First(m => m.GetProperty("role").GetString() == "system"));
+        var user = ContentOf(messages.Last(m => m.GetProperty("role").GetString() == "user"));
+        var kind = system.Contains("classify the emotion", StringComparison.Ordinal) ? RefinementKind.EmotionLabel
+            : system.Contains("Socratic", StringComparison.Ordinal) ? RefinementKind.SocraticQuestion
+            : RefinementKind.Narrative;
+        var seen = new ChatRequest(
+            kind, request.Headers.Authorization.ToString() is { Length: > 0 } auth ? auth : null,
+            body.RootElement.TryGetProperty("model", out var model) ? model.GetString() : null, system, user);
+        Requests.Enqueue(seen);
+        _arrivals.Writer.TryWrite(seen);
+        switch (Behaviour)
+        {
+            case ChatBehaviour.Hang:
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+                return Results.Empty;
+            case ChatBehaviour.Fail:
+                return Results.Json(new { error = new { message = "upstream overloaded", type = "server_error" } }, statusCode: StatusCodes.Status500InternalServerError);
+            default:
+                var answer = kind switch
+                {
+                    RefinementKind.EmotionLabel => EmotionAnswer,
+                    RefinementKind.SocraticQuestion => QuestionAnswer,
+                    _ => NarrativeAnswer,
+                };
+                return Results.Json(new
+                {
+                    id = $"chatcmpl-{Interlocked.Increment(ref _count)}",
+                    @object = "chat.completion",
+                    created = 1_764_000_000,
+                    model = body.RootElement.GetProperty("model").GetString(),
+                    choices = new[] { new { index = 0, message = new { role = "assistant", content = answer }, finish_reason = "stop" } },
+                    usage = new { prompt_tokens = 20, completion_tokens = 10, total_tokens = 30 },
+                });
+        }
+    }
+
+    /// <summary>A message's content: a string, or an array of text parts.</summary>
+    private static string ContentOf(JsonElement message)
+    {
+        var content = message.GetProperty("content");
+        return content.ValueKind == JsonValueKind.String
+            ? content.GetString()!
+            : string.Concat(content.EnumerateArray().Select(part => part.GetProperty("text").GetString()));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
