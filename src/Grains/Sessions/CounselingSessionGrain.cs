@@ -374,7 +374,8 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
         _rollupDue = true;
         var appended = (await AppendAsync([(segment, dedupKey)]))[0];
         // The text is analysed in memory even when it is not stored; what follows is appended after the segment it cites.
-        var refine = _refinement.Enabled && State.Consent.Analysis;
+        // Words the user chose not to have kept are not handed to an outside model either.
+        var refine = _refinement.Enabled && State.Consent.Analysis && State.Consent.StoreTranscript;
         var findings = _analysis.OnTranscript(appended.Seq, text, language, State.Scope, appended.At, refine);
         await AppendAsync(Unkeyed(findings));
         await RequestRefinementsAsync();

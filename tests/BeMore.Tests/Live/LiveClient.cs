@@ -97,10 +97,10 @@ public sealed class LiveClient : IAsyncDisposable
 
 public static class LiveSessions
 {
-    public static async Task<string> CreateAsync(HttpClient client, SignedInUser user, bool analysis = false)
+    public static async Task<string> CreateAsync(HttpClient client, SignedInUser user, bool analysis = false, bool storeTranscript = true)
     {
         using var response = await client.SendAsync(HttpMethod.Post, "/api/session", user.AccessToken,
-            new { title = "live", consent = new { analysis, storeTranscript = true } });
+            new { title = "live", consent = new { analysis, storeTranscript } });
         using var body = await response.ReadJsonAsync();
         return body.RootElement.GetProperty("id").GetString()!;
     }

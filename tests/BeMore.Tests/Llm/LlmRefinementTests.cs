@@ -65,6 +65,24 @@ public sealed class LlmRefinementTests(LlmWebFactory factory) : IClassFixture<Ll
     }
 
     [Fact]
+    public async Task Transcript_InASessionThatKeepsNoTranscript_IsNeverSentToTheLlm()
+    {
+        factory.Chat.Behaviour = ChatBehaviour.Answer;
+        factory.Chat.QuestionAnswer = "A question the model should never have been asked for";
+        var user = await _http.SignUpAsync();
+        var sessionId = await LiveSessions.CreateAsync(_http, user, analysis: true, storeTranscript: false);
+        await using var client = await LiveClient.ConnectAsync(factory.ServerAddress, user.AccessToken);
+        await client.JoinAsync(sessionId);
+        var unkept = $"{Distorted} ({Guid.NewGuid():N})";
+
+        await LiveSessions.AppendTranscriptAsync(_http, user, sessionId, unkept);
+        var events = await client.ReceiveUntilAsync(received => received.Any(IsQuestion), Wait);
+
+        Assert.Equal(CbtIntervention.FromCatalog, events.Single(IsQuestion).GetProperty("data").GetProperty("source").GetString());
+        Assert.DoesNotContain(factory.Chat.Requests, r => r.User.Contains(unkept, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Report_LlmNarrative_AskedOnceStoredAsAnEventAndIdenticalInEveryReport()
     {
         factory.Chat.Behaviour = ChatBehaviour.Answer;
