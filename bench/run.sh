@@ -1,27 +1,32 @@
 #!/usr/bin/env bash
 # BeMore's performance, measured against a bare baseline in the same run (README "Performance").
 #
-#   bench/run.sh [--quick] [--postgres]
+#   bench/run.sh [--quick] [--postgres] [--only 1,2,3,4,5,6,micro]
 #
 # Builds Release, starts the baseline server (bare echo hub + bare minimal-API endpoint) and BeMore (embedded profile)
 # on loopback, pins the servers and the load generator to separate cores, runs each scenario on the baseline and on
 # BeMore alternately, and prints `scenario | metric | baseline | BeMore | ratio` with a machine line, then the
 # micro-benchmarks. --quick: small N and short runs (under a minute; CI runs it to keep the harness working and asserts
 # nothing about speed). --postgres: also runs the storage-bound scenarios (3, 4, 6) against BeMore on a throwaway
-# PostgreSQL. Everything started here is stopped at exit.
+# PostgreSQL. --only runs the listed scenarios ("micro": the micro-benchmarks). BEMORE_SILO_DLL points at another
+# build of BeMore.Silo.dll, to compare a change against the same baseline. Everything started here is stopped at exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
 
 quick=
 postgres=
-for arg in "$@"; do
-    case "$arg" in
+only=1,2,3,4,5,6,micro
+while [ $# -gt 0 ]; do
+    case "$1" in
         --quick) quick=1 ;;
         --postgres) postgres=1 ;;
-        *) echo "usage: bench/run.sh [--quick] [--postgres]" >&2; exit 2 ;;
+        --only) only=${2:?--only needs a list such as 1,4}; shift ;;
+        *) echo "usage: bench/run.sh [--quick] [--postgres] [--only 1,2,3,4,5,6,micro]" >&2; exit 2 ;;
     esac
+    shift
 done
+selected() { [[ ",$only," == *",$1,"* ]]; }
 
 work=$(mktemp -d -t bemore-bench-XXXXXX)
 chmod 755 "$work"
@@ -78,7 +83,7 @@ dotnet build BeMore.sln -c Release -nologo -clp:ErrorsOnly -v:quiet >&2
 build_seconds=$SECONDS
 load_dll="$repo/bench/BeMore.Bench.Load/bin/Release/net10.0/BeMore.Bench.Load.dll"
 baseline_dll="$repo/bench/BeMore.Bench.Baseline/bin/Release/net10.0/BeMore.Bench.Baseline.dll"
-silo_dll="$repo/src/Silo/bin/Release/net10.0/BeMore.Silo.dll"
+silo_dll="${BEMORE_SILO_DLL:-$repo/src/Silo/bin/Release/net10.0/BeMore.Silo.dll}"
 micro_dll="$repo/bench/BeMore.Bench.Micro/bin/Release/net10.0/BeMore.Bench.Micro.dll"
 
 # --- baseline -------------------------------------------------------------------------------------------------------
@@ -213,25 +218,37 @@ reactivation_scenario() { # profile label
     generate reactivation-measure --state "$work/reactivation.json" ${2:+--label "$2"}
 }
 
-run_scenarios() { # profile label
-    log "scenario 3: event-log append ($1)"
-    generate append --database "$3" ${2:+--label "$2"}
-    log "scenario 4: REST under wrk ($1)"
-    rest_scenario "$2"
-    log "scenario 6: cold re-activation ($1)"
-    reactivation_scenario "$1" "$2"
+run_scenarios() { # profile label database
+    if selected 3; then
+        log "scenario 3: event-log append ($1)"
+        generate append --database "$3" ${2:+--label "$2"}
+    fi
+    if selected 4; then
+        log "scenario 4: REST under wrk ($1)"
+        rest_scenario "$2"
+    fi
+    if selected 6; then
+        log "scenario 6: cold re-activation ($1)"
+        reactivation_scenario "$1" "$2"
+    fi
 }
 
 start_bemore embedded
 wait_for "$baseline_url/bare/ready" 60 "$baseline_pid"
 log "warming up both servers"
 generate warmup
-log "scenario 1: hub round trip"
-generate hub-round-trip
-log "scenario 2: streaming sessions"
-generate streaming
-log "scenario 5: idle joined sessions"
-generate idle
+if selected 1; then
+    log "scenario 1: hub round trip"
+    generate hub-round-trip
+fi
+if selected 2; then
+    log "scenario 2: streaming sessions"
+    generate streaming
+fi
+if selected 5; then
+    log "scenario 5: idle joined sessions"
+    generate idle
+fi
 run_scenarios embedded "" "sqlite:$work/bemore-embedded/bemore.db"
 stop_bemore
 
@@ -261,11 +278,13 @@ if [ -n "$postgres" ]; then
 fi
 
 # --- micro-benchmarks -----------------------------------------------------------------------------------------------
-log "micro-benchmarks"
-micro_job=short
-[ -n "$quick" ] && micro_job=dry
-taskset -c "$generator_cpus" dotnet "$micro_dll" --filter '*' --job "$micro_job" --inProcess --artifacts "$work/micro" >"$work/micro.log" 2>&1 ||
-    { tail -n 40 "$work/micro.log" >&2; exit 1; }
+if selected micro; then
+    log "micro-benchmarks"
+    micro_job=short
+    [ -n "$quick" ] && micro_job=dry
+    taskset -c "$generator_cpus" dotnet "$micro_dll" --filter '*' --job "$micro_job" --inProcess --artifacts "$work/micro" >"$work/micro.log" 2>&1 ||
+        { tail -n 40 "$work/micro.log" >&2; exit 1; }
+fi
 
 # --- the table ------------------------------------------------------------------------------------------------------
 dotnet_runtime=$(dotnet --list-runtimes | awk '/Microsoft.AspNetCore.App/ { v = $2 } END { print v }')
@@ -279,6 +298,7 @@ echo "|---|---|---|---|---|"
 awk -F'\t' '{ printf "| %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5 }' "$rows"
 echo
 for report in "$work"/micro/results/*-report-github.md; do
+    [ -f "$report" ] || continue
     sed -n '/^|/p' "$report"
     echo
 done
