@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # BeMore's performance, measured against a bare baseline in the same run (README "Performance").
 #
-#   bench/run.sh [--quick] [--postgres] [--only 1,2,3,4,5,6,micro]
+#   bench/run.sh [--quick] [--postgres] [--only 1,2,3,4,5,6,micro] [--no-build]
 #
 # Builds Release, starts the baseline server (bare echo hub + bare minimal-API endpoint) and BeMore (embedded profile)
 # on loopback, pins the servers and the load generator to separate cores, runs each scenario on the baseline and on
 # BeMore alternately, and prints `scenario | metric | baseline | BeMore | ratio` with a machine line, then the
 # micro-benchmarks. --quick: small N and short runs (under a minute; CI runs it to keep the harness working and asserts
 # nothing about speed). --postgres: also runs the storage-bound scenarios (3, 4, 6) against BeMore on a throwaway
-# PostgreSQL. --only runs the listed scenarios ("micro": the micro-benchmarks). BEMORE_SILO_DLL points at another
+# PostgreSQL. --only runs the listed scenarios ("micro": the micro-benchmarks). --no-build reuses the last Release build. BEMORE_SILO_DLL points at another
 # build of BeMore.Silo.dll, to compare a change against the same baseline. Everything started here is stopped at exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,12 +17,14 @@ repo=$(pwd)
 quick=
 postgres=
 only=1,2,3,4,5,6,micro
+build=1
 while [ $# -gt 0 ]; do
     case "$1" in
         --quick) quick=1 ;;
         --postgres) postgres=1 ;;
+        --no-build) build= ;;
         --only) only=${2:?--only needs a list such as 1,4}; shift ;;
-        *) echo "usage: bench/run.sh [--quick] [--postgres] [--only 1,2,3,4,5,6,micro]" >&2; exit 2 ;;
+        *) echo "usage: bench/run.sh [--quick] [--postgres] [--only 1,2,3,4,5,6,micro] [--no-build]" >&2; exit 2 ;;
     esac
     shift
 done
@@ -78,8 +80,10 @@ wait_for() { # url, seconds, pid
     done
 }
 
-log "building (Release)"
-dotnet build BeMore.sln -c Release -nologo -clp:ErrorsOnly -v:quiet >&2
+if [ -n "$build" ]; then
+    log "building (Release)"
+    dotnet build BeMore.sln -c Release -nologo -clp:ErrorsOnly -v:quiet >&2
+fi
 build_seconds=$SECONDS
 load_dll="$repo/bench/BeMore.Bench.Load/bin/Release/net10.0/BeMore.Bench.Load.dll"
 baseline_dll="$repo/bench/BeMore.Bench.Baseline/bin/Release/net10.0/BeMore.Bench.Baseline.dll"

@@ -17,11 +17,15 @@ public static class BeMoreSetup
     /// <summary>Users the sessions are spread over (the per-user connection cap is raised for the run, so a few do).</summary>
     public const int Users = 4;
 
+    /// <summary>
+    /// Sessions spread over a few new users; <paramref name="analysis"/> is the consent that decides whether the
+    /// session records analysis events (voice activity among them).
+    /// </summary>
     public static async Task<List<(string Token, string SessionId)>> SessionsAsync(
-        BenchOptions options, int count, string name, CancellationToken cancellationToken)
+        BenchOptions options, int count, string name, bool analysis, CancellationToken cancellationToken)
     {
         using var api = new BeMoreApi(options.BeMore);
         var tokens = await api.SignUpManyAsync(name, Math.Min(Users, count), cancellationToken);
-        return await api.CreateSessionsAsync(tokens, count, analysis: false, cancellationToken);
+        return await api.CreateSessionsAsync(tokens, count, analysis, cancellationToken);
     }
 }

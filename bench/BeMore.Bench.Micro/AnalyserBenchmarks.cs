@@ -4,19 +4,13 @@ using BenchmarkDotNet.Attributes;
 
 namespace BeMore.Bench.Micro;
 
-/// <summary>The live analysers at their unit of work: one second of audio, one sentence.</summary>
+/// <summary>Voice activity at its unit of work: one second of audio.</summary>
 [MemoryDiagnoser]
-public class AnalyserBenchmarks
+public class VoiceActivityBenchmarks
 {
     private readonly List<VoiceActivityTransition> _transitions = [];
-    private readonly TextEmotionAnalyzer _emotion = new();
     private byte[] _oneSecond = [];
     private VoiceActivityDetector _detector = null!;
-
-    [Params("en", "ko")]
-    public string Language { get; set; } = "en";
-
-    private string[] Text => Language == "ko" ? Sentences.Korean : Sentences.English;
 
     [GlobalSetup]
     public void Setup()
@@ -33,6 +27,18 @@ public class AnalyserBenchmarks
         _detector.Process(_oneSecond, _transitions);
         return _transitions.Count;
     }
+}
+
+/// <summary>The text analysers at their unit of work: one sentence, in each language.</summary>
+[MemoryDiagnoser]
+public class TextAnalyserBenchmarks
+{
+    private readonly TextEmotionAnalyzer _emotion = new();
+
+    [Params("en", "ko")]
+    public string Language { get; set; } = "en";
+
+    private string[] Text => Language == "ko" ? Sentences.Korean : Sentences.English;
 
     /// <summary>Cognitive-distortion detection, per sentence (averaged over the set).</summary>
     [Benchmark(OperationsPerInvoke = 8)]

@@ -24,7 +24,7 @@ public static class EventLogAppend
         var measured = options.Number("appends", options.Quick ? 30 : 200);
         var database = Database.Open(options.Required("database"), options.BeMorePid);
 
-        var sessions = await BeMoreSetup.SessionsAsync(options, 1, "append", cancellationToken);
+        var sessions = await BeMoreSetup.SessionsAsync(options, 1, "append", analysis: false, cancellationToken);
         var (token, sessionId) = sessions[0];
         await using var hub = await Hubs.ConnectAsync(options.BeMore, Hubs.SessionPath, token, WireProtocol.MessagePack, cancellationToken);
         var rawSession = $"bench-raw-{Guid.NewGuid():N}";

@@ -18,7 +18,7 @@ public static class HubRoundTrip
         var reference = options.Number("reference-rate", options.Quick ? 200 : 1000);
         var ladder = options.Numbers("rates", options.Quick ? "1000" : "1000,2000,3000,4000,6000,8000,12000,16000");
         var step = TimeSpan.FromSeconds(options.Number("step-seconds", options.Quick ? 1 : 4));
-        var sessions = await BeMoreSetup.SessionsAsync(options, connections, "roundtrip", cancellationToken);
+        var sessions = await BeMoreSetup.SessionsAsync(options, connections, "roundtrip", analysis: false, cancellationToken);
 
         foreach (var protocol in options.Text("protocols", options.Quick ? "messagepack" : "messagepack,json").Split(',').Select(Hubs.ParseProtocol))
         {

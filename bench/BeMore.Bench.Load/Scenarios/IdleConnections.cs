@@ -16,7 +16,7 @@ public static class IdleConnections
         // Lets the server finish the joins' allocations and its background work before memory is read.
         var settle = TimeSpan.FromSeconds(options.Quick ? 1 : 3);
         var protocol = Hubs.ParseProtocol(options.Text("protocol", "messagepack"));
-        var sessions = await BeMoreSetup.SessionsAsync(options, count, "idle", cancellationToken);
+        var sessions = await BeMoreSetup.SessionsAsync(options, count, "idle", analysis: false, cancellationToken);
 
         var baseline = await GrowthPerConnectionAsync(options.BaselinePid, count, settle, (i, ct) => JoinEchoAsync(options, protocol, i, ct), cancellationToken);
         var bemore = await GrowthPerConnectionAsync(options.BeMorePid, count, settle, async (i, ct) =>

@@ -16,7 +16,7 @@ public static class Reactivation
     {
         var events = options.Number("events", options.Quick ? 100 : 1000);
         var count = options.Number("measured-sessions", options.Quick ? 1 : 3) + 1;
-        var sessions = await BeMoreSetup.SessionsAsync(options, count, "reactivation", cancellationToken);
+        var sessions = await BeMoreSetup.SessionsAsync(options, count, "reactivation", analysis: false, cancellationToken);
         await Task.WhenAll(sessions.Select(async session =>
         {
             await using var hub = await Hubs.ConnectAsync(options.BeMore, Hubs.SessionPath, session.Token, WireProtocol.MessagePack, cancellationToken);

@@ -10,6 +10,7 @@ namespace BeMore.Bench.Load.Scenarios;
 /// starts spread over one chunk interval) through <c>UploadAudio</c>, in streams of a few seconds back to back. The
 /// processing lag of a stream is the time from its last chunk's scheduled send to the server's answer, which comes
 /// once the server has handled every chunk: how far behind real time the server runs. Also server CPU and RSS.
+/// Sessions consent to analysis, as a counseling session does, so their voice activity becomes vad_update events.
 /// </summary>
 public static class Streaming
 {
@@ -19,7 +20,7 @@ public static class Streaming
         var duration = TimeSpan.FromSeconds(options.Number("seconds", options.Quick ? 2 : 10));
         var chunksPerStream = options.Number("chunks-per-stream", options.Quick ? 4 : 8);
         var protocol = Hubs.ParseProtocol(options.Text("protocol", "messagepack"));
-        var sessions = await BeMoreSetup.SessionsAsync(options, levels.Max(), "streaming", cancellationToken);
+        var sessions = await BeMoreSetup.SessionsAsync(options, levels.Max(), "streaming", analysis: true, cancellationToken);
         var audio = SyntheticSpeech.Chunks();
 
         foreach (var count in levels)

@@ -12,7 +12,7 @@ public static class Warmup
     {
         var seconds = options.Number("seconds", options.Quick ? 2 : 20);
         var slice = TimeSpan.FromSeconds(seconds / 4.0);
-        var sessions = await BeMoreSetup.SessionsAsync(options, 8, "warmup", cancellationToken);
+        var sessions = await BeMoreSetup.SessionsAsync(options, 8, "warmup", analysis: false, cancellationToken);
         foreach (var protocol in new[] { WireProtocol.MessagePack, WireProtocol.Json })
         {
             var (baseline, bemore) = await HubRoundTrip.ConnectAsync(options, sessions, protocol, cancellationToken);
