@@ -262,7 +262,9 @@ as_postgres() {
 }
 
 if [ -n "$postgres" ]; then
-    pg_bin=$(dirname "$(command -v pg_ctl || ls /usr/lib/postgresql/*/bin/pg_ctl | sort -V | tail -n 1)")
+    # The server's own folder holds initdb, pg_ctl and psql together (PATH may hold only wrappers of some of them).
+    pg_bin=$(dirname "$(ls /usr/lib/postgresql/*/bin/pg_ctl 2>/dev/null | sort -V | tail -n 1 || true)")
+    [ -x "$pg_bin/pg_ctl" ] || pg_bin=$(dirname "$(command -v pg_ctl)")
     pg_root="$work/pg"
     pg_data="$pg_root/data"
     pg_port=$(free_port)
