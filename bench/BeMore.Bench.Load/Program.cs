@@ -1,0 +1,28 @@
+using BeMore.Bench.Load;
+using BeMore.Bench.Load.Scenarios;
+
+// A SignalR client as load generator stalls for half a second at times with default thread-pool settings; run.sh
+// also sets DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0 (see STACK-NOTES.md).
+ThreadPool.SetMinThreads(2, 2);
+
+var options = BenchOptions.Parse(args);
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+
+var scenario = options.Command switch
+{
+    "warmup" => Warmup.RunAsync(options, cancellation.Token),
+    "hub-round-trip" => HubRoundTrip.RunAsync(options, cancellation.Token),
+    "streaming" => Streaming.RunAsync(options, cancellation.Token),
+    "append" => EventLogAppend.RunAsync(options, cancellation.Token),
+    "rest-prepare" => RestPrepare.RunAsync(options, cancellation.Token),
+    "idle" => IdleConnections.RunAsync(options, cancellation.Token),
+    "reactivation-prepare" => Reactivation.PrepareAsync(options, cancellation.Token),
+    "reactivation-measure" => Reactivation.MeasureAsync(options, cancellation.Token),
+    _ => throw new ArgumentException($"Unknown command '{options.Command}'. Commands: warmup, hub-round-trip, streaming, append, rest-prepare, idle, reactivation-prepare, reactivation-measure."),
+};
+await scenario;

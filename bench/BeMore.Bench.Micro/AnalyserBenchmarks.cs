@@ -1,0 +1,68 @@
+using BeMore.Grains.Analysis;
+using BeMore.Grains.Voice;
+using BenchmarkDotNet.Attributes;
+
+namespace BeMore.Bench.Micro;
+
+/// <summary>Voice activity at its unit of work: one second of audio.</summary>
+[MemoryDiagnoser]
+public class VoiceActivityBenchmarks
+{
+    private readonly List<VoiceActivityTransition> _transitions = [];
+    private byte[] _oneSecond = [];
+    private VoiceActivityDetector _detector = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _oneSecond = BeMore.Bench.Load.SyntheticSpeech.Chunks().Take(1000 / BeMore.Bench.Load.SyntheticSpeech.ChunkMs).SelectMany(c => c).ToArray();
+        _detector = new VoiceActivityDetector();
+    }
+
+    /// <summary>Voice activity over one second of 16 kHz PCM16 (the detector keeps running, as in a live stream).</summary>
+    [Benchmark]
+    public int VoiceActivityPerSecondOfAudio()
+    {
+        _transitions.Clear();
+        _detector.Process(_oneSecond, _transitions);
+        return _transitions.Count;
+    }
+}
+
+/// <summary>The text analysers at their unit of work: one sentence, in each language.</summary>
+[MemoryDiagnoser]
+public class TextAnalyserBenchmarks
+{
+    private readonly TextEmotionAnalyzer _emotion = new();
+
+    [Params("en", "ko")]
+    public string Language { get; set; } = "en";
+
+    private string[] Text => Language == "ko" ? Sentences.Korean : Sentences.English;
+
+    /// <summary>Cognitive-distortion detection, per sentence (averaged over the set).</summary>
+    [Benchmark(OperationsPerInvoke = 8)]
+    public int DistortionsPerSentence()
+    {
+        var found = 0;
+        for (var i = 0; i < 8; i++)
+        {
+            found += DistortionDetector.Detect(Text[i % Text.Length]).Count;
+        }
+
+        return found;
+    }
+
+    /// <summary>Text emotion, per sentence (averaged over the set).</summary>
+    [Benchmark(OperationsPerInvoke = 8)]
+    public double EmotionPerSentence()
+    {
+        var valence = 0.0;
+        for (var i = 0; i < 8; i++)
+        {
+            valence += _emotion.Analyze(Text[i % Text.Length]).Valence;
+        }
+
+        return valence;
+    }
+}

@@ -1,0 +1,311 @@
+#!/usr/bin/env bash
+# BeMore's performance, measured against a bare baseline in the same run (README "Performance").
+#
+#   bench/run.sh [--quick] [--postgres] [--only 1,2,3,4,5,6,micro] [--no-build]
+#
+# Builds Release, starts the baseline server (bare echo hub + bare minimal-API endpoint) and BeMore (embedded profile)
+# on loopback, pins the servers and the load generator to separate cores, runs each scenario on the baseline and on
+# BeMore alternately, and prints `scenario | metric | baseline | BeMore | ratio` with a machine line, then the
+# micro-benchmarks. --quick: small N and short runs (under a minute; CI runs it to keep the harness working and asserts
+# nothing about speed). --postgres: also runs the storage-bound scenarios (3, 4, 6) against BeMore on a throwaway
+# PostgreSQL. --only runs the listed scenarios ("micro": the micro-benchmarks). --no-build reuses the last Release build. BEMORE_SILO_DLL points at another
+# build of BeMore.Silo.dll, to compare a change against the same baseline. Everything started here is stopped at exit.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$(pwd)
+
+quick=
+postgres=
+only=1,2,3,4,5,6,micro
+build=1
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --quick) quick=1 ;;
+        --postgres) postgres=1 ;;
+        --no-build) build= ;;
+        --only) only=${2:?--only needs a list such as 1,4}; shift ;;
+        *) echo "usage: bench/run.sh [--quick] [--postgres] [--only 1,2,3,4,5,6,micro] [--no-build]" >&2; exit 2 ;;
+    esac
+    shift
+done
+selected() { [[ ",$only," == *",$1,"* ]]; }
+
+work=$(mktemp -d -t bemore-bench-XXXXXX)
+chmod 755 "$work"
+rows="$work/rows.tsv"
+: >"$rows"
+started_pids=()
+pg_data=
+
+clean_up() {
+    for pid in "${started_pids[@]}"; do
+        kill "$pid" 2>/dev/null || true
+    done
+    for pid in "${started_pids[@]}"; do
+        wait "$pid" 2>/dev/null || true
+    done
+    if [ -n "$pg_data" ] && [ -f "$pg_data/postmaster.pid" ]; then
+        as_postgres "$pg_bin/pg_ctl" stop -D "$pg_data" -m immediate >/dev/null 2>&1 || true
+    fi
+    rm -rf "$work"
+}
+trap clean_up EXIT
+
+log() { echo "[$(date -u +%H:%M:%S)] $*" >&2; }
+
+# Servers on the first core(s), the generator (and wrk) on the rest; one core each on a 2-core machine.
+cores=$(nproc)
+if [ "$cores" -ge 2 ]; then
+    server_cpus="0-$((cores / 2 - 1))"
+    generator_cpus="$((cores / 2))-$((cores - 1))"
+else
+    server_cpus=0
+    generator_cpus=0
+fi
+
+free_port() {
+    local port
+    while :; do
+        port=$((20000 + RANDOM % 20000))
+        (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
+    done
+}
+
+wait_for() { # url, seconds, pid
+    local deadline=$((SECONDS + $2))
+    until curl -sf -o /dev/null "$1"; do
+        kill -0 "$3" 2>/dev/null || { log "server $3 exited during start-up"; return 1; }
+        [ "$SECONDS" -lt "$deadline" ] || { log "$1 not ready after $2 s"; return 1; }
+        sleep 0.2
+    done
+}
+
+if [ -n "$build" ]; then
+    log "building (Release)"
+    dotnet build BeMore.sln -c Release -nologo -clp:ErrorsOnly -v:quiet >&2
+fi
+build_seconds=$SECONDS
+load_dll="$repo/bench/BeMore.Bench.Load/bin/Release/net10.0/BeMore.Bench.Load.dll"
+baseline_dll="$repo/bench/BeMore.Bench.Baseline/bin/Release/net10.0/BeMore.Bench.Baseline.dll"
+silo_dll="${BEMORE_SILO_DLL:-$repo/src/Silo/bin/Release/net10.0/BeMore.Silo.dll}"
+micro_dll="$repo/bench/BeMore.Bench.Micro/bin/Release/net10.0/BeMore.Bench.Micro.dll"
+
+# --- baseline -------------------------------------------------------------------------------------------------------
+baseline_port=$(free_port)
+baseline_url="http://127.0.0.1:$baseline_port"
+ASPNETCORE_URLS="$baseline_url" taskset -c "$server_cpus" dotnet "$baseline_dll" >"$work/baseline.log" 2>&1 &
+baseline_pid=$!
+started_pids+=("$baseline_pid")
+
+# --- BeMore ---------------------------------------------------------------------------------------------------------
+bemore_port=$(free_port)
+bemore_url="http://127.0.0.1:$bemore_port"
+silo_port=$(free_port)
+gateway_port=$(free_port)
+bemore_pid=
+
+# The limits a production node keeps per client would throttle a load generator that is one client: raised for the run.
+bemore_env() {
+    local data_dir=$1
+    echo ASPNETCORE_ENVIRONMENT=Production
+    echo ASPNETCORE_URLS="$bemore_url"
+    echo BeMore__Storage__DataDirectory="$data_dir"
+    echo BeMore__Cluster__SiloPort="$silo_port"
+    echo BeMore__Cluster__GatewayPort="$gateway_port"
+    echo BeMore__Auth__AccessTokenLifetime=02:00:00
+    echo BeMore__Security__RateLimit__PermitLimit=1000000
+    echo BeMore__Security__RateLimit__WritePermitLimit=1000000
+    echo BeMore__Security__RateLimit__Window=00:00:01
+    echo BeMore__Hub__InvocationsPerSecond=10000
+    echo BeMore__Hub__InvocationBurst=10000
+    echo BeMore__Hub__MaxConnectionsPerUser=1000
+}
+
+start_bemore() { # profile (embedded|postgres)
+    local data_dir="$work/bemore-$1"
+    mkdir -p "$data_dir"
+    local settings=()
+    mapfile -t settings < <(bemore_env "$data_dir")
+    if [ "$1" = postgres ]; then
+        settings+=(BeMore__Storage__Profile=Postgres
+            "BeMore__Storage__ConnectionString=$pg_connection"
+            "BeMore__Auth__SigningKey=$pg_signing_key"
+            BeMore__Encryption__ActiveKeyId=bench
+            "BeMore__Encryption__Keys__bench=$pg_events_key"
+            BeMore__Cluster__AdvertisedHost=127.0.0.1)
+    fi
+    (cd "$data_dir" && exec env "${settings[@]}" taskset -c "$server_cpus" dotnet "$silo_dll") >>"$work/bemore-$1.log" 2>&1 &
+    bemore_pid=$!
+    started_pids+=("$bemore_pid")
+    wait_for "$bemore_url/health/ready" 120 "$bemore_pid" || { tail -n 40 "$work/bemore-$1.log" >&2; return 1; }
+    log "BeMore ($1 profile) ready, pid $bemore_pid"
+}
+
+stop_bemore() {
+    kill -TERM "$bemore_pid" 2>/dev/null || true
+    wait "$bemore_pid" 2>/dev/null || true
+}
+
+generate() { # command [options...]: result rows to $rows, progress to stderr
+    DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0 taskset -c "$generator_cpus" dotnet "$load_dll" "$@" \
+        --baseline "$baseline_url" --bemore "$bemore_url" --baseline-pid "$baseline_pid" --bemore-pid "$bemore_pid" \
+        ${quick:+--quick} | { grep '^ROW' || true; } | cut -f2- >>"$rows"
+}
+
+# --- scenario 4: REST under wrk -------------------------------------------------------------------------------------
+wrk_ms() { # wrk latency such as 850.00us, 12.5ms, 1.2s -> milliseconds
+    awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'
+}
+
+wrk_run() { # label script url -> "requests/s p99_ms non2xx"
+    local out
+    out=$(taskset -c "$generator_cpus" wrk -t1 -c"$wrk_connections" -d"$wrk_seconds"s --latency -s "$2" "$3")
+    local rps p99 bad
+    rps=$(awk '/^Requests\/sec:/ { print $2 }' <<<"$out")
+    p99=$(wrk_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")
+    bad=$(awk '/Non-2xx or 3xx responses:/ { print $5 }' <<<"$out")
+    log "wrk $1: ${rps} req/s, p99 ${p99} ms, non-2xx ${bad:-0}"
+    echo "$rps $p99 ${bad:-0}"
+}
+
+wrk_script() { # method path (a trailing / gets the user's session id) [JSON body]: a wrk script taking turns between users
+    local body=nil
+    [ -n "${3:-}" ] && body="'$3'"
+    echo "local users = {"
+    cat "$work/users.lua"
+    echo "}"
+    echo "local turn = 0"
+    echo "request = function()"
+    echo "  turn = turn % #users + 1"
+    echo "  local path = \"$2\""
+    echo "  if path:sub(-1) == \"/\" then path = path .. users[turn][2] end"
+    echo "  local headers = { [\"Authorization\"] = \"Bearer \" .. users[turn][1], [\"Content-Type\"] = \"application/json\" }"
+    echo "  return wrk.format(\"$1\", path, headers, $body)"
+    echo "end"
+}
+
+rest_scenario() { # label suffix
+    # Each request takes the next user's token (and session), round robin.
+    DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0 dotnet "$load_dll" rest-prepare --baseline "$baseline_url" --bemore "$bemore_url" ${quick:+--quick} |
+        awk '$1 == "BENCH_USER" { printf "  { \"%s\", \"%s\" },\n", $2, $3 }' >"$work/users.lua"
+    wrk_script GET /bare/ >"$work/bare-get.lua"
+    wrk_script GET /api/session/ >"$work/get.lua"
+    wrk_script POST /bare '{"title":"bench"}' >"$work/bare-create.lua"
+    wrk_script POST /api/session '{"title":"bench","consent":{"analysis":false,"storeTranscript":true}}' >"$work/create.lua"
+    if [ -z "$quick" ]; then
+        wrk_seconds=2
+        wrk_run "warm-up bare" "$work/bare-get.lua" "$baseline_url" >/dev/null
+        wrk_run "warm-up BeMore" "$work/get.lua" "$bemore_url" >/dev/null
+    fi
+    wrk_seconds=$wrk_measure_seconds
+    local bg bb cg cb
+    read -r -a bg <<<"$(wrk_run "bare GET" "$work/bare-get.lua" "$baseline_url")"
+    read -r -a bb <<<"$(wrk_run "BeMore session get$1" "$work/get.lua" "$bemore_url")"
+    read -r -a cg <<<"$(wrk_run "bare POST" "$work/bare-create.lua" "$baseline_url")"
+    read -r -a cb <<<"$(wrk_run "BeMore session create$1" "$work/create.lua" "$bemore_url")"
+    printf '4 REST (wrk -c%s)\tsession get throughput%s\t%s/s\t%s/s\t%s\n' "$wrk_connections" "$1" "${bg[0]}" "${bb[0]}" "$(ratio "${bb[0]}" "${bg[0]}")" >>"$rows"
+    printf '4 REST (wrk -c%s)\tsession get p99%s\t%s ms\t%s ms\t%s\n' "$wrk_connections" "$1" "${bg[1]}" "${bb[1]}" "$(ratio "${bb[1]}" "${bg[1]}")" >>"$rows"
+    printf '4 REST (wrk -c%s)\tsession create throughput%s\t%s/s\t%s/s\t%s\n' "$wrk_connections" "$1" "${cg[0]}" "${cb[0]}" "$(ratio "${cb[0]}" "${cg[0]}")" >>"$rows"
+    printf '4 REST (wrk -c%s)\tsession create p99%s\t%s ms\t%s ms\t%s\n' "$wrk_connections" "$1" "${cg[1]}" "${cb[1]}" "$(ratio "${cb[1]}" "${cg[1]}")" >>"$rows"
+    printf '4 REST (wrk -c%s)\tnon-2xx answers (get + create)%s\t%s\t%s\t-\n' "$wrk_connections" "$1" "$((bg[2] + cg[2]))" "$((bb[2] + cb[2]))" >>"$rows"
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "-" }'; }
+
+if [ -n "$quick" ]; then wrk_connections=8; wrk_measure_seconds=2; else wrk_connections=32; wrk_measure_seconds=8; fi
+
+# --- scenario 6: cold re-activation (the server restarts between preparing and measuring) ---------------------------
+reactivation_scenario() { # profile label
+    generate reactivation-prepare --state "$work/reactivation.json"
+    stop_bemore
+    start_bemore "$1"
+    generate reactivation-measure --state "$work/reactivation.json" ${2:+--label "$2"}
+}
+
+run_scenarios() { # profile label database
+    if selected 3; then
+        log "scenario 3: event-log append ($1)"
+        generate append --database "$3" ${2:+--label "$2"}
+    fi
+    if selected 4; then
+        log "scenario 4: REST under wrk ($1)"
+        rest_scenario "$2"
+    fi
+    if selected 6; then
+        log "scenario 6: cold re-activation ($1)"
+        reactivation_scenario "$1" "$2"
+    fi
+}
+
+start_bemore embedded
+wait_for "$baseline_url/bare/ready" 60 "$baseline_pid"
+log "warming up both servers"
+generate warmup
+if selected 1; then
+    log "scenario 1: hub round trip"
+    generate hub-round-trip
+fi
+if selected 2; then
+    log "scenario 2: streaming sessions"
+    generate streaming
+fi
+if selected 5; then
+    log "scenario 5: idle joined sessions"
+    generate idle
+fi
+run_scenarios embedded "" "sqlite:$work/bemore-embedded/bemore.db"
+stop_bemore
+
+# --- PostgreSQL profile ---------------------------------------------------------------------------------------------
+as_postgres() {
+    if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+if [ -n "$postgres" ]; then
+    # The server's own folder holds initdb, pg_ctl and psql together (PATH may hold only wrappers of some of them).
+    pg_bin=$(dirname "$(ls /usr/lib/postgresql/*/bin/pg_ctl 2>/dev/null | sort -V | tail -n 1 || true)")
+    [ -x "$pg_bin/pg_ctl" ] || pg_bin=$(dirname "$(command -v pg_ctl)")
+    pg_root="$work/pg"
+    pg_data="$pg_root/data"
+    pg_port=$(free_port)
+    mkdir -p "$pg_root"
+    [ "$(id -u)" = 0 ] && chown postgres "$pg_root"
+    as_postgres "$pg_bin/initdb" -D "$pg_data" --auth=trust -U postgres >/dev/null
+    as_postgres "$pg_bin/pg_ctl" start -D "$pg_data" -l "$pg_root/server.log" -w \
+        -o "-p $pg_port -k $pg_root -c listen_addresses=127.0.0.1" >/dev/null
+    as_postgres "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -q -c "CREATE DATABASE bemore" >/dev/null
+    pg_connection="Host=127.0.0.1;Port=$pg_port;Database=bemore;Username=postgres"
+    pg_signing_key=$(head -c 48 /dev/urandom | base64 -w0)
+    pg_events_key=$(head -c 32 /dev/urandom | base64 -w0)
+    start_bemore postgres
+    generate warmup
+    run_scenarios postgres " [pg]" "postgres:$pg_connection"
+    stop_bemore
+fi
+
+# --- micro-benchmarks -----------------------------------------------------------------------------------------------
+if selected micro; then
+    log "micro-benchmarks"
+    micro_job=short
+    [ -n "$quick" ] && micro_job=dry
+    taskset -c "$generator_cpus" dotnet "$micro_dll" --filter '*' --job "$micro_job" --inProcess --artifacts "$work/micro" >"$work/micro.log" 2>&1 ||
+        { tail -n 40 "$work/micro.log" >&2; exit 1; }
+fi
+
+# --- the table ------------------------------------------------------------------------------------------------------
+dotnet_runtime=$(dotnet --list-runtimes | awk '/Microsoft.AspNetCore.App/ { v = $2 } END { print v }')
+cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
+os=$(. /etc/os-release && echo "$PRETTY_NAME")
+echo
+echo "Machine: ${cpu:-unknown CPU}, $cores cores (servers on CPU $server_cpus, generator on CPU $generator_cpus), $os, kernel $(uname -r), .NET $dotnet_runtime; $(date -u +%Y-%m-%d)${quick:+ (--quick: small N, short runs)}"
+echo
+echo "| scenario | metric | baseline | BeMore | ratio |"
+echo "|---|---|---|---|---|"
+awk -F'\t' '{ printf "| %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5 }' "$rows"
+echo
+for report in "$work"/micro/results/*-report-github.md; do
+    [ -f "$report" ] || continue
+    sed -n '/^|/p' "$report"
+    echo
+done
+echo "Took $SECONDS s: build $build_seconds s, measuring $((SECONDS - build_seconds)) s."
