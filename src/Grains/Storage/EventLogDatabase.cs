@@ -2,8 +2,11 @@ using System.Data.Common;
 
 namespace BeMore.Grains.Storage;
 
-/// <summary>The ADO.NET database the event log lives in: SQLite in the embedded profile, PostgreSQL in production.</summary>
-public sealed record EventLogDatabase(DbProviderFactory Factory, string ConnectionString)
+/// <summary>
+/// The ADO.NET database the event log lives in: SQLite in the embedded profile, PostgreSQL in production.
+/// <paramref name="OnOpen"/> is SQL run on every opened connection (connection settings the connection string cannot carry).
+/// </summary>
+public sealed record EventLogDatabase(DbProviderFactory Factory, string ConnectionString, string? OnOpen = null)
 {
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
@@ -13,6 +16,13 @@ public sealed record EventLogDatabase(DbProviderFactory Factory, string Connecti
         try
         {
             await connection.OpenAsync(cancellationToken);
+            if (OnOpen is not null)
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = OnOpen;
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             return connection;
         }
         catch

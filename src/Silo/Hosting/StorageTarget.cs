@@ -15,7 +15,13 @@ public sealed record StorageTarget(StorageProfile Profile, string ConnectionStri
 
     public DbProviderFactory Factory => Profile == StorageProfile.Embedded ? SqliteFactory.Instance : NpgsqlFactory.Instance;
 
-    public EventLogDatabase Database => new(Factory, ConnectionString);
+    /// <summary>
+    /// SQLite's own busy handler waits for a lock in steps of a few milliseconds; without it Microsoft.Data.Sqlite retries
+    /// a locked write every 150 ms, which under many concurrent sessions turns every contended append into a 150 ms stall.
+    /// </summary>
+    private const string SqliteConnectionSettings = "PRAGMA busy_timeout = 30000;";
+
+    public EventLogDatabase Database => new(Factory, ConnectionString, Profile == StorageProfile.Embedded ? SqliteConnectionSettings : null);
 
     public static StorageTarget Resolve(StorageOptions options) => options.Profile switch
     {

@@ -35,6 +35,6 @@ public sealed class RefinementQueueTests(OneSlotLlmWebFactory factory) : IClassF
         Assert.Equal(CbtIntervention.FromCatalog, question.GetProperty("source").GetString());
         Assert.Equal(RefinementKind.EmotionLabel, stuck.Kind);
         Assert.Equal([stuck], factory.Chat.Requests);
-        Assert.Contains(factory.Logs.Lines, line => line.Contains("queue full", StringComparison.Ordinal) && line.Contains(refused, StringComparison.Ordinal));
+        await factory.Logs.WaitForAsync(line => line.Contains("queue full", StringComparison.Ordinal) && line.Contains(refused, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
     }
 }
