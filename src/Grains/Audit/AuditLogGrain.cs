@@ -4,7 +4,11 @@ using Orleans.Concurrency;
 
 namespace BeMore.Grains.Audit;
 
-[GrainType("audit-log"), StatelessWorker]
+/// <summary>
+/// Reentrant so concurrent records reach the store together and share one commit there, instead of each waiting for
+/// the previous one's turn; the grain holds no state, so interleaving is safe.
+/// </summary>
+[GrainType("audit-log"), StatelessWorker, Reentrant]
 public sealed class AuditLogGrain(IAuditStore store) : Grain, IAuditLogGrain
 {
     public const int MaxPage = 500;
