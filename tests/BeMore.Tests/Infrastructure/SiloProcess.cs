@@ -122,6 +122,8 @@ public sealed class SiloProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
+                // Waiting for the exit also drains the redirected output, so the message holds the silo's last words.
+                await _process.WaitForExitAsync();
                 throw new InvalidOperationException($"The silo exited with {_process.ExitCode} during start-up:\n{Output}");
             }
 
