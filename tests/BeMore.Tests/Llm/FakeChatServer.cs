@@ -1,15 +1,9 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Text.Json;
 using BeMore.Grains.Abstractions.Sessions;
+using BeMore.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace BeMore.Tests.Llm;
 
@@ -35,11 +29,9 @@ public enum ChatBehaviour
 /// </summary>
 public sealed class FakeChatServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private LoopbackApp? _host;
     private readonly System.Threading.Channels.Channel<ChatRequest> _arrivals = System.Threading.Channels.Channel.CreateUnbounded<ChatRequest>();
     private int _count;
-
-    private FakeChatServer(WebApplication app) => _app = app;
 
     public ChatBehaviour Behaviour { get; set; } = ChatBehaviour.Answer;
 
@@ -52,17 +44,14 @@ public sealed class FakeChatServer : IAsyncDisposable
     public ConcurrentQueue<ChatRequest> Requests { get; } = new();
 
     /// <summary>The API base a client is configured with (the server root plus <c>/v1</c>).</summary>
-    public Uri Endpoint => new(new Uri(_app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First()), "/v1");
+    public Uri Endpoint => new(Host.Address, "/v1");
+
+    private LoopbackApp Host => _host ?? throw new InvalidOperationException("The server starts in StartAsync.");
 
     public static async Task<FakeChatServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var server = new FakeChatServer(app);
-        app.MapPost("/v1/chat/completions", server.HandleAsync);
-        await app.StartAsync();
+        var server = new FakeChatServer();
+        server._host = await LoopbackApp.StartAsync(endpoints => endpoints.MapPost("/v1/chat/completions", server.HandleAsync));
         return server;
     }
 
@@ -122,9 +111,5 @@ public sealed class FakeChatServer : IAsyncDisposable
             : string.Concat(content.EnumerateArray().Select(part => part.GetProperty("text").GetString()));
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => Host.DisposeAsync();
 }

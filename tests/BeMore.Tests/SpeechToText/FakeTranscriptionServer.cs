@@ -1,13 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net;
+using BeMore.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace BeMore.Tests.SpeechToText;
 
@@ -32,26 +26,21 @@ public enum FakeBehaviour
 /// </summary>
 public sealed class FakeTranscriptionServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private LoopbackApp? _host;
     private int _count;
-
-    private FakeTranscriptionServer(WebApplication app) => _app = app;
 
     public FakeBehaviour Behaviour { get; set; } = FakeBehaviour.Numbered;
 
     public ConcurrentQueue<TranscriptionRequest> Requests { get; } = new();
 
-    public Uri BaseUrl => new(_app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+    public Uri BaseUrl => Host.Address;
+
+    private LoopbackApp Host => _host ?? throw new InvalidOperationException("The server starts in StartAsync.");
 
     public static async Task<FakeTranscriptionServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var server = new FakeTranscriptionServer(app);
-        app.MapPost("/v1/audio/transcriptions", server.HandleAsync);
-        await app.StartAsync();
+        var server = new FakeTranscriptionServer();
+        server._host = await LoopbackApp.StartAsync(endpoints => endpoints.MapPost("/v1/audio/transcriptions", server.HandleAsync));
         return server;
     }
 
@@ -82,9 +71,5 @@ public sealed class FakeTranscriptionServer : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => Host.DisposeAsync();
 }
