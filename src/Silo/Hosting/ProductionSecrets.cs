@@ -12,18 +12,21 @@ namespace BeMore.Silo.Hosting;
 /// </summary>
 internal static class ProductionSecrets
 {
-    /// <summary>Words that only a template, a tutorial or a lazy default puts into a secret.</summary>
+    /// <summary>
+    /// Words that only a template, a tutorial or a lazy default puts into a secret. Each is long enough (or holds a
+    /// character base64 never does) that a random key contains it with negligible chance; short ones are whole values below.
+    /// </summary>
     private static readonly string[] PlaceholderMarkers =
     [
         "changeme", "change-me", "change_me", "change me", "replace", "placeholder",
-        "example", "your-", "your_", "dummy", "insecure", "notsecret", "not-secret", "xxxx", "${", "todo",
+        "example", "your-", "your_", "insecure", "notsecret", "not-secret", "${",
     ];
 
     /// <summary>Whole values people type when a form insists on a password.</summary>
     private static readonly HashSet<string> WellKnown = new(StringComparer.OrdinalIgnoreCase)
     {
         "password", "passw0rd", "postgres", "secret", "admin", "root", "bemore", "test", "default", "123456", "12345678",
-        "qwerty", "letmein",
+        "qwerty", "letmein", "todo", "dummy",
     };
 
     /// <summary>A real secret draws on many symbols; a run like "aaaa…" or "0000…" does not.</summary>

@@ -22,6 +22,7 @@ public sealed class ProductionSecretsTests
     [InlineData("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")]
     [InlineData("Password")]
     [InlineData("postgres")]
+    [InlineData("TODO")]
     public void IsPlaceholder_TemplateOrTrivialValue_IsTrue(string value)
     {
         Assert.True(ProductionSecrets.IsPlaceholder(value));
@@ -30,10 +31,12 @@ public sealed class ProductionSecretsTests
     [Fact]
     public void IsPlaceholder_RandomSecrets_IsFalse()
     {
-        for (var i = 0; i < 200; i++)
+        for (var i = 0; i < 5000; i++)
         {
             var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
+            var urlSafe = Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(48));
             Assert.False(ProductionSecrets.IsPlaceholder(secret), secret);
+            Assert.False(ProductionSecrets.IsPlaceholder(urlSafe), urlSafe);
         }
 
         Assert.False(ProductionSecrets.IsPlaceholder("k7#Vq2!mZ9pL"));
