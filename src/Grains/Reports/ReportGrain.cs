@@ -1,5 +1,7 @@
 using BeMore.Grains.Abstractions.Reports;
 using BeMore.Grains.Abstractions.Sessions;
+using BeMore.Grains.Abstractions.Users;
+using BeMore.Grains.Analysis;
 using Orleans.Concurrency;
 
 namespace BeMore.Grains.Reports;
@@ -13,6 +15,8 @@ public sealed class ReportGrain : Grain, IReportGrain
         var snapshot = await session.GetSnapshotAsync(callerId);
         // Up to the snapshot's seq only: events appended while the report is read belong to the next report.
         var events = await session.ReadAllAsync(callerId, snapshot.LastSeq);
-        return SessionReportBuilder.Build(snapshot, events);
+        // The prose follows the reader's language preference; every figure and code is the same in either language.
+        var preferences = await GrainFactory.GetGrain<IUserGrain>(callerId).GetPreferencesAsync();
+        return SessionReportBuilder.Build(snapshot, events, TextLanguages.Resolve(preferences.Language, ""));
     }
 }

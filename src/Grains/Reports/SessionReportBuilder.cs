@@ -1,5 +1,6 @@
 using BeMore.Grains.Abstractions.Reports;
 using BeMore.Grains.Abstractions.Sessions;
+using BeMore.Grains.Analysis;
 
 namespace BeMore.Grains.Reports;
 
@@ -9,7 +10,8 @@ namespace BeMore.Grains.Reports;
 /// </summary>
 public static class SessionReportBuilder
 {
-    public static SessionReport Build(SessionSnapshot snapshot, IReadOnlyList<SessionEvent> events)
+    /// <param name="language">The reader's language for the report's prose; the same inputs and language always give the same report.</param>
+    public static SessionReport Build(SessionSnapshot snapshot, IReadOnlyList<SessionEvent> events, TextLanguage language = TextLanguage.English)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(events);
@@ -44,8 +46,9 @@ public static class SessionReportBuilder
             .Select(f => new FeedbackEntry(f.Feedback.Rating, f.Feedback.Comment, f.Event.At))
             .LastOrDefault();
 
-        var overall = Assess(distortions, riskAlerts, emotion, segments.Count);
-        var recommendations = Recommend(distortions, overall);
+        var texts = ReportTexts.For(language);
+        var overall = Assess(texts, distortions, riskAlerts, emotion, segments.Count);
+        var recommendations = Recommend(texts, distortions, overall);
         return new SessionReport(
             snapshot.Id,
             snapshot.Title,
@@ -64,7 +67,7 @@ public static class SessionReportBuilder
             recommendations,
             feedback,
             snapshot.Consent,
-            Narrate(snapshot, events, emotion, distortions, interventions.Count, overall));
+            Narrate(texts, snapshot, events, emotion, distortions, interventions.Count, overall));
     }
 
     /// <summary>
@@ -72,7 +75,7 @@ public static class SessionReportBuilder
     /// own figures; none without analysis consent.
     /// </summary>
     private static NarrativeSummary? Narrate(
-        SessionSnapshot snapshot, IReadOnlyList<SessionEvent> events, EmotionReport emotion, IReadOnlyList<DistortionFinding> distortions,
+        ReportTexts texts, SessionSnapshot snapshot, IReadOnlyList<SessionEvent> events, EmotionReport emotion, IReadOnlyList<DistortionFinding> distortions,
         int interventionCount, OverallAssessment overall)
     {
         if (!snapshot.Consent.Analysis)
@@ -86,18 +89,18 @@ public static class SessionReportBuilder
         }
 
         var minutes = Math.Round(snapshot.ActiveDurationMs / 60_000.0, 1);
-        var sentences = new List<string> { $"This session ran for {minutes.ToString(System.Globalization.CultureInfo.InvariantCulture)} active minute(s)." };
+        var sentences = new List<string> { texts.ActiveMinutes(minutes) };
         if (emotion.Dominant is { } dominant)
         {
-            sentences.Add($"The emotion noticed most often was {dominant}.");
+            sentences.Add(texts.EmotionNoticedMost(dominant));
         }
 
         sentences.Add(distortions.Count == 0
-            ? "No unhelpful thinking patterns were noticed."
-            : $"{distortions.Count} unhelpful thinking pattern(s) were noticed, most often {MostFrequent(distortions).Replace('_', ' ')}, and {interventionCount} question(s) and task(s) were offered to examine them.");
+            ? texts.NoPatternsNoticed
+            : texts.PatternsNoticed(distortions.Count, MostFrequent(distortions), interventionCount));
         if (RiskLevels.Rank(overall.RiskLevel) >= RiskLevels.Rank(RiskLevels.Elevated))
         {
-            sentences.Add("Some of what was said suggests you may be going through a very hard time; please reach out to a crisis line or a professional.");
+            sentences.Add(texts.HardTime);
         }
 
         return new NarrativeSummary(string.Join(" ", sentences), NarrativeSummary.FromLocal, events.Count == 0 ? 0 : events[^1].Seq);
@@ -165,7 +168,7 @@ public static class SessionReportBuilder
     }
 
     private static OverallAssessment Assess(
-        IReadOnlyList<DistortionFinding> distortions, IReadOnlyList<RiskAlertEntry> alerts, EmotionReport emotion, int segmentCount)
+        ReportTexts texts, IReadOnlyList<DistortionFinding> distortions, IReadOnlyList<RiskAlertEntry> alerts, EmotionReport emotion, int segmentCount)
     {
         var riskLevel = alerts.Select(a => a.Level).Aggregate(RiskLevels.None, RiskLevels.Max);
         var score = riskLevel switch
@@ -178,40 +181,40 @@ public static class SessionReportBuilder
         var observations = new List<string>();
         if (alerts.Count > 0)
         {
-            observations.Add($"Risk language was detected {alerts.Count} time(s); highest level: {riskLevel}.");
+            observations.Add(texts.RiskDetected(alerts.Count, riskLevel));
         }
 
         if (distortions.Count > 0)
         {
             var top = MostFrequent(distortions);
-            observations.Add($"{distortions.Count} cognitive distortion(s) detected; most frequent: {top} ({distortions.Count(d => d.Type == top)}).");
+            observations.Add(texts.DistortionsDetected(distortions.Count, top, distortions.Count(d => d.Type == top)));
         }
 
         if (emotion.Dominant is { } dominant)
         {
-            observations.Add($"Dominant emotion: {dominant}.");
+            observations.Add(texts.DominantEmotion(dominant));
         }
 
-        observations.Add($"{segmentCount} transcript segment(s) recorded.");
+        observations.Add(texts.SegmentsRecorded(segmentCount));
         return new OverallAssessment(score, riskLevel, observations);
     }
 
-    private static List<string> Recommend(IReadOnlyList<DistortionFinding> distortions, OverallAssessment overall)
+    private static List<string> Recommend(ReportTexts texts, IReadOnlyList<DistortionFinding> distortions, OverallAssessment overall)
     {
         var recommendations = new List<string>();
         if (RiskLevels.Rank(overall.RiskLevel) >= RiskLevels.Rank(RiskLevels.Elevated))
         {
-            recommendations.Add("Reach out to a crisis line or a mental-health professional today; you do not have to handle this alone.");
+            recommendations.Add(texts.ReachOut);
         }
 
         foreach (var type in distortions.Select(d => d.Type).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
-            recommendations.Add($"Practise noticing {type.Replace('_', ' ')} thoughts and ask what evidence supports and contradicts them.");
+            recommendations.Add(texts.PractiseNoticing(type));
         }
 
         if (recommendations.Count == 0)
         {
-            recommendations.Add("Keep a short daily mood and thought journal to bring to your next session.");
+            recommendations.Add(texts.KeepAJournal);
         }
 
         return recommendations;

@@ -120,6 +120,48 @@ public sealed class InsightTests(BeMoreWebFactory factory) : IClassFixture<BeMor
     }
 
     [Fact]
+    public async Task Report_ProseFollowsTheReadersLanguageWhileFiguresStayTheSame()
+    {
+        var user = await _client.SignUpAsync();
+        await SetPreferencesAsync(user, new { language = "en", theme = "system", notifications = true });
+        var id = await CreateAsync(user, analysis: true, storeTranscript: true);
+        await AppendAsync(user, id, "I always ruin everything I touch.", "en");
+        using (await _client.SendAsync(HttpMethod.Post, $"/api/session/{id}/end", user.AccessToken))
+        {
+        }
+
+        using var english = await ReportAsync(user, id);
+        await SetPreferencesAsync(user, new { language = "ko", theme = "system", notifications = true });
+        using var korean = await ReportAsync(user, id);
+        using var koreanAgain = await ReportAsync(user, id);
+
+        static List<string> Prose(JsonDocument report) =>
+        [
+            .. report.RootElement.GetProperty("overall").GetProperty("observations").EnumerateArray().Select(o => o.GetString()!),
+            .. report.RootElement.GetProperty("recommendations").EnumerateArray().Select(r => r.GetString()!),
+            report.RootElement.GetProperty("narrative").GetProperty("text").GetString()!,
+        ];
+        static bool HasHangul(string text) => text.Any(c => c is >= '\uAC00' and <= '\uD7A3');
+        Assert.All(Prose(english), text => Assert.False(HasHangul(text), text));
+        Assert.All(Prose(korean), text => Assert.True(HasHangul(text), text));
+        Assert.Contains(Prose(korean), text => text.Contains("과잉 일반화", StringComparison.Ordinal));
+        Assert.Equal(Prose(korean), Prose(koreanAgain));
+        Assert.Equal(
+            english.RootElement.GetProperty("distortions").GetRawText(),
+            korean.RootElement.GetProperty("distortions").GetRawText());
+        Assert.Equal(
+            english.RootElement.GetProperty("overall").GetProperty("riskScore").GetRawText(),
+            korean.RootElement.GetProperty("overall").GetProperty("riskScore").GetRawText());
+    }
+
+    private async Task<JsonDocument> ReportAsync(SignedInUser user, string id)
+    {
+        using var response = await _client.SendAsync(HttpMethod.Get, $"/api/session/{id}/report", user.AccessToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.ReadJsonAsync();
+    }
+
+    [Fact]
     public async Task Transcript_DistortionsAndTextEmotionOptedOut_OnlyRiskStillRaised()
     {
         var user = await _client.SignUpAsync();
