@@ -182,7 +182,7 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
         _rollupDue = true;
         if (State.OptIns.Voice)
         {
-            await AppendAsync(updates.Select(update => ((SessionEventData)update, (string?)null)).ToList());
+            await AppendAsync(Unkeyed(updates));
         }
 
         // Followed even when voice analysis is opted out: interventions still wait for the user's pause.
@@ -457,10 +457,8 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
     private async Task DiscardUtteranceAudioAsync()
     {
         var dropped = _transcription.DiscardSession(SessionId);
-        await AppendAsync(dropped
-            .Select(job => ((SessionEventData)new ProcessingIssue(
-                ProcessingIssueKinds.UtteranceDropped, "The session ended before this utterance was transcribed.", job.StartMs, job.EndMs), (string?)null))
-            .ToList());
+        await AppendAsync(Unkeyed(dropped.Select(job => new ProcessingIssue(
+            ProcessingIssueKinds.UtteranceDropped, "The session ended before this utterance was transcribed.", job.StartMs, job.EndMs))));
     }
 
     private async Task RecordStatusChangeAsync(StatusChanged change) => await AppendAsync([(change, null)]);
