@@ -41,6 +41,18 @@ read -r passed failed skipped < <(
                 if (kv[1] == "notExecuted") s += kv[2]; } }
          END { print p + 0, f + 0, s + 0 }')
 
+# The console log of a long run is long; repeat each failure (name, message, first stack lines) just above the
+# summary so whoever reads only the tail of a CI log sees what failed.
+cat "$results"/*.trx 2>/dev/null | awk 'BEGIN { RS = "<UnitTestResult " }
+    NR > 1 && substr($0, 1, index($0, ">")) ~ /outcome="(Failed|Error|Timeout|Aborted)"/ {
+        name = $0; sub(/^.*testName="/, "", name); sub(/".*$/, "", name)
+        message = ""; if (match($0, /<Message>[^<]*<\/Message>/)) message = substr($0, RSTART + 9, RLENGTH - 19)
+        stack = ""; if (match($0, /<StackTrace>[^<]*<\/StackTrace>/)) stack = substr($0, RSTART + 12, RLENGTH - 25)
+        split(stack, frames, "\n"); stack = frames[1] "\n" frames[2] "\n" frames[3]
+        text = "FAILED " name "\n" message "\n" stack
+        gsub(/&lt;/, "<", text); gsub(/&gt;/, ">", text); gsub(/&quot;/, "\"", text); gsub(/&apos;/, "\x27", text); gsub(/&amp;/, "\\&", text)
+        print text "\n" }'
+
 if [ "$test_status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 summary="$passed passed, $failed failed"
 [ "$skipped" -gt 0 ] && summary="$summary, $skipped skipped"
