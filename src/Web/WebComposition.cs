@@ -68,7 +68,8 @@ public static class WebComposition
     public static WebApplication UseBeMoreWeb(this WebApplication app)
     {
         app.UseMiddleware<RequestIdMiddleware>();
-        app.UseSerilogRequestLogging();
+        // The host's own Serilog logger: the middleware's fallback is the process-wide static one, which this host leaves alone.
+        app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseBeMoreSecurity();

@@ -47,7 +47,10 @@ public static class SiloComposition
             {
                 logger.WriteTo.Console(new RenderedCompactJsonFormatter());
             }
-        });
+        },
+        // Each host logs through its own logger, never the process-wide static one: a second host in the process (tests,
+        // tools) would otherwise take over the first host's log lines, and a host shutting down would silence the rest.
+        preserveStaticLogger: true);
         return builder;
     }
 
