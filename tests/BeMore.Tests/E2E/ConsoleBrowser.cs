@@ -76,6 +76,9 @@ public sealed partial class ConsoleBrowser : IAsyncDisposable
             Permissions = ["microphone"],
         });
         context.SetDefaultTimeout(20_000);
+        // A page load also waits for its scripts and styles; on a 2-core machine busy with the rest of the suite the
+        // first load of a fresh browser has taken longer than 20 s.
+        context.SetDefaultNavigationTimeout(60_000);
         Assertions.SetDefaultExpectTimeout(15_000);
         var page = await context.NewPageAsync();
         return new ConsoleBrowser(playwright, browser, context, page, artifacts);
