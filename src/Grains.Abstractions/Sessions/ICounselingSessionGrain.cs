@@ -49,6 +49,10 @@ public interface ICounselingSessionGrain : IGrainWithStringKey
     [Alias("RecordVoiceActivity")]
     Task RecordVoiceActivityAsync(string callerId, IReadOnlyList<VadUpdate> updates);
 
+    /// <summary>Feeds one utterance's prosody to the session's voice-emotion analysis (analysis consent and the voice opt-in only); may append an emotion update.</summary>
+    [Alias("RecordProsody")]
+    Task RecordProsodyAsync(string callerId, ProsodySample sample);
+
     /// <summary>Feeds face-mesh frames to the session's face-emotion analysis (analysis consent only); may append an emotion update.</summary>
     [Alias("RecordLandmarks")]
     Task RecordLandmarksAsync(string callerId, IReadOnlyList<LandmarkFrame> frames);

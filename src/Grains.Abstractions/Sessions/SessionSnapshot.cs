@@ -81,3 +81,15 @@ public sealed record SpeechTranscript(
     [property: Id(2)] long StartMs,
     [property: Id(3)] long EndMs,
     [property: Id(4)] string Language);
+
+/// <summary>
+/// The prosody of one utterance, measured from the session's audio: pitch level and spread in semitones above 55 Hz
+/// over its voiced frames, their mean loudness in dBFS, and how long it was voiced. Voice emotion is judged from it,
+/// relative to the same speaker's other utterances.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("bemore.ProsodySample")]
+public sealed record ProsodySample(
+    [property: Id(0)] double PitchSemitones,
+    [property: Id(1)] double PitchSpreadSemitones,
+    [property: Id(2)] double LevelDb,
+    [property: Id(3)] long VoicedMs);

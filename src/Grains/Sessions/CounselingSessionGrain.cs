@@ -189,6 +189,23 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
         await AppendAsync(Unkeyed(_analysis.OnVoiceActivity(updates, _time.GetUtcNow())));
     }
 
+    public async Task RecordProsodyAsync(string callerId, ProsodySample sample)
+    {
+        ArgumentNullException.ThrowIfNull(sample);
+        EnsureOwner(callerId);
+        // The last utterance of a stream can be measured just after a pause or the end: it is no longer live analysis.
+        if (State.Status != SessionStatus.Active || !State.Consent.Analysis || !State.OptIns.Voice)
+        {
+            return;
+        }
+
+        _analysis.OnProsody(sample);
+        if (_analysis.TakeEmotionUpdate(_time.GetUtcNow()) is { } update)
+        {
+            await AppendAsync([(update, null)]);
+        }
+    }
+
     public async Task RecordLandmarksAsync(string callerId, IReadOnlyList<LandmarkFrame> frames)
     {
         ArgumentNullException.ThrowIfNull(frames);

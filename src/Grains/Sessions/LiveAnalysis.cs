@@ -20,6 +20,7 @@ internal sealed class LiveAnalysis(CounselingSessionOptions options)
 {
     private readonly TextEmotionAnalyzer _textEmotion = new();
     private readonly FaceEmotionAnalyzer _faceEmotion = new();
+    private readonly VoiceEmotionAnalyzer _voiceEmotion = new();
     private readonly EmotionFusion _fusion = new(new EmotionFusionOptions
     {
         FaceWeight = options.FaceWeight,
@@ -38,6 +39,7 @@ internal sealed class LiveAnalysis(CounselingSessionOptions options)
     private long _textSeq;
     private bool _textRefined;
     private EmotionReading? _face;
+    private EmotionReading? _voice;
     private bool _emotionPending;
     private DateTimeOffset? _lastEmotionAt;
     private HeldQuestion? _held;
@@ -208,6 +210,17 @@ internal sealed class LiveAnalysis(CounselingSessionOptions options)
         }
     }
 
+    /// <summary>Feeds one utterance's prosody; once the speaker's baseline is set, the reading joins the next fused emotion update.</summary>
+    public void OnProsody(ProsodySample sample)
+    {
+        ArgumentNullException.ThrowIfNull(sample);
+        if (_voiceEmotion.Add(sample.PitchSemitones, sample.PitchSpreadSemitones, sample.LevelDb) is { } reading)
+        {
+            _voice = reading;
+            _emotionPending = true;
+        }
+    }
+
     /// <summary>Fuses what arrived since the last update, at most once per <see cref="CounselingSessionOptions.EmotionInterval"/>.</summary>
     public EmotionUpdate? TakeEmotionUpdate(DateTimeOffset now)
     {
@@ -216,7 +229,7 @@ internal sealed class LiveAnalysis(CounselingSessionOptions options)
             return null;
         }
 
-        if (_fusion.Fuse(_face, voice: null, _text) is not { } fused)
+        if (_fusion.Fuse(_face, _voice, _text) is not { } fused)
         {
             return null;
         }
@@ -249,7 +262,12 @@ internal sealed class LiveAnalysis(CounselingSessionOptions options)
     /// <summary>One modality's reading with its weight renormalized over the modalities fused.</summary>
     private Abstractions.Sessions.EmotionSource Source(ModalitySource modality, IReadOnlyList<ModalitySource> fused)
     {
-        var reading = modality == ModalitySource.Face ? _face! : _text!;
+        var reading = modality switch
+        {
+            ModalitySource.Face => _face!,
+            ModalitySource.Voice => _voice!,
+            _ => _text!,
+        };
         var weight = Weight(modality) / fused.Sum(Weight);
         var name = modality.ToString().ToLowerInvariant();
         return new Abstractions.Sessions.EmotionSource(

@@ -21,6 +21,7 @@ public sealed class VoiceActivityGrain(TranscriptionWorker transcription, Uttera
     private string _streamId = "";
     private VoiceActivityDetector? _detector;
     private ClientVadSegmenter? _clientSegmenter;
+    private ProsodyTracker? _prosody;
     private VadUpdateRateLimiter _rate = new();
     private int _utterances;
     private string? _verifiedOwner;
@@ -37,6 +38,8 @@ public sealed class VoiceActivityGrain(TranscriptionWorker transcription, Uttera
         }
 
         _detector = new VoiceActivityDetector();
+        // Prosody feeds only voice emotion, which is analysis: without that consent the audio is not measured for it.
+        _prosody = snapshot.Consent.Analysis ? new ProsodyTracker() : null;
         _rate = new VadUpdateRateLimiter();
         await AbandonUtteranceAsync();
         _recorder = _transcribes ? new UtteranceRecorder() : null;
@@ -55,8 +58,10 @@ public sealed class VoiceActivityGrain(TranscriptionWorker transcription, Uttera
         }
 
         detector.Process(pcm, _transitions);
+        _prosody?.Process(pcm);
         await RecordUtterancesAsync(callerId);
         await ForwardAsync(callerId, detector.State, _rate.ShouldEmit(detector.State.AudioMs, isSpeechTransition: false));
+        await ForwardProsodyAsync(callerId);
     }
 
     public async Task CompleteAudioAsync(string callerId)
@@ -73,6 +78,8 @@ public sealed class VoiceActivityGrain(TranscriptionWorker transcription, Uttera
         _recorder = null;
         // The closing state marks where the audio ended, so the report's speech ratio spans the whole recording.
         await ForwardAsync(callerId, detector.State, emitState: true);
+        await ForwardProsodyAsync(callerId);
+        _prosody = null;
     }
 
     public async Task AcceptClientVadAsync(string callerId, IReadOnlyList<ClientVadInput> frames)
@@ -138,6 +145,20 @@ public sealed class VoiceActivityGrain(TranscriptionWorker transcription, Uttera
             _utteranceFile = null;
             await file.DisposeAsync();
             UtteranceSpool.DeleteFile(file.Name);
+        }
+    }
+
+    /// <summary>At each utterance's end, hands its prosody to the session's voice-emotion analysis.</summary>
+    private async Task ForwardProsodyAsync(string callerId)
+    {
+        if (_prosody is not { } prosody || !_transitions.Any(transition => !transition.IsStart))
+        {
+            return;
+        }
+
+        if (prosody.TakeUtterance() is { } sample)
+        {
+            await Session.RecordProsodyAsync(callerId, sample);
         }
     }
 
