@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Numerics.Tensors;
 using BeMore.Grains.Abstractions.Sessions;
 
 namespace BeMore.Grains.Voice;
@@ -30,7 +31,8 @@ public sealed class ProsodyTracker
     private const long MinVoicedMs = 240;
 
     private readonly byte[] _partialGroup = new byte[Decimation * PcmFormat.BytesPerSample];
-    private readonly double[] _frame = new double[FrameSamples];
+    private readonly float[] _frame = new float[FrameSamples];
+    private readonly double[] _energyBefore = new double[FrameSamples + 1];
     private int _partialLength;
     private int _frameLength;
     private int _voicedFrames;
@@ -92,7 +94,7 @@ public sealed class ProsodyTracker
             sum += BinaryPrimitives.ReadInt16LittleEndian(group[i..]);
         }
 
-        _frame[_frameLength++] = sum / (Decimation * 32768.0);
+        _frame[_frameLength++] = sum / (Decimation * 32768f);
         if (_frameLength == FrameSamples)
         {
             AnalyzeFrame();
@@ -103,22 +105,14 @@ public sealed class ProsodyTracker
     private void AnalyzeFrame()
     {
         var frame = _frame.AsSpan();
-        var mean = 0.0;
-        foreach (var sample in frame)
-        {
-            mean += sample;
-        }
-
-        mean /= frame.Length;
-        var power = 0.0;
+        TensorPrimitives.Subtract(frame, TensorPrimitives.Sum<float>(frame) / frame.Length, frame);
         for (var i = 0; i < frame.Length; i++)
         {
-            frame[i] -= mean;
-            power += frame[i] * frame[i];
+            _energyBefore[i + 1] = _energyBefore[i] + (frame[i] * frame[i]);
         }
 
-        var levelDb = PcmFormat.PowerToDb(power / frame.Length);
-        if (levelDb < MinVoicedDb || Pitch(frame) is not { } hz)
+        var levelDb = PcmFormat.PowerToDb(_energyBefore[^1] / frame.Length);
+        if (levelDb < MinVoicedDb || Pitch(frame, _energyBefore) is not { } hz)
         {
             return;
         }
@@ -133,21 +127,19 @@ public sealed class ProsodyTracker
     /// <summary>
     /// The fundamental frequency, or null for an aperiodic frame. Takes the shortest lag whose correlation is close to
     /// the best one, so a frame is not read an octave low (every multiple of the period correlates too).
+    /// <paramref name="energyBefore"/>[i] is the energy of the first i samples, so each lag's two overlapping
+    /// stretches cost nothing to normalize.
     /// </summary>
-    private static double? Pitch(ReadOnlySpan<double> frame)
+    private static double? Pitch(ReadOnlySpan<float> frame, ReadOnlySpan<double> energyBefore)
     {
         Span<double> correlation = stackalloc double[MaxLag + 2];
         var best = 0.0;
         for (var lag = MinLag - 1; lag <= MaxLag + 1; lag++)
         {
-            double product = 0, head = 0, tail = 0;
-            for (var i = 0; i + lag < frame.Length; i++)
-            {
-                product += frame[i] * frame[i + lag];
-                head += frame[i] * frame[i];
-                tail += frame[i + lag] * frame[i + lag];
-            }
-
+            var overlap = frame.Length - lag;
+            double product = TensorPrimitives.Dot(frame[..overlap], frame[lag..]);
+            var head = energyBefore[overlap];
+            var tail = energyBefore[frame.Length] - energyBefore[lag];
             correlation[lag] = head > 0 && tail > 0 ? product / Math.Sqrt(head * tail) : 0;
             if (lag is >= MinLag and <= MaxLag)
             {
