@@ -4,19 +4,21 @@ using BenchmarkDotNet.Attributes;
 
 namespace BeMore.Bench.Micro;
 
-/// <summary>Voice activity at its unit of work: one second of audio.</summary>
+/// <summary>Voice activity and prosody (for voice emotion) at their unit of work: one second of audio.</summary>
 [MemoryDiagnoser]
 public class VoiceActivityBenchmarks
 {
     private readonly List<VoiceActivityTransition> _transitions = [];
     private byte[] _oneSecond = [];
     private VoiceActivityDetector _detector = null!;
+    private ProsodyTracker _prosody = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         _oneSecond = BeMore.Bench.Load.SyntheticSpeech.Chunks().Take(1000 / BeMore.Bench.Load.SyntheticSpeech.ChunkMs).SelectMany(c => c).ToArray();
         _detector = new VoiceActivityDetector();
+        _prosody = new ProsodyTracker();
     }
 
     /// <summary>Voice activity over one second of 16 kHz PCM16 (the detector keeps running, as in a live stream).</summary>
@@ -26,6 +28,14 @@ public class VoiceActivityBenchmarks
         _transitions.Clear();
         _detector.Process(_oneSecond, _transitions);
         return _transitions.Count;
+    }
+
+    /// <summary>Pitch and loudness of one second of the same audio, closing an utterance each time.</summary>
+    [Benchmark]
+    public long ProsodyPerSecondOfAudio()
+    {
+        _prosody.Process(_oneSecond);
+        return _prosody.TakeUtterance()?.VoicedMs ?? 0;
     }
 }
 
