@@ -1,3 +1,4 @@
+using BeMore.Grains.Abstractions.Users;
 namespace BeMore.Grains.Abstractions.Sessions;
 
 /// <summary>
@@ -48,6 +49,13 @@ public interface ICounselingSessionGrain : IGrainWithStringKey
     /// <summary>Appends voice-activity updates cut from the session's audio or client VAD frames (analysis consent only).</summary>
     [Alias("RecordVoiceActivity")]
     Task RecordVoiceActivityAsync(string callerId, IReadOnlyList<VadUpdate> updates);
+
+    /// <summary>
+    /// Applies the owner's changed preferences (language, analysis opt-ins) from the session's next input on, so a
+    /// withdrawn opt-in stops that analysis at once; an ended session keeps the ones it ran with.
+    /// </summary>
+    [Alias("ApplyPreferences")]
+    Task ApplyPreferencesAsync(string callerId, UserPreferences preferences);
 
     /// <summary>Feeds one utterance's prosody to the session's voice-emotion analysis (analysis consent and the voice opt-in only); may append an emotion update.</summary>
     [Alias("RecordProsody")]

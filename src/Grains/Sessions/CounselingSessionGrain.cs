@@ -189,6 +189,22 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
         await AppendAsync(Unkeyed(_analysis.OnVoiceActivity(updates, _time.GetUtcNow())));
     }
 
+    public async Task ApplyPreferencesAsync(string callerId, UserPreferences preferences)
+    {
+        ArgumentNullException.ThrowIfNull(preferences);
+        EnsureOwner(callerId);
+        if (State.Status == SessionStatus.Ended
+            || (State.PreferredLanguage == preferences.Language && State.OptIns == preferences.Analysis))
+        {
+            return;
+        }
+
+        State.PreferredLanguage = preferences.Language;
+        State.OptIns = preferences.Analysis;
+        await _state.WriteStateAsync();
+        _persistedSeq = _lastSeq;
+    }
+
     public async Task RecordProsodyAsync(string callerId, ProsodySample sample)
     {
         ArgumentNullException.ThrowIfNull(sample);

@@ -120,6 +120,43 @@ public sealed class InsightTests(BeMoreWebFactory factory) : IClassFixture<BeMor
     }
 
     [Fact]
+    public async Task Preferences_OptOutMidSession_StopsThatAnalysisFromTheNextSegment()
+    {
+        var user = await _client.SignUpAsync();
+        var id = await CreateAsync(user, analysis: true, storeTranscript: true);
+        var before = await AppendAsync(user, id, "I always ruin everything I touch.", "en");
+
+        await SetPreferencesAsync(user, new
+        {
+            language = "en",
+            theme = "system",
+            notifications = true,
+            analysis = new { textEmotion = false, faceEmotion = true, voice = true, distortions = false },
+        });
+        var after = await AppendAsync(user, id, "I always ruin everything I touch.", "en");
+        var events = await EventsAsync(user, id);
+
+        Assert.Contains(events, e => e.Type == "distortion_detected" && e.Data.GetProperty("segmentSeq").GetInt64() == before);
+        Assert.Contains(events, e => e.Type == "emotion_update" && e.Seq > before && e.Seq < after);
+        Assert.DoesNotContain(events, e => e.Seq > after && e.Type is "distortion_detected" or "cbt_intervention" or "emotion_update");
+    }
+
+    [Fact]
+    public async Task Preferences_LanguageChangedMidSession_InterventionsFollowIt()
+    {
+        var user = await _client.SignUpAsync();
+        await SetPreferencesAsync(user, new { language = "ko", theme = "system", notifications = true });
+        var id = await CreateAsync(user, analysis: true, storeTranscript: true);
+
+        await SetPreferencesAsync(user, new { language = "en", theme = "system", notifications = true });
+        await AppendAsync(user, id, "나는 완전히 실패자야", "ko");
+        var offered = (await EventsAsync(user, id)).Where(e => e.Type == "cbt_intervention").Select(e => e.Data.GetProperty("text").GetString()!).ToList();
+
+        Assert.Equal(2, offered.Count);
+        Assert.All(offered, text => Assert.DoesNotContain(text, c => c is >= '\uAC00' and <= '\uD7A3'));
+    }
+
+    [Fact]
     public async Task Report_ProseFollowsTheReadersLanguageWhileFiguresStayTheSame()
     {
         var user = await _client.SignUpAsync();

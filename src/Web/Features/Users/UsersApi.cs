@@ -18,6 +18,9 @@ public static class UsersApi
 {
     public const int MaxAuditPage = 500;
 
+    /// <summary>How many of the newest sessions a preference change looks through for ones still running.</summary>
+    private const int OpenSessionScan = 100;
+
     public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/user/me").WithTags("Users").RequireAuthorization();
@@ -65,6 +68,13 @@ public static class UsersApi
             : (await user.GetPreferencesAsync()).Analysis;
         var preferences = await user.UpdatePreferencesAsync(
             new UserPreferences(request.Language, request.Theme, request.Notifications!.Value, analysis));
+        // Sessions still running follow the change at once: a withdrawn opt-in must not wait for the next session. They
+        // are among the newest (an idle session is ended within a day), and the web tier makes these calls so the user
+        // grain never waits on a session grain that may be waiting on it.
+        var newest = await user.ListSessionsAsync(cursor: null, OpenSessionScan);
+        await Task.WhenAll(newest.Items
+            .Where(entry => entry.Outcome is null)
+            .Select(entry => grains.GetGrain<ICounselingSessionGrain>(entry.SessionId).ApplyPreferencesAsync(userId, preferences)));
         await audit.RecordAsync(context, AuditActions.PreferencesUpdate, AuditOutcomes.Success, userId, userId);
         return TypedResults.Ok(preferences);
     }
