@@ -5,11 +5,13 @@ namespace BeMore.Grains.Storage;
 
 /// <summary>
 /// The audit table over plain ADO.NET; the SQL is the common subset of PostgreSQL and SQLite. Appends are group-committed
-/// by <see cref="AuditBatchWriter"/>; disposing the store commits what is still queued.
+/// by <paramref name="writer"/>, in the same transactions as the event log's appends.
 /// </summary>
-public sealed class AdoNetAuditStore(EventLogDatabase database) : IAuditStore, IAsyncDisposable
+public sealed class AdoNetAuditStore(EventLogDatabase database, GroupCommitWriter writer) : IAuditStore
 {
-    private readonly AuditBatchWriter _writer = new(database);
+    private const string InsertSql =
+        "INSERT INTO bemore_audit (user_id, actor_id, action, target_id, at_ms, client_ip, outcome) " +
+        "VALUES (@user_id, @actor_id, @action, @target_id, @at_ms, @client_ip, @outcome)";
 
     private const string ReadSql =
         "SELECT id, user_id, actor_id, action, target_id, at_ms, client_ip, outcome FROM bemore_audit " +
@@ -17,7 +19,24 @@ public sealed class AdoNetAuditStore(EventLogDatabase database) : IAuditStore, I
 
     private const string EraseSql = "DELETE FROM bemore_audit WHERE user_id = @user_id OR actor_id = @user_id";
 
-    public Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken = default) => _writer.WriteAsync(entry, cancellationToken);
+    public Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return writer.WriteAsync(async transaction =>
+        {
+            await using var command = transaction.Connection!.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = InsertSql;
+            command.AddParameter("user_id", DbType.String, entry.UserId);
+            command.AddParameter("actor_id", DbType.String, entry.ActorId);
+            command.AddParameter("action", DbType.String, entry.Action);
+            command.AddParameter("target_id", DbType.String, entry.TargetId);
+            command.AddParameter("at_ms", DbType.Int64, entry.At.ToUnixTimeMilliseconds());
+            command.AddParameter("client_ip", DbType.String, entry.ClientIp);
+            command.AddParameter("outcome", DbType.String, entry.Outcome);
+            await command.ExecuteNonQueryAsync();
+        }, cancellationToken);
+    }
 
     public async Task<IReadOnlyList<AuditRecord>> ReadAsync(string? userId, long afterId, int limit, CancellationToken cancellationToken = default)
     {
@@ -56,8 +75,6 @@ public sealed class AdoNetAuditStore(EventLogDatabase database) : IAuditStore, I
         command.AddParameter("user_id", DbType.String, userId);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
-
-    public ValueTask DisposeAsync() => _writer.DisposeAsync();
 
     private static string? NullableString(System.Data.Common.DbDataReader record, int ordinal) => record.IsDBNull(ordinal) ? null : record.GetString(ordinal);
 }

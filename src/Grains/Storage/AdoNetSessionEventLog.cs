@@ -7,8 +7,10 @@ namespace BeMore.Grains.Storage;
 /// The event log over plain ADO.NET. The SQL is the common subset of PostgreSQL and SQLite
 /// (ON CONFLICT DO NOTHING, LIMIT, named parameters), so one implementation serves both profiles.
 /// Payloads are sealed with <see cref="PayloadProtector"/>: the table never holds transcript text in the clear.
+/// Appends of all sessions are group-committed by <paramref name="writer"/>: each caller's events go into a shared
+/// transaction, and the call returns only once it has committed.
 /// </summary>
-public sealed class AdoNetSessionEventLog(EventLogDatabase database, PayloadProtector protector) : ISessionEventLog
+public sealed class AdoNetSessionEventLog(EventLogDatabase database, PayloadProtector protector, GroupCommitWriter writer) : ISessionEventLog
 {
     private const string InsertSql =
         "INSERT INTO bemore_session_events (session_id, seq, type, at_ms, dedup_key, key_id, payload) " +
@@ -41,9 +43,30 @@ public sealed class AdoNetSessionEventLog(EventLogDatabase database, PayloadProt
             return;
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
+        // Sealed before queueing, so the encryption runs on the caller's thread, not inside the shared transaction.
+        var rows = events.Select(e => (e.Event, e.DedupKey, Sealed: protector.Protect(SessionEventPayload.Serialize(e.Event.Data), e.Event.SessionId, e.Event.Seq))).ToList();
+        try
+        {
+            await writer.WriteAsync(transaction => InsertAsync(transaction, rows), cancellationToken);
+        }
+        catch (System.Data.Common.DbException error)
+        {
+            foreach (var (sessionEvent, dedupKey, _) in rows)
+            {
+                if (dedupKey is not null && await FindByDedupKeyAsync(sessionEvent.SessionId, dedupKey, cancellationToken) is { } existing)
+                {
+                    throw new DuplicateSessionEventException(existing, error);
+                }
+            }
+
+            throw;
+        }
+    }
+
+    private static async Task InsertAsync(
+        System.Data.Common.DbTransaction transaction, List<(SessionEvent Event, string? DedupKey, (string KeyId, byte[] Payload) Sealed)> rows)
+    {
+        await using var command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = InsertSql;
         var sessionId = command.AddParameter("session_id", DbType.String);
@@ -54,9 +77,8 @@ public sealed class AdoNetSessionEventLog(EventLogDatabase database, PayloadProt
         var keyId = command.AddParameter("key_id", DbType.String);
         var payload = command.AddParameter("payload", DbType.Binary);
 
-        foreach (var (sessionEvent, key) in events)
+        foreach (var (sessionEvent, key, (sealingKey, sealedPayload)) in rows)
         {
-            var (sealingKey, sealedPayload) = protector.Protect(SessionEventPayload.Serialize(sessionEvent.Data), sessionEvent.SessionId, sessionEvent.Seq);
             sessionId.Value = sessionEvent.SessionId;
             seq.Value = sessionEvent.Seq;
             type.Value = sessionEvent.Type;
@@ -64,10 +86,8 @@ public sealed class AdoNetSessionEventLog(EventLogDatabase database, PayloadProt
             dedupKey.Value = (object?)key ?? DBNull.Value;
             keyId.Value = sealingKey;
             payload.Value = sealedPayload;
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            await command.ExecuteNonQueryAsync();
         }
-
-        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<SessionEvent>> ReadAfterAsync(

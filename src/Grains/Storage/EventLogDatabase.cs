@@ -10,9 +10,7 @@ public sealed record EventLogDatabase(DbProviderFactory Factory, string Connecti
 {
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        var connection = Factory.CreateConnection()
-            ?? throw new InvalidOperationException($"{Factory.GetType().Name} cannot create connections.");
-        connection.ConnectionString = ConnectionString;
+        var connection = CreateConnection();
         try
         {
             await connection.OpenAsync(cancellationToken);
@@ -30,5 +28,32 @@ public sealed record EventLogDatabase(DbProviderFactory Factory, string Connecti
             await connection.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// This database as a <see cref="DbDataSource"/>, for libraries that open their own connections (Orleans' ADO.NET
+    /// grain storage): their connections then get <see cref="OnOpen"/> too.
+    /// </summary>
+    public DbDataSource AsDataSource() => new DataSource(this);
+
+    private DbConnection CreateConnection()
+    {
+        var connection = Factory.CreateConnection()
+            ?? throw new InvalidOperationException($"{Factory.GetType().Name} cannot create connections.");
+        connection.ConnectionString = ConnectionString;
+        return connection;
+    }
+
+    private sealed class DataSource(EventLogDatabase database) : DbDataSource
+    {
+        public override string ConnectionString => database.ConnectionString;
+
+        protected override DbConnection CreateDbConnection() => database.CreateConnection();
+
+        protected override async ValueTask<DbConnection> OpenDbConnectionAsync(CancellationToken cancellationToken = default) =>
+            await database.OpenAsync(cancellationToken);
+
+        // Nothing in BeMore or Orleans opens synchronously; the base class would skip OnOpen, so this stays on the one path.
+        protected override DbConnection OpenDbConnection() => OpenDbConnectionAsync().AsTask().GetAwaiter().GetResult();
     }
 }

@@ -16,7 +16,9 @@ public interface ISessionEventLog
 
     /// <summary>
     /// As <see cref="AppendAsync(IReadOnlyList{SessionEvent}, CancellationToken)"/>, tagging events with a per-session
-    /// deduplication key (e.g. a client segment id) that <see cref="FindByDedupKeyAsync"/> finds them by.
+    /// deduplication key (e.g. a client segment id) that <see cref="FindByDedupKeyAsync"/> finds them by. When a key is
+    /// already stored, none of <paramref name="events"/> is appended and <see cref="DuplicateSessionEventException"/>
+    /// carries the stored event; appends of other callers committed in the same transaction are not affected.
     /// </summary>
     Task AppendAsync(IReadOnlyList<(SessionEvent Event, string? DedupKey)> events, CancellationToken cancellationToken = default);
 
@@ -33,3 +35,10 @@ public interface ISessionEventLog
 }
 
 public readonly record struct EventLogTail(long LastSeq, DateTimeOffset? LastAt);
+
+/// <summary>An append carried a deduplication key the session already has; <see cref="Existing"/> is the event stored under it.</summary>
+public sealed class DuplicateSessionEventException(SessionEvent existing, Exception innerException)
+    : Exception($"Session {existing.SessionId} already has event {existing.Seq} under this deduplication key.", innerException)
+{
+    public SessionEvent Existing { get; } = existing;
+}

@@ -68,6 +68,7 @@ public static class SiloComposition
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(storage);
         services.AddSingleton(storage.Database);
+        services.AddSingleton<GroupCommitWriter>();
         services.AddSingleton<ISessionEventLog, AdoNetSessionEventLog>();
         services.AddSingleton<IAuditStore, AdoNetAuditStore>();
         services.AddSingleton<IRetentionStore, AdoNetRetentionStore>();
@@ -125,7 +126,16 @@ public static class SiloComposition
             silo.AddAdoNetGrainStorage(StorageNames.GrainState, options =>
             {
                 options.Invariant = storage.OrleansInvariant;
-                options.ConnectionString = storage.ConnectionString;
+                if (storage.Profile == StorageProfile.Embedded)
+                {
+                    // Its connections get the same busy handler as the event log's, instead of Microsoft.Data.Sqlite's 150 ms retry.
+                    options.DataSource = storage.Database.AsDataSource();
+                }
+                else
+                {
+                    options.ConnectionString = storage.ConnectionString;
+                }
+
                 // Clearing a grain's state (account or session erasure) removes its row instead of leaving an empty one.
                 options.DeleteStateOnClear = true;
             });

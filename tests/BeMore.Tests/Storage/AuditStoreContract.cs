@@ -11,7 +11,7 @@ public abstract class AuditStoreContract : IAsyncLifetime
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 28, 9, 0, 0, TimeSpan.Zero);
 
-    private readonly List<AdoNetAuditStore> _stores = [];
+    private readonly List<GroupCommitWriter> _writers = [];
 
     protected TestFolder Folder { get; } = new("audit");
 
@@ -22,9 +22,9 @@ public abstract class AuditStoreContract : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        foreach (var store in _stores)
+        foreach (var writer in _writers)
         {
-            await store.DisposeAsync();
+            await writer.DisposeAsync();
         }
 
         Folder.Dispose();
@@ -67,14 +67,15 @@ public abstract class AuditStoreContract : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Dispose_WithAppendsQueued_CommitsThemAndRefusesNewOnes()
+    public async Task DisposeWriter_WithAppendsQueued_CommitsThemAndRefusesNewOnes()
     {
         var target = await CreateTargetAsync();
-        var store = new AdoNetAuditStore(target.Database);
+        var writer = new GroupCommitWriter(target.Database);
+        var store = new AdoNetAuditStore(target.Database, writer);
         var user = NewUserId();
         var queued = Enumerable.Range(0, 100).Select(i => store.AppendAsync(Entry(user, $"target-{i}"))).ToList();
 
-        await store.DisposeAsync();
+        await writer.DisposeAsync();
 
         // Read before awaiting the callers: the rows must be committed by the time disposal returns.
         Assert.Equal(100, (await Open(target).ReadAsync(user, 0, 1000)).Count);
@@ -104,9 +105,9 @@ public abstract class AuditStoreContract : IAsyncLifetime
 
     private AdoNetAuditStore Open(StorageTarget target)
     {
-        var store = new AdoNetAuditStore(target.Database);
-        _stores.Add(store);
-        return store;
+        var writer = new GroupCommitWriter(target.Database);
+        _writers.Add(writer);
+        return new AdoNetAuditStore(target.Database, writer);
     }
 
     private static async Task ExecuteAsync(EventLogDatabase database, string sql)

@@ -5,17 +5,57 @@ using BeMore.Tests.Infrastructure;
 
 namespace BeMore.Tests.Storage;
 
-/// <summary>The event log's behaviour, run against each real database it serves.</summary>
-public abstract class SessionEventLogContract : IDisposable
+/// <summary>The event log's behaviour, group commit included, run against each real database it serves.</summary>
+public abstract class SessionEventLogContract : IAsyncLifetime
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 28, 9, 0, 0, TimeSpan.Zero);
 
+    private readonly List<GroupCommitWriter> _writers = [];
+    private EventLogDatabase? _database;
+
     protected TestFolder Folder { get; } = new("log");
 
-    protected abstract Task<ISessionEventLog> CreateLogAsync();
+    /// <summary>A fresh database with the schema applied.</summary>
+    protected abstract Task<EventLogDatabase> CreateDatabaseAsync();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var writer in _writers)
+        {
+            await writer.DisposeAsync();
+        }
+
+        Folder.Dispose();
+    }
+
+    private async Task<ISessionEventLog> CreateLogAsync()
+    {
+        _database = await CreateDatabaseAsync();
+        _writers.Add(new GroupCommitWriter(_database));
+        return new AdoNetSessionEventLog(_database, TestProtector, _writers[^1]);
+    }
 
     /// <summary>The stored payload column of the session's rows, as the database holds it.</summary>
-    protected abstract Task<List<byte[]>> ReadRawPayloadsAsync(string sessionId);
+    private Task<List<byte[]>> ReadRawPayloadsAsync(string sessionId) => ReadPayloadsAsync(_database!, sessionId);
+
+    /// <summary>
+    /// Holds the writer inside a batch until the returned gate opens, so every append started meanwhile waits and
+    /// then goes into one and the same following batch.
+    /// </summary>
+    private async Task<(TaskCompletionSource Gate, Task Held)> HoldTheWriterAsync()
+    {
+        var inside = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var held = _writers[^1].WriteAsync(async _ =>
+        {
+            inside.TrySetResult();
+            await gate.Task;
+        });
+        await inside.Task;
+        return (gate, held);
+    }
 
     protected static PayloadProtector TestProtector { get; } = new(new EncryptionOptions
     {
@@ -36,12 +76,6 @@ public abstract class SessionEventLogContract : IDisposable
         }
 
         return payloads;
-    }
-
-    public void Dispose()
-    {
-        Folder.Dispose();
-        GC.SuppressFinalize(this);
     }
 
     [Fact]
@@ -152,6 +186,74 @@ public abstract class SessionEventLogContract : IDisposable
         Assert.Single(await log.ReadAfterAsync(kept, 0, 10));
     }
 
+    [Fact]
+    public async Task Append_ConcurrentAppendsFromManySessions_KeepEachSessionsSeqOrderWithoutGaps()
+    {
+        var log = await CreateLogAsync();
+        var sessions = Enumerable.Range(0, 40).Select(_ => NewSessionId()).ToList();
+
+        // Each session appends one event at a time, as its grain does; the sessions run side by side.
+        await Task.WhenAll(sessions.Select(session => Task.Run(async () =>
+        {
+            for (var seq = 1; seq <= 15; seq++)
+            {
+                await log.AppendAsync([Event(session, seq)]);
+            }
+        })));
+
+        foreach (var session in sessions)
+        {
+            var events = await log.ReadAfterAsync(session, 0, 100);
+            Assert.Equal(Enumerable.Range(1, 15).Select(seq => (long)seq), events.Select(e => e.Seq));
+            Assert.Equal(Enumerable.Range(1, 15).Select(seq => $"reason {seq}"), events.Select(e => ((StatusChanged)e.Data).Reason));
+        }
+    }
+
+    [Fact]
+    public async Task Append_DuplicateDedupKeyInsideABatch_FailsThatAppendAloneWithTheExistingEvent()
+    {
+        var log = await CreateLogAsync();
+        var session = NewSessionId();
+        var others = Enumerable.Range(0, 10).Select(_ => NewSessionId()).ToList();
+        var (gate, held) = await HoldTheWriterAsync();
+
+        var first = log.AppendAsync([(Event(session, 1, "first"), "client:dup")]);
+        var before = others.Take(5).Select(other => log.AppendAsync([(Event(other, 1), "client:dup"), (Event(other, 2), null)])).ToList();
+        var duplicate = log.AppendAsync([(Event(session, 2, "duplicate"), null), (Event(session, 3, "duplicate"), "client:dup")]);
+        var after = others.Skip(5).Select(other => log.AppendAsync([(Event(other, 1), "client:dup"), (Event(other, 2), null)])).ToList();
+        gate.SetResult();
+        await held;
+
+        await first;
+        await Task.WhenAll(before.Concat(after));
+        var conflict = await Assert.ThrowsAsync<DuplicateSessionEventException>(() => duplicate);
+        Assert.Equal(1, conflict.Existing.Seq);
+        Assert.Equal("first", ((StatusChanged)conflict.Existing.Data).Reason);
+        // All or none for the conflicting append: its unkeyed event is not stored either, so the log has no gap.
+        Assert.Equal([1L], (await log.ReadAfterAsync(session, 0, 10)).Select(e => e.Seq));
+        foreach (var other in others)
+        {
+            Assert.Equal([1L, 2L], (await log.ReadAfterAsync(other, 0, 10)).Select(e => e.Seq));
+        }
+    }
+
+    [Fact]
+    public async Task Append_ReturnsOnlyAfterItsBatchCommitted()
+    {
+        var log = await CreateLogAsync();
+        var session = NewSessionId();
+        var (gate, held) = await HoldTheWriterAsync();
+
+        var append = log.AppendAsync([Event(session, 1)]);
+
+        Assert.False(append.IsCompleted);
+        Assert.Empty(await log.ReadAfterAsync(session, 0, 10));
+        gate.SetResult();
+        await held;
+        await append;
+        Assert.Single(await log.ReadAfterAsync(session, 0, 10));
+    }
+
     private static string NewSessionId() => Guid.NewGuid().ToString("N");
 
     private static SessionEvent Event(string session, long seq, string? reason = null) =>
@@ -160,28 +262,19 @@ public abstract class SessionEventLogContract : IDisposable
 
 public sealed class SqliteSessionEventLogTests : SessionEventLogContract
 {
-    private StorageTarget? _target;
-
-    protected override async Task<ISessionEventLog> CreateLogAsync()
+    protected override async Task<EventLogDatabase> CreateDatabaseAsync()
     {
-        _target = StorageTarget.Embedded(Folder.Path);
-        await SchemaInstaller.ApplyAsync(_target, CancellationToken.None);
-        return new AdoNetSessionEventLog(_target.Database, TestProtector);
+        var target = StorageTarget.Embedded(Folder.Path);
+        await SchemaInstaller.ApplyAsync(target, CancellationToken.None);
+        return target.Database;
     }
-
-    protected override Task<List<byte[]>> ReadRawPayloadsAsync(string sessionId) => ReadPayloadsAsync(_target!.Database, sessionId);
 }
 
 public sealed class PostgresSessionEventLogTests : SessionEventLogContract
 {
-    private StorageTarget? _target;
-
-    protected override async Task<ISessionEventLog> CreateLogAsync()
+    protected override async Task<EventLogDatabase> CreateDatabaseAsync()
     {
         var server = await PostgresServer.InstanceAsync();
-        _target = new StorageTarget(StorageProfile.Postgres, await server.CreateDatabaseAsync());
-        return new AdoNetSessionEventLog(_target.Database, TestProtector);
+        return new StorageTarget(StorageProfile.Postgres, await server.CreateDatabaseAsync()).Database;
     }
-
-    protected override Task<List<byte[]>> ReadRawPayloadsAsync(string sessionId) => ReadPayloadsAsync(_target!.Database, sessionId);
 }
