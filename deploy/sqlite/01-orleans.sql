@@ -64,32 +64,33 @@ WHERE GrainIdHash = @GrainIdHash
   AND GrainIdExtensionString IS @GrainIdExtensionString;
 '),
 
--- Two statements, only one of which can match: with a known ETag, update if
--- the stored version still equals it; without one, insert version 1 unless a
--- row exists. The provider collects rows from both; no row at all means the
--- ETag was stale and becomes InconsistentStateException.
+-- One statement, so one write transaction: with a known ETag, the row is
+-- inserted only to conflict with the stored one, which is updated if its
+-- version still equals the ETag; without one, version 1 is inserted unless a
+-- row exists (then the WHERE of the update fails). No row returned means the ETag
+-- was stale and becomes InconsistentStateException. (Two statements were two
+-- autocommitted transactions: each took the write lock of the file, even the one
+-- whose condition could not match.)
 ('WriteToStorageKey', '
-UPDATE OrleansStorage
-SET PayloadBinary = @PayloadBinary,
-    ModifiedOn = CURRENT_TIMESTAMP,
-    Version = Version + 1
-WHERE @GrainStateVersion IS NOT NULL
-  AND GrainIdHash = @GrainIdHash
-  AND GrainTypeHash = @GrainTypeHash
-  AND ServiceId = @ServiceId
-  AND GrainIdN0 = @GrainIdN0
-  AND GrainIdN1 = @GrainIdN1
-  AND GrainTypeString = @GrainTypeString
-  AND GrainIdExtensionString IS @GrainIdExtensionString
-  AND Version = @GrainStateVersion
-RETURNING Version AS NewGrainStateVersion;
-
 INSERT INTO OrleansStorage (GrainIdHash, GrainIdN0, GrainIdN1, GrainTypeHash, GrainTypeString,
                             GrainIdExtensionString, ServiceId, PayloadBinary, ModifiedOn, Version)
 SELECT @GrainIdHash, @GrainIdN0, @GrainIdN1, @GrainTypeHash, @GrainTypeString,
        @GrainIdExtensionString, @ServiceId, @PayloadBinary, CURRENT_TIMESTAMP, 1
 WHERE @GrainStateVersion IS NULL
-ON CONFLICT DO NOTHING
+   OR EXISTS (SELECT 1 FROM OrleansStorage
+              WHERE GrainIdHash = @GrainIdHash
+                AND GrainTypeHash = @GrainTypeHash
+                AND ServiceId = @ServiceId
+                AND GrainIdN0 = @GrainIdN0
+                AND GrainIdN1 = @GrainIdN1
+                AND GrainTypeString = @GrainTypeString
+                AND GrainIdExtensionString IS @GrainIdExtensionString
+                AND Version = @GrainStateVersion)
+ON CONFLICT DO UPDATE
+SET PayloadBinary = excluded.PayloadBinary,
+    ModifiedOn = CURRENT_TIMESTAMP,
+    Version = OrleansStorage.Version + 1
+WHERE OrleansStorage.Version = @GrainStateVersion
 RETURNING Version AS NewGrainStateVersion;
 '),
 
