@@ -1,4 +1,5 @@
 using System.Data;
+using System.Data.Common;
 using BeMore.Grains.Abstractions.Sessions;
 
 namespace BeMore.Grains.Storage;
@@ -49,7 +50,7 @@ public sealed class AdoNetSessionEventLog(EventLogDatabase database, PayloadProt
         {
             await writer.WriteAsync(transaction => InsertAsync(transaction, rows), cancellationToken);
         }
-        catch (System.Data.Common.DbException error)
+        catch (DbException error)
         {
             foreach (var (sessionEvent, dedupKey, _) in rows)
             {
@@ -64,7 +65,7 @@ public sealed class AdoNetSessionEventLog(EventLogDatabase database, PayloadProt
     }
 
     private static async Task InsertAsync(
-        System.Data.Common.DbTransaction transaction, List<(SessionEvent Event, string? DedupKey, (string KeyId, byte[] Payload) Sealed)> rows)
+        DbTransaction transaction, List<(SessionEvent Event, string? DedupKey, (string KeyId, byte[] Payload) Sealed)> rows)
     {
         await using var command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;
@@ -135,7 +136,7 @@ public sealed class AdoNetSessionEventLog(EventLogDatabase database, PayloadProt
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private async Task<List<SessionEvent>> ReadEventsAsync(System.Data.Common.DbCommand command, string sessionId, CancellationToken cancellationToken)
+    private async Task<List<SessionEvent>> ReadEventsAsync(DbCommand command, string sessionId, CancellationToken cancellationToken)
     {
         var events = new List<SessionEvent>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
