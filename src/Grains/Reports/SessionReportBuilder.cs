@@ -68,7 +68,8 @@ public static class SessionReportBuilder
             recommendations,
             feedback,
             snapshot.Consent,
-            Narrate(texts, snapshot, events, emotion, distortions, interventions.Count, overall));
+            Narrate(texts, snapshot, events, emotion, distortions, interventions.Count, overall),
+            language.ToCode());
     }
 
     /// <summary>
