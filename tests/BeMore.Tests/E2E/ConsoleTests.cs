@@ -64,7 +64,7 @@ public sealed partial class ConsoleTests(BeMoreWebFactory factory) : IClassFixtu
             await page.Locator("#end-session").ClickAsync();
             await Expect(page.Locator("#session-status")).ToHaveAttributeAsync("data-status", "ended");
             await page.Locator("#report-link").ClickAsync();
-            await page.WaitForURLAsync($"**/console/report/{sessionId}");
+            await Expect(page).ToHaveURLAsync(new Regex($"/console/report/{sessionId}$"));
             await Expect(page.Locator("#report-summary dt").First).ToBeVisibleAsync();
             await WaitForChartPointsAsync(page, "#report-emotion-chart");
             await WaitForChartPointsAsync(page, "#voice-chart");
@@ -230,7 +230,9 @@ public sealed partial class ConsoleTests(BeMoreWebFactory factory) : IClassFixtu
         await page.Locator("#consent-transcript").CheckAsync();
         await AssertLabelledAsync(page);
         await page.Locator("#start-session").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/console/session/[0-9a-f]{32}$"));
+        // The console changes pages with history.pushState: the URL is polled, not awaited as a navigation, whose
+        // "load" wait has been seen to hang on a loaded machine although the page had moved on.
+        await Expect(page).ToHaveURLAsync(SessionIdPattern());
         await Expect(page.Locator("#connection-state")).ToHaveAttributeAsync("data-state", "connected");
         await Expect(page.Locator("#session-status")).ToHaveAttributeAsync("data-status", "active");
         await Expect(page.Locator("#session-title-heading")).ToHaveTextAsync(title);
