@@ -4,7 +4,8 @@ namespace BeMore.Grains.Abstractions.Reports;
 
 /// <summary>
 /// The end-of-session report (API.md "Report JSON"), computed only from the session's events, so the same events
-/// always give the same report.
+/// always give the same report. <see cref="Language"/> (<c>ko</c> or <c>en</c>) is the reader's language the prose is
+/// written in; renderings (the PDF) use it for their own words too.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("bemore.SessionReport")]
 public sealed record SessionReport(
@@ -25,7 +26,8 @@ public sealed record SessionReport(
     [property: Id(14)] IReadOnlyList<string> Recommendations,
     [property: Id(15)] FeedbackEntry? Feedback,
     [property: Id(16)] SessionConsent Consent,
-    [property: Id(17)] NarrativeSummary? Narrative = null);
+    [property: Id(17)] NarrativeSummary? Narrative = null,
+    [property: Id(18)] string Language = ReportTerms.English);
 
 /// <summary>
 /// A few sentences summarizing the session for the client. <see cref="Source"/> is <c>llm</c> when the configured

@@ -1,4 +1,5 @@
 using System.Globalization;
+using BeMore.Grains.Abstractions.Reports;
 using BeMore.Grains.Analysis;
 
 namespace BeMore.Grains.Reports;
@@ -74,34 +75,6 @@ internal abstract class ReportTexts
 
     private sealed class KoreanTexts : ReportTexts
     {
-        private static readonly Dictionary<string, string> Distortions = new(StringComparer.Ordinal)
-        {
-            ["all_or_nothing"] = "흑백 논리",
-            ["catastrophizing"] = "파국화",
-            ["disqualifying_the_positive"] = "긍정 격하",
-            ["emotional_reasoning"] = "감정적 추론",
-            ["jumping_to_conclusions"] = "성급한 결론",
-            ["labeling"] = "낙인찍기",
-            ["magnification"] = "과장",
-            ["mental_filter"] = "정신적 여과",
-            ["overgeneralization"] = "과잉 일반화",
-            ["should_statements"] = "당위적 사고",
-        };
-
-        private static readonly Dictionary<string, string> Words = new(StringComparer.Ordinal)
-        {
-            ["neutral"] = "중립",
-            ["joy"] = "기쁨",
-            ["calm"] = "평온",
-            ["anxiety"] = "불안",
-            ["sadness"] = "슬픔",
-            ["anger"] = "분노",
-            ["none"] = "없음",
-            ["low"] = "낮음",
-            ["elevated"] = "높아짐",
-            ["high"] = "높음",
-        };
-
         public override string ReachOut => "오늘 위기상담전화나 정신건강 전문가에게 연락해 보세요. 혼자 감당하지 않아도 됩니다.";
 
         public override string KeepAJournal => "다음 상담에 가져올 수 있도록 매일 짧게 기분과 생각을 일기로 적어 보세요.";
@@ -129,8 +102,8 @@ internal abstract class ReportTexts
         public override string PatternsNoticed(int count, string type, int offered) =>
             $"도움이 되지 않는 생각 패턴이 {count}회 발견되었고, 가장 잦은 것은 '{Distortion(type)}'였습니다. 이를 살펴보기 위한 질문과 과제 {offered}개가 제시되었습니다.";
 
-        private static string Distortion(string type) => Distortions.GetValueOrDefault(type, type);
+        private static string Distortion(string type) => ReportTerms.InKorean(type);
 
-        private static string Word(string code) => Words.GetValueOrDefault(code, code);
+        private static string Word(string code) => ReportTerms.InKorean(code);
     }
 }

@@ -1,6 +1,7 @@
 using BeMore.Grains.Abstractions.Reports;
 using BeMore.Grains.Abstractions.Sessions;
 using BeMore.Grains.Analysis;
+using BeMore.Grains.Voice;
 
 namespace BeMore.Grains.Reports;
 
@@ -67,7 +68,8 @@ public static class SessionReportBuilder
             recommendations,
             feedback,
             snapshot.Consent,
-            Narrate(texts, snapshot, events, emotion, distortions, interventions.Count, overall));
+            Narrate(texts, snapshot, events, emotion, distortions, interventions.Count, overall),
+            language.ToCode());
     }
 
     /// <summary>
@@ -127,22 +129,18 @@ public static class SessionReportBuilder
         return new EmotionReport(timeline, distribution, dominant);
     }
 
-    /// <summary>Utterances are rebuilt from the speech start/stop transitions, which every vad_update stream contains.</summary>
+    /// <summary>Utterances are rebuilt from the speech start/stop transitions, which every vad_update stream contains, by the same tally as the live count.</summary>
     private static VoiceReport BuildVoice(IReadOnlyList<SessionEvent> events, IReadOnlyList<TranscriptLine> segments)
     {
         var updates = events.Where(e => e.Data is VadUpdate).Select(e => (Event: e, Vad: (VadUpdate)e.Data)).ToList();
-        var utterances = new List<(long Start, long End)>();
-        long? openedAt = null;
+        var utterances = new List<(long StartMs, long EndMs)>();
+        var tally = default(UtteranceTally);
         foreach (var (_, vad) in updates)
         {
-            if (vad.Speaking && openedAt is null)
+            tally = tally.Observe(vad.Speaking, vad.AtMs, out var finished);
+            if (finished is { } utterance)
             {
-                openedAt = vad.AtMs;
-            }
-            else if (!vad.Speaking && openedAt is { } start)
-            {
-                utterances.Add((start, Math.Max(start, vad.AtMs)));
-                openedAt = null;
+                utterances.Add(utterance);
             }
         }
 
@@ -154,8 +152,8 @@ public static class SessionReportBuilder
 
         // Audio offsets count from the stream's start, so the span runs from 0 to the latest update.
         var spanMs = Math.Max(1, updates.Max(u => u.Vad.AtMs));
-        var speechMs = utterances.Sum(u => u.End - u.Start);
-        var pauses = utterances.Zip(utterances.Skip(1), (a, b) => (double)Math.Max(0, b.Start - a.End)).ToList();
+        var speechMs = utterances.Sum(u => u.EndMs - u.StartMs);
+        var pauses = utterances.Zip(utterances.Skip(1), (a, b) => (double)Math.Max(0, b.StartMs - a.EndMs)).ToList();
         var words = segments.Sum(s => s.WordCount);
         return new VoiceReport(
             Math.Round(Math.Clamp((double)speechMs / spanMs, 0, 1), 3),

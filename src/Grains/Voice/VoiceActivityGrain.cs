@@ -23,7 +23,7 @@ public sealed class VoiceActivityGrain(TranscriptionWorker transcription, Uttera
     private ClientVadSegmenter? _clientSegmenter;
     private ProsodyTracker? _prosody;
     private VadUpdateRateLimiter _rate = new();
-    private int _utterances;
+    private UtteranceTally _utterances;
     private string? _verifiedOwner;
 
     private ICounselingSessionGrain Session => GrainFactory.GetGrain<ICounselingSessionGrain>(this.GetPrimaryKeyString());
@@ -32,6 +32,8 @@ public sealed class VoiceActivityGrain(TranscriptionWorker transcription, Uttera
     {
         var snapshot = await Session.GetSnapshotAsync(callerId);
         _verifiedOwner = callerId;
+        // A fresh activation continues the session's count rather than restarting it at zero.
+        _utterances = _utterances with { Count = Math.Max(_utterances.Count, snapshot.Metrics.UtteranceCount) };
         if (snapshot.Status != SessionStatus.Active)
         {
             throw new InvalidSessionStateException("Audio is accepted only while the session is active.");
@@ -165,30 +167,31 @@ public sealed class VoiceActivityGrain(TranscriptionWorker transcription, Uttera
     private async Task ForwardAsync(string callerId, VoiceActivityState state, bool emitState)
     {
         var updates = new List<VadUpdate>(_transitions.Count + 1);
+        var utterances = _utterances;
         foreach (var transition in _transitions)
         {
-            if (transition.IsStart)
-            {
-                _utterances++;
-            }
-
+            var atMs = transition.IsStart ? transition.StartMs : transition.EndMs ?? transition.AtMs;
+            utterances = utterances.Observe(transition.IsStart, atMs, out _);
             updates.Add(new VadUpdate(
                 transition.IsStart,
-                transition.IsStart ? transition.StartMs : transition.EndMs ?? transition.AtMs,
+                atMs,
                 transition.EndMs is { } end ? end - transition.StartMs : 0,
                 transition.IsStart ? state.PauseMs : 0,
                 Math.Round(transition.LevelDb, 1),
-                _utterances));
+                utterances.Count));
         }
 
         if (updates.Count == 0 && emitState)
         {
-            updates.Add(new VadUpdate(state.IsSpeaking, state.AudioMs, state.UtteranceMs, state.PauseMs, Math.Round(state.LevelDb, 1), _utterances));
+            utterances = utterances.Observe(state.IsSpeaking, state.AudioMs, out _);
+            updates.Add(new VadUpdate(state.IsSpeaking, state.AudioMs, state.UtteranceMs, state.PauseMs, Math.Round(state.LevelDb, 1), utterances.Count));
         }
 
         if (updates.Count > 0)
         {
             await Session.RecordVoiceActivityAsync(callerId, updates);
+            // Kept only once the session took the updates: a refused batch (session paused) must not run the live count ahead of the report's.
+            _utterances = utterances;
         }
     }
 }

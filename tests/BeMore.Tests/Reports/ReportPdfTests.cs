@@ -49,6 +49,57 @@ public sealed partial class ReportPdfTests
     }
 
     [Fact]
+    public async Task Render_KoreanReport_EveryFixedTextIsKorean()
+    {
+        var text = await ExtractTextAsync(ReportPdf.Render(SampleReports.Build() with { Language = "ko" }, new ReportPdfOptions()));
+
+        Assert.All(ReportPdfLanguage.KoreanHeadings, heading => Assert.Contains(heading + "\n", text, StringComparison.Ordinal));
+        Assert.All(ReportPdfLanguage.EnglishFixedTexts, english => Assert.DoesNotContain(english, text, StringComparison.Ordinal));
+        Assert.Contains("진행 시간", text, StringComparison.Ordinal);
+        Assert.Contains("38분 05초", text, StringComparison.Ordinal);
+        Assert.Contains("분당 118.4단어", text, StringComparison.Ordinal);
+        Assert.Contains("높아짐 (64 / 100)", text, StringComparison.Ordinal);
+        Assert.Contains("흑백 논리: 심각도 높음, 신뢰도 91%", text, StringComparison.Ordinal);
+        Assert.Contains("이 세션에서 위험 신호가 자동으로 감지되었습니다. 이는 진단이 아닙니다.", CollapseWhitespace(text), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Render_EnglishReport_NoKoreanFixedText()
+    {
+        var report = SampleReports.Build() with { Language = "en", Title = null };
+
+        var text = await ExtractTextAsync(ReportPdf.Render(report, new ReportPdfOptions()));
+
+        Assert.Contains("Counseling session report", text, StringComparison.Ordinal);
+        Assert.All(ReportPdfLanguage.KoreanHeadings, heading => Assert.DoesNotContain(heading + "\n", text, StringComparison.Ordinal));
+        Assert.DoesNotContain("진행 시간", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("상담 세션 보고서", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Render_KoreanReportWithoutAnalysis_SaysSoInKorean()
+    {
+        var report = SampleReports.Build() with
+        {
+            Language = "ko",
+            Consent = new(Analysis: false, StoreTranscript: false),
+            Emotion = new EmotionReport([], new Dictionary<string, double>(), null),
+            Distortions = [],
+            Interventions = [],
+            RiskAlerts = [],
+            Feedback = null,
+        };
+
+        var text = await ExtractTextAsync(ReportPdf.Render(report, new ReportPdfOptions()));
+
+        Assert.Contains("이 세션에서는 분석을 사용하지 않았습니다.", text, StringComparison.Ordinal);
+        Assert.Contains("위험 알림이 없습니다.", text, StringComparison.Ordinal);
+        Assert.Contains("남겨진 피드백이 없습니다.", text, StringComparison.Ordinal);
+        Assert.Contains("동의 설정에 따라 이 세션의 대화 내용은 저장되지 않았습니다.", text, StringComparison.Ordinal);
+        Assert.All(ReportPdfLanguage.EnglishFixedTexts, english => Assert.DoesNotContain(english, text, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Render_RiskAlerts_ShowsVisibleNote()
     {
         var text = await ExtractTextAsync(ReportPdf.Render(SampleReports.Build(), new ReportPdfOptions()));
@@ -143,7 +194,7 @@ public sealed partial class ReportPdfTests
         return document.PageCount;
     }
 
-    private static async Task<string> ExtractTextAsync(byte[] pdf)
+    internal static async Task<string> ExtractTextAsync(byte[] pdf)
     {
         using var folder = new TestFolder("report-pdf");
         var pdfPath = Path.Combine(folder.Path, "report.pdf");

@@ -1,17 +1,25 @@
 // The live connection of one session: joins the session on the hub, hands its events to the page exactly once and in
 // seq order, reconnects by itself after a network drop and then catches up with every event after the last one seen
-// (JoinSession's `missed`, and the REST event list for any gap in between).
+// (JoinSession's `missed`, and the REST event list for any gap in between). Microphone audio captured while the
+// connection is down waits in memory and is sent, in order and ahead of newer audio, once the session is caught up.
 import { accessToken, getJson } from './api.js';
 import { audioFormat, toBase64 } from './microphone.js';
 
 const hubPath = '/hubs/session';
 const gapFillDelayMs = 300;
 const retryAfterCloseMs = 3_000;
+const audioBytesPerSecond = audioFormat.sampleRate * 2 * audioFormat.channels;
+// Up to a minute of speech survives a network drop; beyond that the oldest audio goes.
+const maxBacklogBytes = 60 * audioBytesPerSecond;
+// A backlog goes out at twice real time: it catches up while staying well under the server's per-connection audio rate.
+const sendBytesPerSecond = 2 * audioBytesPerSecond;
+const sendBurstBytes = audioBytesPerSecond;
 
 export class LiveSession {
   /**
    * @param {string} sessionId
-   * @param {{ onEvent(event): void, onSnapshot(snapshot): void, onConnection(state): void, onError(error): void }} handlers
+   * @param {{ onEvent(event): void, onSnapshot(snapshot): void, onConnection(state): void, onError(error): void,
+   *   onAudio(audio: { capturedMs: number, bufferedMs: number, droppedMs: number }): void }} handlers
    */
   constructor(sessionId, handlers) {
     this.sessionId = sessionId;
@@ -22,6 +30,13 @@ export class LiveSession {
     this.retryTimer = 0;
     this.audio = null;
     this.wantsAudio = false;
+    this.backlog = [];
+    this.backlogBytes = 0;
+    this.capturedBytes = 0;
+    this.droppedBytes = 0;
+    this.sendAllowance = sendBurstBytes;
+    this.sendAllowanceAt = performance.now();
+    this.sendTimer = 0;
     this.closed = false;
     this.connection = new signalR.HubConnectionBuilder()
       .withUrl(hubPath, {
@@ -71,6 +86,7 @@ export class LiveSession {
     this.closed = true;
     clearTimeout(this.gapTimer);
     clearTimeout(this.retryTimer);
+    clearTimeout(this.sendTimer);
     this.stopAudio();
     await this.connection.stop();
   }
@@ -89,9 +105,53 @@ export class LiveSession {
     }
   }
 
-  /** A microphone chunk: sent on the open upload stream, or dropped while there is none (paused or reconnecting). */
+  /**
+   * A microphone chunk while the session is active: sent on the open upload stream, or kept (bounded, oldest dropped
+   * first) while there is none because the connection is down. Paused or ended, nothing is recorded.
+   */
   sendAudio(bytes) {
-    this.audio?.next(toBase64(bytes));
+    if (!this.wantsAudio) {
+      return;
+    }
+    this.capturedBytes += bytes.byteLength;
+    this.backlog.push(bytes);
+    this.backlogBytes += bytes.byteLength;
+    while (this.backlogBytes > maxBacklogBytes) {
+      const oldest = this.backlog.shift();
+      this.backlogBytes -= oldest.byteLength;
+      this.droppedBytes += oldest.byteLength;
+    }
+    this.pumpAudio();
+  }
+
+  /** Sends waiting chunks, oldest first, as fast as the send rate allows; comes back later for the rest. */
+  pumpAudio() {
+    clearTimeout(this.sendTimer);
+    this.sendTimer = 0;
+    if (this.audio) {
+      const now = performance.now();
+      this.sendAllowance = Math.min(sendBurstBytes, this.sendAllowance + ((now - this.sendAllowanceAt) * sendBytesPerSecond) / 1000);
+      this.sendAllowanceAt = now;
+      while (this.backlog.length > 0 && this.sendAllowance >= this.backlog[0].byteLength) {
+        const chunk = this.backlog.shift();
+        this.backlogBytes -= chunk.byteLength;
+        this.sendAllowance -= chunk.byteLength;
+        this.audio.next(toBase64(chunk));
+      }
+      if (this.backlog.length > 0) {
+        const waitMs = ((this.backlog[0].byteLength - this.sendAllowance) * 1000) / sendBytesPerSecond;
+        this.sendTimer = setTimeout(() => this.pumpAudio(), Math.ceil(waitMs));
+      }
+    }
+    this.reportAudio();
+  }
+
+  reportAudio() {
+    this.handlers.onAudio({
+      capturedMs: toMs(this.capturedBytes),
+      bufferedMs: toMs(this.backlogBytes),
+      droppedMs: toMs(this.droppedBytes),
+    });
   }
 
   startAudio() {
@@ -105,11 +165,18 @@ export class LiveSession {
         this.audio = null;
       }
     });
+    this.pumpAudio();
   }
 
+  /** Paused or ended: the stream closes, and audio still waiting is not sent (the server would refuse it). */
   stopAudio() {
     const subject = this.audio;
     this.audio = null;
+    clearTimeout(this.sendTimer);
+    this.sendTimer = 0;
+    this.backlog = [];
+    this.backlogBytes = 0;
+    this.reportAudio();
     subject?.complete();
   }
 
@@ -161,4 +228,8 @@ export class LiveSession {
       this.drain();
     }
   }
+}
+
+function toMs(bytes) {
+  return Math.round((bytes * 1000) / audioBytesPerSecond);
 }

@@ -20,6 +20,7 @@ export function renderSession(main, sessionId) {
     reportLink: $('#report-link'),
     microphone: $('#microphone-state'),
     speaking: $('#speaking-indicator'),
+    audioBacklog: $('#audio-backlog'),
     level: $('#voice-level'),
     utterances: $('#utterance-count'),
     emotion: $('#current-emotion'),
@@ -57,6 +58,7 @@ export function renderSession(main, sessionId) {
     },
     onEvent: event => show(event),
     onError: error => showError(ui.error, error),
+    onAudio: audio => showAudio(audio),
   });
 
   function setStatus(status) {
@@ -114,6 +116,27 @@ export function renderSession(main, sessionId) {
   function showMicrophone() {
     const key = { on: 'session.micOn', off: 'session.micOff', denied: 'session.micDenied' }[state.micState];
     ui.microphone.textContent = key ? t(key) : '';
+  }
+
+  /** Says when speech is being kept through a network drop, being sent afterwards, or was too much to keep. */
+  function showAudio({ capturedMs, bufferedMs, droppedMs }) {
+    const notice = ui.audioBacklog;
+    notice.dataset.capturedMs = String(capturedMs);
+    notice.dataset.bufferedMs = String(bufferedMs);
+    notice.dataset.droppedMs = String(droppedMs);
+    const keys = [];
+    if (droppedMs > 0) {
+      keys.push('session.audioDropped');
+    }
+    if (bufferedMs > 0) {
+      keys.push(state.connection === 'connected' ? 'session.audioSending' : 'session.audioKept');
+    }
+    const text = keys.map(key => t(key)).join(' ');
+    // Rewritten only when it changes: the element is a live region, and chunks arrive four times a second.
+    if (notice.textContent !== text) {
+      notice.textContent = text;
+    }
+    notice.hidden = text === '';
   }
 
   function showSpeaking() {

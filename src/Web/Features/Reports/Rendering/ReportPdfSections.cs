@@ -6,190 +6,181 @@ namespace BeMore.Web.Features.Reports.Rendering;
 /// <summary>The sections of the PDF report, in reading order; each writes what the report holds or says why it is empty.</summary>
 internal static class ReportPdfSections
 {
-    private const string DefaultTitle = "Counseling session report";
-
-    public const string RiskAlertNote =
-        "Automated risk signals were raised in this session. They are not a diagnosis. If you or someone else may be " +
-        "in danger, contact local emergency services or a crisis line now.";
-
-    private const string AnalysisOffText = "Analysis was turned off for this session.";
-    private const string NotStoredText = "(text not stored)";
-
     public static void Write(PdfReportWriter pdf, SessionReport report)
     {
-        WriteHeader(pdf, report);
-        WriteSession(pdf, report);
-        WriteNarrative(pdf, report.Narrative);
-        WriteOverall(pdf, report.Overall);
-        WriteEmotion(pdf, report);
-        WriteVoice(pdf, report);
-        WriteDistortions(pdf, report);
-        WriteInterventions(pdf, report);
-        WriteRiskAlerts(pdf, report.RiskAlerts);
-        WriteRecommendations(pdf, report.Recommendations);
-        WriteFeedback(pdf, report.Feedback);
-        WriteTranscript(pdf, report);
+        var texts = ReportPdfTexts.For(report.Language);
+        WriteHeader(pdf, texts, report);
+        WriteSession(pdf, texts, report);
+        WriteNarrative(pdf, texts, report.Narrative);
+        WriteOverall(pdf, texts, report.Overall);
+        WriteEmotion(pdf, texts, report);
+        WriteVoice(pdf, texts, report);
+        WriteDistortions(pdf, texts, report);
+        WriteInterventions(pdf, texts, report);
+        WriteRiskAlerts(pdf, texts, report.RiskAlerts);
+        WriteRecommendations(pdf, texts, report.Recommendations);
+        WriteFeedback(pdf, texts, report.Feedback);
+        WriteTranscript(pdf, texts, report);
     }
 
     public static string TitleOf(SessionReport report) =>
-        string.IsNullOrWhiteSpace(report.Title) ? DefaultTitle : report.Title;
+        string.IsNullOrWhiteSpace(report.Title) ? ReportPdfTexts.For(report.Language).DefaultTitle : report.Title;
 
-    private static void WriteHeader(PdfReportWriter pdf, SessionReport report)
+    private static void WriteHeader(PdfReportWriter pdf, ReportPdfTexts texts, SessionReport report)
     {
         pdf.Title(TitleOf(report));
-        pdf.Subtitle($"Session {report.SessionId}");
+        pdf.Subtitle(texts.SessionNumber(report.SessionId));
     }
 
-    private static void WriteSession(PdfReportWriter pdf, SessionReport report)
+    private static void WriteSession(PdfReportWriter pdf, ReportPdfTexts texts, SessionReport report)
     {
-        pdf.Heading("Session");
-        pdf.Field("Status", report.Status.ToString());
-        pdf.Field("Started", FormatTime(report.StartedAt));
-        pdf.Field("Ended", report.EndedAt is { } endedAt ? FormatTime(endedAt) : "not ended");
-        pdf.Field("Active time", FormatDuration(report.ActiveDurationMs));
-        pdf.Field("Paused time", FormatDuration(report.PausedDurationMs));
-        pdf.Field("Words spoken", FormatInteger(report.Transcript.WordCount));
+        pdf.Heading(texts.SessionHeading);
+        pdf.Field(texts.Status, texts.StatusName(report.Status));
+        pdf.Field(texts.Started, FormatTime(report.StartedAt));
+        pdf.Field(texts.Ended, report.EndedAt is { } endedAt ? FormatTime(endedAt) : texts.NotEnded);
+        pdf.Field(texts.ActiveTime, FormatDuration(texts, report.ActiveDurationMs));
+        pdf.Field(texts.PausedTime, FormatDuration(texts, report.PausedDurationMs));
+        pdf.Field(texts.WordsSpoken, FormatInteger(report.Transcript.WordCount));
     }
 
-    private static void WriteNarrative(PdfReportWriter pdf, NarrativeSummary? narrative)
+    private static void WriteNarrative(PdfReportWriter pdf, ReportPdfTexts texts, NarrativeSummary? narrative)
     {
         if (narrative is null)
         {
             return;
         }
 
-        pdf.Heading("Summary");
+        pdf.Heading(texts.SummaryHeading);
         pdf.Paragraph(narrative.Text);
     }
 
-    private static void WriteOverall(PdfReportWriter pdf, OverallAssessment overall)
+    private static void WriteOverall(PdfReportWriter pdf, ReportPdfTexts texts, OverallAssessment overall)
     {
-        pdf.Heading("Overall assessment");
-        pdf.Field("Risk", $"{overall.RiskLevel} ({FormatInteger(overall.RiskScore)} / 100)");
-        WriteBullets(pdf, overall.Observations, "No observations.");
+        pdf.Heading(texts.OverallHeading);
+        pdf.Field(texts.Risk, $"{texts.Term(overall.RiskLevel)} ({FormatInteger(overall.RiskScore)} / 100)");
+        WriteBullets(pdf, overall.Observations, texts.NoObservations);
     }
 
-    private static void WriteEmotion(PdfReportWriter pdf, SessionReport report)
+    private static void WriteEmotion(PdfReportWriter pdf, ReportPdfTexts texts, SessionReport report)
     {
-        pdf.Heading("Emotions");
+        pdf.Heading(texts.EmotionsHeading);
         if (report.Emotion.Distribution.Count == 0)
         {
-            pdf.Muted(report.Consent.Analysis ? "No emotion readings." : AnalysisOffText);
+            pdf.Muted(report.Consent.Analysis ? texts.NoEmotionReadings : texts.AnalysisOff);
             return;
         }
 
-        pdf.Field("Dominant", report.Emotion.Dominant ?? "-");
-        pdf.Field("Readings", FormatInteger(report.Emotion.Timeline.Count));
+        pdf.Field(texts.Dominant, report.Emotion.Dominant is { } dominant ? texts.Term(dominant) : "-");
+        pdf.Field(texts.Readings, FormatInteger(report.Emotion.Timeline.Count));
         foreach (var (label, share) in report.Emotion.Distribution.OrderByDescending(entry => entry.Value).ThenBy(entry => entry.Key, StringComparer.Ordinal))
         {
-            pdf.Bar(label, share);
+            pdf.Bar(texts.Term(label), share);
         }
     }
 
-    private static void WriteVoice(PdfReportWriter pdf, SessionReport report)
+    private static void WriteVoice(PdfReportWriter pdf, ReportPdfTexts texts, SessionReport report)
     {
         var voice = report.Voice;
-        pdf.Heading("Voice");
-        pdf.Field("Speech ratio", FormatPercent(voice.SpeechRatio));
-        pdf.Field("Utterances", FormatInteger(voice.UtteranceCount));
-        pdf.Field("Average utterance", FormatSeconds(voice.AvgUtteranceMs));
-        pdf.Field("Average pause", FormatSeconds(voice.AvgPauseMs));
-        pdf.Field("Longest pause", FormatSeconds(voice.LongestPauseMs));
-        pdf.Field("Speech rate", FormatNumber(voice.SpeechRateWpm, "0.#") + " words/min");
+        pdf.Heading(texts.VoiceHeading);
+        pdf.Field(texts.SpeechRatio, FormatPercent(voice.SpeechRatio));
+        pdf.Field(texts.Utterances, FormatInteger(voice.UtteranceCount));
+        pdf.Field(texts.AverageUtterance, FormatSeconds(texts, voice.AvgUtteranceMs));
+        pdf.Field(texts.AveragePause, FormatSeconds(texts, voice.AvgPauseMs));
+        pdf.Field(texts.LongestPause, FormatSeconds(texts, voice.LongestPauseMs));
+        pdf.Field(texts.SpeechRate, texts.WordsPerMinute(FormatNumber(voice.SpeechRateWpm, "0.#")));
     }
 
-    private static void WriteDistortions(PdfReportWriter pdf, SessionReport report)
+    private static void WriteDistortions(PdfReportWriter pdf, ReportPdfTexts texts, SessionReport report)
     {
-        pdf.Heading("Cognitive distortions");
+        pdf.Heading(texts.DistortionsHeading);
         if (report.Distortions.Count == 0)
         {
-            pdf.Muted(report.Consent.Analysis ? "None detected." : AnalysisOffText);
+            pdf.Muted(report.Consent.Analysis ? texts.NoDistortions : texts.AnalysisOff);
             return;
         }
 
         foreach (var finding in report.Distortions)
         {
-            pdf.Bullet($"{finding.Type}: {finding.Severity} severity, confidence {FormatPercent(finding.Confidence)}");
-            pdf.Entry($"evidence #{FormatInteger(finding.Evidence.Seq)}", finding.Evidence.Text ?? NotStoredText);
+            pdf.Bullet(texts.DistortionFinding(finding.Type, finding.Severity, FormatPercent(finding.Confidence)));
+            pdf.Entry(texts.Evidence(FormatInteger(finding.Evidence.Seq)), finding.Evidence.Text ?? texts.TextNotStored);
         }
     }
 
-    private static void WriteInterventions(PdfReportWriter pdf, SessionReport report)
+    private static void WriteInterventions(PdfReportWriter pdf, ReportPdfTexts texts, SessionReport report)
     {
-        pdf.Heading("Interventions");
+        pdf.Heading(texts.InterventionsHeading);
         if (report.Interventions.Count == 0)
         {
-            pdf.Muted(report.Consent.Analysis ? "None offered." : AnalysisOffText);
+            pdf.Muted(report.Consent.Analysis ? texts.NoInterventions : texts.AnalysisOff);
             return;
         }
 
         foreach (var intervention in report.Interventions)
         {
-            var difficulty = intervention.Difficulty is null ? string.Empty : $", {intervention.Difficulty}";
-            pdf.Bullet($"{intervention.Kind} for {intervention.DistortionType}{difficulty} ({FormatTime(intervention.At)})");
+            pdf.Bullet(texts.Intervention(intervention.Kind, intervention.DistortionType, intervention.Difficulty, FormatTime(intervention.At)));
             pdf.Entry(string.Empty, intervention.Text);
         }
     }
 
-    private static void WriteRiskAlerts(PdfReportWriter pdf, IReadOnlyList<RiskAlertEntry> alerts)
+    private static void WriteRiskAlerts(PdfReportWriter pdf, ReportPdfTexts texts, IReadOnlyList<RiskAlertEntry> alerts)
     {
-        pdf.Heading("Risk alerts");
+        pdf.Heading(texts.RiskAlertsHeading);
         if (alerts.Count == 0)
         {
-            pdf.Muted("No risk alerts.");
+            pdf.Muted(texts.NoRiskAlerts);
             return;
         }
 
-        pdf.Note(RiskAlertNote);
+        pdf.Note(texts.RiskAlertNote);
         foreach (var alert in alerts)
         {
-            pdf.Bullet($"{FormatTime(alert.At)}: level {alert.Level}, transcript segment #{FormatInteger(alert.SegmentSeq)}");
+            pdf.Bullet(texts.RiskAlert(FormatTime(alert.At), alert.Level, FormatInteger(alert.SegmentSeq)));
         }
     }
 
-    private static void WriteRecommendations(PdfReportWriter pdf, IReadOnlyList<string> recommendations)
+    private static void WriteRecommendations(PdfReportWriter pdf, ReportPdfTexts texts, IReadOnlyList<string> recommendations)
     {
-        pdf.Heading("Recommendations");
-        WriteBullets(pdf, recommendations, "No recommendations.");
+        pdf.Heading(texts.RecommendationsHeading);
+        WriteBullets(pdf, recommendations, texts.NoRecommendations);
     }
 
-    private static void WriteFeedback(PdfReportWriter pdf, FeedbackEntry? feedback)
+    private static void WriteFeedback(PdfReportWriter pdf, ReportPdfTexts texts, FeedbackEntry? feedback)
     {
-        pdf.Heading("Feedback");
+        pdf.Heading(texts.FeedbackHeading);
         if (feedback is null)
         {
-            pdf.Muted("No feedback given.");
+            pdf.Muted(texts.NoFeedback);
             return;
         }
 
-        pdf.Field("Rating", $"{FormatInteger(feedback.Rating)} / 5");
-        pdf.Field("Given", FormatTime(feedback.At));
+        pdf.Field(texts.Rating, $"{FormatInteger(feedback.Rating)} / 5");
+        pdf.Field(texts.Given, FormatTime(feedback.At));
         if (!string.IsNullOrWhiteSpace(feedback.Comment))
         {
-            pdf.Field("Comment", feedback.Comment);
+            pdf.Field(texts.Comment, feedback.Comment);
         }
     }
 
     /// <summary>On its own pages: it is the longest part and reads best uninterrupted.</summary>
-    private static void WriteTranscript(PdfReportWriter pdf, SessionReport report)
+    private static void WriteTranscript(PdfReportWriter pdf, ReportPdfTexts texts, SessionReport report)
     {
         pdf.NewPage();
-        pdf.Heading("Transcript");
+        pdf.Heading(texts.TranscriptHeading);
         if (!report.Consent.StoreTranscript)
         {
-            pdf.Muted("The transcript text was not stored for this session (consent).");
+            pdf.Muted(texts.TranscriptNotStored);
             return;
         }
 
         if (report.Transcript.Segments.Count == 0)
         {
-            pdf.Muted("No transcript.");
+            pdf.Muted(texts.NoTranscript);
             return;
         }
 
         foreach (var line in report.Transcript.Segments)
         {
-            pdf.Entry($"{FormatOffset(line.StartMs)}  {line.Language}", line.Text ?? NotStoredText);
+            pdf.Entry($"{FormatOffset(line.StartMs)}  {line.Language}", line.Text ?? texts.TextNotStored);
         }
     }
 
@@ -210,12 +201,10 @@ internal static class ReportPdfSections
     private static string FormatTime(DateTimeOffset value) =>
         value.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
 
-    private static string FormatDuration(long milliseconds)
+    private static string FormatDuration(ReportPdfTexts texts, long milliseconds)
     {
         var duration = TimeSpan.FromMilliseconds(milliseconds);
-        return duration.TotalHours >= 1
-            ? string.Create(CultureInfo.InvariantCulture, $"{(int)duration.TotalHours}h {duration.Minutes:00}m {duration.Seconds:00}s")
-            : string.Create(CultureInfo.InvariantCulture, $"{duration.Minutes}m {duration.Seconds:00}s");
+        return texts.Duration((int)duration.TotalHours, duration.Minutes, duration.Seconds);
     }
 
     /// <summary>Position in the session's audio, e.g. 03:07 or 1:03:07.</summary>
@@ -227,7 +216,7 @@ internal static class ReportPdfSections
             : offset.ToString(@"mm\:ss", CultureInfo.InvariantCulture);
     }
 
-    private static string FormatSeconds(double milliseconds) => FormatNumber(milliseconds / 1000, "0.0") + " s";
+    private static string FormatSeconds(ReportPdfTexts texts, double milliseconds) => texts.Seconds(FormatNumber(milliseconds / 1000, "0.0"));
 
     private static string FormatPercent(double share) => FormatNumber(share * 100, "0") + "%";
 
