@@ -1,7 +1,5 @@
-using System.Threading.Channels;
 using BeMore.Tests.Infrastructure;
 using BeMore.Tests.Voice;
-using Microsoft.AspNetCore.SignalR.Client;
 
 namespace BeMore.Tests.Live;
 
@@ -19,15 +17,7 @@ public sealed class AudioStreamTests(FastAudioWebFactory factory) : IClassFixtur
         var fixture = await AudioFixtures.LoadAsync(AudioFixtures.ThreeSentences);
         await using var client = await LiveClient.ConnectAsync(factory.ServerAddress, user.AccessToken, protocol);
 
-        var chunks = Channel.CreateUnbounded<byte[]>();
-        var upload = client.Connection.InvokeAsync<long>("UploadAudio", sessionId, new { encoding = "pcm16", sampleRate = 16000, channels = 1 }, chunks.Reader);
-        for (var offset = 0; offset < fixture.Pcm.Length; offset += 8000)
-        {
-            await chunks.Writer.WriteAsync(fixture.Pcm[offset..Math.Min(offset + 8000, fixture.Pcm.Length)]);
-        }
-
-        chunks.Writer.Complete();
-        var received = await upload;
+        var received = await client.UploadAudioAsync(sessionId, fixture.Pcm);
         using var events = await http.SendAsync(HttpMethod.Get, $"/api/session/{sessionId}/events?limit=1000", user.AccessToken);
         using var body = await events.ReadJsonAsync();
         using var report = await http.SendAsync(HttpMethod.Get, $"/api/session/{sessionId}/report", user.AccessToken);

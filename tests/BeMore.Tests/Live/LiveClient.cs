@@ -50,6 +50,23 @@ public sealed class LiveClient : IAsyncDisposable
         JsonSerializer.SerializeToElement(await Connection.InvokeAsync<Dictionary<string, object?>>("JoinSession", sessionId, afterSeq));
 
     /// <summary>The next pushed events until one with <paramref name="seq"/> has arrived (deduplicated by seq).</summary>
+    /// <summary>
+    /// Streams <paramref name="pcm"/> (16 kHz PCM16 mono) through UploadAudio in chunks of <paramref name="chunkBytes"/>
+    /// and returns the byte count the server acknowledged; the server answers once it has processed every chunk.
+    /// </summary>
+    public async Task<long> UploadAudioAsync(string sessionId, byte[] pcm, int chunkBytes = 8000)
+    {
+        var chunks = Channel.CreateUnbounded<byte[]>();
+        var upload = Connection.InvokeAsync<long>("UploadAudio", sessionId, new { encoding = "pcm16", sampleRate = 16000, channels = 1 }, chunks.Reader);
+        for (var offset = 0; offset < pcm.Length; offset += chunkBytes)
+        {
+            await chunks.Writer.WriteAsync(pcm[offset..Math.Min(offset + chunkBytes, pcm.Length)]);
+        }
+
+        chunks.Writer.Complete();
+        return await upload;
+    }
+
     public async Task<List<JsonElement>> ReceiveThroughSeqAsync(long seq, TimeSpan timeout)
     {
         using var cancellation = new CancellationTokenSource(timeout);

@@ -1,9 +1,7 @@
 using System.Net;
 using System.Text.Json;
-using System.Threading.Channels;
 using BeMore.Tests.Infrastructure;
 using BeMore.Tests.Voice;
-using Microsoft.AspNetCore.SignalR.Client;
 
 namespace BeMore.Tests.Live;
 
@@ -62,15 +60,7 @@ public sealed class VoiceEmotionTests(FastAudioWebFactory factory) : IClassFixtu
     {
         var fixture = await AudioFixtures.LoadAsync(AudioFixtures.ThreeSentences);
         await using var client = await LiveClient.ConnectAsync(factory.ServerAddress, user.AccessToken);
-        var chunks = Channel.CreateUnbounded<byte[]>();
-        var upload = client.Connection.InvokeAsync<long>("UploadAudio", sessionId, new { encoding = "pcm16", sampleRate = 16000, channels = 1 }, chunks.Reader);
-        for (var offset = 0; offset < fixture.Pcm.Length; offset += 8000)
-        {
-            await chunks.Writer.WriteAsync(fixture.Pcm[offset..Math.Min(offset + 8000, fixture.Pcm.Length)]);
-        }
-
-        chunks.Writer.Complete();
-        Assert.Equal(fixture.Pcm.Length, await upload);
+        Assert.Equal(fixture.Pcm.Length, await client.UploadAudioAsync(sessionId, fixture.Pcm));
         using var events = await _http.SendAsync(HttpMethod.Get, $"/api/session/{sessionId}/events?limit=1000", user.AccessToken);
         using var body = await events.ReadJsonAsync();
         return body.RootElement.EnumerateArray()

@@ -1,10 +1,8 @@
 using System.Net;
 using System.Text.Json;
-using System.Threading.Channels;
 using BeMore.Tests.Infrastructure;
 using BeMore.Tests.Live;
 using BeMore.Tests.Voice;
-using Microsoft.AspNetCore.SignalR.Client;
 
 namespace BeMore.Tests.SpeechToText;
 
@@ -88,16 +86,6 @@ public sealed class LiveSpeechToTextTests(SpeechToTextWebFactory factory) : ICla
         return (http, user, sessionId, client);
     }
 
-    private static async Task StreamAsync(LiveClient client, string sessionId, byte[] pcm)
-    {
-        var chunks = Channel.CreateUnbounded<byte[]>();
-        var upload = client.Connection.InvokeAsync<long>("UploadAudio", sessionId, new { encoding = "pcm16", sampleRate = 16000, channels = 1 }, chunks.Reader);
-        for (var offset = 0; offset < pcm.Length; offset += 8000)
-        {
-            await chunks.Writer.WriteAsync(pcm[offset..Math.Min(offset + 8000, pcm.Length)]);
-        }
-
-        chunks.Writer.Complete();
-        Assert.Equal(pcm.Length, await upload);
-    }
+    private static async Task StreamAsync(LiveClient client, string sessionId, byte[] pcm) =>
+        Assert.Equal(pcm.Length, await client.UploadAudioAsync(sessionId, pcm));
 }
