@@ -116,6 +116,7 @@ bemore_env() {
     echo BeMore__Security__RateLimit__PermitLimit=1000000
     echo BeMore__Security__RateLimit__WritePermitLimit=1000000
     echo BeMore__Security__RateLimit__Window=00:00:01
+    echo BeMore__Auth__SignUp__PermitLimit=1000000
     echo BeMore__Hub__InvocationsPerSecond=10000
     echo BeMore__Hub__InvocationBurst=10000
     echo BeMore__Hub__MaxConnectionsPerUser=1000

@@ -53,6 +53,7 @@ public static class WebComposition
         services.AddBeMoreAuth();
         services.AddValidation();
         services.AddSingleton<PasswordHashing>();
+        services.AddAuthApi();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<AuditedEndpointFilter>();
         services.AddHealthChecks();

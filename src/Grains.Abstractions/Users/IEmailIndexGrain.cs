@@ -17,20 +17,22 @@ public interface IEmailIndexGrain : IGrainWithStringKey
 }
 
 /// <summary>
-/// Failed sign-ins for one normalized email (the key), across all nodes. It exists for unknown emails too, so a
-/// lockout never reveals whether an account exists.
+/// Failed password checks for one normalized email (the key), counted per client address, across all nodes. It
+/// exists for unknown emails too, so throttling never reveals whether an account exists. An address that has not
+/// failed recently is never held back, so failures from elsewhere cannot lock the owner out.
 /// </summary>
 [Alias("bemore.ILoginThrottleGrain")]
 public interface ILoginThrottleGrain : IGrainWithStringKey
 {
-    /// <summary>How long sign-in stays refused, or null when it is allowed.</summary>
-    [Alias("GetLockout")]
-    Task<TimeSpan?> GetLockoutAsync();
+    /// <summary>How long <paramref name="clientAddress"/> must still wait before its password is checked, or null.</summary>
+    [Alias("GetDelay")]
+    Task<TimeSpan?> GetDelayAsync(string clientAddress);
 
-    /// <summary>Counts a failure and returns the lockout it caused, if any.</summary>
+    /// <summary>Counts a wrong password from <paramref name="clientAddress"/>.</summary>
     [Alias("RecordFailure")]
-    Task<TimeSpan?> RecordFailureAsync();
+    Task RecordFailureAsync(string clientAddress);
 
-    [Alias("Reset")]
-    Task ResetAsync();
+    /// <summary>Forgets the failures of <paramref name="clientAddress"/> after it gave the right password.</summary>
+    [Alias("RecordSuccess")]
+    Task RecordSuccessAsync(string clientAddress);
 }

@@ -3,7 +3,7 @@ namespace BeMore.Grains.Abstractions.Users;
 /// <summary>
 /// One user (key: user id): the account, preferences, refresh-token families and the per-user session index.
 /// Bounded work per call; nothing here is recomputed from all sessions. Every method but
-/// <see cref="RegisterAsync"/> and <see cref="ExistsAsync"/> answers <c>UserNotFoundException</c> when there is no account.
+/// <see cref="RegisterAsync"/> and <see cref="GetSecurityStampAsync"/> answers <c>UserNotFoundException</c> when there is no account.
 /// </summary>
 [Alias("bemore.IUserGrain")]
 public interface IUserGrain : IGrainWithStringKey
@@ -11,9 +11,12 @@ public interface IUserGrain : IGrainWithStringKey
     [Alias("Register")]
     Task<UserProfile> RegisterAsync(NewAccount account);
 
-    /// <summary>Whether the account exists; access tokens of erased accounts are refused with this.</summary>
-    [Alias("Exists")]
-    Task<bool> ExistsAsync();
+    /// <summary>
+    /// The account's current security stamp, or null when there is no account. Every access token carries the stamp it
+    /// was issued under; a password change or a sign-out everywhere replaces it, so older tokens stop working.
+    /// </summary>
+    [Alias("GetSecurityStamp")]
+    Task<string?> GetSecurityStampAsync();
 
     [Alias("GetCredentials")]
     Task<UserCredentials> GetCredentialsAsync();
@@ -22,8 +25,17 @@ public interface IUserGrain : IGrainWithStringKey
     [Alias("UpgradePasswordHash")]
     Task UpgradePasswordHashAsync(string passwordHash);
 
-    [Alias("GrantOperator")]
-    Task<UserProfile> GrantOperatorAsync();
+    /// <summary>Stores the role the configuration gives the user now (decided by the caller at sign-in and refresh).</summary>
+    [Alias("SetRole")]
+    Task<UserProfile> SetRoleAsync(string role);
+
+    /// <summary>Replaces the password hash and ends every sign-in: all refresh families and, through the stamp, access tokens.</summary>
+    [Alias("ChangePassword")]
+    Task ChangePasswordAsync(string passwordHash);
+
+    /// <summary>Ends every sign-in (sign out everywhere) without changing the password.</summary>
+    [Alias("EndAllSignIns")]
+    Task EndAllSignInsAsync();
 
     [Alias("GetProfile")]
     Task<UserProfile> GetProfileAsync();
@@ -37,7 +49,7 @@ public interface IUserGrain : IGrainWithStringKey
     [Alias("UpdatePreferences")]
     Task<UserPreferences> UpdatePreferencesAsync(UserPreferences preferences);
 
-    /// <summary>Starts a new refresh-token family (a sign-in) and returns its first token.</summary>
+    /// <summary>Starts a new refresh-token family (a sign-in) and returns its first token; the family ends at a fixed time.</summary>
     [Alias("IssueRefreshToken")]
     Task<IssuedRefreshToken> IssueRefreshTokenAsync();
 

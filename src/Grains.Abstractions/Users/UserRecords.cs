@@ -43,11 +43,15 @@ public sealed record UserPreferences(
     public static UserPreferences Default { get; } = new("ko", "system", true, AnalysisOptIns.All);
 }
 
-/// <summary>A refresh token as handed to the client once; only its hash is kept.</summary>
+/// <summary>
+/// A refresh token as handed to the client once (only its hash is kept), with the security stamp the access token
+/// issued beside it must carry.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("bemore.IssuedRefreshToken")]
 public sealed record IssuedRefreshToken(
     [property: Id(0)] string Token,
-    [property: Id(1)] DateTimeOffset ExpiresAt);
+    [property: Id(1)] DateTimeOffset ExpiresAt,
+    [property: Id(2)] string SecurityStamp);
 
 public enum RefreshOutcome
 {

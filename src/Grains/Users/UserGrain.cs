@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using BeMore.Grains.Abstractions.Audit;
 using BeMore.Grains.Abstractions.Errors;
@@ -5,21 +6,33 @@ using BeMore.Grains.Abstractions.Sessions;
 using BeMore.Grains.Abstractions.Users;
 using BeMore.Grains.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace BeMore.Grains.Users;
+
+/// <summary>Refresh-token settings the user grain applies (<c>BeMore:Auth</c>).</summary>
+public sealed class RefreshTokenOptions
+{
+    public const string SectionName = "BeMore:Auth";
+
+    /// <summary>
+    /// How long one sign-in (a refresh family) lasts, however often it is rotated: a stolen refresh token cannot be
+    /// kept alive forever, and every user proves the password again at least this often.
+    /// </summary>
+    [Range(typeof(TimeSpan), "01:00:00", "365.00:00:00")]
+    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(30);
+}
 
 [GrainType("user")]
 public sealed class UserGrain(
     [PersistentState("user", StorageNames.GrainState)] IPersistentState<UserState> state,
+    IOptions<RefreshTokenOptions> refreshOptions,
     [FromKeyedServices(DomainClock.Key)] TimeProvider time) : Grain, IUserGrain
 {
     public const int MaxPage = 100;
-    public const string OperatorRole = "operator";
 
     /// <summary>Each sign-in opens a family; old ones beyond this many are dropped, oldest first.</summary>
     public const int MaxRefreshFamilies = 20;
-
-    public static readonly TimeSpan RefreshTokenLifetime = TimeSpan.FromDays(14);
 
     private const int DashboardTrendLength = 20;
     private const int DashboardTopDistortions = 5;
@@ -46,12 +59,13 @@ public sealed class UserGrain(
             PasswordHash = account.PasswordHash,
             Role = account.Role,
             CreatedAt = time.GetUtcNow(),
+            SecurityStamp = NewSecurityStamp(),
         };
         await state.WriteStateAsync();
         return Profile();
     }
 
-    public Task<bool> ExistsAsync() => Task.FromResult(state.State.Account is not null);
+    public Task<string?> GetSecurityStampAsync() => Task.FromResult(state.State.Account?.SecurityStamp);
 
     public Task<UserCredentials> GetCredentialsAsync() => Task.FromResult(new UserCredentials(Profile(), Account.PasswordHash));
 
@@ -61,15 +75,29 @@ public sealed class UserGrain(
         await state.WriteStateAsync();
     }
 
-    public async Task<UserProfile> GrantOperatorAsync()
+    public async Task<UserProfile> SetRoleAsync(string role)
     {
-        if (Account.Role != OperatorRole)
+        if (Account.Role != role)
         {
-            Account.Role = OperatorRole;
+            Account.Role = role;
             await state.WriteStateAsync();
         }
 
         return Profile();
+    }
+
+    public async Task ChangePasswordAsync(string passwordHash)
+    {
+        Account.PasswordHash = passwordHash;
+        EndSignIns();
+        await state.WriteStateAsync();
+    }
+
+    public async Task EndAllSignInsAsync()
+    {
+        _ = Account;
+        EndSignIns();
+        await state.WriteStateAsync();
     }
 
     public Task<UserProfile> GetProfileAsync() => Task.FromResult(Profile());
@@ -97,7 +125,7 @@ public sealed class UserGrain(
 
     public async Task<IssuedRefreshToken> IssueRefreshTokenAsync()
     {
-        _ = Account;
+        var stamp = EnsureSecurityStamp();
         var families = state.State.RefreshFamilies;
         var now = time.GetUtcNow();
         families.RemoveAll(family => family.ExpiresAt <= now);
@@ -108,10 +136,10 @@ public sealed class UserGrain(
 
         var familyId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
         var (token, hash) = RefreshTokenFormat.Create(UserId, familyId);
-        var family = new RefreshFamily { FamilyId = familyId, CurrentHash = hash, ExpiresAt = now + RefreshTokenLifetime };
+        var family = new RefreshFamily { FamilyId = familyId, CurrentHash = hash, ExpiresAt = now + refreshOptions.Value.RefreshTokenLifetime };
         families.Add(family);
         await state.WriteStateAsync();
-        return new IssuedRefreshToken(token, family.ExpiresAt);
+        return new IssuedRefreshToken(token, family.ExpiresAt, stamp);
     }
 
     public async Task<RefreshResult> RotateRefreshTokenAsync(string token)
@@ -132,9 +160,9 @@ public sealed class UserGrain(
 
         var (next, hash) = RefreshTokenFormat.Create(UserId, family.FamilyId);
         family.CurrentHash = hash;
-        family.ExpiresAt = time.GetUtcNow() + RefreshTokenLifetime;
+        var stamp = EnsureSecurityStamp();
         await state.WriteStateAsync();
-        return new RefreshResult(RefreshOutcome.Rotated, new IssuedRefreshToken(next, family.ExpiresAt), Profile());
+        return new RefreshResult(RefreshOutcome.Rotated, new IssuedRefreshToken(next, family.ExpiresAt, stamp), Profile());
     }
 
     public async Task RevokeRefreshTokenAsync(string token)
@@ -271,6 +299,27 @@ public sealed class UserGrain(
         state.State = new UserState();
         DeactivateOnIdle();
     }
+
+    /// <summary>Drops every refresh family and replaces the stamp, so every access token issued so far is refused too.</summary>
+    private void EndSignIns()
+    {
+        state.State.RefreshFamilies.Clear();
+        Account.SecurityStamp = NewSecurityStamp();
+    }
+
+    /// <summary>The current stamp; accounts stored before stamps existed get one on their next token (the caller writes state).</summary>
+    private string EnsureSecurityStamp()
+    {
+        var account = Account;
+        if (account.SecurityStamp.Length == 0)
+        {
+            account.SecurityStamp = NewSecurityStamp();
+        }
+
+        return account.SecurityStamp;
+    }
+
+    private static string NewSecurityStamp() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
     private RefreshFamily? FindFamily(string token, out byte[] presentedHash)
     {

@@ -66,6 +66,9 @@ public sealed class UserAccount
     [Id(2)] public string PasswordHash { get; set; } = "";
     [Id(3)] public string Role { get; set; } = "";
     [Id(4)] public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Random; replaced whenever every sign-in must end. Empty for accounts created before stamps existed.</summary>
+    [Id(5)] public string SecurityStamp { get; set; } = "";
 }
 
 [GenerateSerializer, Alias("bemore.RefreshFamily")]
@@ -73,5 +76,7 @@ public sealed class RefreshFamily
 {
     [Id(0)] public string FamilyId { get; set; } = "";
     [Id(1)] public byte[] CurrentHash { get; set; } = [];
+
+    /// <summary>Fixed when the family starts (the sign-in); rotation does not move it.</summary>
     [Id(2)] public DateTimeOffset ExpiresAt { get; set; }
 }

@@ -100,7 +100,8 @@ public static class SiloComposition
         var services = builder.Services;
         services.AddKeyedSingleton(DomainClock.Key, TimeProvider.System);
         services.AddOptions<CounselingSessionOptions>().BindConfiguration(CounselingSessionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<LoginThrottleOptions>().BindConfiguration(LoginThrottleOptions.SectionName);
+        services.AddOptions<LoginThrottleOptions>().BindConfiguration(LoginThrottleOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RefreshTokenOptions>().BindConfiguration(RefreshTokenOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSpeechToText(builder.Configuration);
         services.AddLlmRefinement(builder.Configuration);

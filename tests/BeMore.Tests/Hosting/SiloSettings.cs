@@ -16,6 +16,8 @@ internal static class SiloSettings
         ["BeMore__Cluster__SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture),
         ["BeMore__Cluster__GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture),
         ["BeMore__Cluster__ShutdownTimeout"] = "00:00:10",
+        // Test classes sign up many users from one loopback address; the sign-up limit has its own tests.
+        ["BeMore__Auth__SignUp__PermitLimit"] = "1000000",
     };
 
     public static Dictionary<string, string> Postgres(string connectionString, int siloPort, int gatewayPort)

@@ -32,19 +32,27 @@ public static class ApiClientExtensions
     }
 
     /// <summary>
-    /// A token for the factory's configured operator email: signs in, or signs up when no test of the class has yet.
+    /// A token with the operator role: signs up a new user, lists its id as the factory's only operator and refreshes,
+    /// since the role is decided from the configuration at each sign-in and refresh.
     /// </summary>
-    public static async Task<string> OperatorTokenAsync(this HttpClient client)
+    public static async Task<string> OperatorTokenAsync(this HttpClient client, BeMoreWebFactory factory)
     {
-        using var login = await client.PostAsJsonAsync("/api/auth/login", new { email = BeMoreWebFactory.OperatorEmail, password = Password });
-        if (login.IsSuccessStatusCode)
+        ArgumentNullException.ThrowIfNull(factory);
+        var user = await client.SignUpAsync();
+        factory.SetOperators(user.Id);
+        using var refresh = await client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = user.RefreshToken });
+        using var body = await refresh.ReadJsonAsync();
+        if (!refresh.IsSuccessStatusCode)
         {
-            using var body = await login.ReadJsonAsync();
-            return body.RootElement.GetProperty("accessToken").GetString()!;
+            throw new InvalidOperationException($"Refresh failed with {(int)refresh.StatusCode}: {body.RootElement}");
         }
 
-        return (await client.SignUpAsync(BeMoreWebFactory.OperatorEmail)).AccessToken;
+        return body.RootElement.GetProperty("accessToken").GetString()!;
     }
+
+    /// <summary>Erases the user's account, giving the password again as the route asks.</summary>
+    public static Task<HttpResponseMessage> DeleteAccountAsync(this HttpClient client, SignedInUser user) =>
+        client.SendAsync(HttpMethod.Delete, "/api/user/me", user.AccessToken, new { password = user.Password });
 
     public static Task<HttpResponseMessage> SendAsync(this HttpClient client, HttpMethod method, string path, string? token, object? json = null)
     {

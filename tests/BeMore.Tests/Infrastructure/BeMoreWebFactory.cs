@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BeMore.Tests.Infrastructure;
@@ -15,9 +16,8 @@ namespace BeMore.Tests.Infrastructure;
 /// </summary>
 public class BeMoreWebFactory : WebApplicationFactory<Program>
 {
-    public const string OperatorEmail = "operator@bemore.test";
-
     private readonly TestFolder _dataFolder = new("web");
+    private readonly ReloadableSettings _reloadable = new();
 
     public BeMoreWebFactory() => UseKestrel(0);
 
@@ -45,6 +45,16 @@ public class BeMoreWebFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>
+    /// Replaces <c>BeMore:Auth:OperatorUserIds</c> while the server runs, as an operator editing a reloaded
+    /// configuration file would.
+    /// </summary>
+    public void SetOperators(params string[] userIds)
+    {
+        ArgumentNullException.ThrowIfNull(userIds);
+        _reloadable.Replace("BeMore:Auth:OperatorUserIds", userIds);
+    }
+
     public HttpClient CreateApiClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = ServerAddress, AllowAutoRedirect = false });
 
@@ -55,9 +65,17 @@ public class BeMoreWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("BeMore:Cluster:SiloPort", FreePort.Next().ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("BeMore:Cluster:GatewayPort", FreePort.Next().ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("BeMore:Dashboard:Enabled", "true");
-        builder.UseSetting("BeMore:Auth:OperatorEmails:0", OperatorEmail);
+        if (RelaxSignUpLimit)
+        {
+            // Test classes sign up many users from one loopback address; the sign-up limit has its own tests.
+            builder.UseSetting("BeMore:Auth:SignUp:PermitLimit", "1000000");
+        }
+
+        builder.ConfigureAppConfiguration(configuration => configuration.Add(_reloadable));
         ConfigureStorage(builder);
     }
+
+    protected virtual bool RelaxSignUpLimit => true;
 
     protected virtual void ConfigureStorage(IWebHostBuilder builder)
     {
@@ -91,11 +109,18 @@ public sealed class PostgresWebFactory : BeMoreWebFactory, IAsyncLifetime
     }
 }
 
-/// <summary>The embedded server with the domain clock under the test's control (Orleans keeps the real one).</summary>
+/// <summary>
+/// The embedded server with the domain clock (and the security-stamp cache's) under the test's control (Orleans and
+/// access-token lifetimes keep the real one).
+/// </summary>
 public sealed class FakeClockWebFactory : BeMoreWebFactory
 {
     public Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
 
     protected override void ConfigureStorage(IWebHostBuilder builder) =>
-        builder.ConfigureServices(services => services.AddKeyedSingleton<TimeProvider>(BeMore.Grains.DomainClock.Key, Clock));
+        builder.ConfigureServices(services =>
+        {
+            services.AddKeyedSingleton<TimeProvider>(BeMore.Grains.DomainClock.Key, Clock);
+            services.AddKeyedSingleton<TimeProvider>(BeMore.Web.Infrastructure.Auth.SecurityStamps.ClockKey, Clock);
+        });
 }

@@ -141,7 +141,7 @@ public sealed class SecurityHeadersTests(BeMoreWebFactory factory) : IClassFixtu
     [Fact]
     public async Task OrleansDashboard_HtmlPage_GetsThePageCspAndNoStore()
     {
-        var token = await _client.OperatorTokenAsync();
+        var token = await _client.OperatorTokenAsync(factory);
 
         using var page = await _client.SendAsync(HttpMethod.Get, "/dashboard/", token);
 

@@ -43,7 +43,7 @@ public abstract class AccountDataContract(BeMoreWebFactory factory)
         var bystanderSession = await StartPausedSessionAsync(bystander.Id, "Stays");
         Assert.NotEmpty(await FindRowsMentioningAsync(user.Id, user.Email));
 
-        using var delete = await _client.SendAsync(HttpMethod.Delete, "/api/user/me", user.AccessToken);
+        using var delete = await _client.DeleteAccountAsync(user);
         using var login = await _client.PostAsJsonAsync("/api/auth/login", new { email = user.Email, password = user.Password });
         using var me = await _client.SendAsync(HttpMethod.Get, "/api/user/me", user.AccessToken);
         using var refresh = await _client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = user.RefreshToken });
@@ -65,7 +65,7 @@ public abstract class AccountDataContract(BeMoreWebFactory factory)
     public async Task SignUp_AfterDeletion_CanReuseTheEmail()
     {
         var user = await _client.SignUpAsync();
-        using (await _client.SendAsync(HttpMethod.Delete, "/api/user/me", user.AccessToken))
+        using (await _client.DeleteAccountAsync(user))
         {
         }
 

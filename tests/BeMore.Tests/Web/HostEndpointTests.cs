@@ -111,7 +111,7 @@ public sealed class HostEndpointTests(BeMoreWebFactory factory) : IClassFixture<
     [Fact]
     public async Task Dashboard_WithOperatorToken_ServesThePage()
     {
-        var token = await _client.OperatorTokenAsync();
+        var token = await _client.OperatorTokenAsync(factory);
 
         using var response = await _client.SendAsync(HttpMethod.Get, "/dashboard/", token);
 
@@ -130,7 +130,7 @@ public sealed class HostEndpointTests(BeMoreWebFactory factory) : IClassFixture<
             SigningKey = Base64UrlEncoder.Encode(new byte[48]),
         });
         var user = await _client.SignUpAsync();
-        var forged = new AccessTokenIssuer(forgedOptions, TimeProvider.System).Issue(user.Id, Roles.Operator);
+        var forged = new AccessTokenIssuer(forgedOptions, TimeProvider.System).Issue(user.Id, Roles.Operator, "forged-stamp");
 
         using var response = await _client.SendAsync(HttpMethod.Get, "/dashboard/", forged.Token);
 

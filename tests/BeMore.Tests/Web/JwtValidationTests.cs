@@ -32,7 +32,7 @@ public sealed class JwtValidationTests(BeMoreWebFactory factory) : IClassFixture
     {
         var user = await _client.SignUpAsync();
 
-        using var response = await _client.SendAsync(HttpMethod.Get, "/api/user/me", Token(user.Id));
+        using var response = await _client.SendAsync(HttpMethod.Get, "/api/user/me", Token(user));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -58,14 +58,14 @@ public sealed class JwtValidationTests(BeMoreWebFactory factory) : IClassFixture
         var token = kind switch
         {
             "malformed" => "not.a.jwt",
-            "bad-signature" => Token(user.Id, key: Encoding.UTF8.GetBytes(new string('k', 48))),
+            "bad-signature" => Token(user, key: Encoding.UTF8.GetBytes(new string('k', 48))),
             "alg-none" => UnsignedToken(user.Id),
-            "expired" => Token(user.Id, issuedAt: DateTime.UtcNow.AddHours(-1)),
-            "not-yet-valid" => Token(user.Id, issuedAt: DateTime.UtcNow.AddMinutes(10)),
-            "wrong-issuer" => Token(user.Id, issuer: "someone-else"),
-            "wrong-audience" => Token(user.Id, audience: "another-app"),
-            "no-expiry" => Token(user.Id, lifetimeMinutes: null),
-            "hs512" => Token(user.Id, algorithm: SecurityAlgorithms.HmacSha512, key: Encoding.UTF8.GetBytes(Options.SigningKey + Options.SigningKey)),
+            "expired" => Token(user, issuedAt: DateTime.UtcNow.AddHours(-1)),
+            "not-yet-valid" => Token(user, issuedAt: DateTime.UtcNow.AddMinutes(10)),
+            "wrong-issuer" => Token(user, issuer: "someone-else"),
+            "wrong-audience" => Token(user, audience: "another-app"),
+            "no-expiry" => Token(user, lifetimeMinutes: null),
+            "hs512" => Token(user, algorithm: SecurityAlgorithms.HmacSha512, key: Encoding.UTF8.GetBytes(Options.SigningKey + Options.SigningKey)),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
 
@@ -80,7 +80,7 @@ public sealed class JwtValidationTests(BeMoreWebFactory factory) : IClassFixture
     public async Task Me_WithTokenExpiredWithinClockSkew_IsStillAccepted()
     {
         var user = await _client.SignUpAsync();
-        var token = Token(user.Id, issuedAt: DateTime.UtcNow.AddMinutes(-15).AddSeconds(-10));
+        var token = Token(user, issuedAt: DateTime.UtcNow.AddMinutes(-15).AddSeconds(-10));
 
         using var response = await _client.SendAsync(HttpMethod.Get, "/api/user/me", token);
 
@@ -101,7 +101,7 @@ public sealed class JwtValidationTests(BeMoreWebFactory factory) : IClassFixture
     public async Task Me_WithTokenOfDeletedUser_Returns401()
     {
         var user = await _client.SignUpAsync();
-        using var delete = await _client.SendAsync(HttpMethod.Delete, "/api/user/me", user.AccessToken);
+        using var delete = await _client.DeleteAccountAsync(user);
 
         using var response = await _client.SendAsync(HttpMethod.Get, "/api/user/me", user.AccessToken);
 
@@ -110,7 +110,7 @@ public sealed class JwtValidationTests(BeMoreWebFactory factory) : IClassFixture
     }
 
     private string Token(
-        string userId,
+        SignedInUser user,
         byte[]? key = null,
         DateTime? issuedAt = null,
         double? lifetimeMinutes = 15,
@@ -125,7 +125,14 @@ public sealed class JwtValidationTests(BeMoreWebFactory factory) : IClassFixture
             Audience = audience ?? Options.Audience,
             IssuedAt = now,
             NotBefore = now,
-            Subject = new ClaimsIdentity([new Claim("sub", userId), new Claim("role", Roles.User), new Claim("jti", Guid.NewGuid().ToString("N"))]),
+            Subject = new ClaimsIdentity(
+            [
+                new Claim("sub", user.Id),
+                new Claim("role", Roles.User),
+                new Claim("jti", Guid.NewGuid().ToString("N")),
+                // The account's security stamp, copied from a token the server issued: only the property under test differs.
+                new Claim(AccessTokenIssuer.SecurityStampClaim, new JsonWebToken(user.AccessToken).GetClaim(AccessTokenIssuer.SecurityStampClaim).Value),
+            ]),
             SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(key ?? Options.SigningKeyBytes), algorithm),
         };
         if (lifetimeMinutes is { } minutes)

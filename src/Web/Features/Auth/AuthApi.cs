@@ -8,30 +8,40 @@ using BeMore.Web.Infrastructure.Errors;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace BeMore.Web.Features.Auth;
 
-/// <summary>Sign-up, sign-in, refresh-token rotation and sign-out.</summary>
+/// <summary>Sign-up, sign-in, refresh-token rotation and sign-out (one sign-in, or everywhere).</summary>
 public static class AuthApi
 {
     private static readonly SearchValues<char> LowerHexDigits = SearchValues.Create("0123456789abcdef");
 
+    public static IServiceCollection AddAuthApi(this IServiceCollection services)
+    {
+        services.AddOptions<SignUpLimitOptions>().BindConfiguration(SignUpLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SignUpRateLimit>();
+        services.AddSingleton<SignInGuard>();
+        return services;
+    }
+
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/auth").WithTags("Auth").AllowAnonymous();
-        group.MapPost("/signup", SignUpAsync);
+        group.MapPost("/signup", SignUpAsync)
+            .AddEndpointFilter((context, next) => context.HttpContext.RequestServices.GetRequiredService<SignUpRateLimit>().InvokeAsync(context, next));
         group.MapPost("/login", LogInAsync);
         group.MapPost("/refresh", RefreshAsync);
         group.MapPost("/logout", LogOutAsync);
+        endpoints.MapGroup("/api/auth").WithTags("Auth").RequireAuthorization().MapPost("/logout-all", LogOutEverywhereAsync);
         return endpoints;
     }
 
     private static async Task<Results<Created<AuthResponse>, ProblemHttpResult>> SignUpAsync(
         SignupRequest request, HttpContext context, IGrainFactory grains, PasswordHashing passwords,
-        AccessTokenIssuer tokens, IOptions<AuthOptions> options, AuditTrail audit)
+        AccessTokenIssuer tokens, AuditTrail audit)
     {
         var email = EmailAddresses.Normalize(request.Email);
         var userId = Guid.CreateVersion7().ToString("N");
@@ -41,51 +51,47 @@ public static class AuthApi
             return ApiProblem.Create(StatusCodes.Status409Conflict, ErrorCodes.UserExists, "An account with this email already exists.");
         }
 
-        var role = options.Value.IsOperatorEmail(email) ? Roles.Operator : Roles.User;
+        // A new id cannot be listed yet, so every account starts as a user; operators are named by id afterwards.
         var profile = await grains.GetGrain<IUserGrain>(userId)
-            .RegisterAsync(new NewAccount(email, request.DisplayName.Trim(), passwords.Hash(request.Password), role));
+            .RegisterAsync(new NewAccount(email, request.DisplayName.Trim(), passwords.Hash(request.Password), Roles.User));
         await audit.RecordAsync(context, AuditActions.SignUp, AuditOutcomes.Success, userId, userId);
         return TypedResults.Created("/api/user/me", await IssueTokensAsync(grains, tokens, profile));
     }
 
     private static async Task<Results<Ok<AuthResponse>, ProblemHttpResult>> LogInAsync(
-        LoginRequest request, HttpContext context, IGrainFactory grains, PasswordHashing passwords,
-        AccessTokenIssuer tokens, IOptions<AuthOptions> options, AuditTrail audit)
+        LoginRequest request, HttpContext context, IGrainFactory grains, PasswordHashing passwords, SignInGuard guard,
+        AccessTokenIssuer tokens, IOptionsMonitor<AuthOptions> options, AuditTrail audit)
     {
         var email = EmailAddresses.Normalize(request.Email);
-        var throttle = grains.GetGrain<ILoginThrottleGrain>(email);
-        if (await throttle.GetLockoutAsync() is { } lockout)
-        {
-            await audit.RecordAsync(context, AuditActions.SignIn, AuditOutcomes.Denied, userId: null);
-            return TooManyAttempts(context, lockout);
-        }
-
         var userId = await grains.GetGrain<IEmailIndexGrain>(email).GetUserIdAsync();
         var credentials = await FindCredentialsAsync(grains, userId);
-        var verification = passwords.Verify(credentials?.PasswordHash, request.Password);
-        if (credentials is null || verification == PasswordVerificationResult.Failed)
+        var check = await guard.CheckAsync(context, email, credentials?.PasswordHash, request.Password);
+        if (check.Outcome == PasswordCheckOutcome.Throttled)
         {
-            await throttle.RecordFailureAsync();
+            await audit.RecordAsync(context, AuditActions.SignIn, AuditOutcomes.Denied, credentials?.Profile.Id);
+            return SignInGuard.TooManyAttempts(context, check.RetryAfter, "Too many failed sign-in attempts; try again later.");
+        }
+
+        if (credentials is null || !check.IsRight)
+        {
             await audit.RecordAsync(context, AuditActions.SignIn, AuditOutcomes.Failure, credentials?.Profile.Id);
-            return ApiProblem.Create(StatusCodes.Status401Unauthorized, ErrorCodes.InvalidCredentials, "The email or password is incorrect.");
+            return SignInGuard.InvalidCredentials();
         }
 
         var user = grains.GetGrain<IUserGrain>(credentials.Profile.Id);
-        if (verification == PasswordVerificationResult.SuccessRehashNeeded)
+        if (check.Outcome == PasswordCheckOutcome.RightRehashNeeded)
         {
             await user.UpgradePasswordHashAsync(passwords.Hash(request.Password));
         }
 
-        var profile = options.Value.IsOperatorEmail(email) && credentials.Profile.Role != Roles.Operator
-            ? await user.GrantOperatorAsync()
-            : credentials.Profile;
-        await throttle.ResetAsync();
+        var profile = await WithConfiguredRoleAsync(user, credentials.Profile, options.CurrentValue);
         await audit.RecordAsync(context, AuditActions.SignIn, AuditOutcomes.Success, profile.Id);
         return TypedResults.Ok(await IssueTokensAsync(grains, tokens, profile));
     }
 
     private static async Task<Results<Ok<AuthResponse>, ProblemHttpResult>> RefreshAsync(
-        RefreshRequest request, HttpContext context, IGrainFactory grains, AccessTokenIssuer tokens, AuditTrail audit)
+        RefreshRequest request, HttpContext context, IGrainFactory grains, AccessTokenIssuer tokens,
+        IOptionsMonitor<AuthOptions> options, AuditTrail audit)
     {
         var invalid = ApiProblem.Create(StatusCodes.Status401Unauthorized, ErrorCodes.InvalidRefreshToken, "The refresh token is not valid.");
         if (UserIdOf(request.RefreshToken) is not { } userId)
@@ -93,14 +99,16 @@ public static class AuthApi
             return invalid;
         }
 
-        var result = await grains.GetGrain<IUserGrain>(userId).RotateRefreshTokenAsync(request.RefreshToken);
+        var user = grains.GetGrain<IUserGrain>(userId);
+        var result = await user.RotateRefreshTokenAsync(request.RefreshToken);
         switch (result.Outcome)
         {
             case RefreshOutcome.Rotated:
+                var profile = await WithConfiguredRoleAsync(user, result.Profile!, options.CurrentValue);
                 await audit.RecordAsync(context, AuditActions.Refresh, AuditOutcomes.Success, userId);
-                var access = tokens.Issue(result.Profile!.Id, result.Profile.Role);
+                var access = tokens.Issue(profile.Id, profile.Role, result.Token!.SecurityStamp);
                 return TypedResults.Ok(new AuthResponse(
-                    UserSummary.From(result.Profile), access.Token, result.Token!.Token, SecondsUntil(access.ExpiresAt, tokens)));
+                    UserSummary.From(profile), access.Token, result.Token.Token, SecondsUntil(access.ExpiresAt, tokens)));
             case RefreshOutcome.Reused:
                 await audit.RecordAsync(context, AuditActions.RefreshReuse, AuditOutcomes.Denied, userId);
                 return invalid;
@@ -122,10 +130,27 @@ public static class AuthApi
         return TypedResults.NoContent();
     }
 
+    /// <summary>Ends every sign-in of the caller, this one included: refresh tokens at once, access tokens through the stamp.</summary>
+    private static async Task<NoContent> LogOutEverywhereAsync(HttpContext context, IGrainFactory grains, SecurityStamps stamps, AuditTrail audit)
+    {
+        var userId = context.User.UserId();
+        await grains.GetGrain<IUserGrain>(userId).EndAllSignInsAsync();
+        stamps.Forget(userId);
+        await audit.RecordAsync(context, AuditActions.SignOutEverywhere, AuditOutcomes.Success, userId, userId);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>The role comes from the configuration as it is now, promoting and demoting alike; the stored role follows.</summary>
+    private static async Task<UserProfile> WithConfiguredRoleAsync(IUserGrain user, UserProfile profile, AuthOptions options)
+    {
+        var role = options.RoleOf(profile.Id);
+        return role == profile.Role ? profile : await user.SetRoleAsync(role);
+    }
+
     private static async Task<AuthResponse> IssueTokensAsync(IGrainFactory grains, AccessTokenIssuer tokens, UserProfile profile)
     {
         var refresh = await grains.GetGrain<IUserGrain>(profile.Id).IssueRefreshTokenAsync();
-        var access = tokens.Issue(profile.Id, profile.Role);
+        var access = tokens.Issue(profile.Id, profile.Role, refresh.SecurityStamp);
         return new AuthResponse(UserSummary.From(profile), access.Token, refresh.Token, SecondsUntil(access.ExpiresAt, tokens));
     }
 
@@ -157,10 +182,4 @@ public static class AuthApi
 
     private static long SecondsUntil(DateTimeOffset expiresAt, AccessTokenIssuer tokens) =>
         (long)Math.Round((expiresAt - tokens.Now).TotalSeconds);
-
-    private static ProblemHttpResult TooManyAttempts(HttpContext context, TimeSpan lockout)
-    {
-        context.Response.Headers.RetryAfter = ((long)Math.Ceiling(lockout.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return ApiProblem.Create(StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited, "Too many failed sign-in attempts; try again later.");
-    }
 }

@@ -26,10 +26,9 @@ public sealed record SignupRequest(
             yield return new ValidationResult("Email is not a valid email address.", [nameof(Email)]);
         }
 
-        if (Email is not null && Password is not null &&
-            string.Equals(EmailAddresses.Normalize(Email), Password.Trim(), StringComparison.OrdinalIgnoreCase))
+        if (Password is not null && PasswordPolicy.Problem(Password, Email) is { } weakness)
         {
-            yield return new ValidationResult("Password must not be the email address.", [nameof(Password)]);
+            yield return new ValidationResult(weakness, [nameof(Password)]);
         }
     }
 }

@@ -3,12 +3,14 @@ using System.Security.Claims;
 using BeMore.Grains.Abstractions.Audit;
 using BeMore.Grains.Abstractions.Sessions;
 using BeMore.Grains.Abstractions.Users;
+using BeMore.Web.Features.Auth;
 using BeMore.Web.Features.Sessions;
 using BeMore.Web.Infrastructure.Audit;
 using BeMore.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
 namespace BeMore.Web.Features.Users;
@@ -27,6 +29,7 @@ public static class UsersApi
         group.MapGet("", GetProfileAsync);
         group.MapPut("", UpdateProfileAsync);
         group.MapDelete("", DeleteAsync);
+        group.MapPost("/password", ChangePasswordAsync);
         group.MapGet("/preferences", GetPreferencesAsync);
         group.MapPut("/preferences", UpdatePreferencesAsync);
         group.MapGet("/export", ExportAsync);
@@ -46,13 +49,67 @@ public static class UsersApi
         return TypedResults.Ok(ProfileResponse.From(profile));
     }
 
-    private static async Task<NoContent> DeleteAsync(HttpContext context, IGrainFactory grains, AuditTrail audit)
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+        [FromBody] DeleteAccountRequest? request, HttpContext context, IGrainFactory grains, SignInGuard guard, SecurityStamps stamps, AuditTrail audit)
     {
         var userId = context.User.UserId();
-        await grains.GetGrain<IUserGrain>(userId).DeleteAsync();
+        var user = grains.GetGrain<IUserGrain>(userId);
+        if (await ReauthenticateAsync(context, user, guard, request?.Password) is { } refusal)
+        {
+            await audit.RecordAsync(context, AuditActions.Delete, AuditOutcomes.Denied, userId, userId);
+            return refusal;
+        }
+
+        await user.DeleteAsync();
+        stamps.Forget(userId);
         // The one record that outlives the account: that it was erased, by whom; no address, nothing else.
         await audit.RecordAsync(context, AuditActions.Delete, AuditOutcomes.Success, userId, userId, withClientIp: false);
         return TypedResults.NoContent();
+    }
+
+    /// <summary>Ends every sign-in, the caller's too: the client signs in again with the new password.</summary>
+    private static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> ChangePasswordAsync(
+        ChangePasswordRequest request, HttpContext context, IGrainFactory grains, SignInGuard guard, PasswordHashing passwords,
+        SecurityStamps stamps, AuditTrail audit)
+    {
+        var userId = context.User.UserId();
+        var user = grains.GetGrain<IUserGrain>(userId);
+        if (await ReauthenticateAsync(context, user, guard, request.CurrentPassword) is { } refusal)
+        {
+            await audit.RecordAsync(context, AuditActions.PasswordChange, AuditOutcomes.Denied, userId, userId);
+            return refusal;
+        }
+
+        if (PasswordPolicy.Problem(request.NewPassword, (await user.GetProfileAsync()).Email) is { } weakness)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [nameof(ChangePasswordRequest.NewPassword)] = [weakness] });
+        }
+
+        await user.ChangePasswordAsync(passwords.Hash(request.NewPassword));
+        stamps.Forget(userId);
+        await audit.RecordAsync(context, AuditActions.PasswordChange, AuditOutcomes.Success, userId, userId);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>
+    /// The signed-in user's password, asked again before an irreversible change; a wrong one counts toward the same
+    /// per-(email, address) throttle as a sign-in. Null when it is right.
+    /// </summary>
+    private static async Task<ProblemHttpResult?> ReauthenticateAsync(HttpContext context, IUserGrain user, SignInGuard guard, string? password)
+    {
+        if (string.IsNullOrEmpty(password))
+        {
+            return SignInGuard.InvalidCredentials();
+        }
+
+        var credentials = await user.GetCredentialsAsync();
+        var check = await guard.CheckAsync(context, credentials.Profile.Email, credentials.PasswordHash, password);
+        return check.Outcome switch
+        {
+            PasswordCheckOutcome.Throttled => SignInGuard.TooManyAttempts(context, check.RetryAfter, "Too many wrong passwords; try again later."),
+            PasswordCheckOutcome.Wrong => SignInGuard.InvalidCredentials(),
+            _ => null,
+        };
     }
 
     private static async Task<Ok<UserPreferences>> GetPreferencesAsync(ClaimsPrincipal user, IGrainFactory grains) =>

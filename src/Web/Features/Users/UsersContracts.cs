@@ -13,6 +13,27 @@ public sealed record ProfileResponse(string Id, string Email, string DisplayName
         new(profile.Id, profile.Email, profile.DisplayName, profile.Role, profile.CreatedAt);
 }
 
+/// <summary><see cref="NewPassword"/> meets sign-up's rules; the email rule is checked once the account is known.</summary>
+public sealed record ChangePasswordRequest(
+    [Required, MaxLength(SignupRequest.MaxPasswordLength)] string CurrentPassword,
+    [Required]
+    [MinLength(SignupRequest.MinPasswordLength, ErrorMessage = "NewPassword must be at least 10 characters.")]
+    [MaxLength(SignupRequest.MaxPasswordLength, ErrorMessage = "NewPassword must be at most 128 characters.")]
+    string NewPassword)
+    : IValidatableObject
+{
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (NewPassword is not null && PasswordPolicy.Problem(NewPassword, email: null) is { } weakness)
+        {
+            yield return new ValidationResult(weakness, [nameof(NewPassword)]);
+        }
+    }
+}
+
+/// <summary>Erasure asks for the password again; a missing one is a wrong one (401), not a malformed request.</summary>
+public sealed record DeleteAccountRequest([MaxLength(SignupRequest.MaxPasswordLength)] string? Password);
+
 public sealed record UpdateProfileRequest([Required, MaxLength(SignupRequest.MaxDisplayNameLength)] string DisplayName);
 
 public sealed record AnalysisOptInsRequest(bool TextEmotion = true, bool FaceEmotion = true, bool Voice = true, bool Distortions = true);

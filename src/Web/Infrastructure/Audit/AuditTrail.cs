@@ -11,6 +11,8 @@ public static class AuditActions
     public const string Refresh = "auth.refresh";
     public const string RefreshReuse = "auth.refresh_reuse";
     public const string SignOut = "auth.logout";
+    public const string SignOutEverywhere = "auth.logout_all";
+    public const string PasswordChange = "account.password_change";
     public const string ProfileRead = "profile.read";
     public const string ProfileUpdate = "profile.update";
     public const string PreferencesRead = "preferences.read";

@@ -7,14 +7,19 @@ namespace BeMore.Web.Infrastructure.Auth;
 
 public sealed record AccessToken(string Token, DateTimeOffset ExpiresAt);
 
-/// <summary>Issues short-lived HMAC-SHA256 access tokens carrying <c>sub</c>, <c>role</c> and <c>jti</c>.</summary>
+/// <summary>
+/// Issues short-lived HMAC-SHA256 access tokens carrying <c>sub</c>, <c>role</c>, <c>jti</c> and the account's security
+/// stamp (<see cref="SecurityStampClaim"/>), which every request compares with the account's current one.
+/// </summary>
 public sealed class AccessTokenIssuer(IOptions<AuthOptions> options, TimeProvider time)
 {
+    public const string SecurityStampClaim = "sst";
+
     private readonly JsonWebTokenHandler _handler = new();
 
     public DateTimeOffset Now => time.GetUtcNow();
 
-    public AccessToken Issue(string userId, string role)
+    public AccessToken Issue(string userId, string role, string securityStamp)
     {
         var settings = options.Value;
         var now = time.GetUtcNow();
@@ -31,6 +36,7 @@ public sealed class AccessTokenIssuer(IOptions<AuthOptions> options, TimeProvide
                 new Claim(JwtRegisteredClaimNames.Sub, userId),
                 new Claim(AuthSetup.RoleClaim, role),
                 new Claim(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")),
+                new Claim(SecurityStampClaim, securityStamp),
             ]),
             SigningCredentials = new SigningCredentials(
                 new SymmetricSecurityKey(settings.SigningKeyBytes), SecurityAlgorithms.HmacSha256),

@@ -23,11 +23,27 @@ public sealed class AuthOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
 
-    /// <summary>Accounts with these emails get the operator role when they sign up or in; there is no self-service role change.</summary>
+    /// <summary>
+    /// User ids (as <c>GET /api/user/me</c> shows them) that get the operator role. Read at every sign-in, refresh and
+    /// token check, so removing an id demotes at once; there is no self-service role change.
+    /// </summary>
+    public IReadOnlyList<string> OperatorUserIds { get; set; } = [];
+
+    /// <summary>Replaced by <see cref="OperatorUserIds"/>: an email proves nothing before it is verified. Start-up refuses it.</summary>
     public IReadOnlyList<string> OperatorEmails { get; set; } = [];
 
-    public bool IsOperatorEmail(string normalizedEmail) =>
-        OperatorEmails.Any(email => string.Equals(email.Trim(), normalizedEmail, StringComparison.OrdinalIgnoreCase));
+    /// <summary>
+    /// How long a node trusts the security stamp it last read for a user: a password change, a sign-out everywhere or
+    /// an erasure on another node reaches its access-token checks within this (on the same node, at once).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:30")]
+    public TimeSpan SecurityStampCacheDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    public bool IsOperator(string userId) =>
+        OperatorUserIds.Any(id => string.Equals(id.Trim(), userId, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The role the configuration gives <paramref name="userId"/> now.</summary>
+    public string RoleOf(string userId) => IsOperator(userId) ? Roles.Operator : Roles.User;
 
     public byte[] SigningKeyBytes => Encoding.UTF8.GetBytes(SigningKey ?? "");
 
@@ -37,6 +53,13 @@ public sealed class AuthOptions : IValidatableObject
         {
             yield return new ValidationResult(
                 $"BeMore:Auth:SigningKey must be set to at least {MinimumKeyBytes} bytes.", [nameof(SigningKey)]);
+        }
+
+        if (OperatorEmails.Count > 0)
+        {
+            yield return new ValidationResult(
+                "BeMore:Auth:OperatorEmails is no longer honoured: list the operators' user ids under BeMore:Auth:OperatorUserIds.",
+                [nameof(OperatorEmails)]);
         }
     }
 }

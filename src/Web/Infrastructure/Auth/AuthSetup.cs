@@ -1,9 +1,12 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
 using BeMore.Grains.Abstractions.Errors;
-using BeMore.Grains.Abstractions.Users;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -23,6 +26,8 @@ internal static class AuthSetup
     {
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<AccessTokenIssuer>();
+        services.TryAddKeyedSingleton(SecurityStamps.ClockKey, TimeProvider.System);
+        services.AddSingleton<SecurityStamps>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IOptions<AuthOptions>>((jwt, auth) =>
@@ -47,7 +52,7 @@ internal static class AuthSetup
                 jwt.Events = new JwtBearerEvents
                 {
                     OnMessageReceived = ReadHubTokenFromQuery,
-                    OnTokenValidated = RejectErasedAccountsAsync,
+                    OnTokenValidated = RejectEndedSignInsAsync,
                     OnChallenge = WriteInvalidTokenProblemAsync,
                 };
             });
@@ -70,13 +75,27 @@ internal static class AuthSetup
         return Task.CompletedTask;
     }
 
-    /// <summary>A token outlives its account by up to its lifetime; an erased account's token must stop working at once.</summary>
-    private static async Task RejectErasedAccountsAsync(TokenValidatedContext context)
+    /// <summary>
+    /// A token outlives its sign-in by up to its lifetime: one whose security stamp is no longer the account's (password
+    /// changed, signed out everywhere, account erased) is refused, as is an operator token of a user no longer listed.
+    /// </summary>
+    private static async Task RejectEndedSignInsAsync(TokenValidatedContext context)
     {
-        var grains = context.HttpContext.RequestServices.GetRequiredService<IGrainFactory>();
-        if (!await grains.GetGrain<IUserGrain>(context.Principal!.UserId()).ExistsAsync())
+        var principal = context.Principal!;
+        var services = context.HttpContext.RequestServices;
+        var userId = principal.UserId();
+        var presented = principal.FindFirstValue(AccessTokenIssuer.SecurityStampClaim);
+        var current = await services.GetRequiredService<SecurityStamps>().CurrentAsync(userId);
+        if (string.IsNullOrEmpty(presented) || current is null ||
+            !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes(current)))
         {
-            context.Fail("The account no longer exists.");
+            context.Fail("The sign-in has ended.");
+            return;
+        }
+
+        if (principal.IsInRole(Roles.Operator) && !services.GetRequiredService<IOptionsMonitor<AuthOptions>>().CurrentValue.IsOperator(userId))
+        {
+            context.Fail("The operator role was withdrawn.");
         }
     }
 
