@@ -1,9 +1,9 @@
-using System.ComponentModel.DataAnnotations;
 using BeMore.Grains.Abstractions.Errors;
 using BeMore.Grains.Abstractions.Sessions;
 using BeMore.Grains.Abstractions.Users;
 using BeMore.Web.Features.Sessions;
 using BeMore.Web.Infrastructure.Auth;
+using BeMore.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.SignalR;
@@ -22,6 +22,7 @@ public sealed class SessionHub(
     IGrainFactory grains,
     SessionRelayRegistry relays,
     HubRateLimitFilter limits,
+    InputValidator validator,
     IOptions<JsonOptions> json,
     IOptions<LiveHubOptions> options) : Hub<ISessionClient>
 {
@@ -32,11 +33,17 @@ public sealed class SessionHub(
     public async Task<IReadOnlyDictionary<string, object?>> JoinSession(string sessionId, long afterSeq)
     {
         var session = Session(sessionId);
+        if (afterSeq < 0)
+        {
+            // As REST's events?after=: a position in the log, never negative.
+            throw LiveErrors.Hub(ErrorCodes.ValidationError, "afterSeq must be 0 or more.");
+        }
+
         var snapshot = await session.GetSnapshotAsync(UserId);
         // Join the group before reading what was missed: an event in between arrives twice (clients dedup by seq), never zero times.
         await Groups.AddToGroupAsync(Context.ConnectionId, SessionRelayRegistry.GroupOf(sessionId));
         await relays.AttachAsync(sessionId, UserId, Context.ConnectionId);
-        var missed = await session.GetEventsAsync(UserId, Math.Max(0, afterSeq), MaxMissed);
+        var missed = await session.GetEventsAsync(UserId, afterSeq, MaxMissed);
         return Wire(new JoinResult(snapshot, missed.Select(SessionEventResponse.From).ToList()));
     }
 
@@ -47,12 +54,18 @@ public sealed class SessionHub(
         await relays.DetachAsync(sessionId, Context.ConnectionId);
     }
 
-    public async Task<IReadOnlyDictionary<string, object?>> SendTranscript(string sessionId, TranscriptMessage segment)
+    public async Task<IReadOnlyDictionary<string, object?>> SendTranscript(string sessionId, TranscriptMessage? segment)
     {
-        ArgumentNullException.ThrowIfNull(segment);
+        var session = Session(sessionId);
+        if (segment is null)
+        {
+            throw LiveErrors.Hub(ErrorCodes.ValidationError, "segment is required.");
+        }
+
+        // The REST route's own body record, checked by the same validator, so both doors enforce one set of rules.
         var request = new TranscriptRequest(segment.ClientSegmentId!, segment.Text!, segment.StartMs, segment.EndMs, segment.Language!);
-        Validate(request);
-        var appended = await Session(sessionId).AppendTranscriptAsync(UserId, request.ToInput());
+        await ValidateAsync(request);
+        var appended = await session.AppendTranscriptAsync(UserId, request.ToInput());
         return Wire(SessionEventResponse.From(appended));
     }
 
@@ -81,12 +94,11 @@ public sealed class SessionHub(
     /// A client-to-server stream of PCM16 chunks. The hub only checks and moves bytes: each chunk goes to the session's
     /// voice-activity grain, which keeps no audio. Returns the number of bytes received.
     /// </summary>
-    public async Task<long> UploadAudio(string sessionId, AudioFormat format, IAsyncEnumerable<byte[]> chunks)
+    public async Task<long> UploadAudio(string sessionId, AudioFormat? format, IAsyncEnumerable<byte[]> chunks)
     {
-        ArgumentNullException.ThrowIfNull(format);
         ArgumentNullException.ThrowIfNull(chunks);
         EnsureWellFormed(sessionId);
-        if (!format.IsSupported)
+        if (format is not { IsSupported: true })
         {
             throw LiveErrors.Hub(ErrorCodes.ValidationError, "format must be {encoding: pcm16, sampleRate: 16000, channels: 1}.");
         }
@@ -169,12 +181,12 @@ public sealed class SessionHub(
         }
     }
 
-    private static void Validate(object request)
+    private async Task ValidateAsync<T>(T request)
+        where T : class
     {
-        var results = new List<ValidationResult>();
-        if (!Validator.TryValidateObject(request, new ValidationContext(request), results, validateAllProperties: true))
+        if (await validator.ValidateAsync(request, Context.ConnectionAborted) is { } errors)
         {
-            throw LiveErrors.Hub(ErrorCodes.ValidationError, string.Join(" ", results.Select(r => r.ErrorMessage)));
+            throw LiveErrors.Hub(ErrorCodes.ValidationError, string.Join(" ", errors.SelectMany(e => e.Value.Select(message => $"{e.Key}: {message}"))));
         }
     }
 

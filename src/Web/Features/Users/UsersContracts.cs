@@ -4,6 +4,7 @@ using BeMore.Grains.Abstractions.Sessions;
 using BeMore.Grains.Abstractions.Users;
 using BeMore.Web.Features.Auth;
 using BeMore.Web.Features.Sessions;
+using BeMore.Web.Infrastructure.Validation;
 
 namespace BeMore.Web.Features.Users;
 
@@ -13,7 +14,7 @@ public sealed record ProfileResponse(string Id, string Email, string DisplayName
         new(profile.Id, profile.Email, profile.DisplayName, profile.Role, profile.CreatedAt);
 }
 
-public sealed record UpdateProfileRequest([Required, MaxLength(SignupRequest.MaxDisplayNameLength)] string DisplayName);
+public sealed record UpdateProfileRequest([Required, MaxLength(SignupRequest.MaxDisplayNameLength), PlainText] string DisplayName);
 
 public sealed record AnalysisOptInsRequest(bool TextEmotion = true, bool FaceEmotion = true, bool Voice = true, bool Distortions = true);
 
