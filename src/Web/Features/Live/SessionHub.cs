@@ -23,6 +23,7 @@ public sealed class SessionHub(
     SessionRelayRegistry relays,
     HubRateLimitFilter limits,
     InputValidator validator,
+    HubConnectionOwners owners,
     IOptions<JsonOptions> json,
     IOptions<LiveHubOptions> options) : Hub<ISessionClient>
 {
@@ -130,11 +131,13 @@ public sealed class SessionHub(
             return;
         }
 
+        owners.Claim(Context.ConnectionId);
         await base.OnConnectedAsync();
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
+        owners.Forget(Context.ConnectionId);
         await relays.DetachAllAsync(Context.ConnectionId);
         await grains.GetGrain<IUserGrain>(UserId).CloseLiveConnectionAsync(Context.ConnectionId);
         await base.OnDisconnectedAsync(exception);
