@@ -17,6 +17,7 @@ public static class LiveApi
         services.AddOptions<LiveHubOptions>().BindConfiguration(LiveHubOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<HubRateLimitFilter>();
         services.AddSingleton<HubConnectionOwners>();
+        services.AddSingleton<Serilog.Core.ILogEventFilter, HubRefusalLogFilter>();
         services.AddSingleton<SessionRelayRegistry>();
         services.AddHostedService(sp => sp.GetRequiredService<SessionRelayRegistry>());
         services.AddSignalR(options => options.AddFilter<HubRateLimitFilter>())
