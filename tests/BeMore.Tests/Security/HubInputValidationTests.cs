@@ -215,6 +215,24 @@ public sealed class HubInputValidationTests(BeMoreWebFactory factory) : IClassFi
         Assert.Equal(1, joined.GetProperty("missed").GetArrayLength());
     }
 
+    [Theory]
+    [InlineData(HubProtocol.Json)]
+    [InlineData(HubProtocol.MessagePack)]
+    public async Task WellFormedFramesAndAudio_AtTheLimits_AreAccepted(HubProtocol protocol)
+    {
+        var (user, sessionId) = await NewSessionAsync(analysis: true);
+        await using var client = await LiveClient.ConnectAsync(factory.ServerAddress, user.AccessToken, protocol);
+        var vad = Enumerable.Range(0, 200).Select(i => Vad(tsMs: i * 20L, energy: i % 2, durationMs: i == 0 ? 1000 : 20)).ToArray();
+        var faces = new[] { Face(tsMs: 0), Face(tsMs: 33) };
+
+        await client.Connection.InvokeAsync("SendVad", sessionId, vad);
+        await client.Connection.InvokeAsync("SendLandmarks", sessionId, faces);
+        var uploaded = await client.UploadAudioAsync(sessionId, new byte[32 * 1024], chunkBytes: 32 * 1024);
+
+        Assert.Equal(32 * 1024, uploaded);
+        Assert.Equal(HubConnectionState.Connected, client.Connection.State);
+    }
+
     private static object Pcm16Format => new { encoding = "pcm16", sampleRate = 16000, channels = 1 };
 
     private static object Segment(

@@ -70,19 +70,19 @@ public sealed class SessionHub(
         return Wire(SessionEventResponse.From(appended));
     }
 
-    public async Task SendVad(string sessionId, VadFrameMessage[] frames)
+    public async Task SendVad(string sessionId, VadFrameMessage?[]? frames)
     {
         EnsureWellFormed(sessionId);
-        ValidateVad(frames);
+        await ValidateAsync(new VadBatch(frames));
         await grains.GetGrain<IVoiceActivityGrain>(sessionId)
-            .AcceptClientVadAsync(UserId, frames.Select(f => new ClientVadInput(f.TsMs, f.IsSpeech, f.Energy, f.DurationMs)).ToList());
+            .AcceptClientVadAsync(UserId, frames!.Select(f => new ClientVadInput(f!.TsMs, f.IsSpeech, f.Energy, f.DurationMs)).ToList());
     }
 
-    public async Task SendLandmarks(string sessionId, LandmarkFrameMessage[] frames)
+    public async Task SendLandmarks(string sessionId, LandmarkFrameMessage?[]? frames)
     {
         var session = Session(sessionId);
-        var parsed = ValidateLandmarks(frames);
-        await session.RecordLandmarksAsync(UserId, parsed);
+        await ValidateAsync(new LandmarkBatch(frames));
+        await session.RecordLandmarksAsync(UserId, frames!.Select(ToLandmarkFrame).ToList());
     }
 
     public async Task<IReadOnlyDictionary<string, object?>> Pause(string sessionId) => Wire(await Session(sessionId).PauseAsync(UserId));
@@ -99,10 +99,12 @@ public sealed class SessionHub(
     {
         ArgumentNullException.ThrowIfNull(chunks);
         EnsureWellFormed(sessionId);
-        if (format is not { IsSupported: true })
+        if (format is null)
         {
             throw LiveErrors.Hub(ErrorCodes.ValidationError, "format must be {encoding: pcm16, sampleRate: 16000, channels: 1}.");
         }
+
+        await ValidateAsync(format);
 
         var budget = limits.BudgetOf(Context.ConnectionId);
         if (!budget.TryBeginAudioStream())
@@ -193,60 +195,18 @@ public sealed class SessionHub(
         }
     }
 
-    private static void ValidateVad(VadFrameMessage[]? frames)
+    /// <summary>A validated face frame as the grain takes it: 468 points packed as x, y, z floats.</summary>
+    private static LandmarkFrame ToLandmarkFrame(LandmarkFrameMessage? frame)
     {
-        if (frames is null || frames.Length is 0 or > LiveHubOptions.MaxVadFramesPerCall)
+        var coordinates = new float[LandmarkFrame.CoordinateCount];
+        var points = frame!.Points!;
+        for (var p = 0; p < points.Length; p++)
         {
-            throw LiveErrors.Hub(ErrorCodes.ValidationError, $"frames must hold 1 to {LiveHubOptions.MaxVadFramesPerCall} VAD frames.");
+            coordinates[p * 3] = (float)points[p][0];
+            coordinates[(p * 3) + 1] = (float)points[p][1];
+            coordinates[(p * 3) + 2] = (float)points[p][2];
         }
 
-        for (var i = 0; i < frames.Length; i++)
-        {
-            var frame = frames[i];
-            var valid = frame is not null
-                && frame.TsMs is >= 0 and <= LiveHubOptions.MaxTimestampMs
-                && frame.DurationMs is > 0 and <= LiveHubOptions.MaxVadFrameMs
-                && double.IsFinite(frame.Energy) && frame.Energy is >= 0 and <= 1
-                && (i == 0 || frame.TsMs > frames[i - 1].TsMs);
-            if (!valid)
-            {
-                throw LiveErrors.Hub(ErrorCodes.ValidationError, $"VAD frame {i} is malformed (timestamps must increase, energy 0..1, duration 1..1000 ms).");
-            }
-        }
-    }
-
-    private static List<LandmarkFrame> ValidateLandmarks(LandmarkFrameMessage[]? frames)
-    {
-        if (frames is null || frames.Length is 0 or > LiveHubOptions.MaxLandmarkFramesPerCall)
-        {
-            throw LiveErrors.Hub(ErrorCodes.ValidationError, $"frames must hold 1 to {LiveHubOptions.MaxLandmarkFramesPerCall} face frames.");
-        }
-
-        var parsed = new List<LandmarkFrame>(frames.Length);
-        for (var i = 0; i < frames.Length; i++)
-        {
-            var frame = frames[i];
-            if (frame?.Points is not { Length: LandmarkFrame.PointCount } points || frame.TsMs < 0 || (i > 0 && frame.TsMs <= frames[i - 1].TsMs))
-            {
-                throw LiveErrors.Hub(ErrorCodes.ValidationError, $"face frame {i} must have 468 points and a timestamp after the previous frame's.");
-            }
-
-            var coordinates = new float[LandmarkFrame.CoordinateCount];
-            for (var p = 0; p < points.Length; p++)
-            {
-                if (points[p] is not { Length: 3 } point || !point.All(double.IsFinite))
-                {
-                    throw LiveErrors.Hub(ErrorCodes.ValidationError, $"face frame {i} point {p} must be three finite numbers.");
-                }
-
-                coordinates[p * 3] = (float)point[0];
-                coordinates[(p * 3) + 1] = (float)point[1];
-                coordinates[(p * 3) + 2] = (float)point[2];
-            }
-
-            parsed.Add(new LandmarkFrame(frame.TsMs, coordinates));
-        }
-
-        return parsed;
+        return new LandmarkFrame(frame.TsMs, coordinates);
     }
 }
