@@ -18,6 +18,7 @@ using BeMore.Web.Infrastructure.Auth;
 using BeMore.Web.Infrastructure.Errors;
 using BeMore.Web.Infrastructure.Logging;
 using BeMore.Web.Infrastructure.Security;
+using BeMore.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
@@ -52,6 +53,7 @@ public static class WebComposition
         services.AddBeMoreProblemDetails();
         services.AddBeMoreAuth();
         services.AddValidation();
+        services.AddSingleton<InputValidator>();
         services.AddSingleton<PasswordHashing>();
         services.AddAuthApi();
         services.AddSingleton<AuditTrail>();

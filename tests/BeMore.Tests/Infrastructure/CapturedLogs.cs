@@ -9,9 +9,13 @@ namespace BeMore.Tests.Infrastructure;
 public sealed class CapturedLogs : ILogEventSink
 {
     private readonly ConcurrentQueue<string> _lines = new();
+    private readonly ConcurrentQueue<LogEvent> _events = new();
     private readonly List<(Func<string, bool> Match, TaskCompletionSource<string> Seen)> _watchers = [];
 
     public IReadOnlyCollection<string> Lines => _lines;
+
+    /// <summary>The same events as <see cref="Lines"/>, with their level and exception, for checks of how something is logged.</summary>
+    public IReadOnlyCollection<LogEvent> Events => _events;
 
     public void Emit(LogEvent logEvent)
     {
@@ -20,6 +24,7 @@ public sealed class CapturedLogs : ILogEventSink
         lock (_watchers)
         {
             _lines.Enqueue(line);
+            _events.Enqueue(logEvent);
             foreach (var watcher in _watchers.Where(w => w.Match(line)).ToList())
             {
                 watcher.Seen.TrySetResult(line);

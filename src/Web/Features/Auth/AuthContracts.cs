@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using BeMore.Grains.Abstractions.Users;
+using BeMore.Web.Infrastructure.Validation;
 
 namespace BeMore.Web.Features.Auth;
 
@@ -9,7 +10,7 @@ public sealed record SignupRequest(
     [MinLength(SignupRequest.MinPasswordLength, ErrorMessage = "Password must be at least 10 characters.")]
     [MaxLength(SignupRequest.MaxPasswordLength, ErrorMessage = "Password must be at most 128 characters.")]
     string Password,
-    [Required, MaxLength(SignupRequest.MaxDisplayNameLength, ErrorMessage = "DisplayName must be at most 100 characters.")] string DisplayName)
+    [Required, MaxLength(SignupRequest.MaxDisplayNameLength, ErrorMessage = "DisplayName must be at most 100 characters.")][PlainText] string DisplayName)
     : IValidatableObject
 {
     public const int MinPasswordLength = 10;

@@ -1,14 +1,19 @@
 using System.Collections.Concurrent;
 using System.Threading.RateLimiting;
 using BeMore.Grains.Abstractions.Errors;
+using BeMore.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Serilog.Core;
+using Serilog.Events;
 
 namespace BeMore.Web.Features.Live;
 
 /// <summary>One connection's budgets: invocations, audio bytes, one audio stream at a time, and a run of rejections.</summary>
 public sealed class ConnectionBudget(LiveHubOptions options) : IDisposable
 {
+    private readonly Dictionary<string, (DateTimeOffset LoggedAt, int Suppressed)> _refusalLog = new(StringComparer.Ordinal);
     private int _audioStreams;
     private int _rejections;
 
@@ -39,6 +44,27 @@ public sealed class ConnectionBudget(LiveHubOptions options) : IDisposable
 
     public void Accept() => Interlocked.Exchange(ref _rejections, 0);
 
+    /// <summary>
+    /// Whether a refusal with <paramref name="code"/> is logged: the connection's first one, then at most one per
+    /// <paramref name="interval"/>, which reports how many were <paramref name="suppressed"/> since the last line.
+    /// </summary>
+    public bool ShouldLogRefusal(string code, DateTimeOffset now, TimeSpan interval, out int suppressed)
+    {
+        lock (_refusalLog)
+        {
+            if (_refusalLog.TryGetValue(code, out var last) && now - last.LoggedAt < interval)
+            {
+                _refusalLog[code] = (last.LoggedAt, last.Suppressed + 1);
+                suppressed = 0;
+                return false;
+            }
+
+            suppressed = last.Suppressed;
+            _refusalLog[code] = (now, 0);
+            return true;
+        }
+    }
+
     public void Dispose()
     {
         Invocations.Dispose();
@@ -50,9 +76,14 @@ public sealed class ConnectionBudget(LiveHubOptions options) : IDisposable
 /// Per-connection rate limiting and error translation for the live hub, as one singleton filter: over-budget calls
 /// are refused with RATE_LIMITED (and a connection that keeps flooding is closed) before they reach a grain, so one
 /// abusive client costs the others nothing; domain refusals become hub errors that start with their code.
+/// Refusals are the client's mistake, not the server's: each is logged at Information without a stack, sampled per
+/// connection and code, so a flood of them cannot flood the log. Anything else still reaches SignalR's Error log.
 /// </summary>
-public sealed class HubRateLimitFilter(IOptions<LiveHubOptions> options) : IHubFilter
+public sealed partial class HubRateLimitFilter(IOptions<LiveHubOptions> options, TimeProvider clock, ILogger<HubRateLimitFilter> logger) : IHubFilter
 {
+    /// <summary>After a connection's first refusal with a code, at most one line per this interval for that code.</summary>
+    public static readonly TimeSpan RefusalLogInterval = TimeSpan.FromMinutes(1);
+
     private readonly ConcurrentDictionary<string, ConnectionBudget> _budgets = new(StringComparer.Ordinal);
 
     public ConnectionBudget BudgetOf(string connectionId) => _budgets.GetOrAdd(connectionId, _ => new ConnectionBudget(options.Value));
@@ -62,20 +93,34 @@ public sealed class HubRateLimitFilter(IOptions<LiveHubOptions> options) : IHubF
         ArgumentNullException.ThrowIfNull(invocationContext);
         ArgumentNullException.ThrowIfNull(next);
         var budget = BudgetOf(invocationContext.Context.ConnectionId);
-        using var lease = budget.Invocations.AttemptAcquire();
-        if (!lease.IsAcquired)
-        {
-            throw Refuse(invocationContext.Context, budget, "too many calls; slow down");
-        }
-
-        budget.Accept();
         try
         {
-            return await next(invocationContext);
+            using (var lease = budget.Invocations.AttemptAcquire())
+            {
+                if (!lease.IsAcquired)
+                {
+                    throw Refuse(invocationContext.Context, budget, "too many calls; slow down");
+                }
+            }
+
+            budget.Accept();
+            try
+            {
+                return await next(invocationContext);
+            }
+            catch (DomainException domain)
+            {
+                throw LiveErrors.Hub(domain.Code, domain.Message);
+            }
         }
-        catch (DomainException domain)
+        catch (HubException refusal) when (LiveErrors.CodeOf(refusal) is { } code)
         {
-            throw LiveErrors.Hub(domain.Code, domain.Message);
+            if (budget.ShouldLogRefusal(code, clock.GetUtcNow(), RefusalLogInterval, out var suppressed))
+            {
+                LogRefusal(invocationContext.HubMethodName, code, invocationContext.Context.ConnectionId, invocationContext.Context.User?.UserId(), suppressed);
+            }
+
+            throw;
         }
     }
 
@@ -110,10 +155,37 @@ public sealed class HubRateLimitFilter(IOptions<LiveHubOptions> options) : IHubF
 
         return LiveErrors.Hub(ErrorCodes.RateLimited, reason);
     }
+
+    [LoggerMessage(LogLevel.Information, "Hub call {HubMethod} refused with {Code} (connection {ConnectionId}, user {UserId}; {Suppressed} more refusals with this code not logged since the last line)")]
+    private partial void LogRefusal(string hubMethod, string code, string connectionId, string? userId, int suppressed);
 }
 
+/// <summary>
+/// Expected refusals of hub calls (invalid input, unknown session, wrong state, over budget). Plain HubExceptions,
+/// because clients read the exception's type name in the error SignalR sends; the code rides along in Data.
+/// </summary>
 public static class LiveErrors
 {
+    private const string CodeKey = "BeMore.HubErrorCode";
+
     /// <summary>Hub errors start with the stable code, e.g. "SESSION_NOT_FOUND: ...", as API.md says.</summary>
-    public static HubException Hub(string code, string message) => new($"{code}: {message}");
+    public static HubException Hub(string code, string message)
+    {
+        var refusal = new HubException($"{code}: {message}");
+        refusal.Data[CodeKey] = code;
+        return refusal;
+    }
+
+    /// <summary>The code of a refusal made by <see cref="Hub"/>; null for any other exception.</summary>
+    public static string? CodeOf(Exception? exception) => exception is HubException && exception.Data[CodeKey] is string code ? code : null;
+}
+
+/// <summary>
+/// SignalR logs every exception a hub method throws at Error with its stack, refusals included. The filter above
+/// already logged each refusal once, sampled and without a stack, so SignalR's copy of those is dropped; every
+/// other exception keeps its Error line.
+/// </summary>
+public sealed class HubRefusalLogFilter : ILogEventFilter
+{
+    public bool IsEnabled(LogEvent logEvent) => LiveErrors.CodeOf(logEvent?.Exception) is null;
 }

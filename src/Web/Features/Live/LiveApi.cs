@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,6 +16,8 @@ public static class LiveApi
     {
         services.AddOptions<LiveHubOptions>().BindConfiguration(LiveHubOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<HubRateLimitFilter>();
+        services.AddSingleton<HubConnectionOwners>();
+        services.AddSingleton<Serilog.Core.ILogEventFilter, HubRefusalLogFilter>();
         services.AddSingleton<SessionRelayRegistry>();
         services.AddHostedService(sp => sp.GetRequiredService<SessionRelayRegistry>());
         services.AddSignalR(options => options.AddFilter<HubRateLimitFilter>())
@@ -36,7 +39,21 @@ public static class LiveApi
         {
             options.CloseOnAuthenticationExpiration = true;
             options.AllowStatefulReconnects = true;
-        });
+        }).Add(BindConnectionTokensToTheirUser);
         return endpoints;
+    }
+
+    /// <summary>
+    /// Runs <see cref="HubConnectionOwners"/> inside the hub's endpoints (negotiate and connection), after
+    /// authentication and authorization, so it sees the caller and nothing else in the pipeline changes.
+    /// </summary>
+    private static void BindConnectionTokensToTheirUser(EndpointBuilder endpoint)
+    {
+        var owners = endpoint.ApplicationServices.GetRequiredService<HubConnectionOwners>();
+        var inner = endpoint.RequestDelegate ?? throw new InvalidOperationException($"The hub endpoint {endpoint.DisplayName} has no request delegate.");
+        var negotiates = endpoint is RouteEndpointBuilder route && route.RoutePattern.RawText?.EndsWith("/negotiate", StringComparison.Ordinal) == true;
+        endpoint.RequestDelegate = negotiates
+            ? context => owners.NegotiateAsync(context, inner)
+            : context => owners.ConnectAsync(context, inner);
     }
 }

@@ -1,9 +1,9 @@
-using System.ComponentModel.DataAnnotations;
 using BeMore.Grains.Abstractions.Errors;
 using BeMore.Grains.Abstractions.Sessions;
 using BeMore.Grains.Abstractions.Users;
 using BeMore.Web.Features.Sessions;
 using BeMore.Web.Infrastructure.Auth;
+using BeMore.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.SignalR;
@@ -22,6 +22,8 @@ public sealed class SessionHub(
     IGrainFactory grains,
     SessionRelayRegistry relays,
     HubRateLimitFilter limits,
+    InputValidator validator,
+    HubConnectionOwners owners,
     IOptions<JsonOptions> json,
     IOptions<LiveHubOptions> options) : Hub<ISessionClient>
 {
@@ -32,11 +34,17 @@ public sealed class SessionHub(
     public async Task<IReadOnlyDictionary<string, object?>> JoinSession(string sessionId, long afterSeq)
     {
         var session = Session(sessionId);
+        if (afterSeq < 0)
+        {
+            // As REST's events?after=: a position in the log, never negative.
+            throw LiveErrors.Hub(ErrorCodes.ValidationError, "afterSeq must be 0 or more.");
+        }
+
         var snapshot = await session.GetSnapshotAsync(UserId);
         // Join the group before reading what was missed: an event in between arrives twice (clients dedup by seq), never zero times.
         await Groups.AddToGroupAsync(Context.ConnectionId, SessionRelayRegistry.GroupOf(sessionId));
         await relays.AttachAsync(sessionId, UserId, Context.ConnectionId);
-        var missed = await session.GetEventsAsync(UserId, Math.Max(0, afterSeq), MaxMissed);
+        var missed = await session.GetEventsAsync(UserId, afterSeq, MaxMissed);
         return Wire(new JoinResult(snapshot, missed.Select(SessionEventResponse.From).ToList()));
     }
 
@@ -47,28 +55,34 @@ public sealed class SessionHub(
         await relays.DetachAsync(sessionId, Context.ConnectionId);
     }
 
-    public async Task<IReadOnlyDictionary<string, object?>> SendTranscript(string sessionId, TranscriptMessage segment)
+    public async Task<IReadOnlyDictionary<string, object?>> SendTranscript(string sessionId, TranscriptMessage? segment)
     {
-        ArgumentNullException.ThrowIfNull(segment);
+        var session = Session(sessionId);
+        if (segment is null)
+        {
+            throw LiveErrors.Hub(ErrorCodes.ValidationError, "segment is required.");
+        }
+
+        // The REST route's own body record, checked by the same validator, so both doors enforce one set of rules.
         var request = new TranscriptRequest(segment.ClientSegmentId!, segment.Text!, segment.StartMs, segment.EndMs, segment.Language!);
-        Validate(request);
-        var appended = await Session(sessionId).AppendTranscriptAsync(UserId, request.ToInput());
+        await ValidateAsync(request);
+        var appended = await session.AppendTranscriptAsync(UserId, request.ToInput());
         return Wire(SessionEventResponse.From(appended));
     }
 
-    public async Task SendVad(string sessionId, VadFrameMessage[] frames)
+    public async Task SendVad(string sessionId, VadFrameMessage?[]? frames)
     {
         EnsureWellFormed(sessionId);
-        ValidateVad(frames);
+        await ValidateAsync(new VadBatch(frames));
         await grains.GetGrain<IVoiceActivityGrain>(sessionId)
-            .AcceptClientVadAsync(UserId, frames.Select(f => new ClientVadInput(f.TsMs, f.IsSpeech, f.Energy, f.DurationMs)).ToList());
+            .AcceptClientVadAsync(UserId, frames!.Select(f => new ClientVadInput(f!.TsMs, f.IsSpeech, f.Energy, f.DurationMs)).ToList());
     }
 
-    public async Task SendLandmarks(string sessionId, LandmarkFrameMessage[] frames)
+    public async Task SendLandmarks(string sessionId, LandmarkFrameMessage?[]? frames)
     {
         var session = Session(sessionId);
-        var parsed = ValidateLandmarks(frames);
-        await session.RecordLandmarksAsync(UserId, parsed);
+        await ValidateAsync(new LandmarkBatch(frames));
+        await session.RecordLandmarksAsync(UserId, frames!.Select(ToLandmarkFrame).ToList());
     }
 
     public async Task<IReadOnlyDictionary<string, object?>> Pause(string sessionId) => Wire(await Session(sessionId).PauseAsync(UserId));
@@ -81,15 +95,16 @@ public sealed class SessionHub(
     /// A client-to-server stream of PCM16 chunks. The hub only checks and moves bytes: each chunk goes to the session's
     /// voice-activity grain, which keeps no audio. Returns the number of bytes received.
     /// </summary>
-    public async Task<long> UploadAudio(string sessionId, AudioFormat format, IAsyncEnumerable<byte[]> chunks)
+    public async Task<long> UploadAudio(string sessionId, AudioFormat? format, IAsyncEnumerable<byte[]> chunks)
     {
-        ArgumentNullException.ThrowIfNull(format);
         ArgumentNullException.ThrowIfNull(chunks);
         EnsureWellFormed(sessionId);
-        if (!format.IsSupported)
+        if (format is null)
         {
             throw LiveErrors.Hub(ErrorCodes.ValidationError, "format must be {encoding: pcm16, sampleRate: 16000, channels: 1}.");
         }
+
+        await ValidateAsync(format);
 
         var budget = limits.BudgetOf(Context.ConnectionId);
         if (!budget.TryBeginAudioStream())
@@ -118,11 +133,13 @@ public sealed class SessionHub(
             return;
         }
 
+        owners.Claim(Context.ConnectionId);
         await base.OnConnectedAsync();
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
+        owners.Forget(Context.ConnectionId);
         await relays.DetachAllAsync(Context.ConnectionId);
         await grains.GetGrain<IUserGrain>(UserId).CloseLiveConnectionAsync(Context.ConnectionId);
         await base.OnDisconnectedAsync(exception);
@@ -169,69 +186,27 @@ public sealed class SessionHub(
         }
     }
 
-    private static void Validate(object request)
+    private async Task ValidateAsync<T>(T request)
+        where T : class
     {
-        var results = new List<ValidationResult>();
-        if (!Validator.TryValidateObject(request, new ValidationContext(request), results, validateAllProperties: true))
+        if (await validator.ValidateAsync(request, Context.ConnectionAborted) is { } errors)
         {
-            throw LiveErrors.Hub(ErrorCodes.ValidationError, string.Join(" ", results.Select(r => r.ErrorMessage)));
+            throw LiveErrors.Hub(ErrorCodes.ValidationError, string.Join(" ", errors.SelectMany(e => e.Value.Select(message => $"{e.Key}: {message}"))));
         }
     }
 
-    private static void ValidateVad(VadFrameMessage[]? frames)
+    /// <summary>A validated face frame as the grain takes it: 468 points packed as x, y, z floats.</summary>
+    private static LandmarkFrame ToLandmarkFrame(LandmarkFrameMessage? frame)
     {
-        if (frames is null || frames.Length is 0 or > LiveHubOptions.MaxVadFramesPerCall)
+        var coordinates = new float[LandmarkFrame.CoordinateCount];
+        var points = frame!.Points!;
+        for (var p = 0; p < points.Length; p++)
         {
-            throw LiveErrors.Hub(ErrorCodes.ValidationError, $"frames must hold 1 to {LiveHubOptions.MaxVadFramesPerCall} VAD frames.");
+            coordinates[p * 3] = (float)points[p][0];
+            coordinates[(p * 3) + 1] = (float)points[p][1];
+            coordinates[(p * 3) + 2] = (float)points[p][2];
         }
 
-        for (var i = 0; i < frames.Length; i++)
-        {
-            var frame = frames[i];
-            var valid = frame is not null
-                && frame.TsMs is >= 0 and <= LiveHubOptions.MaxTimestampMs
-                && frame.DurationMs is > 0 and <= LiveHubOptions.MaxVadFrameMs
-                && double.IsFinite(frame.Energy) && frame.Energy is >= 0 and <= 1
-                && (i == 0 || frame.TsMs > frames[i - 1].TsMs);
-            if (!valid)
-            {
-                throw LiveErrors.Hub(ErrorCodes.ValidationError, $"VAD frame {i} is malformed (timestamps must increase, energy 0..1, duration 1..1000 ms).");
-            }
-        }
-    }
-
-    private static List<LandmarkFrame> ValidateLandmarks(LandmarkFrameMessage[]? frames)
-    {
-        if (frames is null || frames.Length is 0 or > LiveHubOptions.MaxLandmarkFramesPerCall)
-        {
-            throw LiveErrors.Hub(ErrorCodes.ValidationError, $"frames must hold 1 to {LiveHubOptions.MaxLandmarkFramesPerCall} face frames.");
-        }
-
-        var parsed = new List<LandmarkFrame>(frames.Length);
-        for (var i = 0; i < frames.Length; i++)
-        {
-            var frame = frames[i];
-            if (frame?.Points is not { Length: LandmarkFrame.PointCount } points || frame.TsMs < 0 || (i > 0 && frame.TsMs <= frames[i - 1].TsMs))
-            {
-                throw LiveErrors.Hub(ErrorCodes.ValidationError, $"face frame {i} must have 468 points and a timestamp after the previous frame's.");
-            }
-
-            var coordinates = new float[LandmarkFrame.CoordinateCount];
-            for (var p = 0; p < points.Length; p++)
-            {
-                if (points[p] is not { Length: 3 } point || !point.All(double.IsFinite))
-                {
-                    throw LiveErrors.Hub(ErrorCodes.ValidationError, $"face frame {i} point {p} must be three finite numbers.");
-                }
-
-                coordinates[p * 3] = (float)point[0];
-                coordinates[(p * 3) + 1] = (float)point[1];
-                coordinates[(p * 3) + 2] = (float)point[2];
-            }
-
-            parsed.Add(new LandmarkFrame(frame.TsMs, coordinates));
-        }
-
-        return parsed;
+        return new LandmarkFrame(frame.TsMs, coordinates);
     }
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using BeMore.Grains.Abstractions.Sessions;
+using BeMore.Web.Infrastructure.Validation;
 
 namespace BeMore.Web.Features.Sessions;
 
@@ -7,15 +8,15 @@ namespace BeMore.Web.Features.Sessions;
 public sealed record ConsentRequest([Required] bool? Analysis, [Required] bool? StoreTranscript);
 
 public sealed record CreateSessionRequest(
-    [MaxLength(CreateSessionRequest.MaxTitleLength, ErrorMessage = "Title must be at most 200 characters.")] string? Title,
+    [MaxLength(CreateSessionRequest.MaxTitleLength, ErrorMessage = "Title must be at most 200 characters.")][PlainText] string? Title,
     [Required] ConsentRequest? Consent)
 {
     public const int MaxTitleLength = 200;
 }
 
 public sealed record TranscriptRequest(
-    [Required, MaxLength(TranscriptRequest.MaxClientSegmentIdLength)] string ClientSegmentId,
-    [Required, MaxLength(TranscriptRequest.MaxTextLength, ErrorMessage = "Text must be at most 5000 characters.")] string Text,
+    [Required, MaxLength(TranscriptRequest.MaxClientSegmentIdLength), PlainText] string ClientSegmentId,
+    [Required, MaxLength(TranscriptRequest.MaxTextLength, ErrorMessage = "Text must be at most 5000 characters.")][PlainText(AllowLineBreaks = true)] string Text,
     [Range(0, TranscriptRequest.MaxOffsetMs)] long StartMs,
     [Range(0, TranscriptRequest.MaxOffsetMs)] long EndMs,
     [Required, AllowedValues("ko", "en")] string Language) : IValidatableObject
@@ -39,12 +40,13 @@ public sealed record TranscriptRequest(
         }
     }
 
-    public TranscriptInput ToInput() => new(ClientSegmentId, Text.Trim(), StartMs, EndMs, Language);
+    /// <summary>A segment is one line of speech: line breaks and tabs a client or recognizer put in are stored as spaces.</summary>
+    public TranscriptInput ToInput() => new(ClientSegmentId, PlainTextAttribute.ToSingleLine(Text), StartMs, EndMs, Language);
 }
 
 public sealed record FeedbackRequest(
     [Required, Range(1, 5)] int? Rating,
-    [MaxLength(FeedbackRequest.MaxCommentLength, ErrorMessage = "Comment must be at most 2000 characters.")] string? Comment)
+    [MaxLength(FeedbackRequest.MaxCommentLength, ErrorMessage = "Comment must be at most 2000 characters.")][PlainText(AllowLineBreaks = true)] string? Comment)
 {
     public const int MaxCommentLength = 2000;
 }

@@ -4,6 +4,7 @@ using BeMore.Grains.Abstractions.Sessions;
 using BeMore.Grains.Abstractions.Users;
 using BeMore.Web.Features.Auth;
 using BeMore.Web.Features.Sessions;
+using BeMore.Web.Infrastructure.Validation;
 
 namespace BeMore.Web.Features.Users;
 
@@ -34,7 +35,7 @@ public sealed record ChangePasswordRequest(
 /// <summary>Erasure asks for the password again; a missing one is a wrong one (401), not a malformed request.</summary>
 public sealed record DeleteAccountRequest([MaxLength(SignupRequest.MaxPasswordLength)] string? Password);
 
-public sealed record UpdateProfileRequest([Required, MaxLength(SignupRequest.MaxDisplayNameLength)] string DisplayName);
+public sealed record UpdateProfileRequest([Required, MaxLength(SignupRequest.MaxDisplayNameLength), PlainText] string DisplayName);
 
 public sealed record AnalysisOptInsRequest(bool TextEmotion = true, bool FaceEmotion = true, bool Voice = true, bool Distortions = true);
 

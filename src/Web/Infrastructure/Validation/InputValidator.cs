@@ -1,0 +1,41 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Validation;
+
+// The resolver API is marked "for evaluation" in .NET 10; it is what the minimal API's own validation filter calls,
+// and sharing it is the point: one set of rules for REST and the hub.
+#pragma warning disable ASP0029
+
+namespace BeMore.Web.Infrastructure.Validation;
+
+/// <summary>
+/// Validates an input record outside model binding (the live hub's arguments) with the very metadata the minimal
+/// API's validation reads for REST bodies: the .NET 10 validation source generator's, registered by
+/// <c>AddValidation()</c>. A limit is written once, as an attribute on the record, and both doors enforce it.
+/// </summary>
+public sealed class InputValidator(IOptions<ValidationOptions> options, IServiceProvider services)
+{
+    /// <summary>The errors by field (camelCase, as REST reports them), or null when the value is valid.</summary>
+    public async Task<IReadOnlyDictionary<string, string[]>?> ValidateAsync<T>(T value, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        // Fail closed: a type the generator did not describe would otherwise pass unchecked.
+        if (!options.Value.TryGetValidatableTypeInfo(typeof(T), out var info))
+        {
+            throw new InvalidOperationException($"{typeof(T).Name} has no generated validation metadata; use it in an endpoint or mark it [ValidatableType].");
+        }
+
+        var context = new ValidateContext
+        {
+            ValidationOptions = options.Value,
+            ValidationContext = new ValidationContext(value, services, items: null),
+        };
+        await info.ValidateAsync(value, context, cancellationToken);
+        return context.ValidationErrors is { Count: > 0 } errors
+            ? errors.ToDictionary(e => CamelCase(e.Key), e => e.Value, StringComparer.Ordinal)
+            : null;
+    }
+
+    private static string CamelCase(string name) => name.Length == 0 ? name : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(name);
+}
