@@ -31,6 +31,20 @@ public static class ApiClientExtensions
             body.RootElement.GetProperty("refreshToken").GetString()!);
     }
 
+    public static async Task<SignedInUser> LogInAsync(this HttpClient client, string email, string password)
+    {
+        using var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password });
+        using var body = await response.ReadJsonAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"Sign-in failed with {(int)response.StatusCode}: {body.RootElement}");
+        }
+
+        return new SignedInUser(
+            body.RootElement.GetProperty("user").GetProperty("id").GetString()!, email, password,
+            body.RootElement.GetProperty("accessToken").GetString()!, body.RootElement.GetProperty("refreshToken").GetString()!);
+    }
+
     /// <summary>
     /// A token with the operator role: signs up a new user, lists its id as the factory's only operator and refreshes,
     /// since the role is decided from the configuration at each sign-in and refresh.

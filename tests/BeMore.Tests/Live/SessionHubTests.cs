@@ -167,4 +167,40 @@ public sealed class SessionHubTests(BeMoreWebFactory factory) : IClassFixture<Be
         Assert.Contains(vad, e => e.GetProperty("data").GetProperty("speaking").GetBoolean());
         Assert.Contains(vad, e => !e.GetProperty("data").GetProperty("speaking").GetBoolean() && e.GetProperty("data").GetProperty("utteranceCount").GetInt32() == 1);
     }
+
+    [Theory]
+    [InlineData("logout-all")]
+    [InlineData("password")]
+    public async Task OpenConnection_AfterTheSignInEnds_NextCallClosesTheConnectionAndStoresNothing(string howItEnds)
+    {
+        var user = await _http.SignUpAsync();
+        var sessionId = await LiveSessions.CreateAsync(_http, user);
+        await using var client = await LiveClient.ConnectAsync(factory.ServerAddress, user.AccessToken);
+        await client.JoinAsync(sessionId);
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        client.Connection.Closed += _ =>
+        {
+            closed.TrySetResult();
+            return Task.CompletedTask;
+        };
+
+        using (var ended = howItEnds == "logout-all"
+            ? await _http.SendAsync(HttpMethod.Post, "/api/auth/logout-all", user.AccessToken)
+            : await _http.SendAsync(HttpMethod.Post, "/api/user/me/password", user.AccessToken,
+                new { currentPassword = user.Password, newPassword = "lantern orchard quietly 47" }))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.NoContent, ended.StatusCode);
+        }
+
+        // The server closes the connection instead of answering, so the call fails with the connection.
+        await Assert.ThrowsAnyAsync<Exception>(() => client.Connection.InvokeAsync<Dictionary<string, object?>>("SendTranscript", sessionId,
+            new { clientSegmentId = "after-end", text = "written after the sign-in ended", startMs = 0, endMs = 900, language = "en" }));
+        await closed.Task.WaitAsync(Wait);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => LiveClient.ConnectAsync(factory.ServerAddress, user.AccessToken));
+        var again = await _http.LogInAsync(user.Email, howItEnds == "logout-all" ? user.Password : "lantern orchard quietly 47");
+        using var events = await _http.SendAsync(HttpMethod.Get, $"/api/session/{sessionId}/events", again.AccessToken);
+        using var body = await events.ReadJsonAsync();
+        Assert.DoesNotContain(body.RootElement.EnumerateArray(), e => e.GetProperty("type").GetString() == "transcript_segment");
+    }
 }

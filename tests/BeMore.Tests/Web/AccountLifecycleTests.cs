@@ -20,7 +20,7 @@ public sealed class AccountLifecycleTests(FakeClockWebFactory factory) : IClassF
     public async Task ChangePassword_WithTheCurrentPassword_Returns204AndEndsEverySignIn()
     {
         var user = await _client.SignUpAsync();
-        var otherSignIn = await LogInAsync(user.Email, user.Password);
+        var otherSignIn = await _client.LogInAsync(user.Email, user.Password);
         using (var before = await _client.SendAsync(HttpMethod.Get, "/api/user/me", user.AccessToken))
         {
             Assert.Equal(HttpStatusCode.OK, before.StatusCode);
@@ -106,14 +106,14 @@ public sealed class AccountLifecycleTests(FakeClockWebFactory factory) : IClassF
     public async Task LogoutAll_Returns204AndEndsEverySignInButKeepsThePassword()
     {
         var user = await _client.SignUpAsync();
-        var otherSignIn = await LogInAsync(user.Email, user.Password);
+        var otherSignIn = await _client.LogInAsync(user.Email, user.Password);
 
         using var logoutAll = await _client.SendAsync(HttpMethod.Post, "/api/auth/logout-all", user.AccessToken);
         using var oldAccess = await _client.SendAsync(HttpMethod.Get, "/api/user/me", user.AccessToken);
         using var otherAccess = await _client.SendAsync(HttpMethod.Get, "/api/user/me", otherSignIn.AccessToken);
         using var oldRefresh = await RefreshAsync(user.RefreshToken);
         using var otherRefresh = await RefreshAsync(otherSignIn.RefreshToken);
-        var again = await LogInAsync(user.Email, user.Password);
+        var again = await _client.LogInAsync(user.Email, user.Password);
         using var newAccess = await _client.SendAsync(HttpMethod.Get, "/api/user/me", again.AccessToken);
 
         Assert.Equal(HttpStatusCode.NoContent, logoutAll.StatusCode);
@@ -238,14 +238,4 @@ public sealed class AccountLifecycleTests(FakeClockWebFactory factory) : IClassF
 
     private Task<HttpResponseMessage> RefreshAsync(string refreshToken) =>
         _client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken });
-
-    private async Task<SignedInUser> LogInAsync(string email, string password)
-    {
-        using var login = await _client.PostAsJsonAsync("/api/auth/login", new { email, password });
-        using var body = await login.ReadJsonAsync();
-        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
-        return new SignedInUser(
-            body.RootElement.GetProperty("user").GetProperty("id").GetString()!, email, password,
-            body.RootElement.GetProperty("accessToken").GetString()!, body.RootElement.GetProperty("refreshToken").GetString()!);
-    }
 }

@@ -73,13 +73,15 @@ public sealed class ConnectionBudget(LiveHubOptions options) : IDisposable
 }
 
 /// <summary>
-/// Per-connection rate limiting and error translation for the live hub, as one singleton filter: over-budget calls
-/// are refused with RATE_LIMITED (and a connection that keeps flooding is closed) before they reach a grain, so one
-/// abusive client costs the others nothing; domain refusals become hub errors that start with their code.
+/// Per-connection rate limiting, sign-in checks and error translation for the live hub, as one singleton filter:
+/// over-budget calls are refused with RATE_LIMITED (and a connection that keeps flooding is closed) before they reach
+/// a grain, so one abusive client costs the others nothing; a call on a connection whose sign-in has ended closes it;
+/// domain refusals become hub errors that start with their code.
 /// Refusals are the client's mistake, not the server's: each is logged at Information without a stack, sampled per
 /// connection and code, so a flood of them cannot flood the log. Anything else still reaches SignalR's Error log.
 /// </summary>
-public sealed partial class HubRateLimitFilter(IOptions<LiveHubOptions> options, TimeProvider clock, ILogger<HubRateLimitFilter> logger) : IHubFilter
+public sealed partial class HubRateLimitFilter(
+    IOptions<LiveHubOptions> options, SecurityStamps stamps, TimeProvider clock, ILogger<HubRateLimitFilter> logger) : IHubFilter
 {
     /// <summary>After a connection's first refusal with a code, at most one line per this interval for that code.</summary>
     public static readonly TimeSpan RefusalLogInterval = TimeSpan.FromMinutes(1);
@@ -104,6 +106,15 @@ public sealed partial class HubRateLimitFilter(IOptions<LiveHubOptions> options,
             }
 
             budget.Accept();
+            // A connection outlives the token it was opened with: once that sign-in has ended (password changed, signed
+            // out everywhere, account erased), the connection's next call closes it (the client sees the connection end, and
+            // reconnecting with that token is refused as any HTTP request is).
+            if (await stamps.EndedReasonAsync(invocationContext.Context.User!) is { } ended)
+            {
+                invocationContext.Context.Abort();
+                throw LiveErrors.Hub(ErrorCodes.InvalidToken, ended);
+            }
+
             try
             {
                 return await next(invocationContext);

@@ -1,6 +1,3 @@
-using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using BeMore.Grains.Abstractions.Errors;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http;
@@ -81,21 +78,9 @@ internal static class AuthSetup
     /// </summary>
     private static async Task RejectEndedSignInsAsync(TokenValidatedContext context)
     {
-        var principal = context.Principal!;
-        var services = context.HttpContext.RequestServices;
-        var userId = principal.UserId();
-        var presented = principal.FindFirstValue(AccessTokenIssuer.SecurityStampClaim);
-        var current = await services.GetRequiredService<SecurityStamps>().CurrentAsync(userId);
-        if (string.IsNullOrEmpty(presented) || current is null ||
-            !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes(current)))
+        if (await context.HttpContext.RequestServices.GetRequiredService<SecurityStamps>().EndedReasonAsync(context.Principal!) is { } reason)
         {
-            context.Fail("The sign-in has ended.");
-            return;
-        }
-
-        if (principal.IsInRole(Roles.Operator) && !services.GetRequiredService<IOptionsMonitor<AuthOptions>>().CurrentValue.IsOperator(userId))
-        {
-            context.Fail("The operator role was withdrawn.");
+            context.Fail(reason);
         }
     }
 

@@ -1,3 +1,6 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
 using BeMore.Grains.Abstractions.Users;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,6 +42,26 @@ public sealed class SecurityStamps(
         }
 
         return stamp;
+    }
+
+    /// <summary>
+    /// Why the sign-in behind <paramref name="principal"/> no longer holds (its security stamp is not the account's
+    /// current one: password changed, signed out everywhere, account erased; or an operator token of a user no longer
+    /// listed), or null while it does. HTTP requests and live hub calls both ask this.
+    /// </summary>
+    public async ValueTask<string?> EndedReasonAsync(ClaimsPrincipal principal)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        var userId = principal.UserId();
+        var presented = principal.FindFirstValue(AccessTokenIssuer.SecurityStampClaim);
+        var current = await CurrentAsync(userId);
+        if (string.IsNullOrEmpty(presented) || current is null ||
+            !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes(current)))
+        {
+            return "The sign-in has ended.";
+        }
+
+        return principal.IsInRole(Roles.Operator) && !options.CurrentValue.IsOperator(userId) ? "The operator role was withdrawn." : null;
     }
 
     /// <summary>Drops what this node knows about the user, after it changed the stamp itself.</summary>
