@@ -142,6 +142,7 @@ public static class SiloComposition
 
             if (storage.Profile == StorageProfile.Embedded)
             {
+                // Loopback only; the gateway as configured (none by default), as in the Postgres profile.
                 silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
                 silo.UseInMemoryReminderService();
             }
@@ -182,19 +183,23 @@ public static class SiloComposition
         return app;
     }
 
+    /// <summary>
+    /// Orleans' ports carry no authentication: they listen on the advertised address only (the one the other nodes
+    /// dial), never on every interface, and the gateway is opened only when a port is configured for it.
+    /// </summary>
     private static void ConfigureEndpoints(ISiloBuilder silo, ClusterSettings cluster)
     {
         if (cluster.AdvertisedHost is null)
         {
-            silo.ConfigureEndpoints(cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
+            silo.ConfigureEndpoints(cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: false);
         }
         else if (IPAddress.TryParse(cluster.AdvertisedHost, out var address))
         {
-            silo.ConfigureEndpoints(address, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
+            silo.ConfigureEndpoints(address, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: false);
         }
         else
         {
-            silo.ConfigureEndpoints(cluster.AdvertisedHost, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
+            silo.ConfigureEndpoints(cluster.AdvertisedHost, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: false);
         }
     }
 

@@ -50,13 +50,24 @@ public sealed class ClusterSettings
     [Required]
     public string ServiceId { get; set; } = "bemore";
 
+    /// <summary>
+    /// Silo-to-silo traffic (grain calls, membership probes). Orleans does not authenticate it: it is bound to the
+    /// advertised address only and must never face an untrusted network.
+    /// </summary>
     [Range(1, 65535)]
     public int SiloPort { get; set; } = 11111;
 
-    [Range(1, 65535)]
-    public int GatewayPort { get; set; } = 30000;
+    /// <summary>
+    /// The Orleans client gateway: 0 (the default) opens none. The web tier is co-hosted with its silo and needs no
+    /// gateway; set a port only for an external Orleans client (tools, tests). It is as unauthenticated as the silo port.
+    /// </summary>
+    [Range(0, 65535)]
+    public int GatewayPort { get; set; }
 
-    /// <summary>Postgres profile: the IP or host name other nodes reach this one at; default: this machine's address.</summary>
+    /// <summary>
+    /// Postgres profile: the IP or host name other nodes reach this one at, which must be an address of this machine:
+    /// the silo port listens there and nowhere else. Default: this machine's address.
+    /// </summary>
     public string? AdvertisedHost { get; set; }
 
     /// <summary>How long a SIGTERM waits for HTTP, SignalR and grains to drain.</summary>

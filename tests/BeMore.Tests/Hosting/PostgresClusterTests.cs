@@ -1,3 +1,4 @@
+using System.Net;
 using BeMore.Grains.Abstractions.Sessions;
 using BeMore.Tests.Infrastructure;
 using Npgsql;
@@ -37,10 +38,22 @@ public sealed class PostgresClusterTests
     }
 
     [Fact]
+    public async Task Node_InPostgresProfile_ListensOnlyOnItsAdvertisedAddressAndOpensNoGateway()
+    {
+        var database = await (await PostgresServer.InstanceAsync()).CreateDatabaseAsync();
+        var siloPort = FreePort.Next();
+        using var folder = new TestFolder("pg-exposure");
+
+        await using var node = await SiloProcess.StartAsync(folder.Path, SiloSettings.Postgres(database, siloPort));
+
+        await NodeExposure.AssertListensOnlyOnAsync(node, IPAddress.Loopback, siloPort);
+    }
+
+    [Fact]
     public async Task Start_PostgresProfileWithoutSigningKey_RefusesNamingTheSetting()
     {
         var database = await (await PostgresServer.InstanceAsync()).CreateDatabaseAsync();
-        var settings = SiloSettings.Postgres(database, FreePort.Next(), FreePort.Next());
+        var settings = SiloSettings.Postgres(database, FreePort.Next());
         settings.Remove("BeMore__Auth__SigningKey");
         using var folder = new TestFolder("no-key");
 
