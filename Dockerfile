@@ -18,6 +18,7 @@ RUN mkdir -p /app/data && chown "$APP_UID" /app/data
 USER $APP_UID
 ENV ASPNETCORE_URLS=http://+:8080
 # 8080 is the API. 11111 is silo-to-silo traffic, which Orleans does not authenticate: it listens on the advertised
-# address only and belongs on the cluster's private network, never published. No client gateway is opened.
+# address only and belongs on the cluster's private network, never published (BeMore:Cluster:TlsCertificatePath adds
+# mutual TLS between nodes). No client gateway is opened.
 EXPOSE 8080 11111
 ENTRYPOINT ["dotnet", "BeMore.Silo.dll"]

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using BeMore.Grains;
 using BeMore.Grains.Sessions;
 using BeMore.Grains.Storage;
@@ -9,6 +10,7 @@ using BeMore.Web.Infrastructure.Auth;
 using BeMore.Web.Infrastructure.Security;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Connections.Security;
 using Orleans.Dashboard;
 using Orleans.Storage;
 using Serilog;
@@ -159,6 +161,10 @@ public static class SiloComposition
                     options.ConnectionString = storage.ConnectionString;
                 });
                 ConfigureEndpoints(silo, cluster);
+                if (cluster.TlsCertificatePath is { Length: > 0 } certificatePath)
+                {
+                    UseClusterCertificate(silo, X509CertificateLoader.LoadPkcs12FromFile(certificatePath, cluster.TlsCertificatePassword));
+                }
             }
 
             if (dashboard.Enabled)
@@ -202,6 +208,18 @@ public static class SiloComposition
             silo.ConfigureEndpoints(cluster.AdvertisedHost, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: false);
         }
     }
+
+    /// <summary>
+    /// Mutual TLS with one certificate for the whole cluster: a peer is a node only if it proves it holds that
+    /// certificate's key. Pinned to the exact certificate (all its bytes), not to a chain or a name, so nothing a
+    /// public CA issues is accepted.
+    /// </summary>
+    private static void UseClusterCertificate(ISiloBuilder silo, X509Certificate2 certificate) =>
+        silo.UseTls(certificate, tls =>
+        {
+            tls.RemoteCertificateMode = RemoteCertificateMode.RequireCertificate;
+            tls.RemoteCertificateValidation = (remote, _, _) => remote.RawData.AsSpan().SequenceEqual(certificate.RawData);
+        });
 
     /// <summary>
     /// The event-payload key ring: from <c>BeMore:Encryption</c> when configured; the embedded profile otherwise keeps a

@@ -70,6 +70,16 @@ public sealed class ClusterSettings
     /// </summary>
     public string? AdvertisedHost { get; set; }
 
+    /// <summary>
+    /// Postgres profile: a PKCS#12 (.pfx) file with the cluster's certificate and private key. When set, silo-to-silo
+    /// (and gateway) connections are mutual TLS and a peer must present this very certificate; every node gets the same
+    /// file. Unset: plaintext, so the silo port must stay on a private network.
+    /// </summary>
+    public string? TlsCertificatePath { get; set; }
+
+    /// <summary>The password of <see cref="TlsCertificatePath"/>; a secret, set it from the environment.</summary>
+    public string? TlsCertificatePassword { get; set; }
+
     /// <summary>How long a SIGTERM waits for HTTP, SignalR and grains to drain.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
