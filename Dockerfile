@@ -17,5 +17,8 @@ RUN apt-get update && apt-get install -y --no-install-recommends fonts-nanum && 
 RUN mkdir -p /app/data && chown "$APP_UID" /app/data
 USER $APP_UID
 ENV ASPNETCORE_URLS=http://+:8080
-EXPOSE 8080 11111 30000
+# 8080 is the API. 11111 is silo-to-silo traffic, which Orleans does not authenticate: it listens on the advertised
+# address only and belongs on the cluster's private network, never published (BeMore:Cluster:TlsCertificatePath adds
+# mutual TLS between nodes). No client gateway is opened.
+EXPOSE 8080 11111
 ENTRYPOINT ["dotnet", "BeMore.Silo.dll"]

@@ -101,7 +101,6 @@ started_pids+=("$baseline_pid")
 bemore_port=$(free_port)
 bemore_url="http://127.0.0.1:$bemore_port"
 silo_port=$(free_port)
-gateway_port=$(free_port)
 bemore_pid=
 
 # The limits a production node keeps per client would throttle a load generator that is one client: raised for the run.
@@ -111,7 +110,6 @@ bemore_env() {
     echo ASPNETCORE_URLS="$bemore_url"
     echo BeMore__Storage__DataDirectory="$data_dir"
     echo BeMore__Cluster__SiloPort="$silo_port"
-    echo BeMore__Cluster__GatewayPort="$gateway_port"
     echo BeMore__Auth__AccessTokenLifetime=02:00:00
     echo BeMore__Security__RateLimit__PermitLimit=1000000
     echo BeMore__Security__RateLimit__WritePermitLimit=1000000

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using BeMore.Grains;
 using BeMore.Grains.Sessions;
 using BeMore.Grains.Storage;
@@ -9,6 +10,7 @@ using BeMore.Web.Infrastructure.Auth;
 using BeMore.Web.Infrastructure.Security;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Connections.Security;
 using Orleans.Dashboard;
 using Orleans.Storage;
 using Serilog;
@@ -143,6 +145,7 @@ public static class SiloComposition
 
             if (storage.Profile == StorageProfile.Embedded)
             {
+                // Loopback only; the gateway as configured (none by default), as in the Postgres profile.
                 silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
                 silo.UseInMemoryReminderService();
             }
@@ -159,6 +162,10 @@ public static class SiloComposition
                     options.ConnectionString = storage.ConnectionString;
                 });
                 ConfigureEndpoints(silo, cluster);
+                if (cluster.TlsCertificatePath is { Length: > 0 } certificatePath)
+                {
+                    UseClusterCertificate(silo, X509CertificateLoader.LoadPkcs12FromFile(certificatePath, cluster.TlsCertificatePassword));
+                }
             }
 
             if (dashboard.Enabled)
@@ -183,21 +190,37 @@ public static class SiloComposition
         return app;
     }
 
+    /// <summary>
+    /// Orleans' ports carry no authentication: they listen on the advertised address only (the one the other nodes
+    /// dial), never on every interface, and the gateway is opened only when a port is configured for it.
+    /// </summary>
     private static void ConfigureEndpoints(ISiloBuilder silo, ClusterSettings cluster)
     {
         if (cluster.AdvertisedHost is null)
         {
-            silo.ConfigureEndpoints(cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
+            silo.ConfigureEndpoints(cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: false);
         }
         else if (IPAddress.TryParse(cluster.AdvertisedHost, out var address))
         {
-            silo.ConfigureEndpoints(address, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
+            silo.ConfigureEndpoints(address, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: false);
         }
         else
         {
-            silo.ConfigureEndpoints(cluster.AdvertisedHost, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
+            silo.ConfigureEndpoints(cluster.AdvertisedHost, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: false);
         }
     }
+
+    /// <summary>
+    /// Mutual TLS with one certificate for the whole cluster: a peer is a node only if it proves it holds that
+    /// certificate's key. Pinned to the exact certificate (all its bytes), not to a chain or a name, so nothing a
+    /// public CA issues is accepted.
+    /// </summary>
+    private static void UseClusterCertificate(ISiloBuilder silo, X509Certificate2 certificate) =>
+        silo.UseTls(certificate, tls =>
+        {
+            tls.RemoteCertificateMode = RemoteCertificateMode.RequireCertificate;
+            tls.RemoteCertificateValidation = (remote, _, _) => remote.RawData.AsSpan().SequenceEqual(certificate.RawData);
+        });
 
     /// <summary>
     /// The event-payload key ring: from <c>BeMore:Encryption</c> when configured; the embedded profile otherwise keeps a

@@ -50,14 +50,35 @@ public sealed class ClusterSettings
     [Required]
     public string ServiceId { get; set; } = "bemore";
 
+    /// <summary>
+    /// Silo-to-silo traffic (grain calls, membership probes). Orleans does not authenticate it: it is bound to the
+    /// advertised address only and must never face an untrusted network.
+    /// </summary>
     [Range(1, 65535)]
     public int SiloPort { get; set; } = 11111;
 
-    [Range(1, 65535)]
-    public int GatewayPort { get; set; } = 30000;
+    /// <summary>
+    /// The Orleans client gateway: 0 (the default) opens none. The web tier is co-hosted with its silo and needs no
+    /// gateway; set a port only for an external Orleans client (tools, tests). It is as unauthenticated as the silo port.
+    /// </summary>
+    [Range(0, 65535)]
+    public int GatewayPort { get; set; }
 
-    /// <summary>Postgres profile: the IP or host name other nodes reach this one at; default: this machine's address.</summary>
+    /// <summary>
+    /// Postgres profile: the IP or host name other nodes reach this one at, which must be an address of this machine:
+    /// the silo port listens there and nowhere else. Default: this machine's address.
+    /// </summary>
     public string? AdvertisedHost { get; set; }
+
+    /// <summary>
+    /// Postgres profile: a PKCS#12 (.pfx) file with the cluster's certificate and private key. When set, silo-to-silo
+    /// (and gateway) connections are mutual TLS and a peer must present this very certificate; every node gets the same
+    /// file. Unset: plaintext, so the silo port must stay on a private network.
+    /// </summary>
+    public string? TlsCertificatePath { get; set; }
+
+    /// <summary>The password of <see cref="TlsCertificatePath"/>; a secret, set it from the environment.</summary>
+    public string? TlsCertificatePassword { get; set; }
 
     /// <summary>How long a SIGTERM waits for HTTP, SignalR and grains to drain.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using BeMore.Grains.Abstractions.Sessions;
@@ -14,7 +15,7 @@ public sealed class EmbeddedServerTests
     {
         using var clean = new TestFolder("clean");
         var folder = clean.Path;
-        await using var silo = await SiloProcess.StartAsync(folder, SiloSettings.Embedded(FreePort.Next(), FreePort.Next()));
+        await using var silo = await SiloProcess.StartAsync(folder, SiloSettings.Embedded(FreePort.Next()));
 
         using var health = await silo.Http.GetFromJsonAsync<JsonDocument>("/health");
         using var ready = await silo.Http.GetFromJsonAsync<JsonDocument>("/health/ready");
@@ -28,10 +29,21 @@ public sealed class EmbeddedServerTests
     }
 
     [Fact]
+    public async Task Node_InEmbeddedProfile_ListensOnlyOnLoopbackAndOpensNoGateway()
+    {
+        using var folder = new TestFolder("exposure");
+        var siloPort = FreePort.Next();
+
+        await using var node = await SiloProcess.StartAsync(folder.Path, SiloSettings.Embedded(siloPort));
+
+        await NodeExposure.AssertListensOnlyOnAsync(node, IPAddress.Loopback, siloPort);
+    }
+
+    [Fact]
     public async Task Logs_InProduction_AreCompactJsonWithTheRequestIdAndNoQueryString()
     {
         using var folder = new TestFolder("logs");
-        await using var silo = await SiloProcess.StartAsync(folder.Path, SiloSettings.Embedded(FreePort.Next(), FreePort.Next()));
+        await using var silo = await SiloProcess.StartAsync(folder.Path, SiloSettings.Embedded(FreePort.Next()));
         using var request = new HttpRequestMessage(HttpMethod.Get, "/health?access_token=secret-token-value");
         request.Headers.Add("X-Request-Id", "probe-42");
 

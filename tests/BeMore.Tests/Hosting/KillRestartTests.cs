@@ -66,11 +66,11 @@ public abstract class KillRestartContract
 public sealed class EmbeddedKillRestartTests : KillRestartContract
 {
     protected override Task<Dictionary<string, string>> SettingsAsync() =>
-        Task.FromResult(SiloSettings.Embedded(FreePort.Next(), FreePort.Next()));
+        Task.FromResult(SiloSettings.Embedded(FreePort.Next()));
 }
 
 public sealed class PostgresKillRestartTests : KillRestartContract
 {
     protected override async Task<Dictionary<string, string>> SettingsAsync() =>
-        SiloSettings.Postgres(await (await PostgresServer.InstanceAsync()).CreateDatabaseAsync(), FreePort.Next(), FreePort.Next());
+        SiloSettings.Postgres(await (await PostgresServer.InstanceAsync()).CreateDatabaseAsync(), FreePort.Next());
 }

@@ -11,16 +11,25 @@ internal static class SiloSettings
 
     public static readonly string TestSigningKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
 
-    public static Dictionary<string, string> Embedded(int siloPort, int gatewayPort) => new()
+    /// <summary>A node without a client gateway, as deployed, unless a test connects an Orleans client through one.</summary>
+    public static Dictionary<string, string> Embedded(int siloPort, int? gatewayPort = null)
     {
-        ["BeMore__Cluster__SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture),
-        ["BeMore__Cluster__GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture),
-        ["BeMore__Cluster__ShutdownTimeout"] = "00:00:10",
-        // Test classes sign up many users from one loopback address; the sign-up limit has its own tests.
-        ["BeMore__Auth__SignUp__PermitLimit"] = "1000000",
-    };
+        var settings = new Dictionary<string, string>
+        {
+            ["BeMore__Cluster__SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture),
+            ["BeMore__Cluster__ShutdownTimeout"] = "00:00:10",
+            // Test classes sign up many users from one loopback address; the sign-up limit has its own tests.
+            ["BeMore__Auth__SignUp__PermitLimit"] = "1000000",
+        };
+        if (gatewayPort is { } port)
+        {
+            settings["BeMore__Cluster__GatewayPort"] = port.ToString(CultureInfo.InvariantCulture);
+        }
 
-    public static Dictionary<string, string> Postgres(string connectionString, int siloPort, int gatewayPort)
+        return settings;
+    }
+
+    public static Dictionary<string, string> Postgres(string connectionString, int siloPort, int? gatewayPort = null)
     {
         var settings = Embedded(siloPort, gatewayPort);
         settings["BeMore__Storage__Profile"] = "Postgres";

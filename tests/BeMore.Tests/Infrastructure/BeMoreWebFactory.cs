@@ -12,7 +12,7 @@ namespace BeMore.Tests.Infrastructure;
 
 /// <summary>
 /// The whole server in-process (web tier + co-hosted silo) on real Kestrel and a loopback port, embedded profile,
-/// in its own temporary data folder and on its own free silo ports, so test classes run side by side.
+/// in its own temporary data folder and on its own free silo port, so test classes run side by side.
 /// </summary>
 public class BeMoreWebFactory : WebApplicationFactory<Program>
 {
@@ -63,7 +63,6 @@ public class BeMoreWebFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting("BeMore:Storage:DataDirectory", DataDirectory);
         builder.UseSetting("BeMore:Cluster:SiloPort", FreePort.Next().ToString(CultureInfo.InvariantCulture));
-        builder.UseSetting("BeMore:Cluster:GatewayPort", FreePort.Next().ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("BeMore:Dashboard:Enabled", "true");
         if (RelaxSignUpLimit)
         {

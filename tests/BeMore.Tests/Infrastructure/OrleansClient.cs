@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
@@ -15,7 +16,10 @@ public sealed class OrleansClient : IAsyncDisposable
     public IClusterClient Cluster => _host.Services.GetRequiredService<IClusterClient>();
 
     /// <summary>Connects through exactly the given gateways (so a test knows which node forwards its calls).</summary>
-    public static async Task<OrleansClient> ConnectAsync(params int[] gatewayPorts)
+    public static Task<OrleansClient> ConnectAsync(params int[] gatewayPorts) => ConnectAsync(tlsCertificate: null, gatewayPorts);
+
+    /// <summary>The same, over mutual TLS with the cluster's certificate when one is given.</summary>
+    public static async Task<OrleansClient> ConnectAsync(X509Certificate2? tlsCertificate, params int[] gatewayPorts)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.UseOrleansClient(client =>
@@ -26,6 +30,10 @@ public sealed class OrleansClient : IAsyncDisposable
                 options.ServiceId = "bemore";
             });
             client.UseStaticClustering(gatewayPorts.Select(port => new IPEndPoint(IPAddress.Loopback, port)).ToArray());
+            if (tlsCertificate is not null)
+            {
+                client.UseTls(tlsCertificate, tls => tls.RemoteCertificateValidation = (remote, _, _) => remote.RawData.AsSpan().SequenceEqual(tlsCertificate.RawData));
+            }
         });
         var host = builder.Build();
         await host.StartAsync();

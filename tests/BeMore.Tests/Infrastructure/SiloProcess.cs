@@ -23,6 +23,8 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public int HttpPort { get; }
 
+    public int ProcessId => _process.Id;
+
     public HttpClient Http { get; }
 
     public string Output

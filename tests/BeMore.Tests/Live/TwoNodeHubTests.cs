@@ -19,8 +19,8 @@ public sealed class TwoNodeHubTests
         var database = await (await PostgresServer.InstanceAsync()).CreateDatabaseAsync();
         using var folderA = new TestFolder("hub-a");
         using var folderB = new TestFolder("hub-b");
-        var settingsA = WithFastRelayRenewal(SiloSettings.Postgres(database, FreePort.Next(), FreePort.Next()));
-        var settingsB = WithFastRelayRenewal(SiloSettings.Postgres(database, FreePort.Next(), FreePort.Next()));
+        var settingsA = WithFastRelayRenewal(SiloSettings.Postgres(database, FreePort.Next()));
+        var settingsB = WithFastRelayRenewal(SiloSettings.Postgres(database, FreePort.Next()));
         var nodes = await Task.WhenAll(SiloProcess.StartAsync(folderA.Path, settingsA), SiloProcess.StartAsync(folderB.Path, settingsB));
         await using var nodeA = nodes[0];
         await using var nodeB = nodes[1];

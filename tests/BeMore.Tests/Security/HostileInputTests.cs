@@ -288,16 +288,4 @@ public sealed class HostileInputTests(BeMoreWebFactory factory) : IClassFixture<
 
     private static byte[] Bytes(string before, byte[] raw, string after) =>
         [.. Encoding.UTF8.GetBytes(before), .. raw, .. Encoding.UTF8.GetBytes(after)];
-
-    /// <summary>A body without Content-Length: Kestrel only learns its size while reading it.</summary>
-    private sealed class ChunkedContent(byte[] bytes) : HttpContent
-    {
-        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => stream.WriteAsync(bytes).AsTask();
-
-        protected override bool TryComputeLength(out long length)
-        {
-            length = 0;
-            return false;
-        }
-    }
 }

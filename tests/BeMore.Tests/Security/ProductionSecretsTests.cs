@@ -99,7 +99,7 @@ public sealed class ProductionSecretsTests
     public async Task Start_ProductionWithPlaceholderSigningKey_ExitsNamingTheSettingWithoutPrintingIt()
     {
         const string placeholder = "your-signing-key-goes-here-at-least-32-bytes-long";
-        var settings = SiloSettings.Embedded(FreePort.Next(), FreePort.Next());
+        var settings = SiloSettings.Embedded(FreePort.Next());
         settings["BeMore__Auth__SigningKey"] = placeholder;
         using var folder = new TestFolder("placeholder-key");
 
@@ -114,7 +114,7 @@ public sealed class ProductionSecretsTests
     public async Task Start_ProductionPostgresWithoutDatabasePassword_ExitsNamingTheSetting()
     {
         var database = await (await PostgresServer.InstanceAsync()).CreateDatabaseAsync();
-        var settings = SiloSettings.Postgres(database, FreePort.Next(), FreePort.Next());
+        var settings = SiloSettings.Postgres(database, FreePort.Next());
         settings["BeMore__Storage__ConnectionString"] = new Npgsql.NpgsqlConnectionStringBuilder(database) { Password = null }.ConnectionString;
         using var folder = new TestFolder("no-db-password");
 

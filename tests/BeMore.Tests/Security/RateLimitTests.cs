@@ -49,6 +49,22 @@ public sealed class RateLimitTests(RateLimitedWebFactory factory) : IClassFixtur
         Assert.Equal(SecondsToReset.ToString(CultureInfo.InvariantCulture), Header(response, "RateLimit-Reset"));
     }
 
+    [Theory]
+    [InlineData("127.0.0.16", "text/html,application/xhtml+xml")]
+    [InlineData("127.0.0.17", "image/png")]
+    public async Task Get_BeyondPermitLimit_WithAnAcceptThatExcludesJson_IsStill429ProblemJson(string clientAddress, string accept)
+    {
+        using var client = ClientFrom(clientAddress);
+        await ExhaustAsync(client);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.Accept.ParseAdd(accept);
+
+        using var response = await client.SendAsync(request);
+
+        await ProblemResponses.AssertProblemAsync(response, HttpStatusCode.TooManyRequests, "RATE_LIMITED");
+        Assert.Equal(TimeSpan.FromSeconds(SecondsToReset), response.Headers.RetryAfter?.Delta);
+    }
+
     [Fact]
     public async Task Write_BeyondWritePermitLimit_Returns429WhileReadsStillPass()
     {
@@ -92,37 +108,32 @@ public sealed class RateLimitTests(RateLimitedWebFactory factory) : IClassFixtur
     }
 
     [Fact]
-    public async Task SpoofedForwardedFor_FromUntrustedPeer_DoesNotChangeThePartition()
+    public async Task SpoofedForwardedFor_WithNoProxyConfigured_ChangesNeitherThePartitionNorTheAuditedAddress()
     {
-        using var limitedClient = ClientFrom("127.0.0.7");
+        using var spoofer = ClientFrom("127.0.0.7");
+        spoofer.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.9");
+        using var sameAddress = ClientFrom("127.0.0.7");
         using var freshClient = ClientFrom("127.0.0.8");
-        await ExhaustAsync(limitedClient);
 
-        using var escape = await GetWithForwardedForAsync(limitedClient, "/", "203.0.113.7");
-        using var framed = await GetWithForwardedForAsync(freshClient, "/", "127.0.0.7");
-
-        Assert.Equal(HttpStatusCode.TooManyRequests, escape.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, framed.StatusCode);
-        Assert.Equal((Limit - 1).ToString(CultureInfo.InvariantCulture), Header(framed, "RateLimit-Remaining"));
-    }
-
-    [Fact]
-    public async Task ForwardedFor_FromTrustedProxy_PartitionsByTheForwardedClient()
-    {
-        using var proxy = LoopbackClients.From(factory.ServerAddress, RateLimitedWebFactory.TrustedProxy);
-        for (var i = 0; i < Limit; i++)
+        var user = await spoofer.SignUpAsync();
+        using var audit = await spoofer.SendAsync(HttpMethod.Get, "/api/user/me/audit", user.AccessToken);
+        using var auditBody = await audit.ReadJsonAsync();
+        for (var i = 2; i < Limit; i++)
         {
-            using var allowed = await GetWithForwardedForAsync(proxy, "/", "203.0.113.10");
+            using var allowed = await spoofer.GetAsync("/");
             Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
         }
 
-        using var limited = await GetWithForwardedForAsync(proxy, "/", "203.0.113.10");
-        using var otherClient = await GetWithForwardedForAsync(proxy, "/", "203.0.113.11");
-        using var proxyItself = await proxy.GetAsync("/");
+        using var escape = await GetWithForwardedForAsync(sameAddress, "/", "203.0.113.7");
+        using var framed = await GetWithForwardedForAsync(freshClient, "/", "127.0.0.7");
 
-        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, otherClient.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, proxyItself.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, audit.StatusCode);
+        var records = auditBody.RootElement.EnumerateArray().ToList();
+        Assert.Contains(records, r => r.GetProperty("action").GetString() == "account.signup");
+        Assert.All(records, r => Assert.Equal("127.0.0.7", r.GetProperty("clientIp").GetString()));
+        Assert.Equal(HttpStatusCode.TooManyRequests, escape.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, framed.StatusCode);
+        Assert.Equal((Limit - 1).ToString(CultureInfo.InvariantCulture), Header(framed, "RateLimit-Remaining"));
     }
 
     [Theory]
@@ -214,7 +225,7 @@ public sealed class RateLimitTests(RateLimitedWebFactory factory) : IClassFixtur
     private static Task<HttpResponseMessage> LogOutAsync(HttpClient client) =>
         client.SendAsync(HttpMethod.Post, "/api/auth/logout", token: null, new { refreshToken = "not-a-token" });
 
-    private static Task<HttpResponseMessage> GetWithForwardedForAsync(HttpClient client, string path, string forwardedFor)
+    internal static Task<HttpResponseMessage> GetWithForwardedForAsync(HttpClient client, string path, string forwardedFor)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Add("X-Forwarded-For", forwardedFor);
@@ -229,6 +240,29 @@ public sealed class RateLimitTests(RateLimitedWebFactory factory) : IClassFixtur
         return client.SendAsync(request);
     }
 
-    private static string Header(HttpResponseMessage response, string name) =>
+    internal static string Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? string.Join(",", values) : "";
+}
+
+/// <summary>Behind a configured proxy, its <c>X-Forwarded-For</c> names the client each quota belongs to.</summary>
+public sealed class TrustedProxyRateLimitTests(TrustedProxyWebFactory factory) : IClassFixture<TrustedProxyWebFactory>
+{
+    [Fact]
+    public async Task ForwardedFor_FromTrustedProxy_PartitionsByTheForwardedClient()
+    {
+        using var proxy = LoopbackClients.From(factory.ServerAddress, TrustedProxyWebFactory.TrustedProxy);
+        for (var i = 0; i < RateLimitedWebFactory.PermitLimit; i++)
+        {
+            using var allowed = await RateLimitTests.GetWithForwardedForAsync(proxy, "/", "203.0.113.10");
+            Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        }
+
+        using var limited = await RateLimitTests.GetWithForwardedForAsync(proxy, "/", "203.0.113.10");
+        using var otherClient = await RateLimitTests.GetWithForwardedForAsync(proxy, "/", "203.0.113.11");
+        using var proxyItself = await proxy.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, otherClient.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, proxyItself.StatusCode);
+    }
 }

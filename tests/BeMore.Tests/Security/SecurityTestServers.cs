@@ -9,15 +9,14 @@ using Microsoft.Extensions.Time.Testing;
 namespace BeMore.Tests.Security;
 
 /// <summary>
-/// The whole server with small per-IP quotas (so a test can exhaust them in a few requests), the rate-limit windows
-/// on a clock the test moves, and one trusted proxy address (127.0.0.9) for the forwarded-header tests.
+/// The whole server with small per-IP quotas (so a test can exhaust them in a few requests) and the rate-limit windows
+/// on a clock the test moves. No proxy is trusted, as in the unconfigured default.
 /// </summary>
-public sealed class RateLimitedWebFactory : BeMoreWebFactory
+public class RateLimitedWebFactory : BeMoreWebFactory
 {
     public const int PermitLimit = 12;
     public const int WritePermitLimit = 5;
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(10);
-    public static readonly IPAddress TrustedProxy = IPAddress.Parse("127.0.0.9");
 
     /// <summary>One minute into a window, so the reset is 540 s away.</summary>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 28, 9, 1, 0, TimeSpan.Zero));
@@ -27,8 +26,19 @@ public sealed class RateLimitedWebFactory : BeMoreWebFactory
         builder.UseSetting("BeMore:Security:RateLimit:PermitLimit", PermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("BeMore:Security:RateLimit:WritePermitLimit", WritePermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("BeMore:Security:RateLimit:Window", "00:10:00");
-        builder.UseSetting("BeMore:Security:ForwardedHeaders:KnownProxies:0", TrustedProxy.ToString());
         builder.ConfigureServices(services => services.AddKeyedSingleton<TimeProvider>(ClientRateLimits.ClockKey, Clock));
+    }
+}
+
+/// <summary>The same small quotas behind one trusted proxy address (127.0.0.9).</summary>
+public sealed class TrustedProxyWebFactory : RateLimitedWebFactory
+{
+    public static readonly IPAddress TrustedProxy = IPAddress.Parse("127.0.0.9");
+
+    protected override void ConfigureStorage(IWebHostBuilder builder)
+    {
+        base.ConfigureStorage(builder);
+        builder.UseSetting("BeMore:Security:ForwardedHeaders:KnownProxies:0", TrustedProxy.ToString());
     }
 }
 

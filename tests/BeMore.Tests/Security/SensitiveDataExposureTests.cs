@@ -24,7 +24,7 @@ public sealed class SensitiveDataExposureTests : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        var settings = SiloSettings.Embedded(FreePort.Next(), FreePort.Next());
+        var settings = SiloSettings.Embedded(FreePort.Next());
         settings["Serilog__MinimumLevel__Default"] = "Debug";
         settings["Serilog__MinimumLevel__Override__Microsoft.AspNetCore"] = "Debug";
         settings["Serilog__MinimumLevel__Override__Microsoft.AspNetCore.Server.Kestrel"] = "Information";

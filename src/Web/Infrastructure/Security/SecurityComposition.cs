@@ -82,7 +82,6 @@ public static class SecurityComposition
     private static void ConfigureForwardedHeaders(ForwardedHeadersOptions options, IOptions<ForwardedHeadersSettings> settings)
     {
         // The framework trusts loopback proxies by default; only configured proxies may speak for a client.
-        options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
         options.KnownProxies.Clear();
         options.KnownIPNetworks.Clear();
         options.ForwardLimit = settings.Value.ForwardLimit;
@@ -95,6 +94,13 @@ public static class SecurityComposition
         {
             options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
         }
+
+        // With both lists empty the middleware trusts every peer, so any client could pick its own address (and quota,
+        // and audited IP). No configured proxy means no forwarded header is read at all, also when the host's own
+        // ASPNETCORE_FORWARDEDHEADERS_ENABLED switch adds the middleware with these options.
+        options.ForwardedHeaders = options.KnownProxies.Count == 0 && options.KnownIPNetworks.Count == 0
+            ? ForwardedHeaders.None
+            : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
     }
 
     private static void ConfigureCorsPolicy(CorsPolicyBuilder policy, CorsAllowListOptions allowList)

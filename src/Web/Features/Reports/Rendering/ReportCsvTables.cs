@@ -1,3 +1,4 @@
+using System.Buffers;
 using BeMore.Grains.Abstractions.Reports;
 using CsvHelper;
 
@@ -5,7 +6,8 @@ namespace BeMore.Web.Features.Reports.Rendering;
 
 /// <summary>
 /// The columns and rows of each <see cref="ReportCsvKind"/>. Numbers, times and flags are written as typed values (so
-/// the injection guard leaves them alone: -0.4 stays a number); everything that came from a user or a model is text.
+/// the injection guard leaves them alone: -0.4 stays a number); everything that came from a user or a model is text,
+/// written through <see cref="WriteText"/>.
 /// </summary>
 internal static class ReportCsvTables
 {
@@ -14,6 +16,11 @@ internal static class ReportCsvTables
 
     private const string SummaryRow = "summary";
     private const string TimelineRow = "timeline";
+
+    /// <summary>Where a spreadsheet may start a new cell inside a field: its locale's separator, tab, a line break.</summary>
+    private static readonly char[] CellBreaks = [',', ';', '\t', '\r', '\n'];
+
+    private static readonly SearchValues<char> FormulaStarts = SearchValues.Create(ReportCsv.FormulaStartCharacters);
 
     public static void Write(CsvWriter csv, SessionReport report, ReportCsvKind kind)
     {
@@ -45,9 +52,9 @@ internal static class ReportCsvTables
             WriteTime(csv, line.At);
             csv.WriteField(line.StartMs);
             csv.WriteField(line.EndMs);
-            csv.WriteField(line.Language);
+            WriteText(csv, line.Language);
             csv.WriteField(line.WordCount);
-            csv.WriteField(line.Text);
+            WriteText(csv, line.Text);
             csv.EndRecord();
         }
     }
@@ -58,10 +65,10 @@ internal static class ReportCsvTables
         foreach (var point in emotion.Timeline)
         {
             WriteTime(csv, point.At);
-            csv.WriteField(point.Label);
+            WriteText(csv, point.Label);
             csv.WriteField(point.Valence);
             csv.WriteField(point.Arousal);
-            csv.WriteField(string.Join(ListSeparator, point.Sources));
+            WriteText(csv, string.Join(ListSeparator, point.Sources));
             csv.EndRecord();
         }
     }
@@ -98,13 +105,36 @@ internal static class ReportCsvTables
         csv.WriteHeader(["type", "severity", "confidence", "evidenceSeq", "evidenceText"]);
         foreach (var finding in distortions)
         {
-            csv.WriteField(finding.Type);
-            csv.WriteField(finding.Severity);
+            WriteText(csv, finding.Type);
+            WriteText(csv, finding.Severity);
             csv.WriteField(finding.Confidence);
             csv.WriteField(finding.Evidence.Seq);
-            csv.WriteField(finding.Evidence.Text);
+            WriteText(csv, finding.Evidence.Text);
             csv.EndRecord();
         }
+    }
+
+    /// <summary>
+    /// Text from a user or a model. A spreadsheet may split a field itself (on ; , or tab as its locale or import
+    /// settings say, ignoring quotes, or at a line break) and trims spaces and quotes: when any such piece starts like
+    /// a formula ("fine;=1+1", "ok\n@cmd", " -2+3"), the whole field gets the leading apostrophe, as one starting with
+    /// a formula character does.
+    /// </summary>
+    private static void WriteText(CsvWriter csv, string? text) =>
+        csv.WriteField(text is not null && AnyPieceStartsLikeFormula(text) ? "'" + text : text);
+
+    private static bool AnyPieceStartsLikeFormula(string text)
+    {
+        foreach (var piece in text.Split(CellBreaks))
+        {
+            var start = piece.AsSpan().TrimStart(" \"");
+            if (start.Length > 0 && FormulaStarts.Contains(start[0]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>ISO-8601 in UTC with a Z suffix and full precision ("O" of a UTC DateTime).</summary>
