@@ -1,3 +1,6 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Security.Cryptography;
 using BeMore.Grains.Storage;
 using BeMore.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +30,83 @@ public sealed class SqliteGrainStorageTests(BeMoreWebFactory factory) : IClassFi
 
         Assert.Equal(30_000L, Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(factory.Storage.ConnectionString, dataSource.ConnectionString);
+    }
+
+    [Fact]
+    public async Task GrainStorage_EmbeddedProfile_OpensConnectionsWithSecureDelete()
+    {
+        _ = factory.Grains;
+        var options = factory.Services.GetRequiredService<IOptionsMonitor<AdoNetGrainStorageOptions>>().Get(StorageNames.GrainState);
+
+        await using var connection = await Assert.IsAssignableFrom<DbDataSource>(options.DataSource).OpenConnectionAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA secure_delete";
+
+        Assert.Equal(1L, Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task ReadState_PlaintextRowOfAnEarlierVersion_IsReadAndSealedAtOnce()
+    {
+        _ = factory.Grains;
+        var storage = factory.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.GrainState);
+        var key = $"legacy-{Guid.NewGuid():N}";
+        var grainId = GrainId.Create("legacy-test", key);
+        await storage.WriteStateAsync("state", grainId, new GrainState<List<string>>(["placeholder"]));
+        var plaintext = factory.Services.GetRequiredService<IGrainStorageSerializer>().Serialize<List<string>>(["kept from before"]).ToArray();
+        await ExecuteAsync($"UPDATE OrleansStorage SET PayloadBinary = @payload WHERE GrainIdExtensionString = '{key}'", plaintext);
+
+        var read = new GrainState<List<string>>();
+        await storage.ReadStateAsync("state", grainId, read);
+
+        Assert.Equal(["kept from before"], read.State);
+        var (payload, version) = await ReadRowAsync(key);
+        Assert.Equal(SealedHeader, payload[..SealedHeader.Length]);
+        Assert.Equal(-1, payload.AsSpan().IndexOf("kept from before"u8));
+        Assert.Equal(version.ToString(CultureInfo.InvariantCulture), read.ETag);
+        read.State = ["written after"];
+        await storage.WriteStateAsync("state", grainId, read);
+        var again = new GrainState<List<string>>();
+        await storage.ReadStateAsync("state", grainId, again);
+        Assert.Equal(["written after"], again.State);
+    }
+
+    [Fact]
+    public async Task ReadState_SealedPayloadCopiedToAnotherGrainsRow_DoesNotOpen()
+    {
+        _ = factory.Grains;
+        var storage = factory.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.GrainState);
+        var (victim, thief) = ($"victim-{Guid.NewGuid():N}", $"thief-{Guid.NewGuid():N}");
+        await storage.WriteStateAsync("state", GrainId.Create("moved-test", victim), new GrainState<List<string>>(["victim's secret"]));
+        await storage.WriteStateAsync("state", GrainId.Create("moved-test", thief), new GrainState<List<string>>(["thief's own"]));
+        var (stolen, _) = await ReadRowAsync(victim);
+        await ExecuteAsync($"UPDATE OrleansStorage SET PayloadBinary = @payload WHERE GrainIdExtensionString = '{thief}'", stolen);
+
+        await Assert.ThrowsAnyAsync<CryptographicException>(() => storage.ReadStateAsync("state", GrainId.Create("moved-test", thief), new GrainState<List<string>>()));
+    }
+
+    private static readonly byte[] SealedHeader = [0xB3, (byte)'B', (byte)'G', (byte)'S', 0x01];
+
+    private async Task ExecuteAsync(string sql, byte[] payload)
+    {
+        await using var connection = await factory.Storage.Database.OpenAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "payload";
+        parameter.Value = payload;
+        command.Parameters.Add(parameter);
+        Assert.Equal(1, await command.ExecuteNonQueryAsync());
+    }
+
+    private async Task<(byte[] Payload, long Version)> ReadRowAsync(string key)
+    {
+        await using var connection = await factory.Storage.Database.OpenAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT PayloadBinary, Version FROM OrleansStorage WHERE GrainIdExtensionString = '{key}'";
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        return ((byte[])reader.GetValue(0), reader.GetInt64(1));
     }
 
     [Fact]
