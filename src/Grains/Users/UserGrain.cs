@@ -150,6 +150,11 @@ public sealed class UserGrain(
     public async Task AddSessionAsync(SessionIndexEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        if (state.State.ErasedAt is not null)
+        {
+            throw new UserNotFoundException();
+        }
+
         var sessions = state.State.Sessions;
         if (sessions.Exists(s => s.SessionId == entry.SessionId))
         {
@@ -253,6 +258,12 @@ public sealed class UserGrain(
     public async Task DeleteAsync()
     {
         var account = Account;
+        // The tombstone is stored first: from here on no session registers, so every session of the account is in the
+        // index erased below (a start registers before it writes anything). A crash midway leaves the account in place
+        // for the owner to delete again.
+        var erasedAt = time.GetUtcNow();
+        state.State.ErasedAt = erasedAt;
+        await state.WriteStateAsync();
         foreach (var entry in state.State.Sessions)
         {
             try
@@ -267,8 +278,8 @@ public sealed class UserGrain(
 
         await GrainFactory.GetGrain<IEmailIndexGrain>(account.Email).ReleaseAsync(UserId);
         await GrainFactory.GetGrain<IAuditLogGrain>(0).EraseUserAsync(UserId);
-        await state.ClearStateAsync();
-        state.State = new UserState();
+        state.State = new UserState { ErasedAt = erasedAt };
+        await state.WriteStateAsync();
         DeactivateOnIdle();
     }
 
