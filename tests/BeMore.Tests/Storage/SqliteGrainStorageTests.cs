@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Security.Cryptography;
 using BeMore.Grains.Storage;
+using BeMore.Grains.Users;
 using BeMore.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -72,6 +73,36 @@ public sealed class SqliteGrainStorageTests(BeMoreWebFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task ReadState_EmailIndexRowOfAnEarlierVersion_MovesUnderTheKeyDigestSealed()
+    {
+        _ = factory.Grains;
+        var storage = factory.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.GrainState);
+        var email = $"legacy-{Guid.NewGuid():N}@bemore.test";
+        var grainId = GrainId.Create("email-index", email);
+        await storage.WriteStateAsync(StorageNames.EmailIndexState, GrainId.Create("email-index", $"other-{email}"), new GrainState<EmailIndexState>(new() { UserId = "other" }));
+        // Planted as an earlier version wrote it: keyed by the address itself, the state in Orleans' format in the clear.
+        await storage.WriteStateAsync("planted", grainId, new GrainState<EmailIndexState>(new() { UserId = "placeholder" }));
+        var plaintext = factory.Services.GetRequiredService<IGrainStorageSerializer>().Serialize(new EmailIndexState { UserId = "user-legacy" }).ToArray();
+        await ExecuteAsync(
+            "UPDATE OrleansStorage SET GrainTypeString = 'email', PayloadBinary = @payload, " +
+            "GrainTypeHash = (SELECT GrainTypeHash FROM OrleansStorage WHERE GrainTypeString = 'email' LIMIT 1) " +
+            $"WHERE GrainIdExtensionString = '{email}'", plaintext);
+
+        var read = new GrainState<EmailIndexState>();
+        await storage.ReadStateAsync(StorageNames.EmailIndexState, grainId, read);
+        var again = new GrainState<EmailIndexState>();
+        await storage.ReadStateAsync(StorageNames.EmailIndexState, grainId, again);
+
+        Assert.Equal("user-legacy", read.State?.UserId);
+        Assert.Equal("user-legacy", again.State?.UserId);
+        Assert.Equal(read.ETag, again.ETag);
+        Assert.Equal(0L, await CountRowsAsync(email));
+        var digest = factory.Services.GetRequiredService<PayloadProtector>().Digest(StorageNames.EmailIndexState, email);
+        var (payload, _) = await ReadRowAsync(digest);
+        Assert.Equal(SealedHeader, payload[..SealedHeader.Length]);
+    }
+
+    [Fact]
     public async Task ReadState_SealedPayloadCopiedToAnotherGrainsRow_DoesNotOpen()
     {
         _ = factory.Grains;
@@ -97,6 +128,14 @@ public sealed class SqliteGrainStorageTests(BeMoreWebFactory factory) : IClassFi
         parameter.Value = payload;
         command.Parameters.Add(parameter);
         Assert.Equal(1, await command.ExecuteNonQueryAsync());
+    }
+
+    private async Task<long> CountRowsAsync(string key)
+    {
+        await using var connection = await factory.Storage.Database.OpenAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM OrleansStorage WHERE GrainIdExtensionString = '{key}'";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 
     private async Task<(byte[] Payload, long Version)> ReadRowAsync(string key)
