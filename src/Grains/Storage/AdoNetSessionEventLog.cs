@@ -9,7 +9,8 @@ namespace BeMore.Grains.Storage;
 /// (ON CONFLICT DO NOTHING, LIMIT, named parameters), so one implementation serves both profiles.
 /// Payloads are sealed with <see cref="PayloadProtector"/>: the table never holds transcript text in the clear. Nor
 /// does it hold deduplication keys (client segment ids): dedup_key is their keyed digest, scoped by session; a lookup
-/// matches the digest under every key of the ring, and a key stored in the clear by an earlier version.
+/// matches the digest under every key of the ring, and a key stored in the clear by an earlier version
+/// (<see cref="EncryptionOptions.ReadLegacyPlaintext"/>).
 /// Appends of all sessions are group-committed by <paramref name="writer"/>: each caller's events go into a shared
 /// transaction, and the call returns only once it has committed.
 /// </summary>
@@ -112,7 +113,7 @@ public sealed class AdoNetSessionEventLog(EventLogDatabase database, PayloadProt
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        string[] stored = [.. protector.Digests(sessionId, dedupKey), dedupKey];
+        string[] stored = protector.ReadsLegacyPlaintext ? [.. protector.Digests(sessionId, dedupKey), dedupKey] : [.. protector.Digests(sessionId, dedupKey)];
         command.CommandText =
             $"SELECT {Columns} FROM bemore_session_events WHERE session_id = @session_id " +
             $"AND dedup_key IN ({string.Join(", ", stored.Select((_, i) => $"@dedup_key{i}"))}) ORDER BY seq LIMIT 1";

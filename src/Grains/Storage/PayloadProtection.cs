@@ -15,6 +15,13 @@ public sealed class EncryptionOptions
 
     /// <summary>Key id to base64 of 32 random bytes.</summary>
     public Dictionary<string, string> Keys { get; set; } = [];
+
+    /// <summary>
+    /// Read what an earlier version stored in the clear (grain state, deduplication keys), sealing grain state on the
+    /// spot, so existing data survives the upgrade. Turn off once every row is sealed: plaintext is then refused, so
+    /// nobody with write access to the database can plant a state the server would believe.
+    /// </summary>
+    public bool ReadLegacyPlaintext { get; set; } = true;
 }
 
 /// <summary>
@@ -38,6 +45,9 @@ public sealed class PayloadProtector
     /// <summary>Digest subkeys, the active key's first.</summary>
     private readonly List<byte[]> _digestKeys;
 
+    /// <summary>See <see cref="EncryptionOptions.ReadLegacyPlaintext"/>.</summary>
+    public bool ReadsLegacyPlaintext { get; }
+
     public PayloadProtector(EncryptionOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -48,6 +58,7 @@ public sealed class PayloadProtector
         _digestKeys = _keys.OrderBy(pair => pair.Key == _activeKeyId ? 0 : 1).ThenBy(pair => pair.Key, StringComparer.Ordinal)
             .Select(pair => HKDF.DeriveKey(HashAlgorithmName.SHA256, pair.Value, 32, info: DigestKeyInfo))
             .ToList();
+        ReadsLegacyPlaintext = options.ReadLegacyPlaintext;
     }
 
     public (string KeyId, byte[] Sealed) Protect(ReadOnlySpan<byte> plaintext, string sessionId, long seq) =>

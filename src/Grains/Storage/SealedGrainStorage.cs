@@ -12,7 +12,8 @@ namespace BeMore.Grains.Storage;
 /// open. States in <paramref name="pseudonymousStates"/> belong to grains keyed by personal data (the email index):
 /// their rows are keyed by a digest of the grain key instead of the key itself.
 /// Rows written by an earlier version (plaintext payload, clear key) are read once and rewritten sealed at once, so
-/// existing accounts and sessions keep their data and lose their plaintext on their first activation.
+/// existing accounts and sessions keep their data and lose their plaintext on their first activation
+/// (<see cref="EncryptionOptions.ReadLegacyPlaintext"/> turns this off once the migration is done).
 /// </summary>
 public sealed class SealedGrainStorage(
     IGrainStorage inner,
@@ -100,8 +101,8 @@ public sealed class SealedGrainStorage(
             return [grainId];
         }
 
-        var key = grainId.Key.ToString();
-        return [.. protector.Digests(stateName, key).Select(digest => GrainId.Create(grainId.Type, digest)), grainId];
+        var digests = protector.Digests(stateName, grainId.Key.ToString()).Select(digest => GrainId.Create(grainId.Type, digest));
+        return protector.ReadsLegacyPlaintext ? [.. digests, grainId] : [.. digests];
     }
 
     private byte[] Seal<T>(string stateName, GrainId grainId, T state)
@@ -121,7 +122,10 @@ public sealed class SealedGrainStorage(
         wasSealed = stored.AsSpan().StartsWith(Magic);
         if (!wasSealed)
         {
-            return serializer.Deserialize<T>(new BinaryData(stored))!;
+            return protector.ReadsLegacyPlaintext
+                ? serializer.Deserialize<T>(new BinaryData(stored))!
+                : throw new CryptographicException(
+                    $"A grain state is stored in the clear and {EncryptionOptions.SectionName}:{nameof(EncryptionOptions.ReadLegacyPlaintext)} is off.");
         }
 
         var rest = stored.AsSpan(Magic.Length);

@@ -239,6 +239,7 @@ public static class SiloComposition
         {
             ActiveKeyId = EmbeddedSecrets.EncryptionKeyId,
             Keys = new Dictionary<string, string> { [EmbeddedSecrets.EncryptionKeyId] = key },
+            ReadLegacyPlaintext = configured?.ReadLegacyPlaintext ?? true,
         };
     }
 

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using BeMore.Grains.Storage;
 using BeMore.Grains.Users;
 using BeMore.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
@@ -73,6 +74,21 @@ public sealed class SqliteGrainStorageTests(BeMoreWebFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task ReadState_PlaintextRow_WhenLegacyReadingIsOff_IsRefused()
+    {
+        await using var strict = new StrictFactory();
+        _ = strict.Grains;
+        var storage = strict.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.GrainState);
+        var key = $"planted-{Guid.NewGuid():N}";
+        var grainId = GrainId.Create("legacy-test", key);
+        await storage.WriteStateAsync("state", grainId, new GrainState<List<string>>(["sealed"]));
+        var plaintext = strict.Services.GetRequiredService<IGrainStorageSerializer>().Serialize<List<string>>(["planted"]).ToArray();
+        await ExecuteAsync(strict, $"UPDATE OrleansStorage SET PayloadBinary = @payload WHERE GrainIdExtensionString = '{key}'", plaintext);
+
+        await Assert.ThrowsAnyAsync<CryptographicException>(() => storage.ReadStateAsync("state", grainId, new GrainState<List<string>>()));
+    }
+
+    [Fact]
     public async Task ReadState_EmailIndexRowOfAnEarlierVersion_MovesUnderTheKeyDigestSealed()
     {
         _ = factory.Grains;
@@ -118,9 +134,11 @@ public sealed class SqliteGrainStorageTests(BeMoreWebFactory factory) : IClassFi
 
     private static readonly byte[] SealedHeader = [0xB3, (byte)'B', (byte)'G', (byte)'S', 0x01];
 
-    private async Task ExecuteAsync(string sql, byte[] payload)
+    private Task ExecuteAsync(string sql, byte[] payload) => ExecuteAsync(factory, sql, payload);
+
+    private static async Task ExecuteAsync(BeMoreWebFactory server, string sql, byte[] payload)
     {
-        await using var connection = await factory.Storage.Database.OpenAsync(CancellationToken.None);
+        await using var connection = await server.Storage.Database.OpenAsync(CancellationToken.None);
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         var parameter = command.CreateParameter();
@@ -188,5 +206,12 @@ public sealed class SqliteGrainStorageTests(BeMoreWebFactory factory) : IClassFi
         await storage.ReadStateAsync("state", grainId, read);
         Assert.Equal(["again"], read.State);
         Assert.True(read.RecordExists);
+    }
+
+    /// <summary>The server once every row is sealed: plaintext is no longer read.</summary>
+    private sealed class StrictFactory : BeMoreWebFactory
+    {
+        protected override void ConfigureStorage(IWebHostBuilder builder) =>
+            builder.UseSetting("BeMore:Encryption:ReadLegacyPlaintext", "false");
     }
 }
