@@ -255,15 +255,24 @@ public sealed class UserGrain(
             state.State.RefreshFamilies.Count(family => family.ExpiresAt > now)));
     }
 
+    public async Task<IReadOnlyList<string>> BeginErasureAsync()
+    {
+        _ = Account;
+        // Stored first: from here on no session registers, so every session of the account is in the index (a start
+        // registers before it writes anything). A crash midway leaves the account in place for the owner to delete again.
+        if (state.State.ErasedAt is null)
+        {
+            state.State.ErasedAt = time.GetUtcNow();
+            await state.WriteStateAsync();
+        }
+
+        return state.State.Sessions.Select(entry => entry.SessionId).ToList();
+    }
+
     public async Task DeleteAsync()
     {
         var account = Account;
-        // The tombstone is stored first: from here on no session registers, so every session of the account is in the
-        // index erased below (a start registers before it writes anything). A crash midway leaves the account in place
-        // for the owner to delete again.
-        var erasedAt = time.GetUtcNow();
-        state.State.ErasedAt = erasedAt;
-        await state.WriteStateAsync();
+        await BeginErasureAsync();
         foreach (var entry in state.State.Sessions)
         {
             try
@@ -278,7 +287,7 @@ public sealed class UserGrain(
 
         await GrainFactory.GetGrain<IEmailIndexGrain>(account.Email).ReleaseAsync(UserId);
         await GrainFactory.GetGrain<IAuditLogGrain>(0).EraseUserAsync(UserId);
-        state.State = new UserState { ErasedAt = erasedAt };
+        state.State = new UserState { ErasedAt = state.State.ErasedAt };
         await state.WriteStateAsync();
         DeactivateOnIdle();
     }

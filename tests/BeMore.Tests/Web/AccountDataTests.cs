@@ -92,6 +92,40 @@ public abstract class AccountDataContract(BeMoreWebFactory factory)
     }
 
     [Fact]
+    public async Task Delete_RacingTheEndOfTheAccountsSessions_CompletesAndLeavesNothing()
+    {
+        var user = await _client.SignUpAsync();
+        var before = await CountSessionTracesAsync();
+        var sessionIds = new List<string>();
+        for (var i = 0; i < 8; i++)
+        {
+            using var created = await _client.SendAsync(HttpMethod.Post, "/api/session", user.AccessToken,
+                new { title = "Ending", consent = new { analysis = true, storeTranscript = true } });
+            using var body = await created.ReadJsonAsync();
+            sessionIds.Add(body.RootElement.GetProperty("id").GetString()!);
+        }
+
+        var ends = sessionIds.Select(id => _client.SendAsync(HttpMethod.Post, $"/api/session/{id}/end", user.AccessToken)).ToList();
+        var delete = _client.SendAsync(HttpMethod.Delete, "/api/user/me", user.AccessToken, new { password = user.Password });
+        var responses = await Task.WhenAll([.. ends, delete]);
+
+        try
+        {
+            Assert.Equal(HttpStatusCode.NoContent, responses[^1].StatusCode);
+            Assert.All(responses[..^1], response => Assert.Contains(response.StatusCode,
+                new[] { HttpStatusCode.OK, HttpStatusCode.Unauthorized, HttpStatusCode.NotFound }));
+            Assert.Equal(before, await CountSessionTracesAsync());
+        }
+        finally
+        {
+            foreach (var response in responses)
+            {
+                response.Dispose();
+            }
+        }
+    }
+
+    [Fact]
     public async Task GrainState_StoredRows_AreSealedAndNotKeyedByTheEmail()
     {
         var user = await _client.SignUpAsync(ApiClientExtensions.NewEmail("sealed"));

@@ -49,7 +49,7 @@ public static class UsersApi
     private static async Task<NoContent> DeleteAsync(HttpContext context, IGrainFactory grains, AuditTrail audit)
     {
         var userId = context.User.UserId();
-        await grains.GetGrain<IUserGrain>(userId).DeleteAsync();
+        await AccountErasure.EraseAsync(grains, userId);
         // The one record that outlives the account: that it was erased, by whom; no address, nothing else.
         await audit.RecordAsync(context, AuditActions.Delete, AuditOutcomes.Success, userId, userId, withClientIp: false);
         return TypedResults.NoContent();
