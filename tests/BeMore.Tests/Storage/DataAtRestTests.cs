@@ -100,6 +100,45 @@ public sealed class DataAtRestTests
         }
     }
 
+    [Fact]
+    public async Task KeyRotation_AccountSealedUnderTheOldKey_StillSignsIn_AndMovesUnderTheNewKey()
+    {
+        using var folder = new TestFolder("rotation");
+        var data = Path.Combine(folder.Path, "data");
+        var settings = SiloSettings.Embedded(FreePort.Next(), FreePort.Next());
+        var oldKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        var newKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        settings["BeMore__Encryption__ActiveKeyId"] = "old";
+        settings["BeMore__Encryption__Keys__old"] = oldKey;
+        var email = ApiClientExtensions.NewEmail("rotation");
+        await using (var silo = await SiloProcess.StartAsync(folder.Path, settings))
+        {
+            await silo.Http.SignUpAsync(email);
+            Assert.Equal(0, await silo.StopGracefullyAsync(TimeSpan.FromSeconds(30)));
+        }
+
+        settings["BeMore__Encryption__ActiveKeyId"] = "new";
+        settings["BeMore__Encryption__Keys__new"] = newKey;
+        await using (var silo = await SiloProcess.StartAsync(folder.Path, settings))
+        {
+            using var login = await silo.Http.PostAsJsonAsync("/api/auth/login", new { email, password = Password });
+            Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        }
+
+        var rotated = new BeMore.Grains.Storage.PayloadProtector(new BeMore.Grains.Storage.EncryptionOptions
+        {
+            ActiveKeyId = "new",
+            Keys = new Dictionary<string, string> { ["old"] = oldKey, ["new"] = newKey },
+        });
+        var emailRows = await QueryAsync(data, "SELECT GrainIdExtensionString FROM OrleansStorage WHERE GrainTypeString = 'email'", reader => reader.GetString(0));
+        Assert.Equal([rotated.Digest("email", email)], emailRows);
+        var keyIds = await QueryAsync(data, "SELECT PayloadBinary FROM OrleansStorage", reader => KeyIdOf((byte[])reader.GetValue(0)));
+        Assert.Equal(["new", "new"], keyIds);
+    }
+
+    /// <summary>The key id a sealed grain state names: after the 5-byte header, one length byte and the id.</summary>
+    private static string KeyIdOf(byte[] payload) => Encoding.UTF8.GetString(payload, 6, payload[5]);
+
     private static void AssertModes(string data)
     {
         Assert.Equal("700", Octal(File.GetUnixFileMode(data)));
