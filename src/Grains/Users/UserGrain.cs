@@ -273,6 +273,7 @@ public sealed class UserGrain(
     {
         var account = Account;
         await BeginErasureAsync();
+        // Normally none is left: the web tier erases them outside this grain's turn first (an ending session calls in here).
         foreach (var entry in state.State.Sessions)
         {
             try
