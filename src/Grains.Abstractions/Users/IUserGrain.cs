@@ -93,7 +93,18 @@ public interface IUserGrain : IGrainWithStringKey
     [Alias("Export")]
     Task<UserExport> ExportAsync();
 
-    /// <summary>Erases the account, its preferences, tokens, email claim and every session with its events.</summary>
+    /// <summary>
+    /// Starts erasing the account: stores its tombstone, after which no session registers (<see cref="AddSessionAsync"/>
+    /// answers <c>UserNotFoundException</c>), and returns the ids of its sessions. The caller erases those outside this
+    /// grain's turn (an ending session calls back into it), then calls <see cref="DeleteAsync"/>.
+    /// </summary>
+    [Alias("BeginErasure")]
+    Task<IReadOnlyList<string>> BeginErasureAsync();
+
+    /// <summary>
+    /// Erases the account, its preferences, tokens, email claim and every session still in its index with its events;
+    /// keeps only the tombstone (the time of erasure).
+    /// </summary>
     [Alias("Delete")]
     Task DeleteAsync();
 }

@@ -98,15 +98,22 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
         ArgumentNullException.ThrowIfNull(command);
         if (_lastSeq == 0)
         {
+            var preferences = await PreferencesAsync(command.OwnerId);
+            var startedAt = LogTime();
+            // Registered with the owner before anything is written: the owner's grain refuses once the account is erased,
+            // so no session outlives it. Nothing after this calls the owner's grain, so an erasure waiting for this
+            // session cannot deadlock with it.
+            await GrainFactory.GetGrain<IUserGrain>(command.OwnerId)
+                .AddSessionAsync(new SessionIndexEntry(SessionId, startedAt, command.Title));
             State.OwnerId = command.OwnerId;
             State.Title = command.Title;
             State.Consent = command.Consent;
-            if (await PreferencesAsync(command.OwnerId) is { } preferences)
+            if (preferences is not null)
             {
                 State.PreferredLanguage = preferences.Language;
                 State.OptIns = preferences.Analysis;
             }
-            await RecordStatusChangeAsync(new StatusChanged(From: null, SessionStatus.Active, "started"));
+            await AppendAsync([(new StatusChanged(From: null, SessionStatus.Active, "started"), null)], startedAt);
             await this.RegisterOrUpdateReminder(IdleReminderName, _options.IdleCheckPeriod, _options.IdleCheckPeriod);
             _lastRollupAt = _time.GetUtcNow();
             UpdateAnalysisTimer();
@@ -116,9 +123,6 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
             EnsureOwner(command.OwnerId);
         }
 
-        // Also on a retried start: indexing is idempotent, and a start that failed after the log write is completed here.
-        await GrainFactory.GetGrain<IUserGrain>(command.OwnerId)
-            .AddSessionAsync(new SessionIndexEntry(SessionId, State.StartedAt, State.Title));
         return Snapshot();
     }
 
@@ -500,10 +504,10 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
     /// Log first, then state, then observers: nothing is pushed or acknowledged before it is durable. Analysis events
     /// are dropped here when the session's consent withholds analysis, whoever produced them.
     /// </summary>
-    private async Task<IReadOnlyList<SessionEvent>> AppendAsync(IReadOnlyList<(SessionEventData Data, string? DedupKey)> items)
+    private async Task<IReadOnlyList<SessionEvent>> AppendAsync(
+        IReadOnlyList<(SessionEventData Data, string? DedupKey)> items, DateTimeOffset? at = null)
     {
-        // The log keeps milliseconds; the live event carries the same instant a later read returns.
-        var now = DateTimeOffset.FromUnixTimeMilliseconds(_time.GetUtcNow().ToUnixTimeMilliseconds());
+        var now = at ?? LogTime();
         var events = new List<(SessionEvent Event, string? DedupKey)>(items.Count);
         foreach (var (data, dedupKey) in items)
         {
@@ -588,6 +592,9 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
             throw new InvalidSessionStateException($"A session that is {State.Status.ToString().ToLowerInvariant()} cannot {action}.");
         }
     }
+
+    /// <summary>Now, as the log keeps it (milliseconds): a live event carries the same instant a later read returns.</summary>
+    private DateTimeOffset LogTime() => DateTimeOffset.FromUnixTimeMilliseconds(_time.GetUtcNow().ToUnixTimeMilliseconds());
 
     private static string TranscriptDedupKey(string clientSegmentId) => $"transcript:{clientSegmentId}";
 

@@ -7,7 +7,10 @@ namespace BeMore.Grains.Storage;
 /// <summary>
 /// The event log over plain ADO.NET. The SQL is the common subset of PostgreSQL and SQLite
 /// (ON CONFLICT DO NOTHING, LIMIT, named parameters), so one implementation serves both profiles.
-/// Payloads are sealed with <see cref="PayloadProtector"/>: the table never holds transcript text in the clear.
+/// Payloads are sealed with <see cref="PayloadProtector"/>: the table never holds transcript text in the clear. Nor
+/// does it hold deduplication keys (client segment ids): dedup_key is their keyed digest, scoped by session; a lookup
+/// matches the digest under every key of the ring, and a key stored in the clear by an earlier version
+/// (<see cref="EncryptionOptions.ReadLegacyPlaintext"/>).
 /// Appends of all sessions are group-committed by <paramref name="writer"/>: each caller's events go into a shared
 /// transaction, and the call returns only once it has committed.
 /// </summary>
@@ -23,8 +26,6 @@ public sealed class AdoNetSessionEventLog(EventLogDatabase database, PayloadProt
         $"SELECT {Columns} FROM bemore_session_events " +
         "WHERE session_id = @session_id AND seq > @after ORDER BY seq LIMIT @limit";
 
-    private const string FindByDedupKeySql =
-        $"SELECT {Columns} FROM bemore_session_events WHERE session_id = @session_id AND dedup_key = @dedup_key";
 
     private const string TailSql =
         "SELECT seq, at_ms FROM bemore_session_events WHERE session_id = @session_id ORDER BY seq DESC LIMIT 1";
@@ -45,14 +46,17 @@ public sealed class AdoNetSessionEventLog(EventLogDatabase database, PayloadProt
         }
 
         // Sealed before queueing, so the encryption runs on the caller's thread, not inside the shared transaction.
-        var rows = events.Select(e => (e.Event, e.DedupKey, Sealed: protector.Protect(SessionEventPayload.Serialize(e.Event.Data), e.Event.SessionId, e.Event.Seq))).ToList();
+        var rows = events.Select(e => (
+            e.Event,
+            StoredDedupKey: e.DedupKey is null ? null : protector.Digest(e.Event.SessionId, e.DedupKey),
+            Sealed: protector.Protect(SessionEventPayload.Serialize(e.Event.Data), e.Event.SessionId, e.Event.Seq))).ToList();
         try
         {
             await writer.WriteAsync(transaction => InsertAsync(transaction, rows), cancellationToken);
         }
         catch (DbException error)
         {
-            foreach (var (sessionEvent, dedupKey, _) in rows)
+            foreach (var (sessionEvent, dedupKey) in events)
             {
                 if (dedupKey is not null && await FindByDedupKeyAsync(sessionEvent.SessionId, dedupKey, cancellationToken) is { } existing)
                 {
@@ -109,10 +113,17 @@ public sealed class AdoNetSessionEventLog(EventLogDatabase database, PayloadProt
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = FindByDedupKeySql;
+        string[] stored = protector.ReadsLegacyPlaintext ? [.. protector.Digests(sessionId, dedupKey), dedupKey] : [.. protector.Digests(sessionId, dedupKey)];
+        command.CommandText =
+            $"SELECT {Columns} FROM bemore_session_events WHERE session_id = @session_id " +
+            $"AND dedup_key IN ({string.Join(", ", stored.Select((_, i) => $"@dedup_key{i}"))}) ORDER BY seq LIMIT 1";
         command.AddParameter("session_id", DbType.String, sessionId);
-        command.AddParameter("dedup_key", DbType.String, dedupKey);
-        return (await ReadEventsAsync(command, sessionId, cancellationToken)).SingleOrDefault();
+        for (var i = 0; i < stored.Length; i++)
+        {
+            command.AddParameter($"dedup_key{i}", DbType.String, stored[i]);
+        }
+
+        return (await ReadEventsAsync(command, sessionId, cancellationToken)).FirstOrDefault();
     }
 
     public async Task<EventLogTail> GetTailAsync(string sessionId, CancellationToken cancellationToken = default)

@@ -11,7 +11,7 @@ public sealed class EmailIndexState
 
 [GrainType("email-index")]
 public sealed class EmailIndexGrain(
-    [PersistentState("email", StorageNames.GrainState)] IPersistentState<EmailIndexState> state) : Grain, IEmailIndexGrain
+    [PersistentState(StorageNames.EmailIndexState, StorageNames.GrainState)] IPersistentState<EmailIndexState> state) : Grain, IEmailIndexGrain
 {
     public async Task<bool> TryClaimAsync(string userId)
     {

@@ -178,6 +178,11 @@ public sealed class UserGrain(
     public async Task AddSessionAsync(SessionIndexEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        if (state.State.ErasedAt is not null)
+        {
+            throw new UserNotFoundException();
+        }
+
         var sessions = state.State.Sessions;
         if (sessions.Exists(s => s.SessionId == entry.SessionId))
         {
@@ -278,9 +283,25 @@ public sealed class UserGrain(
             state.State.RefreshFamilies.Count(family => family.ExpiresAt > now)));
     }
 
+    public async Task<IReadOnlyList<string>> BeginErasureAsync()
+    {
+        _ = Account;
+        // Stored first: from here on no session registers, so every session of the account is in the index (a start
+        // registers before it writes anything). A crash midway leaves the account in place for the owner to delete again.
+        if (state.State.ErasedAt is null)
+        {
+            state.State.ErasedAt = time.GetUtcNow();
+            await state.WriteStateAsync();
+        }
+
+        return state.State.Sessions.Select(entry => entry.SessionId).ToList();
+    }
+
     public async Task DeleteAsync()
     {
         var account = Account;
+        await BeginErasureAsync();
+        // Normally none is left: the web tier erases them outside this grain's turn first (an ending session calls in here).
         foreach (var entry in state.State.Sessions)
         {
             try
@@ -295,8 +316,8 @@ public sealed class UserGrain(
 
         await GrainFactory.GetGrain<IEmailIndexGrain>(account.Email).ReleaseAsync(UserId);
         await GrainFactory.GetGrain<IAuditLogGrain>(0).EraseUserAsync(UserId);
-        await state.ClearStateAsync();
-        state.State = new UserState();
+        state.State = new UserState { ErasedAt = state.State.ErasedAt };
+        await state.WriteStateAsync();
         DeactivateOnIdle();
     }
 

@@ -11,6 +11,12 @@ public sealed class UserState
     /// <summary>Null until registration, and again after erasure.</summary>
     [Id(1)] public UserAccount? Account { get; set; }
 
+    /// <summary>
+    /// The tombstone: set when erasure begins and kept after it (the row then holds nothing else), so no late writer
+    /// can attach a session to an erased account, even after the grain was deactivated.
+    /// </summary>
+    [Id(9)] public DateTimeOffset? ErasedAt { get; set; }
+
     [Id(2)] public UserPreferences Preferences { get; set; } = UserPreferences.Default;
 
     /// <summary>One family per sign-in; each keeps only the hash of its current token.</summary>

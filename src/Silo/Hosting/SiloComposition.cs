@@ -12,6 +12,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Connections.Security;
 using Orleans.Dashboard;
+using Orleans.Serialization.Serializers;
 using Orleans.Storage;
 using Serilog;
 using Serilog.Events;
@@ -74,12 +75,17 @@ public static class SiloComposition
         services.AddSingleton<ISessionEventLog, AdoNetSessionEventLog>();
         services.AddSingleton<IAuditStore, AdoNetAuditStore>();
         services.AddSingleton<IRetentionStore, AdoNetRetentionStore>();
+        if (storage.Profile == StorageProfile.Embedded)
+        {
+            // Before the generated keys or the database are first written, so none is ever readable by others.
+            EmbeddedDataFolder.Prepare(Path.GetFullPath(options.DataDirectory));
+        }
+
         services.AddSingleton(new PayloadProtector(ResolveEncryption(builder.Configuration, storage, options)));
 
         if (storage.Profile == StorageProfile.Embedded)
         {
             var dataDirectory = Path.GetFullPath(options.DataDirectory);
-            Directory.CreateDirectory(dataDirectory);
             services.PostConfigure<AuthOptions>(auth =>
                 auth.SigningKey = string.IsNullOrEmpty(auth.SigningKey) ? EmbeddedSecrets.LoadOrCreateSigningKey(dataDirectory) : auth.SigningKey);
         }
@@ -141,7 +147,19 @@ public static class SiloComposition
 
                 // Clearing a grain's state (account or session erasure) removes its row instead of leaving an empty one.
                 options.DeleteStateOnClear = true;
+
+                // The provider stores what SealedGrainStorage hands it: sealed bytes, never a state it could read.
+                options.GrainStorageSerializer = new StoredGrainPayloadSerializer();
             });
+
+            // Registered after the provider, so grains (and the provider's lifecycle) get the sealing wrapper around it.
+            silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.GrainState, (services, _) => new SealedGrainStorage(
+                AdoNetGrainStorageFactory.Create(services, StorageNames.GrainState),
+                services.GetRequiredService<IGrainStorageSerializer>(),
+                services.GetRequiredService<PayloadProtector>(),
+                services.GetRequiredService<IActivatorProvider>(),
+                services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
+                StorageNames.PseudonymousStates));
 
             if (storage.Profile == StorageProfile.Embedded)
             {
@@ -245,6 +263,7 @@ public static class SiloComposition
         {
             ActiveKeyId = EmbeddedSecrets.EncryptionKeyId,
             Keys = new Dictionary<string, string> { [EmbeddedSecrets.EncryptionKeyId] = key },
+            ReadLegacyPlaintext = configured?.ReadLegacyPlaintext ?? true,
         };
     }
 

@@ -18,8 +18,10 @@ public sealed record StorageTarget(StorageProfile Profile, string ConnectionStri
     /// <summary>
     /// SQLite's own busy handler waits for a lock in steps of a few milliseconds; without it Microsoft.Data.Sqlite retries
     /// a locked write every 150 ms, which under many concurrent sessions turns every contended append into a 150 ms stall.
+    /// secure_delete (a per-connection setting) overwrites erased rows with zeros, so an erased account or session does
+    /// not linger in the file's free pages.
     /// </summary>
-    private const string SqliteConnectionSettings = "PRAGMA busy_timeout = 30000;";
+    private const string SqliteConnectionSettings = "PRAGMA busy_timeout = 30000; PRAGMA secure_delete = ON;";
 
     public EventLogDatabase Database => new(Factory, ConnectionString, Profile == StorageProfile.Embedded ? SqliteConnectionSettings : null);
 

@@ -155,6 +155,60 @@ public abstract class SessionEventLogContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Append_DedupKey_IsStoredAsAKeyedDigestAndStillFound()
+    {
+        var log = await CreateLogAsync();
+        var session = NewSessionId();
+        await log.AppendAsync([(Event(session, 1), "transcript:client-segment-7f3a")]);
+
+        var stored = await ReadDedupKeysAsync(_database!, session);
+        var found = await log.FindByDedupKeyAsync(session, "transcript:client-segment-7f3a");
+
+        var key = Assert.Single(stored);
+        Assert.DoesNotContain("client-segment", key, StringComparison.Ordinal);
+        Assert.Equal(1, found?.Seq);
+    }
+
+    [Fact]
+    public async Task FindByDedupKey_AfterTheActiveKeyRotated_FindsWhatTheOldKeyStored()
+    {
+        var log = await CreateLogAsync();
+        var session = NewSessionId();
+        await log.AppendAsync([(Event(session, 1), "transcript:before-rotation")]);
+        var rotated = new PayloadProtector(new EncryptionOptions
+        {
+            ActiveKeyId = "next",
+            Keys = new Dictionary<string, string> { ["test"] = Convert.ToBase64String(new byte[32]), ["next"] = Convert.ToBase64String(Enumerable.Repeat((byte)7, 32).ToArray()) },
+        });
+        _writers.Add(new GroupCommitWriter(_database!));
+        var afterRotation = new AdoNetSessionEventLog(_database!, rotated, _writers[^1]);
+
+        var found = await afterRotation.FindByDedupKeyAsync(session, "transcript:before-rotation");
+        await afterRotation.AppendAsync([(Event(session, 2), "transcript:after-rotation")]);
+        var duplicate = await Assert.ThrowsAsync<DuplicateSessionEventException>(
+            () => afterRotation.AppendAsync([(Event(session, 3), "transcript:after-rotation")]));
+
+        Assert.Equal(1, found?.Seq);
+        Assert.Equal(2, duplicate.Existing.Seq);
+        Assert.Equal(2, (await ReadDedupKeysAsync(_database!, session)).Distinct().Count());
+    }
+
+    private static async Task<List<string>> ReadDedupKeysAsync(EventLogDatabase database, string sessionId)
+    {
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT dedup_key FROM bemore_session_events WHERE session_id = '{sessionId}' AND dedup_key IS NOT NULL";
+        var keys = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            keys.Add(reader.GetString(0));
+        }
+
+        return keys;
+    }
+
+    [Fact]
     public async Task Append_TranscriptText_IsNotStoredInTheClear()
     {
         var log = await CreateLogAsync();

@@ -62,6 +62,86 @@ public abstract class AccountDataContract(BeMoreWebFactory factory)
     }
 
     [Fact]
+    public async Task Delete_RacingFortySessionCreations_LeavesNothingOfTheAccountAndRefusesLateWriters()
+    {
+        var user = await _client.SignUpAsync();
+        var before = await CountSessionTracesAsync();
+        var newSession = new { title = "Raced", consent = new { analysis = true, storeTranscript = true } };
+
+        var creates = Enumerable.Range(0, 40).Select(_ => _client.SendAsync(HttpMethod.Post, "/api/session", user.AccessToken, newSession)).ToList();
+        var delete = _client.SendAsync(HttpMethod.Delete, "/api/user/me", user.AccessToken, new { password = user.Password });
+        var responses = await Task.WhenAll([.. creates, delete]);
+        using var late = await _client.SendAsync(HttpMethod.Post, "/api/session", user.AccessToken, newSession);
+
+        try
+        {
+            Assert.Equal(HttpStatusCode.NoContent, responses[^1].StatusCode);
+            Assert.All(responses[..^1], response => Assert.Contains(response.StatusCode,
+                new[] { HttpStatusCode.Created, HttpStatusCode.Unauthorized, HttpStatusCode.NotFound, HttpStatusCode.Conflict }));
+            Assert.Equal(HttpStatusCode.Unauthorized, late.StatusCode);
+            // Sessions created before the erasure were erased with it; none created after it stored anything.
+            Assert.Equal(before, await CountSessionTracesAsync());
+        }
+        finally
+        {
+            foreach (var response in responses)
+            {
+                response.Dispose();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Delete_RacingTheEndOfTheAccountsSessions_CompletesAndLeavesNothing()
+    {
+        var user = await _client.SignUpAsync();
+        var before = await CountSessionTracesAsync();
+        var sessionIds = new List<string>();
+        for (var i = 0; i < 8; i++)
+        {
+            using var created = await _client.SendAsync(HttpMethod.Post, "/api/session", user.AccessToken,
+                new { title = "Ending", consent = new { analysis = true, storeTranscript = true } });
+            using var body = await created.ReadJsonAsync();
+            sessionIds.Add(body.RootElement.GetProperty("id").GetString()!);
+        }
+
+        var ends = sessionIds.Select(id => _client.SendAsync(HttpMethod.Post, $"/api/session/{id}/end", user.AccessToken)).ToList();
+        var delete = _client.SendAsync(HttpMethod.Delete, "/api/user/me", user.AccessToken, new { password = user.Password });
+        var responses = await Task.WhenAll([.. ends, delete]);
+
+        try
+        {
+            Assert.Equal(HttpStatusCode.NoContent, responses[^1].StatusCode);
+            Assert.All(responses[..^1], response => Assert.Contains(response.StatusCode,
+                new[] { HttpStatusCode.OK, HttpStatusCode.Unauthorized, HttpStatusCode.NotFound }));
+            Assert.Equal(before, await CountSessionTracesAsync());
+        }
+        finally
+        {
+            foreach (var response in responses)
+            {
+                response.Dispose();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task GrainState_StoredRows_AreSealedAndNotKeyedByTheEmail()
+    {
+        var user = await _client.SignUpAsync(ApiClientExtensions.NewEmail("sealed"));
+        var title = $"Sealed title {Guid.NewGuid():N}";
+        using var created = await _client.SendAsync(HttpMethod.Post, "/api/session", user.AccessToken,
+            new { title, consent = new { analysis = true, storeTranscript = true } });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+        // Display name, title, email (as a value or a grain key) and the password hash's base64 prefix appear nowhere.
+        Assert.Empty(await FindRowsMentioningAsync(user.Email, title, "Test User", "AQAAAA"));
+        var payloads = await QueryAsync("SELECT PayloadBinary FROM OrleansStorage WHERE PayloadBinary IS NOT NULL", reader => (byte[])reader.GetValue(0));
+        Assert.True(payloads.Count >= 3, $"{payloads.Count} grain-state rows");
+        Assert.All(payloads, payload => Assert.Equal(SealedHeader, payload[..SealedHeader.Length]));
+    }
+
+    [Fact]
     public async Task SignUp_AfterDeletion_CanReuseTheEmail()
     {
         var user = await _client.SignUpAsync();
@@ -83,10 +163,34 @@ public abstract class AccountDataContract(BeMoreWebFactory factory)
         return sessionId;
     }
 
-    /// <summary>Every row of every table whose values contain the user's id or email (text or bytes).</summary>
-    private async Task<List<string>> FindRowsMentioningAsync(string userId, string email)
+    /// <summary>How a sealed grain-state payload starts (the magic and version of <c>SealedGrainStorage</c>).</summary>
+    private static readonly byte[] SealedHeader = [0xB3, (byte)'B', (byte)'G', (byte)'S', 0x01];
+
+    /// <summary>Rows anywhere that belong to some session: grain state, events, retention entries.</summary>
+    private async Task<(long States, long EventSessions, long Retained)> CountSessionTracesAsync() => (
+        (await QueryAsync("SELECT COUNT(*) FROM OrleansStorage WHERE GrainTypeString = 'session'", reader => reader.GetInt64(0)))[0],
+        (await QueryAsync("SELECT COUNT(DISTINCT session_id) FROM bemore_session_events", reader => reader.GetInt64(0)))[0],
+        (await QueryAsync("SELECT COUNT(*) FROM bemore_retention", reader => reader.GetInt64(0)))[0]);
+
+    private async Task<List<T>> QueryAsync<T>(string sql, Func<DbDataReader, T> read)
     {
-        var needles = new[] { userId, email }.Select(Encoding.UTF8.GetBytes).ToList();
+        await using var connection = await factory.Storage.Database.OpenAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<T>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Every row of every table whose values contain one of the values (text or bytes).</summary>
+    private async Task<List<string>> FindRowsMentioningAsync(params string[] texts)
+    {
+        var needles = texts.Select(Encoding.UTF8.GetBytes).ToList();
         var storage = factory.Storage;
         await using var connection = await storage.Database.OpenAsync(CancellationToken.None);
         var hits = new List<string>();

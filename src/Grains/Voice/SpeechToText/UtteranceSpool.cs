@@ -17,11 +17,43 @@ public sealed partial class UtteranceSpool(IOptions<SpeechToTextOptions> options
     public string SessionFolder(string sessionId) =>
         Path.Combine(Root, SafeName().IsMatch(sessionId) ? sessionId : Convert.ToHexString(Encoding.UTF8.GetBytes(sessionId)));
 
-    /// <summary>Creates a new, empty utterance file in the session's folder; the caller owns the stream.</summary>
+    /// <summary>
+    /// Creates a new, empty utterance file in the session's folder; the caller owns the stream. Raw audio is readable by
+    /// this user only: the root and the session's folder are 0700 (a root someone else created is refused, since its
+    /// mode cannot be set), the file 0600.
+    /// </summary>
     public FileStream CreateUtteranceFile(string sessionId)
     {
-        var folder = Directory.CreateDirectory(SessionFolder(sessionId)).FullName;
-        return new FileStream(Path.Combine(folder, $"{Guid.NewGuid():N}.wav"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read | FileShare.Delete, 64 * 1024, useAsync: true);
+        var options = new FileStreamOptions
+        {
+            Mode = FileMode.CreateNew,
+            Access = FileAccess.ReadWrite,
+            Share = FileShare.Read | FileShare.Delete,
+            BufferSize = 64 * 1024,
+            Options = FileOptions.Asynchronous,
+        };
+        string folder;
+        if (OperatingSystem.IsWindows())
+        {
+            folder = Directory.CreateDirectory(SessionFolder(sessionId)).FullName;
+        }
+        else
+        {
+            CreateOwnerOnlyDirectory(Root);
+            folder = CreateOwnerOnlyDirectory(SessionFolder(sessionId));
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        return new FileStream(Path.Combine(folder, $"{Guid.NewGuid():N}.wav"), options);
+    }
+
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private static string CreateOwnerOnlyDirectory(string path)
+    {
+        const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+        var directory = Directory.CreateDirectory(path, OwnerOnly);
+        File.SetUnixFileMode(directory.FullName, OwnerOnly);
+        return directory.FullName;
     }
 
     public static void DeleteFile(string path)

@@ -60,7 +60,7 @@ public static class UsersApi
             return refusal;
         }
 
-        await user.DeleteAsync();
+        await AccountErasure.EraseAsync(grains, userId);
         stamps.Forget(userId);
         // The one record that outlives the account: that it was erased, by whom; no address, nothing else.
         await audit.RecordAsync(context, AuditActions.Delete, AuditOutcomes.Success, userId, userId, withClientIp: false);
