@@ -7,7 +7,7 @@ namespace BeMore.Silo.Hosting;
 
 /// <summary>
 /// In Production a node refuses to start on a secret that is missing or still a placeholder (the token signing key, the
-/// event-payload keys, the database password), because a guessable secret there would expose every session. The
+/// event-payload keys, the database password, the cluster certificate's password), because a guessable secret there would expose every session. The
 /// refusal names the settings, never their values. The embedded profile's generated keys are real secrets.
 /// </summary>
 internal static class ProductionSecrets
@@ -58,6 +58,13 @@ internal static class ProductionSecrets
             {
                 problems.Add($"{StorageOptions.SectionName}:ConnectionString has no real password; set Password (or Passfile) to the database role's secret.");
             }
+        }
+
+        // The cluster certificate's key is what admits a node to the cluster; a guessable .pfx password gives it away.
+        var tlsPassword = configuration[$"{ClusterSettings.SectionName}:TlsCertificatePassword"];
+        if (!string.IsNullOrEmpty(configuration[$"{ClusterSettings.SectionName}:TlsCertificatePath"]) && !string.IsNullOrEmpty(tlsPassword) && IsPlaceholder(tlsPassword))
+        {
+            problems.Add($"{ClusterSettings.SectionName}:TlsCertificatePassword is a placeholder; protect the cluster certificate with a random password.");
         }
 
         if (problems.Count > 0)

@@ -53,12 +53,15 @@ public sealed class ProductionSecretsTests
             ["BeMore:Encryption:ActiveKeyId"] = "k1",
             ["BeMore:Encryption:Keys:k1"] = zeroKey,
             ["BeMore:Encryption:Keys:k2"] = RandomKey,
+            ["BeMore:Cluster:TlsCertificatePath"] = "/run/secrets/cluster.pfx",
+            ["BeMore:Cluster:TlsCertificatePassword"] = "password",
         });
         var storage = new StorageOptions { Profile = StorageProfile.Postgres, ConnectionString = "Host=db;Database=bemore;Username=bemore;Password=changeme" };
 
         var refusal = Assert.Throws<OptionsValidationException>(() => ProductionSecrets.EnsureReal(configuration, storage));
 
-        Assert.Equal(3, refusal.Failures.Count());
+        Assert.Equal(4, refusal.Failures.Count());
+        Assert.Contains("BeMore:Cluster:TlsCertificatePassword", refusal.Message, StringComparison.Ordinal);
         Assert.Contains("BeMore:Auth:SigningKey", refusal.Message, StringComparison.Ordinal);
         Assert.Contains("BeMore:Encryption:Keys:k1", refusal.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("Keys:k2", refusal.Message, StringComparison.Ordinal);
@@ -88,6 +91,8 @@ public sealed class ProductionSecretsTests
             ["BeMore:Auth:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)),
             ["BeMore:Encryption:ActiveKeyId"] = "k1",
             ["BeMore:Encryption:Keys:k1"] = RandomKey,
+            ["BeMore:Cluster:TlsCertificatePath"] = "/run/secrets/cluster.pfx",
+            ["BeMore:Cluster:TlsCertificatePassword"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)),
         });
         var storage = new StorageOptions { Profile = StorageProfile.Postgres, ConnectionString = $"Host=db;Username=bemore;Password={Convert.ToHexString(RandomNumberGenerator.GetBytes(16))}" };
 
