@@ -27,8 +27,6 @@ public sealed class SessionHub(
     IOptions<JsonOptions> json,
     IOptions<LiveHubOptions> options) : Hub<ISessionClient>
 {
-    private const int MaxMissed = 1000;
-
     private string UserId => Context.User!.UserId();
 
     public async Task<IReadOnlyDictionary<string, object?>> JoinSession(string sessionId, long afterSeq)
@@ -44,7 +42,7 @@ public sealed class SessionHub(
         // Join the group before reading what was missed: an event in between arrives twice (clients dedup by seq), never zero times.
         await Groups.AddToGroupAsync(Context.ConnectionId, SessionRelayRegistry.GroupOf(sessionId));
         await relays.AttachAsync(sessionId, UserId, Context.ConnectionId);
-        var missed = await session.GetEventsAsync(UserId, afterSeq, MaxMissed);
+        var missed = await session.GetEventsAsync(UserId, afterSeq, SessionEventReading.MaxPageSize);
         return Wire(new JoinResult(snapshot, missed.Select(SessionEventResponse.From).ToList()));
     }
 
