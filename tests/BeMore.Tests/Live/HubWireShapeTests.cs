@@ -13,6 +13,7 @@ namespace BeMore.Tests.Live;
 /// plain maps, arrays and scalars): a pushed event and a JoinSession answer carry exactly the same camelCase fields,
 /// values and number kinds in JSON and MessagePack, and a pushed event is the REST API's event to the letter.
 /// </summary>
+[Trait(TestCategory.Name, TestCategory.Host)]
 public sealed class HubWireShapeTests(BeMoreWebFactory factory) : IClassFixture<BeMoreWebFactory>
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
