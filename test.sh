@@ -2,8 +2,21 @@
 # Runs the whole BeMore test suite from a clean checkout: builds in Release, runs every test (the tests start
 # their own throwaway PostgreSQL from the installed server binaries and stop it at the end), and ends with one
 # line "N passed, N failed[, N skipped]".
+# --fast runs only the tests of no category (units and grain-level tests on an in-process test cluster): no web host,
+# silo process, PostgreSQL or browser (see tests/BeMore.Tests/Infrastructure/TestCategory.cs).
 set -uo pipefail
 cd "$(dirname "$0")"
+
+filter=()
+case "${1:-}" in
+    --fast)
+        # ReportPdfLanguageTests starts a web host but has no category yet: tests/BeMore.Tests/Reports is being reworked
+        # on another branch; give it [Trait(TestCategory.Name, TestCategory.Host)] there and drop it from this line.
+        filter=(--filter "Category!=Host&Category!=Process&Category!=Postgres&Category!=E2E&FullyQualifiedName!~BeMore.Tests.Reports.ReportPdfLanguageTests")
+        export BEMORE_TESTS_FAST=1 ;;
+    "") ;;
+    *) echo "usage: $0 [--fast]" >&2; exit 2 ;;
+esac
 
 # Everything this run creates (test folders, the throwaway PostgreSQL) lives under one folder of its own, so runs
 # never touch each other's servers; it must be traversable by the postgres account that owns the cluster.
@@ -27,7 +40,7 @@ trap clean_up_run EXIT
 
 dotnet build BeMore.sln -c Release -nologo -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
 
-dotnet test BeMore.sln -c Release --no-build -nologo \
+dotnet test BeMore.sln -c Release --no-build -nologo "${filter[@]}" \
     --logger "trx;LogFilePrefix=bemore" --logger "console;verbosity=normal" \
     --results-directory "$results"
 test_status=$?

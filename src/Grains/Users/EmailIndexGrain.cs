@@ -3,12 +3,6 @@ using BeMore.Grains.Storage;
 
 namespace BeMore.Grains.Users;
 
-[GenerateSerializer, Alias("bemore.EmailIndexState")]
-public sealed class EmailIndexState
-{
-    [Id(0)] public string? UserId { get; set; }
-}
-
 [GrainType("email-index")]
 public sealed class EmailIndexGrain(
     [PersistentState(StorageNames.EmailIndexState, StorageNames.GrainState)] IPersistentState<EmailIndexState> state) : Grain, IEmailIndexGrain

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using BeMore.Grains.Abstractions.Audit;
 using BeMore.Grains.Abstractions.Errors;
@@ -9,19 +8,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace BeMore.Grains.Users;
-
-/// <summary>Refresh-token settings the user grain applies (<c>BeMore:Auth</c>).</summary>
-public sealed class RefreshTokenOptions
-{
-    public const string SectionName = "BeMore:Auth";
-
-    /// <summary>
-    /// How long one sign-in (a refresh family) lasts, however often it is rotated: a stolen refresh token cannot be
-    /// kept alive forever, and every user proves the password again at least this often.
-    /// </summary>
-    [Range(typeof(TimeSpan), "01:00:00", "365.00:00:00")]
-    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(30);
-}
 
 [GrainType("user")]
 public sealed class UserGrain(

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using BeMore.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace BeMore.Tests.E2E;
@@ -47,6 +48,7 @@ public sealed partial class ConsoleBrowser : IAsyncDisposable
 
     public static async Task<ConsoleBrowser> LaunchAsync(Uri baseAddress, string microphoneWav, string testName, ViewportSize viewport)
     {
+        TestCategory.EnsureAllowed(TestCategory.E2E, nameof(ConsoleBrowser));
         var artifacts = Path.Combine(AppContext.BaseDirectory, "TestResults", "e2e", testName);
         if (Directory.Exists(artifacts))
         {

@@ -4,6 +4,7 @@ using BeMore.Tests.Infrastructure;
 namespace BeMore.Tests.E2E;
 
 /// <summary>How the Silo serves the web console: pages and built libraries under /console, a strict CSP, the API untouched.</summary>
+[Trait(TestCategory.Name, TestCategory.Host)]
 public sealed class ConsoleServingTests(BeMoreWebFactory factory) : IClassFixture<BeMoreWebFactory>
 {
     [Theory]

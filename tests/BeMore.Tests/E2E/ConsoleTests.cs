@@ -11,6 +11,7 @@ namespace BeMore.Tests.E2E;
 /// The web console as a person uses it, in headless Chromium against the real server (Kestrel, hub, silo), with a
 /// fake microphone playing a recorded voice (three spoken sentences, looped).
 /// </summary>
+[Trait(TestCategory.Name, TestCategory.E2E)]
 public sealed partial class ConsoleTests(BeMoreWebFactory factory) : IClassFixture<BeMoreWebFactory>
 {
     private static readonly ViewportSize Desktop = new() { Width = 1280, Height = 900 };

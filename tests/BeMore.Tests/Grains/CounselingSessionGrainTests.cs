@@ -6,6 +6,7 @@ using BeMore.Tests.Infrastructure;
 namespace BeMore.Tests.Grains;
 
 /// <summary>The session grain in the real co-hosted silo, on the embedded SQLite storage.</summary>
+[Trait(TestCategory.Name, TestCategory.Host)]
 public sealed class CounselingSessionGrainTests(BeMoreWebFactory factory) : IClassFixture<BeMoreWebFactory>
 {
     private static readonly SessionConsent FullConsent = new(Analysis: true, StoreTranscript: true);

@@ -8,6 +8,7 @@ using BeMore.Tests.Infrastructure;
 namespace BeMore.Tests.Hosting;
 
 /// <summary>The real executable on the embedded profile, as a newcomer runs it: no database to install.</summary>
+[Trait(TestCategory.Name, TestCategory.Process)]
 public sealed class EmbeddedServerTests
 {
     [Fact]

@@ -9,6 +9,7 @@ namespace BeMore.Tests.Hosting;
 /// Each host writes its log lines through its own logger. Tests run many hosts in one process, and checks that a
 /// secret never reaches a log only mean something if a host's lines go to that host's sinks and nowhere else.
 /// </summary>
+[Trait(TestCategory.Name, TestCategory.Host)]
 public sealed class HostLoggingTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);

@@ -63,12 +63,14 @@ public abstract class KillRestartContract
     }
 }
 
+[Trait(TestCategory.Name, TestCategory.Postgres)]
 public sealed class EmbeddedKillRestartTests : KillRestartContract
 {
     protected override Task<Dictionary<string, string>> SettingsAsync() =>
         Task.FromResult(SiloSettings.Embedded(FreePort.Next()));
 }
 
+[Trait(TestCategory.Name, TestCategory.Postgres)]
 public sealed class PostgresKillRestartTests : KillRestartContract
 {
     protected override async Task<Dictionary<string, string>> SettingsAsync() =>

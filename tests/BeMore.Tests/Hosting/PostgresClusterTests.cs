@@ -10,6 +10,7 @@ using Orleans.Runtime;
 namespace BeMore.Tests.Hosting;
 
 /// <summary>The production profile: real executables on a real PostgreSQL through the ADO.NET providers.</summary>
+[Trait(TestCategory.Name, TestCategory.Postgres)]
 public sealed class PostgresClusterTests
 {
     [Fact]

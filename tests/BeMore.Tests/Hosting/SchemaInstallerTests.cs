@@ -4,6 +4,7 @@ using BeMore.Tests.Infrastructure;
 
 namespace BeMore.Tests.Hosting;
 
+[Trait(TestCategory.Name, TestCategory.Postgres)]
 public sealed class SchemaInstallerTests
 {
     /// <summary>Every query key the Orleans 10.4.2 ADO.NET providers read; a missing one stops the silo at start-up.</summary>

@@ -19,7 +19,11 @@ public class BeMoreWebFactory : WebApplicationFactory<Program>
     private readonly TestFolder _dataFolder = new("web");
     private readonly ReloadableSettings _reloadable = new();
 
-    public BeMoreWebFactory() => UseKestrel(0);
+    public BeMoreWebFactory()
+    {
+        TestCategory.EnsureAllowed(TestCategory.Host, nameof(BeMoreWebFactory));
+        UseKestrel(0);
+    }
 
     public string DataDirectory => _dataFolder.Path;
 

@@ -30,7 +30,11 @@ public sealed class PostgresServer
 
     public int Port { get; }
 
-    public static Task<PostgresServer> InstanceAsync() => Shared.Value;
+    public static Task<PostgresServer> InstanceAsync()
+    {
+        TestCategory.EnsureAllowed(TestCategory.Postgres, nameof(PostgresServer));
+        return Shared.Value;
+    }
 
     /// <summary>Creates an empty database with the production schema applied by the production installer.</summary>
     public async Task<string> CreateDatabaseAsync()

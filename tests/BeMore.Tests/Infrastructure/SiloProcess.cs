@@ -61,6 +61,7 @@ public sealed class SiloProcess : IAsyncDisposable
     /// <summary>Starts the silo in <paramref name="workingDirectory"/> and waits until <c>/health/ready</c> answers 200.</summary>
     public static async Task<SiloProcess> StartAsync(string workingDirectory, IReadOnlyDictionary<string, string> settings, int? httpPort = null)
     {
+        TestCategory.EnsureAllowed(TestCategory.Process, nameof(SiloProcess));
         var port = httpPort ?? FreePort.Next();
         var startInfo = new ProcessStartInfo("dotnet")
         {

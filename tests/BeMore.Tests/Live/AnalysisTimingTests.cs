@@ -23,6 +23,7 @@ public sealed class AnalysisClockWebFactory : BeMoreWebFactory
 }
 
 /// <summary>When analysis reaches the client: throttled emotion updates, rollups, and interventions held for a pause.</summary>
+[Trait(TestCategory.Name, TestCategory.Host)]
 public sealed class AnalysisTimingTests(AnalysisClockWebFactory factory) : IClassFixture<AnalysisClockWebFactory>
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);

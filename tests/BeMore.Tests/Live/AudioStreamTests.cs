@@ -4,6 +4,7 @@ using BeMore.Tests.Voice;
 namespace BeMore.Tests.Live;
 
 /// <summary>A recording streamed through UploadAudio arrives whole and becomes the session's voice activity.</summary>
+[Trait(TestCategory.Name, TestCategory.Host)]
 public sealed class AudioStreamTests(FastAudioWebFactory factory) : IClassFixture<FastAudioWebFactory>
 {
     [Theory]

@@ -5,6 +5,7 @@ using BeMore.Tests.Infrastructure;
 namespace BeMore.Tests.Live;
 
 /// <summary>One flooding connection is refused and then closed; a well-behaved one beside it keeps every event.</summary>
+[Trait(TestCategory.Name, TestCategory.Host)]
 public sealed class HubFloodTests(TightHubWebFactory factory) : IClassFixture<TightHubWebFactory>
 {
     [Fact]

@@ -13,6 +13,7 @@ namespace BeMore.Tests.Live;
 /// server's: a burst of them leaves a few sampled Information lines without stack traces, while an unexpected
 /// exception in a hub method is still logged at Error with its stack.
 /// </summary>
+[Trait(TestCategory.Name, TestCategory.Host)]
 public sealed class HubRefusalLoggingTests(HubRefusalLoggingTests.LoggingHubWebFactory factory) : IClassFixture<HubRefusalLoggingTests.LoggingHubWebFactory>
 {
     private const int Burst = 150;

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace BeMore.Tests.Live;
 
 /// <summary>The live hub over real WebSockets on Kestrel, with the .NET SignalR client, in both protocols.</summary>
+[Trait(TestCategory.Name, TestCategory.Host)]
 public sealed class SessionHubTests(BeMoreWebFactory factory) : IClassFixture<BeMoreWebFactory>
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);

@@ -9,6 +9,7 @@ namespace BeMore.Tests.Live;
 /// stops, the grain comes back on A, the relay re-subscribes and events keep flowing; a client that reconnects
 /// with its last seq gets exactly what it missed.
 /// </summary>
+[Trait(TestCategory.Name, TestCategory.Postgres)]
 public sealed class TwoNodeHubTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);

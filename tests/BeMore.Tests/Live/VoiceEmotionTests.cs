@@ -6,6 +6,7 @@ using BeMore.Tests.Voice;
 namespace BeMore.Tests.Live;
 
 /// <summary>Speech streamed through UploadAudio gives the session a voice-emotion reading, only as consent and opt-ins allow.</summary>
+[Trait(TestCategory.Name, TestCategory.Host)]
 public sealed class VoiceEmotionTests(FastAudioWebFactory factory) : IClassFixture<FastAudioWebFactory>
 {
     private readonly HttpClient _http = factory.CreateApiClient();

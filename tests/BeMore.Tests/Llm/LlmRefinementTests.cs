@@ -11,6 +11,7 @@ namespace BeMore.Tests.Llm;
 /// chat-completions protocol; answers, timeouts and errors decide what the client sees. Tests in this class run one
 /// after another, so each sets the fake's behaviour for itself.
 /// </summary>
+[Trait(TestCategory.Name, TestCategory.Host)]
 public sealed class LlmRefinementTests(LlmWebFactory factory) : IClassFixture<LlmWebFactory>
 {
     private const string Distorted = "I always ruin everything I touch.";

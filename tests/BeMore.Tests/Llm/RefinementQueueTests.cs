@@ -5,6 +5,7 @@ using BeMore.Tests.Live;
 namespace BeMore.Tests.Llm;
 
 /// <summary>The refinement queue is bounded: when it is full, a session falls back to its local result at once.</summary>
+[Trait(TestCategory.Name, TestCategory.Host)]
 public sealed class RefinementQueueTests(OneSlotLlmWebFactory factory) : IClassFixture<OneSlotLlmWebFactory>
 {
     private const string Distorted = "I always ruin everything I touch.";

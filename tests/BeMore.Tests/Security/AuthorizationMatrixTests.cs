@@ -18,6 +18,7 @@ namespace BeMore.Tests.Security;
 /// Who may reach what. Every route and every hub method is enumerated from the running server, so a new one that
 /// takes an id, or needs no token, fails here until it is placed in the matrix and tried with another user's token.
 /// </summary>
+[Trait(TestCategory.Name, TestCategory.Host)]
 public sealed class AuthorizationMatrixTests(BeMoreWebFactory factory) : IClassFixture<BeMoreWebFactory>
 {
     /// <summary>

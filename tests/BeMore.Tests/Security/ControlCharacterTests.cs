@@ -9,6 +9,7 @@ namespace BeMore.Tests.Security;
 /// profile update) and session titles refuse them with 400 VALIDATION_ERROR and nothing changes; names in any script
 /// still pass. (Transcript text, over REST and the hub, is covered by <see cref="HubInputValidationTests"/>.)
 /// </summary>
+[Trait(TestCategory.Name, TestCategory.Host)]
 public sealed class ControlCharacterTests(BeMoreWebFactory factory) : IClassFixture<BeMoreWebFactory>
 {
     public static TheoryData<string> HostileNames() =>

@@ -14,6 +14,7 @@ namespace BeMore.Tests.Security;
 /// the field or of any piece a spreadsheet could split it into (locales split on ; , or tab, and a line break starts a
 /// row), is quoted and starts with an apostrophe; honest text and numbers (a negative level in dB) are unchanged.
 /// </summary>
+[Trait(TestCategory.Name, TestCategory.Host)]
 public sealed class CsvInjectionTests(BeMoreWebFactory factory) : IClassFixture<BeMoreWebFactory>
 {
     private static readonly string[] Hostile =

@@ -13,6 +13,7 @@ namespace BeMore.Tests.Security;
 /// Each case goes through a different writer: status-code pages, the JWT challenge, the exception handler, endpoint
 /// results, the request guard.
 /// </summary>
+[Trait(TestCategory.Name, TestCategory.Host)]
 public sealed class ErrorNegotiationTests(BeMoreWebFactory factory) : IClassFixture<BeMoreWebFactory>
 {
     private const int OneMegabyte = 1024 * 1024;

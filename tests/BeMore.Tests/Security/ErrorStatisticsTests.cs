@@ -6,6 +6,7 @@ using BeMore.Tests.Infrastructure;
 namespace BeMore.Tests.Security;
 
 /// <summary><c>GET /api/errors/stats</c>: public, aggregate only, every error response counted exactly once.</summary>
+[Trait(TestCategory.Name, TestCategory.Host)]
 public sealed class ErrorStatisticsTests(BeMoreWebFactory factory) : IClassFixture<BeMoreWebFactory>
 {
     private readonly HttpClient _client = factory.CreateApiClient();

@@ -11,6 +11,7 @@ namespace BeMore.Tests.Security;
 /// Hostile bodies against sign-up, login, session create and transcript: each is refused with a 4xx problem carrying a
 /// code, the server keeps serving, and nothing is stored. Server-owned fields in a body are ignored.
 /// </summary>
+[Trait(TestCategory.Name, TestCategory.Host)]
 public sealed class HostileInputTests(BeMoreWebFactory factory) : IClassFixture<BeMoreWebFactory>
 {
     private const string Password = ApiClientExtensions.Password;

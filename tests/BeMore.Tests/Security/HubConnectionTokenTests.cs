@@ -14,6 +14,7 @@ namespace BeMore.Tests.Security;
 /// read the connection's frames nor send on it (long polling and server-sent events, raw HTTP as an attacker would
 /// write it), and the owner's connection carries on; the owner itself works on every transport.
 /// </summary>
+[Trait(TestCategory.Name, TestCategory.Host)]
 public sealed class HubConnectionTokenTests(BeMoreWebFactory factory) : IClassFixture<BeMoreWebFactory>
 {
     private const char RecordSeparator = '\u001e';

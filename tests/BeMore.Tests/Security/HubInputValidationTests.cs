@@ -13,6 +13,7 @@ namespace BeMore.Tests.Security;
 /// before anything is stored: each over-limit or malformed value is sent through a real SignalR client on real Kestrel,
 /// then the session's event log is read back over REST.
 /// </summary>
+[Trait(TestCategory.Name, TestCategory.Host)]
 public sealed class HubInputValidationTests(BeMoreWebFactory factory) : IClassFixture<BeMoreWebFactory>
 {
     private readonly HttpClient _http = factory.CreateApiClient();

@@ -4,6 +4,7 @@ using BeMore.Tests.Infrastructure;
 namespace BeMore.Tests.Security;
 
 /// <summary>The policy's own numbers, unconfigured: request 601 and write 301 within the window are refused.</summary>
+[Trait(TestCategory.Name, TestCategory.Host)]
 public sealed class PolicyRateLimitTests(BeMoreWebFactory factory) : IClassFixture<BeMoreWebFactory>
 {
     [Fact]

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 namespace BeMore.Tests.Security;
 
 /// <summary>Production refuses to run on secrets that are missing or placeholders, and never prints them.</summary>
+[Trait(TestCategory.Name, TestCategory.Postgres)]
 public sealed class ProductionSecretsTests
 {
     private static readonly string RandomKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));

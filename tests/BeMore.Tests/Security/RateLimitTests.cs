@@ -8,6 +8,7 @@ namespace BeMore.Tests.Security;
 /// Per-IP quotas over real Kestrel with small limits: every client test uses its own loopback source address
 /// (127.0.0.x), so each starts with a fresh partition.
 /// </summary>
+[Trait(TestCategory.Name, TestCategory.Host)]
 public sealed class RateLimitTests(RateLimitedWebFactory factory) : IClassFixture<RateLimitedWebFactory>
 {
     private const string AllowedOrigin = "http://localhost:5173";
@@ -245,6 +246,7 @@ public sealed class RateLimitTests(RateLimitedWebFactory factory) : IClassFixtur
 }
 
 /// <summary>Behind a configured proxy, its <c>X-Forwarded-For</c> names the client each quota belongs to.</summary>
+[Trait(TestCategory.Name, TestCategory.Host)]
 public sealed class TrustedProxyRateLimitTests(TrustedProxyWebFactory factory) : IClassFixture<TrustedProxyWebFactory>
 {
     [Fact]

@@ -7,6 +7,7 @@ using BeMore.Tests.Infrastructure;
 namespace BeMore.Tests.Security;
 
 /// <summary>Security headers, caching rules and CORS on representative routes of the running server.</summary>
+[Trait(TestCategory.Name, TestCategory.Host)]
 public sealed class SecurityHeadersTests(BeMoreWebFactory factory) : IClassFixture<BeMoreWebFactory>
 {
     private const string ApiPolicy = "default-src 'none'; frame-ancestors 'none'";
@@ -309,6 +310,7 @@ public sealed class SecurityHeadersTests(BeMoreWebFactory factory) : IClassFixtu
 }
 
 /// <summary>Outside Development: HSTS is sent and error bodies never describe exceptions.</summary>
+[Trait(TestCategory.Name, TestCategory.Host)]
 public sealed class ProductionHeadersTests(ProductionWebFactory factory) : IClassFixture<ProductionWebFactory>
 {
     private readonly HttpClient _client = factory.CreateApiClient();

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace BeMore.Tests.Security;
 
 /// <summary>Settings validated at start-up, and the aligned fixed window on its own clock.</summary>
+[Trait(TestCategory.Name, TestCategory.Host)]
 public sealed class SecurityOptionsTests
 {
     [Fact]

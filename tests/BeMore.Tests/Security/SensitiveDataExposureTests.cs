@@ -13,6 +13,7 @@ namespace BeMore.Tests.Security;
 /// full scenario; its output must not contain a token, a password, a refresh token or transcript text, and its
 /// problem bodies must not describe exceptions.
 /// </summary>
+[Trait(TestCategory.Name, TestCategory.Process)]
 public sealed class SensitiveDataExposureTests : IAsyncLifetime, IDisposable
 {
     private const string Sentence = "Marigold zeppelins hum quietly beneath seventeen lanterns";

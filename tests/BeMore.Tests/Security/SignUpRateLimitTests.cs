@@ -12,6 +12,7 @@ namespace BeMore.Tests.Security;
 /// Sign-up's own per-address quota at its default (10 an hour): <c>409 USER_EXISTS</c> tells whether an email has an
 /// account, so the quota keeps that enumeration slow. Failed sign-ups count as much as successful ones.
 /// </summary>
+[Trait(TestCategory.Name, TestCategory.Host)]
 public sealed class SignUpRateLimitTests(SignUpLimitedWebFactory factory) : IClassFixture<SignUpLimitedWebFactory>
 {
     private const int DefaultLimit = 10;

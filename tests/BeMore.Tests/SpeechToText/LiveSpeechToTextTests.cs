@@ -7,6 +7,7 @@ using BeMore.Tests.Voice;
 namespace BeMore.Tests.SpeechToText;
 
 /// <summary>Audio streamed through the hub is cut into utterances that come back as "stt" transcript segments.</summary>
+[Trait(TestCategory.Name, TestCategory.Host)]
 public sealed class LiveSpeechToTextTests(SpeechToTextWebFactory factory) : IClassFixture<SpeechToTextWebFactory>
 {
     private const long BoundaryToleranceMs = 150;

@@ -7,6 +7,7 @@ using BeMore.Tests.Infrastructure;
 namespace BeMore.Tests.SpeechToText;
 
 /// <summary>POST /api/stt/transcribe with the OpenAI-compatible provider pointed at the loopback fake.</summary>
+[Trait(TestCategory.Name, TestCategory.Host)]
 public sealed class TranscribeRouteTests(SpeechToTextWebFactory factory) : IClassFixture<SpeechToTextWebFactory>
 {
     [Fact]
@@ -93,6 +94,7 @@ public sealed class TranscribeRouteTests(SpeechToTextWebFactory factory) : IClas
 }
 
 /// <summary>With the default provider (None) the route says speech-to-text is not configured.</summary>
+[Trait(TestCategory.Name, TestCategory.Host)]
 public sealed class TranscribeRouteWithoutProviderTests(BeMoreWebFactory factory) : IClassFixture<BeMoreWebFactory>
 {
     [Fact]
@@ -110,6 +112,7 @@ public sealed class TranscribeRouteWithoutProviderTests(BeMoreWebFactory factory
 }
 
 /// <summary>Provider=Whisper with a model file that does not exist refuses to start, naming the setting.</summary>
+[Trait(TestCategory.Name, TestCategory.Host)]
 public sealed class WhisperConfigurationTests
 {
     [Fact]

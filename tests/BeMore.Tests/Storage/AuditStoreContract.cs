@@ -134,6 +134,7 @@ public sealed class SqliteAuditStoreTests : AuditStoreContract
     }
 }
 
+[Trait(TestCategory.Name, TestCategory.Postgres)]
 public sealed class PostgresAuditStoreTests : AuditStoreContract
 {
     protected override async Task<StorageTarget> CreateTargetAsync()

@@ -14,6 +14,7 @@ namespace BeMore.Tests.Storage;
 /// the database and its WAL, and the folder's permissions. The real executable runs a full scenario first.
 /// </summary>
 [UnsupportedOSPlatform("windows")]
+[Trait(TestCategory.Name, TestCategory.Process)]
 public sealed class DataAtRestTests
 {
     private const string Password = ApiClientExtensions.Password;

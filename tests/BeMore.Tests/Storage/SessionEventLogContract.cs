@@ -324,6 +324,7 @@ public sealed class SqliteSessionEventLogTests : SessionEventLogContract
     }
 }
 
+[Trait(TestCategory.Name, TestCategory.Postgres)]
 public sealed class PostgresSessionEventLogTests : SessionEventLogContract
 {
     protected override async Task<EventLogDatabase> CreateDatabaseAsync()

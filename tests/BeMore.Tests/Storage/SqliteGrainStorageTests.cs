@@ -17,6 +17,7 @@ namespace BeMore.Tests.Storage;
 /// SQLite's busy handler, as the event log's do, not in Microsoft.Data.Sqlite's 150 ms retry; and its one-statement
 /// write (deploy/sqlite) must keep the ETag contract.
 /// </summary>
+[Trait(TestCategory.Name, TestCategory.Host)]
 public sealed class SqliteGrainStorageTests(BeMoreWebFactory factory) : IClassFixture<BeMoreWebFactory>
 {
     [Fact]

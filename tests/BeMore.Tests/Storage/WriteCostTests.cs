@@ -9,6 +9,7 @@ namespace BeMore.Tests.Storage;
 /// rewritten per segment, and each segment's row is the same size whether it is the 10th or the 210th.
 /// Measured in what the store holds, not in time.
 /// </summary>
+[Trait(TestCategory.Name, TestCategory.Host)]
 public sealed class WriteCostTests(BeMoreWebFactory factory) : IClassFixture<BeMoreWebFactory>
 {
     [Fact]

@@ -11,6 +11,7 @@ namespace BeMore.Tests.Voice;
 /// The live utterance count a person watches and the report's count they read afterwards are one number: both count
 /// finished utterances, so the last live vad_update carries the report's count.
 /// </summary>
+[Trait(TestCategory.Name, TestCategory.Host)]
 public sealed class UtteranceCountTests(FastAudioWebFactory factory) : IClassFixture<FastAudioWebFactory>
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);

@@ -236,6 +236,8 @@ public abstract class AccountDataContract(BeMoreWebFactory factory)
     }
 }
 
+[Trait(TestCategory.Name, TestCategory.Host)]
 public sealed class SqliteAccountDataTests(BeMoreWebFactory factory) : AccountDataContract(factory), IClassFixture<BeMoreWebFactory>;
 
+[Trait(TestCategory.Name, TestCategory.Postgres)]
 public sealed class PostgresAccountDataTests(PostgresWebFactory factory) : AccountDataContract(factory), IClassFixture<PostgresWebFactory>;

@@ -10,6 +10,7 @@ namespace BeMore.Tests.Web;
 /// Password change, sign-out everywhere, re-authenticated deletion and the refresh family's absolute lifetime, over
 /// real HTTP, with the domain clock under the test's control.
 /// </summary>
+[Trait(TestCategory.Name, TestCategory.Host)]
 public sealed class AccountLifecycleTests(FakeClockWebFactory factory) : IClassFixture<FakeClockWebFactory>
 {
     private const string NewPassword = "lantern orchard quietly 47";

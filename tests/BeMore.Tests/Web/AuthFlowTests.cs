@@ -6,6 +6,7 @@ using BeMore.Tests.Infrastructure;
 namespace BeMore.Tests.Web;
 
 /// <summary>Sign-up, sign-in, refresh rotation and sign-out over real HTTP on Kestrel.</summary>
+[Trait(TestCategory.Name, TestCategory.Host)]
 public sealed class AuthFlowTests(BeMoreWebFactory factory) : IClassFixture<BeMoreWebFactory>
 {
     private readonly HttpClient _client = factory.CreateApiClient();

@@ -10,6 +10,7 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace BeMore.Tests.Web;
 
+[Trait(TestCategory.Name, TestCategory.Host)]
 public sealed class HostEndpointTests(BeMoreWebFactory factory) : IClassFixture<BeMoreWebFactory>
 {
     private readonly HttpClient _client = factory.CreateApiClient();

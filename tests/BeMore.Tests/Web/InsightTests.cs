@@ -5,6 +5,7 @@ using BeMore.Tests.Infrastructure;
 namespace BeMore.Tests.Web;
 
 /// <summary>What a transcript turns into, live: distortions, interventions, emotion and risk, as consent allows.</summary>
+[Trait(TestCategory.Name, TestCategory.Host)]
 public sealed class InsightTests(BeMoreWebFactory factory) : IClassFixture<BeMoreWebFactory>
 {
     private readonly HttpClient _client = factory.CreateApiClient();

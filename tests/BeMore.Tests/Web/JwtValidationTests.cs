@@ -11,6 +11,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace BeMore.Tests.Web;
 
 /// <summary>Every way an access token can be wrong is refused with 401, before any data is read.</summary>
+[Trait(TestCategory.Name, TestCategory.Host)]
 public sealed class JwtValidationTests(BeMoreWebFactory factory) : IClassFixture<BeMoreWebFactory>
 {
     private readonly HttpClient _client = factory.CreateApiClient();

@@ -9,6 +9,7 @@ namespace BeMore.Tests.Web;
 /// Brute-force throttling per (email, client address) on the domain clock the test moves: an attacker at 127.0.0.2
 /// slows only itself, never the owner signing in from 127.0.0.3.
 /// </summary>
+[Trait(TestCategory.Name, TestCategory.Host)]
 public sealed class LoginThrottleTests(FakeClockWebFactory factory) : IClassFixture<FakeClockWebFactory>
 {
     private const int FreeFailures = 5;

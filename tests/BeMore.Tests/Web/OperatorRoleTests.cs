@@ -10,6 +10,7 @@ namespace BeMore.Tests.Web;
 /// The operator role comes from <c>BeMore:Auth:OperatorUserIds</c> as configured now, at every sign-in and refresh;
 /// no email ever grants it.
 /// </summary>
+[Trait(TestCategory.Name, TestCategory.Host)]
 public sealed class OperatorRoleTests(BeMoreWebFactory factory) : IClassFixture<BeMoreWebFactory>
 {
     private readonly HttpClient _client = factory.CreateApiClient();

@@ -5,6 +5,7 @@ using BeMore.Tests.Infrastructure;
 namespace BeMore.Tests.Web;
 
 /// <summary>Sign-up refuses guessable passwords and control characters, naming the field; a strong one passes.</summary>
+[Trait(TestCategory.Name, TestCategory.Host)]
 public sealed class PasswordPolicyTests(BeMoreWebFactory factory) : IClassFixture<BeMoreWebFactory>
 {
     private readonly HttpClient _client = factory.CreateApiClient();

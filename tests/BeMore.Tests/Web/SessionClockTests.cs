@@ -6,6 +6,7 @@ using BeMore.Tests.Infrastructure;
 namespace BeMore.Tests.Web;
 
 /// <summary>Time-driven behaviour with the domain clock under the test's control: durations, idle timeouts, retention.</summary>
+[Trait(TestCategory.Name, TestCategory.Host)]
 public sealed class SessionClockTests(FakeClockWebFactory factory) : IClassFixture<FakeClockWebFactory>
 {
     private readonly HttpClient _client = factory.CreateApiClient();

@@ -6,6 +6,7 @@ using BeMore.Tests.Infrastructure;
 namespace BeMore.Tests.Web;
 
 /// <summary>The session routes over real HTTP: lifecycle, transcript, consent, summary, dashboard, report, ownership.</summary>
+[Trait(TestCategory.Name, TestCategory.Host)]
 public sealed class SessionsApiTests(BeMoreWebFactory factory) : IClassFixture<BeMoreWebFactory>
 {
     private readonly HttpClient _client = factory.CreateApiClient();

@@ -1,76 +1,11 @@
 using System.Collections.Concurrent;
-using System.Threading.RateLimiting;
 using BeMore.Grains.Abstractions.Errors;
 using BeMore.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Serilog.Core;
-using Serilog.Events;
 
 namespace BeMore.Web.Features.Live;
-
-/// <summary>One connection's budgets: invocations, audio bytes, one audio stream at a time, and a run of rejections.</summary>
-public sealed class ConnectionBudget(LiveHubOptions options) : IDisposable
-{
-    private readonly Dictionary<string, (DateTimeOffset LoggedAt, int Suppressed)> _refusalLog = new(StringComparer.Ordinal);
-    private int _audioStreams;
-    private int _rejections;
-
-    public TokenBucketRateLimiter Invocations { get; } = new(new TokenBucketRateLimiterOptions
-    {
-        TokenLimit = options.InvocationBurst,
-        TokensPerPeriod = options.InvocationsPerSecond,
-        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-        QueueLimit = 0,
-        AutoReplenishment = true,
-    });
-
-    public TokenBucketRateLimiter AudioBytes { get; } = new(new TokenBucketRateLimiterOptions
-    {
-        TokenLimit = options.AudioBytesPerSecond,
-        TokensPerPeriod = options.AudioBytesPerSecond / 10,
-        ReplenishmentPeriod = TimeSpan.FromMilliseconds(100),
-        QueueLimit = 0,
-        AutoReplenishment = true,
-    });
-
-    public bool TryBeginAudioStream() => Interlocked.CompareExchange(ref _audioStreams, 1, 0) == 0;
-
-    public void EndAudioStream() => Interlocked.Exchange(ref _audioStreams, 0);
-
-    /// <summary>Counts a rejection; true when the connection has now been rejected too often in a row.</summary>
-    public bool Reject() => Interlocked.Increment(ref _rejections) >= options.RejectionsBeforeClose;
-
-    public void Accept() => Interlocked.Exchange(ref _rejections, 0);
-
-    /// <summary>
-    /// Whether a refusal with <paramref name="code"/> is logged: the connection's first one, then at most one per
-    /// <paramref name="interval"/>, which reports how many were <paramref name="suppressed"/> since the last line.
-    /// </summary>
-    public bool ShouldLogRefusal(string code, DateTimeOffset now, TimeSpan interval, out int suppressed)
-    {
-        lock (_refusalLog)
-        {
-            if (_refusalLog.TryGetValue(code, out var last) && now - last.LoggedAt < interval)
-            {
-                _refusalLog[code] = (last.LoggedAt, last.Suppressed + 1);
-                suppressed = 0;
-                return false;
-            }
-
-            suppressed = last.Suppressed;
-            _refusalLog[code] = (now, 0);
-            return true;
-        }
-    }
-
-    public void Dispose()
-    {
-        Invocations.Dispose();
-        AudioBytes.Dispose();
-    }
-}
 
 /// <summary>
 /// Per-connection rate limiting, sign-in checks and error translation for the live hub, as one singleton filter:
@@ -169,34 +104,4 @@ public sealed partial class HubRateLimitFilter(
 
     [LoggerMessage(LogLevel.Information, "Hub call {HubMethod} refused with {Code} (connection {ConnectionId}, user {UserId}; {Suppressed} more refusals with this code not logged since the last line)")]
     private partial void LogRefusal(string hubMethod, string code, string connectionId, string? userId, int suppressed);
-}
-
-/// <summary>
-/// Expected refusals of hub calls (invalid input, unknown session, wrong state, over budget). Plain HubExceptions,
-/// because clients read the exception's type name in the error SignalR sends; the code rides along in Data.
-/// </summary>
-public static class LiveErrors
-{
-    private const string CodeKey = "BeMore.HubErrorCode";
-
-    /// <summary>Hub errors start with the stable code, e.g. "SESSION_NOT_FOUND: ...", as API.md says.</summary>
-    public static HubException Hub(string code, string message)
-    {
-        var refusal = new HubException($"{code}: {message}");
-        refusal.Data[CodeKey] = code;
-        return refusal;
-    }
-
-    /// <summary>The code of a refusal made by <see cref="Hub"/>; null for any other exception.</summary>
-    public static string? CodeOf(Exception? exception) => exception is HubException && exception.Data[CodeKey] is string code ? code : null;
-}
-
-/// <summary>
-/// SignalR logs every exception a hub method throws at Error with its stack, refusals included. The filter above
-/// already logged each refusal once, sampled and without a stack, so SignalR's copy of those is dropped; every
-/// other exception keeps its Error line.
-/// </summary>
-public sealed class HubRefusalLogFilter : ILogEventFilter
-{
-    public bool IsEnabled(LogEvent logEvent) => LiveErrors.CodeOf(logEvent?.Exception) is null;
 }

@@ -20,9 +20,7 @@ public static class LiveApi
         services.AddSingleton<Serilog.Core.ILogEventFilter, HubRefusalLogFilter>();
         services.AddSingleton<SessionRelayRegistry>();
         services.AddHostedService(sp => sp.GetRequiredService<SessionRelayRegistry>());
-        services.AddSignalR(options => options.AddFilter<HubRateLimitFilter>())
-            .AddJsonProtocol()
-            .AddMessagePackProtocol();
+        services.AddSignalR(options => options.AddFilter<HubRateLimitFilter>()).AddApiShapedProtocols();
         services.AddOptions<HubOptions>().Configure<IOptions<LiveHubOptions>>((hub, live) =>
         {
             hub.MaximumReceiveMessageSize = live.Value.MaximumReceiveMessageSize;

@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using BeMore.Grains.Abstractions.Sessions;
+using BeMore.Web.Features.Sessions;
 using MessagePack;
 using KeyAttribute = MessagePack.KeyAttribute;
 using Microsoft.Extensions.Validation;
@@ -9,11 +11,14 @@ using Microsoft.Extensions.Validation;
 
 namespace BeMore.Web.Features.Live;
 
-/// <summary>Server-to-client calls. Payloads are camelCase maps, identical in the JSON and MessagePack protocols.</summary>
+/// <summary>Server-to-client calls. Payloads carry the REST API's camelCase shape in both protocols (see <see cref="HubProtocols"/>).</summary>
 public interface ISessionClient
 {
-    Task SessionEvent(IReadOnlyDictionary<string, object?> sessionEvent);
+    Task SessionEvent(SessionEventResponse sessionEvent);
 }
+
+/// <summary>JoinSession's answer: the session now, and the events after the client's <c>afterSeq</c>.</summary>
+public sealed record JoinResult(SessionSnapshot Snapshot, IReadOnlyList<SessionEventResponse> Missed);
 
 // Client-to-server messages are mutable classes with explicit camelCase keys: the MessagePack protocol binds them
 // by these names (as browsers send them), and the JSON protocol by its camelCase policy. Their limits are attributes,

@@ -5,13 +5,10 @@ using BeMore.Web.Features.Sessions;
 using BeMore.Web.Infrastructure.Auth;
 using BeMore.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
 namespace BeMore.Web.Features.Live;
-
-public sealed record JoinResult(SessionSnapshot Snapshot, IReadOnlyList<SessionEventResponse> Missed);
 
 /// <summary>
 /// The live connection of a session: inputs stream in (validated here, so nothing malformed reaches a grain), the
@@ -24,14 +21,11 @@ public sealed class SessionHub(
     HubRateLimitFilter limits,
     InputValidator validator,
     HubConnectionOwners owners,
-    IOptions<JsonOptions> json,
     IOptions<LiveHubOptions> options) : Hub<ISessionClient>
 {
-    private const int MaxMissed = 1000;
-
     private string UserId => Context.User!.UserId();
 
-    public async Task<IReadOnlyDictionary<string, object?>> JoinSession(string sessionId, long afterSeq)
+    public async Task<JoinResult> JoinSession(string sessionId, long afterSeq)
     {
         var session = Session(sessionId);
         if (afterSeq < 0)
@@ -44,8 +38,8 @@ public sealed class SessionHub(
         // Join the group before reading what was missed: an event in between arrives twice (clients dedup by seq), never zero times.
         await Groups.AddToGroupAsync(Context.ConnectionId, SessionRelayRegistry.GroupOf(sessionId));
         await relays.AttachAsync(sessionId, UserId, Context.ConnectionId);
-        var missed = await session.GetEventsAsync(UserId, afterSeq, MaxMissed);
-        return Wire(new JoinResult(snapshot, missed.Select(SessionEventResponse.From).ToList()));
+        var missed = await session.GetEventsAsync(UserId, afterSeq, SessionEventReading.MaxPageSize);
+        return new JoinResult(snapshot, missed.Select(SessionEventResponse.From).ToList());
     }
 
     public async Task LeaveSession(string sessionId)
@@ -55,7 +49,7 @@ public sealed class SessionHub(
         await relays.DetachAsync(sessionId, Context.ConnectionId);
     }
 
-    public async Task<IReadOnlyDictionary<string, object?>> SendTranscript(string sessionId, TranscriptMessage? segment)
+    public async Task<SessionEventResponse> SendTranscript(string sessionId, TranscriptMessage? segment)
     {
         var session = Session(sessionId);
         if (segment is null)
@@ -67,7 +61,7 @@ public sealed class SessionHub(
         var request = new TranscriptRequest(segment.ClientSegmentId!, segment.Text!, segment.StartMs, segment.EndMs, segment.Language!);
         await ValidateAsync(request);
         var appended = await session.AppendTranscriptAsync(UserId, request.ToInput());
-        return Wire(SessionEventResponse.From(appended));
+        return SessionEventResponse.From(appended);
     }
 
     public async Task SendVad(string sessionId, VadFrameMessage?[]? frames)
@@ -85,11 +79,11 @@ public sealed class SessionHub(
         await session.RecordLandmarksAsync(UserId, frames!.Select(ToLandmarkFrame).ToList());
     }
 
-    public async Task<IReadOnlyDictionary<string, object?>> Pause(string sessionId) => Wire(await Session(sessionId).PauseAsync(UserId));
+    public async Task<SessionSnapshot> Pause(string sessionId) => await Session(sessionId).PauseAsync(UserId);
 
-    public async Task<IReadOnlyDictionary<string, object?>> Resume(string sessionId) => Wire(await Session(sessionId).ResumeAsync(UserId));
+    public async Task<SessionSnapshot> Resume(string sessionId) => await Session(sessionId).ResumeAsync(UserId);
 
-    public async Task<IReadOnlyDictionary<string, object?>> End(string sessionId) => Wire(await Session(sessionId).EndAsync(UserId));
+    public async Task<SessionSnapshot> End(string sessionId) => await Session(sessionId).EndAsync(UserId);
 
     /// <summary>
     /// A client-to-server stream of PCM16 chunks. The hub only checks and moves bytes: each chunk goes to the session's
@@ -168,9 +162,6 @@ public sealed class SessionHub(
         await voice.CompleteAudioAsync(UserId);
         return received;
     }
-
-    /// <summary>Every hub answer goes out as the REST API's camelCase JSON shape, in either protocol.</summary>
-    private IReadOnlyDictionary<string, object?> Wire<T>(T value) => WireTree.From(value, json.Value.SerializerOptions);
 
     private ICounselingSessionGrain Session(string sessionId)
     {

@@ -17,7 +17,6 @@ namespace BeMore.Web.Features.Sessions;
 public static class SessionsApi
 {
     public const int MaxPage = 100;
-    public const int MaxEventPage = 1000;
 
     public static IEndpointRouteBuilder MapSessionsApi(this IEndpointRouteBuilder endpoints)
     {
@@ -74,7 +73,7 @@ public static class SessionsApi
     }
 
     private static async Task<Ok<IReadOnlyList<SessionEventResponse>>> GetEventsAsync(
-        string id, ClaimsPrincipal user, IGrainFactory grains, [Range(0, long.MaxValue)] long after = 0, [Range(1, MaxEventPage)] int limit = 100)
+        string id, ClaimsPrincipal user, IGrainFactory grains, [Range(0, long.MaxValue)] long after = 0, [Range(1, SessionEventReading.MaxPageSize)] int limit = 100)
     {
         var events = await grains.GetGrain<ICounselingSessionGrain>(id).GetEventsAsync(user.UserId(), after, limit);
         return TypedResults.Ok<IReadOnlyList<SessionEventResponse>>(events.Select(SessionEventResponse.From).ToList());
@@ -82,16 +81,16 @@ public static class SessionsApi
 
     /// <summary>Transcript segments only: reads the log page by page until <paramref name="limit"/> segments are found.</summary>
     private static async Task<Ok<IReadOnlyList<SessionEventResponse>>> GetTranscriptAsync(
-        string id, ClaimsPrincipal user, IGrainFactory grains, [Range(0, long.MaxValue)] long after = 0, [Range(1, MaxEventPage)] int limit = 100)
+        string id, ClaimsPrincipal user, IGrainFactory grains, [Range(0, long.MaxValue)] long after = 0, [Range(1, SessionEventReading.MaxPageSize)] int limit = 100)
     {
         var session = grains.GetGrain<ICounselingSessionGrain>(id);
         var userId = user.UserId();
         var segments = new List<SessionEventResponse>();
         while (segments.Count < limit)
         {
-            var page = await session.GetEventsAsync(userId, after, MaxEventPage);
+            var page = await session.GetEventsAsync(userId, after, SessionEventReading.MaxPageSize);
             segments.AddRange(page.Where(e => e.Data is TranscriptSegment).Take(limit - segments.Count).Select(SessionEventResponse.From));
-            if (page.Count < MaxEventPage)
+            if (page.Count < SessionEventReading.MaxPageSize)
             {
                 break;
             }

@@ -5,9 +5,3 @@ public static class AuthPolicies
     /// <summary>Operators reach the Orleans dashboard and <c>/api/admin/*</c>.</summary>
     public const string Operator = "operator";
 }
-
-public static class Roles
-{
-    public const string User = "user";
-    public const string Operator = "operator";
-}

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using BeMore.Grains.Abstractions.Sessions;
 using BeMore.Web.Features.Sessions;
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -18,7 +17,6 @@ namespace BeMore.Web.Features.Live;
 public sealed partial class SessionRelayRegistry(
     IGrainFactory grains,
     IHubContext<SessionHub, ISessionClient> hub,
-    IOptions<JsonOptions> json,
     IOptions<LiveHubOptions> options,
     ILogger<SessionRelayRegistry> logger) : BackgroundService
 {
@@ -95,7 +93,7 @@ public sealed partial class SessionRelayRegistry(
 
     private Task ForwardAsync(SessionEvent sessionEvent) =>
         hub.Clients.Group(GroupOf(sessionEvent.SessionId))
-            .SessionEvent(WireTree.From(SessionEventResponse.From(sessionEvent), json.Value.SerializerOptions));
+            .SessionEvent(SessionEventResponse.From(sessionEvent));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Renewing the relay subscription of session {SessionId} failed")]
     private static partial void LogRenewFailed(ILogger logger, string sessionId, Exception exception);

@@ -1,16 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Orleans.Runtime;
 
 namespace BeMore.Silo.Hosting;
-
-/// <summary>Ready when this node is an active member of its cluster.</summary>
-internal sealed class SiloHealthCheck(ISiloStatusOracle siloStatus) : IHealthCheck
-{
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(siloStatus.CurrentStatus == SiloStatus.Active
-            ? HealthCheckResult.Healthy()
-            : HealthCheckResult.Unhealthy($"silo is {siloStatus.CurrentStatus}"));
-}
 
 /// <summary>Ready when the database answers a trivial query.</summary>
 internal sealed class StorageHealthCheck(StorageTarget target) : IHealthCheck

@@ -1,0 +1,121 @@
+using BeMore.Grains.Abstractions.Errors;
+using BeMore.Grains.Abstractions.Sessions;
+using BeMore.Grains.Abstractions.Users;
+using BeMore.Grains.Sessions;
+using BeMore.Grains.Users;
+
+namespace BeMore.Tests.Grains;
+
+/// <summary>
+/// Grain rules on the test cluster, driven by the fake domain clock: refresh-token rotation, reuse and expiry, session
+/// ownership, and the retention sweep. The same rules hold behind REST and the hub; here they are asked directly.
+/// </summary>
+public sealed class GrainBehaviourTests(GrainCluster cluster) : IClassFixture<GrainCluster>
+{
+    private static readonly SessionConsent FullConsent = new(Analysis: true, StoreTranscript: true);
+
+    private IGrainFactory Grains => cluster.Grains;
+
+    [Fact]
+    public async Task RotateRefreshToken_CurrentThenSpentToken_RotatesOnceThenRevokesTheFamily()
+    {
+        var user = await RegisterAsync();
+        var first = await user.IssueRefreshTokenAsync();
+
+        var rotated = await user.RotateRefreshTokenAsync(first.Token);
+        var replayed = await user.RotateRefreshTokenAsync(first.Token);
+        var afterRevocation = await user.RotateRefreshTokenAsync(rotated.Token!.Token);
+
+        Assert.Equal(RefreshOutcome.Rotated, rotated.Outcome);
+        Assert.NotEqual(first.Token, rotated.Token.Token);
+        Assert.Equal(first.ExpiresAt, rotated.Token.ExpiresAt);
+        Assert.Equal(RefreshOutcome.Reused, replayed.Outcome);
+        Assert.Equal(RefreshOutcome.Invalid, afterRevocation.Outcome);
+    }
+
+    [Fact]
+    public async Task RotateRefreshToken_AfterTheFamilyLifetime_IsInvalidHoweverOftenRotated()
+    {
+        var user = await RegisterAsync();
+        var token = (await user.IssueRefreshTokenAsync()).Token;
+        var lifetime = new RefreshTokenOptions().RefreshTokenLifetime;
+
+        cluster.Clock.Advance(lifetime / 2);
+        token = (await user.RotateRefreshTokenAsync(token)).Token!.Token;
+        cluster.Clock.Advance(lifetime / 2);
+        var expired = await user.RotateRefreshTokenAsync(token);
+
+        Assert.Equal(RefreshOutcome.Invalid, expired.Outcome);
+    }
+
+    [Fact]
+    public async Task Lifecycle_CalledByAnotherUser_IsRefusedAsNotFoundAndChangesNothing()
+    {
+        var owner = NewId();
+        var session = Grains.GetGrain<ICounselingSessionGrain>(NewId());
+        await session.StartAsync(new StartSession(owner, "mine", FullConsent));
+
+        foreach (var transition in new Func<ICounselingSessionGrain, string, Task<SessionSnapshot>>[]
+                 { (s, caller) => s.PauseAsync(caller), (s, caller) => s.ResumeAsync(caller), (s, caller) => s.EndAsync(caller) })
+        {
+            await Assert.ThrowsAsync<SessionNotFoundException>(() => transition(session, NewId()));
+        }
+
+        var snapshot = await session.GetSnapshotAsync(owner);
+        Assert.Equal(SessionStatus.Active, snapshot.Status);
+        Assert.Equal(1, snapshot.LastSeq);
+    }
+
+    [Fact]
+    public async Task PauseResumeEnd_ByTheOwner_MovesThroughEachStateWithTheDomainClock()
+    {
+        var owner = NewId();
+        var session = Grains.GetGrain<ICounselingSessionGrain>(NewId());
+        await session.StartAsync(new StartSession(owner, null, FullConsent));
+
+        cluster.Clock.Advance(TimeSpan.FromMinutes(3));
+        var paused = await session.PauseAsync(owner);
+        cluster.Clock.Advance(TimeSpan.FromMinutes(10));
+        await session.ResumeAsync(owner);
+        cluster.Clock.Advance(TimeSpan.FromMinutes(2));
+        var ended = await session.EndAsync(owner);
+
+        Assert.Equal(SessionStatus.Paused, paused.Status);
+        Assert.Equal(SessionStatus.Ended, ended.Status);
+        Assert.Equal(TimeSpan.FromMinutes(5).TotalMilliseconds, ended.ActiveDurationMs);
+        Assert.Equal(TimeSpan.FromMinutes(10).TotalMilliseconds, ended.PausedDurationMs);
+        Assert.Equal(cluster.Clock.GetUtcNow(), ended.EndedAt);
+    }
+
+    [Fact]
+    public async Task RetentionSweep_SessionEndedLongerAgoThanTheRetention_ErasesItAndItsIndexEntry()
+    {
+        var owner = NewId();
+        await RegisterAsync(owner);
+        var sessionId = NewId();
+        var session = Grains.GetGrain<ICounselingSessionGrain>(sessionId);
+        await session.StartAsync(new StartSession(owner, "to forget", FullConsent));
+        await session.EndAsync(owner);
+        var retention = Grains.GetGrain<IRetentionGrain>(0);
+
+        cluster.Clock.Advance(TimeSpan.FromDays(new RetentionOptions().Days) - TimeSpan.FromMinutes(1));
+        await retention.SweepAsync();
+        var keptBeforeItsTime = await session.GetSnapshotAsync(owner);
+        cluster.Clock.Advance(TimeSpan.FromMinutes(2));
+        var erased = await retention.SweepAsync();
+
+        Assert.Equal(SessionStatus.Ended, keptBeforeItsTime.Status);
+        Assert.True(erased >= 1);
+        await Assert.ThrowsAsync<SessionNotFoundException>(() => session.GetSnapshotAsync(owner));
+        Assert.DoesNotContain(sessionId, (await Grains.GetGrain<IUserGrain>(owner).ListSessionsAsync(null, 100)).Items.Select(item => item.SessionId));
+    }
+
+    private async Task<IUserGrain> RegisterAsync(string? userId = null)
+    {
+        var user = Grains.GetGrain<IUserGrain>(userId ?? NewId());
+        await user.RegisterAsync(new NewAccount($"{Guid.NewGuid():N}@example.test", "Grain Test", "not-a-real-hash", "user"));
+        return user;
+    }
+
+    private static string NewId() => Guid.NewGuid().ToString("N");
+}

@@ -1,0 +1,75 @@
+using BeMore.Grains;
+using BeMore.Grains.Sessions;
+using BeMore.Grains.Storage;
+using BeMore.Grains.Users;
+using BeMore.Silo.Hosting;
+using BeMore.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.TestingHost;
+
+namespace BeMore.Tests.Grains;
+
+/// <summary>
+/// The grains alone, without the web host: one in-process silo of an Orleans test cluster with the grains project,
+/// grain state in memory, in-memory reminders, the session event log on a real SQLite file, and the domain clock a
+/// <see cref="FakeTimeProvider"/> the test moves (Orleans keeps the real one). The seam for grain-behaviour tests.
+/// </summary>
+public sealed class GrainCluster : IAsyncLifetime
+{
+    private InProcessTestCluster? _cluster;
+
+    private TestFolder Folder { get; } = new("grains");
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
+
+    public IGrainFactory Grains => _cluster?.Client ?? throw new InvalidOperationException("The cluster starts in InitializeAsync.");
+
+    public async Task InitializeAsync()
+    {
+        var storage = StorageTarget.Embedded(Folder.Path);
+        await SchemaInstaller.ApplyAsync(storage, CancellationToken.None);
+        var settings = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["BeMore:Stt:TempDirectory"] = Path.Combine(Folder.Path, "audio") })
+            .Build();
+
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSiloHost((_, host) => host.Configuration.AddConfiguration(settings));
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddMemoryGrainStorage(StorageNames.GrainState);
+            silo.UseInMemoryReminderService();
+            var services = silo.Services;
+            services.AddKeyedSingleton<TimeProvider>(DomainClock.Key, Clock);
+            services.AddSingleton(storage.Database);
+            services.AddSingleton(new PayloadProtector(new EncryptionOptions
+            {
+                ActiveKeyId = "grains",
+                Keys = { ["grains"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()) },
+            }));
+            services.AddSingleton<GroupCommitWriter>();
+            services.AddSingleton<ISessionEventLog, AdoNetSessionEventLog>();
+            services.AddSingleton<IAuditStore, AdoNetAuditStore>();
+            services.AddSingleton<IRetentionStore, AdoNetRetentionStore>();
+            services.AddOptions<CounselingSessionOptions>().BindConfiguration(CounselingSessionOptions.SectionName);
+            services.AddOptions<RefreshTokenOptions>().BindConfiguration(RefreshTokenOptions.SectionName);
+            services.AddOptions<LoginThrottleOptions>().BindConfiguration(LoginThrottleOptions.SectionName);
+            services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName);
+            services.AddSpeechToText(settings);
+            services.AddLlmRefinement(settings);
+        });
+        _cluster = builder.Build();
+        await _cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_cluster is not null)
+        {
+            await _cluster.DisposeAsync();
+        }
+
+        Folder.Dispose();
+    }
+}
