@@ -130,6 +130,9 @@ public static class SiloComposition
                 options.ServiceId = cluster.ServiceId;
             });
 
+            // Grain calls carry the caller's trace context, so a request's trace continues into the grains it calls.
+            silo.AddActivityPropagation();
+
             // Orleans' binary serializer keyed by the pinned [Alias]es: no CLR type names in stored rows.
             silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
             silo.AddAdoNetGrainStorage(StorageNames.GrainState, options =>
