@@ -24,7 +24,7 @@ public static class TelemetryComposition
 
     private static readonly string[] OrleansActivitySources = ["Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application"];
 
-    public static WebApplicationBuilder AddBeMoreTelemetry(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddBeMoreTelemetry(this WebApplicationBuilder builder, StorageTarget storage)
     {
         var settings = builder.Configuration.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>() ?? new TelemetryOptions();
         var results = new List<ValidationResult>();
@@ -36,7 +36,8 @@ public static class TelemetryComposition
 
         var services = builder.Services;
         services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<ILogEventEnricher, NodeLogEnricher>();
+        var cluster = builder.Configuration.GetSection(ClusterSettings.SectionName).Get<ClusterSettings>() ?? new ClusterSettings();
+        services.AddSingleton<ILogEventEnricher>(new NodeLogEnricher(NodeLogEnricher.NodeOf(cluster, storage)));
 
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(ServiceName))
