@@ -12,6 +12,8 @@ public sealed class OtlpCollector : IAsyncDisposable
 {
     private readonly List<OtlpExport> _exports = [];
     private readonly List<(Func<OtlpExport, bool> Match, TaskCompletionSource<OtlpExport> Seen)> _watchers = [];
+    private readonly List<OtlpSpan> _spans = [];
+    private readonly List<(Func<IReadOnlyList<OtlpSpan>, bool> Done, TaskCompletionSource<IReadOnlyList<OtlpSpan>> Seen)> _spanWatchers = [];
     private LoopbackApp? _app;
 
     /// <summary>The base address to configure as <c>BeMore:Telemetry:OtlpEndpoint</c>.</summary>
@@ -45,6 +47,23 @@ public sealed class OtlpCollector : IAsyncDisposable
         return seen.Task.WaitAsync(timeout);
     }
 
+    /// <summary>Every span received so far, once (already or later) they satisfy <paramref name="done"/>.</summary>
+    public Task<IReadOnlyList<OtlpSpan>> WaitForSpansAsync(Func<IReadOnlyList<OtlpSpan>, bool> done, TimeSpan timeout)
+    {
+        var seen = new TaskCompletionSource<IReadOnlyList<OtlpSpan>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_exports)
+        {
+            if (done(_spans))
+            {
+                return Task.FromResult<IReadOnlyList<OtlpSpan>>([.. _spans]);
+            }
+
+            _spanWatchers.Add((done, seen));
+        }
+
+        return seen.Task.WaitAsync(timeout);
+    }
+
     private async Task ReceiveAsync(HttpContext context)
     {
         using var body = new MemoryStream();
@@ -53,6 +72,16 @@ public sealed class OtlpCollector : IAsyncDisposable
         lock (_exports)
         {
             _exports.Add(export);
+            if (export.Path == "/v1/traces")
+            {
+                _spans.AddRange(OtlpSpans.Parse(export.Body));
+                foreach (var watcher in _spanWatchers.Where(w => w.Done(_spans)).ToList())
+                {
+                    watcher.Seen.TrySetResult([.. _spans]);
+                    _spanWatchers.Remove(watcher);
+                }
+            }
+
             foreach (var watcher in _watchers.Where(w => w.Match(export)).ToList())
             {
                 watcher.Seen.TrySetResult(export);

@@ -61,7 +61,7 @@ public sealed class TelemetryTests(TelemetryTests.TelemetryWebFactory factory) :
     }
 
     [Fact]
-    public async Task Traces_OfARestRequestAndAHubCall_ReachTheOtlpCollector_ThroughTheGrainCallToTheEventLogWrite()
+    public async Task Traces_OfARestRequestAndEachHubCall_ReachTheOtlpCollector_ThroughTheGrainCallToTheEventLogWrite()
     {
         var http = factory.CreateApiClient();
         var user = await http.SignUpAsync();
@@ -70,17 +70,33 @@ public sealed class TelemetryTests(TelemetryTests.TelemetryWebFactory factory) :
         await using (var client = await LiveClient.ConnectAsync(factory.ServerAddress, user.AccessToken))
         {
             await client.JoinAsync(sessionId);
+            await client.Connection.InvokeAsync<Dictionary<string, object?>>("SendTranscript", sessionId,
+                new { clientSegmentId = Guid.NewGuid().ToString("N"), text = "a hub line for the traces", startMs = 2000, endMs = 3000, language = "en" });
         }
 
-        var rest = await factory.Collector.WaitForAsync(e => e.Path == "/v1/traces" && e.Contains("POST /api/session/{id}/transcript"), Wait);
-        var append = await factory.Collector.WaitForAsync(e => e.Path == "/v1/traces" && e.Contains("bemore.eventlog.append"), Wait);
-        var grainCall = await factory.Collector.WaitForAsync(e => e.Path == "/v1/traces" && e.Contains("Microsoft.Orleans.Application"), Wait);
-        var hub = await factory.Collector.WaitForAsync(e => e.Path == "/v1/traces" && e.Contains("SessionHub/JoinSession"), Wait);
+        // Each request's own trace: the REST append, the hub join, and the hub append, each reaching its event-log write.
+        var spans = await factory.Collector.WaitForSpansAsync(all =>
+            TraceOf(all, "POST /api/session/{id}/transcript") is { } rest && HasAppend(all, rest)
+            && TraceOf(all, "SessionHub/SendTranscript") is { } hubAppend && HasAppend(all, hubAppend)
+            && TraceOf(all, "SessionHub/JoinSession") is not null, Wait);
+        var restTrace = TraceOf(spans, "POST /api/session/{id}/transcript");
+        var joinTrace = TraceOf(spans, "SessionHub/JoinSession");
+        var sendTrace = TraceOf(spans, "SessionHub/SendTranscript");
+        var traces = await factory.Collector.WaitForAsync(e => e.Path == "/v1/traces", Wait);
         var metrics = await factory.Collector.WaitForAsync(e => e.Path == "/v1/metrics" && e.Contains("bemore.session.events.appended"), Wait);
 
-        Assert.All([rest, append, grainCall, hub, metrics], e => Assert.Equal("application/x-protobuf", e.ContentType));
-        Assert.All([rest, append, hub], e => Assert.False(e.Contains("a line for the traces")));
+        Assert.Equal("application/x-protobuf", traces.ContentType);
+        Assert.Equal("application/x-protobuf", metrics.ContentType);
+        Assert.NotEqual(joinTrace, sendTrace);
+        Assert.NotEqual(restTrace, sendTrace);
+        Assert.Contains(spans, s => s.TraceId == restTrace && s.Name.Contains("ICounselingSessionGrain", StringComparison.Ordinal));
+        Assert.DoesNotContain(spans, s => s.Name.Contains("for the traces", StringComparison.Ordinal));
     }
+
+    private static string? TraceOf(IReadOnlyList<OtlpSpan> spans, string name) => spans.FirstOrDefault(s => s.Name == name)?.TraceId;
+
+    private static bool HasAppend(IReadOnlyList<OtlpSpan> spans, string traceId) =>
+        spans.Any(s => s.TraceId == traceId && s.Name == "bemore.eventlog.append");
 
     [Fact]
     public async Task LogLines_CarryTheNode_AndInsideASessionRequestOrHubCall_TheSessionId()
