@@ -271,7 +271,7 @@ public static class SiloComposition
     }
 
     /// <summary>Settings Orleans needs before the container exists are bound and validated here, failing start-up clearly.</summary>
-    private static T BindValidated<T>(IConfiguration configuration, string section) where T : class, new()
+    internal static T BindValidated<T>(IConfiguration configuration, string section) where T : class, new()
     {
         var value = configuration.GetSection(section).Get<T>() ?? new T();
         var results = new List<ValidationResult>();

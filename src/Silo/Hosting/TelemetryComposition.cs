@@ -1,6 +1,4 @@
-using System.ComponentModel.DataAnnotations;
 using BeMore.Grains.Abstractions.Telemetry;
-using Microsoft.Extensions.Options;
 using OpenTelemetry;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
@@ -19,24 +17,21 @@ public static class TelemetryComposition
 {
     public const string ServiceName = "bemore";
 
-    /// <summary>Orleans' meter and the activity sources of its grain calls (with activity propagation on).</summary>
     private const string OrleansMeter = "Microsoft.Orleans";
 
-    private static readonly string[] OrleansActivitySources = ["Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application"];
+    /// <summary>
+    /// The spans of application grain calls (with activity propagation on). Orleans' runtime source (membership,
+    /// directory and other system calls) is left out: it would bury the requests' traces in background chatter.
+    /// </summary>
+    private const string OrleansGrainCalls = "Microsoft.Orleans.Application";
 
     public static WebApplicationBuilder AddBeMoreTelemetry(this WebApplicationBuilder builder, StorageTarget storage)
     {
-        var settings = builder.Configuration.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>() ?? new TelemetryOptions();
-        var results = new List<ValidationResult>();
-        if (!Validator.TryValidateObject(settings, new ValidationContext(settings), results, validateAllProperties: true))
-        {
-            throw new OptionsValidationException(TelemetryOptions.SectionName, typeof(TelemetryOptions),
-                results.Select(r => $"{TelemetryOptions.SectionName}: {r.ErrorMessage}"));
-        }
-
+        // Read before the container exists: which exporters to add depends on them.
+        var settings = SiloComposition.BindValidated<TelemetryOptions>(builder.Configuration, TelemetryOptions.SectionName);
+        var cluster = SiloComposition.BindValidated<ClusterSettings>(builder.Configuration, ClusterSettings.SectionName);
         var services = builder.Services;
         services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        var cluster = builder.Configuration.GetSection(ClusterSettings.SectionName).Get<ClusterSettings>() ?? new ClusterSettings();
         services.AddSingleton<ILogEventEnricher>(new NodeLogEnricher(NodeLogEnricher.NodeOf(cluster, storage)));
 
         var telemetry = services.AddOpenTelemetry()
@@ -54,7 +49,7 @@ public static class TelemetryComposition
             })
             .WithTracing(tracing => tracing
                 .AddSource(BeMoreTelemetry.Name)
-                .AddSource(OrleansActivitySources)
+                .AddSource(OrleansGrainCalls)
                 .AddAspNetCoreInstrumentation());
 
         if (settings.OtlpEndpoint is { } endpoint)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using BeMore.Tests.Infrastructure;
 using BeMore.Tests.Live;
+using BeMore.Web.Infrastructure.Telemetry;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -74,14 +75,15 @@ public sealed class TelemetryTests(TelemetryTests.TelemetryWebFactory factory) :
                 new { clientSegmentId = Guid.NewGuid().ToString("N"), text = "a hub line for the traces", startMs = 2000, endMs = 3000, language = "en" });
         }
 
-        // Each request's own trace: the REST append, the hub join, and the hub append, each reaching its event-log write.
+        // Each request's own trace (this test's, among those of every server in the test process): the REST append, the
+        // hub join and the hub append, the appends each reaching their event-log write.
         var spans = await factory.Collector.WaitForSpansAsync(all =>
-            TraceOf(all, "POST /api/session/{id}/transcript") is { } rest && HasAppend(all, rest)
-            && TraceOf(all, "SessionHub/SendTranscript") is { } hubAppend && HasAppend(all, hubAppend)
-            && TraceOf(all, "SessionHub/JoinSession") is not null, Wait);
-        var restTrace = TraceOf(spans, "POST /api/session/{id}/transcript");
-        var joinTrace = TraceOf(spans, "SessionHub/JoinSession");
-        var sendTrace = TraceOf(spans, "SessionHub/SendTranscript");
+            RestTrace(all, sessionId) is { } rest && HasAppend(all, rest)
+            && HubTrace(all, sessionId, "SendTranscript") is { } hubAppend && HasAppend(all, hubAppend)
+            && HubTrace(all, sessionId, "JoinSession") is not null, Wait);
+        var restTrace = RestTrace(spans, sessionId);
+        var joinTrace = HubTrace(spans, sessionId, "JoinSession");
+        var sendTrace = HubTrace(spans, sessionId, "SendTranscript");
         var traces = await factory.Collector.WaitForAsync(e => e.Path == "/v1/traces", Wait);
         var metrics = await factory.Collector.WaitForAsync(e => e.Path == "/v1/metrics" && e.Contains("bemore.session.events.appended"), Wait);
 
@@ -93,7 +95,11 @@ public sealed class TelemetryTests(TelemetryTests.TelemetryWebFactory factory) :
         Assert.DoesNotContain(spans, s => s.Name.Contains("for the traces", StringComparison.Ordinal));
     }
 
-    private static string? TraceOf(IReadOnlyList<OtlpSpan> spans, string name) => spans.FirstOrDefault(s => s.Name == name)?.TraceId;
+    private static string? RestTrace(IReadOnlyList<OtlpSpan> spans, string sessionId) => spans.FirstOrDefault(s =>
+        s.Name == "POST /api/session/{id}/transcript" && s.Attributes.GetValueOrDefault("url.path") == $"/api/session/{sessionId}/transcript")?.TraceId;
+
+    private static string? HubTrace(IReadOnlyList<OtlpSpan> spans, string sessionId, string method) => spans.FirstOrDefault(s =>
+        s.Name == $"SessionHub/{method}" && s.Attributes.GetValueOrDefault(HubTelemetryFilter.SessionIdTag) == sessionId)?.TraceId;
 
     private static bool HasAppend(IReadOnlyList<OtlpSpan> spans, string traceId) =>
         spans.Any(s => s.TraceId == traceId && s.Name == "bemore.eventlog.append");

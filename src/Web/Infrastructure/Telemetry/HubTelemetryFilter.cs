@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Reflection;
 using BeMore.Grains.Abstractions.Telemetry;
 using BeMore.Web.Features.Live;
 using BeMore.Web.Features.Sessions;
@@ -18,8 +20,14 @@ public sealed class HubTelemetryFilter : IHubFilter
     /// <summary>The hub methods' parameter that names the session they act on.</summary>
     public const string SessionIdParameter = "sessionId";
 
+    /// <summary>The span attribute naming the session, so a session's calls can be found in the traces (as in the logs).</summary>
+    public const string SessionIdTag = "bemore.session.id";
+
     /// <summary>The activity ASP.NET Core starts for the request that opened the connection, which lasts as long as it.</summary>
     private const string HttpRequestActivity = "Microsoft.AspNetCore.Hosting.HttpRequestIn";
+
+    /// <summary>Where each hub method takes its session id (-1: it takes none), looked up once per method.</summary>
+    private static readonly ConcurrentDictionary<MethodInfo, int> SessionIdPositions = new();
 
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
@@ -38,7 +46,9 @@ public sealed class HubTelemetryFilter : IHubFilter
             tags: [new("rpc.system", "signalr"), new("rpc.service", service), new("rpc.method", invocationContext.HubMethodName)],
             links: connection is null ? null : [new ActivityLink(connection.Context)],
             name: $"{service}/{invocationContext.HubMethodName}");
-        using var session = SessionIdOf(invocationContext) is { } sessionId ? LogContext.PushProperty("SessionId", sessionId) : null;
+        var sessionId = SessionIdOf(invocationContext);
+        activity?.SetTag(SessionIdTag, sessionId);
+        using var session = sessionId is null ? null : LogContext.PushProperty("SessionId", sessionId);
         try
         {
             return await next(invocationContext);
@@ -75,16 +85,10 @@ public sealed class HubTelemetryFilter : IHubFilter
     /// <summary>The well-formed session id the call names, if any (a malformed one is the caller's input: not logged).</summary>
     private static string? SessionIdOf(HubInvocationContext invocation)
     {
-        var parameters = invocation.HubMethod.GetParameters();
-        for (var i = 0; i < parameters.Length && i < invocation.HubMethodArguments.Count; i++)
-        {
-            if (parameters[i].Name == SessionIdParameter && invocation.HubMethodArguments[i] is string id && SessionIds.IsWellFormed(id))
-            {
-                return id;
-            }
-        }
-
-        return null;
+        var position = SessionIdPositions.GetOrAdd(invocation.HubMethod,
+            method => Array.FindIndex(method.GetParameters(), p => p.Name == SessionIdParameter));
+        return position >= 0 && position < invocation.HubMethodArguments.Count
+            && invocation.HubMethodArguments[position] is string id && SessionIds.IsWellFormed(id) ? id : null;
     }
 }
 
