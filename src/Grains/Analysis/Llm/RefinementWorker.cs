@@ -1,7 +1,7 @@
 using System.Threading.Channels;
-using BeMore.Grains.Abstractions.Telemetry;
 using BeMore.Grains.Abstractions.Reports;
 using BeMore.Grains.Abstractions.Sessions;
+using BeMore.Grains.Abstractions.Telemetry;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

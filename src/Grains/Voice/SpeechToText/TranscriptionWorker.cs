@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Threading.Channels;
-using BeMore.Grains.Abstractions.Telemetry;
 using BeMore.Grains.Abstractions.Sessions;
+using BeMore.Grains.Abstractions.Telemetry;
 using BeMore.Grains.Analysis;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
