@@ -7,6 +7,7 @@ builder.AddBeMoreLogging()
     .AddBeMoreStorage(out var storage)
     .AddBeMoreDomain()
     .AddBeMoreOrleans(storage)
+    .AddBeMoreTelemetry(storage)
     .AddBeMoreWeb();
 
 var app = builder.Build();

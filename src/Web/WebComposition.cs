@@ -18,6 +18,7 @@ using BeMore.Web.Infrastructure.Auth;
 using BeMore.Web.Infrastructure.Errors;
 using BeMore.Web.Infrastructure.Logging;
 using BeMore.Web.Infrastructure.Security;
+using BeMore.Web.Infrastructure.Telemetry;
 using BeMore.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -53,6 +54,7 @@ public static class WebComposition
         services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.AddOpenApi();
+        services.AddHubTelemetry();
         services.AddLiveHub();
         builder.AddBeMoreSecurity();
         services.AddSttApi();
@@ -62,6 +64,7 @@ public static class WebComposition
     public static WebApplication UseBeMoreWeb(this WebApplication app)
     {
         app.UseMiddleware<RequestIdMiddleware>();
+        app.UseMiddleware<SessionLogContextMiddleware>();
         // The host's own Serilog logger: the middleware's fallback is the process-wide static one, which this host leaves alone.
         app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
         app.UseExceptionHandler();

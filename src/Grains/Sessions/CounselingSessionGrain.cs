@@ -1,5 +1,6 @@
 using BeMore.Grains.Abstractions.Errors;
 using BeMore.Grains.Abstractions.Sessions;
+using BeMore.Grains.Abstractions.Telemetry;
 using BeMore.Grains.Abstractions.Users;
 using BeMore.Grains.Analysis.Llm;
 using BeMore.Grains.Storage;
@@ -36,6 +37,7 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
     private readonly TranscriptionWorker _transcription;
     private readonly RefinementWorker _refinement;
     private readonly TimeSpan _refinementDeadline;
+    private readonly ActiveSessionTally _tally = new();
     private IGrainTimer? _analysisTimer;
     private DateTimeOffset _lastRollupAt;
     private bool _rollupDue;
@@ -82,6 +84,7 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
         }
 
         _persistedSeq = State.AppliedSeq;
+        _tally.Set(_lastSeq > 0 ? State.Status : null);
 
         if (_lastSeq > 0 && State.Status != SessionStatus.Ended)
         {
@@ -91,6 +94,12 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
 
         _lastRollupAt = _time.GetUtcNow();
         UpdateAnalysisTimer();
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _tally.Set(null);
+        return Task.CompletedTask;
     }
 
     public async Task<SessionSnapshot> StartAsync(StartSession command)
@@ -300,6 +309,7 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
         _state.State = new CounselingSessionState();
         _lastSeq = 0;
         _persistedSeq = 0;
+        _tally.Set(null);
         _observers.Clear();
         UpdateAnalysisTimer();
         await UnregisterIdleReminderAsync();
@@ -532,6 +542,8 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
             State.Apply(sessionEvent);
             statusChanged |= sessionEvent.Data is StatusChanged;
         }
+
+        _tally.Set(State.Status);
 
         if (statusChanged || _lastSeq - _persistedSeq >= StateWriteInterval)
         {

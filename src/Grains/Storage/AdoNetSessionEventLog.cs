@@ -1,6 +1,8 @@
 using System.Data;
 using System.Data.Common;
+using System.Diagnostics;
 using BeMore.Grains.Abstractions.Sessions;
+using BeMore.Grains.Abstractions.Telemetry;
 
 namespace BeMore.Grains.Storage;
 
@@ -45,6 +47,10 @@ public sealed class AdoNetSessionEventLog(EventLogDatabase database, PayloadProt
             return;
         }
 
+        // A child of the grain call's span (Orleans propagates it), so a request's trace reaches the commit.
+        using var activity = BeMoreTelemetry.Source.StartActivity("bemore.eventlog.append");
+        activity?.SetTag("bemore.eventlog.events", events.Count);
+        var started = Stopwatch.GetTimestamp();
         // Sealed before queueing, so the encryption runs on the caller's thread, not inside the shared transaction.
         var rows = events.Select(e => (
             e.Event,
@@ -53,9 +59,12 @@ public sealed class AdoNetSessionEventLog(EventLogDatabase database, PayloadProt
         try
         {
             await writer.WriteAsync(transaction => InsertAsync(transaction, rows), cancellationToken);
+            BeMoreTelemetry.AppendDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+            BeMoreTelemetry.RecordAppended(events.Select(e => e.Event));
         }
         catch (DbException error)
         {
+            activity?.SetStatus(ActivityStatusCode.Error, error.GetType().Name);
             foreach (var (sessionEvent, dedupKey) in events)
             {
                 if (dedupKey is not null && await FindByDedupKeyAsync(sessionEvent.SessionId, dedupKey, cancellationToken) is { } existing)

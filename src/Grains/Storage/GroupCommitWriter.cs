@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Threading.Channels;
+using BeMore.Grains.Abstractions.Telemetry;
 
 namespace BeMore.Grains.Storage;
 
@@ -61,6 +62,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
                 batch.Add(pending);
             }
 
+            BeMoreTelemetry.CommitBatchSize.Record(batch.Count);
             await CommitAsync(batch);
             batch.Clear();
         }

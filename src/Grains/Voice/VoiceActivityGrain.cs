@@ -1,5 +1,6 @@
 using BeMore.Grains.Abstractions.Errors;
 using BeMore.Grains.Abstractions.Sessions;
+using BeMore.Grains.Abstractions.Telemetry;
 using BeMore.Grains.Voice.SpeechToText;
 using Microsoft.Extensions.Options;
 
@@ -60,6 +61,7 @@ public sealed class VoiceActivityGrain(TranscriptionWorker transcription, Uttera
         }
 
         detector.Process(pcm, _transitions);
+        BeMoreTelemetry.AudioProcessed.Add((double)pcm.Length / PcmFormat.BytesPerSecond);
         _prosody?.Process(pcm);
         await RecordUtterancesAsync(callerId);
         await ForwardAsync(callerId, detector.State, _rate.ShouldEmit(detector.State.AudioMs, isSpeechTransition: false));

@@ -130,6 +130,9 @@ public static class SiloComposition
                 options.ServiceId = cluster.ServiceId;
             });
 
+            // Grain calls carry the caller's trace context, so a request's trace continues into the grains it calls.
+            silo.AddActivityPropagation();
+
             // Orleans' binary serializer keyed by the pinned [Alias]es: no CLR type names in stored rows.
             silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
             silo.AddAdoNetGrainStorage(StorageNames.GrainState, options =>
@@ -268,7 +271,7 @@ public static class SiloComposition
     }
 
     /// <summary>Settings Orleans needs before the container exists are bound and validated here, failing start-up clearly.</summary>
-    private static T BindValidated<T>(IConfiguration configuration, string section) where T : class, new()
+    internal static T BindValidated<T>(IConfiguration configuration, string section) where T : class, new()
     {
         var value = configuration.GetSection(section).Get<T>() ?? new T();
         var results = new List<ValidationResult>();

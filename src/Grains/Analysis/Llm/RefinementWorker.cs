@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using BeMore.Grains.Abstractions.Reports;
 using BeMore.Grains.Abstractions.Sessions;
+using BeMore.Grains.Abstractions.Telemetry;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -45,6 +46,7 @@ public sealed partial class RefinementWorker(
 
         if (_queue.Writer.TryWrite(job))
         {
+            BeMoreTelemetry.LlmQueueDepth.Add(1);
             return true;
         }
 
@@ -62,6 +64,7 @@ public sealed partial class RefinementWorker(
         {
             await foreach (var job in _queue.Reader.ReadAllAsync(stoppingToken))
             {
+                BeMoreTelemetry.LlmQueueDepth.Add(-1);
                 var text = await AskAsync(client, job, stoppingToken);
                 await DeliverAsync(job, text);
             }
@@ -77,6 +80,7 @@ public sealed partial class RefinementWorker(
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         timeout.CancelAfter(options.Value.Timeout);
+        using var timing = new LlmTiming();
         try
         {
             var messages = job.Messages ?? LlmPrompts.Narrative(await grains.GetGrain<IReportGrain>(0).BuildAsync(job.SessionId, job.CallerId));
@@ -84,6 +88,7 @@ public sealed partial class RefinementWorker(
             var text = LlmPrompts.Read(job.Kind, response.Text);
             if (text is null)
             {
+                timing.Failed("unusable");
                 LogUnusable(job.SessionId, job.Kind);
             }
 
@@ -91,12 +96,14 @@ public sealed partial class RefinementWorker(
         }
         catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
         {
+            timing.Failed("timeout");
             LogTimedOut(job.SessionId, job.Kind, options.Value.Timeout);
             return null;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The exception's type only: provider messages can quote the request.
+            timing.Failed("error");
             LogFailed(job.SessionId, job.Kind, ex.GetType().Name);
             return null;
         }

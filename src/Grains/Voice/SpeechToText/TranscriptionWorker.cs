@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using BeMore.Grains.Abstractions.Sessions;
+using BeMore.Grains.Abstractions.Telemetry;
 using BeMore.Grains.Analysis;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -96,12 +98,15 @@ public sealed partial class TranscriptionWorker(
             }
 
             SpeechToTextResult result;
+            var started = Stopwatch.GetTimestamp();
             try
             {
                 result = await speechToText.TranscribeAsync(wav, language: null, stoppingToken);
+                BeMoreTelemetry.SttDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
             }
             catch (SpeechToTextException ex)
             {
+                BeMoreTelemetry.SttFailures.Add(1, new KeyValuePair<string, object?>("reason", ex.Reason.ToString()));
                 LogFailed(job.SessionId, job.StartMs, job.EndMs, ex.Reason);
                 await session.RecordProcessingIssueAsync(job.CallerId, new ProcessingIssue(ProcessingIssueKinds.SttFailed, ex.Message, job.StartMs, job.EndMs));
                 return;

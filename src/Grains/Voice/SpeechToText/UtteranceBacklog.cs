@@ -1,3 +1,5 @@
+using BeMore.Grains.Abstractions.Telemetry;
+
 namespace BeMore.Grains.Voice.SpeechToText;
 
 /// <summary>An utterance recorded to <see cref="FilePath"/>, waiting for speech-to-text.</summary>
@@ -35,6 +37,11 @@ public sealed class UtteranceBacklog(int maxQueuedPerSession)
 
             var dropped = queue.Pending.Count >= maxQueuedPerSession ? queue.Pending.Dequeue() : null;
             queue.Pending.Enqueue(job);
+            if (dropped is null)
+            {
+                BeMoreTelemetry.SttQueueDepth.Add(1);
+            }
+
             var becameReady = !queue.Scheduled;
             queue.Scheduled = true;
             return (dropped, becameReady);
@@ -51,6 +58,7 @@ public sealed class UtteranceBacklog(int maxQueuedPerSession)
         {
             if (_sessions.TryGetValue(sessionId, out var queue) && queue.Pending.TryDequeue(out job))
             {
+                BeMoreTelemetry.SttQueueDepth.Add(-1);
                 return true;
             }
 
@@ -72,6 +80,7 @@ public sealed class UtteranceBacklog(int maxQueuedPerSession)
 
             var discarded = queue.Pending.ToList();
             queue.Pending.Clear();
+            BeMoreTelemetry.SttQueueDepth.Add(-discarded.Count);
             return discarded;
         }
     }
