@@ -23,6 +23,7 @@ internal static class ReportPdfLanguage
 }
 
 /// <summary>The PDF a user downloads follows their language preference, like the report's prose does.</summary>
+[Trait(TestCategory.Name, TestCategory.Host)]
 public sealed class ReportPdfLanguageTests(BeMoreWebFactory factory) : IClassFixture<BeMoreWebFactory>
 {
     [Theory]

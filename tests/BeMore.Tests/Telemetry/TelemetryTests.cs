@@ -18,6 +18,7 @@ namespace BeMore.Tests.Telemetry;
 /// traces of REST requests and hub calls through the grains to the event-log write at an OTLP collector, and log lines
 /// that name their node and, inside a session's request or hub call, the session.
 /// </summary>
+[Trait(TestCategory.Name, TestCategory.Host)]
 public sealed class TelemetryTests(TelemetryTests.TelemetryWebFactory factory) : IClassFixture<TelemetryTests.TelemetryWebFactory>
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
