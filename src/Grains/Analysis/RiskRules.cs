@@ -2,36 +2,30 @@ using System.Text.RegularExpressions;
 
 namespace BeMore.Grains.Analysis;
 
-public enum RiskLevel
-{
-    None,
-    Elevated,
-    High,
-}
-
-/// <summary>Self-harm or suicidal-ideation risk in one text, with the words that raised it.</summary>
-public sealed record RiskAssessment(RiskLevel Level, EvidenceSpan? Evidence)
-{
-    public static RiskAssessment None { get; } = new(RiskLevel.None, null);
-}
-
 /// <summary>
-/// Self-harm and suicidal-ideation language. Unlike distortions this errs on the side of alerting:
-/// explicit intent or a death wish is High; mentions, hopelessness and disowned statements ("I would
-/// never kill myself", "죽고 싶지는 않아") are Elevated, so a counselor still sees them. Everyday
-/// hyperbole ("this homework is killing me", "배고파 죽겠다", "dying to see it") is not risk.
+/// Self-harm and suicidal-ideation phrases. Explicit intent or a death wish is High; mentions and hopelessness are
+/// Elevated. A negated intent ("I would never kill myself", "죽고 싶지는 않아") is a denial, not risk, and is reported as
+/// such so the classifier's guess does not overrule it. Everyday hyperbole ("this homework is killing me", "배고파
+/// 죽겠다", "dying to see it") is not risk.
 /// </summary>
-public static class RiskDetector
+internal static class RiskRules
 {
-    private static readonly Regex EnglishNegatedBefore = Compile(@"\b(?:never|not|no|\w+n['’]t)\s+(?:\w+\s+){0,2}$", RegexOptions.IgnoreCase);
+    private static readonly Regex EnglishNegatedBefore = Compile(@"\b(?:never|not|no|\w+n['’]t)\s+(?!(?:stop|help|quit|shake|get)\b)(?:\w+\s+){0,4}$", RegexOptions.IgnoreCase);
 
     private static readonly Regex KoreanNegatedAfter = Compile("^[^.!?,]{0,10}?(?:없|아니|않|안 ?해|안 ?할)", RegexOptions.None);
+
+    /// <summary>Death and harm words in idioms and lookalikes: the classifier, which reads words not phrases, mistakes them for risk.</summary>
+    private static readonly Regex EnglishIdiom = CompileLenient(
+        @"\b(?:(?:is|are|was|it's|that's|they're)\s+killing\s+me|kill\s+for\s+a|dying\s+(?:to|for|of)|to\s+die\s+for|died\s+laughing|die\s+of\s+(?:embarrassment|boredom|shame|laughter)|(?:phone|battery|laptop|car|plant)(?:'s|\s+is|\s+was|\s+has|\s+had|\s+just)?\s+(?:dead|died)|want\s+to\s+live\s+(?:in|with|near|at|on|abroad|alone|together)|myself\s+(?:lol|lmao|haha)|suicide\s+squad)\b");
+
+    private static readonly Regex KoreanIdiom = CompileLenient(
+        "(?:어|아|워|해|와|나|려|워서|해서) ?죽(?:겠|을 ?뻔|는 ?줄)|죽을 ?맛|죽을 ?만큼 ?(?:좋|웃|맛있|창피|부끄)|죽이(?:네|는데|더라|다|지)|(?:폰|배터리|핸드폰|노트북)(?:이|가)? ?(?:죽었|나갔)");
 
     private static readonly RiskPattern[] English =
     [
         High(@"\b(?:want|wanna|going|gonna|plan(?:ning)?|thinking\s+(?:about|of)|think\s+about|tempted|urge|feel\s+like|try(?:ing)?|tried|decided|might|will|'ll|could)\s+(?:to\s+)?(?:just\s+)?(?:kill|hurt|harm|cut|hang|drown|poison|shoot|end)(?:ing)?\s+myself\b"),
         High(@"\bkill\s+myself\b"),
-        High(@"\b(?:I'm|I\s+am|I\s+feel|feeling|been|get|getting|having|have)\s+(?:\w+\s+)?suicidal\b|\bsuicidal\s+(?:thoughts|feelings|again|ideas)\b|\b(?:commit|committing|attempt(?:ed|ing)?|considering|thinking\s+(?:about|of)|contemplating|planning)\s+suicide\b"),
+        High(@"\b(?:I'm|I\s+am|I\s+feel|feeling|been|get|getting|having|have)\s+(?:(?!not\b|never\b|no\b)\w+\s+)?suicidal\b|\bsuicidal\s+(?:thoughts|feelings|again|ideas)\b|\b(?:commit|committing|attempt(?:ed|ing)?|considering|thinking\s+(?:about|of)|contemplating|planning)\s+suicide\b"),
         High(@"\b(?:want|wanna|wish|going|gonna|plan(?:ning)?|ready)\s+(?:to\s+)?die\b(?!\s+(?:of|from|laughing|for|with))"),
         High(@"\b(?:end|take|ending|taking)\s+my\s+(?:own\s+)?life\b|\bend\s+it\s+all\b"),
         High(@"\b(?:don't|do\s+not|no\s+longer)\s+want\s+to\s+(?:live(?!\s+(?:in|with|near|at|on|there|abroad|alone|together|like\s+my))|be\s+alive|exist|wake\s+up|be\s+here\s+anymore)\b", negatable: false),
@@ -58,37 +52,39 @@ public static class RiskDetector
         Elevated("사라지고 ?싶|없어지고 ?싶|희망이 ?(?:없|안 ?보)|버틸 ?(?:수가? ?없|자신이 ?없|힘이 ?없)|살아서 ?뭐 ?(?:해|하)|사는 ?게 ?(?:의미(?:가)? ?없|무의미|지옥|지겨)|다 ?포기하고 ?싶|더는 ?못 ?버티|다 ?끝내고 ?싶"),
     ];
 
-    public static RiskAssessment Assess(string text, TextLanguage? language = null)
+    public static RuleRisk Assess(string text, TextLanguage language)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        var lang = language ?? TextLanguages.Detect(text);
-        var patterns = lang == TextLanguage.Korean ? Korean : English;
-        RiskAssessment result = RiskAssessment.None;
+        var patterns = language == TextLanguage.Korean ? Korean : English;
+        var level = RiskLevel.None;
+        EvidenceSpan? evidence = null;
+        var denied = false;
 
         foreach (var pattern in patterns)
         {
-            if (pattern.Level <= result.Level)
+            if (pattern.Level <= level)
             {
                 continue;
             }
 
             foreach (var match in pattern.Regex.EnumerateMatches(text))
             {
-                var level = pattern.Negatable && IsNegated(text, match, lang) ? RiskLevel.Elevated : pattern.Level;
-                if (level > result.Level)
+                if (pattern.Negatable && IsNegated(text, match, language))
                 {
-                    result = new RiskAssessment(level, new EvidenceSpan(match.Index, match.Length, text.Substring(match.Index, match.Length)));
+                    denied = true;
+                    continue;
                 }
 
-                if (result.Level == pattern.Level)
-                {
-                    break;
-                }
+                level = pattern.Level;
+                evidence = new EvidenceSpan(match.Index, match.Length, text.Substring(match.Index, match.Length));
+                break;
             }
         }
 
-        return result;
+        return new RuleRisk(level, evidence, denied && level == RiskLevel.None);
     }
+
+    /// <summary>Whether the utterance holds an idiom with a death or harm word ("this traffic is killing me", "배고파 죽겠다").</summary>
+    public static bool HasIdiom(string text, TextLanguage language) => (language == TextLanguage.Korean ? KoreanIdiom : EnglishIdiom).IsMatch(text);
 
     private static bool IsNegated(string text, ValueMatch match, TextLanguage language) => language == TextLanguage.Korean
         ? KoreanNegatedAfter.IsMatch(text.AsSpan(match.Index + match.Length))
@@ -96,7 +92,7 @@ public static class RiskDetector
 
     private static RiskPattern High(string pattern, bool negatable = true) => new(RiskLevel.High, negatable, CompileLenient(pattern));
 
-    private static RiskPattern Elevated(string pattern) => new(RiskLevel.Elevated, false, CompileLenient(pattern));
+    private static RiskPattern Elevated(string pattern, bool negatable = true) => new(RiskLevel.Elevated, negatable, CompileLenient(pattern));
 
     /// <summary>Case-insensitive, with either apostrophe, since transcripts come from many keyboards and recognisers.</summary>
     private static Regex CompileLenient(string pattern) =>
@@ -104,6 +100,9 @@ public static class RiskDetector
 
     private static Regex Compile(string pattern, RegexOptions options) =>
         new(pattern, options | RegexOptions.Compiled | RegexOptions.CultureInvariant, AnalysisRegex.MatchTimeout);
+
+    /// <param name="Denied">The only phrases found were denied: "I'd never hurt myself".</param>
+    internal sealed record RuleRisk(RiskLevel Level, EvidenceSpan? Evidence, bool Denied);
 
     private sealed record RiskPattern(RiskLevel Level, bool Negatable, Regex Regex);
 }
