@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using BeMore.Grains.Analysis.Insight;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -15,6 +16,8 @@ namespace BeMore.Insight.Training;
 /// </summary>
 internal sealed class InsightTrainer(string corpus, string fixtures, Func<string, bool> writers)
 {
+    private static readonly DateTimeOffset FixedEntryTime = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     private readonly MLContext _ml = new(seed: 1) { GpuDeviceId = null };
 
     /// <summary>
@@ -47,11 +50,27 @@ internal sealed class InsightTrainer(string corpus, string fixtures, Func<string
         .Where(row => row.Length == 2 && !row[0].Contains(',', StringComparison.Ordinal))
         .Select(row => new ClassifierInput { Text = row[1], Label = row[0] });
 
+    /// <summary>
+    /// Saves the model with every zip entry stamped with one fixed time, so retraining from the same corpus rewrites the
+    /// same bytes and git shows a model change only when the model changed.
+    /// </summary>
     public void Save(ITransformer model, string path)
     {
         var schema = SchemaDefinition.Create(typeof(ClassifierInput));
         var empty = _ml.Data.LoadFromEnumerable(Array.Empty<ClassifierInput>(), schema);
-        _ml.Model.Save(model, empty.Schema, path);
+        using var saved = new MemoryStream();
+        _ml.Model.Save(model, empty.Schema, saved);
+        saved.Position = 0;
+        using var source = new ZipArchive(saved, ZipArchiveMode.Read);
+        using var target = new ZipArchive(File.Create(path), ZipArchiveMode.Create);
+        foreach (var entry in source.Entries)
+        {
+            var copy = target.CreateEntry(entry.FullName, CompressionLevel.Optimal);
+            copy.LastWriteTime = FixedEntryTime;
+            using var from = entry.Open();
+            using var to = copy.Open();
+            from.CopyTo(to);
+        }
     }
 
     private ITransformer Train(IEnumerable<ClassifierInput> rows)
