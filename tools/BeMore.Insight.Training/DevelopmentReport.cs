@@ -38,7 +38,7 @@ internal static class DevelopmentReport
                     + $"(denials {alerts.Count(l => l.Subtype == "denial")}), on distortion lines {distortionLines.Count(l => insight.Risk(l.Text, language).Level != RiskLevel.None)}");
             }
 
-            foreach (var t in new[] { 0.3, 0.4, 0.5, 0.6, 0.7 })
+            foreach (var t in new[] { 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9 })
             {
                 var insight = new UtteranceInsight(u, r, new InsightThresholds { Distortion = t });
                 var found = lines.Select(l => (Line: l, Found: insight.Distortions(l.Text, language))).ToList();
