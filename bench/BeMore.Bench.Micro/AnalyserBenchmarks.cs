@@ -63,6 +63,23 @@ public class TextAnalyserBenchmarks
         return found;
     }
 
+    /// <summary>
+    /// What the live analysis runs on every segment with analysis consent: risk, distortions and text emotion together
+    /// (the utterance model's prediction is shared between risk and distortions), per sentence.
+    /// </summary>
+    [Benchmark(OperationsPerInvoke = 8)]
+    public int RiskDistortionsAndEmotionPerSentence()
+    {
+        var found = 0;
+        for (var i = 0; i < 8; i++)
+        {
+            var text = Text[i % Text.Length];
+            found += (int)RiskDetector.Assess(text).Level + DistortionDetector.Detect(text).Count + (int)_emotion.Analyze(text).Label;
+        }
+
+        return found;
+    }
+
     /// <summary>Text emotion, per sentence (averaged over the set).</summary>
     [Benchmark(OperationsPerInvoke = 8)]
     public double EmotionPerSentence()

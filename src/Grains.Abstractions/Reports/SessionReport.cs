@@ -117,7 +117,8 @@ public sealed record RiskAlertEntry(
     [property: Id(0)] long Seq,
     [property: Id(1)] DateTimeOffset At,
     [property: Id(2)] string Level,
-    [property: Id(3)] long SegmentSeq);
+    [property: Id(3)] long SegmentSeq,
+    [property: Id(4)] string? Severity = null);
 
 /// <summary><see cref="RiskScore"/> is 0..100; <see cref="RiskLevel"/> none, low, elevated or high.</summary>
 [GenerateSerializer, Immutable, Alias("bemore.OverallAssessment")]

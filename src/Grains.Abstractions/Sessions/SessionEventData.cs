@@ -138,13 +138,18 @@ public sealed record CbtIntervention(
     public override bool IsAnalysis => true;
 }
 
-/// <summary>Self-harm or suicidal-ideation language. Raised even without analysis consent: safety first.</summary>
+/// <summary>
+/// Self-harm or suicidal-ideation language. Raised even without analysis consent: safety first. <see cref="Severity"/>
+/// says how far the statement goes (ideation, plan_means, act, in the Columbia scale's terms); null on alerts recorded
+/// before it existed.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("bemore.RiskAlert")]
 public sealed record RiskAlert(
     [property: Id(0)] string Level,
     [property: Id(1)] long SegmentSeq,
     [property: Id(2)] string? Evidence,
-    [property: Id(3)] string CrisisLine) : SessionEventData
+    [property: Id(3)] string CrisisLine,
+    [property: Id(4)] string? Severity = null) : SessionEventData
 {
     public const string TypeName = "risk_alert";
 }

@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using BeMore.Grains.Analysis.Insight;
 
 namespace BeMore.Grains.Analysis;
 
@@ -9,101 +9,54 @@ public enum RiskLevel
     High,
 }
 
-/// <summary>Self-harm or suicidal-ideation risk in one text, with the words that raised it.</summary>
-public sealed record RiskAssessment(RiskLevel Level, EvidenceSpan? Evidence)
+/// <summary>How far a risk statement goes, in the Columbia scale's (C-SSRS) terms.</summary>
+public enum RiskSeverity
+{
+    /// <summary>Wishing to be dead or gone, thoughts of suicide, feeling a burden: no plan.</summary>
+    Ideation,
+
+    /// <summary>A method, a place, a date, means gathered, a note, goodbyes and affairs settled.</summary>
+    PlanMeans,
+
+    /// <summary>Self-harm done, or an attempt, past or interrupted.</summary>
+    Act,
+}
+
+public static class RiskSeverityCodes
+{
+    public static string ToCode(this RiskSeverity severity) => severity switch
+    {
+        RiskSeverity.Ideation => "ideation",
+        RiskSeverity.PlanMeans => "plan_means",
+        RiskSeverity.Act => "act",
+        _ => throw new ArgumentOutOfRangeException(nameof(severity), severity, null),
+    };
+
+    public static RiskSeverity? FromCode(string code) => code switch
+    {
+        "ideation" => RiskSeverity.Ideation,
+        "plan_means" => RiskSeverity.PlanMeans,
+        "act" => RiskSeverity.Act,
+        _ => null,
+    };
+}
+
+/// <summary>Self-harm or suicidal-ideation risk in one text, with the words that raised it and how far it goes.</summary>
+public sealed record RiskAssessment(RiskLevel Level, EvidenceSpan? Evidence, RiskSeverity? Severity = null)
 {
     public static RiskAssessment None { get; } = new(RiskLevel.None, null);
 }
 
 /// <summary>
-/// Self-harm and suicidal-ideation language. Unlike distortions this errs on the side of alerting:
-/// explicit intent or a death wish is High; mentions, hopelessness and disowned statements ("I would
-/// never kill myself", "죽고 싶지는 않아") are Elevated, so a counselor still sees them. Everyday
-/// hyperbole ("this homework is killing me", "배고파 죽겠다", "dying to see it") is not risk.
+/// Self-harm and suicidal risk in what the client says. It errs on the side of alerting: the trained classifier catches
+/// the indirect phrasings (burdensomeness, farewells, plans, euphemisms) that no phrase list holds, the rules give exact
+/// evidence and recognise denials ("I'd never hurt myself"), which raise nothing. See <see cref="UtteranceInsight"/>.
 /// </summary>
 public static class RiskDetector
 {
-    private static readonly Regex EnglishNegatedBefore = Compile(@"\b(?:never|not|no|\w+n['’]t)\s+(?:\w+\s+){0,2}$", RegexOptions.IgnoreCase);
-
-    private static readonly Regex KoreanNegatedAfter = Compile("^[^.!?,]{0,10}?(?:없|아니|않|안 ?해|안 ?할)", RegexOptions.None);
-
-    private static readonly RiskPattern[] English =
-    [
-        High(@"\b(?:want|wanna|going|gonna|plan(?:ning)?|thinking\s+(?:about|of)|think\s+about|tempted|urge|feel\s+like|try(?:ing)?|tried|decided|might|will|'ll|could)\s+(?:to\s+)?(?:just\s+)?(?:kill|hurt|harm|cut|hang|drown|poison|shoot|end)(?:ing)?\s+myself\b"),
-        High(@"\bkill\s+myself\b"),
-        High(@"\b(?:I'm|I\s+am|I\s+feel|feeling|been|get|getting|having|have)\s+(?:\w+\s+)?suicidal\b|\bsuicidal\s+(?:thoughts|feelings|again|ideas)\b|\b(?:commit|committing|attempt(?:ed|ing)?|considering|thinking\s+(?:about|of)|contemplating|planning)\s+suicide\b"),
-        High(@"\b(?:want|wanna|wish|going|gonna|plan(?:ning)?|ready)\s+(?:to\s+)?die\b(?!\s+(?:of|from|laughing|for|with))"),
-        High(@"\b(?:end|take|ending|taking)\s+my\s+(?:own\s+)?life\b|\bend\s+it\s+all\b"),
-        High(@"\b(?:don't|do\s+not|no\s+longer)\s+want\s+to\s+(?:live(?!\s+(?:in|with|near|at|on|there|abroad|alone|together|like\s+my))|be\s+alive|exist|wake\s+up|be\s+here\s+anymore)\b", negatable: false),
-        High(@"\bbetter\s+off\s+(?:dead|without\s+me)\b|\bwish(?:ed)?\s+I\s+(?:was|were|had)\s+(?:dead|never\s+been\s+born)\b|\bno\s+reason\s+to\s+(?:live|go\s+on|keep\s+going)\b|\b(?:never|not)\s+wake\s+up\b"),
-        High(@"\b(?:overdose|OD)\s+on\b|\btake\s+all\s+(?:my|the|of\s+my)\s+pills\b|\bjump\s+(?:off|from|in\s+front\s+of)\s+(?:a|the)\s+(?:bridge|building|roof|train|cliff)\b"),
-        Elevated(@"\bsuicid\w*\b(?!\s+squad)"),
-        Elevated(@"\bself[-\s]?harm\w*|\b(?:hurt|hurting|cut|cutting|harm|harming|killing)\s+myself\b"),
-        Elevated(@"\bhopeless(?:ness)?\b|\bno\s+way\s+out\b|\bcan't\s+(?:go\s+on|take\s+(?:it|this)\s+anymore|do\s+this\s+anymore)\b"),
-        Elevated(@"\b(?:want|wish)\s+(?:I\s+could\s+|to\s+)?(?:disappear|vanish|sleep\s+forever|not\s+exist)\b|\bnobody\s+would\s+(?:care|notice|miss\s+me)\b|\btired\s+of\s+(?:living|life|being\s+alive)\b|\bwhat's\s+the\s+point\s+of\s+(?:living|anything|going\s+on|life)\b|\bgive\s+up\s+on\s+(?:life|everything|living)\b"),
-    ];
-
-    private static readonly RiskPattern[] Korean =
-    [
-        High("죽고 ?싶(?! ?지 ?(?:는 ?)?않| ?진 ?않| ?지는 ?않| ?지 ?않| ?을 ?(?:만큼|정도로))"),
-        High("죽어 ?버리고 ?싶|죽어버릴(?:까|래|거)|차라리 ?죽(?:는|고|어|었으면|을)|(?:내가|나는|난|나) ?죽어야|(?:내가|나는|난|나|차라리) ?죽었으면|죽는 ?게 ?(?:나을|낫겠|낫다|나아|편할)"),
-        High("자살(?:하고 ?싶|할(?:까| 거| 생각| 계획)|하려|을 ?(?:생각|시도|계획)|하면|충동|시도|생각|했으면)"),
-        High("자해(?:하고 ?싶|했|를 ?했|를 ?하고|하는 ?중|충동)"),
-        High("목숨을 ?끊|삶을 ?끝내|생을 ?마감|세상을 ?떠나고 ?싶|스스로 ?(?:목숨|생을)"),
-        High("살고 ?싶지 ?(?:가 ?)?않|살기 ?싫|살고 ?싶은 ?마음이 ?없|(?:더 ?이상|더는) ?살 ?(?:이유|의미|자신)(?:가|이)? ?없|살 ?이유가 ?없", negatable: false),
-        High("(?:내가|난|나는|나) ?없어지면[^.!?]{0,15}?(?:나을|편할|좋을|행복할)"),
-        High("뛰어내리고 ?싶|뛰어내릴까|뛰어내려 ?버릴|목을 ?매|손목을 ?(?:긋|그었|그을)|약을 ?한꺼번에|수면제를 ?모으|수면제를 ?모아|번개탄"),
-        High("(?:잠들어서|자다가) ?(?:안 ?깨|깨지 ?않|영원히)"),
-        Elevated("자살|자해|죽고 ?싶|죽었으면 ?좋겠"),
-        Elevated("사라지고 ?싶|없어지고 ?싶|희망이 ?(?:없|안 ?보)|버틸 ?(?:수가? ?없|자신이 ?없|힘이 ?없)|살아서 ?뭐 ?(?:해|하)|사는 ?게 ?(?:의미(?:가)? ?없|무의미|지옥|지겨)|다 ?포기하고 ?싶|더는 ?못 ?버티|다 ?끝내고 ?싶"),
-    ];
-
     public static RiskAssessment Assess(string text, TextLanguage? language = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var lang = language ?? TextLanguages.Detect(text);
-        var patterns = lang == TextLanguage.Korean ? Korean : English;
-        RiskAssessment result = RiskAssessment.None;
-
-        foreach (var pattern in patterns)
-        {
-            if (pattern.Level <= result.Level)
-            {
-                continue;
-            }
-
-            foreach (var match in pattern.Regex.EnumerateMatches(text))
-            {
-                var level = pattern.Negatable && IsNegated(text, match, lang) ? RiskLevel.Elevated : pattern.Level;
-                if (level > result.Level)
-                {
-                    result = new RiskAssessment(level, new EvidenceSpan(match.Index, match.Length, text.Substring(match.Index, match.Length)));
-                }
-
-                if (result.Level == pattern.Level)
-                {
-                    break;
-                }
-            }
-        }
-
-        return result;
+        return UtteranceInsight.Shipped.Risk(text, language ?? TextLanguages.Detect(text));
     }
-
-    private static bool IsNegated(string text, ValueMatch match, TextLanguage language) => language == TextLanguage.Korean
-        ? KoreanNegatedAfter.IsMatch(text.AsSpan(match.Index + match.Length))
-        : EnglishNegatedBefore.IsMatch(text.AsSpan(0, match.Index));
-
-    private static RiskPattern High(string pattern, bool negatable = true) => new(RiskLevel.High, negatable, CompileLenient(pattern));
-
-    private static RiskPattern Elevated(string pattern) => new(RiskLevel.Elevated, false, CompileLenient(pattern));
-
-    /// <summary>Case-insensitive, with either apostrophe, since transcripts come from many keyboards and recognisers.</summary>
-    private static Regex CompileLenient(string pattern) =>
-        Compile(pattern.Replace("'", "['’]", StringComparison.Ordinal), RegexOptions.IgnoreCase);
-
-    private static Regex Compile(string pattern, RegexOptions options) =>
-        new(pattern, options | RegexOptions.Compiled | RegexOptions.CultureInvariant, AnalysisRegex.MatchTimeout);
-
-    private sealed record RiskPattern(RiskLevel Level, bool Negatable, Regex Regex);
 }

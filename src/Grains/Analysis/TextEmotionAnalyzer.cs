@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using BeMore.Grains.Analysis.Insight;
 
 namespace BeMore.Grains.Analysis;
 
@@ -14,15 +15,27 @@ public sealed record TextEmotionOptions
 
     /// <summary>How many words after "not"/"never"/"안" a negation still reaches, within one clause.</summary>
     public int NegationReach { get; init; } = 3;
+
+    /// <summary>The trained classifier's share of the label probabilities when the lexicon found emotion words, which have the rest.</summary>
+    public double ClassifierWeight { get; init; } = 0.35;
+
+    /// <summary>Without emotion words, the classifier's reading is kept only from this probability; below it the text is neutral.</summary>
+    public double ClassifierAlone { get; init; } = 0.5;
 }
 
 /// <summary>
-/// Lexicon-based text emotion for English and Korean. English words are matched whole; Korean
-/// words (eojeol) are matched by their stem prefix ("슬퍼서", "슬펐는데" → "슬퍼"/"슬펐"), which
-/// normalizes away particles and endings without a morphological analyser.
+/// Text emotion for English and Korean: a trained classifier (tools/BeMore.Insight.Training), which reads meaning
+/// without emotion words ("I want to kill myself" is sadness), blended with a lexicon, which reads the emotion words
+/// with their negation and intensity. English words are matched whole; Korean words (eojeol) by their stem prefix
+/// ("슬퍼서", "슬펐는데" → "슬퍼"/"슬펐"), which normalizes away particles and endings without a morphological analyser.
+/// A risk statement always reads as sadness or anxiety.
 /// </summary>
-public sealed class TextEmotionAnalyzer(TextEmotionOptions options)
+public sealed class TextEmotionAnalyzer(TextEmotionOptions options, SentenceClassifier model)
 {
+    private static readonly Lazy<SentenceClassifier> ShippedModel = new(() => SentenceClassifier.LoadEmbedded(ModelFiles.Emotion));
+
+    private readonly int[] _classOf = [.. Enum.GetValues<EmotionLabel>().Select(l => model.IndexOf(l.ToString().ToLowerInvariant()))];
+
     private const int LabelCount = 6;
     private const double ExclamationArousal = 0.05;
 
@@ -31,6 +44,11 @@ public sealed class TextEmotionAnalyzer(TextEmotionOptions options)
 
     public TextEmotionAnalyzer()
         : this(new TextEmotionOptions())
+    {
+    }
+
+    public TextEmotionAnalyzer(TextEmotionOptions options)
+        : this(options, ShippedModel.Value)
     {
     }
 
@@ -116,40 +134,79 @@ public sealed class TextEmotionAnalyzer(TextEmotionOptions options)
             modifier = 1.0;
         }
 
-        return Summarize(scores, boostedHits, CountExclamations(text));
-    }
-
-    private static EmotionReading Summarize(ReadOnlySpan<double> scores, int boostedHits, int exclamations)
-    {
+        var predicted = model.Predict(text);
+        Span<double> blended = stackalloc double[LabelCount];
         var total = 0.0;
-        var top = 0;
         for (var l = 0; l < LabelCount; l++)
         {
             total += scores[l];
-            if (scores[l] > scores[top])
+        }
+
+        // Without an emotion word the lexicon has nothing to say, and the classifier reads the sentence alone.
+        var classifierWeight = total > 0 ? options.ClassifierWeight : 1;
+        for (var l = 0; l < LabelCount; l++)
+        {
+            var lexicon = total > 0 ? scores[l] / total : 0;
+            blended[l] = (classifierWeight * predicted[_classOf[l]]) + ((1 - classifierWeight) * lexicon);
+        }
+
+        var risk = RiskDetector.Assess(text, lang).Level != RiskLevel.None;
+        if (total <= 0 && !risk && (MaxOf(blended) < options.ClassifierAlone || blended[(int)EmotionLabel.Neutral] >= MaxOf(blended)))
+        {
+            // Neither emotion words nor a sure reading of the meaning: no evidence, said the same way as before.
+            return EmotionReading.NoEvidence;
+        }
+
+        if (risk)
+        {
+            // A risk statement is never neutral or pleasant, whatever its words: its weight goes to sadness unless fear leads.
+            foreach (var label in (ReadOnlySpan<EmotionLabel>)[EmotionLabel.Neutral, EmotionLabel.Joy, EmotionLabel.Calm, EmotionLabel.Anger])
             {
-                top = l;
+                blended[(int)EmotionLabel.Sadness] += blended[(int)label];
+                blended[(int)label] = 0;
             }
         }
 
-        if (total <= 0)
+        return Summarize(blended, total, boostedHits, CountExclamations(text));
+    }
+
+    private static double MaxOf(ReadOnlySpan<double> values)
+    {
+        var max = 0.0;
+        foreach (var value in values)
         {
-            return EmotionReading.NoEvidence;
+            max = Math.Max(max, value);
+        }
+
+        return max;
+    }
+
+    /// <param name="probabilities">The blended label probabilities.</param>
+    /// <param name="evidence">How much lexicon evidence there was: more makes the reading stronger.</param>
+    private static EmotionReading Summarize(ReadOnlySpan<double> probabilities, double evidence, int boostedHits, int exclamations)
+    {
+        var top = 0;
+        for (var l = 1; l < LabelCount; l++)
+        {
+            if (probabilities[l] > probabilities[top])
+            {
+                top = l;
+            }
         }
 
         double valence = 0, arousal = 0;
         for (var l = 0; l < LabelCount; l++)
         {
             var (v, a) = EmotionPrototypes.Of((EmotionLabel)l);
-            valence += scores[l] * v;
-            arousal += scores[l] * a;
+            valence += probabilities[l] * v;
+            arousal += probabilities[l] * a;
         }
 
-        // More evidence makes the reading both stronger and surer; one weak word stays tentative.
-        var strength = 1 - Math.Exp(-total);
-        valence = valence / total * (0.6 + (0.4 * strength));
-        arousal = (arousal / total) + (0.05 * boostedHits) + (ExclamationArousal * Math.Min(exclamations, 3));
-        var confidence = scores[top] / total * strength;
+        // Emotion words make the reading stronger and surer; a sentence read for its meaning alone stays tentative.
+        var strength = 1 - Math.Exp(-evidence);
+        valence *= 0.6 + (0.4 * strength);
+        var confidence = probabilities[top] * (0.5 + (0.5 * strength));
+        arousal += (0.05 * boostedHits) + (ExclamationArousal * Math.Min(exclamations, 3));
         return new EmotionReading(
             (EmotionLabel)top,
             Math.Clamp(valence, -1, 1),

@@ -39,7 +39,7 @@ public static class SessionReportBuilder
         var riskAlerts = events
             .Where(e => e.Data is RiskAlert)
             .Select(e => (Event: e, Alert: (RiskAlert)e.Data))
-            .Select(r => new RiskAlertEntry(r.Event.Seq, r.Event.At, r.Alert.Level, r.Alert.SegmentSeq))
+            .Select(r => new RiskAlertEntry(r.Event.Seq, r.Event.At, r.Alert.Level, r.Alert.SegmentSeq, r.Alert.Severity))
             .ToList();
         var feedback = events
             .Where(e => e.Data is FeedbackSubmitted)
@@ -48,7 +48,7 @@ public static class SessionReportBuilder
             .LastOrDefault();
 
         var texts = ReportTexts.For(language);
-        var overall = Assess(texts, distortions, riskAlerts, emotion, segments.Count);
+        var overall = Assess(texts, distortions, riskAlerts, emotion, segments.Count, events.Count == 0 ? 0 : events[^1].Seq);
         var recommendations = Recommend(texts, distortions, overall);
         return new SessionReport(
             snapshot.Id,
@@ -166,16 +166,11 @@ public static class SessionReportBuilder
     }
 
     private static OverallAssessment Assess(
-        ReportTexts texts, IReadOnlyList<DistortionFinding> distortions, IReadOnlyList<RiskAlertEntry> alerts, EmotionReport emotion, int segmentCount)
+        ReportTexts texts, IReadOnlyList<DistortionFinding> distortions, IReadOnlyList<RiskAlertEntry> alerts, EmotionReport emotion, int segmentCount,
+        long lastSeq)
     {
         var riskLevel = alerts.Select(a => a.Level).Aggregate(RiskLevels.None, RiskLevels.Max);
-        var score = riskLevel switch
-        {
-            RiskLevels.High => 90,
-            RiskLevels.Elevated => 65,
-            RiskLevels.Low => 35,
-            _ => Math.Min(30, distortions.Count * 3),
-        };
+        var score = alerts.Count == 0 ? Math.Min(30, distortions.Count * 3) : RiskScore(alerts, lastSeq);
         var observations = new List<string>();
         if (alerts.Count > 0)
         {
@@ -195,6 +190,31 @@ public static class SessionReportBuilder
 
         observations.Add(texts.SegmentsRecorded(segmentCount));
         return new OverallAssessment(score, riskLevel, observations);
+    }
+
+    /// <summary>
+    /// 31..100 from the alerts' evidence: each alert is a chance of real risk that grows with its level (high 0.8,
+    /// elevated 0.4), with how far it goes (a plan or means x1.1, an act x1.2) and with its recency (an alert at the end of
+    /// the session counts fully, one at its start 0.7); the chances combine as independent evidence, 1 - Π(1 - e), so
+    /// every further alert raises the score and none takes it past 100. Below 31 are sessions without alerts.
+    /// </summary>
+    private static int RiskScore(IReadOnlyList<RiskAlertEntry> alerts, long lastSeq)
+    {
+        var noRisk = 1.0;
+        foreach (var alert in alerts)
+        {
+            var level = RiskLevels.Rank(alert.Level) >= RiskLevels.Rank(RiskLevels.High) ? 0.8 : 0.4;
+            var severity = alert.Severity switch
+            {
+                "act" => 1.2,
+                "plan_means" => 1.1,
+                _ => 1.0,
+            };
+            var recency = 0.7 + (0.3 * (lastSeq <= 0 ? 1 : Math.Clamp((double)alert.Seq / lastSeq, 0, 1)));
+            noRisk *= 1 - Math.Min(0.95, level * severity * recency);
+        }
+
+        return 31 + (int)Math.Round(69 * (1 - noRisk));
     }
 
     private static List<string> Recommend(ReportTexts texts, IReadOnlyList<DistortionFinding> distortions, OverallAssessment overall)

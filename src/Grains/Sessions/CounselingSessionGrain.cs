@@ -372,6 +372,11 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
         }
 
         var now = _time.GetUtcNow();
+        if (_analysis.FlushEmotionUpdate(now) is { } lastEmotion)
+        {
+            await AppendAsync([(lastEmotion, null)]);
+        }
+
         var aggregates = State.Aggregates;
         var ended = new SessionEnded(
             State.ActiveMsAt(now), State.PausedMsAt(now), aggregates.SegmentCount, aggregates.WordCount,

@@ -69,7 +69,7 @@ internal sealed class LiveAnalysis(CounselingSessionOptions options)
         var risk = RiskDetector.Assess(text, language);
         if (risk.Level != RiskLevel.None)
         {
-            produced.Add(new RiskAlert(RiskCode(risk.Level), segmentSeq, storeText ? risk.Evidence?.Text : null, options.CrisisLine));
+            produced.Add(new RiskAlert(RiskCode(risk.Level), segmentSeq, storeText ? risk.Evidence?.Text : null, options.CrisisLine, risk.Severity?.ToCode()));
         }
 
         if (scope.Distortions)
@@ -222,9 +222,13 @@ internal sealed class LiveAnalysis(CounselingSessionOptions options)
     }
 
     /// <summary>Fuses what arrived since the last update, at most once per <see cref="CounselingSessionOptions.EmotionInterval"/>.</summary>
-    public EmotionUpdate? TakeEmotionUpdate(DateTimeOffset now)
+    public EmotionUpdate? TakeEmotionUpdate(DateTimeOffset now) =>
+        _lastEmotionAt is { } last && now - last < options.EmotionInterval ? null : FlushEmotionUpdate(now);
+
+    /// <summary>What the throttle still holds, whatever the interval: at the end of the session the last reading must reach the log.</summary>
+    public EmotionUpdate? FlushEmotionUpdate(DateTimeOffset now)
     {
-        if (!_emotionPending || (_lastEmotionAt is { } last && now - last < options.EmotionInterval))
+        if (!_emotionPending)
         {
             return null;
         }

@@ -75,23 +75,44 @@ public sealed class RiskDetectorTests
         Assert.Equal(RiskLevel.None, RiskDetector.Assess(text, TextLanguage.Korean).Level);
     }
 
+    /// <summary>A denial raises no alert (issue 15): it used to be Elevated "so a counselor still sees it", which taught counselors to ignore alerts.</summary>
     [Theory]
     [InlineData("I would never kill myself, don't worry.", TextLanguage.English)]
     [InlineData("I don't want to die, I just want the pain to stop.", TextLanguage.English)]
+    [InlineData("I'm not suicidal, just really tired of work.", TextLanguage.English)]
+    [InlineData("죽고 싶지는 않아", TextLanguage.Korean)]
+    [InlineData("자살할 생각은 없어요", TextLanguage.Korean)]
+    public void Assess_Denial_RaisesNothing(string text, TextLanguage language)
+    {
+        Assert.Equal(RiskAssessment.None, RiskDetector.Assess(text, language));
+    }
+
+    [Theory]
     [InlineData("I feel completely hopeless.", TextLanguage.English)]
     [InlineData("I can't take this anymore.", TextLanguage.English)]
     [InlineData("I cut myself shaving.", TextLanguage.English)]
-    [InlineData("죽고 싶지는 않아", TextLanguage.Korean)]
     [InlineData("죽고 싶을 만큼 창피했어", TextLanguage.Korean)]
-    [InlineData("자살할 생각은 없어요", TextLanguage.Korean)]
     [InlineData("그냥 사라지고 싶어", TextLanguage.Korean)]
     [InlineData("희망이 없어", TextLanguage.Korean)]
-    public void Assess_DisownedOrIndirectLanguage_IsElevatedNotHigh(string text, TextLanguage language)
+    public void Assess_IndirectLanguage_AlertsWithEvidence(string text, TextLanguage language)
     {
         var risk = RiskDetector.Assess(text, language);
 
-        Assert.Equal(RiskLevel.Elevated, risk.Level);
+        Assert.NotEqual(RiskLevel.None, risk.Level);
         Assert.NotNull(risk.Evidence);
+        Assert.NotNull(risk.Severity);
+    }
+
+    [Theory]
+    [InlineData("Everyone would honestly be better off if I wasn't around.", TextLanguage.English, RiskSeverity.Ideation)]
+    [InlineData("I've been saving up my sleeping pills in a drawer.", TextLanguage.English, RiskSeverity.PlanMeans)]
+    [InlineData("I cut my arm again last night.", TextLanguage.English, RiskSeverity.Act)]
+    public void Assess_RiskFamilies_AlertWithTheirLevel(string text, TextLanguage language, RiskSeverity severity)
+    {
+        var risk = RiskDetector.Assess(text, language);
+
+        Assert.NotEqual(RiskLevel.None, risk.Level);
+        Assert.Equal(severity, risk.Severity);
     }
 
     [Fact]

@@ -26,6 +26,20 @@ public sealed class TextEmotionAnalyzerTests
     }
 
     [Theory]
+    [InlineData("I want to kill myself.", TextLanguage.English)]
+    [InlineData("Everyone would be better off without me.", TextLanguage.English)]
+    [InlineData("I've been giving my things away, I won't need them.", TextLanguage.English)]
+    [InlineData("죽고 싶어", TextLanguage.Korean)]
+    [InlineData("내가 없어지면 다들 편할 거야", TextLanguage.Korean)]
+    public void Analyze_RiskOrHopelessStatement_ReadsAsSadnessOrAnxietyNotNeutral(string text, TextLanguage language)
+    {
+        var reading = analyzer.Analyze(text, language);
+
+        Assert.True(reading.Label is EmotionLabel.Sadness or EmotionLabel.Anxiety, $"{reading.Label}");
+        Assert.True(reading.Valence < 0, $"{reading.Valence}");
+    }
+
+    [Theory]
     [InlineData("I'm not happy with my life.", EmotionLabel.Sadness)]
     [InlineData("I don't feel anxious at all now.", EmotionLabel.Calm)]
     [InlineData("행복하지 않아", EmotionLabel.Sadness)]

@@ -59,6 +59,24 @@ public sealed class AnalysisTimingTests(AnalysisClockWebFactory factory) : IClas
     }
 
     [Fact]
+    public async Task End_EmotionReadingHeldByTheThrottle_IsFlushedIntoTheLogBeforeTheSessionEnds()
+    {
+        var owner = Guid.NewGuid().ToString("N");
+        var session = factory.Grains.GetGrain<ICounselingSessionGrain>(Guid.NewGuid().ToString("N"));
+        await session.StartAsync(new StartSession(owner, "flush", FullConsent));
+        await session.AppendTranscriptAsync(owner, new TranscriptInput("e-1", "I am so happy and grateful today!", 0, 1000, "en"));
+        // Within the emotion interval (the domain clock does not move): the throttle holds this reading.
+        await session.AppendTranscriptAsync(owner, new TranscriptInput("e-2", "I am furious and so angry at him.", 1000, 2000, "en"));
+
+        await session.EndAsync(owner);
+        var events = await session.GetEventsAsync(owner, 0, 100);
+
+        var updates = events.Where(e => e.Data is EmotionUpdate).ToList();
+        Assert.Equal(["joy", "anger"], updates.Select(e => ((EmotionUpdate)e.Data).Label));
+        Assert.True(updates[^1].Seq < events.Single(e => e.Data is SessionEnded).Seq);
+    }
+
+    [Fact]
     public async Task AnalysisResult_AfterAQuietPeriod_WaitsForNewInput()
     {
         var owner = Guid.NewGuid().ToString("N");

@@ -1,0 +1,90 @@
+using BeMore.Grains.Analysis;
+using BeMore.Grains.Analysis.Insight;
+using Xunit.Abstractions;
+
+namespace BeMore.Tests.Analysis;
+
+/// <summary>
+/// The analysers on the corpus's test split (writer C, never trained or tuned on; see corpus/README.md). Each test
+/// prints the full figures and fails below floors set a little under what the shipped models reach, so a change that
+/// makes them worse is seen. The targets (distortion precision 0.95, exact-type recall 0.85, risk recall 1.0,
+/// at most 1 % false alerts, emotion macro-F1 0.80) are above some floors: the README says which are not met.
+/// </summary>
+public sealed class InsightEvaluationTests(ITestOutputHelper output)
+{
+    public static TheoryData<TextLanguage> Languages => [TextLanguage.English, TextLanguage.Korean];
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void TestSplit_Size_HoldsEveryLabelRiskFamilyAndHardNegative(TextLanguage language)
+    {
+        var split = InsightEvaluation.TestSplit(language);
+
+        foreach (var type in Enum.GetValues<DistortionType>())
+        {
+            Assert.True(split.Utterances.Count(u => u.Label == type.ToCode()) >= 30, $"too few {type}");
+        }
+
+        Assert.True(split.RiskLines >= 60, $"{split.RiskLines} risk lines");
+        Assert.Equal(8, split.Utterances.Where(u => u.Label == "risk").Select(u => u.Subtype).Distinct().Count());
+        Assert.True(split.NoneLines >= 90 && split.Denials >= 15, $"{split.NoneLines} none, {split.Denials} denials");
+        Assert.True(split.Emotions.Count >= 90, $"{split.Emotions.Count} emotion lines");
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Distortions_TestSplit_PrecisionAndExactTypeRecallAtFloors(TextLanguage language)
+    {
+        var split = InsightEvaluation.TestSplit(language);
+        output.WriteLine(split.Report());
+        var floor = Floors.For(language);
+
+        Assert.True(split.Precision >= floor.Precision, $"precision {split.Precision:F3} < {floor.Precision}");
+        Assert.True(split.ExactRecall >= floor.ExactRecall, $"exact-type recall {split.ExactRecall:F3} < {floor.ExactRecall}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Risk_TestSplit_RecallAtFloorAndFalseAlertsAtMostCeiling(TextLanguage language)
+    {
+        var split = InsightEvaluation.TestSplit(language);
+        output.WriteLine(split.Report());
+        var floor = Floors.For(language);
+
+        Assert.True(split.RiskRecall >= floor.RiskRecall, $"risk recall {split.RiskRecall:F3} < {floor.RiskRecall}");
+        Assert.True(split.FalseAlertsOnNone <= floor.FalseAlertsOnNone, $"{split.FalseAlertsOnNone} false alerts on none > {floor.FalseAlertsOnNone}");
+        Assert.True(split.FalseAlertsOnDenials <= floor.FalseAlertsOnDenials, $"{split.FalseAlertsOnDenials} alerts on denials > {floor.FalseAlertsOnDenials}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void TextEmotion_TestSplit_MacroF1AtFloor(TextLanguage language)
+    {
+        var split = InsightEvaluation.TestSplit(language);
+        output.WriteLine(split.Report());
+
+        Assert.True(split.EmotionMacroF1 >= Floors.For(language).EmotionMacroF1, $"macro-F1 {split.EmotionMacroF1:F3}");
+    }
+
+    /// <summary>The shipped models say which corpus they were trained from: a changed corpus line means retraining.</summary>
+    [Fact]
+    public void ShippedModels_CorpusHash_MatchesTheCorpus()
+    {
+        using var stream = SentenceClassifier.OpenEmbedded(ModelFiles.CorpusHash);
+        using var reader = new StreamReader(stream);
+
+        Assert.Equal(InsightCorpus.Hash(InsightEvaluation.CorpusRoot), reader.ReadToEnd().Trim());
+    }
+
+    /// <summary>Rounded down a little from the shipped models' figures on the test split; the false-alert counts are ceilings.</summary>
+    private sealed record Floors(double Precision, double ExactRecall, double RiskRecall, int FalseAlertsOnNone, int FalseAlertsOnDenials, double EmotionMacroF1)
+    {
+        // Reached: precision 0.934, exact-type recall 0.579, risk recall 0.940, 21 false alerts on 100 none (4 of 17 denials), macro-F1 0.613.
+        private static readonly Floors English = new(0.91, 0.55, 0.92, 23, 5, 0.58);
+
+        // Reached: precision 0.975, exact-type recall 0.665, risk recall 0.881, 13 false alerts on 100 none (3 of 17 denials), macro-F1 0.746.
+        private static readonly Floors Korean = new(0.95, 0.64, 0.86, 15, 4, 0.72);
+
+        public static Floors For(TextLanguage language) => language == TextLanguage.Korean ? Korean : English;
+    }
+}

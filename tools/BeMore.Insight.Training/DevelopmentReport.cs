@@ -1,0 +1,78 @@
+using BeMore.Grains.Analysis;
+using BeMore.Grains.Analysis.Insight;
+using Microsoft.ML;
+
+namespace BeMore.Insight.Training;
+
+/// <summary>
+/// The detectors, with models trained without one training writer, scored on that writer, across the thresholds of
+/// <see cref="InsightThresholds"/> and <see cref="TextEmotionOptions.ClassifierWeight"/>: where their defaults come from.
+/// </summary>
+internal static class DevelopmentReport
+{
+    public static void Print(ITransformer utterance, ITransformer riskLevel, ITransformer emotion, string corpus, Func<string, bool> heldOut)
+    {
+        using var u = Classifier(utterance);
+        using var r = Classifier(riskLevel);
+        using var e = Classifier(emotion);
+        foreach (var code in InsightCorpus.Languages)
+        {
+            var language = code == "ko" ? TextLanguage.Korean : TextLanguage.English;
+            var lines = InsightCorpus.Utterances(corpus, code, heldOut);
+            if (lines.Count == 0)
+            {
+                continue;
+            }
+
+            Console.WriteLine($"-- {code}: {lines.Count} lines");
+            var riskLines = lines.Where(l => l.Label == "risk").ToList();
+            var noneLines = lines.Where(l => l.Label == "none").ToList();
+            var distortionLines = lines.Where(l => l.Label is not ("risk" or "none")).ToList();
+            foreach (var t in new[] { 0.15, 0.2, 0.25, 0.3 })
+            {
+                var insight = new UtteranceInsight(u, r, new InsightThresholds { Risk = t });
+                var alerted = riskLines.Where(l => insight.Risk(l.Text, language).Level != RiskLevel.None).ToList();
+                var levels = alerted.Count(l => insight.Risk(l.Text, language).Severity?.ToCode() == l.RiskLevel);
+                var alerts = noneLines.Where(l => insight.Risk(l.Text, language).Level != RiskLevel.None).ToList();
+                Console.WriteLine($"   risk p>={t:F2}: recall {alerted.Count}/{riskLines.Count} (level right {levels}), none alerts {alerts.Count}/{noneLines.Count} "
+                    + $"(denials {alerts.Count(l => l.Subtype == "denial")}), on distortion lines {distortionLines.Count(l => insight.Risk(l.Text, language).Level != RiskLevel.None)}");
+            }
+
+            foreach (var t in new[] { 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9 })
+            {
+                var insight = new UtteranceInsight(u, r, new InsightThresholds { Distortion = t });
+                var found = lines.Select(l => (Line: l, Found: insight.Distortions(l.Text, language))).ToList();
+                var detected = found.Sum(f => f.Found.Count);
+                var correct = found.Sum(f => f.Found.Count(m => m.Type.ToCode() == f.Line.Label));
+                Console.WriteLine($"   distortion p>={t:F2}: precision {Ratio(correct, detected)}, exact recall {Ratio(correct, distortionLines.Count)}");
+            }
+
+            var emotions = InsightCorpus.Emotions(corpus, code, heldOut);
+            foreach (var (weight, alone) in new[] { (0.35, 0.0), (0.35, 0.35), (0.35, 0.45), (0.35, 0.55), (0.5, 0.45) })
+            {
+                var analyzer = new TextEmotionAnalyzer(new TextEmotionOptions { ClassifierWeight = weight, ClassifierAlone = alone }, e);
+                var predicted = emotions.Select(x => analyzer.Analyze(x.Text, language).Label.ToString().ToLowerInvariant()).ToList();
+                var f1 = e.Classes.Select(c =>
+                {
+                    var tp = emotions.Where((x, i) => x.Emotion == c && predicted[i] == c).Count();
+                    var fp = emotions.Where((x, i) => x.Emotion != c && predicted[i] == c).Count();
+                    var fn = emotions.Where((x, i) => x.Emotion == c && predicted[i] != c).Count();
+                    return tp == 0 ? 0 : 2.0 * tp / ((2 * tp) + fp + fn);
+                }).Average();
+                Console.WriteLine($"   emotion classifier weight {weight:F2}, alone from {alone:F2}: macro-F1 {f1:F2} on {emotions.Count}");
+            }
+        }
+    }
+
+    private static SentenceClassifier Classifier(ITransformer model)
+    {
+        var ml = new MLContext(seed: 1);
+        using var stream = new MemoryStream();
+        var schema = ml.Data.LoadFromEnumerable(Array.Empty<ClassifierInput>()).Schema;
+        ml.Model.Save(model, schema, stream);
+        stream.Position = 0;
+        return SentenceClassifier.Load(stream);
+    }
+
+    private static string Ratio(int a, int b) => b == 0 ? "-" : $"{(double)a / b:F2} ({a}/{b})";
+}

@@ -1,0 +1,52 @@
+using System.Globalization;
+using BeMore.Grains.Analysis.Insight;
+using BeMore.Insight.Training;
+
+// Trains the insight models from the corpus's training split (every writer but C) and writes them, with the corpus hash,
+// into src/Grains/Analysis/Models. Before that it trains on one training writer and scores the other, both ways, so the
+// thresholds in src/Grains/Analysis/Insight are chosen on text the model has not seen, without touching the test split.
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+var repo = RepositoryRoot();
+var corpus = Path.Combine(repo, "corpus");
+var models = Path.Combine(repo, "src", "Grains", "Analysis", "Models");
+var fixtures = Path.Combine(repo, "tests", "BeMore.Tests", "Fixtures", "Analysis");
+var train = new Func<string, bool>(writer => writer != InsightCorpus.TestWriter);
+
+var writers = Directory.EnumerateDirectories(Path.Combine(corpus, "en")).Select(Path.GetFileName).OfType<string>()
+    .Where(train).Order(StringComparer.Ordinal).ToList();
+if (!args.Contains("--no-dev") && writers.Count >= 2)
+{
+    foreach (var held in writers)
+    {
+        Console.WriteLine($"== development: trained without writer {held}, scored on writer {held}");
+        var trainer = new InsightTrainer(corpus, fixtures, w => train(w) && w != held);
+        DevelopmentReport.Print(trainer.Utterance(), trainer.RiskLevel(), trainer.Emotion(), corpus, w => w == held);
+    }
+}
+
+if (args.Contains("--dev-only"))
+{
+    return;
+}
+
+Directory.CreateDirectory(models);
+var final = new InsightTrainer(corpus, fixtures, train);
+final.Save(final.Utterance(), Path.Combine(models, ModelFiles.Utterance));
+final.Save(final.RiskLevel(), Path.Combine(models, ModelFiles.RiskLevel));
+final.Save(final.Emotion(), Path.Combine(models, ModelFiles.Emotion));
+var hash = InsightCorpus.Hash(corpus);
+await File.WriteAllTextAsync(Path.Combine(models, ModelFiles.CorpusHash), hash + "\n");
+Console.WriteLine($"Models written to {models} (corpus {hash}).");
+
+static string RepositoryRoot()
+{
+    for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
+    {
+        if (File.Exists(Path.Combine(dir.FullName, "BeMore.sln")))
+        {
+            return dir.FullName;
+        }
+    }
+
+    throw new InvalidOperationException("Run from inside the repository (no BeMore.sln above the current folder).");
+}
