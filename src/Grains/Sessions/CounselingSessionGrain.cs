@@ -15,9 +15,6 @@ namespace BeMore.Grains.Sessions;
 [GrainType("counseling-session")]
 public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRemindable
 {
-    /// <summary>Upper bound of one event page, so no caller can make a turn read an unbounded log.</summary>
-    public const int MaxEventPage = 1000;
-
     public const string IdleReminderName = "idle-check";
 
     /// <summary>State is written on status changes and every this many events, never per segment.</summary>
@@ -158,7 +155,7 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
     public async Task<IReadOnlyList<SessionEvent>> GetEventsAsync(string callerId, long afterSeq, int limit)
     {
         EnsureOwner(callerId);
-        return await _eventLog.ReadAfterAsync(SessionId, Math.Max(0, afterSeq), Math.Clamp(limit, 1, MaxEventPage));
+        return await _eventLog.ReadAfterAsync(SessionId, Math.Max(0, afterSeq), Math.Clamp(limit, 1, SessionEventReading.MaxPageSize));
     }
 
     public Task<SessionEvent> AppendTranscriptAsync(string callerId, TranscriptInput input)
@@ -569,7 +566,7 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
         var after = State.AppliedSeq;
         while (after < _lastSeq)
         {
-            var page = await _eventLog.ReadAfterAsync(SessionId, after, MaxEventPage, cancellationToken);
+            var page = await _eventLog.ReadAfterAsync(SessionId, after, SessionEventReading.MaxPageSize, cancellationToken);
             if (page.Count == 0)
             {
                 break;
