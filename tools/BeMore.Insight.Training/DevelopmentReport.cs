@@ -28,14 +28,14 @@ internal static class DevelopmentReport
             var riskLines = lines.Where(l => l.Label == "risk").ToList();
             var noneLines = lines.Where(l => l.Label == "none").ToList();
             var distortionLines = lines.Where(l => l.Label is not ("risk" or "none")).ToList();
-            foreach (var t in new[] { 0.15, 0.2, 0.25, 0.3 })
+            foreach (var t in new[] { 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5 })
             {
                 var insight = new UtteranceInsight(u, r, new InsightThresholds { Risk = t });
                 var alerted = riskLines.Where(l => insight.Risk(l.Text, language).Level != RiskLevel.None).ToList();
                 var levels = alerted.Count(l => insight.Risk(l.Text, language).Severity?.ToCode() == l.RiskLevel);
                 var alerts = noneLines.Where(l => insight.Risk(l.Text, language).Level != RiskLevel.None).ToList();
                 Console.WriteLine($"   risk p>={t:F2}: recall {alerted.Count}/{riskLines.Count} (level right {levels}), none alerts {alerts.Count}/{noneLines.Count} "
-                    + $"(denials {alerts.Count(l => l.Subtype == "denial")}), on distortion lines {distortionLines.Count(l => insight.Risk(l.Text, language).Level != RiskLevel.None)}");
+                    + $"({string.Join(", ", alerts.GroupBy(l => l.Subtype).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"))}), on distortion lines {distortionLines.Count(l => insight.Risk(l.Text, language).Level != RiskLevel.None)}");
             }
 
             foreach (var t in new[] { 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9 })

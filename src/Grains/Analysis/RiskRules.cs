@@ -21,6 +21,46 @@ internal static class RiskRules
     private static readonly Regex KoreanIdiom = CompileLenient(
         "(?:어|아|워|해|와|나|려|워서|해서) ?죽(?:겠|을 ?뻔|는 ?줄)|죽을 ?맛|죽을 ?만큼 ?(?:좋|웃|맛있|창피|부끄)|죽이(?:네|는데|더라|다|지)|(?:폰|배터리|핸드폰|노트북)(?:이|가)? ?(?:죽었|나갔)");
 
+    /// <summary>Where a new sentence or a contrast starts: a denial before "but" must not hide what follows it.</summary>
+    private static readonly Regex EnglishClauseBreak = Compile(@"[.!?;]+\s*|\s*\b(?:but|though|although|except\s+that|yet)\b\s*", RegexOptions.IgnoreCase);
+
+    private static readonly Regex KoreanClauseBreak = Compile(@"[.!?;]+\s*|\s*(?:그런데|근데|하지만|그렇지만|그치만)\s*|(?<=데|지만)\s+", RegexOptions.None);
+
+    /// <summary>
+    /// Denials the phrase list does not hold: safety statements, "no thoughts/plans of…", "it's not like I want to…",
+    /// "not gonna do anything stupid"; the classifier reads their death words as risk.
+    /// </summary>
+    private static readonly Regex EnglishDenial = CompileLenient(
+        @"\b(?:I'm|I\s+am|I\s+feel)\s+(?:totally\s+|completely\s+|honestly\s+|genuinely\s+)?(?:safe|not\s+in\s+(?:any\s+)?(?:danger|a\s+(?:dangerous|dark|bad)\s+place))\b"
+        + @"|\bnot\s+(?:gonna|going\s+to)\s+do\s+anything\s+(?:stupid|silly|drastic)\b"
+        + @"|\b(?:no|not\s+any|haven't\s+had\s+any|don't\s+have\s+any|never\s+had\s+(?:any\s+)?)\s+(?:(?:thoughts?|urges?)\s+(?:of|about|like\s+that)|plans?\s+like\s+that)\b"
+        + @"|\b(?:it's|its)\s+not\s+like\s+I\s+(?:want|wanna|'m\s+going|plan)\b"
+        + @"|\b(?:never|not)\s+(?:been\s+|once\s+)?on\s+the\s+table\b|\bnowhere\s+near\s+that\b|\bnot\s+(?:there|in\s+that\s+place)\s+(?:now|anymore|any\s+more)\b"
+        + @"|\b(?:wouldn't|would\s+never|will\s+never|won't)\s+(?:ever\s+)?act\s+on\b"
+        + @"|\b(?:I\s+said|the\s+answer(?:'s|\s+is|\s+was))\s+no\b|\bhas\s+never\s+been\s+an\s+option\b");
+
+    private static readonly Regex KoreanDenial = CompileLenient(
+        "(?:그런|나쁜|극단적인?|이상한|죽을|죽음|자살|자해|해칠) ?(?:생각|맘|마음|쪽)[은는이가도]?[^.!?밖뿐]{0,12}?(?:없|안 ?(?:해|들|함|했)|못 ?해|아니)"
+        + "|(?:죽고|사라지고|없어지고) ?싶[은다][^.!?]{0,6}?(?:건|거|게|것) ?(?:아니|아님)"
+        + "|(?:저|나|난|전) ?(?:진짜 ?|정말 ?)?안전해|(?:모으|모아 ?두|모아놓)[^.!?]{0,10}?(?:없|안 ?해)"
+        + "|(?:해치|손대|긋)[^.!?]{0,10}?(?:없|안 ?해|안 ?하|못 ?해)|한 ?번도[^.!?]{0,20}?(?:없|안 ?(?:해|했|들))"
+        + "|생각(?:까지는?|해 ?본 ?적)[^.!?]{0,6}?(?:없|안 ?들)|없음에 ?체크|진짜 ?아니거든|(?:잘|진짜|정말|저) ?살고 ?싶어");
+
+    /// <summary>Someone else's words or a story retold: the client reports them, the classifier would read them as the client's.</summary>
+    private static readonly Regex EnglishReported = CompileLenient(
+        @"\b(?:my|a|his|her|our|their|this|the)\s+(?:(?!I\b|I')\w+\s+){0,2}(?:said|says|told|tells|posted|wrote|keeps\s+saying|used\s+to\s+say|always\s+said|talked\s+about)\b"
+        + @"|\b(?:in|on)\s+(?:the|a|this)\s+(?:show|film|movie|book|series|song|news|story|feed)\b|\b(?:the|a|main)\s+character\b");
+
+    private static readonly Regex KoreanReported = CompileLenient(
+        "(?:친구|동생|언니|오빠|누나|형|엄마|아빠|할머니|할아버지|룸메|동료|선임|팀장님?|담임|아들|딸|남친|여친)(?:가|이|는|도)[^.!?]{0,40}?(?:했대|한대|했어|라고|다고|다는 ?말|래서|대요|하더라|그러|하시|하길래)"
+        + "|(?:드라마|웹툰|뉴스|소설|영화|노래|가사|책)(?:에서|에|를|을)");
+
+    /// <summary>A phrase someone else said, posted or wrote, told by the client ("my friend told me she'd been self-harming").</summary>
+    private static readonly Regex EnglishRetoldBefore = CompileLenient(
+        @"\b(?:he|she|they|(?:my|a|his|her|their)\s+(?:[\w\u0027\u2019]+\s+){0,3}?[\w\u0027\u2019]+)\s+(?:said|says|told\s+\w+|posted|wrote|talked)\b[^.!?]{0,40}$");
+
+    private static readonly Regex KoreanRetoldAfter = Compile("^[^.!?]{0,4}?(?:다고|다는|라고|라는|이런 ?말|그런 ?말|하는 ?장면|한 ?적 ?있다고)", RegexOptions.None);
+
     private static readonly RiskPattern[] English =
     [
         High(@"\b(?:want|wanna|going|gonna|plan(?:ning)?|thinking\s+(?:about|of)|think\s+about|tempted|urge|feel\s+like|try(?:ing)?|tried|decided|might|will|'ll|could)\s+(?:to\s+)?(?:just\s+)?(?:kill|hurt|harm|cut|hang|drown|poison|shoot|end)(?:ing)?\s+myself\b"),
@@ -68,9 +108,14 @@ internal static class RiskRules
 
             foreach (var match in pattern.Regex.EnumerateMatches(text))
             {
-                if (pattern.Negatable && IsNegated(text, match, language))
+                if (pattern.Negatable && (IsNegated(text, match, language) || InDenial(text, match.Index, language)))
                 {
                     denied = true;
+                    continue;
+                }
+
+                if (IsRetold(text, match, language))
+                {
                     continue;
                 }
 
@@ -83,8 +128,95 @@ internal static class RiskRules
         return new RuleRisk(level, evidence, denied && level == RiskLevel.None);
     }
 
+    /// <summary>
+    /// The utterance without its clauses that deny risk, retell someone else's words or use a death word in an idiom, as
+    /// the text the classifier should read and its span; null when no clause is left. Splits at sentence ends and contrasts
+    /// ("but", "though", 근데, -지만, -는데), so "I'd never kill myself but I've been saving pills" keeps its second half.
+    /// </summary>
+    public static (string Text, EvidenceSpan Span, bool SetAside, IReadOnlyList<string> Clauses)? UnqualifiedClauses(string text, TextLanguage language)
+    {
+        var breaks = language == TextLanguage.Korean ? KoreanClauseBreak : EnglishClauseBreak;
+        var kept = new List<(int Start, int End)>();
+        var setAside = false;
+        var start = 0;
+        foreach (var separator in breaks.EnumerateMatches(text))
+        {
+            Keep(start, separator.Index);
+            start = separator.Index + separator.Length;
+        }
+
+        Keep(start, text.Length);
+        if (kept.Count == 0)
+        {
+            return null;
+        }
+
+        var from = kept[0].Start;
+        var to = kept[^1].End;
+        var joined = setAside ? string.Join(' ', kept.Select(k => text[k.Start..k.End])) : text;
+        return (joined, new EvidenceSpan(from, to - from, text[from..to]), setAside, kept.Count > 1 ? [.. kept.Select(k => text[k.Start..k.End])] : []);
+
+        void Keep(int clauseStart, int clauseEnd)
+        {
+            while (clauseStart < clauseEnd && char.IsWhiteSpace(text[clauseStart]))
+            {
+                clauseStart++;
+            }
+
+            while (clauseEnd > clauseStart && (char.IsWhiteSpace(text[clauseEnd - 1]) || text[clauseEnd - 1] == ','))
+            {
+                clauseEnd--;
+            }
+
+            var clause = text[clauseStart..clauseEnd];
+            if (!clause.Any(char.IsLetter))
+            {
+                return;
+            }
+
+            if (Qualified(clause, language))
+            {
+                setAside = true;
+            }
+            else
+            {
+                kept.Add((clauseStart, clauseEnd));
+            }
+        }
+    }
+
+    /// <summary>Whether the clause around a phrase denies it in words the negation check does not reach ("killing myself has never been on the table").</summary>
+    private static bool InDenial(string text, int index, TextLanguage language)
+    {
+        var start = 0;
+        var end = text.Length;
+        foreach (var separator in (language == TextLanguage.Korean ? KoreanClauseBreak : EnglishClauseBreak).EnumerateMatches(text))
+        {
+            if (separator.Index + separator.Length <= index)
+            {
+                start = separator.Index + separator.Length;
+            }
+            else if (separator.Index > index)
+            {
+                end = separator.Index;
+                break;
+            }
+        }
+
+        return (language == TextLanguage.Korean ? KoreanDenial : EnglishDenial).IsMatch(text.AsSpan(start, end - start));
+    }
+
+    private static bool Qualified(string clause, TextLanguage language) =>
+        Assess(clause, language).Denied || HasIdiom(clause, language)
+        || (language == TextLanguage.Korean ? KoreanDenial : EnglishDenial).IsMatch(clause)
+        || (language == TextLanguage.Korean ? KoreanReported : EnglishReported).IsMatch(clause);
+
     /// <summary>Whether the utterance holds an idiom with a death or harm word ("this traffic is killing me", "배고파 죽겠다").</summary>
     public static bool HasIdiom(string text, TextLanguage language) => (language == TextLanguage.Korean ? KoreanIdiom : EnglishIdiom).IsMatch(text);
+
+    private static bool IsRetold(string text, ValueMatch match, TextLanguage language) => language == TextLanguage.Korean
+        ? KoreanRetoldAfter.IsMatch(text.AsSpan(match.Index + match.Length)) && KoreanReported.IsMatch(text)
+        : EnglishRetoldBefore.IsMatch(text.AsSpan(0, match.Index));
 
     private static bool IsNegated(string text, ValueMatch match, TextLanguage language) => language == TextLanguage.Korean
         ? KoreanNegatedAfter.IsMatch(text.AsSpan(match.Index + match.Length))

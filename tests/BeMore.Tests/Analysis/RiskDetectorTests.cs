@@ -115,6 +115,29 @@ public sealed class RiskDetectorTests
         Assert.Equal(severity, risk.Severity);
     }
 
+    [Theory]
+    [InlineData("I'd never kill myself but I've been saving up my sleeping pills in a drawer.", TextLanguage.English, "saving up my sleeping pills")]
+    [InlineData("I'm not suicidal, though everyone would honestly be better off if I wasn't around.", TextLanguage.English, "better off if I wasn't around")]
+    public void Assess_RiskClauseAfterDenial_AlertsOnThatClause(string text, TextLanguage language, string inEvidence)
+    {
+        var risk = RiskDetector.Assess(text, language);
+
+        Assert.NotEqual(RiskLevel.None, risk.Level);
+        Assert.Contains(inEvidence, risk.Evidence!.Text, StringComparison.Ordinal);
+        Assert.Equal(text.Substring(risk.Evidence.Start, risk.Evidence.Length), risk.Evidence.Text);
+    }
+
+    [Theory]
+    [InlineData("Killing myself has never been on the table for me, not once.", TextLanguage.English)]
+    [InlineData("The doctor asked about thoughts of harming myself and I said no.", TextLanguage.English)]
+    [InlineData("My friend told me she'd been having suicidal thoughts and I want to help her.", TextLanguage.English)]
+    [InlineData("친구가 어제 죽고 싶다는 말을 해서 너무 걱정돼요", TextLanguage.Korean)]
+    [InlineData("저 안전해요. 오늘은 그냥 좀 지쳤어요", TextLanguage.Korean)]
+    public void Assess_DenialOrRetoldWordsTheNegationCheckMisses_RaisesNothing(string text, TextLanguage language)
+    {
+        Assert.Equal(RiskAssessment.None, RiskDetector.Assess(text, language));
+    }
+
     [Fact]
     public void Assess_HighAfterNegatedMention_ReportsTheHighEvidence()
     {

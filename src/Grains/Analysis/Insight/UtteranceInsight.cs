@@ -15,6 +15,12 @@ public sealed record InsightThresholds
     /// <summary>Risk is alerted from this probability of the risk class: low, because a missed alert costs the most.</summary>
     public double Risk { get; init; } = 0.2;
 
+    /// <summary>
+    /// Risk in what is left of an utterance after a denial, idiom or retold clause was set aside needs this probability:
+    /// after "I'm not suicidal", "I just want to rest" elaborates the denial unless it clearly says more.
+    /// </summary>
+    public double RiskBesideDenial { get; init; } = 0.5;
+
     /// <summary>Ideation the rules did not name is High from this probability, Elevated below it; plans and acts are always High.</summary>
     public double HighRisk { get; init; } = 0.5;
 }
@@ -67,17 +73,34 @@ public sealed class UtteranceInsight(SentenceClassifier utterance, SentenceClass
     public RiskAssessment Risk(string text, TextLanguage language)
     {
         var rules = RiskRules.Assess(text, language);
-        var probability = Probabilities(text)[_risk];
-        // A denial the rules recognised ("I'd never hurt myself") or an idiom ("this traffic is killing me") raises nothing,
-        // however the classifier reads its words; what the rules find themselves always stands.
-        if (rules.Level == RiskLevel.None && (rules.Denied || probability < thresholds.Risk || RiskRules.HasIdiom(text, language)))
+        if (rules.Level != RiskLevel.None)
+        {
+            // What the rules find themselves always stands: a plain statement of intent alerts whatever the classifier says.
+            var ruleSeverity = Severity(text);
+            var ruleLevel = rules.Level == RiskLevel.High || ruleSeverity != RiskSeverity.Ideation || Probabilities(text)[_risk] >= thresholds.HighRisk
+                ? RiskLevel.High : RiskLevel.Elevated;
+            return new RiskAssessment(ruleLevel, rules.Evidence, ruleSeverity);
+        }
+
+        // The classifier reads only the clauses that neither deny risk, retell someone else's words nor use an idiom:
+        // "I'd never hurt myself" raises nothing, "I'd never kill myself but I've been saving pills" is read for its second half.
+        if (RiskRules.UnqualifiedClauses(text, language) is not { } kept)
         {
             return RiskAssessment.None;
         }
 
-        var severity = Severity(text);
-        var level = rules.Level == RiskLevel.High || severity != RiskSeverity.Ideation || probability >= thresholds.HighRisk ? RiskLevel.High : RiskLevel.Elevated;
-        return new RiskAssessment(level, rules.Evidence ?? Evidence(text), severity);
+        // Each clause is scored too, so a risk clause is not diluted by the small talk around it.
+        var probability = Math.Max(
+            ReferenceEquals(kept.Text, text) ? Probabilities(text)[_risk] : utterance.Predict(kept.Text)[_risk],
+            kept.Clauses.Select(c => utterance.Predict(c)[_risk]).DefaultIfEmpty(0f).Max());
+        if (probability < (kept.SetAside ? thresholds.RiskBesideDenial : thresholds.Risk))
+        {
+            return RiskAssessment.None;
+        }
+
+        var severity = Severity(kept.Text);
+        var level = severity != RiskSeverity.Ideation || probability >= thresholds.HighRisk ? RiskLevel.High : RiskLevel.Elevated;
+        return new RiskAssessment(level, ReferenceEquals(kept.Text, text) ? Evidence(text) : kept.Span, severity);
     }
 
     private RiskSeverity Severity(string text)
