@@ -5,7 +5,6 @@ using BeMore.Grains.Abstractions.Telemetry;
 using BeMore.Web.Features.Live;
 using BeMore.Web.Features.Sessions;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.Extensions.DependencyInjection;
 using Serilog.Context;
 
 namespace BeMore.Web.Infrastructure.Telemetry;
@@ -48,7 +47,7 @@ public sealed class HubTelemetryFilter : IHubFilter
             name: $"{service}/{invocationContext.HubMethodName}");
         var sessionId = SessionIdOf(invocationContext);
         activity?.SetTag(SessionIdTag, sessionId);
-        using var session = sessionId is null ? null : LogContext.PushProperty("SessionId", sessionId);
+        using var session = sessionId is null ? null : LogContext.PushProperty(SessionLogContextMiddleware.PropertyName, sessionId);
         try
         {
             return await next(invocationContext);
@@ -89,16 +88,5 @@ public sealed class HubTelemetryFilter : IHubFilter
             method => Array.FindIndex(method.GetParameters(), p => p.Name == SessionIdParameter));
         return position >= 0 && position < invocation.HubMethodArguments.Count
             && invocation.HubMethodArguments[position] is string id && SessionIds.IsWellFormed(id) ? id : null;
-    }
-}
-
-public static class HubTelemetryRegistration
-{
-    /// <summary>Call before the hub's own filters are added: SignalR runs global filters in the order they were added.</summary>
-    public static IServiceCollection AddHubTelemetry(this IServiceCollection services)
-    {
-        services.AddSingleton<HubTelemetryFilter>();
-        services.Configure<HubOptions>(hub => hub.AddFilter<HubTelemetryFilter>());
-        return services;
     }
 }
