@@ -36,6 +36,20 @@ public sealed class CounselingSessionState
     public AnalysisScope Scope => new(Consent.StoreTranscript, Consent.Analysis && OptIns.TextEmotion,
         Consent.Analysis && OptIns.Distortions, PreferredLanguage);
 
+    /// <summary>A new session's owner, title and consent, with the owner's language and opt-ins when there is an account.</summary>
+    public void Begin(StartSession command, UserPreferences? preferences)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        OwnerId = command.OwnerId;
+        Title = command.Title;
+        Consent = command.Consent;
+        if (preferences is not null)
+        {
+            PreferredLanguage = preferences.Language;
+            OptIns = preferences.Analysis;
+        }
+    }
+
     /// <summary>Folds one logged event into the state: status changes move the lifecycle, the rest update the counts.</summary>
     public void Apply(SessionEvent sessionEvent)
     {
