@@ -27,8 +27,9 @@ internal sealed class SessionAnalysis(
     public void Restart() => _analysis.StartRollups(time.GetUtcNow());
 
     /// <summary>
-    /// Appends a transcript segment (its text only where the consent keeps it), then what the text gives rise to: the
-    /// text is analysed in memory even when it is not stored, and the findings cite the segment's seq.
+    /// Appends a transcript segment (its text only where the consent keeps it) together with what the text gives rise
+    /// to, in one append: the text is analysed in memory even when it is not stored, and the findings, which follow the
+    /// segment, cite its seq. What the analysis asks the LLM for is queued once they are durable.
     /// </summary>
     public async Task<SessionEvent> AppendSegmentAsync(SegmentInput input)
     {
@@ -36,10 +37,15 @@ internal sealed class SessionAnalysis(
         var words = input.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Length;
         var segment = new TranscriptSegment(
             input.ClientSegmentId, State.Consent.StoreTranscript ? input.Text : null, input.StartMs, input.EndMs, input.Language, words, input.Source);
-        var appended = (await journal.AppendAsync(segment, input.DedupKey))!;
+        // A segment is never withheld: it takes the next seq, and its findings cite it.
+        var segmentSeq = journal.NextSeq;
+        var at = journal.LogTime();
         // Words the user chose not to have kept are not handed to an outside model either.
         var refine = refinement.Enabled && State.Consent.Analysis && State.Consent.StoreTranscript;
-        await journal.AppendAsync(_analysis.OnTranscript(appended.Seq, input.Text, input.Language, State.Scope, appended.At, refine));
+        var findings = _analysis.OnTranscript(segmentSeq, input.Text, input.Language, State.Scope, at, refine);
+        var batch = new List<(SessionEventData, string?)>(findings.Count + 1) { (segment, input.DedupKey) };
+        batch.AddRange(findings.Select(finding => (finding, (string?)null)));
+        var appended = (await journal.AppendAsync(batch, at))[0];
         await RequestRefinementsAsync();
         return appended;
     }

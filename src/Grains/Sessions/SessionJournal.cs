@@ -66,6 +66,9 @@ internal sealed class SessionJournal(
 
     public void Unsubscribe(ISessionObserver observer) => _observers.Unsubscribe(observer);
 
+    /// <summary>The seq the next appended event gets (when the consent does not withhold it).</summary>
+    public long NextSeq => LastSeq + 1;
+
     /// <summary>Appends one event; null when the consent withholds it.</summary>
     public async Task<SessionEvent?> AppendAsync(SessionEventData data, string? dedupKey = null) =>
         await AppendAsync([(data, dedupKey)]) is [var appended] ? appended : null;
@@ -74,7 +77,8 @@ internal sealed class SessionJournal(
         AppendAsync(items.Select(data => (data, (string?)null)).ToList());
 
     /// <summary>
-    /// Log first, then state, then observers. Analysis events are dropped here when the session's consent withholds
+    /// Log first, then state, then observers: one log commit and one notification for all <paramref name="items"/>,
+    /// so an input and everything it caused travel together. Analysis events are dropped here when the session's consent withholds
     /// analysis, whoever produced them; the rest are numbered in order from <see cref="LastSeq"/> + 1 and stamped
     /// <paramref name="at"/> (default: now).
     /// </summary>
@@ -113,12 +117,9 @@ internal sealed class SessionJournal(
             await WriteStateAsync();
         }
 
-        foreach (var (sessionEvent, _) in events)
-        {
-            await _observers.Notify(observer => observer.OnEventAsync(sessionEvent));
-        }
-
-        return events.Select(e => e.Event).ToList();
+        var appended = events.ConvertAll(e => e.Event);
+        await _observers.Notify(observer => observer.OnEventsAsync(appended));
+        return appended;
     }
 
     /// <summary>Writes the state now, for a change that is not an event (the owner's preferences).</summary>

@@ -56,6 +56,7 @@ public sealed class SessionJournalTests : IAsyncLifetime
         Assert.Equal(3, journal.LastSeq);
         Assert.Equal(2, journal.State.Aggregates.SegmentCount);
         Assert.Equal([1L, 2L, 3L], observer.Seen);
+        Assert.Equal([1, 2], observer.RoundSizes);
         Assert.All(observer.StoredWhenSeen, Assert.True);
     }
 
@@ -167,10 +168,16 @@ public sealed class SessionJournalTests : IAsyncLifetime
 
         public List<bool> StoredWhenSeen { get; } = [];
 
-        public async Task OnEventAsync(SessionEvent sessionEvent)
+        public List<int> RoundSizes { get; } = [];
+
+        public async Task OnEventsAsync(IReadOnlyList<SessionEvent> events)
         {
-            Seen.Add(sessionEvent.Seq);
-            StoredWhenSeen.Add((await log.ReadAfterAsync(sessionEvent.SessionId, sessionEvent.Seq - 1, 1)).Count == 1);
+            RoundSizes.Add(events.Count);
+            foreach (var sessionEvent in events)
+            {
+                Seen.Add(sessionEvent.Seq);
+                StoredWhenSeen.Add((await log.ReadAfterAsync(sessionEvent.SessionId, sessionEvent.Seq - 1, 1)).Count == 1);
+            }
         }
     }
 }
