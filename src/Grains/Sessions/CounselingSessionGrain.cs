@@ -11,17 +11,16 @@ using Microsoft.Extensions.Options;
 namespace BeMore.Grains.Sessions;
 
 /// <summary>
-/// The single writer of one session, coordinating its parts: the <see cref="SessionJournal"/> (seq, consent filter,
-/// log, state, observers), the <see cref="LiveAnalysis"/> (what each input adds as findings) and the lifecycle rules
-/// (<see cref="SessionLifecycle"/>, <see cref="IdlePolicy"/>). Slow work (speech-to-text, LLM refinement) runs in
-/// workers outside its turns and reports back as input.
+/// The single writer of one session: it checks the caller, keeps the idle and analysis clocks, and coordinates its
+/// parts: the <see cref="SessionJournal"/> (seq, <see cref="AnalysisScope"/> filter, log, state, observers), the
+/// <see cref="SessionAnalysis"/> (what each input adds, appended with it), the lifecycle rules
+/// (<see cref="SessionLifecycle"/>, <see cref="IdlePolicy"/>) and the <see cref="SessionLinks"/> outside the session.
+/// Slow work (speech-to-text, LLM refinement) runs in workers outside its turns and reports back as input.
 /// </summary>
 [GrainType("counseling-session")]
 public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRemindable
 {
     public const string IdleReminderName = SessionLinks.IdleReminderName;
-
-    private const string NarrativeDedupKey = "narrative";
 
     private readonly SessionJournal _journal;
     private readonly SessionAnalysis _analysis;
@@ -99,6 +98,12 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
         return Task.FromResult(Snapshot());
     }
 
+    public Task<AnalysisScope> GetAnalysisScopeAsync(string callerId)
+    {
+        EnsureOwner(callerId);
+        return Task.FromResult(State.Scope);
+    }
+
     public Task<SessionSnapshot> PauseAsync(string callerId) =>
         TransitionAsync(callerId, SessionStatus.Paused, from: SessionStatus.Active, "paused");
 
@@ -156,15 +161,10 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
     {
         ArgumentNullException.ThrowIfNull(preferences);
         EnsureOwner(callerId);
-        if (State.Status == SessionStatus.Ended
-            || (State.PreferredLanguage == preferences.Language && State.OptIns == preferences.Analysis))
+        if (State.Follow(preferences))
         {
-            return;
+            await _journal.WriteStateAsync();
         }
-
-        State.PreferredLanguage = preferences.Language;
-        State.OptIns = preferences.Analysis;
-        await _journal.WriteStateAsync();
     }
 
     public async Task RecordProsodyAsync(string callerId, ProsodySample sample)
@@ -196,17 +196,6 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
     {
         ArgumentNullException.ThrowIfNull(result);
         EnsureOwner(callerId);
-        if (result.Kind == RefinementKind.Narrative)
-        {
-            // Stored once: every later report reads this event instead of asking the LLM again.
-            if (result.Text is { } text && await _journal.FindAsync(NarrativeDedupKey) is null)
-            {
-                await _journal.AppendAsync(new NarrativeSummaryWritten(text, result.ThroughSeq), NarrativeDedupKey);
-            }
-
-            return;
-        }
-
         await _analysis.OnRefinementAsync(result);
     }
 

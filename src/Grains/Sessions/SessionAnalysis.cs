@@ -16,10 +16,12 @@ internal sealed record SegmentInput(
 internal sealed class SessionAnalysis(
     string sessionId, SessionJournal journal, CounselingSessionOptions options, RefinementWorker refinement, TimeProvider time, TimeSpan refinementDeadline)
 {
+    private const string NarrativeDedupKey = "narrative";
+
     private readonly LiveAnalysis _analysis = new(options);
 
     /// <summary>Whether the session's timer should tick: it is active and analysis is consented to.</summary>
-    public bool Runs => journal.IsStarted && State.Status == SessionStatus.Active && State.Consent.Analysis;
+    public bool Runs => journal.IsStarted && State.Status == SessionStatus.Active && State.Scope.Analysis;
 
     private CounselingSessionState State => journal.State;
 
@@ -27,22 +29,22 @@ internal sealed class SessionAnalysis(
     public void Restart() => _analysis.StartRollups(time.GetUtcNow());
 
     /// <summary>
-    /// Appends a transcript segment (its text only where the consent keeps it) together with what the text gives rise
+    /// Appends a transcript segment (its text only where the scope keeps it) together with what the text gives rise
     /// to, in one append: the text is analysed in memory even when it is not stored, and the findings, which follow the
     /// segment, cite its seq. What the analysis asks the LLM for is queued once they are durable.
     /// </summary>
     public async Task<SessionEvent> AppendSegmentAsync(SegmentInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        var scope = State.Scope;
         var words = input.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Length;
         var segment = new TranscriptSegment(
-            input.ClientSegmentId, State.Consent.StoreTranscript ? input.Text : null, input.StartMs, input.EndMs, input.Language, words, input.Source);
+            input.ClientSegmentId, scope.StoreText ? input.Text : null, input.StartMs, input.EndMs, input.Language, words, input.Source);
         // A segment is never withheld: it takes the next seq, and its findings cite it.
         var segmentSeq = journal.NextSeq;
         var at = journal.LogTime();
-        // Words the user chose not to have kept are not handed to an outside model either.
-        var refine = refinement.Enabled && State.Consent.Analysis && State.Consent.StoreTranscript;
-        var findings = _analysis.OnTranscript(segmentSeq, input.Text, input.Language, State.Scope, at, refine);
+        var refine = refinement.Enabled && scope.OutsideModel;
+        var findings = _analysis.OnTranscript(segmentSeq, input.Text, input.Language, scope, at, refine);
         var batch = new List<(SessionEventData, string?)>(findings.Count + 1) { (segment, input.DedupKey) };
         batch.AddRange(findings.Select(finding => (finding, (string?)null)));
         var appended = (await journal.AppendAsync(batch, at))[0];
@@ -50,22 +52,22 @@ internal sealed class SessionAnalysis(
         return appended;
     }
 
-    /// <summary>Stores the updates (voice opt-in) and follows the user's speech, delivering an intervention held for a pause.</summary>
+    /// <summary>Stores the updates (as the scope allows) and follows the user's speech, delivering an intervention held for a pause.</summary>
     public async Task OnVoiceActivityAsync(IReadOnlyList<VadUpdate> updates)
     {
-        if (State.OptIns.Voice)
+        if (State.Scope.Voice)
         {
             await journal.AppendAsync(updates);
         }
 
-        // Followed even when voice analysis is opted out: interventions still wait for the user's pause.
+        // Followed even when voice analysis is not in scope: interventions still wait for the user's pause.
         await journal.AppendAsync(_analysis.OnVoiceActivity(updates, time.GetUtcNow()));
     }
 
     public async Task OnProsodyAsync(ProsodySample sample)
     {
         // The last utterance of a stream can be measured just after a pause or the end: it is no longer live analysis.
-        if (State.Status != SessionStatus.Active || !State.Consent.Analysis || !State.OptIns.Voice)
+        if (State.Status != SessionStatus.Active || !State.Scope.Voice)
         {
             return;
         }
@@ -74,10 +76,10 @@ internal sealed class SessionAnalysis(
         await AppendEmotionUpdateAsync();
     }
 
-    /// <summary>Feeds face frames when the session's consent and the face opt-in allow; false when they were not taken.</summary>
+    /// <summary>Feeds face frames when the session's scope allows face emotion; false when they were not taken.</summary>
     public async Task<bool> OnFaceFramesAsync(IReadOnlyList<LandmarkFrame> frames)
     {
-        if (!State.Consent.Analysis || !State.OptIns.FaceEmotion)
+        if (!State.Scope.FaceEmotion)
         {
             return false;
         }
@@ -87,10 +89,21 @@ internal sealed class SessionAnalysis(
         return true;
     }
 
-    /// <summary>A live refinement's answer; it only matters while the session runs, afterwards the local results stand.</summary>
+    /// <summary>
+    /// An LLM answer. The narrative is stored once: every later report reads it instead of asking the LLM again. A live
+    /// refinement only matters while the session runs; afterwards the local results stand.
+    /// </summary>
     public async Task OnRefinementAsync(RefinementResult result)
     {
-        if (State.Status == SessionStatus.Active)
+        ArgumentNullException.ThrowIfNull(result);
+        if (result.Kind == RefinementKind.Narrative)
+        {
+            if (result.Text is { } text && await journal.FindAsync(NarrativeDedupKey) is null)
+            {
+                await journal.AppendAsync(new NarrativeSummaryWritten(text, result.ThroughSeq), NarrativeDedupKey);
+            }
+        }
+        else if (State.Status == SessionStatus.Active)
         {
             await journal.AppendAsync(_analysis.ApplyRefinement(result, time.GetUtcNow()));
         }
@@ -127,7 +140,7 @@ internal sealed class SessionAnalysis(
     /// </summary>
     public void RequestNarrative()
     {
-        if (State.Consent.Analysis)
+        if (State.Scope.Analysis)
         {
             refinement.TryEnqueue(new RefinementJob(sessionId, State.OwnerId, RefinementKind.Narrative, 1, journal.LastSeq, Messages: null));
         }

@@ -7,8 +7,8 @@ using Orleans.Utilities;
 namespace BeMore.Grains.Sessions;
 
 /// <summary>
-/// One session's journal as its grain writes it: numbers each event (seq), withholds what the session's consent
-/// withholds, appends to the event log, folds the events into the small grain state and only then notifies observers,
+/// One session's journal as its grain writes it: numbers each event (seq), withholds what the session's
+/// <see cref="AnalysisScope"/> does not permit, appends to the event log, folds the events into the small grain state and only then notifies observers,
 /// so nothing is pushed or acknowledged before it is durable. The state is written on status changes and every
 /// <see cref="StateWriteInterval"/> events, never per segment; on activation the events logged after the last state
 /// write are folded in again. Not thread-safe: the grain's turns serialize it.
@@ -66,10 +66,10 @@ internal sealed class SessionJournal(
 
     public void Unsubscribe(ISessionObserver observer) => _observers.Unsubscribe(observer);
 
-    /// <summary>The seq the next appended event gets (when the consent does not withhold it).</summary>
+    /// <summary>The seq the next appended event gets (when the session's scope permits it).</summary>
     public long NextSeq => LastSeq + 1;
 
-    /// <summary>Appends one event; null when the consent withholds it.</summary>
+    /// <summary>Appends one event; null when the session's scope withholds it.</summary>
     public async Task<SessionEvent?> AppendAsync(SessionEventData data, string? dedupKey = null) =>
         await AppendAsync([(data, dedupKey)]) is [var appended] ? appended : null;
 
@@ -78,18 +78,19 @@ internal sealed class SessionJournal(
 
     /// <summary>
     /// Log first, then state, then observers: one log commit and one notification for all <paramref name="items"/>,
-    /// so an input and everything it caused travel together. Analysis events are dropped here when the session's consent withholds
-    /// analysis, whoever produced them; the rest are numbered in order from <see cref="LastSeq"/> + 1 and stamped
+    /// so an input and everything it caused travel together. What the session's <see cref="AnalysisScope"/> does not
+    /// permit is dropped here, whoever produced it; the rest are numbered in order from <see cref="LastSeq"/> + 1 and stamped
     /// <paramref name="at"/> (default: now).
     /// </summary>
     public async Task<IReadOnlyList<SessionEvent>> AppendAsync(
         IReadOnlyList<(SessionEventData Data, string? DedupKey)> items, DateTimeOffset? at = null)
     {
         var now = at ?? LogTime();
+        var scope = State.Scope;
         var events = new List<(SessionEvent Event, string? DedupKey)>(items.Count);
         foreach (var (data, dedupKey) in items)
         {
-            if (data.IsAnalysis && !State.Consent.Analysis)
+            if (!scope.Permits(data))
             {
                 continue;
             }
