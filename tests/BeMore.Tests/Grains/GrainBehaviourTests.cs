@@ -61,6 +61,8 @@ public sealed class GrainBehaviourTests(GrainCluster cluster) : IClassFixture<Gr
             await Assert.ThrowsAsync<SessionNotFoundException>(() => transition(session, NewId()));
         }
 
+        await Assert.ThrowsAsync<SessionNotFoundException>(() => session.GetAnalysisScopeAsync(NewId()));
+        Assert.Equal(FullConsent, (await session.GetAnalysisScopeAsync(owner)).Consent);
         var snapshot = await session.GetSnapshotAsync(owner);
         Assert.Equal(SessionStatus.Active, snapshot.Status);
         Assert.Equal(1, snapshot.LastSeq);
