@@ -14,6 +14,10 @@ public interface ICounselingSessionGrain : IGrainWithStringKey
     [Alias("GetSnapshot")]
     Task<SessionSnapshot> GetSnapshotAsync(string callerId);
 
+    /// <summary>What may be produced and kept for the session now: its consent narrowed by the owner's opt-ins.</summary>
+    [Alias("GetAnalysisScope")]
+    Task<AnalysisScope> GetAnalysisScopeAsync(string callerId);
+
     [Alias("Pause")]
     Task<SessionSnapshot> PauseAsync(string callerId);
 

@@ -9,6 +9,7 @@ namespace BeMore.Grains.Abstractions.Sessions;
 [Alias("bemore.ISessionObserver")]
 public interface ISessionObserver : IGrainObserver
 {
-    [OneWay, Alias("OnEvent")]
-    Task OnEventAsync(SessionEvent sessionEvent);
+    /// <summary>The events of one append (one input and all it caused), in seq order: one message per append.</summary>
+    [OneWay, Alias("OnEvents")]
+    Task OnEventsAsync(IReadOnlyList<SessionEvent> events);
 }

@@ -1,6 +1,5 @@
 using BeMore.Grains.Abstractions.Errors;
 using BeMore.Grains.Abstractions.Sessions;
-using BeMore.Grains.Abstractions.Telemetry;
 using BeMore.Grains.Abstractions.Users;
 using BeMore.Grains.Analysis.Llm;
 using BeMore.Grains.Storage;
@@ -8,38 +7,27 @@ using BeMore.Grains.Voice.SpeechToText;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Orleans.Utilities;
 
 namespace BeMore.Grains.Sessions;
 
+/// <summary>
+/// The single writer of one session: it checks the caller, keeps the idle and analysis clocks, and coordinates its
+/// parts: the <see cref="SessionJournal"/> (seq, <see cref="AnalysisScope"/> filter, log, state, observers), the
+/// <see cref="SessionAnalysis"/> (what each input adds, appended with it), the lifecycle rules
+/// (<see cref="SessionLifecycle"/>, <see cref="IdlePolicy"/>) and the <see cref="SessionLinks"/> outside the session.
+/// Slow work (speech-to-text, LLM refinement) runs in workers outside its turns and reports back as input.
+/// </summary>
 [GrainType("counseling-session")]
 public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRemindable
 {
-    public const string IdleReminderName = "idle-check";
+    public const string IdleReminderName = SessionLinks.IdleReminderName;
 
-    /// <summary>State is written on status changes and every this many events, never per segment.</summary>
-    private const int StateWriteInterval = 100;
-
-    private const string NarrativeDedupKey = "narrative";
-
-    private static readonly TimeSpan ObserverExpiry = TimeSpan.FromMinutes(5);
-
-    private readonly IPersistentState<CounselingSessionState> _state;
-    private readonly ISessionEventLog _eventLog;
-    private readonly IRetentionStore _retention;
+    private readonly SessionJournal _journal;
+    private readonly SessionAnalysis _analysis;
+    private readonly SessionLinks _links;
     private readonly TimeProvider _time;
     private readonly CounselingSessionOptions _options;
-    private readonly ObserverManager<ISessionObserver> _observers;
-    private readonly LiveAnalysis _analysis;
-    private readonly TranscriptionWorker _transcription;
-    private readonly RefinementWorker _refinement;
-    private readonly TimeSpan _refinementDeadline;
-    private readonly ActiveSessionTally _tally = new();
     private IGrainTimer? _analysisTimer;
-    private DateTimeOffset _lastRollupAt;
-    private bool _rollupDue;
-    private long _lastSeq;
-    private long _persistedSeq;
     private DateTimeOffset _lastActivityAt;
 
     public CounselingSessionGrain(
@@ -51,84 +39,56 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
         TranscriptionWorker transcription,
         RefinementWorker refinement,
         IOptions<LlmOptions> llm,
+        IGrainFactory grains,
         ILogger<CounselingSessionGrain> logger)
     {
-        _state = state;
-        _eventLog = eventLog;
-        _retention = retention;
+        var sessionId = this.GetPrimaryKeyString();
         _time = time;
         _options = options.Value;
-        _observers = new ObserverManager<ISessionObserver>(ObserverExpiry, logger);
-        _analysis = new LiveAnalysis(_options);
-        _transcription = transcription;
-        _refinement = refinement;
+        _journal = new SessionJournal(sessionId, state, eventLog, time, logger);
         // A held intervention waits for its refined question at most this long (queue wait included), then goes out as is.
-        _refinementDeadline = llm.Value.Timeout * 2;
+        _analysis = new SessionAnalysis(sessionId, _journal, _options, refinement, time, llm.Value.Timeout * 2);
+        _links = new SessionLinks(this, sessionId, grains, retention, transcription, _options.IdleCheckPeriod);
     }
 
     private string SessionId => this.GetPrimaryKeyString();
 
-    private CounselingSessionState State => _state.State;
+    private CounselingSessionState State => _journal.State;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var tail = await _eventLog.GetTailAsync(SessionId, cancellationToken);
-        _lastSeq = tail.LastSeq;
-        _lastActivityAt = tail.LastAt ?? _time.GetUtcNow();
-        if (_lastSeq > State.AppliedSeq)
+        _lastActivityAt = await _journal.OpenAsync(cancellationToken) ?? _time.GetUtcNow();
+        if (_journal.IsStarted && State.Status != SessionStatus.Ended)
         {
-            await CatchUpStateAsync(cancellationToken);
+            await _links.ArmIdleCheckAsync(cancellationToken);
         }
 
-        _persistedSeq = State.AppliedSeq;
-        _tally.Set(_lastSeq > 0 ? State.Status : null);
-
-        if (_lastSeq > 0 && State.Status != SessionStatus.Ended)
-        {
-            // In-memory reminders (embedded profile) do not survive a restart; re-arming is idempotent.
-            await this.RegisterOrUpdateReminder(IdleReminderName, _options.IdleCheckPeriod, _options.IdleCheckPeriod, cancellationToken);
-        }
-
-        _lastRollupAt = _time.GetUtcNow();
+        _analysis.Restart();
         UpdateAnalysisTimer();
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        _tally.Set(null);
+        _journal.Close();
         return Task.CompletedTask;
     }
 
     public async Task<SessionSnapshot> StartAsync(StartSession command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (_lastSeq == 0)
-        {
-            var preferences = await PreferencesAsync(command.OwnerId);
-            var startedAt = LogTime();
-            // Registered with the owner before anything is written: the owner's grain refuses once the account is erased,
-            // so no session outlives it. Nothing after this calls the owner's grain, so an erasure waiting for this
-            // session cannot deadlock with it.
-            await GrainFactory.GetGrain<IUserGrain>(command.OwnerId)
-                .AddSessionAsync(new SessionIndexEntry(SessionId, startedAt, command.Title));
-            State.OwnerId = command.OwnerId;
-            State.Title = command.Title;
-            State.Consent = command.Consent;
-            if (preferences is not null)
-            {
-                State.PreferredLanguage = preferences.Language;
-                State.OptIns = preferences.Analysis;
-            }
-            await AppendAsync([(new StatusChanged(From: null, SessionStatus.Active, "started"), null)], startedAt);
-            await this.RegisterOrUpdateReminder(IdleReminderName, _options.IdleCheckPeriod, _options.IdleCheckPeriod);
-            _lastRollupAt = _time.GetUtcNow();
-            UpdateAnalysisTimer();
-        }
-        else
+        if (_journal.IsStarted)
         {
             EnsureOwner(command.OwnerId);
+            return Snapshot();
         }
 
+        var startedAt = _journal.LogTime();
+        var preferences = await _links.JoinOwnerAsync(command.OwnerId, startedAt, command.Title);
+        State.Begin(command, preferences);
+        await _journal.AppendAsync([(new StatusChanged(From: null, SessionStatus.Active, "started"), null)], startedAt);
+        await _links.ArmIdleCheckAsync();
+        _analysis.Restart();
+        UpdateAnalysisTimer();
         return Snapshot();
     }
 
@@ -136,6 +96,12 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
     {
         EnsureOwner(callerId);
         return Task.FromResult(Snapshot());
+    }
+
+    public Task<AnalysisScope> GetAnalysisScopeAsync(string callerId)
+    {
+        EnsureOwner(callerId);
+        return Task.FromResult(State.Scope);
     }
 
     public Task<SessionSnapshot> PauseAsync(string callerId) =>
@@ -148,14 +114,13 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
     {
         EnsureOwner(callerId);
         await EndCoreAsync("ended");
-        await DiscardUtteranceAudioAsync();
         return Snapshot();
     }
 
     public async Task<IReadOnlyList<SessionEvent>> GetEventsAsync(string callerId, long afterSeq, int limit)
     {
         EnsureOwner(callerId);
-        return await _eventLog.ReadAfterAsync(SessionId, Math.Max(0, afterSeq), Math.Clamp(limit, 1, SessionEventReading.MaxPageSize));
+        return await _journal.ReadAsync(afterSeq, limit);
     }
 
     public Task<SessionEvent> AppendTranscriptAsync(string callerId, TranscriptInput input)
@@ -163,8 +128,8 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
         ArgumentNullException.ThrowIfNull(input);
         EnsureOwner(callerId);
         return AppendSegmentAsync(
-            TranscriptDedupKey(input.ClientSegmentId), input.ClientSegmentId, input.Text, input.StartMs, input.EndMs, input.Language,
-            TranscriptSegment.FromClient, requireActive: true);
+            new SegmentInput($"transcript:{input.ClientSegmentId}", input.ClientSegmentId, input.Text, input.StartMs, input.EndMs, input.Language,
+            TranscriptSegment.FromClient), requireActive: true);
     }
 
     public Task<SessionEvent> AppendSpeechTranscriptAsync(string callerId, SpeechTranscript transcript)
@@ -172,144 +137,90 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
         ArgumentNullException.ThrowIfNull(transcript);
         EnsureOwner(callerId);
         return AppendSegmentAsync(
-            $"stt:{transcript.UtteranceId}", clientSegmentId: null, transcript.Text, transcript.StartMs, transcript.EndMs, transcript.Language,
-            TranscriptSegment.FromSpeechToText, requireActive: false);
+            new SegmentInput($"stt:{transcript.UtteranceId}", ClientSegmentId: null, transcript.Text, transcript.StartMs, transcript.EndMs, transcript.Language,
+            TranscriptSegment.FromSpeechToText), requireActive: false);
     }
 
     public async Task RecordProcessingIssueAsync(string callerId, ProcessingIssue issue)
     {
         ArgumentNullException.ThrowIfNull(issue);
         EnsureOwner(callerId);
-        await AppendAsync([(issue, null)]);
+        await _journal.AppendAsync(issue);
     }
 
     public async Task RecordVoiceActivityAsync(string callerId, IReadOnlyList<VadUpdate> updates)
     {
         ArgumentNullException.ThrowIfNull(updates);
         EnsureOwner(callerId);
-        EnsureActive("receive voice activity");
+        SessionLifecycle.EnsureActive(State.Status, "receive voice activity");
         _lastActivityAt = _time.GetUtcNow();
-        _rollupDue = true;
-        if (State.OptIns.Voice)
-        {
-            await AppendAsync(Unkeyed(updates));
-        }
-
-        // Followed even when voice analysis is opted out: interventions still wait for the user's pause.
-        await AppendAsync(Unkeyed(_analysis.OnVoiceActivity(updates, _time.GetUtcNow())));
+        await _analysis.OnVoiceActivityAsync(updates);
     }
 
     public async Task ApplyPreferencesAsync(string callerId, UserPreferences preferences)
     {
         ArgumentNullException.ThrowIfNull(preferences);
         EnsureOwner(callerId);
-        if (State.Status == SessionStatus.Ended
-            || (State.PreferredLanguage == preferences.Language && State.OptIns == preferences.Analysis))
+        if (State.Follow(preferences))
         {
-            return;
+            await _journal.WriteStateAsync();
         }
-
-        State.PreferredLanguage = preferences.Language;
-        State.OptIns = preferences.Analysis;
-        await _state.WriteStateAsync();
-        _persistedSeq = _lastSeq;
     }
 
     public async Task RecordProsodyAsync(string callerId, ProsodySample sample)
     {
         ArgumentNullException.ThrowIfNull(sample);
         EnsureOwner(callerId);
-        // The last utterance of a stream can be measured just after a pause or the end: it is no longer live analysis.
-        if (State.Status != SessionStatus.Active || !State.Consent.Analysis || !State.OptIns.Voice)
-        {
-            return;
-        }
-
-        _analysis.OnProsody(sample);
-        if (_analysis.TakeEmotionUpdate(_time.GetUtcNow()) is { } update)
-        {
-            await AppendAsync([(update, null)]);
-        }
+        await _analysis.OnProsodyAsync(sample);
     }
 
     public async Task RecordLandmarksAsync(string callerId, IReadOnlyList<LandmarkFrame> frames)
     {
         ArgumentNullException.ThrowIfNull(frames);
         EnsureOwner(callerId);
-        EnsureActive("receive face frames");
-        if (!State.Consent.Analysis || !State.OptIns.FaceEmotion)
+        SessionLifecycle.EnsureActive(State.Status, "receive face frames");
+        var now = _time.GetUtcNow();
+        if (await _analysis.OnFaceFramesAsync(frames))
         {
-            return;
-        }
-
-        _lastActivityAt = _time.GetUtcNow();
-        _rollupDue = true;
-        foreach (var frame in frames)
-        {
-            _analysis.OnFaceFrame(frame);
-        }
-
-        if (_analysis.TakeEmotionUpdate(_time.GetUtcNow()) is { } update)
-        {
-            await AppendAsync([(update, null)]);
+            _lastActivityAt = now;
         }
     }
 
     public async Task<SessionEvent> SubmitFeedbackAsync(string callerId, int rating, string? comment)
     {
         EnsureOwner(callerId);
-        return (await AppendAsync([(new FeedbackSubmitted(rating, comment), null)]))[0];
+        return (await _journal.AppendAsync(new FeedbackSubmitted(rating, comment)))!;
     }
 
     public async Task ApplyRefinementAsync(string callerId, RefinementResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         EnsureOwner(callerId);
-        if (result.Kind == RefinementKind.Narrative)
-        {
-            // Stored once: every later report reads this event instead of asking the LLM again.
-            if (result.Text is { } text && await _eventLog.FindByDedupKeyAsync(SessionId, NarrativeDedupKey) is null)
-            {
-                await AppendAsync([(new NarrativeSummaryWritten(text, result.ThroughSeq), NarrativeDedupKey)]);
-            }
-
-            return;
-        }
-
-        // Live refinements only matter while the session runs; afterwards the local results stand.
-        if (State.Status == SessionStatus.Active)
-        {
-            await AppendAsync(Unkeyed(_analysis.ApplyRefinement(result, _time.GetUtcNow())));
-        }
+        await _analysis.OnRefinementAsync(result);
     }
 
     public Task SubscribeAsync(string callerId, ISessionObserver observer)
     {
         EnsureOwner(callerId);
-        _observers.Subscribe(observer, observer);
+        _journal.Subscribe(observer);
         return Task.CompletedTask;
     }
 
     public Task UnsubscribeAsync(ISessionObserver observer)
     {
-        _observers.Unsubscribe(observer);
+        _journal.Unsubscribe(observer);
         return Task.CompletedTask;
     }
 
     public async Task EraseAsync(string callerId)
     {
         EnsureOwner(callerId);
-        _transcription.DiscardSession(SessionId);
-        await _eventLog.DeleteSessionAsync(SessionId);
-        await _retention.RemoveAsync(SessionId);
-        await _state.ClearStateAsync();
-        _state.State = new CounselingSessionState();
-        _lastSeq = 0;
-        _persistedSeq = 0;
-        _tally.Set(null);
-        _observers.Clear();
+        _links.DiscardAudio();
+        await _journal.DeleteEventsAsync();
+        await _links.UnscheduleErasureAsync();
+        await _journal.ForgetAsync();
         UpdateAnalysisTimer();
-        await UnregisterIdleReminderAsync();
+        await _links.DisarmIdleCheckAsync();
         DeactivateOnIdle();
     }
 
@@ -320,23 +231,22 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
             return;
         }
 
-        if (_lastSeq == 0)
+        if (!_journal.IsStarted)
         {
-            await UnregisterIdleReminderAsync();
+            await _links.DisarmIdleCheckAsync();
             return;
         }
 
         switch (IdlePolicy.Decide(State.Status, _lastActivityAt, _time.GetUtcNow(), _options))
         {
             case IdleDecision.Pause:
-                await RecordStatusChangeAsync(new StatusChanged(SessionStatus.Active, SessionStatus.Paused, "idle"));
+                await _journal.AppendAsync(new StatusChanged(SessionStatus.Active, SessionStatus.Paused, "idle"));
                 break;
             case IdleDecision.End:
                 await EndCoreAsync("abandoned");
-                await DiscardUtteranceAudioAsync();
                 break;
             case IdleDecision.None when State.Status == SessionStatus.Ended:
-                await UnregisterIdleReminderAsync();
+                await _links.DisarmIdleCheckAsync();
                 break;
         }
     }
@@ -344,117 +254,56 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
     private async Task<SessionSnapshot> TransitionAsync(string callerId, SessionStatus to, SessionStatus from, string reason)
     {
         EnsureOwner(callerId);
-        var current = State.Status;
-        if (current == to)
+        if (SessionLifecycle.Transition(State.Status, to, from, reason) is { } change)
         {
-            return Snapshot();
+            _lastActivityAt = _time.GetUtcNow();
+            await _journal.AppendAsync(change);
+            UpdateAnalysisTimer();
         }
 
-        if (current != from)
-        {
-            throw new InvalidSessionStateException($"A session that is {current.ToString().ToLowerInvariant()} cannot be {reason}.");
-        }
-
-        _lastActivityAt = _time.GetUtcNow();
-        await RecordStatusChangeAsync(new StatusChanged(current, to, reason));
-        UpdateAnalysisTimer();
         return Snapshot();
     }
 
+    /// <summary>
+    /// Ends the session once: its last emotion reading and its totals are logged, the retention sweep and the owner's
+    /// dashboard learn of it, the narrative is asked for off the turn, and audio still waiting for speech-to-text goes.
+    /// </summary>
     private async Task EndCoreAsync(string reason)
     {
-        if (State.Status == SessionStatus.Ended)
+        if (State.Status != SessionStatus.Ended)
         {
-            return;
+            var now = _time.GetUtcNow();
+            await _analysis.FlushAsync(now);
+            await _journal.AppendAsync(SessionLifecycle.Ending(State, reason, now));
+            await _links.ScheduleErasureAsync(State.OwnerId, State.EndedAt ?? now);
+            await _links.DisarmIdleCheckAsync();
+            UpdateAnalysisTimer();
+            _analysis.RequestNarrative();
+            await _links.RecordOutcomeAsync(State.OwnerId, SessionLifecycle.Outcome(SessionId, State, now));
         }
 
-        var now = _time.GetUtcNow();
-        if (_analysis.FlushEmotionUpdate(now) is { } lastEmotion)
-        {
-            await AppendAsync([(lastEmotion, null)]);
-        }
-
-        var aggregates = State.Aggregates;
-        var ended = new SessionEnded(
-            State.ActiveMsAt(now), State.PausedMsAt(now), aggregates.SegmentCount, aggregates.WordCount,
-            aggregates.DominantEmotion, aggregates.RiskLevel);
-        await AppendAsync([(new StatusChanged(State.Status, SessionStatus.Ended, reason), null), (ended, null)]);
-        await _retention.ScheduleAsync(SessionId, State.OwnerId, State.EndedAt ?? now);
-        await UnregisterIdleReminderAsync();
-        UpdateAnalysisTimer();
-        if (State.Consent.Analysis)
-        {
-            // Off the turn: the worker builds the report, asks for its narrative and reports back; on failure the report composes its own.
-            _refinement.TryEnqueue(new RefinementJob(SessionId, State.OwnerId, RefinementKind.Narrative, 1, _lastSeq, Messages: null));
-        }
-
-        await GrainFactory.GetGrain<IUserGrain>(State.OwnerId).RecordSessionOutcomeAsync(new SessionOutcome(
-            SessionId, State.EndedAt ?? now, State.ActiveMs, aggregates.DominantEmotion,
-            new Dictionary<string, int>(aggregates.DistortionCounts), aggregates.RiskLevel));
+        await _journal.AppendAsync(_links.DiscardAudio());
     }
 
     /// <summary>
-    /// The one path of every transcript segment, whoever produced it: idempotent by <paramref name="dedupKey"/>, stored
-    /// as consent allows, then analysed. <paramref name="requireActive"/> is false for speech-to-text results, which
+    /// The one path of every transcript segment, whoever produced it: idempotent by its dedup key, stored as consent
+    /// allows, then analysed. <paramref name="requireActive"/> is false for speech-to-text results, which
     /// may arrive after a pause or the end for speech that happened while the session was active.
     /// </summary>
-    private async Task<SessionEvent> AppendSegmentAsync(
-        string dedupKey, string? clientSegmentId, string text, long startMs, long endMs, string language, string source, bool requireActive)
+    private async Task<SessionEvent> AppendSegmentAsync(SegmentInput input, bool requireActive)
     {
-        if (await _eventLog.FindByDedupKeyAsync(SessionId, dedupKey) is { } existing)
+        if (await _journal.FindAsync(input.DedupKey) is { } existing)
         {
             return existing;
         }
 
         if (requireActive)
         {
-            EnsureActive("receive transcript");
+            SessionLifecycle.EnsureActive(State.Status, "receive transcript");
         }
 
-        var segment = new TranscriptSegment(
-            clientSegmentId,
-            State.Consent.StoreTranscript ? text : null,
-            startMs,
-            endMs,
-            language,
-            CountWords(text),
-            source);
         _lastActivityAt = _time.GetUtcNow();
-        _rollupDue = true;
-        var appended = (await AppendAsync([(segment, dedupKey)]))[0];
-        // The text is analysed in memory even when it is not stored; what follows is appended after the segment it cites.
-        // Words the user chose not to have kept are not handed to an outside model either.
-        var refine = _refinement.Enabled && State.Consent.Analysis && State.Consent.StoreTranscript;
-        var findings = _analysis.OnTranscript(appended.Seq, text, language, State.Scope, appended.At, refine);
-        await AppendAsync(Unkeyed(findings));
-        await RequestRefinementsAsync();
-        return appended;
-    }
-
-    /// <summary>The owner's preferences; null for an owner without an account (then every analysis runs, in the segment's language).</summary>
-    private async Task<UserPreferences?> PreferencesAsync(string ownerId)
-    {
-        try
-        {
-            return await GrainFactory.GetGrain<IUserGrain>(ownerId).GetPreferencesAsync();
-        }
-        catch (UserNotFoundException)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>Queues what the analysis asked the LLM for; one the queue cannot take falls back to the local result at once.</summary>
-    private async Task RequestRefinementsAsync()
-    {
-        foreach (var request in _analysis.TakeRefinementRequests())
-        {
-            var job = new RefinementJob(SessionId, State.OwnerId, request.Kind, request.SegmentSeq, request.SegmentSeq, request.Messages);
-            if (!_refinement.TryEnqueue(job))
-            {
-                await AppendAsync(Unkeyed(_analysis.ApplyRefinement(new RefinementResult(request.Kind, request.SegmentSeq, request.SegmentSeq, Text: null), _time.GetUtcNow())));
-            }
-        }
+        return await _analysis.AppendSegmentAsync(input);
     }
 
     /// <summary>
@@ -463,10 +312,10 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
     /// </summary>
     private void UpdateAnalysisTimer()
     {
-        var wanted = _lastSeq > 0 && State.Status == SessionStatus.Active && State.Consent.Analysis;
+        var wanted = _analysis.Runs;
         if (wanted && _analysisTimer is null)
         {
-            _analysisTimer = this.RegisterGrainTimer(OnAnalysisTickAsync, new GrainTimerCreationOptions(_options.AnalysisTick, _options.AnalysisTick));
+            _analysisTimer = this.RegisterGrainTimer(_ => _analysis.OnTickAsync(), new GrainTimerCreationOptions(_options.AnalysisTick, _options.AnalysisTick));
         }
         else if (!wanted && _analysisTimer is not null)
         {
@@ -475,160 +324,13 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
         }
     }
 
-    /// <summary>Flushes a throttled emotion update, delivers an intervention whose refinement is overdue, and rolls up.</summary>
-    private async Task OnAnalysisTickAsync(CancellationToken cancellationToken)
-    {
-        if (State.Status != SessionStatus.Active)
-        {
-            return;
-        }
-
-        var now = _time.GetUtcNow();
-        await AppendAsync(Unkeyed(_analysis.OnTick(now, _refinementDeadline)));
-        if (_rollupDue && now - _lastRollupAt >= _options.AnalysisResultInterval)
-        {
-            var aggregates = State.Aggregates;
-            _rollupDue = false;
-            _lastRollupAt = now;
-            await AppendAsync([(new AnalysisResult(
-                aggregates.LatestEmotion?.Label, _analysis.SpeechRatio, aggregates.UtteranceCount,
-                new Dictionary<string, int>(aggregates.DistortionCounts), aggregates.RiskLevel), null)]);
-        }
-    }
-
-    private static List<(SessionEventData Data, string? DedupKey)> Unkeyed(IEnumerable<SessionEventData> items) =>
-        items.Select(data => (data, (string?)null)).ToList();
-
-    /// <summary>
-    /// Raw audio does not outlive the session: utterances still waiting for speech-to-text are dropped with their
-    /// temp files, and recorded as such. One already being transcribed finishes and is still appended.
-    /// </summary>
-    private async Task DiscardUtteranceAudioAsync()
-    {
-        var dropped = _transcription.DiscardSession(SessionId);
-        await AppendAsync(Unkeyed(dropped.Select(job => new ProcessingIssue(
-            ProcessingIssueKinds.UtteranceDropped, "The session ended before this utterance was transcribed.", job.StartMs, job.EndMs))));
-    }
-
-    private async Task RecordStatusChangeAsync(StatusChanged change) => await AppendAsync([(change, null)]);
-
-    /// <summary>
-    /// Log first, then state, then observers: nothing is pushed or acknowledged before it is durable. Analysis events
-    /// are dropped here when the session's consent withholds analysis, whoever produced them.
-    /// </summary>
-    private async Task<IReadOnlyList<SessionEvent>> AppendAsync(
-        IReadOnlyList<(SessionEventData Data, string? DedupKey)> items, DateTimeOffset? at = null)
-    {
-        var now = at ?? LogTime();
-        var events = new List<(SessionEvent Event, string? DedupKey)>(items.Count);
-        foreach (var (data, dedupKey) in items)
-        {
-            if (data.IsAnalysis && !State.Consent.Analysis)
-            {
-                continue;
-            }
-
-            events.Add((new SessionEvent(SessionId, _lastSeq + events.Count + 1, now, data), dedupKey));
-        }
-
-        if (events.Count == 0)
-        {
-            return [];
-        }
-
-        await _eventLog.AppendAsync(events);
-        _lastSeq = events[^1].Event.Seq;
-        var statusChanged = false;
-        foreach (var (sessionEvent, _) in events)
-        {
-            State.Apply(sessionEvent);
-            statusChanged |= sessionEvent.Data is StatusChanged;
-        }
-
-        _tally.Set(State.Status);
-
-        if (statusChanged || _lastSeq - _persistedSeq >= StateWriteInterval)
-        {
-            await _state.WriteStateAsync();
-            _persistedSeq = _lastSeq;
-        }
-
-        foreach (var (sessionEvent, _) in events)
-        {
-            await _observers.Notify(observer => observer.OnEventAsync(sessionEvent));
-        }
-
-        return events.Select(e => e.Event).ToList();
-    }
-
-    private async Task CatchUpStateAsync(CancellationToken cancellationToken)
-    {
-        var after = State.AppliedSeq;
-        while (after < _lastSeq)
-        {
-            var page = await _eventLog.ReadAfterAsync(SessionId, after, SessionEventReading.MaxPageSize, cancellationToken);
-            if (page.Count == 0)
-            {
-                break;
-            }
-
-            foreach (var sessionEvent in page)
-            {
-                State.Apply(sessionEvent);
-            }
-
-            after = page[^1].Seq;
-        }
-
-        await _state.WriteStateAsync(cancellationToken);
-    }
-
-    private async Task UnregisterIdleReminderAsync()
-    {
-        if (await this.GetReminder(IdleReminderName) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-    }
-
     private void EnsureOwner(string callerId)
     {
-        if (_lastSeq == 0 || !string.Equals(State.OwnerId, callerId, StringComparison.Ordinal))
+        if (!_journal.IsStarted || !string.Equals(State.OwnerId, callerId, StringComparison.Ordinal))
         {
             throw new SessionNotFoundException();
         }
     }
 
-    private void EnsureActive(string action)
-    {
-        if (State.Status != SessionStatus.Active)
-        {
-            throw new InvalidSessionStateException($"A session that is {State.Status.ToString().ToLowerInvariant()} cannot {action}.");
-        }
-    }
-
-    /// <summary>Now, as the log keeps it (milliseconds): a live event carries the same instant a later read returns.</summary>
-    private DateTimeOffset LogTime() => DateTimeOffset.FromUnixTimeMilliseconds(_time.GetUtcNow().ToUnixTimeMilliseconds());
-
-    private static string TranscriptDedupKey(string clientSegmentId) => $"transcript:{clientSegmentId}";
-
-    private static int CountWords(string text) =>
-        text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Length;
-
-    private SessionSnapshot Snapshot()
-    {
-        var now = _time.GetUtcNow();
-        return new SessionSnapshot(
-            SessionId,
-            State.Status,
-            State.Title,
-            State.StartedAt,
-            State.EndedAt,
-            State.ActiveMsAt(now),
-            State.PausedMsAt(now),
-            _lastSeq,
-            State.Consent,
-            State.Aggregates.LatestEmotion,
-            State.Aggregates.ToMetrics());
-    }
+    private SessionSnapshot Snapshot() => SessionLifecycle.Snapshot(SessionId, State, _journal.LastSeq, _time.GetUtcNow());
 }

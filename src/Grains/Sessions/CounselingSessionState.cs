@@ -32,9 +32,39 @@ public sealed class CounselingSessionState
     /// <summary>The owner's analysis opt-ins when the session started (within the session's consent).</summary>
     [Id(12)] public AnalysisOptIns OptIns { get; set; } = AnalysisOptIns.All;
 
-    /// <summary>What the live analysis may do for this session: its consent, narrowed by the owner's opt-ins.</summary>
-    public AnalysisScope Scope => new(Consent.StoreTranscript, Consent.Analysis && OptIns.TextEmotion,
-        Consent.Analysis && OptIns.Distortions, PreferredLanguage);
+    /// <summary>What may be produced and kept for this session now: its consent, narrowed by the owner's opt-ins.</summary>
+    public AnalysisScope Scope => new(Consent, OptIns, PreferredLanguage);
+
+    /// <summary>A new session's owner, title and consent, with the owner's language and opt-ins when there is an account.</summary>
+    public void Begin(StartSession command, UserPreferences? preferences)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        OwnerId = command.OwnerId;
+        Title = command.Title;
+        Consent = command.Consent;
+        if (preferences is not null)
+        {
+            PreferredLanguage = preferences.Language;
+            OptIns = preferences.Analysis;
+        }
+    }
+
+    /// <summary>
+    /// Follows the owner's changed language and opt-ins from the next input on; an ended session keeps the ones it ran
+    /// with. False when nothing changed.
+    /// </summary>
+    public bool Follow(UserPreferences preferences)
+    {
+        ArgumentNullException.ThrowIfNull(preferences);
+        if (Status == SessionStatus.Ended || (PreferredLanguage == preferences.Language && OptIns == preferences.Analysis))
+        {
+            return false;
+        }
+
+        PreferredLanguage = preferences.Language;
+        OptIns = preferences.Analysis;
+        return true;
+    }
 
     /// <summary>Folds one logged event into the state: status changes move the lifecycle, the rest update the counts.</summary>
     public void Apply(SessionEvent sessionEvent)
@@ -84,6 +114,3 @@ public sealed class CounselingSessionState
     private long OpenStretchMs(SessionStatus status, DateTimeOffset now) =>
         Status == status ? Math.Max(0, (long)(now - StatusSince).TotalMilliseconds) : 0;
 }
-
-/// <param name="PreferredLanguage">"ko" or "en" for interventions; null to offer them in the segment's language.</param>
-public sealed record AnalysisScope(bool StoreText, bool TextEmotion, bool Distortions, string? PreferredLanguage);

@@ -47,6 +47,8 @@ internal sealed class LiveAnalysis(CounselingSessionOptions options)
     private long? _speechOpenedAtMs;
     private long _speechMs;
     private long _voiceSpanMs;
+    private DateTimeOffset _lastRollupAt;
+    private bool _rollupDue;
 
     /// <summary>Share of the audio timeline spent speaking, from the voice-activity updates seen; null before any.</summary>
     public double? SpeechRatio => _voiceSpanMs <= 0
@@ -66,6 +68,7 @@ internal sealed class LiveAnalysis(CounselingSessionOptions options)
         var offerIn = scope.PreferredLanguage is { } preferred ? TextLanguages.Resolve(preferred, text) : language;
         var storeText = scope.StoreText;
         var produced = new List<SessionEventData>();
+        _rollupDue = true;
         var risk = RiskDetector.Assess(text, language);
         if (risk.Level != RiskLevel.None)
         {
@@ -158,6 +161,7 @@ internal sealed class LiveAnalysis(CounselingSessionOptions options)
     public List<SessionEventData> OnVoiceActivity(IReadOnlyList<VadUpdate> updates, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(updates);
+        _rollupDue = true;
         foreach (var update in updates)
         {
             if (update.Speaking && _speechOpenedAtMs is null)
@@ -194,19 +198,24 @@ internal sealed class LiveAnalysis(CounselingSessionOptions options)
         return produced;
     }
 
-    /// <summary>Feeds one face-mesh frame; the reading joins the next fused emotion update.</summary>
-    public void OnFaceFrame(LandmarkFrame frame)
+    /// <summary>Feeds face-mesh frames; the last reading joins the next fused emotion update.</summary>
+    public void OnFaceFrames(IReadOnlyList<LandmarkFrame> frames)
     {
-        var points = new LandmarkPoint[LandmarkFrame.PointCount];
-        for (var i = 0; i < points.Length; i++)
+        ArgumentNullException.ThrowIfNull(frames);
+        _rollupDue = true;
+        foreach (var frame in frames)
         {
-            points[i] = new LandmarkPoint(frame.Coordinates[i * 3], frame.Coordinates[(i * 3) + 1], frame.Coordinates[(i * 3) + 2]);
-        }
+            var points = new LandmarkPoint[LandmarkFrame.PointCount];
+            for (var i = 0; i < points.Length; i++)
+            {
+                points[i] = new LandmarkPoint(frame.Coordinates[i * 3], frame.Coordinates[(i * 3) + 1], frame.Coordinates[(i * 3) + 2]);
+            }
 
-        if (_faceEmotion.AddFrame(points) is { } reading)
-        {
-            _face = reading;
-            _emotionPending = true;
+            if (_faceEmotion.AddFrame(points) is { } reading)
+            {
+                _face = reading;
+                _emotionPending = true;
+            }
         }
     }
 
@@ -219,6 +228,28 @@ internal sealed class LiveAnalysis(CounselingSessionOptions options)
             _voice = reading;
             _emotionPending = true;
         }
+    }
+
+    /// <summary>Rollups are timed from <paramref name="now"/> (the session started or its activation began).</summary>
+    public void StartRollups(DateTimeOffset now) => _lastRollupAt = now;
+
+    /// <summary>
+    /// The rolling summary over <paramref name="aggregates"/>, when input arrived since the last one and
+    /// <see cref="CounselingSessionOptions.AnalysisResultInterval"/> has passed; otherwise null.
+    /// </summary>
+    public AnalysisResult? TakeRollup(DateTimeOffset now, SessionAggregates aggregates)
+    {
+        ArgumentNullException.ThrowIfNull(aggregates);
+        if (!_rollupDue || now - _lastRollupAt < options.AnalysisResultInterval)
+        {
+            return null;
+        }
+
+        _rollupDue = false;
+        _lastRollupAt = now;
+        return new AnalysisResult(
+            aggregates.LatestEmotion?.Label, SpeechRatio, aggregates.UtteranceCount,
+            new Dictionary<string, int>(aggregates.DistortionCounts), aggregates.RiskLevel);
     }
 
     /// <summary>Fuses what arrived since the last update, at most once per <see cref="CounselingSessionOptions.EmotionInterval"/>.</summary>

@@ -41,8 +41,9 @@ public sealed class VoiceActivityGrain(TranscriptionWorker transcription, Uttera
         }
 
         _detector = new VoiceActivityDetector();
-        // Prosody feeds only voice emotion, which is analysis: without that consent the audio is not measured for it.
-        _prosody = snapshot.Consent.Analysis ? new ProsodyTracker() : null;
+        // Prosody feeds only voice emotion: outside the session's analysis scope the audio is not measured for it. The
+        // voice opt-in can change while the stream runs, so the session drops what its scope withholds when it arrives.
+        _prosody = (await Session.GetAnalysisScopeAsync(callerId)).Analysis ? new ProsodyTracker() : null;
         _rate = new VadUpdateRateLimiter();
         await AbandonUtteranceAsync();
         _recorder = _transcribes ? new UtteranceRecorder() : null;

@@ -61,6 +61,8 @@ public sealed class GrainBehaviourTests(GrainCluster cluster) : IClassFixture<Gr
             await Assert.ThrowsAsync<SessionNotFoundException>(() => transition(session, NewId()));
         }
 
+        await Assert.ThrowsAsync<SessionNotFoundException>(() => session.GetAnalysisScopeAsync(NewId()));
+        Assert.Equal(FullConsent, (await session.GetAnalysisScopeAsync(owner)).Consent);
         var snapshot = await session.GetSnapshotAsync(owner);
         Assert.Equal(SessionStatus.Active, snapshot.Status);
         Assert.Equal(1, snapshot.LastSeq);
@@ -110,6 +112,39 @@ public sealed class GrainBehaviourTests(GrainCluster cluster) : IClassFixture<Gr
         Assert.DoesNotContain(sessionId, (await Grains.GetGrain<IUserGrain>(owner).ListSessionsAsync(null, 100)).Items.Select(item => item.SessionId));
     }
 
+    [Fact]
+    public async Task AppendTranscript_SegmentWithFindings_IsOneLogCommitAndOneNotificationRound()
+    {
+        var owner = NewId();
+        var sessionId = NewId();
+        var session = Grains.GetGrain<ICounselingSessionGrain>(sessionId);
+        await session.StartAsync(new StartSession(owner, null, FullConsent));
+        var observer = new RoundObserver();
+        var reference = Grains.CreateObjectReference<ISessionObserver>(observer);
+        await session.SubscribeAsync(owner, reference);
+        var input = new TranscriptInput("one-commit", "I always ruin everything I touch. I want to kill myself.", 0, 3000, "en");
+
+        var segment = await session.AppendTranscriptAsync(owner, input);
+        var repeated = await session.AppendTranscriptAsync(owner, input);
+        var stored = await session.GetEventsAsync(owner, 0, 100);
+
+        var findings = stored.Where(e => e.Data is RiskAlert { SegmentSeq: var cited } && cited == segment.Seq
+            || e.Data is DistortionDetected { SegmentSeq: var found } && found == segment.Seq).Select(e => e.Seq).ToList();
+        Assert.Contains(stored, e => e.Data is RiskAlert);
+        Assert.Contains(stored, e => e.Data is DistortionDetected);
+        Assert.Equal(segment.Seq, repeated.Seq);
+        Assert.Single(stored, e => e.Data is TranscriptSegment);
+        var caused = findings.Append(segment.Seq).ToHashSet();
+        var commits = cluster.EventLog.CommitsOf(sessionId).Where(commit => commit.Any(caused.Contains)).ToList();
+        Assert.Single(commits);
+        Assert.Subset(commits[0].ToHashSet(), caused);
+        var rounds = await observer.RoundsThroughAsync(caused.Max());
+        Assert.Single(rounds, round => round.Any(caused.Contains));
+        Assert.Equal(stored.Select(e => e.Seq).Where(seq => seq > 1), rounds.SelectMany(round => round));
+        await session.UnsubscribeAsync(reference);
+        Grains.DeleteObjectReference<ISessionObserver>(reference);
+    }
+
     private async Task<IUserGrain> RegisterAsync(string? userId = null)
     {
         var user = Grains.GetGrain<IUserGrain>(userId ?? NewId());
@@ -118,4 +153,29 @@ public sealed class GrainBehaviourTests(GrainCluster cluster) : IClassFixture<Gr
     }
 
     private static string NewId() => Guid.NewGuid().ToString("N");
+
+    /// <summary>Remembers the seqs each notification carried.</summary>
+    private sealed class RoundObserver : ISessionObserver
+    {
+        private readonly System.Threading.Channels.Channel<long[]> _rounds = System.Threading.Channels.Channel.CreateUnbounded<long[]>();
+
+        public Task OnEventsAsync(IReadOnlyList<SessionEvent> events)
+        {
+            _rounds.Writer.TryWrite(events.Select(e => e.Seq).ToArray());
+            return Task.CompletedTask;
+        }
+
+        /// <summary>The rounds received until one carried <paramref name="seq"/>.</summary>
+        public async Task<List<long[]>> RoundsThroughAsync(long seq)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            var rounds = new List<long[]>();
+            while (!rounds.Any(round => round.Contains(seq)))
+            {
+                rounds.Add(await _rounds.Reader.ReadAsync(timeout.Token));
+            }
+
+            return rounds;
+        }
+    }
 }

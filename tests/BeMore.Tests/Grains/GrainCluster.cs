@@ -13,8 +13,9 @@ namespace BeMore.Tests.Grains;
 
 /// <summary>
 /// The grains alone, without the web host: one in-process silo of an Orleans test cluster with the grains project,
-/// grain state in memory, in-memory reminders, the session event log on a real SQLite file, and the domain clock a
-/// <see cref="FakeTimeProvider"/> the test moves (Orleans keeps the real one). The seam for grain-behaviour tests.
+/// grain state in memory, in-memory reminders, the session event log on a real SQLite file (counting its commits,
+/// <see cref="EventLog"/>), and the domain clock a <see cref="FakeTimeProvider"/> the test moves (Orleans keeps the
+/// real one). The seam for grain-behaviour tests.
 /// </summary>
 public sealed class GrainCluster : IAsyncLifetime
 {
@@ -23,6 +24,9 @@ public sealed class GrainCluster : IAsyncLifetime
     private TestFolder Folder { get; } = new("grains");
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
+
+    /// <summary>The silo's event log; set when the first grain needs it.</summary>
+    public CountingSessionEventLog EventLog { get; private set; } = null!;
 
     public IGrainFactory Grains => _cluster?.Client ?? throw new InvalidOperationException("The cluster starts in InitializeAsync.");
 
@@ -49,7 +53,9 @@ public sealed class GrainCluster : IAsyncLifetime
                 Keys = { ["grains"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()) },
             }));
             services.AddSingleton<GroupCommitWriter>();
-            services.AddSingleton<ISessionEventLog, AdoNetSessionEventLog>();
+            services.AddSingleton<AdoNetSessionEventLog>();
+            services.AddSingleton<ISessionEventLog>(provider =>
+                EventLog = new CountingSessionEventLog(provider.GetRequiredService<AdoNetSessionEventLog>()));
             services.AddSingleton<IAuditStore, AdoNetAuditStore>();
             services.AddSingleton<IRetentionStore, AdoNetRetentionStore>();
             services.AddOptions<CounselingSessionOptions>().BindConfiguration(CounselingSessionOptions.SectionName);

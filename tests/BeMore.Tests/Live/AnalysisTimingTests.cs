@@ -210,9 +210,13 @@ public sealed class AnalysisTimingTests(AnalysisClockWebFactory factory) : IClas
     {
         private readonly System.Threading.Channels.Channel<SessionEvent> _events = System.Threading.Channels.Channel.CreateUnbounded<SessionEvent>();
 
-        public Task OnEventAsync(SessionEvent sessionEvent)
+        public Task OnEventsAsync(IReadOnlyList<SessionEvent> events)
         {
-            _events.Writer.TryWrite(sessionEvent);
+            foreach (var sessionEvent in events)
+            {
+                _events.Writer.TryWrite(sessionEvent);
+            }
+
             return Task.CompletedTask;
         }
 

@@ -108,6 +108,12 @@ public sealed partial class SessionRelayRegistry(
 
         public ISessionObserver? Reference { get; set; }
 
-        public Task OnEventAsync(SessionEvent sessionEvent) => registry.ForwardAsync(sessionEvent);
+        public async Task OnEventsAsync(IReadOnlyList<SessionEvent> events)
+        {
+            foreach (var sessionEvent in events)
+            {
+                await registry.ForwardAsync(sessionEvent);
+            }
+        }
     }
 }

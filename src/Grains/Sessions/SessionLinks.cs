@@ -1,0 +1,67 @@
+using BeMore.Grains.Abstractions.Errors;
+using BeMore.Grains.Abstractions.Sessions;
+using BeMore.Grains.Abstractions.Users;
+using BeMore.Grains.Storage;
+using BeMore.Grains.Voice.SpeechToText;
+
+namespace BeMore.Grains.Sessions;
+
+/// <summary>
+/// What outside the session its lifecycle reaches: the owner's account (preferences, session index, dashboard outcome),
+/// the retention sweep's schedule, the idle check, and utterance audio still waiting for speech-to-text.
+/// </summary>
+internal sealed class SessionLinks(
+    IGrainBase grain, string sessionId, IGrainFactory grains, IRetentionStore retention, TranscriptionWorker transcription, TimeSpan idleCheckPeriod)
+{
+    public const string IdleReminderName = "idle-check";
+
+    /// <summary>
+    /// Registers a new session with its owner and returns the owner's preferences (null for an owner without an
+    /// account: then every analysis runs, in the segment's language). Done before anything is written: the owner's
+    /// grain refuses once the account is erased, so no session outlives it. Nothing after this calls the owner's grain,
+    /// so an erasure waiting for this session cannot deadlock with it.
+    /// </summary>
+    public async Task<UserPreferences?> JoinOwnerAsync(string ownerId, DateTimeOffset startedAt, string? title)
+    {
+        var owner = grains.GetGrain<IUserGrain>(ownerId);
+        UserPreferences? preferences;
+        try
+        {
+            preferences = await owner.GetPreferencesAsync();
+        }
+        catch (UserNotFoundException)
+        {
+            preferences = null;
+        }
+
+        await owner.AddSessionAsync(new SessionIndexEntry(sessionId, startedAt, title));
+        return preferences;
+    }
+
+    /// <summary>The owner's dashboard keeps the ended session's outcome.</summary>
+    public Task RecordOutcomeAsync(string ownerId, SessionOutcome outcome) =>
+        grains.GetGrain<IUserGrain>(ownerId).RecordSessionOutcomeAsync(outcome);
+
+    public Task ScheduleErasureAsync(string ownerId, DateTimeOffset endedAt) => retention.ScheduleAsync(sessionId, ownerId, endedAt);
+
+    public Task UnscheduleErasureAsync() => retention.RemoveAsync(sessionId);
+
+    /// <summary>
+    /// Raw audio does not outlive the session: utterances still waiting for speech-to-text are dropped with their temp
+    /// files; returns what to record about them. One already being transcribed finishes and is still appended.
+    /// </summary>
+    public IReadOnlyList<ProcessingIssue> DiscardAudio() => transcription.DiscardSession(sessionId).Select(job => new ProcessingIssue(
+        ProcessingIssueKinds.UtteranceDropped, "The session ended before this utterance was transcribed.", job.StartMs, job.EndMs)).ToList();
+
+    /// <summary>Arms the idle check; idempotent, and needed again after a restart (in-memory reminders do not survive one).</summary>
+    public Task ArmIdleCheckAsync(CancellationToken cancellationToken = default) =>
+        grain.RegisterOrUpdateReminder(IdleReminderName, idleCheckPeriod, idleCheckPeriod, cancellationToken);
+
+    public async Task DisarmIdleCheckAsync()
+    {
+        if (await grain.GetReminder(IdleReminderName) is { } reminder)
+        {
+            await grain.UnregisterReminder(reminder);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+using BeMore.Grains.Abstractions.Sessions;
+using BeMore.Grains.Abstractions.Users;
+using BeMore.Grains.Sessions;
+
+namespace BeMore.Tests.Grains;
+
+/// <summary>The live analysis alone: what each input adds, when held interventions go out, refinements, throttles and rollups.</summary>
+public sealed class LiveAnalysisTests
+{
+    private const string Distorted = "I always ruin everything I touch.";
+    private const long SegmentSeq = 7;
+
+    private static readonly DateTimeOffset T0 = new(2026, 11, 28, 9, 0, 0, TimeSpan.Zero);
+    private static readonly CounselingSessionOptions Options = new();
+
+    [Fact]
+    public void OnTranscript_RiskWithoutAnalysisConsent_AlertsAndFindsNothingElse()
+    {
+        var analysis = new LiveAnalysis(Options);
+
+        var produced = analysis.OnTranscript(SegmentSeq, "I want to kill myself. " + Distorted, "en", Scope(analysis: false), T0, refine: false);
+
+        var alert = Assert.IsType<RiskAlert>(Assert.Single(produced));
+        Assert.Equal(SegmentSeq, alert.SegmentSeq);
+        Assert.Equal(Options.CrisisLine, alert.CrisisLine);
+    }
+
+    [Fact]
+    public void OnTranscript_DistortionWhileSilent_FindsItAndOffersQuestionAndTaskAtOnce()
+    {
+        var analysis = new LiveAnalysis(Options);
+
+        var produced = analysis.OnTranscript(SegmentSeq, Distorted, "en", Scope(analysis: true), T0, refine: false);
+
+        Assert.Contains(produced, data => data is DistortionDetected { SegmentSeq: SegmentSeq });
+        Assert.Equal(["question", "task"], produced.OfType<CbtIntervention>().Select(i => i.Kind));
+        Assert.All(produced.OfType<CbtIntervention>(), i => Assert.Equal(SegmentSeq, i.ForSeq));
+        Assert.Single(produced.OfType<EmotionUpdate>());
+    }
+
+    [Fact]
+    public void OnTranscript_WhileTheUserSpeaks_HoldsTheInterventionUntilTheirPause()
+    {
+        var analysis = new LiveAnalysis(Options);
+        analysis.OnVoiceActivity([Vad(speaking: true, atMs: 0)], T0);
+
+        var whileSpeaking = analysis.OnTranscript(SegmentSeq, Distorted, "en", Scope(analysis: true), T0, refine: false);
+        var atThePause = analysis.OnVoiceActivity([Vad(speaking: false, atMs: 2000)], T0.AddSeconds(2));
+
+        Assert.Empty(whileSpeaking.OfType<CbtIntervention>());
+        Assert.Equal(["question", "task"], atThePause.OfType<CbtIntervention>().Select(i => i.Kind));
+    }
+
+    [Fact]
+    public void ApplyRefinement_QuestionForTheHeldIntervention_DeliversTheRefinedQuestionOnce()
+    {
+        var analysis = new LiveAnalysis(Options);
+        var held = analysis.OnTranscript(SegmentSeq, Distorted, "en", Scope(analysis: true), T0, refine: true);
+        var requests = analysis.TakeRefinementRequests();
+
+        var refined = analysis.ApplyRefinement(new RefinementResult(RefinementKind.SocraticQuestion, SegmentSeq, SegmentSeq, "What else could be true?"), T0);
+        var late = analysis.ApplyRefinement(new RefinementResult(RefinementKind.SocraticQuestion, SegmentSeq, SegmentSeq, "Again?"), T0);
+
+        Assert.Empty(held.OfType<CbtIntervention>());
+        Assert.Equal(new HashSet<RefinementKind> { RefinementKind.SocraticQuestion, RefinementKind.EmotionLabel }, requests.Select(r => r.Kind).ToHashSet());
+        Assert.Empty(analysis.TakeRefinementRequests());
+        var question = Assert.Single(refined.OfType<CbtIntervention>(), i => i.Kind == "question");
+        Assert.Equal(("What else could be true?", CbtIntervention.FromLlm), (question.Text, question.Source));
+        Assert.Empty(late);
+    }
+
+    [Fact]
+    public void OnTick_RefinementPastItsDeadline_DeliversTheCatalogQuestion()
+    {
+        var analysis = new LiveAnalysis(Options);
+        analysis.OnTranscript(SegmentSeq, Distorted, "en", Scope(analysis: true), T0, refine: true);
+        var deadline = TimeSpan.FromSeconds(20);
+
+        var beforeDeadline = analysis.OnTick(T0.AddSeconds(19), deadline);
+        var afterDeadline = analysis.OnTick(T0.AddSeconds(20), deadline);
+
+        Assert.Empty(beforeDeadline.OfType<CbtIntervention>());
+        var question = Assert.Single(afterDeadline.OfType<CbtIntervention>(), i => i.Kind == "question");
+        Assert.Equal(CbtIntervention.FromCatalog, question.Source);
+    }
+
+    [Fact]
+    public void TakeEmotionUpdate_WithinTheInterval_WaitsButTheEndFlushesIt()
+    {
+        var analysis = new LiveAnalysis(Options);
+        analysis.OnTranscript(1, "I am so happy and grateful today!", "en", Scope(analysis: true), T0, refine: false);
+        analysis.OnTranscript(2, "I am furious and so angry at him.", "en", Scope(analysis: true), T0.AddSeconds(1), refine: false);
+
+        var throttled = analysis.TakeEmotionUpdate(T0.AddSeconds(2));
+        var flushed = analysis.FlushEmotionUpdate(T0.AddSeconds(2));
+
+        Assert.Null(throttled);
+        Assert.NotNull(flushed);
+        Assert.Null(analysis.FlushEmotionUpdate(T0.AddSeconds(3)));
+    }
+
+    [Fact]
+    public void TakeRollup_AfterInputAndTheInterval_SummarisesOnceWithTheSpeechRatio()
+    {
+        var analysis = new LiveAnalysis(Options);
+        analysis.StartRollups(T0);
+        var aggregates = new SessionAggregates { UtteranceCount = 1, RiskLevel = RiskLevels.Elevated };
+
+        var beforeInput = analysis.TakeRollup(T0 + Options.AnalysisResultInterval, aggregates);
+        analysis.OnVoiceActivity([Vad(speaking: true, atMs: 0), Vad(speaking: false, atMs: 3000), Vad(speaking: false, atMs: 4000)], T0);
+        var tooSoon = analysis.TakeRollup(T0 + Options.AnalysisResultInterval - TimeSpan.FromSeconds(1), aggregates);
+        var due = analysis.TakeRollup(T0 + Options.AnalysisResultInterval, aggregates);
+        var nothingNew = analysis.TakeRollup(T0 + (Options.AnalysisResultInterval * 3), aggregates);
+
+        Assert.Null(beforeInput);
+        Assert.Null(tooSoon);
+        Assert.NotNull(due);
+        Assert.Equal((0.75, 1, RiskLevels.Elevated), (due.SpeechRatio!.Value, due.UtteranceCount, due.RiskLevel));
+        Assert.Null(nothingNew);
+    }
+
+    private static AnalysisScope Scope(bool analysis) =>
+        new CounselingSessionState { Consent = new SessionConsent(analysis, StoreTranscript: true), OptIns = AnalysisOptIns.All }.Scope;
+
+    private static VadUpdate Vad(bool speaking, long atMs) => new(speaking, atMs, 0, 0, -30, 0);
+}
