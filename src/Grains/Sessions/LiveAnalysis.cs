@@ -1,8 +1,8 @@
+using BeMore.Domain.Analysis;
+using BeMore.Domain.Analysis.Llm;
 using BeMore.Grains.Abstractions.Sessions;
-using BeMore.Grains.Analysis;
-using BeMore.Grains.Analysis.Llm;
 using Microsoft.Extensions.AI;
-using ModalitySource = BeMore.Grains.Analysis.EmotionSource;
+using ModalitySource = BeMore.Domain.Analysis.EmotionSource;
 
 namespace BeMore.Grains.Sessions;
 
