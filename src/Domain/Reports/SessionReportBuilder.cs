@@ -129,39 +129,32 @@ public static class SessionReportBuilder
         return new EmotionReport(timeline, distribution, dominant);
     }
 
-    /// <summary>Utterances are rebuilt from the speech start/stop transitions, which every vad_update stream contains, by the same tally as the live count.</summary>
+    /// <summary>
+    /// Utterances are rebuilt from the speech start/stop transitions, which every vad_update stream contains, by the
+    /// calculator the live view reads; like the report's utterance count, its figures cover finished utterances only.
+    /// </summary>
     private static VoiceReport BuildVoice(IReadOnlyList<SessionEvent> events, IReadOnlyList<TranscriptLine> segments)
     {
         var updates = events.Where(e => e.Data is VadUpdate).Select(e => (Event: e, Vad: (VadUpdate)e.Data)).ToList();
-        var utterances = new List<(long StartMs, long EndMs)>();
-        var tally = default(UtteranceTally);
+        var speech = new SpeechPauseCalculator();
         foreach (var (_, vad) in updates)
         {
-            tally = tally.Observe(vad.Speaking, vad.AtMs, out var finished);
-            if (finished is { } utterance)
-            {
-                utterances.Add(utterance);
-            }
+            speech.Observe(vad.Speaking, vad.AtMs);
         }
 
         var timeline = updates.Select(u => new VoicePoint(u.Event.At, u.Vad.Speaking, u.Vad.LevelDb)).ToList();
-        if (utterances.Count == 0)
+        if (speech.UtteranceCount == 0)
         {
             return new VoiceReport(0, 0, 0, 0, 0, 0, timeline);
         }
 
-        // Audio offsets count from the stream's start, so the span runs from 0 to the latest update.
-        var spanMs = Math.Max(1, updates.Max(u => u.Vad.AtMs));
-        var speechMs = utterances.Sum(u => u.EndMs - u.StartMs);
-        var pauses = utterances.Zip(utterances.Skip(1), (a, b) => (double)Math.Max(0, b.StartMs - a.EndMs)).ToList();
-        var words = segments.Sum(s => s.WordCount);
         return new VoiceReport(
-            Math.Round(Math.Clamp((double)speechMs / spanMs, 0, 1), 3),
-            utterances.Count,
-            Math.Round((double)speechMs / utterances.Count, 1),
-            pauses.Count == 0 ? 0 : Math.Round(pauses.Average(), 1),
-            pauses.Count == 0 ? 0 : pauses.Max(),
-            speechMs == 0 ? 0 : Math.Round(words / (speechMs / 60_000.0), 1),
+            speech.SpeechRatio(countOpenUtterance: false) ?? 0,
+            speech.UtteranceCount,
+            speech.AverageUtteranceMs,
+            speech.AveragePauseMs,
+            speech.LongestPauseMs,
+            speech.WordsPerMinute(segments.Sum(s => s.WordCount)),
             timeline);
     }
 

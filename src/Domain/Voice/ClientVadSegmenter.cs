@@ -8,9 +8,9 @@ public readonly record struct ClientVadFrame(long TsMs, bool IsSpeech, double En
 
 /// <summary>
 /// Turns client-sent VAD frames into the same utterance transitions as <see cref="VoiceActivityDetector"/>, with the
-/// same minimum utterance, minimum pause and hangover rules, so <see cref="VoiceMetrics"/> is fed identically whether
-/// or not audio is streamed. Time between frames counts as silence; frames that overlap already-seen time
-/// (retries, duplicates) or are malformed are skipped.
+/// same minimum utterance, minimum pause and hangover rules, so the live view and the report
+/// (<see cref="SpeechPauseCalculator"/>) see the same utterances whether or not audio is streamed. Time between frames
+/// counts as silence; frames that overlap already-seen time (retries, duplicates) or are malformed are skipped.
 /// </summary>
 public sealed class ClientVadSegmenter
 {
