@@ -1,5 +1,5 @@
-using BeMore.Grains.Analysis;
-using BeMore.Grains.Voice;
+using BeMore.Domain.Analysis;
+using BeMore.Domain.Voice;
 using BenchmarkDotNet.Attributes;
 
 namespace BeMore.Bench.Micro;

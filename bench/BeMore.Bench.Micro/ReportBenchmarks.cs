@@ -1,7 +1,7 @@
+using BeMore.Domain.Analysis;
+using BeMore.Domain.Reports;
 using BeMore.Grains.Abstractions.Reports;
 using BeMore.Grains.Abstractions.Sessions;
-using BeMore.Grains.Analysis;
-using BeMore.Grains.Reports;
 using BenchmarkDotNet.Attributes;
 
 namespace BeMore.Bench.Micro;

@@ -1,5 +1,5 @@
-using BeMore.Grains.Analysis;
-using BeMore.Grains.Analysis.Insight;
+using BeMore.Domain.Analysis;
+using BeMore.Domain.Analysis.Insight;
 using Microsoft.ML;
 
 namespace BeMore.Insight.Training;

@@ -1,5 +1,5 @@
 using System.IO.Compression;
-using BeMore.Grains.Analysis.Insight;
+using BeMore.Domain.Analysis.Insight;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;

@@ -1,14 +1,14 @@
 using System.Globalization;
-using BeMore.Grains.Analysis.Insight;
+using BeMore.Domain.Analysis.Insight;
 using BeMore.Insight.Training;
 
 // Trains the insight models from the corpus's training split (every writer but C) and writes them, with the corpus hash,
-// into src/Grains/Analysis/Models. Before that it trains on one training writer and scores the other, both ways, so the
-// thresholds in src/Grains/Analysis/Insight are chosen on text the model has not seen, without touching the test split.
+// into src/Domain/Analysis/Models. Before that it trains on one training writer and scores the other, both ways, so the
+// thresholds in src/Domain/Analysis/Insight are chosen on text the model has not seen, without touching the test split.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var repo = RepositoryRoot();
 var corpus = Path.Combine(repo, "corpus");
-var models = Path.Combine(repo, "src", "Grains", "Analysis", "Models");
+var models = Path.Combine(repo, "src", "Domain", "Analysis", "Models");
 var fixtures = Path.Combine(repo, "tests", "BeMore.Tests", "Fixtures", "Analysis");
 var train = new Func<string, bool>(writer => writer != InsightCorpus.TestWriter);
 

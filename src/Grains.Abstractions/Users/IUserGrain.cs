@@ -102,8 +102,9 @@ public interface IUserGrain : IGrainWithStringKey
     Task<IReadOnlyList<string>> BeginErasureAsync();
 
     /// <summary>
-    /// Erases the account, its preferences, tokens, email claim and every session still in its index with its events;
-    /// keeps only the tombstone (the time of erasure).
+    /// Erases the account, its preferences, tokens and email claim; keeps only the tombstone (the time of erasure). Its
+    /// sessions must be erased and removed from the index first (<see cref="BeginErasureAsync"/>, then each session, then
+    /// <see cref="RemoveSessionAsync"/>): while the index holds one, this refuses with <c>InvalidOperationException</c>.
     /// </summary>
     [Alias("Delete")]
     Task DeleteAsync();

@@ -1,3 +1,4 @@
+using BeMore.Domain.Analysis;
 using BeMore.Grains.Abstractions.Analysis;
 using Orleans.Concurrency;
 

@@ -1,7 +1,8 @@
+using BeMore.Domain.Analysis;
+using BeMore.Domain.Reports;
 using BeMore.Grains.Abstractions.Reports;
 using BeMore.Grains.Abstractions.Sessions;
 using BeMore.Grains.Abstractions.Users;
-using BeMore.Grains.Analysis;
 using Orleans.Concurrency;
 
 namespace BeMore.Grains.Reports;

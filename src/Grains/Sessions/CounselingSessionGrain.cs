@@ -1,3 +1,4 @@
+using BeMore.Domain.Analysis.Llm;
 using BeMore.Grains.Abstractions.Errors;
 using BeMore.Grains.Abstractions.Sessions;
 using BeMore.Grains.Abstractions.Users;

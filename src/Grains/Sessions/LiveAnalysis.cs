@@ -1,8 +1,9 @@
+using BeMore.Domain.Analysis;
+using BeMore.Domain.Analysis.Llm;
+using BeMore.Domain.Voice;
 using BeMore.Grains.Abstractions.Sessions;
-using BeMore.Grains.Analysis;
-using BeMore.Grains.Analysis.Llm;
 using Microsoft.Extensions.AI;
-using ModalitySource = BeMore.Grains.Analysis.EmotionSource;
+using ModalitySource = BeMore.Domain.Analysis.EmotionSource;
 
 namespace BeMore.Grains.Sessions;
 
@@ -44,16 +45,12 @@ internal sealed class LiveAnalysis(CounselingSessionOptions options)
     private DateTimeOffset? _lastEmotionAt;
     private HeldQuestion? _held;
     private bool _userSpeaking;
-    private long? _speechOpenedAtMs;
-    private long _speechMs;
-    private long _voiceSpanMs;
+    private readonly SpeechPauseCalculator _speech = new();
     private DateTimeOffset _lastRollupAt;
     private bool _rollupDue;
 
     /// <summary>Share of the audio timeline spent speaking, from the voice-activity updates seen; null before any.</summary>
-    public double? SpeechRatio => _voiceSpanMs <= 0
-        ? null
-        : Math.Round(Math.Clamp((double)(_speechMs + (_speechOpenedAtMs is { } open ? _voiceSpanMs - open : 0)) / _voiceSpanMs, 0, 1), 3);
+    public double? SpeechRatio => _speech.SpeechRatio(countOpenUtterance: true);
 
     /// <summary>
     /// Events a transcript segment gives rise to, in the order they are appended after it. With <paramref name="refine"/>
@@ -164,17 +161,7 @@ internal sealed class LiveAnalysis(CounselingSessionOptions options)
         _rollupDue = true;
         foreach (var update in updates)
         {
-            if (update.Speaking && _speechOpenedAtMs is null)
-            {
-                _speechOpenedAtMs = update.AtMs;
-            }
-            else if (!update.Speaking && _speechOpenedAtMs is { } start)
-            {
-                _speechMs += Math.Max(0, update.AtMs - start);
-                _speechOpenedAtMs = null;
-            }
-
-            _voiceSpanMs = Math.Max(_voiceSpanMs, update.AtMs);
+            _speech.Observe(update.Speaking, update.AtMs);
             _userSpeaking = update.Speaking;
         }
 

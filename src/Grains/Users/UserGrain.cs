@@ -287,17 +287,11 @@ public sealed class UserGrain(
     {
         var account = Account;
         await BeginErasureAsync();
-        // Normally none is left: the web tier erases them outside this grain's turn first (an ending session calls in here).
-        foreach (var entry in state.State.Sessions)
+        if (state.State.Sessions.Count > 0)
         {
-            try
-            {
-                await GrainFactory.GetGrain<ICounselingSessionGrain>(entry.SessionId).EraseAsync(UserId);
-            }
-            catch (SessionNotFoundException)
-            {
-                // Already erased on its own.
-            }
+            // The caller erases the sessions (AccountErasure): from inside this turn, an ending session calling back in
+            // here would wait on it, and it on the session.
+            throw new InvalidOperationException("The account still has sessions in its index; erase each and remove it before deleting the account.");
         }
 
         await GrainFactory.GetGrain<IEmailIndexGrain>(account.Email).ReleaseAsync(UserId);

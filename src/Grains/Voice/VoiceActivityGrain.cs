@@ -1,3 +1,5 @@
+using BeMore.Domain.Voice;
+using BeMore.Domain.Voice.SpeechToText;
 using BeMore.Grains.Abstractions.Errors;
 using BeMore.Grains.Abstractions.Sessions;
 using BeMore.Grains.Abstractions.Telemetry;

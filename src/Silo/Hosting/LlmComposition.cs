@@ -1,5 +1,6 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
+using BeMore.Domain.Analysis.Llm;
 using BeMore.Grains.Analysis.Llm;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;

@@ -1,3 +1,4 @@
+using BeMore.Domain.Voice.SpeechToText;
 using BeMore.Grains.Voice.SpeechToText;
 using Microsoft.Extensions.Options;
 

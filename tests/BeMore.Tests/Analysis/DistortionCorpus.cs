@@ -1,4 +1,4 @@
-using BeMore.Grains.Analysis;
+using BeMore.Domain.Analysis;
 
 namespace BeMore.Tests.Analysis;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using BeMore.Grains.Analysis;
+using BeMore.Domain.Analysis;
 using Xunit.Abstractions;
 
 namespace BeMore.Tests.Analysis;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using BeMore.Grains.Analysis;
-using BeMore.Grains.Analysis.Insight;
+using BeMore.Domain.Analysis;
+using BeMore.Domain.Analysis.Insight;
 
 namespace BeMore.Tests.Analysis;
 

@@ -1,5 +1,5 @@
-using BeMore.Grains.Analysis;
-using static BeMore.Grains.Analysis.FaceMeshLandmarks;
+using BeMore.Domain.Analysis;
+using static BeMore.Domain.Analysis.FaceMeshLandmarks;
 
 namespace BeMore.Tests.Analysis;
 

@@ -145,6 +145,26 @@ public sealed class GrainBehaviourTests(GrainCluster cluster) : IClassFixture<Gr
         Grains.DeleteObjectReference<ISessionObserver>(reference);
     }
 
+    [Fact]
+    public async Task Delete_WhileTheIndexStillHoldsASession_IsRefusedAndErasesNothing()
+    {
+        var owner = NewId();
+        var user = await RegisterAsync(owner);
+        var sessionId = NewId();
+        var session = Grains.GetGrain<ICounselingSessionGrain>(sessionId);
+        await session.StartAsync(new StartSession(owner, "still here", FullConsent));
+
+        Assert.Equal([sessionId], await user.BeginErasureAsync());
+        await Assert.ThrowsAsync<InvalidOperationException>(user.DeleteAsync);
+
+        Assert.Equal(SessionStatus.Active, (await session.GetSnapshotAsync(owner)).Status);
+        Assert.Equal(owner, (await user.GetProfileAsync()).Id);
+        await session.EraseAsync(owner);
+        await user.RemoveSessionAsync(sessionId);
+        await user.DeleteAsync();
+        await Assert.ThrowsAsync<UserNotFoundException>(user.GetProfileAsync);
+    }
+
     private async Task<IUserGrain> RegisterAsync(string? userId = null)
     {
         var user = Grains.GetGrain<IUserGrain>(userId ?? NewId());

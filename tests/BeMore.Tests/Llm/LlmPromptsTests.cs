@@ -1,6 +1,6 @@
+using BeMore.Domain.Analysis;
+using BeMore.Domain.Analysis.Llm;
 using BeMore.Grains.Abstractions.Sessions;
-using BeMore.Grains.Analysis;
-using BeMore.Grains.Analysis.Llm;
 
 namespace BeMore.Tests.Llm;
 

@@ -1,5 +1,5 @@
+using BeMore.Domain.Reports;
 using BeMore.Grains.Abstractions.Sessions;
-using BeMore.Grains.Reports;
 
 namespace BeMore.Tests.Reports;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using BeMore.Grains.Voice;
-using BeMore.Grains.Voice.SpeechToText;
+using BeMore.Domain.Voice;
+using BeMore.Domain.Voice.SpeechToText;
 using Microsoft.Extensions.Options;
 
 namespace BeMore.Tests.SpeechToText;

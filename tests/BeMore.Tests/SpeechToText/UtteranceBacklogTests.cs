@@ -1,4 +1,4 @@
-using BeMore.Grains.Voice.SpeechToText;
+using BeMore.Domain.Voice.SpeechToText;
 
 namespace BeMore.Tests.SpeechToText;
 

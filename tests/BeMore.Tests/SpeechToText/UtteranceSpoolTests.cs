@@ -1,5 +1,5 @@
 using System.Runtime.Versioning;
-using BeMore.Grains.Voice.SpeechToText;
+using BeMore.Domain.Voice.SpeechToText;
 using BeMore.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using BeMore.Grains.Voice;
+using BeMore.Domain.Voice;
 
 namespace BeMore.Tests.Voice;
 

@@ -1,4 +1,4 @@
-using BeMore.Grains.Voice;
+using BeMore.Domain.Voice;
 
 namespace BeMore.Tests.Voice;
 

@@ -1,5 +1,5 @@
+using BeMore.Domain.Voice;
 using BeMore.Grains.Abstractions.Sessions;
-using BeMore.Grains.Voice;
 
 namespace BeMore.Tests.Voice;
 

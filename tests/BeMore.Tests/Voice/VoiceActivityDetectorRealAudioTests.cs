@@ -1,4 +1,4 @@
-using BeMore.Grains.Voice;
+using BeMore.Domain.Voice;
 using Xunit.Abstractions;
 
 namespace BeMore.Tests.Voice;

@@ -1,5 +1,5 @@
 using System.Buffers.Binary;
-using BeMore.Grains.Voice;
+using BeMore.Domain.Voice;
 
 namespace BeMore.Tests.Voice;
 

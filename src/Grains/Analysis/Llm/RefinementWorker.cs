@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using BeMore.Domain.Analysis.Llm;
 using BeMore.Grains.Abstractions.Reports;
 using BeMore.Grains.Abstractions.Sessions;
 using BeMore.Grains.Abstractions.Telemetry;

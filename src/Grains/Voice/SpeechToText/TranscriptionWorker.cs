@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Threading.Channels;
+using BeMore.Domain.Analysis;
+using BeMore.Domain.Voice.SpeechToText;
 using BeMore.Grains.Abstractions.Sessions;
 using BeMore.Grains.Abstractions.Telemetry;
-using BeMore.Grains.Analysis;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

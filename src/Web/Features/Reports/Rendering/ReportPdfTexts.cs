@@ -1,4 +1,4 @@
-using System.Globalization;
+using BeMore.Grains.Abstractions.Localization;
 using BeMore.Grains.Abstractions.Reports;
 using BeMore.Grains.Abstractions.Sessions;
 
@@ -8,356 +8,195 @@ namespace BeMore.Web.Features.Reports.Rendering;
 /// The PDF's own words (title, headings, labels, notes) in the report's language (<see cref="SessionReport.Language"/>),
 /// the same language its prose is written in, so a Korean reader gets a wholly Korean document.
 /// </summary>
-internal abstract class ReportPdfTexts
+internal sealed class ReportPdfTexts
 {
-    private static readonly ReportPdfTexts English = new EnglishTexts();
-    private static readonly ReportPdfTexts Korean = new KoreanTexts();
+    private static readonly LocalizedText DefaultTitleText = new("Counseling session report", "상담 세션 보고서");
+    private static readonly LocalizedText SessionHeadingText = new("Session", "세션 정보");
+    private static readonly LocalizedText SummaryHeadingText = new("Summary", "요약");
+    private static readonly LocalizedText OverallHeadingText = new("Overall assessment", "종합 평가");
+    private static readonly LocalizedText EmotionsHeadingText = new("Emotions", "감정");
+    private static readonly LocalizedText VoiceHeadingText = new("Voice", "음성");
+    private static readonly LocalizedText DistortionsHeadingText = new("Cognitive distortions", "인지 왜곡");
+    private static readonly LocalizedText InterventionsHeadingText = new("Interventions", "개입");
+    private static readonly LocalizedText RiskAlertsHeadingText = new("Risk alerts", "위험 알림");
+    private static readonly LocalizedText RecommendationsHeadingText = new("Recommendations", "권장 사항");
+    private static readonly LocalizedText FeedbackHeadingText = new("Feedback", "피드백");
+    private static readonly LocalizedText TranscriptHeadingText = new("Transcript", "대화 기록");
+    private static readonly LocalizedText StatusText = new("Status", "상태");
+    private static readonly LocalizedText StartedText = new("Started", "시작");
+    private static readonly LocalizedText EndedText = new("Ended", "종료");
+    private static readonly LocalizedText NotEndedText = new("not ended", "종료되지 않음");
+    private static readonly LocalizedText ActiveTimeText = new("Active time", "진행 시간");
+    private static readonly LocalizedText PausedTimeText = new("Paused time", "일시 중지 시간");
+    private static readonly LocalizedText WordsSpokenText = new("Words spoken", "말한 단어 수");
+    private static readonly LocalizedText RiskText = new("Risk", "위험도");
+    private static readonly LocalizedText DominantText = new("Dominant", "주된 감정");
+    private static readonly LocalizedText ReadingsText = new("Readings", "측정 횟수");
+    private static readonly LocalizedText SpeechRatioText = new("Speech ratio", "말한 시간 비율");
+    private static readonly LocalizedText UtterancesText = new("Utterances", "발화 수");
+    private static readonly LocalizedText AverageUtteranceText = new("Average utterance", "평균 발화 길이");
+    private static readonly LocalizedText AveragePauseText = new("Average pause", "평균 침묵 길이");
+    private static readonly LocalizedText LongestPauseText = new("Longest pause", "가장 긴 침묵");
+    private static readonly LocalizedText SpeechRateText = new("Speech rate", "말하기 속도");
+    private static readonly LocalizedText RatingText = new("Rating", "평점");
+    private static readonly LocalizedText GivenText = new("Given", "작성 시각");
+    private static readonly LocalizedText CommentText = new("Comment", "의견");
+    private static readonly LocalizedText NoObservationsText = new("No observations.", "관찰된 내용이 없습니다.");
+    private static readonly LocalizedText NoEmotionReadingsText = new("No emotion readings.", "측정된 감정이 없습니다.");
+    private static readonly LocalizedText NoDistortionsText = new("None detected.", "감지된 인지 왜곡이 없습니다.");
+    private static readonly LocalizedText NoInterventionsText = new("None offered.", "제시된 개입이 없습니다.");
+    private static readonly LocalizedText NoRiskAlertsText = new("No risk alerts.", "위험 알림이 없습니다.");
+    private static readonly LocalizedText NoRecommendationsText = new("No recommendations.", "권장 사항이 없습니다.");
+    private static readonly LocalizedText NoFeedbackText = new("No feedback given.", "남겨진 피드백이 없습니다.");
+    private static readonly LocalizedText NoTranscriptText = new("No transcript.", "대화 기록이 없습니다.");
+
+    private static readonly LocalizedText TranscriptNotStoredText = new(
+        "The transcript text was not stored for this session (consent).",
+        "동의 설정에 따라 이 세션의 대화 내용은 저장되지 않았습니다.");
+
+    private static readonly LocalizedText AnalysisOffText = new("Analysis was turned off for this session.", "이 세션에서는 분석을 사용하지 않았습니다.");
+    private static readonly LocalizedText TextNotStoredText = new("(text not stored)", "(내용 저장 안 됨)");
+
+    private static readonly LocalizedText RiskAlertNoteText = new(
+        "Automated risk signals were raised in this session. They are not a diagnosis. If you or someone else may be in danger, contact local emergency services or a crisis line now.",
+        "이 세션에서 위험 신호가 자동으로 감지되었습니다. 이는 진단이 아닙니다. 본인이나 다른 사람이 위험할 수 있다면 지금 바로 112·119 같은 긴급 구조기관이나 위기상담전화에 연락하세요.");
+
+    private static readonly LocalizedText SessionNumberText = new("Session {0}", "세션 {0}");
+    private static readonly LocalizedText DurationText = new("{0}h {1:00}m {2:00}s", "{0}시간 {1:00}분 {2:00}초");
+    private static readonly LocalizedText ShortDurationText = new("{0}m {1:00}s", "{0}분 {1:00}초");
+    private static readonly LocalizedText SecondsText = new("{0} s", "{0}초");
+    private static readonly LocalizedText WordsPerMinuteText = new("{0} words/min", "분당 {0}단어");
+    private static readonly LocalizedText DistortionFindingText = new("{0}: {1} severity, confidence {2}", "{0}: 심각도 {1}, 신뢰도 {2}");
+    private static readonly LocalizedText EvidenceText = new("evidence #{0}", "근거 #{0}");
+    private static readonly LocalizedText InterventionText = new("{0} for {1} ({2})", "{1}에 대한 {0} ({2})");
+    private static readonly LocalizedText InterventionWithDifficultyText = new("{0} for {1}, {2} ({3})", "{1}에 대한 {0}, 난이도 {2} ({3})");
+    private static readonly LocalizedText RiskAlertText = new("{0}: level {1}, transcript segment #{2}", "{0}: 위험 수준 {1}, 대화 기록 #{2}");
+
+    private static readonly Dictionary<SessionStatus, LocalizedText> StatusNames = new()
+    {
+        [SessionStatus.Active] = new("Active", "진행 중"),
+        [SessionStatus.Paused] = new("Paused", "일시 중지"),
+        [SessionStatus.Ended] = new("Ended", "종료"),
+    };
+
+    private static readonly ReportPdfTexts English = new(ReportTerms.English);
+    private static readonly ReportPdfTexts Korean = new(ReportTerms.Korean);
+
+    private readonly string _language;
+
+    private ReportPdfTexts(string language) => _language = language;
 
     public static ReportPdfTexts For(string language) => language == ReportTerms.Korean ? Korean : English;
 
-    public abstract string DefaultTitle { get; }
+    public string DefaultTitle => DefaultTitleText.In(_language);
 
-    public abstract string SessionHeading { get; }
+    public string SessionHeading => SessionHeadingText.In(_language);
 
-    public abstract string SummaryHeading { get; }
+    public string SummaryHeading => SummaryHeadingText.In(_language);
 
-    public abstract string OverallHeading { get; }
+    public string OverallHeading => OverallHeadingText.In(_language);
 
-    public abstract string EmotionsHeading { get; }
+    public string EmotionsHeading => EmotionsHeadingText.In(_language);
 
-    public abstract string VoiceHeading { get; }
+    public string VoiceHeading => VoiceHeadingText.In(_language);
 
-    public abstract string DistortionsHeading { get; }
+    public string DistortionsHeading => DistortionsHeadingText.In(_language);
 
-    public abstract string InterventionsHeading { get; }
+    public string InterventionsHeading => InterventionsHeadingText.In(_language);
 
-    public abstract string RiskAlertsHeading { get; }
+    public string RiskAlertsHeading => RiskAlertsHeadingText.In(_language);
 
-    public abstract string RecommendationsHeading { get; }
+    public string RecommendationsHeading => RecommendationsHeadingText.In(_language);
 
-    public abstract string FeedbackHeading { get; }
+    public string FeedbackHeading => FeedbackHeadingText.In(_language);
 
-    public abstract string TranscriptHeading { get; }
+    public string TranscriptHeading => TranscriptHeadingText.In(_language);
 
-    public abstract string Status { get; }
+    public string Status => StatusText.In(_language);
 
-    public abstract string Started { get; }
+    public string Started => StartedText.In(_language);
 
-    public abstract string Ended { get; }
+    public string Ended => EndedText.In(_language);
 
-    public abstract string NotEnded { get; }
+    public string NotEnded => NotEndedText.In(_language);
 
-    public abstract string ActiveTime { get; }
+    public string ActiveTime => ActiveTimeText.In(_language);
 
-    public abstract string PausedTime { get; }
+    public string PausedTime => PausedTimeText.In(_language);
 
-    public abstract string WordsSpoken { get; }
+    public string WordsSpoken => WordsSpokenText.In(_language);
 
-    public abstract string Risk { get; }
+    public string Risk => RiskText.In(_language);
 
-    public abstract string Dominant { get; }
+    public string Dominant => DominantText.In(_language);
 
-    public abstract string Readings { get; }
+    public string Readings => ReadingsText.In(_language);
 
-    public abstract string SpeechRatio { get; }
+    public string SpeechRatio => SpeechRatioText.In(_language);
 
-    public abstract string Utterances { get; }
+    public string Utterances => UtterancesText.In(_language);
 
-    public abstract string AverageUtterance { get; }
+    public string AverageUtterance => AverageUtteranceText.In(_language);
 
-    public abstract string AveragePause { get; }
+    public string AveragePause => AveragePauseText.In(_language);
 
-    public abstract string LongestPause { get; }
+    public string LongestPause => LongestPauseText.In(_language);
 
-    public abstract string SpeechRate { get; }
+    public string SpeechRate => SpeechRateText.In(_language);
 
-    public abstract string Rating { get; }
+    public string Rating => RatingText.In(_language);
 
-    public abstract string Given { get; }
+    public string Given => GivenText.In(_language);
 
-    public abstract string Comment { get; }
+    public string Comment => CommentText.In(_language);
 
-    public abstract string NoObservations { get; }
+    public string NoObservations => NoObservationsText.In(_language);
 
-    public abstract string NoEmotionReadings { get; }
+    public string NoEmotionReadings => NoEmotionReadingsText.In(_language);
 
-    public abstract string NoDistortions { get; }
+    public string NoDistortions => NoDistortionsText.In(_language);
 
-    public abstract string NoInterventions { get; }
+    public string NoInterventions => NoInterventionsText.In(_language);
 
-    public abstract string NoRiskAlerts { get; }
+    public string NoRiskAlerts => NoRiskAlertsText.In(_language);
 
-    public abstract string NoRecommendations { get; }
+    public string NoRecommendations => NoRecommendationsText.In(_language);
 
-    public abstract string NoFeedback { get; }
+    public string NoFeedback => NoFeedbackText.In(_language);
 
-    public abstract string NoTranscript { get; }
+    public string NoTranscript => NoTranscriptText.In(_language);
 
-    public abstract string TranscriptNotStored { get; }
+    public string TranscriptNotStored => TranscriptNotStoredText.In(_language);
 
-    public abstract string AnalysisOff { get; }
+    public string AnalysisOff => AnalysisOffText.In(_language);
 
-    public abstract string TextNotStored { get; }
+    public string TextNotStored => TextNotStoredText.In(_language);
 
-    public abstract string RiskAlertNote { get; }
+    public string RiskAlertNote => RiskAlertNoteText.In(_language);
 
-    public abstract string SessionNumber(string sessionId);
+    public string SessionNumber(string sessionId) => SessionNumberText.Format(_language, sessionId);
 
     /// <summary>A code from the report (distortion type, emotion label, risk level, ...) as the reader's word for it.</summary>
-    public abstract string Term(string code);
+    public string Term(string code) => ReportTerms.Word(code, _language);
 
-    public abstract string StatusName(SessionStatus status);
+    public string StatusName(SessionStatus status) => StatusNames.TryGetValue(status, out var name) ? name.In(_language) : status.ToString();
 
-    public abstract string Duration(int hours, int minutes, int seconds);
+    public string Duration(int hours, int minutes, int seconds) =>
+        hours > 0 ? DurationText.Format(_language, hours, minutes, seconds) : ShortDurationText.Format(_language, minutes, seconds);
 
-    public abstract string Seconds(string number);
+    public string Seconds(string number) => SecondsText.Format(_language, number);
 
-    public abstract string WordsPerMinute(string number);
+    public string WordsPerMinute(string number) => WordsPerMinuteText.Format(_language, number);
 
-    public abstract string DistortionFinding(string type, string severity, string confidence);
+    public string DistortionFinding(string type, string severity, string confidence) =>
+        DistortionFindingText.Format(_language, Term(type), Term(severity), confidence);
 
-    public abstract string Evidence(string seq);
+    public string Evidence(string seq) => EvidenceText.Format(_language, seq);
 
-    public abstract string Intervention(string kind, string distortionType, string? difficulty, string at);
+    public string Intervention(string kind, string distortionType, string? difficulty, string at) =>
+        difficulty is null
+            ? InterventionText.Format(_language, Term(kind), Term(distortionType), at)
+            : InterventionWithDifficultyText.Format(_language, Term(kind), Term(distortionType), Term(difficulty), at);
 
-    public abstract string RiskAlert(string at, string level, string segmentSeq);
-
-    private sealed class EnglishTexts : ReportPdfTexts
-    {
-        public override string DefaultTitle => "Counseling session report";
-
-        public override string SessionHeading => "Session";
-
-        public override string SummaryHeading => "Summary";
-
-        public override string OverallHeading => "Overall assessment";
-
-        public override string EmotionsHeading => "Emotions";
-
-        public override string VoiceHeading => "Voice";
-
-        public override string DistortionsHeading => "Cognitive distortions";
-
-        public override string InterventionsHeading => "Interventions";
-
-        public override string RiskAlertsHeading => "Risk alerts";
-
-        public override string RecommendationsHeading => "Recommendations";
-
-        public override string FeedbackHeading => "Feedback";
-
-        public override string TranscriptHeading => "Transcript";
-
-        public override string Status => "Status";
-
-        public override string Started => "Started";
-
-        public override string Ended => "Ended";
-
-        public override string NotEnded => "not ended";
-
-        public override string ActiveTime => "Active time";
-
-        public override string PausedTime => "Paused time";
-
-        public override string WordsSpoken => "Words spoken";
-
-        public override string Risk => "Risk";
-
-        public override string Dominant => "Dominant";
-
-        public override string Readings => "Readings";
-
-        public override string SpeechRatio => "Speech ratio";
-
-        public override string Utterances => "Utterances";
-
-        public override string AverageUtterance => "Average utterance";
-
-        public override string AveragePause => "Average pause";
-
-        public override string LongestPause => "Longest pause";
-
-        public override string SpeechRate => "Speech rate";
-
-        public override string Rating => "Rating";
-
-        public override string Given => "Given";
-
-        public override string Comment => "Comment";
-
-        public override string NoObservations => "No observations.";
-
-        public override string NoEmotionReadings => "No emotion readings.";
-
-        public override string NoDistortions => "None detected.";
-
-        public override string NoInterventions => "None offered.";
-
-        public override string NoRiskAlerts => "No risk alerts.";
-
-        public override string NoRecommendations => "No recommendations.";
-
-        public override string NoFeedback => "No feedback given.";
-
-        public override string NoTranscript => "No transcript.";
-
-        public override string TranscriptNotStored => "The transcript text was not stored for this session (consent).";
-
-        public override string AnalysisOff => "Analysis was turned off for this session.";
-
-        public override string TextNotStored => "(text not stored)";
-
-        public override string RiskAlertNote =>
-            "Automated risk signals were raised in this session. They are not a diagnosis. If you or someone else may be " +
-            "in danger, contact local emergency services or a crisis line now.";
-
-        public override string SessionNumber(string sessionId) => $"Session {sessionId}";
-
-        public override string Term(string code) => code;
-
-        public override string StatusName(SessionStatus status) => status.ToString();
-
-        public override string Duration(int hours, int minutes, int seconds) =>
-            hours > 0
-                ? string.Create(CultureInfo.InvariantCulture, $"{hours}h {minutes:00}m {seconds:00}s")
-                : string.Create(CultureInfo.InvariantCulture, $"{minutes}m {seconds:00}s");
-
-        public override string Seconds(string number) => $"{number} s";
-
-        public override string WordsPerMinute(string number) => $"{number} words/min";
-
-        public override string DistortionFinding(string type, string severity, string confidence) =>
-            $"{type}: {severity} severity, confidence {confidence}";
-
-        public override string Evidence(string seq) => $"evidence #{seq}";
-
-        public override string Intervention(string kind, string distortionType, string? difficulty, string at) =>
-            difficulty is null ? $"{kind} for {distortionType} ({at})" : $"{kind} for {distortionType}, {difficulty} ({at})";
-
-        public override string RiskAlert(string at, string level, string segmentSeq) => $"{at}: level {level}, transcript segment #{segmentSeq}";
-    }
-
-    private sealed class KoreanTexts : ReportPdfTexts
-    {
-        public override string DefaultTitle => "상담 세션 보고서";
-
-        public override string SessionHeading => "세션 정보";
-
-        public override string SummaryHeading => "요약";
-
-        public override string OverallHeading => "종합 평가";
-
-        public override string EmotionsHeading => "감정";
-
-        public override string VoiceHeading => "음성";
-
-        public override string DistortionsHeading => "인지 왜곡";
-
-        public override string InterventionsHeading => "개입";
-
-        public override string RiskAlertsHeading => "위험 알림";
-
-        public override string RecommendationsHeading => "권장 사항";
-
-        public override string FeedbackHeading => "피드백";
-
-        public override string TranscriptHeading => "대화 기록";
-
-        public override string Status => "상태";
-
-        public override string Started => "시작";
-
-        public override string Ended => "종료";
-
-        public override string NotEnded => "종료되지 않음";
-
-        public override string ActiveTime => "진행 시간";
-
-        public override string PausedTime => "일시 중지 시간";
-
-        public override string WordsSpoken => "말한 단어 수";
-
-        public override string Risk => "위험도";
-
-        public override string Dominant => "주된 감정";
-
-        public override string Readings => "측정 횟수";
-
-        public override string SpeechRatio => "말한 시간 비율";
-
-        public override string Utterances => "발화 수";
-
-        public override string AverageUtterance => "평균 발화 길이";
-
-        public override string AveragePause => "평균 침묵 길이";
-
-        public override string LongestPause => "가장 긴 침묵";
-
-        public override string SpeechRate => "말하기 속도";
-
-        public override string Rating => "평점";
-
-        public override string Given => "작성 시각";
-
-        public override string Comment => "의견";
-
-        public override string NoObservations => "관찰된 내용이 없습니다.";
-
-        public override string NoEmotionReadings => "측정된 감정이 없습니다.";
-
-        public override string NoDistortions => "감지된 인지 왜곡이 없습니다.";
-
-        public override string NoInterventions => "제시된 개입이 없습니다.";
-
-        public override string NoRiskAlerts => "위험 알림이 없습니다.";
-
-        public override string NoRecommendations => "권장 사항이 없습니다.";
-
-        public override string NoFeedback => "남겨진 피드백이 없습니다.";
-
-        public override string NoTranscript => "대화 기록이 없습니다.";
-
-        public override string TranscriptNotStored => "동의 설정에 따라 이 세션의 대화 내용은 저장되지 않았습니다.";
-
-        public override string AnalysisOff => "이 세션에서는 분석을 사용하지 않았습니다.";
-
-        public override string TextNotStored => "(내용 저장 안 됨)";
-
-        public override string RiskAlertNote =>
-            "이 세션에서 위험 신호가 자동으로 감지되었습니다. 이는 진단이 아닙니다. 본인이나 다른 사람이 위험할 수 있다면 " +
-            "지금 바로 112·119 같은 긴급 구조기관이나 위기상담전화에 연락하세요.";
-
-        public override string SessionNumber(string sessionId) => $"세션 {sessionId}";
-
-        public override string Term(string code) => ReportTerms.InKorean(code);
-
-        public override string StatusName(SessionStatus status) => status switch
-        {
-            SessionStatus.Active => "진행 중",
-            SessionStatus.Paused => "일시 중지",
-            _ => "종료",
-        };
-
-        public override string Duration(int hours, int minutes, int seconds) =>
-            hours > 0
-                ? string.Create(CultureInfo.InvariantCulture, $"{hours}시간 {minutes:00}분 {seconds:00}초")
-                : string.Create(CultureInfo.InvariantCulture, $"{minutes}분 {seconds:00}초");
-
-        public override string Seconds(string number) => $"{number}초";
-
-        public override string WordsPerMinute(string number) => $"분당 {number}단어";
-
-        public override string DistortionFinding(string type, string severity, string confidence) =>
-            $"{Term(type)}: 심각도 {Term(severity)}, 신뢰도 {confidence}";
-
-        public override string Evidence(string seq) => $"근거 #{seq}";
-
-        public override string Intervention(string kind, string distortionType, string? difficulty, string at) =>
-            difficulty is null
-                ? $"{Term(distortionType)}에 대한 {Term(kind)} ({at})"
-                : $"{Term(distortionType)}에 대한 {Term(kind)}, 난이도 {Term(difficulty)} ({at})";
-
-        public override string RiskAlert(string at, string level, string segmentSeq) => $"{at}: 위험 수준 {Term(level)}, 대화 기록 #{segmentSeq}";
-    }
+    public string RiskAlert(string at, string level, string segmentSeq) => RiskAlertText.Format(_language, at, Term(level), segmentSeq);
 }

@@ -1,0 +1,76 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace BeMore.Domain.Analysis.Insight;
+
+/// <summary>One line of a corpus distortions.tsv: a distortion code, <c>risk</c> or <c>none</c>, with the risk level and subtype.</summary>
+public sealed record CorpusUtterance(string Language, string Writer, string Label, string RiskLevel, string Subtype, string Text);
+
+/// <summary>One line of a corpus emotions.tsv.</summary>
+public sealed record CorpusEmotion(string Language, string Writer, string Emotion, string Text);
+
+/// <summary>
+/// The labelled corpus under <c>corpus/&lt;lang&gt;/&lt;writer&gt;/</c>, as the training program and the evaluation tests read it.
+/// Writer C is the test split; the others are the training split.
+/// </summary>
+public static class InsightCorpus
+{
+    public const string TestWriter = "C";
+
+    public static IReadOnlyList<string> Languages { get; } = ["en", "ko"];
+
+    public static IReadOnlyList<CorpusUtterance> Utterances(string root, string language, Func<string, bool> writers) =>
+        [.. Files(root, language, writers, "distortions.tsv").SelectMany(f => Rows(f.Path, 4).Select(r =>
+            new CorpusUtterance(language, f.Writer, r[0], r[1], r[2], r[3])))];
+
+    public static IReadOnlyList<CorpusEmotion> Emotions(string root, string language, Func<string, bool> writers) =>
+        [.. Files(root, language, writers, "emotions.tsv").SelectMany(f => Rows(f.Path, 2).Select(r =>
+            new CorpusEmotion(language, f.Writer, r[0], r[1])))];
+
+    /// <summary>
+    /// SHA-256 over every corpus .tsv (relative path, a line break, then its bytes), in ordinal path order: the version a
+    /// trained model is stamped with, so a changed corpus line shows as a stale model.
+    /// </summary>
+    public static string Hash(string root)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var files = Directory.EnumerateFiles(root, "*.tsv", SearchOption.AllDirectories)
+            .Select(path => (Path: path, Relative: Path.GetRelativePath(root, path).Replace('\\', '/')))
+            .OrderBy(f => f.Relative, StringComparer.Ordinal);
+        foreach (var (path, relative) in files)
+        {
+            sha.AppendData(Encoding.UTF8.GetBytes(relative + "\n"));
+            sha.AppendData(File.ReadAllBytes(path));
+        }
+
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
+    private static IEnumerable<(string Writer, string Path)> Files(string root, string language, Func<string, bool> writers, string name)
+    {
+        var folder = Path.Combine(root, language);
+        return Directory.EnumerateDirectories(folder)
+            .Select(dir => (Writer: Path.GetFileName(dir), Path: Path.Combine(dir, name)))
+            .Where(f => writers(f.Writer) && File.Exists(f.Path))
+            .OrderBy(f => f.Writer, StringComparer.Ordinal);
+    }
+
+    private static IEnumerable<string[]> Rows(string path, int fields)
+    {
+        foreach (var line in File.ReadLines(path))
+        {
+            if (line.Trim().Length == 0)
+            {
+                continue;
+            }
+
+            var row = line.Split('\t');
+            if (row.Length != fields || row[^1].Trim().Length == 0)
+            {
+                throw new InvalidDataException($"{path}: expected {fields} tab-separated fields in '{line}'");
+            }
+
+            yield return row;
+        }
+    }
+}

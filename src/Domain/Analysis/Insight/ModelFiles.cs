@@ -1,0 +1,12 @@
+namespace BeMore.Domain.Analysis.Insight;
+
+/// <summary>The file names of the trained models under src/Domain/Analysis/Models, embedded in the domain assembly.</summary>
+public static class ModelFiles
+{
+    public const string Utterance = "utterance.zip";
+    public const string RiskLevel = "risk-level.zip";
+    public const string Emotion = "emotion.zip";
+
+    /// <summary>The <see cref="InsightCorpus.Hash"/> of the corpus the models were trained from.</summary>
+    public const string CorpusHash = "corpus.sha256";
+}

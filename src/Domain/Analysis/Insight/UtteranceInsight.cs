@@ -1,0 +1,163 @@
+namespace BeMore.Domain.Analysis.Insight;
+
+/// <summary>Where the classifier's probabilities become findings; chosen on the training writers scored against each other.</summary>
+public sealed record InsightThresholds
+{
+    /// <summary>
+    /// A distortion the classifier ranks first (above risk and none) is reported from this probability: the lowest at
+    /// which every cross-writer development run reached the precision target of 0.95.
+    /// </summary>
+    public double Distortion { get; init; } = 0.8;
+
+    /// <summary>A second type, next to one already found, only when it is this sure ("unless two are clearly present").</summary>
+    public double SecondDistortion { get; init; } = 0.9;
+
+    /// <summary>Risk is alerted from this probability of the risk class: low, because a missed alert costs the most.</summary>
+    public double Risk { get; init; } = 0.2;
+
+    /// <summary>
+    /// Risk in what is left of an utterance after a denial, idiom or retold clause was set aside needs this probability:
+    /// after "I'm not suicidal", "I just want to rest" elaborates the denial unless it clearly says more.
+    /// </summary>
+    public double RiskBesideDenial { get; init; } = 0.5;
+
+    /// <summary>Ideation the rules did not name is High from this probability, Elevated below it; plans and acts are always High.</summary>
+    public double HighRisk { get; init; } = 0.5;
+}
+
+/// <summary>
+/// One utterance read by the trained classifiers and the phrase rules together. The classifier (word and character
+/// n-grams, maximum entropy, trained from the corpus by tools/BeMore.Insight.Training) gives recall on everyday wording
+/// and a probability that serves as the finding's confidence; the rules give exact evidence spans, recognise disowned
+/// thoughts and denials, and keep what they find.
+/// </summary>
+public sealed class UtteranceInsight(SentenceClassifier utterance, SentenceClassifier riskLevel, InsightThresholds thresholds)
+{
+    private const string RiskClass = "risk";
+
+    private static readonly Lazy<UtteranceInsight> ShippedModels = new(() => new UtteranceInsight(
+        SentenceClassifier.LoadEmbedded(ModelFiles.Utterance), SentenceClassifier.LoadEmbedded(ModelFiles.RiskLevel), new InsightThresholds()));
+
+    [ThreadStatic]
+    private static (UtteranceInsight Owner, string Text, float[] Probabilities)? lastPrediction;
+
+    private readonly int _risk = utterance.IndexOf(RiskClass);
+    private readonly float[] _noWords = [.. utterance.Classes.Select(c => c == "none" ? 1f : 0f)];
+    private readonly DistortionType?[] _types = [.. utterance.Classes.Select(c => DistortionTypeCodes.TryParse(c, out var t) ? t : (DistortionType?)null)];
+
+    /// <summary>The models shipped in the grain assembly, loaded on first use.</summary>
+    public static UtteranceInsight Shipped => ShippedModels.Value;
+
+    public IReadOnlyList<DistortionMatch> Distortions(string text, TextLanguage language)
+    {
+        var rules = DistortionRules.Detect(text, language);
+        var p = Probabilities(text);
+        var top = ArgMax(p);
+        var found = new List<DistortionMatch>(rules.Count + 1);
+        foreach (var rule in rules)
+        {
+            found.Add(rule with { Confidence = Math.Max(rule.Confidence, p[ClassOf(rule.Type)]) });
+        }
+
+        if (_types[top] is { } type && p[top] >= thresholds.Distortion && found.All(f => f.Type != type)
+            && !DistortionRules.IsDisowned(text, language)
+            && (found.Count == 0 || p[top] >= thresholds.SecondDistortion))
+        {
+            var evidence = Evidence(text);
+            found.Add(new DistortionMatch(type, DistortionRules.Amplified(DistortionSeverity.Medium, text, language), p[top], evidence));
+        }
+
+        return found;
+    }
+
+    public RiskAssessment Risk(string text, TextLanguage language)
+    {
+        var rules = RiskRules.Assess(text, language);
+        if (rules.Level != RiskLevel.None)
+        {
+            // What the rules find themselves always stands: a plain statement of intent alerts whatever the classifier says.
+            var ruleSeverity = Severity(text);
+            var ruleLevel = rules.Level == RiskLevel.High || ruleSeverity != RiskSeverity.Ideation || Probabilities(text)[_risk] >= thresholds.HighRisk
+                ? RiskLevel.High : RiskLevel.Elevated;
+            return new RiskAssessment(ruleLevel, rules.Evidence, ruleSeverity);
+        }
+
+        // The classifier reads only the clauses that neither deny risk, retell someone else's words nor use an idiom:
+        // "I'd never hurt myself" raises nothing, "I'd never kill myself but I've been saving pills" is read for its second half.
+        if (RiskRules.UnqualifiedClauses(text, language) is not { } kept)
+        {
+            return RiskAssessment.None;
+        }
+
+        // Each clause is scored too, so a risk clause is not diluted by the small talk around it.
+        var probability = Math.Max(
+            ReferenceEquals(kept.Text, text) ? Probabilities(text)[_risk] : utterance.Predict(kept.Text)[_risk],
+            kept.Clauses.Select(c => utterance.Predict(c)[_risk]).DefaultIfEmpty(0f).Max());
+        if (probability < (kept.SetAside ? thresholds.RiskBesideDenial : thresholds.Risk))
+        {
+            return RiskAssessment.None;
+        }
+
+        var severity = Severity(kept.Text);
+        var level = severity != RiskSeverity.Ideation || probability >= thresholds.HighRisk ? RiskLevel.High : RiskLevel.Elevated;
+        return new RiskAssessment(level, ReferenceEquals(kept.Text, text) ? Evidence(text) : kept.Span, severity);
+    }
+
+    private RiskSeverity Severity(string text)
+    {
+        var p = riskLevel.Predict(text);
+        return RiskSeverityCodes.FromCode(riskLevel.Classes[ArgMax(p)]) ?? RiskSeverity.Ideation;
+    }
+
+    /// <summary>The utterance model's probabilities, kept for the last text on this thread: risk and distortions read the same segment.</summary>
+    private float[] Probabilities(string text)
+    {
+        if (!text.Any(char.IsLetter))
+        {
+            return _noWords;
+        }
+
+        if (lastPrediction is { } last && ReferenceEquals(last.Owner, this) && string.Equals(last.Text, text, StringComparison.Ordinal))
+        {
+            return last.Probabilities;
+        }
+
+        var p = utterance.Predict(text);
+        lastPrediction = (this, text, p);
+        return p;
+    }
+
+    private int ClassOf(DistortionType type) => Array.IndexOf(_types, type);
+
+    /// <summary>The classifier reads the whole utterance, so its evidence is the utterance, trimmed.</summary>
+    private static EvidenceSpan Evidence(string text)
+    {
+        var start = 0;
+        var end = text.Length;
+        while (start < end && char.IsWhiteSpace(text[start]))
+        {
+            start++;
+        }
+
+        while (end > start && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        return new EvidenceSpan(start, end - start, text[start..end]);
+    }
+
+    private static int ArgMax(float[] p)
+    {
+        var best = 0;
+        for (var i = 1; i < p.Length; i++)
+        {
+            if (p[i] > p[best])
+            {
+                best = i;
+            }
+        }
+
+        return best;
+    }
+}

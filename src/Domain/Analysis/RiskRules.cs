@@ -1,0 +1,240 @@
+using System.Text.RegularExpressions;
+
+namespace BeMore.Domain.Analysis;
+
+/// <summary>
+/// Self-harm and suicidal-ideation phrases. Explicit intent or a death wish is High; mentions and hopelessness are
+/// Elevated. A negated intent ("I would never kill myself", "죽고 싶지는 않아") is a denial, not risk, and is reported as
+/// such so the classifier's guess does not overrule it. Everyday hyperbole ("this homework is killing me", "배고파
+/// 죽겠다", "dying to see it") is not risk.
+/// </summary>
+internal static class RiskRules
+{
+    private static readonly Regex EnglishNegatedBefore = Compile(@"\b(?:never|not|no|\w+n['’]t)\s+(?!(?:stop|help|quit|shake|get)\b)(?:\w+\s+){0,4}$", RegexOptions.IgnoreCase);
+
+    private static readonly Regex KoreanNegatedAfter = Compile("^[^.!?,]{0,10}?(?:없|아니|않|안 ?해|안 ?할)", RegexOptions.None);
+
+    /// <summary>Death and harm words in idioms and lookalikes: the classifier, which reads words not phrases, mistakes them for risk.</summary>
+    private static readonly Regex EnglishIdiom = CompileLenient(
+        @"\b(?:(?:is|are|was|it's|that's|they're)\s+killing\s+me|kill\s+for\s+a|dying\s+(?:to|for|of)|to\s+die\s+for|died\s+laughing|die\s+of\s+(?:embarrassment|boredom|shame|laughter)|(?:phone|battery|laptop|car|plant)(?:'s|\s+is|\s+was|\s+has|\s+had|\s+just)?\s+(?:dead|died)|want\s+to\s+live\s+(?:in|with|near|at|on|abroad|alone|together)|myself\s+(?:lol|lmao|haha)|suicide\s+squad)\b");
+
+    private static readonly Regex KoreanIdiom = CompileLenient(
+        "(?:어|아|워|해|와|나|려|워서|해서) ?죽(?:겠|을 ?뻔|는 ?줄)|죽을 ?맛|죽을 ?만큼 ?(?:좋|웃|맛있|창피|부끄)|죽이(?:네|는데|더라|다|지)|(?:폰|배터리|핸드폰|노트북)(?:이|가)? ?(?:죽었|나갔)");
+
+    /// <summary>Where a new sentence or a contrast starts: a denial before "but" must not hide what follows it.</summary>
+    private static readonly Regex EnglishClauseBreak = Compile(@"[.!?;]+\s*|\s*\b(?:but|though|although|except\s+that|yet)\b\s*", RegexOptions.IgnoreCase);
+
+    private static readonly Regex KoreanClauseBreak = Compile(@"[.!?;]+\s*|\s*(?:그런데|근데|하지만|그렇지만|그치만)\s*|(?<=데|지만)\s+", RegexOptions.None);
+
+    /// <summary>
+    /// Denials the phrase list does not hold: safety statements, "no thoughts/plans of…", "it's not like I want to…",
+    /// "not gonna do anything stupid"; the classifier reads their death words as risk.
+    /// </summary>
+    private static readonly Regex EnglishDenial = CompileLenient(
+        @"\b(?:I'm|I\s+am|I\s+feel)\s+(?:totally\s+|completely\s+|honestly\s+|genuinely\s+)?(?:safe|not\s+in\s+(?:any\s+)?(?:danger|a\s+(?:dangerous|dark|bad)\s+place))\b"
+        + @"|\bnot\s+(?:gonna|going\s+to)\s+do\s+anything\s+(?:stupid|silly|drastic)\b"
+        + @"|\b(?:no|not\s+any|haven't\s+had\s+any|don't\s+have\s+any|never\s+had\s+(?:any\s+)?)\s+(?:(?:thoughts?|urges?)\s+(?:of|about|like\s+that)|plans?\s+like\s+that)\b"
+        + @"|\b(?:it's|its)\s+not\s+like\s+I\s+(?:want|wanna|'m\s+going|plan)\b"
+        + @"|\b(?:never|not)\s+(?:been\s+|once\s+)?on\s+the\s+table\b|\bnowhere\s+near\s+that\b|\bnot\s+(?:there|in\s+that\s+place)\s+(?:now|anymore|any\s+more)\b"
+        + @"|\b(?:wouldn't|would\s+never|will\s+never|won't)\s+(?:ever\s+)?act\s+on\b"
+        + @"|\b(?:I\s+said|the\s+answer(?:'s|\s+is|\s+was))\s+no\b|\bhas\s+never\s+been\s+an\s+option\b");
+
+    private static readonly Regex KoreanDenial = CompileLenient(
+        "(?:그런|나쁜|극단적인?|이상한|죽을|죽음|자살|자해|해칠) ?(?:생각|맘|마음|쪽)[은는이가도]?[^.!?밖뿐]{0,12}?(?:없|안 ?(?:해|들|함|했)|못 ?해|아니)"
+        + "|(?:죽고|사라지고|없어지고) ?싶[은다][^.!?]{0,6}?(?:건|거|게|것) ?(?:아니|아님)"
+        + "|(?:저|나|난|전) ?(?:진짜 ?|정말 ?)?안전해|(?:모으|모아 ?두|모아놓)[^.!?]{0,10}?(?:없|안 ?해)"
+        + "|(?:해치|손대|긋)[^.!?]{0,10}?(?:없|안 ?해|안 ?하|못 ?해)|한 ?번도[^.!?]{0,20}?(?:없|안 ?(?:해|했|들))"
+        + "|생각(?:까지는?|해 ?본 ?적)[^.!?]{0,6}?(?:없|안 ?들)|없음에 ?체크|진짜 ?아니거든|(?:잘|진짜|정말|저) ?살고 ?싶어");
+
+    /// <summary>Someone else's words or a story retold: the client reports them, the classifier would read them as the client's.</summary>
+    private static readonly Regex EnglishReported = CompileLenient(
+        @"\b(?:my|a|his|her|our|their|this|the)\s+(?:(?!I\b|I')\w+\s+){0,2}(?:said|says|told|tells|posted|wrote|keeps\s+saying|used\s+to\s+say|always\s+said|talked\s+about)\b"
+        + @"|\b(?:in|on)\s+(?:the|a|this)\s+(?:show|film|movie|book|series|song|news|story|feed)\b|\b(?:the|a|main)\s+character\b");
+
+    private static readonly Regex KoreanReported = CompileLenient(
+        "(?:친구|동생|언니|오빠|누나|형|엄마|아빠|할머니|할아버지|룸메|동료|선임|팀장님?|담임|아들|딸|남친|여친)(?:가|이|는|도)[^.!?]{0,40}?(?:했대|한대|했어|라고|다고|다는 ?말|래서|대요|하더라|그러|하시|하길래)"
+        + "|(?:드라마|웹툰|뉴스|소설|영화|노래|가사|책)(?:에서|에|를|을)");
+
+    /// <summary>A phrase someone else said, posted or wrote, told by the client ("my friend told me she'd been self-harming").</summary>
+    private static readonly Regex EnglishRetoldBefore = CompileLenient(
+        @"\b(?:he|she|they|(?:my|a|his|her|their)\s+(?:[\w\u0027\u2019]+\s+){0,3}?[\w\u0027\u2019]+)\s+(?:said|says|told\s+\w+|posted|wrote|talked)\b[^.!?]{0,40}$");
+
+    private static readonly Regex KoreanRetoldAfter = Compile("^[^.!?]{0,4}?(?:다고|다는|라고|라는|이런 ?말|그런 ?말|하는 ?장면|한 ?적 ?있다고)", RegexOptions.None);
+
+    private static readonly RiskPattern[] English =
+    [
+        High(@"\b(?:want|wanna|going|gonna|plan(?:ning)?|thinking\s+(?:about|of)|think\s+about|tempted|urge|feel\s+like|try(?:ing)?|tried|decided|might|will|'ll|could)\s+(?:to\s+)?(?:just\s+)?(?:kill|hurt|harm|cut|hang|drown|poison|shoot|end)(?:ing)?\s+myself\b"),
+        High(@"\bkill\s+myself\b"),
+        High(@"\b(?:I'm|I\s+am|I\s+feel|feeling|been|get|getting|having|have)\s+(?:(?!not\b|never\b|no\b)\w+\s+)?suicidal\b|\bsuicidal\s+(?:thoughts|feelings|again|ideas)\b|\b(?:commit|committing|attempt(?:ed|ing)?|considering|thinking\s+(?:about|of)|contemplating|planning)\s+suicide\b"),
+        High(@"\b(?:want|wanna|wish|going|gonna|plan(?:ning)?|ready)\s+(?:to\s+)?die\b(?!\s+(?:of|from|laughing|for|with))"),
+        High(@"\b(?:end|take|ending|taking)\s+my\s+(?:own\s+)?life\b|\bend\s+it\s+all\b"),
+        High(@"\b(?:don't|do\s+not|no\s+longer)\s+want\s+to\s+(?:live(?!\s+(?:in|with|near|at|on|there|abroad|alone|together|like\s+my))|be\s+alive|exist|wake\s+up|be\s+here\s+anymore)\b", negatable: false),
+        High(@"\bbetter\s+off\s+(?:dead|without\s+me)\b|\bwish(?:ed)?\s+I\s+(?:was|were|had)\s+(?:dead|never\s+been\s+born)\b|\bno\s+reason\s+to\s+(?:live|go\s+on|keep\s+going)\b|\b(?:never|not)\s+wake\s+up\b"),
+        High(@"\b(?:overdose|OD)\s+on\b|\btake\s+all\s+(?:my|the|of\s+my)\s+pills\b|\bjump\s+(?:off|from|in\s+front\s+of)\s+(?:a|the)\s+(?:bridge|building|roof|train|cliff)\b"),
+        Elevated(@"\bsuicid\w*\b(?!\s+squad)"),
+        Elevated(@"\bself[-\s]?harm\w*|\b(?:hurt|hurting|cut|cutting|harm|harming|killing)\s+myself\b"),
+        Elevated(@"\bhopeless(?:ness)?\b|\bno\s+way\s+out\b|\bcan't\s+(?:go\s+on|take\s+(?:it|this)\s+anymore|do\s+this\s+anymore)\b"),
+        Elevated(@"\b(?:want|wish)\s+(?:I\s+could\s+|to\s+)?(?:disappear|vanish|sleep\s+forever|not\s+exist)\b|\bnobody\s+would\s+(?:care|notice|miss\s+me)\b|\btired\s+of\s+(?:living|life|being\s+alive)\b|\bwhat's\s+the\s+point\s+of\s+(?:living|anything|going\s+on|life)\b|\bgive\s+up\s+on\s+(?:life|everything|living)\b"),
+    ];
+
+    private static readonly RiskPattern[] Korean =
+    [
+        High("죽고 ?싶(?! ?지 ?(?:는 ?)?않| ?진 ?않| ?지는 ?않| ?지 ?않| ?을 ?(?:만큼|정도로))"),
+        High("죽어 ?버리고 ?싶|죽어버릴(?:까|래|거)|차라리 ?죽(?:는|고|어|었으면|을)|(?:내가|나는|난|나) ?죽어야|(?:내가|나는|난|나|차라리) ?죽었으면|죽는 ?게 ?(?:나을|낫겠|낫다|나아|편할)"),
+        High("자살(?:하고 ?싶|할(?:까| 거| 생각| 계획)|하려|을 ?(?:생각|시도|계획)|하면|충동|시도|생각|했으면)"),
+        High("자해(?:하고 ?싶|했|를 ?했|를 ?하고|하는 ?중|충동)"),
+        High("목숨을 ?끊|삶을 ?끝내|생을 ?마감|세상을 ?떠나고 ?싶|스스로 ?(?:목숨|생을)"),
+        High("살고 ?싶지 ?(?:가 ?)?않|살기 ?싫|살고 ?싶은 ?마음이 ?없|(?:더 ?이상|더는) ?살 ?(?:이유|의미|자신)(?:가|이)? ?없|살 ?이유가 ?없", negatable: false),
+        High("(?:내가|난|나는|나) ?없어지면[^.!?]{0,15}?(?:나을|편할|좋을|행복할)"),
+        High("뛰어내리고 ?싶|뛰어내릴까|뛰어내려 ?버릴|목을 ?매|손목을 ?(?:긋|그었|그을)|약을 ?한꺼번에|수면제를 ?모으|수면제를 ?모아|번개탄"),
+        High("(?:잠들어서|자다가) ?(?:안 ?깨|깨지 ?않|영원히)"),
+        Elevated("자살|자해|죽고 ?싶|죽었으면 ?좋겠"),
+        Elevated("사라지고 ?싶|없어지고 ?싶|희망이 ?(?:없|안 ?보)|버틸 ?(?:수가? ?없|자신이 ?없|힘이 ?없)|살아서 ?뭐 ?(?:해|하)|사는 ?게 ?(?:의미(?:가)? ?없|무의미|지옥|지겨)|다 ?포기하고 ?싶|더는 ?못 ?버티|다 ?끝내고 ?싶"),
+    ];
+
+    public static RuleRisk Assess(string text, TextLanguage language)
+    {
+        var patterns = language == TextLanguage.Korean ? Korean : English;
+        var level = RiskLevel.None;
+        EvidenceSpan? evidence = null;
+        var denied = false;
+
+        foreach (var pattern in patterns)
+        {
+            if (pattern.Level <= level)
+            {
+                continue;
+            }
+
+            foreach (var match in pattern.Regex.EnumerateMatches(text))
+            {
+                if (pattern.Negatable && (IsNegated(text, match, language) || InDenial(text, match.Index, language)))
+                {
+                    denied = true;
+                    continue;
+                }
+
+                if (IsRetold(text, match, language))
+                {
+                    continue;
+                }
+
+                level = pattern.Level;
+                evidence = new EvidenceSpan(match.Index, match.Length, text.Substring(match.Index, match.Length));
+                break;
+            }
+        }
+
+        return new RuleRisk(level, evidence, denied && level == RiskLevel.None);
+    }
+
+    /// <summary>
+    /// The utterance without its clauses that deny risk, retell someone else's words or use a death word in an idiom, as
+    /// the text the classifier should read and its span; null when no clause is left. Splits at sentence ends and contrasts
+    /// ("but", "though", 근데, -지만, -는데), so "I'd never kill myself but I've been saving pills" keeps its second half.
+    /// </summary>
+    public static (string Text, EvidenceSpan Span, bool SetAside, IReadOnlyList<string> Clauses)? UnqualifiedClauses(string text, TextLanguage language)
+    {
+        var breaks = language == TextLanguage.Korean ? KoreanClauseBreak : EnglishClauseBreak;
+        var kept = new List<(int Start, int End)>();
+        var setAside = false;
+        var start = 0;
+        foreach (var separator in breaks.EnumerateMatches(text))
+        {
+            Keep(start, separator.Index);
+            start = separator.Index + separator.Length;
+        }
+
+        Keep(start, text.Length);
+        if (kept.Count == 0)
+        {
+            return null;
+        }
+
+        var from = kept[0].Start;
+        var to = kept[^1].End;
+        var joined = setAside ? string.Join(' ', kept.Select(k => text[k.Start..k.End])) : text;
+        return (joined, new EvidenceSpan(from, to - from, text[from..to]), setAside, kept.Count > 1 ? [.. kept.Select(k => text[k.Start..k.End])] : []);
+
+        void Keep(int clauseStart, int clauseEnd)
+        {
+            while (clauseStart < clauseEnd && char.IsWhiteSpace(text[clauseStart]))
+            {
+                clauseStart++;
+            }
+
+            while (clauseEnd > clauseStart && (char.IsWhiteSpace(text[clauseEnd - 1]) || text[clauseEnd - 1] == ','))
+            {
+                clauseEnd--;
+            }
+
+            var clause = text[clauseStart..clauseEnd];
+            if (!clause.Any(char.IsLetter))
+            {
+                return;
+            }
+
+            if (Qualified(clause, language))
+            {
+                setAside = true;
+            }
+            else
+            {
+                kept.Add((clauseStart, clauseEnd));
+            }
+        }
+    }
+
+    /// <summary>Whether the clause around a phrase denies it in words the negation check does not reach ("killing myself has never been on the table").</summary>
+    private static bool InDenial(string text, int index, TextLanguage language)
+    {
+        var start = 0;
+        var end = text.Length;
+        foreach (var separator in (language == TextLanguage.Korean ? KoreanClauseBreak : EnglishClauseBreak).EnumerateMatches(text))
+        {
+            if (separator.Index + separator.Length <= index)
+            {
+                start = separator.Index + separator.Length;
+            }
+            else if (separator.Index > index)
+            {
+                end = separator.Index;
+                break;
+            }
+        }
+
+        return (language == TextLanguage.Korean ? KoreanDenial : EnglishDenial).IsMatch(text.AsSpan(start, end - start));
+    }
+
+    private static bool Qualified(string clause, TextLanguage language) =>
+        Assess(clause, language).Denied || HasIdiom(clause, language)
+        || (language == TextLanguage.Korean ? KoreanDenial : EnglishDenial).IsMatch(clause)
+        || (language == TextLanguage.Korean ? KoreanReported : EnglishReported).IsMatch(clause);
+
+    /// <summary>Whether the utterance holds an idiom with a death or harm word ("this traffic is killing me", "배고파 죽겠다").</summary>
+    public static bool HasIdiom(string text, TextLanguage language) => (language == TextLanguage.Korean ? KoreanIdiom : EnglishIdiom).IsMatch(text);
+
+    private static bool IsRetold(string text, ValueMatch match, TextLanguage language) => language == TextLanguage.Korean
+        ? KoreanRetoldAfter.IsMatch(text.AsSpan(match.Index + match.Length)) && KoreanReported.IsMatch(text)
+        : EnglishRetoldBefore.IsMatch(text.AsSpan(0, match.Index));
+
+    private static bool IsNegated(string text, ValueMatch match, TextLanguage language) => language == TextLanguage.Korean
+        ? KoreanNegatedAfter.IsMatch(text.AsSpan(match.Index + match.Length))
+        : EnglishNegatedBefore.IsMatch(text.AsSpan(0, match.Index));
+
+    private static RiskPattern High(string pattern, bool negatable = true) => new(RiskLevel.High, negatable, CompileLenient(pattern));
+
+    private static RiskPattern Elevated(string pattern, bool negatable = true) => new(RiskLevel.Elevated, negatable, CompileLenient(pattern));
+
+    /// <summary>Case-insensitive, with either apostrophe, since transcripts come from many keyboards and recognisers.</summary>
+    private static Regex CompileLenient(string pattern) =>
+        Compile(pattern.Replace("'", "['’]", StringComparison.Ordinal), RegexOptions.IgnoreCase);
+
+    private static Regex Compile(string pattern, RegexOptions options) =>
+        new(pattern, options | RegexOptions.Compiled | RegexOptions.CultureInvariant, AnalysisRegex.MatchTimeout);
+
+    /// <param name="Denied">The only phrases found were denied: "I'd never hurt myself".</param>
+    internal sealed record RuleRisk(RiskLevel Level, EvidenceSpan? Evidence, bool Denied);
+
+    private sealed record RiskPattern(RiskLevel Level, bool Negatable, Regex Regex);
+}
