@@ -7,7 +7,7 @@
 # on loopback, pins the servers and the load generator to separate cores, runs each scenario on the baseline and on
 # BeMore alternately, and prints `scenario | metric | baseline | BeMore | ratio` with a machine line, then the
 # micro-benchmarks. --quick: small N and short runs (under a minute; CI runs it to keep the harness working and asserts
-# nothing about speed). --postgres: also runs the storage-bound scenarios (3, 4, 6) against BeMore on a throwaway
+# nothing about speed; CI adds --postgres). --postgres: also runs the storage-bound scenarios (3, 4, 6) against BeMore on a throwaway
 # PostgreSQL. --only runs the listed scenarios ("micro": the micro-benchmarks). --no-build reuses the last Release build. BEMORE_SILO_DLL points at another
 # build of BeMore.Silo.dll, to compare a change against the same baseline. Everything started here is stopped at exit.
 set -euo pipefail
@@ -269,11 +269,16 @@ if [ -n "$postgres" ]; then
     pg_port=$(free_port)
     mkdir -p "$pg_root"
     [ "$(id -u)" = 0 ] && chown postgres "$pg_root"
-    as_postgres "$pg_bin/initdb" -D "$pg_data" --auth=trust -U postgres >/dev/null
+    # A real generated password (SCRAM, as a deployment would have): a production node refuses a connection string without one.
+    pg_password=$(head -c 24 /dev/urandom | base64 -w0 | tr '+/' '-_')
+    printf '%s\n' "$pg_password" >"$pg_root/pwfile"
+    [ "$(id -u)" = 0 ] && chown postgres "$pg_root/pwfile"
+    as_postgres "$pg_bin/initdb" -D "$pg_data" --auth=scram-sha-256 --pwfile="$pg_root/pwfile" -U postgres >/dev/null
+    rm -f "$pg_root/pwfile"
     as_postgres "$pg_bin/pg_ctl" start -D "$pg_data" -l "$pg_root/server.log" -w \
         -o "-p $pg_port -k $pg_root -c listen_addresses=127.0.0.1" >/dev/null
-    as_postgres "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -q -c "CREATE DATABASE bemore" >/dev/null
-    pg_connection="Host=127.0.0.1;Port=$pg_port;Database=bemore;Username=postgres"
+    PGPASSWORD=$pg_password as_postgres "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -q -c "CREATE DATABASE bemore" >/dev/null
+    pg_connection="Host=127.0.0.1;Port=$pg_port;Database=bemore;Username=postgres;Password=$pg_password"
     pg_signing_key=$(head -c 48 /dev/urandom | base64 -w0)
     pg_events_key=$(head -c 32 /dev/urandom | base64 -w0)
     start_bemore postgres
