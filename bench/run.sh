@@ -9,7 +9,8 @@
 # micro-benchmarks. --quick: small N and short runs (under a minute; CI runs it to keep the harness working and asserts
 # nothing about speed; CI adds --postgres). --postgres: also runs the storage-bound scenarios (3, 4, 6) against BeMore on a throwaway
 # PostgreSQL. --only runs the listed scenarios ("micro": the micro-benchmarks). --no-build reuses the last Release build. BEMORE_SILO_DLL points at another
-# build of BeMore.Silo.dll, to compare a change against the same baseline. Everything started here is stopped at exit.
+# build of BeMore.Silo.dll, to compare a change against the same baseline. BENCH_LOAD_ARGS adds options to every load
+# generator command (e.g. "--priors 10,2000,5000 --appends 400" for scenario 3). Everything started here is stopped at exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
@@ -148,7 +149,7 @@ stop_bemore() {
 generate() { # command [options...]: result rows to $rows, progress to stderr
     DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0 taskset -c "$generator_cpus" dotnet "$load_dll" "$@" \
         --baseline "$baseline_url" --bemore "$bemore_url" --baseline-pid "$baseline_pid" --bemore-pid "$bemore_pid" \
-        ${quick:+--quick} | { grep '^ROW' || true; } | cut -f2- >>"$rows"
+        ${quick:+--quick} ${BENCH_LOAD_ARGS:-} | { grep '^ROW' || true; } | cut -f2- >>"$rows"
 }
 
 # --- scenario 4: REST under wrk -------------------------------------------------------------------------------------

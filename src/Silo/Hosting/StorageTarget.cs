@@ -19,11 +19,19 @@ public sealed record StorageTarget(StorageProfile Profile, string ConnectionStri
     /// SQLite's own busy handler waits for a lock in steps of a few milliseconds; without it Microsoft.Data.Sqlite retries
     /// a locked write every 150 ms, which under many concurrent sessions turns every contended append into a 150 ms stall.
     /// secure_delete (a per-connection setting) overwrites erased rows with zeros, so an erased account or session does
-    /// not linger in the file's free pages.
+    /// not linger in the file's free pages. wal_autocheckpoint = 0: otherwise the commit that crosses 1,000 WAL pages
+    /// copies every page changed since the last checkpoint into the database file before it returns, and with the
+    /// dedup index's random keys that is one page per keyed append, so the unlucky commit's wait grew with the
+    /// session's length; <see cref="SqliteCheckpoint"/> runs on the group-commit writer's own schedule instead.
     /// </summary>
-    private const string SqliteConnectionSettings = "PRAGMA busy_timeout = 30000; PRAGMA secure_delete = ON;";
+    private const string SqliteConnectionSettings = "PRAGMA busy_timeout = 30000; PRAGMA secure_delete = ON; PRAGMA wal_autocheckpoint = 0;";
 
-    public EventLogDatabase Database => new(Factory, ConnectionString, Profile == StorageProfile.Embedded ? SqliteConnectionSettings : null);
+    /// <summary>PASSIVE: copies what no reader still needs, without waiting for (or blocking) readers and writers.</summary>
+    private const string SqliteCheckpoint = "PRAGMA wal_checkpoint(PASSIVE);";
+
+    public EventLogDatabase Database => Profile == StorageProfile.Embedded
+        ? new(Factory, ConnectionString, SqliteConnectionSettings, SqliteCheckpoint)
+        : new(Factory, ConnectionString);
 
     public static StorageTarget Resolve(StorageOptions options) => options.Profile switch
     {
