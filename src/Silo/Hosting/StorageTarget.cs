@@ -36,9 +36,25 @@ public sealed record StorageTarget(StorageProfile Profile, string ConnectionStri
     public static StorageTarget Resolve(StorageOptions options) => options.Profile switch
     {
         StorageProfile.Embedded => Embedded(Path.GetFullPath(options.DataDirectory)),
-        StorageProfile.Postgres => new StorageTarget(StorageProfile.Postgres, options.ConnectionString!),
+        StorageProfile.Postgres => new StorageTarget(StorageProfile.Postgres, WithPreparedStatements(options.ConnectionString!)),
         _ => throw new InvalidOperationException($"Unknown storage profile {options.Profile}."),
     };
+
+    /// <summary>
+    /// Npgsql prepares a statement on the server once it has run <c>Auto Prepare Min Usages</c> times on a connection
+    /// (every append, lookup and grain-state write repeats a handful of statements), so PostgreSQL skips parsing and
+    /// planning them on each call; unless the connection string sets its own <c>Max Auto Prepare</c>.
+    /// </summary>
+    public static string WithPreparedStatements(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = 64;
+        }
+
+        return builder.ConnectionString;
+    }
 
     public static StorageTarget Embedded(string dataDirectory) => new(
         StorageProfile.Embedded,

@@ -170,7 +170,23 @@ public sealed class PostgresEventLogQueryShapeTests : EventLogQueryShapeContract
     protected override async Task<EventLogDatabase> CreateDatabaseAsync()
     {
         var server = await PostgresServer.InstanceAsync();
-        return new StorageTarget(StorageProfile.Postgres, await server.CreateDatabaseAsync()).Database;
+        return new StorageTarget(StorageProfile.Postgres, StorageTarget.WithPreparedStatements(await server.CreateDatabaseAsync())).Database;
+    }
+
+    [Fact]
+    public async Task RepeatedStatements_ArePreparedOnTheServer_NotParsedAndPlannedEachTime()
+    {
+        await using var connection = await Database.OpenAsync(CancellationToken.None);
+        for (var i = 0; i < 5; i++)
+        {
+            await using var tail = Command(connection, AdoNetSessionEventLog.TailSql, new Dictionary<string, object> { ["session_id"] = $"s{i}" });
+            await using var reader = await tail.ExecuteReaderAsync();
+        }
+
+        await using var prepared = Command(connection,
+            "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE '%FROM bemore_session_events WHERE session_id = $1 ORDER BY seq DESC%'",
+            new Dictionary<string, object>());
+        Assert.Equal(1L, await prepared.ExecuteScalarAsync());
     }
 
     /// <summary>With statistics, as autovacuum keeps them on a live server.</summary>
