@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # BeMore's performance, measured against a bare baseline in the same run (README "Performance").
 #
-#   bench/run.sh [--quick] [--postgres] [--only 1,2,3,4,5,6,micro] [--no-build]
+#   bench/run.sh [--quick] [--postgres] [--only 1,2,3,4,5,6,7,micro] [--no-build]
 #
 # Builds Release, starts the baseline server (bare echo hub + bare minimal-API endpoint) and BeMore (embedded profile)
 # on loopback, pins the servers and the load generator to separate cores, runs each scenario on the baseline and on
@@ -10,14 +10,15 @@
 # nothing about speed; CI adds --postgres). --postgres: also runs the storage-bound scenarios (3, 4, 6) against BeMore on a throwaway
 # PostgreSQL. --only runs the listed scenarios ("micro": the micro-benchmarks). --no-build reuses the last Release build. BEMORE_SILO_DLL points at another
 # build of BeMore.Silo.dll, to compare a change against the same baseline. BENCH_LOAD_ARGS adds options to every load
-# generator command (e.g. "--priors 10,2000,5000 --appends 400" for scenario 3). Everything started here is stopped at exit.
+# generator command (e.g. "--priors 10,2000,5000 --appends 400" for scenario 3); BENCH_WRK_CONNECTIONS sets scenario 4's
+# wrk connections. Everything started here is stopped at exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
 
 quick=
 postgres=
-only=1,2,3,4,5,6,micro
+only=1,2,3,4,5,6,7,micro
 build=1
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -25,7 +26,7 @@ while [ $# -gt 0 ]; do
         --postgres) postgres=1 ;;
         --no-build) build= ;;
         --only) only=${2:?--only needs a list such as 1,4}; shift ;;
-        *) echo "usage: bench/run.sh [--quick] [--postgres] [--only 1,2,3,4,5,6,micro] [--no-build]" >&2; exit 2 ;;
+        *) echo "usage: bench/run.sh [--quick] [--postgres] [--only 1,2,3,4,5,6,7,micro] [--no-build]" >&2; exit 2 ;;
     esac
     shift
 done
@@ -213,6 +214,8 @@ rest_scenario() { # label suffix
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "-" }'; }
 
 if [ -n "$quick" ]; then wrk_connections=8; wrk_measure_seconds=2; else wrk_connections=32; wrk_measure_seconds=8; fi
+# BENCH_WRK_CONNECTIONS=1 times one request at a time: a request's own path (waits included), not the server's throughput.
+wrk_connections=${BENCH_WRK_CONNECTIONS:-$wrk_connections}
 
 # --- scenario 6: cold re-activation (the server restarts between preparing and measuring) ---------------------------
 reactivation_scenario() { # profile label
@@ -239,6 +242,11 @@ run_scenarios() { # profile label database
 
 start_bemore embedded
 wait_for "$baseline_url/bare/ready" 60 "$baseline_pid"
+# First, on both fresh processes: a process whose heap earlier scenarios grew takes new connections without growing.
+if selected 5; then
+    log "scenario 5: idle joined sessions"
+    generate idle
+fi
 log "warming up both servers"
 generate warmup
 if selected 1; then
@@ -249,9 +257,9 @@ if selected 2; then
     log "scenario 2: streaming sessions"
     generate streaming
 fi
-if selected 5; then
-    log "scenario 5: idle joined sessions"
-    generate idle
+if selected 7; then
+    log "scenario 7: mixed (streaming + dashboard polling + session reads)"
+    generate mixed
 fi
 run_scenarios embedded "" "sqlite:$work/bemore-embedded/bemore.db"
 stop_bemore
