@@ -1,22 +1,24 @@
 #!/usr/bin/env bash
 # BeMore's performance, measured against a bare baseline in the same run (README "Performance").
 #
-#   bench/run.sh [--quick] [--postgres] [--only 1,2,3,4,5,6,micro] [--no-build]
+#   bench/run.sh [--quick] [--postgres] [--only 1,2,3,4,5,6,7,micro] [--no-build]
 #
 # Builds Release, starts the baseline server (bare echo hub + bare minimal-API endpoint) and BeMore (embedded profile)
 # on loopback, pins the servers and the load generator to separate cores, runs each scenario on the baseline and on
 # BeMore alternately, and prints `scenario | metric | baseline | BeMore | ratio` with a machine line, then the
 # micro-benchmarks. --quick: small N and short runs (under a minute; CI runs it to keep the harness working and asserts
-# nothing about speed). --postgres: also runs the storage-bound scenarios (3, 4, 6) against BeMore on a throwaway
+# nothing about speed; CI adds --postgres). --postgres: also runs the storage-bound scenarios (3, 4, 6) against BeMore on a throwaway
 # PostgreSQL. --only runs the listed scenarios ("micro": the micro-benchmarks). --no-build reuses the last Release build. BEMORE_SILO_DLL points at another
-# build of BeMore.Silo.dll, to compare a change against the same baseline. Everything started here is stopped at exit.
+# build of BeMore.Silo.dll, to compare a change against the same baseline. BENCH_LOAD_ARGS adds options to every load
+# generator command (e.g. "--priors 10,2000,5000 --appends 400" for scenario 3); BENCH_WRK_CONNECTIONS sets scenario 4's
+# wrk connections. Everything started here is stopped at exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
 
 quick=
 postgres=
-only=1,2,3,4,5,6,micro
+only=1,2,3,4,5,6,7,micro
 build=1
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -24,7 +26,7 @@ while [ $# -gt 0 ]; do
         --postgres) postgres=1 ;;
         --no-build) build= ;;
         --only) only=${2:?--only needs a list such as 1,4}; shift ;;
-        *) echo "usage: bench/run.sh [--quick] [--postgres] [--only 1,2,3,4,5,6,micro] [--no-build]" >&2; exit 2 ;;
+        *) echo "usage: bench/run.sh [--quick] [--postgres] [--only 1,2,3,4,5,6,7,micro] [--no-build]" >&2; exit 2 ;;
     esac
     shift
 done
@@ -148,7 +150,7 @@ stop_bemore() {
 generate() { # command [options...]: result rows to $rows, progress to stderr
     DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0 taskset -c "$generator_cpus" dotnet "$load_dll" "$@" \
         --baseline "$baseline_url" --bemore "$bemore_url" --baseline-pid "$baseline_pid" --bemore-pid "$bemore_pid" \
-        ${quick:+--quick} | { grep '^ROW' || true; } | cut -f2- >>"$rows"
+        ${quick:+--quick} ${BENCH_LOAD_ARGS:-} | { grep '^ROW' || true; } | cut -f2- >>"$rows"
 }
 
 # --- scenario 4: REST under wrk -------------------------------------------------------------------------------------
@@ -212,6 +214,8 @@ rest_scenario() { # label suffix
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "-" }'; }
 
 if [ -n "$quick" ]; then wrk_connections=8; wrk_measure_seconds=2; else wrk_connections=32; wrk_measure_seconds=8; fi
+# BENCH_WRK_CONNECTIONS=1 times one request at a time: a request's own path (waits included), not the server's throughput.
+wrk_connections=${BENCH_WRK_CONNECTIONS:-$wrk_connections}
 
 # --- scenario 6: cold re-activation (the server restarts between preparing and measuring) ---------------------------
 reactivation_scenario() { # profile label
@@ -238,6 +242,11 @@ run_scenarios() { # profile label database
 
 start_bemore embedded
 wait_for "$baseline_url/bare/ready" 60 "$baseline_pid"
+# First, on both fresh processes: a process whose heap earlier scenarios grew takes new connections without growing.
+if selected 5; then
+    log "scenario 5: idle joined sessions"
+    generate idle
+fi
 log "warming up both servers"
 generate warmup
 if selected 1; then
@@ -248,9 +257,9 @@ if selected 2; then
     log "scenario 2: streaming sessions"
     generate streaming
 fi
-if selected 5; then
-    log "scenario 5: idle joined sessions"
-    generate idle
+if selected 7; then
+    log "scenario 7: mixed (streaming + dashboard polling + session reads)"
+    generate mixed
 fi
 run_scenarios embedded "" "sqlite:$work/bemore-embedded/bemore.db"
 stop_bemore
@@ -269,11 +278,16 @@ if [ -n "$postgres" ]; then
     pg_port=$(free_port)
     mkdir -p "$pg_root"
     [ "$(id -u)" = 0 ] && chown postgres "$pg_root"
-    as_postgres "$pg_bin/initdb" -D "$pg_data" --auth=trust -U postgres >/dev/null
+    # A real generated password (SCRAM, as a deployment would have): a production node refuses a connection string without one.
+    pg_password=$(head -c 24 /dev/urandom | base64 -w0 | tr '+/' '-_')
+    printf '%s\n' "$pg_password" >"$pg_root/pwfile"
+    [ "$(id -u)" = 0 ] && chown postgres "$pg_root/pwfile"
+    as_postgres "$pg_bin/initdb" -D "$pg_data" --auth=scram-sha-256 --pwfile="$pg_root/pwfile" -U postgres >/dev/null
+    rm -f "$pg_root/pwfile"
     as_postgres "$pg_bin/pg_ctl" start -D "$pg_data" -l "$pg_root/server.log" -w \
         -o "-p $pg_port -k $pg_root -c listen_addresses=127.0.0.1" >/dev/null
-    as_postgres "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -q -c "CREATE DATABASE bemore" >/dev/null
-    pg_connection="Host=127.0.0.1;Port=$pg_port;Database=bemore;Username=postgres"
+    PGPASSWORD=$pg_password as_postgres "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -q -c "CREATE DATABASE bemore" >/dev/null
+    pg_connection="Host=127.0.0.1;Port=$pg_port;Database=bemore;Username=postgres;Password=$pg_password"
     pg_signing_key=$(head -c 48 /dev/urandom | base64 -w0)
     pg_events_key=$(head -c 32 /dev/urandom | base64 -w0)
     start_bemore postgres

@@ -39,6 +39,20 @@ public sealed class BeMoreApi(Uri server) : IDisposable
         return body.RootElement.GetProperty("lastSeq").GetInt64();
     }
 
+    /// <summary>GET of any path (with the token when given); throws unless the answer is a success.</summary>
+    public async Task GetAsync(string path, string? token, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        using var response = await _http.SendAsync(request, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        await response.Content.CopyToAsync(Stream.Null, cancellationToken);
+    }
+
     /// <summary>Creates <paramref name="count"/> sessions, a few requests at a time, spread over the given users.</summary>
     public async Task<List<(string Token, string SessionId)>> CreateSessionsAsync(
         IReadOnlyList<string> tokens, int count, bool analysis, CancellationToken cancellationToken)

@@ -48,6 +48,9 @@ public static class WebComposition
         services.AddSingleton<InputValidator>();
         services.AddSingleton<PasswordHashing>();
         services.AddAuthApi();
+        services.AddSingleton<QueuedAuditWriter>();
+        // After the silo (AddBeMoreOrleans comes first), so it stops, storing what is queued, while grains still answer.
+        services.AddHostedService(provider => provider.GetRequiredService<QueuedAuditWriter>());
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<AuditedEndpointFilter>();
         services.AddHealthChecks();

@@ -6,17 +6,21 @@ namespace BeMore.Bench.Load.Scenarios;
 /// <summary>
 /// Scenario 1: a small hub call at fixed rates. On BeMore it is <c>Resume</c> on an active session, which reaches the
 /// session grain, checks ownership and answers with the snapshot without writing; on the baseline it is <c>Echo</c>.
-/// First p50/p99 at a reference rate, then a ladder of rates to find the highest with p99 &lt; 100 ms and no errors.
+/// First p50/p99 at a reference rate, then a ladder of rates to find the highest with p99 &lt; 100 ms and no errors;
+/// past the listed rates the ladder goes on in steps of 1.5x until both servers have broken (or <see cref="MaxExtraSteps"/>),
+/// so the baseline's ceiling is measured, not the ladder's top.
 /// </summary>
 public static class HubRoundTrip
 {
     private const double SustainableP99Ms = 100;
 
+    private const int MaxExtraSteps = 8;
+
     public static async Task RunAsync(BenchOptions options, CancellationToken cancellationToken)
     {
         var connections = options.Number("connections", options.Quick ? 8 : 32);
         var reference = options.Number("reference-rate", options.Quick ? 200 : 1000);
-        var ladder = options.Numbers("rates", options.Quick ? "1000" : "1000,2000,3000,4000,6000,8000,12000,16000");
+        var ladder = options.Numbers("rates", options.Quick ? "1000" : "1000,2000,4000,6000,8000,12000,16000,24000,32000");
         var step = TimeSpan.FromSeconds(options.Number("step-seconds", options.Quick ? 1 : 4));
         var sessions = await BeMoreSetup.SessionsAsync(options, connections, "roundtrip", analysis: false, cancellationToken);
 
@@ -38,7 +42,7 @@ public static class HubRoundTrip
 
                 var sustained = new Dictionary<string, int> { ["baseline"] = 0, ["bemore"] = 0 };
                 var stopped = new HashSet<string>();
-                foreach (var rate in ladder)
+                foreach (var rate in Extended(ladder, () => stopped.Count < 2, options.Quick ? 0 : MaxExtraSteps))
                 {
                     // Alternate: each rate on the baseline, then on BeMore, so drifting machine load hits both alike.
                     foreach (var target in new[] { baseline, bemore }.Where(t => !stopped.Contains(t.Name)))
@@ -61,6 +65,22 @@ public static class HubRoundTrip
             {
                 await Hubs.DisposeAllAsync(baseline.Connections.Concat(bemore.Connections));
             }
+        }
+    }
+
+    /// <summary>The listed rates, then 1.5x the last while <paramref name="goOn"/> holds, at most <paramref name="extraSteps"/> more.</summary>
+    private static IEnumerable<int> Extended(IReadOnlyList<int> ladder, Func<bool> goOn, int extraSteps)
+    {
+        foreach (var rate in ladder)
+        {
+            yield return rate;
+        }
+
+        var next = ladder[^1];
+        for (var i = 0; i < extraSteps && goOn(); i++)
+        {
+            next = (int)(next * 1.5);
+            yield return next;
         }
     }
 

@@ -16,7 +16,7 @@ public static class Streaming
 {
     public static async Task RunAsync(BenchOptions options, CancellationToken cancellationToken)
     {
-        var levels = options.Numbers("sessions", options.Quick ? "50" : "100,250,500,1000");
+        var levels = options.Numbers("sessions", options.Quick ? "50" : "100,250,500,1000,2000");
         var duration = TimeSpan.FromSeconds(options.Number("seconds", options.Quick ? 2 : 10));
         var chunksPerStream = options.Number("chunks-per-stream", options.Quick ? 4 : 8);
         var protocol = Hubs.ParseProtocol(options.Text("protocol", "messagepack"));
@@ -29,18 +29,7 @@ public static class Streaming
             foreach (var name in new[] { "baseline", "bemore" })
             {
                 var isBaseline = name == "baseline";
-                var connections = await Hubs.ConnectManyAsync(count, async (i, ct) =>
-                {
-                    if (isBaseline)
-                    {
-                        return await Hubs.ConnectAsync(options.Baseline, Hubs.EchoPath, null, protocol, ct);
-                    }
-
-                    var connection = await Hubs.ConnectAsync(options.BeMore, Hubs.SessionPath, sessions[i].Token, protocol, ct);
-                    connection.On<Dictionary<string, object?>>("SessionEvent", _ => { });
-                    await connection.InvokeAsync<Dictionary<string, object?>>("JoinSession", sessions[i].SessionId, 0L, ct);
-                    return connection;
-                }, cancellationToken);
+                var connections = await ConnectAsync(options, sessions, count, isBaseline, protocol, cancellationToken);
                 try
                 {
                     var pid = isBaseline ? options.BaselinePid : options.BeMorePid;
@@ -70,8 +59,28 @@ public static class Streaming
         }
     }
 
+    /// <summary>
+    /// <paramref name="count"/> connections: to the echo hub, or to BeMore's hub each joined to its own session (and
+    /// taking its events, as a client does).
+    /// </summary>
+    public static Task<HubConnection[]> ConnectAsync(
+        BenchOptions options, IReadOnlyList<(string Token, string SessionId)> sessions, int count, bool isBaseline, WireProtocol protocol,
+        CancellationToken cancellationToken) =>
+        Hubs.ConnectManyAsync(count, async (i, ct) =>
+        {
+            if (isBaseline)
+            {
+                return await Hubs.ConnectAsync(options.Baseline, Hubs.EchoPath, null, protocol, ct);
+            }
+
+            var connection = await Hubs.ConnectAsync(options.BeMore, Hubs.SessionPath, sessions[i].Token, protocol, ct);
+            connection.On<Dictionary<string, object?>>("SessionEvent", _ => { });
+            await connection.InvokeAsync<Dictionary<string, object?>>("JoinSession", sessions[i].SessionId, 0L, ct);
+            return connection;
+        }, cancellationToken);
+
     /// <summary>Back-to-back real-time streams from one connection until <paramref name="duration"/> is over.</summary>
-    private static async Task StreamForAsync(
+    public static async Task StreamForAsync(
         HubConnection connection, string sessionId, byte[][] audio, int index, int count, int chunksPerStream, TimeSpan duration,
         Latencies lag, CancellationToken cancellationToken)
     {

@@ -33,6 +33,10 @@ public interface IAuditLogGrain : IGrainWithIntegerKey
     [Alias("Record")]
     Task RecordAsync(AuditEntry entry);
 
+    /// <summary>Records several in one write (one commit), in order.</summary>
+    [Alias("RecordMany")]
+    Task RecordManyAsync(IReadOnlyList<AuditEntry> entries);
+
     /// <summary>Records with id greater than <paramref name="afterId"/>, ascending; one user's when <paramref name="userId"/> is given.</summary>
     [Alias("Read")]
     Task<IReadOnlyList<AuditRecord>> ReadAsync(string? userId, long afterId, int limit);

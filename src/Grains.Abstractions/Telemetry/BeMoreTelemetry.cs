@@ -38,6 +38,10 @@ public static class BeMoreTelemetry
         "bemore.eventlog.commit.batch_size", "{write}", "Writes committed together in one group-commit transaction.",
         advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128, 256] });
 
+    public static readonly Histogram<double> CheckpointDuration = Meter.CreateHistogram<double>(
+        "bemore.eventlog.checkpoint.duration", "s", "Time of one write-ahead-log checkpoint, run beside the commits (embedded profile).",
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5] });
+
     public static readonly Counter<double> AudioProcessed =
         Meter.CreateCounter<double>("bemore.audio.processed", "s", "Seconds of live audio analysed.");
 

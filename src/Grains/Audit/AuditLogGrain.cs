@@ -13,7 +13,9 @@ public sealed class AuditLogGrain(IAuditStore store) : Grain, IAuditLogGrain
 {
     public const int MaxPage = 500;
 
-    public Task RecordAsync(AuditEntry entry) => store.AppendAsync(entry);
+    public Task RecordAsync(AuditEntry entry) => store.AppendAsync([entry]);
+
+    public Task RecordManyAsync(IReadOnlyList<AuditEntry> entries) => store.AppendAsync(entries);
 
     public Task<IReadOnlyList<AuditRecord>> ReadAsync(string? userId, long afterId, int limit) =>
         store.ReadAsync(userId, Math.Max(0, afterId), Math.Clamp(limit, 1, MaxPage));

@@ -19,22 +19,37 @@ public sealed class AdoNetAuditStore(EventLogDatabase database, GroupCommitWrite
 
     private const string EraseSql = "DELETE FROM bemore_audit WHERE user_id = @user_id OR actor_id = @user_id";
 
-    public Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken = default)
+    public Task AppendAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(entries);
+        if (entries.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
         return writer.WriteAsync(async transaction =>
         {
             await using var command = transaction.Connection!.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = InsertSql;
-            command.AddParameter("user_id", DbType.String, entry.UserId);
-            command.AddParameter("actor_id", DbType.String, entry.ActorId);
-            command.AddParameter("action", DbType.String, entry.Action);
-            command.AddParameter("target_id", DbType.String, entry.TargetId);
-            command.AddParameter("at_ms", DbType.Int64, entry.At.ToUnixTimeMilliseconds());
-            command.AddParameter("client_ip", DbType.String, entry.ClientIp);
-            command.AddParameter("outcome", DbType.String, entry.Outcome);
-            await command.ExecuteNonQueryAsync();
+            var userId = command.AddParameter("user_id", DbType.String);
+            var actorId = command.AddParameter("actor_id", DbType.String);
+            var action = command.AddParameter("action", DbType.String);
+            var targetId = command.AddParameter("target_id", DbType.String);
+            var atMs = command.AddParameter("at_ms", DbType.Int64);
+            var clientIp = command.AddParameter("client_ip", DbType.String);
+            var outcome = command.AddParameter("outcome", DbType.String);
+            foreach (var entry in entries)
+            {
+                userId.Value = (object?)entry.UserId ?? DBNull.Value;
+                actorId.Value = (object?)entry.ActorId ?? DBNull.Value;
+                action.Value = entry.Action;
+                targetId.Value = (object?)entry.TargetId ?? DBNull.Value;
+                atMs.Value = entry.At.ToUnixTimeMilliseconds();
+                clientIp.Value = (object?)entry.ClientIp ?? DBNull.Value;
+                outcome.Value = entry.Outcome;
+                await command.ExecuteNonQueryAsync();
+            }
         }, cancellationToken);
     }
 

@@ -18,21 +18,20 @@ namespace BeMore.Grains.Storage;
 /// </summary>
 public sealed class AdoNetSessionEventLog(EventLogDatabase database, PayloadProtector protector, GroupCommitWriter writer) : ISessionEventLog
 {
-    private const string InsertSql =
+    internal const string InsertSql =
         "INSERT INTO bemore_session_events (session_id, seq, type, at_ms, dedup_key, key_id, payload) " +
         "VALUES (@session_id, @seq, @type, @at_ms, @dedup_key, @key_id, @payload) ON CONFLICT (session_id, seq) DO NOTHING";
 
     private const string Columns = "seq, at_ms, key_id, payload";
 
-    private const string ReadAfterSql =
+    internal const string ReadAfterSql =
         $"SELECT {Columns} FROM bemore_session_events " +
         "WHERE session_id = @session_id AND seq > @after ORDER BY seq LIMIT @limit";
 
-
-    private const string TailSql =
+    internal const string TailSql =
         "SELECT seq, at_ms FROM bemore_session_events WHERE session_id = @session_id ORDER BY seq DESC LIMIT 1";
 
-    private const string DeleteSql = "DELETE FROM bemore_session_events WHERE session_id = @session_id";
+    internal const string DeleteSql = "DELETE FROM bemore_session_events WHERE session_id = @session_id";
 
     public async Task AppendAsync(IReadOnlyList<SessionEvent> events, CancellationToken cancellationToken = default)
     {
@@ -123,17 +122,26 @@ public sealed class AdoNetSessionEventLog(EventLogDatabase database, PayloadProt
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         string[] stored = protector.ReadsLegacyPlaintext ? [.. protector.Digests(sessionId, dedupKey), dedupKey] : [.. protector.Digests(sessionId, dedupKey)];
-        command.CommandText =
-            $"SELECT {Columns} FROM bemore_session_events WHERE session_id = @session_id " +
-            $"AND dedup_key IN ({string.Join(", ", stored.Select((_, i) => $"@dedup_key{i}"))}) ORDER BY seq LIMIT 1";
+        command.CommandText = FindByDedupKeySql(stored.Length);
         command.AddParameter("session_id", DbType.String, sessionId);
         for (var i = 0; i < stored.Length; i++)
         {
             command.AddParameter($"dedup_key{i}", DbType.String, stored[i]);
         }
 
-        return (await ReadEventsAsync(command, sessionId, cancellationToken)).FirstOrDefault();
+        return (await ReadEventsAsync(command, sessionId, cancellationToken)).MinBy(e => e.Seq);
     }
+
+    /// <summary>
+    /// The lookup of one of <paramref name="keyCount"/> stored forms of a key (<c>@dedup_key0</c>...), at most one row per
+    /// form (the unique index). Asked for the whole row by an IN list, SQLite (without statistics, as the embedded
+    /// profile runs) walked the session's primary-key range testing every row's key, a read as long as the session
+    /// that every transcript append made first; the seqs come from the dedup index alone (covering), then the rows by key.
+    /// </summary>
+    internal static string FindByDedupKeySql(int keyCount) =>
+        $"SELECT {Columns} FROM bemore_session_events WHERE session_id = @session_id AND seq IN " +
+        "(SELECT seq FROM bemore_session_events WHERE session_id = @session_id " +
+        $"AND dedup_key IN ({string.Join(", ", Enumerable.Range(0, keyCount).Select(i => $"@dedup_key{i}"))}))";
 
     public async Task<EventLogTail> GetTailAsync(string sessionId, CancellationToken cancellationToken = default)
     {

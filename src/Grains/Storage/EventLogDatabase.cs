@@ -5,8 +5,11 @@ namespace BeMore.Grains.Storage;
 /// <summary>
 /// The ADO.NET database the event log lives in: SQLite in the embedded profile, PostgreSQL in production.
 /// <paramref name="OnOpen"/> is SQL run on every opened connection (connection settings the connection string cannot carry).
+/// <paramref name="Checkpoint"/> is SQL that moves committed writes from the write-ahead log into the database file,
+/// which <see cref="GroupCommitWriter"/> runs beside its commits rather than inside one (SQLite's WAL checkpoint; null
+/// where the server checkpoints by itself, as PostgreSQL does).
 /// </summary>
-public sealed record EventLogDatabase(DbProviderFactory Factory, string ConnectionString, string? OnOpen = null)
+public sealed record EventLogDatabase(DbProviderFactory Factory, string ConnectionString, string? OnOpen = null, string? Checkpoint = null)
 {
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {

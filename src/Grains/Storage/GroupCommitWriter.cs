@@ -1,6 +1,9 @@
 using System.Data.Common;
+using System.Diagnostics;
 using System.Threading.Channels;
 using BeMore.Grains.Abstractions.Telemetry;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace BeMore.Grains.Storage;
 
@@ -9,10 +12,15 @@ namespace BeMore.Grains.Storage;
 /// queue a write, one loop runs everything waiting (up to <see cref="MaxBatch"/>) in a single transaction, and each
 /// caller's task completes only once that transaction has committed. One commit per write made every writer queue
 /// behind its own fsync (and, on SQLite, poll for the file's write lock); one commit per batch lets them share both.
+/// Where the database has a <see cref="EventLogDatabase.Checkpoint"/>, a second loop runs it after every
+/// <see cref="CheckpointEvery"/> committed writes, beside the commits: no caller waits for a checkpoint.
 /// </summary>
-public sealed class GroupCommitWriter : IAsyncDisposable
+public sealed partial class GroupCommitWriter : IAsyncDisposable
 {
     public const int MaxBatch = 256;
+
+    /// <summary>Committed writes between two checkpoints: at 4-6 WAL pages a write, about SQLite's own default of 1,000 pages.</summary>
+    public const int CheckpointEvery = 256;
 
     /// <summary>Writes waiting beyond this make callers wait to enqueue, so a stalled database cannot grow memory without bound.</summary>
     public const int MaxWaiting = 4096;
@@ -21,13 +29,24 @@ public sealed class GroupCommitWriter : IAsyncDisposable
     private readonly Channel<PendingWrite> _waiting = Channel.CreateBounded<PendingWrite>(
         new BoundedChannelOptions(MaxWaiting) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
-    private readonly Task _committing;
+    /// <summary>Holds at most one request: requests made while a checkpoint runs fold into the next one.</summary>
+    private readonly Channel<bool> _checkpointDue = Channel.CreateBounded<bool>(
+        new BoundedChannelOptions(1) { SingleReader = true, FullMode = BoundedChannelFullMode.DropWrite });
 
-    public GroupCommitWriter(EventLogDatabase database)
+    private readonly ILogger _logger;
+    private readonly Task _committing;
+    private readonly Task _checkpointing;
+
+    /// <summary>Only the commit loop touches it.</summary>
+    private int _writesSinceCheckpoint;
+
+    public GroupCommitWriter(EventLogDatabase database, ILogger<GroupCommitWriter>? logger = null)
     {
         _database = database;
+        _logger = logger ?? NullLogger<GroupCommitWriter>.Instance;
         // Off the caller's scheduler: the writer may first be resolved inside a grain activation.
         _committing = Task.Run(CommitWaitingAsync);
+        _checkpointing = database.Checkpoint is null ? Task.CompletedTask : Task.Run(CheckpointWhenDueAsync);
     }
 
     /// <summary>
@@ -45,11 +64,13 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         await pending.Committed.Task;
     }
 
-    /// <summary>Stops taking writes and commits those already queued before returning.</summary>
+    /// <summary>Stops taking writes, commits those already queued and checkpoints them before returning.</summary>
     public async ValueTask DisposeAsync()
     {
         _waiting.Writer.TryComplete();
         await _committing;
+        _checkpointDue.Writer.TryComplete();
+        await _checkpointing;
     }
 
     private async Task CommitWaitingAsync()
@@ -64,9 +85,60 @@ public sealed class GroupCommitWriter : IAsyncDisposable
 
             BeMoreTelemetry.CommitBatchSize.Record(batch.Count);
             await CommitAsync(batch);
+            _writesSinceCheckpoint += batch.Count;
+            if (_writesSinceCheckpoint >= CheckpointEvery)
+            {
+                RequestCheckpoint();
+            }
+
             batch.Clear();
         }
+
+        if (_writesSinceCheckpoint > 0)
+        {
+            RequestCheckpoint();
+        }
     }
+
+    /// <summary>A request made while another waits is the same request: that checkpoint takes these pages too.</summary>
+    private void RequestCheckpoint()
+    {
+        _writesSinceCheckpoint = 0;
+        if (_database.Checkpoint is not null)
+        {
+            _checkpointDue.Writer.TryWrite(true);
+        }
+    }
+
+    private async Task CheckpointWhenDueAsync()
+    {
+        while (await _checkpointDue.Reader.WaitToReadAsync())
+        {
+            _checkpointDue.Reader.TryRead(out _);
+            await CheckpointAsync();
+        }
+    }
+
+    /// <summary>A checkpoint that fails leaves the pages in the write-ahead log, where they are durable; the next one takes them.</summary>
+    private async Task CheckpointAsync()
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            await using var connection = await _database.OpenAsync(CancellationToken.None);
+            await using var command = connection.CreateCommand();
+            command.CommandText = _database.Checkpoint;
+            await command.ExecuteNonQueryAsync();
+            BeMoreTelemetry.CheckpointDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        }
+        catch (DbException error)
+        {
+            LogCheckpointFailed(error);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Event-log checkpoint failed; the next one retries")]
+    private partial void LogCheckpointFailed(Exception error);
 
     /// <summary>Commits the batch, taking out each write that throws until the rest commit together.</summary>
     private async Task CommitAsync(List<PendingWrite> batch)

@@ -5,7 +5,8 @@ namespace BeMore.Grains.Storage;
 /// <summary>The append-only audit table.</summary>
 public interface IAuditStore
 {
-    Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken = default);
+    /// <summary>Appends the entries in order, all in one transaction.</summary>
+    Task AppendAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<AuditRecord>> ReadAsync(string? userId, long afterId, int limit, CancellationToken cancellationToken = default);
 

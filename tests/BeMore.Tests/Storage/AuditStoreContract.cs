@@ -38,7 +38,7 @@ public abstract class AuditStoreContract : IAsyncLifetime
         var user = NewUserId();
         var entries = Enumerable.Range(0, 200).Select(i => Entry(user, $"target-{i}")).ToList();
 
-        await Task.WhenAll(entries.Select(entry => Task.Run(() => store.AppendAsync(entry))));
+        await Task.WhenAll(entries.Select(entry => Task.Run(() => store.AppendAsync([entry]))));
 
         var stored = await store.ReadAsync(user, 0, 1000);
         Assert.Equal(entries.Select(e => e.TargetId).Order(), stored.Select(r => r.Entry.TargetId).Order());
@@ -53,14 +53,14 @@ public abstract class AuditStoreContract : IAsyncLifetime
         var user = NewUserId();
         await ExecuteAsync(target.Database, "DROP TABLE bemore_audit");
 
-        var failing = Enumerable.Range(0, 50).Select(i => Task.Run(() => store.AppendAsync(Entry(user, $"lost-{i}")))).ToList();
+        var failing = Enumerable.Range(0, 50).Select(i => Task.Run(() => store.AppendAsync([Entry(user, $"lost-{i}")]))).ToList();
         foreach (var append in failing)
         {
             await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => append);
         }
 
         await SchemaInstaller.ApplyAsync(target, CancellationToken.None);
-        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() => store.AppendAsync(Entry(user, $"kept-{i}")))));
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() => store.AppendAsync([Entry(user, $"kept-{i}")]))));
 
         var stored = await store.ReadAsync(user, 0, 1000);
         Assert.Equal(Enumerable.Range(0, 20).Select(i => $"kept-{i}").Order(), stored.Select(r => r.Entry.TargetId).Order());
@@ -73,14 +73,14 @@ public abstract class AuditStoreContract : IAsyncLifetime
         var writer = new GroupCommitWriter(target.Database);
         var store = new AdoNetAuditStore(target.Database, writer);
         var user = NewUserId();
-        var queued = Enumerable.Range(0, 100).Select(i => store.AppendAsync(Entry(user, $"target-{i}"))).ToList();
+        var queued = Enumerable.Range(0, 100).Select(i => store.AppendAsync([Entry(user, $"target-{i}")])).ToList();
 
         await writer.DisposeAsync();
 
         // Read before awaiting the callers: the rows must be committed by the time disposal returns.
         Assert.Equal(100, (await Open(target).ReadAsync(user, 0, 1000)).Count);
         await Task.WhenAll(queued);
-        await Assert.ThrowsAsync<ChannelClosedException>(() => store.AppendAsync(Entry(user, "late")));
+        await Assert.ThrowsAsync<ChannelClosedException>(() => store.AppendAsync([Entry(user, "late")]));
         Assert.Equal(100, (await Open(target).ReadAsync(user, 0, 1000)).Count);
     }
 
@@ -92,9 +92,9 @@ public abstract class AuditStoreContract : IAsyncLifetime
         var erased = NewUserId();
         var kept = NewUserId();
         await Task.WhenAll(
-            store.AppendAsync(Entry(erased, "about")),
-            store.AppendAsync(Entry(kept, "by") with { ActorId = erased }),
-            store.AppendAsync(Entry(kept, "kept")));
+            store.AppendAsync([Entry(erased, "about")]),
+            store.AppendAsync([Entry(kept, "by") with { ActorId = erased }]),
+            store.AppendAsync([Entry(kept, "kept")]));
 
         await store.EraseUserAsync(erased);
 

@@ -57,7 +57,7 @@ public abstract class SessionEventLogContract : IAsyncLifetime
         return (gate, held);
     }
 
-    protected static PayloadProtector TestProtector { get; } = new(new EncryptionOptions
+    internal static PayloadProtector TestProtector { get; } = new(new EncryptionOptions
     {
         ActiveKeyId = "test",
         Keys = new Dictionary<string, string> { ["test"] = Convert.ToBase64String(new byte[32]) },

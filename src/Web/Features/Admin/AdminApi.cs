@@ -26,6 +26,7 @@ public static class AdminApi
         [Range(0, long.MaxValue)] long after = 0,
         [Range(1, UsersApi.MaxAuditPage)] int limit = 100)
     {
+        await audit.FlushAsync();
         var records = await grains.GetGrain<IAuditLogGrain>(0).ReadAsync(userId, after, limit);
         await audit.RecordAsync(context, AuditActions.AuditRead, AuditOutcomes.Success, userId);
         return TypedResults.Ok<IReadOnlyList<AuditRecordResponse>>(records.Select(AuditRecordResponse.From).ToList());

@@ -60,6 +60,8 @@ public static class UsersApi
             return refusal;
         }
 
+        // Records of this user's earlier requests still queued here would otherwise be stored after the erasure.
+        await audit.FlushAsync();
         await AccountErasure.EraseAsync(grains, userId);
         stamps.Forget(userId);
         // The one record that outlives the account: that it was erased, by whom; no address, nothing else.
@@ -147,6 +149,7 @@ public static class UsersApi
             sessions.Add(new ExportedSession(await session.GetSnapshotAsync(userId), (await session.ReadAllAsync(userId)).Select(SessionEventResponse.From).ToList()));
         }
 
+        await audit.FlushAsync();
         var auditRecords = await ReadAllAuditAsync(grains, userId);
         await audit.RecordAsync(context, AuditActions.Export, AuditOutcomes.Success, userId, userId);
         return TypedResults.Ok(new UserExportResponse(
@@ -154,8 +157,10 @@ public static class UsersApi
     }
 
     private static async Task<Ok<IReadOnlyList<AuditRecordResponse>>> GetAuditAsync(
-        ClaimsPrincipal user, IGrainFactory grains, [Range(0, long.MaxValue)] long after = 0, [Range(1, MaxAuditPage)] int limit = 100)
+        ClaimsPrincipal user, IGrainFactory grains, AuditTrail audit, [Range(0, long.MaxValue)] long after = 0, [Range(1, MaxAuditPage)] int limit = 100)
     {
+        // What this node has queued is stored first, so a reader sees the requests it just made.
+        await audit.FlushAsync();
         var records = await grains.GetGrain<IAuditLogGrain>(0).ReadAsync(user.UserId(), after, limit);
         return TypedResults.Ok<IReadOnlyList<AuditRecordResponse>>(records.Select(AuditRecordResponse.From).ToList());
     }
