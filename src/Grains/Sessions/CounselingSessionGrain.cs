@@ -46,7 +46,7 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
         var sessionId = this.GetPrimaryKeyString();
         _time = time;
         _options = options.Value;
-        _journal = new SessionJournal(sessionId, state, eventLog, time, logger);
+        _journal = new SessionJournal(sessionId, state, eventLog, time, logger, DeactivateOnIdle);
         // A held intervention waits for its refined question at most this long (queue wait included), then goes out as is.
         _analysis = new SessionAnalysis(sessionId, _journal, _options, refinement, time, llm.Value.Timeout * 2);
         _links = new SessionLinks(this, sessionId, grains, retention, transcription, _options.IdleCheckPeriod);

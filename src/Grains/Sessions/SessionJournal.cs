@@ -14,7 +14,12 @@ namespace BeMore.Grains.Sessions;
 /// write are folded in again. Not thread-safe: the grain's turns serialize it.
 /// </summary>
 internal sealed class SessionJournal(
-    string sessionId, IPersistentState<CounselingSessionState> state, ISessionEventLog log, TimeProvider time, ILogger logger)
+    string sessionId,
+    IPersistentState<CounselingSessionState> state,
+    ISessionEventLog log,
+    TimeProvider time,
+    ILogger logger,
+    Action onUncertainAppend)
 {
     /// <summary>State is written on status changes and every this many events.</summary>
     public const int StateWriteInterval = 100;
@@ -103,7 +108,18 @@ internal sealed class SessionJournal(
             return [];
         }
 
-        await log.AppendAsync(events);
+        try
+        {
+            await log.AppendAsync(events);
+        }
+        catch (Exception error) when (error is not DuplicateSessionEventException)
+        {
+            // The append may have committed (a lost acknowledgement): numbering on from LastSeq would reuse its seqs,
+            // and the log keeps the first row of a seq. A new activation reads the log's tail and numbers after it.
+            onUncertainAppend();
+            throw;
+        }
+
         LastSeq = events[^1].Event.Seq;
         var statusChanged = false;
         foreach (var (sessionEvent, _) in events)

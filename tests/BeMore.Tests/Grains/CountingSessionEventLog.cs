@@ -6,11 +6,16 @@ namespace BeMore.Tests.Grains;
 
 /// <summary>
 /// The real event log, with every committed append remembered per session (the seqs it carried): one append is one log
-/// commit for the session, so a test can count what an input cost.
+/// commit for the session, so a test can count what an input cost. It can also lose the acknowledgement of a commit
+/// (the rows are stored, the caller sees a timeout), as a connection dropped after COMMIT would.
 /// </summary>
 public sealed class CountingSessionEventLog(ISessionEventLog log) : ISessionEventLog
 {
     private readonly ConcurrentDictionary<string, ConcurrentQueue<long[]>> _commits = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _loseNextAcknowledgement = new(StringComparer.Ordinal);
+
+    /// <summary>The session's next append is committed, then answered with a <see cref="TimeoutException"/>.</summary>
+    public void LoseAcknowledgementOfNextAppend(string sessionId) => _loseNextAcknowledgement[sessionId] = true;
 
     /// <summary>The seqs of each append committed for the session, in commit order.</summary>
     public IReadOnlyList<long[]> CommitsOf(string sessionId) =>
@@ -42,9 +47,16 @@ public sealed class CountingSessionEventLog(ISessionEventLog log) : ISessionEven
 
     private void Record(IReadOnlyList<SessionEvent> events)
     {
-        if (events.Count > 0)
+        if (events.Count == 0)
         {
-            _commits.GetOrAdd(events[0].SessionId, _ => new ConcurrentQueue<long[]>()).Enqueue(events.Select(e => e.Seq).ToArray());
+            return;
+        }
+
+        var sessionId = events[0].SessionId;
+        _commits.GetOrAdd(sessionId, _ => new ConcurrentQueue<long[]>()).Enqueue(events.Select(e => e.Seq).ToArray());
+        if (_loseNextAcknowledgement.TryRemove(sessionId, out _))
+        {
+            throw new TimeoutException("The commit's acknowledgement was lost.");
         }
     }
 }

@@ -165,6 +165,25 @@ public sealed class GrainBehaviourTests(GrainCluster cluster) : IClassFixture<Gr
         await Assert.ThrowsAsync<UserNotFoundException>(user.GetProfileAsync);
     }
 
+    [Fact]
+    public async Task AppendTranscript_AfterACommitWhoseAcknowledgementWasLost_LosesNeitherSegment()
+    {
+        var owner = NewId();
+        var sessionId = NewId();
+        var session = Grains.GetGrain<ICounselingSessionGrain>(sessionId);
+        await session.StartAsync(new StartSession(owner, null, FullConsent));
+        var first = new TranscriptInput("ack-lost", "The bus was late this morning.", 0, 2000, "en");
+        cluster.EventLog.LoseAcknowledgementOfNextAppend(sessionId);
+
+        await Assert.ThrowsAsync<TimeoutException>(() => session.AppendTranscriptAsync(owner, first));
+        var next = await session.AppendTranscriptAsync(owner, new TranscriptInput("after", "Then I walked home.", 2000, 4000, "en"));
+        var retried = await session.AppendTranscriptAsync(owner, first);
+
+        var segments = (await session.GetEventsAsync(owner, 0, 100)).Where(e => e.Data is TranscriptSegment).Select(e => e.Seq).ToList();
+        Assert.Equal(2, segments.Count);
+        Assert.Equal([retried.Seq, next.Seq], segments);
+    }
+
     private async Task<IUserGrain> RegisterAsync(string? userId = null)
     {
         var user = Grains.GetGrain<IUserGrain>(userId ?? NewId());
