@@ -22,7 +22,14 @@ public sealed class NodeLossTests
     [Fact]
     public async Task CallsToAKilledNodesGrains_Answer503WithRetryAfter_UntilServedAgain_LoggedOncePerCause()
     {
-        await using var cluster = await TwoNodes.StartAsync(new Dictionary<string, string>());
+        await using var cluster = await TwoNodes.StartAsync(new Dictionary<string, string>
+        {
+            // The periodic relay renewal out of reach of this test: only the renewal on the death declaration can resume pushes.
+            ["BeMore__Hub__RelayRenewPeriod"] = "00:04:00",
+            // Orleans' own slow detection, so the calls below surely come before the death declaration.
+            ["BeMore__Cluster__FailureDetection__ProbeTimeout"] = "00:00:05",
+            ["BeMore__Cluster__FailureDetection__MissedProbesLimit"] = "3",
+        });
         var user = await cluster.B.Http.SignUpAsync();
         var sessionId = await cluster.SessionPlacedOnAsync(cluster.B, user);
         await using var live = await LiveClient.ConnectAsync(cluster.A.Http.BaseAddress!, user.AccessToken);
@@ -62,6 +69,25 @@ public sealed class NodeLossTests
             Assert.True(hubOutcome is HubException refusal && LiveClient.CodeOf(refusal) == "SERVICE_UNAVAILABLE",
                 $"hub call: {hubOutcome.Message}\nnode A:\n{cluster.A.Output}");
         }
+
+        // The first append after the death may re-activate the grain before the relay re-subscribes: keep appending
+        // (a bounded number of times) until one is pushed to the client that joined before the kill.
+        var pushed = false;
+        for (var attempt = 0; attempt < 20 && !pushed; attempt++)
+        {
+            var seq = await LiveSessions.AppendTranscriptAsync(cluster.A.Http, user, sessionId, $"after the kill {attempt}");
+            try
+            {
+                await live.ReceiveThroughSeqAsync(seq, TimeSpan.FromMilliseconds(1500));
+                pushed = true;
+            }
+            catch (OperationCanceledException)
+            {
+                // Not re-subscribed yet; the next append tries again.
+            }
+        }
+
+        Assert.True(pushed, "no event was pushed to the joined client after the node died");
 
         var logged = await cluster.A.WaitForOutputAsync(line => line.Contains("answered SERVICE_UNAVAILABLE", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
         Assert.DoesNotContain("\"@l\":\"Error\"", logged, StringComparison.Ordinal);
