@@ -54,11 +54,16 @@ public sealed class SecurityStamps(
             return cached.Stamp;
         }
 
+        if (age >= settings.SecurityStampUnreachableGrace)
+        {
+            return await ReadAsync(userId);
+        }
+
         try
         {
             return await ReadAsync(userId).WaitAsync(ReadPatience);
         }
-        catch (Exception unreachable) when (age < settings.SecurityStampUnreachableGrace && SiloUnavailability.CauseOf(unreachable) is not null)
+        catch (Exception unreachable) when (SiloUnavailability.CauseOf(unreachable) is not null)
         {
             return cached.Stamp;
         }
