@@ -84,7 +84,7 @@ public sealed class ClusterSettings
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How fast a dead node is noticed and declared dead (docs/OPERATIONS.md, "Failure detection").</summary>
+    /// <summary>How fast a dead node is noticed and declared dead (README "Node loss").</summary>
     public FailureDetectionSettings FailureDetection { get; set; } = new();
 }
 

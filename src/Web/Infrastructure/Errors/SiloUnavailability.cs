@@ -11,7 +11,10 @@ namespace BeMore.Web.Infrastructure.Errors;
 /// </summary>
 public static class SiloUnavailability
 {
-    /// <summary>Failure detection declares a dead node within about this (docs/OPERATIONS.md), so retrying after it succeeds.</summary>
+    /// <summary>
+    /// The wait a 503 asks for: short, since failure detection declares a dead node within about two seconds (README
+    /// "Node loss") and a retry on any node is served once it has.
+    /// </summary>
     public const int RetryAfterSeconds = 1;
 
     public const string Title = "A node of the cluster is unreachable; retry shortly.";
