@@ -6,7 +6,7 @@ namespace BeMore.Web.Infrastructure.Errors;
 
 /// <summary>
 /// While a node is down Orleans logs every message it could not send to it at Error with a stack, and its placement
-/// retries one line per attempt: thousands of lines saying one thing. <see cref="SiloUnavailabilityLog"/> already says
+/// retry pipeline one line per attempt: thousands of lines saying one thing. <see cref="SiloUnavailabilityLog"/> already says
 /// it once per cause with a count, so those copies are dropped; membership's own lines (probes, votes, the death
 /// declaration) and connection attempts, which come at their own slow pace, stay.
 /// </summary>
@@ -17,9 +17,11 @@ public sealed class NodeLossLogFilter : ILogEventFilter
     public bool IsEnabled(LogEvent logEvent)
     {
         ArgumentNullException.ThrowIfNull(logEvent);
+        // Every attempt and every retry of placement is a line (Error once it gives up); what the caller got out of it
+        // is logged where it surfaces.
         if (logEvent.Properties.TryGetValue("PipelineName", out var pipeline) && pipeline is ScalarValue { Value: PlacementRetryPipeline })
         {
-            return logEvent.Level >= LogEventLevel.Error && SiloUnavailability.CauseOf(logEvent.Exception) is null;
+            return false;
         }
 
         return !(logEvent.MessageTemplate.Text.StartsWith("Failed to address message", StringComparison.Ordinal) &&
