@@ -1,5 +1,6 @@
 using BeMore.Bench.Load;
 using BeMore.Bench.Load.Scenarios;
+using BeMore.Bench.Load.Scenarios.Chaos;
 
 // A SignalR client as load generator stalls for half a second at times with default thread-pool settings; run.sh
 // also sets DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0 (see STACK-NOTES.md).
@@ -13,6 +14,11 @@ Console.CancelKeyPress += (_, e) =>
     cancellation.Cancel();
 };
 
+if (options.Command == "chaos-check")
+{
+    return await Chaos.CheckAsync(options, cancellation.Token);
+}
+
 var scenario = options.Command switch
 {
     "warmup" => Warmup.RunAsync(options, cancellation.Token),
@@ -24,6 +30,8 @@ var scenario = options.Command switch
     "idle" => IdleConnections.RunAsync(options, cancellation.Token),
     "reactivation-prepare" => Reactivation.PrepareAsync(options, cancellation.Token),
     "reactivation-measure" => Reactivation.MeasureAsync(options, cancellation.Token),
-    _ => throw new ArgumentException($"Unknown command '{options.Command}'. Commands: warmup, hub-round-trip, streaming, mixed, append, rest-prepare, idle, reactivation-prepare, reactivation-measure."),
+    "chaos-run" => Chaos.RunAsync(options, cancellation.Token),
+    _ => throw new ArgumentException($"Unknown command '{options.Command}'. Commands: warmup, hub-round-trip, streaming, mixed, append, rest-prepare, idle, reactivation-prepare, reactivation-measure, chaos-run, chaos-check."),
 };
 await scenario;
+return 0;

@@ -69,7 +69,11 @@ public static class WebComposition
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseMiddleware<SessionLogContextMiddleware>();
         // The host's own Serilog logger: the middleware's fallback is the process-wide static one, which this host leaves alone.
-        app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
+        app.UseSerilogRequestLogging(options =>
+        {
+            options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+            options.GetLevel = NodeLossLogFilter.RequestLevel;
+        });
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseBeMoreSecurity();

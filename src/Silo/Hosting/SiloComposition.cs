@@ -130,6 +130,17 @@ public static class SiloComposition
                 options.ServiceId = cluster.ServiceId;
             });
 
+            var detection = cluster.FailureDetection;
+            silo.Configure<ClusterMembershipOptions>(options =>
+            {
+                options.ProbeTimeout = detection.ProbeTimeout;
+                options.NumMissedProbesLimit = detection.MissedProbesLimit;
+                options.DeathVoteExpirationTimeout = detection.DeathVoteExpiration;
+                options.IAmAliveTablePublishTimeout = detection.IAmAlivePeriod;
+                options.TableRefreshTimeout = detection.TableRefreshPeriod;
+            });
+            silo.Services.AddHostedService<RelayRenewalOnNodeLoss>();
+
             // Grain calls carry the caller's trace context, so a request's trace continues into the grains it calls.
             silo.AddActivityPropagation();
 

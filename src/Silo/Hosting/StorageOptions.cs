@@ -83,6 +83,41 @@ public sealed class ClusterSettings
     /// <summary>How long a SIGTERM waits for HTTP, SignalR and grains to drain.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How fast a dead node is noticed and declared dead (README "Node loss").</summary>
+    public FailureDetectionSettings FailureDetection { get; set; } = new();
+}
+
+/// <summary>
+/// Orleans membership's failure detection (<c>BeMore:Cluster:FailureDetection</c>). Until a killed node is declared
+/// dead, its grains answer 503; the defaults declare it within about two seconds on loopback or a LAN, against
+/// Orleans' own (5 s probes, three misses, two-minute votes) which leave sessions unserved for ten seconds or more.
+/// </summary>
+public sealed class FailureDetectionSettings
+{
+    /// <summary>
+    /// The initial probe timeout, which is also the period between probes of each monitored node; Orleans adapts both
+    /// per node to the response times it observes, between half and four times this, and lengthens them while this
+    /// node itself is degraded (CPU starvation), so a busy node is not mistaken for a dead one.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.200", "00:00:30")]
+    public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Consecutive missed probes after which a node votes the probed one dead.</summary>
+    [Range(1, 10)]
+    public int MissedProbesLimit { get; set; } = 2;
+
+    /// <summary>How long a vote counts toward a death declaration; votes older than this are ignored.</summary>
+    [Range(typeof(TimeSpan), "00:00:05", "00:10:00")]
+    public TimeSpan DeathVoteExpiration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often each node writes its I-am-alive heartbeat to the membership table (diagnostics and stale-entry clean-up, not detection).</summary>
+    [Range(typeof(TimeSpan), "00:00:05", "00:10:00")]
+    public TimeSpan IAmAlivePeriod { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often each node re-reads the membership table (gossip spreads changes at once; this is the fallback).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan TableRefreshPeriod { get; set; } = TimeSpan.FromSeconds(10);
 }
 
 /// <summary>The Orleans dashboard (<c>BeMore:Dashboard</c>): operators only, off unless enabled.</summary>

@@ -12,14 +12,21 @@ namespace BeMore.Web.Features.Live;
 /// This node's relays: one per session with local connections, subscribed to the session grain as an observer and
 /// forwarding its events to the SignalR group <c>session:{id}</c>. Relays are held strongly here (Orleans holds
 /// observers weakly) and re-subscribed every <see cref="LiveHubOptions.RelayRenewPeriod"/>, which also re-attaches them
-/// after the grain moves to another node.
+/// after the grain moves to another node, and at once when membership declares a node dead (the silo's
+/// RelayRenewalOnNodeLoss).
 /// </summary>
 public sealed partial class SessionRelayRegistry(
     IGrainFactory grains,
     IHubContext<SessionHub, ISessionClient> hub,
     IOptions<LiveHubOptions> options,
+    TimeProvider clock,
     ILogger<SessionRelayRegistry> logger) : BackgroundService
 {
+    /// <summary>Rounds of one renewal before a relay is left to the next one; its grain's node may not be declared dead yet.</summary>
+    public const int RenewRounds = 5;
+
+    public static readonly TimeSpan RenewRetryDelay = TimeSpan.FromSeconds(1);
+
     private readonly ConcurrentDictionary<string, Relay> _relays = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -72,12 +79,17 @@ public sealed partial class SessionRelayRegistry(
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// Re-subscribes every relay to its session grain (re-activating grains whose node died). Relays whose grain could not
+    /// be reached are retried a few times, <see cref="RenewRetryDelay"/> apart, while membership settles.
+    /// </summary>
+    public async Task RenewAllAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(options.Value.RelayRenewPeriod);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        var pending = _relays.Values.ToList();
+        for (var round = 1; pending.Count > 0; round++)
         {
-            foreach (var relay in _relays.Values)
+            var failed = new List<Relay>();
+            foreach (var relay in pending)
             {
                 try
                 {
@@ -85,9 +97,32 @@ public sealed partial class SessionRelayRegistry(
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
-                    LogRenewFailed(logger, relay.SessionId, exception);
+                    if (round == RenewRounds)
+                    {
+                        LogRenewFailed(logger, relay.SessionId, exception);
+                    }
+                    else
+                    {
+                        failed.Add(relay);
+                    }
                 }
             }
+
+            // A relay detached meanwhile needs no renewal.
+            pending = [.. failed.Where(relay => _relays.TryGetValue(relay.SessionId, out var current) && current == relay)];
+            if (pending.Count > 0)
+            {
+                await Task.Delay(RenewRetryDelay, clock, cancellationToken);
+            }
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.RelayRenewPeriod);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            await RenewAllAsync(stoppingToken);
         }
     }
 

@@ -39,6 +39,13 @@ public sealed class AuthOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00", "00:00:30")]
     public TimeSpan SecurityStampCacheDuration { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How old a stamp a node read may be and still answer when the user's grain cannot be reached (its node just died):
+    /// requests go on through a node loss, and a revocation still takes effect within this on every node.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan SecurityStampUnreachableGrace { get; set; } = TimeSpan.FromSeconds(60);
+
     public bool IsOperator(string userId) =>
         OperatorUserIds.Any(id => string.Equals(id.Trim(), userId, StringComparison.OrdinalIgnoreCase));
 

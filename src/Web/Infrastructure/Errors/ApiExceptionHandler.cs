@@ -7,14 +7,21 @@ using Microsoft.AspNetCore.Mvc;
 namespace BeMore.Web.Infrastructure.Errors;
 
 /// <summary>
-/// The one place exceptions become HTTP answers: domain refusals (which cross from grains intact) and malformed
-/// requests. Anything else falls through to the framework's handler, which answers a bare 500 problem without
+/// The one place exceptions become HTTP answers: domain refusals (which cross from grains intact), malformed
+/// requests, and an unreachable node (503 with <c>Retry-After</c>, logged once per cause with a count). Anything else falls through to the framework's handler, which answers a bare 500 problem without
 /// exception details.
 /// </summary>
-internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, SiloUnavailabilityLog unavailability) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        if (SiloUnavailability.CauseOf(exception) is { } cause)
+        {
+            unavailability.Record(cause, exception, $"{httpContext.Request.Method} {httpContext.GetEndpoint()?.DisplayName ?? "request"}");
+            httpContext.Response.Headers.RetryAfter = SiloUnavailability.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return await WriteAsync(httpContext, exception, StatusCodes.Status503ServiceUnavailable, ErrorCodes.ServiceUnavailable, SiloUnavailability.Title);
+        }
+
         var (status, code, title) = exception switch
         {
             DomainException domain => (StatusFor(domain.Code), domain.Code, domain.Message),
@@ -30,6 +37,11 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails)
             return false;
         }
 
+        return await WriteAsync(httpContext, exception, status, code, title);
+    }
+
+    private async ValueTask<bool> WriteAsync(HttpContext httpContext, Exception exception, int status, string code, string title)
+    {
         httpContext.Response.StatusCode = status;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {

@@ -17,6 +17,8 @@ internal static class ProblemDetailsSetup
             problem.Extensions.TryAdd("code", CodeForStatus(problem.Status ?? context.HttpContext.Response.StatusCode));
         });
         AnswerJsonWhateverTheAcceptHeader(services);
+        services.AddSingleton<SiloUnavailabilityLog>();
+        services.AddSingleton<Serilog.Core.ILogEventFilter, NodeLossLogFilter>();
         services.AddExceptionHandler<ApiExceptionHandler>();
         // Malformed bodies throw in every environment, so the handler answers them the same way everywhere.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

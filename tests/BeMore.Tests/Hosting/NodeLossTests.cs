@@ -1,0 +1,224 @@
+using System.Net;
+using BeMore.Grains.Abstractions.Sessions;
+using BeMore.Grains.Abstractions.Users;
+using BeMore.Tests.Infrastructure;
+using BeMore.Tests.Live;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Orleans.Runtime;
+
+namespace BeMore.Tests.Hosting;
+
+/// <summary>
+/// A node killed with SIGKILL in a two-node Postgres cluster: what the surviving node answers for the dead node's
+/// grains until membership declares it dead (a retryable 503, logged once per cause), and that authentication does
+/// not need the user's grain to be reachable.
+/// </summary>
+[Trait(TestCategory.Name, TestCategory.Postgres)]
+public sealed class NodeLossTests
+{
+    private const int MaxAttempts = 60;
+
+    [Fact]
+    public async Task CallsToAKilledNodesGrains_Answer503WithRetryAfter_UntilServedAgain_LoggedOncePerCause()
+    {
+        await using var cluster = await TwoNodes.StartAsync(new Dictionary<string, string>
+        {
+            // The periodic relay renewal out of reach of this test: only the renewal on the death declaration can resume pushes.
+            ["BeMore__Hub__RelayRenewPeriod"] = "00:04:00",
+            // Orleans' own slow detection, so the calls below surely come before the death declaration.
+            ["BeMore__Cluster__FailureDetection__ProbeTimeout"] = "00:00:05",
+            ["BeMore__Cluster__FailureDetection__MissedProbesLimit"] = "3",
+        });
+        var user = await cluster.B.Http.SignUpAsync();
+        var sessionId = await cluster.SessionPlacedOnAsync(cluster.B, user);
+        await using var live = await LiveClient.ConnectAsync(cluster.A.Http.BaseAddress!, user.AccessToken);
+        await live.JoinAsync(sessionId);
+
+        await cluster.B.KillAsync();
+
+        var hubOutcome = await Record.ExceptionAsync(() => live.Connection.InvokeAsync<object>(
+            "SendTranscript", sessionId, new { clientSegmentId = "hub-1", text = "through the hub", startMs = 0, endMs = 10, language = "en" }));
+        var unavailable = 0;
+        HttpStatusCode status = 0;
+        for (var attempt = 0; attempt < MaxAttempts && status != HttpStatusCode.Created; attempt++)
+        {
+            using var response = await cluster.A.Http.SendAsync(HttpMethod.Post, $"/api/session/{sessionId}/transcript", user.AccessToken,
+                new { clientSegmentId = "rest-1", text = "through REST", startMs = 0, endMs = 10, language = "en" });
+            using var body = await response.ReadJsonAsync();
+            status = response.StatusCode;
+            if (status == HttpStatusCode.ServiceUnavailable)
+            {
+                unavailable++;
+                Assert.Equal("SERVICE_UNAVAILABLE", body.Code());
+                var retryAfter = response.Headers.RetryAfter?.Delta;
+                Assert.NotNull(retryAfter);
+                // What a client is told to do: wait as long as Retry-After says, then try again.
+                await Task.Delay(retryAfter.Value);
+            }
+            else
+            {
+                Assert.Equal(HttpStatusCode.Created, status);
+            }
+        }
+
+        Assert.Equal(HttpStatusCode.Created, status);
+        Assert.True(unavailable > 0, "no call reached the dead node's grain before it was declared dead");
+        if (hubOutcome is not null)
+        {
+            Assert.True(hubOutcome is HubException refusal && LiveClient.CodeOf(refusal) == "SERVICE_UNAVAILABLE",
+                $"hub call: {hubOutcome.Message}\nnode A:\n{cluster.A.Output}");
+        }
+
+        // The first append after the death may re-activate the grain before the relay re-subscribes: keep appending
+        // (a bounded number of times) until one is pushed to the client that joined before the kill.
+        var pushed = false;
+        for (var attempt = 0; attempt < 20 && !pushed; attempt++)
+        {
+            var seq = await LiveSessions.AppendTranscriptAsync(cluster.A.Http, user, sessionId, $"after the kill {attempt}");
+            try
+            {
+                await live.ReceiveThroughSeqAsync(seq, TimeSpan.FromMilliseconds(1500));
+                pushed = true;
+            }
+            catch (OperationCanceledException)
+            {
+                // Not re-subscribed yet; the next append tries again.
+            }
+        }
+
+        Assert.True(pushed, "no event was pushed to the joined client after the node died");
+
+        var logged = await cluster.A.WaitForOutputAsync(line => line.Contains("answered SERVICE_UNAVAILABLE", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        Assert.DoesNotContain("\"@l\":\"Error\"", logged, StringComparison.Ordinal);
+        var lines = cluster.A.Output.Split('\n');
+        Assert.DoesNotContain(lines, line => line.Contains("nhandled exception", StringComparison.Ordinal) || line.Contains("INTERNAL_ERROR", StringComparison.Ordinal));
+        // Once per cause (the first, then a count every interval), not once per failed request or retry.
+        Assert.False(lines.Any(line => line.Contains("Failed to address message", StringComparison.Ordinal) || line.Contains("Orleans.Placement", StringComparison.Ordinal)),
+            $"per-message lines logged:\n{cluster.A.Output}");
+        Assert.DoesNotContain(lines, line => line.Contains("responded 503", StringComparison.Ordinal) && line.Contains("\"@l\":\"Error\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Request_WhileTheUsersGrainIsOnADeadNode_GoesOnWithTheStampThisNodeReadBefore()
+    {
+        // No fresh period at all: every request asks the user's grain, so only the fallback can serve it.
+        await using var cluster = await TwoNodes.StartAsync(new Dictionary<string, string> { ["BeMore__Auth__SecurityStampCacheDuration"] = "00:00:00" });
+        var user = await cluster.UserPlacedOnAsync(cluster.B);
+        var sessionId = await cluster.SessionPlacedOnAsync(cluster.A, user);
+        using (var before = await cluster.A.Http.SendAsync(HttpMethod.Get, $"/api/session/{sessionId}", user.AccessToken))
+        {
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        }
+
+        await cluster.B.KillAsync();
+
+        for (var request = 0; request < 3; request++)
+        {
+            using var response = await cluster.A.Http.SendAsync(HttpMethod.Get, $"/api/session/{sessionId}", user.AccessToken);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+    }
+
+    /// <summary>Two nodes on one fresh database; A has a gateway so the test can ask where grains live.</summary>
+    private sealed class TwoNodes : IAsyncDisposable
+    {
+        private readonly TestFolder _folderA;
+        private readonly TestFolder _folderB;
+
+        private TwoNodes(TestFolder folderA, TestFolder folderB, SiloProcess a, SiloProcess b, OrleansClient client, int siloPortB)
+        {
+            _folderA = folderA;
+            _folderB = folderB;
+            A = a;
+            B = b;
+            Client = client;
+            SiloPortB = siloPortB;
+        }
+
+        public SiloProcess A { get; }
+
+        public SiloProcess B { get; }
+
+        public OrleansClient Client { get; }
+
+        public int SiloPortB { get; }
+
+        private IManagementGrain Management => Client.Cluster.GetGrain<IManagementGrain>(0);
+
+        public static async Task<TwoNodes> StartAsync(IReadOnlyDictionary<string, string> extra)
+        {
+            var database = await (await PostgresServer.InstanceAsync()).CreateDatabaseAsync();
+            var (siloA, gatewayA, siloB) = (FreePort.Next(), FreePort.Next(), FreePort.Next());
+            var settingsA = SiloSettings.Postgres(database, siloA, gatewayA);
+            var settingsB = SiloSettings.Postgres(database, siloB);
+            foreach (var (key, value) in extra)
+            {
+                settingsA[key] = value;
+                settingsB[key] = value;
+            }
+
+            var (folderA, folderB) = (new TestFolder("loss-a"), new TestFolder("loss-b"));
+            var nodes = await Task.WhenAll(SiloProcess.StartAsync(folderA.Path, settingsA), SiloProcess.StartAsync(folderB.Path, settingsB));
+            var client = await OrleansClient.ConnectAsync(gatewayA);
+            var cluster = new TwoNodes(folderA, folderB, nodes[0], nodes[1], client, siloB);
+            await cluster.WaitForBothActiveAsync();
+            return cluster;
+        }
+
+        public async Task<SignedInUser> UserPlacedOnAsync(SiloProcess node)
+        {
+            for (var attempt = 0; attempt < 20; attempt++)
+            {
+                var user = await node.Http.SignUpAsync();
+                if (await PortOfAsync(Client.Cluster.GetGrain<IUserGrain>(user.Id)) == PortOf(node))
+                {
+                    return user;
+                }
+            }
+
+            throw new InvalidOperationException("No user grain was placed on the wanted node in 20 attempts.");
+        }
+
+        public async Task<string> SessionPlacedOnAsync(SiloProcess node, SignedInUser user)
+        {
+            for (var attempt = 0; attempt < 20; attempt++)
+            {
+                var sessionId = await LiveSessions.CreateAsync(node.Http, user);
+                if (await PortOfAsync(Client.Cluster.GetGrain<ICounselingSessionGrain>(sessionId)) == PortOf(node))
+                {
+                    return sessionId;
+                }
+            }
+
+            throw new InvalidOperationException("No session grain was placed on the wanted node in 20 attempts.");
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Client.DisposeAsync();
+            await A.DisposeAsync();
+            await B.DisposeAsync();
+            _folderA.Dispose();
+            _folderB.Dispose();
+        }
+
+        private int PortOf(SiloProcess node) => node == B ? SiloPortB : -1;
+
+        private async Task<int?> PortOfAsync(IAddressable grain)
+        {
+            var address = await Management.GetActivationAddress(grain);
+            return address is null ? null : address.Endpoint.Port == SiloPortB ? SiloPortB : -1;
+        }
+
+        private async Task WaitForBothActiveAsync()
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            while ((await Management.GetHosts(onlyActive: true)).Count < 2)
+            {
+                // Membership converges on its own schedule; there is no event to await from outside.
+                await Task.Delay(250, timeout.Token);
+            }
+        }
+    }
+}
