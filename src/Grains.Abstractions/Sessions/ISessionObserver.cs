@@ -11,4 +11,8 @@ public interface ISessionObserver : IGrainObserver
 {
     [OneWay, Alias("OnEvent")]
     Task OnEventAsync(SessionEvent sessionEvent);
+
+    /// <summary>A live-only message (a counselor reply's next piece): forwarded as it comes, never stored.</summary>
+    [OneWay, Alias("OnLive")]
+    Task OnLiveAsync(Counseling.SessionLiveMessage message);
 }

@@ -13,7 +13,7 @@ using Orleans.Utilities;
 namespace BeMore.Grains.Sessions;
 
 [GrainType("counseling-session")]
-public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRemindable
+public sealed partial class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRemindable
 {
     public const string IdleReminderName = "idle-check";
 
@@ -114,6 +114,7 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
             State.OwnerId = command.OwnerId;
             State.Title = command.Title;
             State.Consent = command.Consent;
+            State.CounselorMode = command.Counselor;
             if (preferences is not null)
             {
                 State.PreferredLanguage = preferences.Language;
@@ -293,7 +294,7 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
     public Task UnsubscribeAsync(ISessionObserver observer)
     {
         _observers.Unsubscribe(observer);
-        return Task.CompletedTask;
+        return OnObserverLeftAsync();
     }
 
     public async Task EraseAsync(string callerId)
@@ -426,7 +427,8 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
         // Words the user chose not to have kept are not handed to an outside model either.
         var refine = _refinement.Enabled && State.Consent.Analysis && State.Consent.StoreTranscript;
         var findings = _analysis.OnTranscript(appended.Seq, text, language, State.Scope, appended.At, refine);
-        await AppendAsync(Unkeyed(findings));
+        var found = await AppendAsync(Unkeyed(findings));
+        await OnUserTurnAsync(appended, found, text);
         await RequestRefinementsAsync();
         return appended;
     }
@@ -558,6 +560,8 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
             await _observers.Notify(observer => observer.OnEventAsync(sessionEvent));
         }
 
+        await SignalCounselorAsync(events.Select(e => e.Event));
+
         return events.Select(e => e.Event).ToList();
     }
 
@@ -629,6 +633,7 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
             _lastSeq,
             State.Consent,
             State.Aggregates.LatestEmotion,
-            State.Aggregates.ToMetrics());
+            State.Aggregates.ToMetrics(),
+            State.CounselorMode);
     }
 }

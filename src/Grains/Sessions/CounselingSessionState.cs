@@ -32,6 +32,9 @@ public sealed class CounselingSessionState
     /// <summary>The owner's analysis opt-ins when the session started (within the session's consent).</summary>
     [Id(12)] public AnalysisOptIns OptIns { get; set; } = AnalysisOptIns.All;
 
+    /// <summary>When the counselor answers, chosen when the session started.</summary>
+    [Id(13)] public Abstractions.Counseling.CounselorMode CounselorMode { get; set; }
+
     /// <summary>What the live analysis may do for this session: its consent, narrowed by the owner's opt-ins.</summary>
     public AnalysisScope Scope => new(Consent.StoreTranscript, Consent.Analysis && OptIns.TextEmotion,
         Consent.Analysis && OptIns.Distortions, PreferredLanguage);
