@@ -33,7 +33,8 @@ public sealed class LocalReplyComposer(int seed = 0)
     {
         _replies++;
         var sentences = new List<string>(3);
-        var voiced = emotion is "anxiety" or "sadness" or "anger" or "joy";
+        // Good news and a harsh thought do not go together: a thought to examine is not met with "glad to hear it".
+        var voiced = emotion is "anxiety" or "sadness" or "anger" || (emotion == "joy" && distortion is null);
         if (voiced || distortion is null)
         {
             var key = LocalReplyTexts.Openers.ContainsKey((emotion ?? "", language)) ? emotion! : "neutral";

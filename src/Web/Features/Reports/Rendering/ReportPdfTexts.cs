@@ -39,6 +39,14 @@ internal abstract class ReportPdfTexts
 
     public abstract string TranscriptHeading { get; }
 
+    public abstract string ConversationHeading { get; }
+
+    public abstract string You { get; }
+
+    public abstract string Counselor { get; }
+
+    public abstract string ReplyCutOff { get; }
+
     public abstract string Status { get; }
 
     public abstract string Started { get; }
@@ -147,6 +155,14 @@ internal abstract class ReportPdfTexts
         public override string FeedbackHeading => "Feedback";
 
         public override string TranscriptHeading => "Transcript";
+
+        public override string ConversationHeading => "Conversation with the counselor";
+
+        public override string You => "You";
+
+        public override string Counselor => "Counselor";
+
+        public override string ReplyCutOff => "(cut off)";
 
         public override string Status => "Status";
 
@@ -263,6 +279,14 @@ internal abstract class ReportPdfTexts
         public override string FeedbackHeading => "피드백";
 
         public override string TranscriptHeading => "대화 기록";
+
+        public override string ConversationHeading => "상담사와 나눈 대화";
+
+        public override string You => "나";
+
+        public override string Counselor => "상담사";
+
+        public override string ReplyCutOff => "(중간에 끊김)";
 
         public override string Status => "상태";
 
