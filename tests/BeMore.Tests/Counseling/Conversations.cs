@@ -21,11 +21,12 @@ internal static class Conversations
     }
 
     public static async Task<(SignedInUser User, string SessionId, LiveClient Client)> StartAsync(
-        BeMoreWebFactory factory, HttpClient http, bool analysis = true, bool storeTranscript = true, string? mode = null)
+        BeMoreWebFactory factory, HttpClient http, bool analysis = true, bool storeTranscript = true, string? mode = null,
+        HubProtocol protocol = HubProtocol.Json)
     {
         var user = await http.SignUpAsync();
         var sessionId = await CreateAsync(http, user, analysis, storeTranscript, mode);
-        var client = await LiveClient.ConnectAsync(factory.ServerAddress, user.AccessToken);
+        var client = await LiveClient.ConnectAsync(factory.ServerAddress, user.AccessToken, protocol);
         await client.JoinAsync(sessionId);
         return (user, sessionId, client);
     }

@@ -40,6 +40,24 @@ public sealed class CounselorLocalTests(BeMoreWebFactory factory) : IClassFixtur
         Assert.Equal(LiveClient.SeqOf(events.Single(e => e.GetProperty("type").GetString() == "transcript_segment")), reply.GetProperty("inReplyToSeq").GetInt64());
     }
 
+    [Theory]
+    [InlineData(HubProtocol.Json)]
+    [InlineData(HubProtocol.MessagePack)]
+    public async Task Ask_EitherHubProtocol_RepliesWithDeltasThenTheStoredReply(HubProtocol protocol)
+    {
+        var (_, sessionId, client) = await StartAsync(factory, _http, protocol: protocol);
+        await using var _ = client;
+
+        var replyId = await AskAsync(client, sessionId, "My sister borrowed my car without asking.");
+        var reply = await ReplyAsync(client, replyId);
+
+        var deltas = DeltasBeforeFinal(client, replyId);
+        Assert.NotEmpty(deltas);
+        Assert.Equal(Text(reply), string.Concat(deltas.Select(Text)));
+        Assert.All(client.Arrivals.Where(m => IsDelta(m, replyId)), m => Assert.Equal(sessionId, m.GetProperty("sessionId").GetString()));
+        Assert.All(client.Arrivals.Where(m => IsDelta(m, replyId)), m => Assert.False(m.TryGetProperty("seq", out var seq) && seq.ValueKind == JsonValueKind.Number));
+    }
+
     [Fact]
     public async Task Ask_SameClientMessageIdTwice_OneMessageOneReplySameReplyId()
     {
