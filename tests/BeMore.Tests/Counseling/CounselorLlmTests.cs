@@ -156,6 +156,28 @@ public sealed class CounselorLlmTests(CounselorWebFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task LastViewerDisconnectsMidStream_TheReplyStopsAndIsStoredAsCancelled()
+    {
+        Chat.Reset();
+        Chat.CounselorChunks = [.. Enumerable.Range(1, 40).Select(i => $"Sentence {i} of a long reply. ")];
+        Chat.ChunkDelay = TimeSpan.FromMilliseconds(250);
+        var (user, sessionId, client) = await StartAsync(factory, _http);
+
+        var replyId = await AskAsync(client, sessionId, "I had a rough day at work.");
+        await client.ReceiveLiveAsync(message => IsDelta(message, replyId), Wait);
+        await client.DisposeAsync();
+        await using var later = await LiveClient.ConnectAsync(factory.ServerAddress, user.AccessToken);
+        var joined = await later.JoinAsync(sessionId);
+        // Stored before the second viewer joined (then among what it missed), or pushed to it afterwards.
+        var missed = joined.GetProperty("missed").EnumerateArray().Where(e => IsReply(e, replyId)).Select(e => e.GetProperty("data")).ToList();
+        var reply = missed.Count > 0 ? missed[0] : await ReplyAsync(later, replyId);
+
+        Assert.True(reply.GetProperty("cancelled").GetBoolean());
+        Assert.False(reply.GetProperty("complete").GetBoolean());
+        Assert.DoesNotContain("Sentence 40", Text(reply), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SessionThatKeepsNoTranscript_MayConverseButNoneOfItsWordsReachTheLlm()
     {
         Chat.Reset();
