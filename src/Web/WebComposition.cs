@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using BeMore.Web.Features.Admin;
 using BeMore.Web.Features.Auth;
+using BeMore.Web.Features.Counselor;
 using BeMore.Web.Features.Dashboard;
 using BeMore.Web.Features.Emotion;
 using BeMore.Web.Features.Errors;
@@ -89,6 +90,7 @@ public static class WebComposition
         app.MapUsersApi();
         app.MapAdminApi();
         app.MapSessionsApi();
+        app.MapCounselorApi();
         app.MapReportsApi();
         app.MapDashboardApi();
         app.MapEmotionApi();

@@ -69,7 +69,25 @@ public static class SessionReportBuilder
             feedback,
             snapshot.Consent,
             Narrate(texts, snapshot, events, emotion, distortions, interventions.Count, overall),
-            language.ToCode());
+            language.ToCode(),
+            Converse(events));
+    }
+
+    /// <summary>The user's messages, the turns the counselor answered, and its replies, in the order they were stored.</summary>
+    private static List<ConversationLine> Converse(IReadOnlyList<SessionEvent> events)
+    {
+        var answered = events.Select(e => e.Data).OfType<CounselorReply>().Select(r => r.InReplyToSeq).ToHashSet();
+        return events
+            .Select(e => e.Data switch
+            {
+                TranscriptSegment s when s.Source == TranscriptSegment.FromChat || answered.Contains(e.Seq) =>
+                    new ConversationLine(e.Seq, e.At, ConversationLine.User, s.Source, s.Text, null, null, true, false),
+                CounselorReply r =>
+                    new ConversationLine(e.Seq, e.At, ConversationLine.Counselor, r.Source, r.Text, r.ReplyId, r.InReplyToSeq, r.Complete, r.Cancelled),
+                _ => null,
+            })
+            .OfType<ConversationLine>()
+            .ToList();
     }
 
     /// <summary>

@@ -27,7 +27,30 @@ public sealed record SessionReport(
     [property: Id(15)] FeedbackEntry? Feedback,
     [property: Id(16)] SessionConsent Consent,
     [property: Id(17)] NarrativeSummary? Narrative = null,
-    [property: Id(18)] string Language = ReportTerms.English);
+    [property: Id(18)] string Language = ReportTerms.English,
+    [property: Id(19)] IReadOnlyList<ConversationLine>? Conversation = null);
+
+/// <summary>
+/// One turn of the conversation with the counselor, in order: the user's messages (and, in auto mode, the spoken turns
+/// that were answered) with <see cref="Role"/> <c>user</c>, and the replies with <see cref="Role"/> <c>counselor</c>.
+/// A user line's <see cref="Text"/> is null when the transcript was not stored (consent). <see cref="Source"/> is the
+/// segment's source (<c>chat</c>, <c>client</c>, <c>stt</c>) or the reply's (<c>llm</c>, <c>local</c>, <c>safety</c>).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("bemore.ConversationLine")]
+public sealed record ConversationLine(
+    [property: Id(0)] long Seq,
+    [property: Id(1)] DateTimeOffset At,
+    [property: Id(2)] string Role,
+    [property: Id(3)] string Source,
+    [property: Id(4)] string? Text,
+    [property: Id(5)] string? ReplyId,
+    [property: Id(6)] long? InReplyToSeq,
+    [property: Id(7)] bool Complete,
+    [property: Id(8)] bool Cancelled)
+{
+    public const string User = "user";
+    public const string Counselor = "counselor";
+}
 
 /// <summary>
 /// A few sentences summarizing the session for the client. <see cref="Source"/> is <c>llm</c> when the configured

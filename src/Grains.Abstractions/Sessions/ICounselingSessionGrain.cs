@@ -80,6 +80,21 @@ public interface ICounselingSessionGrain : IGrainWithStringKey
     [Alias("ApplyRefinement")]
     Task ApplyRefinementAsync(string callerId, RefinementResult result);
 
+    /// <summary>
+    /// Appends the user's message to the counselor as a transcript segment (source <c>chat</c>), idempotent by its
+    /// client message id, and answers what the reply may draw on. Refused when the session's counselor is off.
+    /// </summary>
+    [Alias("AppendChatMessage")]
+    Task<ChatMessageAppended> AppendChatMessageAsync(string callerId, TranscriptInput message);
+
+    /// <summary>Appends the counselor's reply once per reply id, in any status: a reply cut off by the end is still kept.</summary>
+    [Alias("AppendCounselorReply")]
+    Task AppendCounselorReplyAsync(string callerId, CounselorReply reply);
+
+    /// <summary>Hands a live-only message to the session's viewers, between the grain's turns: it is never stored.</summary>
+    [Orleans.Concurrency.OneWay, Orleans.Concurrency.AlwaysInterleave, Alias("PublishLive")]
+    Task PublishLiveAsync(Counseling.SessionLiveMessage message);
+
     [Alias("Subscribe")]
     Task SubscribeAsync(string callerId, ISessionObserver observer);
 
@@ -90,3 +105,9 @@ public interface ICounselingSessionGrain : IGrainWithStringKey
     [Alias("Erase")]
     Task EraseAsync(string callerId);
 }
+
+/// <summary>The stored chat message; <see cref="Turn"/> is null when the message had been sent before.</summary>
+[GenerateSerializer, Immutable, Alias("bemore.ChatMessageAppended")]
+public sealed record ChatMessageAppended(
+    [property: Id(0)] SessionEvent Segment,
+    [property: Id(1)] Counseling.CounselorTurn? Turn);

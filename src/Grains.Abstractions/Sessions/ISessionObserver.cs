@@ -12,4 +12,8 @@ public interface ISessionObserver : IGrainObserver
     /// <summary>The events of one append (one input and all it caused), in seq order: one message per append.</summary>
     [OneWay, Alias("OnEvents")]
     Task OnEventsAsync(IReadOnlyList<SessionEvent> events);
+
+    /// <summary>A live-only message (a counselor reply's next piece): forwarded as it comes, never stored.</summary>
+    [OneWay, Alias("OnLive")]
+    Task OnLiveAsync(Counseling.SessionLiveMessage message);
 }

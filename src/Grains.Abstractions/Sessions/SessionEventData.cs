@@ -22,6 +22,7 @@ namespace BeMore.Grains.Abstractions.Sessions;
 [JsonDerivedType(typeof(FeedbackSubmitted), FeedbackSubmitted.TypeName)]
 [JsonDerivedType(typeof(ProcessingIssue), ProcessingIssue.TypeName)]
 [JsonDerivedType(typeof(NarrativeSummaryWritten), NarrativeSummaryWritten.TypeName)]
+[JsonDerivedType(typeof(CounselorReply), CounselorReply.TypeName)]
 public abstract record SessionEventData
 {
     private static readonly FrozenDictionary<Type, string> TypeNames = typeof(SessionEventData)
@@ -63,6 +64,9 @@ public sealed record TranscriptSegment(
     public const string TypeName = "transcript_segment";
     public const string FromClient = "client";
     public const string FromSpeechToText = "stt";
+
+    /// <summary>A message the user sent to the counselor (<c>AskCounselor</c>).</summary>
+    public const string FromChat = "chat";
 }
 
 /// <summary>Voice activity: emitted on every speech start/stop and at most twice a second in between.</summary>
@@ -214,6 +218,27 @@ public sealed record NarrativeSummaryWritten(
     public const string TypeName = "narrative_summary";
 
     public override bool IsAnalysis => true;
+}
+
+/// <summary>
+/// The counselor's reply to the user's turn at <see cref="InReplyToSeq"/>. <see cref="Source"/> says who wrote it:
+/// <c>llm</c>, <c>local</c> (the built-in composer) or <c>safety</c> (the fixed reply to a risk statement).
+/// <see cref="Complete"/> is false for a reply that failed or was cut off, which keeps what had been said;
+/// <see cref="Cancelled"/> says it was stopped (cancelled, the session paused or ended, the user spoke again).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("bemore.CounselorReply")]
+public sealed record CounselorReply(
+    [property: Id(0)] string ReplyId,
+    [property: Id(1)] long InReplyToSeq,
+    [property: Id(2)] string Text,
+    [property: Id(3)] string Source,
+    [property: Id(4)] bool Complete,
+    [property: Id(5)] bool Cancelled) : SessionEventData
+{
+    public const string TypeName = "counselor_reply";
+    public const string FromLlm = "llm";
+    public const string FromLocal = "local";
+    public const string FromSafety = "safety";
 }
 
 /// <summary>The <see cref="ProcessingIssue.Kind"/>s the server records.</summary>

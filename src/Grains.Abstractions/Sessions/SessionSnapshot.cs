@@ -13,7 +13,8 @@ public sealed record SessionSnapshot(
     [property: Id(7)] long LastSeq,
     [property: Id(8)] SessionConsent Consent,
     [property: Id(9)] LatestEmotion? LatestEmotion,
-    [property: Id(10)] SessionMetrics Metrics);
+    [property: Id(10)] SessionMetrics Metrics,
+    [property: Id(11)] Counseling.CounselorMode Counselor = Counseling.CounselorMode.OnRequest);
 
 [GenerateSerializer, Immutable, Alias("bemore.LatestEmotion")]
 public sealed record LatestEmotion(

@@ -5,4 +5,5 @@ namespace BeMore.Grains.Abstractions.Sessions;
 public sealed record StartSession(
     [property: Id(0)] string OwnerId,
     [property: Id(1)] string? Title,
-    [property: Id(2)] SessionConsent Consent);
+    [property: Id(2)] SessionConsent Consent,
+    [property: Id(3)] Counseling.CounselorMode Counselor = Counseling.CounselorMode.OnRequest);

@@ -19,7 +19,7 @@ namespace BeMore.Grains.Sessions;
 /// Slow work (speech-to-text, LLM refinement) runs in workers outside its turns and reports back as input.
 /// </summary>
 [GrainType("counseling-session")]
-public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRemindable
+public sealed partial class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRemindable
 {
     public const string IdleReminderName = SessionLinks.IdleReminderName;
 
@@ -46,7 +46,7 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
         var sessionId = this.GetPrimaryKeyString();
         _time = time;
         _options = options.Value;
-        _journal = new SessionJournal(sessionId, state, eventLog, time, logger, DeactivateOnIdle);
+        _journal = new SessionJournal(sessionId, state, eventLog, time, logger, DeactivateOnIdle, SignalCounselorAsync);
         // A held intervention waits for its refined question at most this long (queue wait included), then goes out as is.
         _analysis = new SessionAnalysis(sessionId, _journal, _options, refinement, time, llm.Value.Timeout * 2);
         _links = new SessionLinks(this, sessionId, grains, retention, transcription, _options.IdleCheckPeriod);
@@ -210,7 +210,7 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
     public Task UnsubscribeAsync(ISessionObserver observer)
     {
         _journal.Unsubscribe(observer);
-        return Task.CompletedTask;
+        return OnObserverLeftAsync();
     }
 
     public async Task EraseAsync(string callerId)
@@ -304,7 +304,9 @@ public sealed class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRe
         }
 
         _lastActivityAt = _time.GetUtcNow();
-        return await _analysis.AppendSegmentAsync(input);
+        var appended = await _analysis.AppendSegmentAsync(input);
+        await OnUserTurnAsync(appended[0], appended.Skip(1).ToList(), input.Text);
+        return appended[0];
     }
 
     /// <summary>

@@ -32,6 +32,9 @@ public sealed class CounselingSessionState
     /// <summary>The owner's analysis opt-ins when the session started (within the session's consent).</summary>
     [Id(12)] public AnalysisOptIns OptIns { get; set; } = AnalysisOptIns.All;
 
+    /// <summary>When the counselor answers, chosen when the session started.</summary>
+    [Id(13)] public Abstractions.Counseling.CounselorMode CounselorMode { get; set; }
+
     /// <summary>What may be produced and kept for this session now: its consent, narrowed by the owner's opt-ins.</summary>
     public AnalysisScope Scope => new(Consent, OptIns, PreferredLanguage);
 
@@ -42,6 +45,7 @@ public sealed class CounselingSessionState
         OwnerId = command.OwnerId;
         Title = command.Title;
         Consent = command.Consent;
+        CounselorMode = command.Counselor;
         if (preferences is not null)
         {
             PreferredLanguage = preferences.Language;

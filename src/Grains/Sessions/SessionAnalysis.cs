@@ -33,7 +33,8 @@ internal sealed class SessionAnalysis(
     /// to, in one append: the text is analysed in memory even when it is not stored, and the findings, which follow the
     /// segment, cite its seq. What the analysis asks the LLM for is queued once they are durable.
     /// </summary>
-    public async Task<SessionEvent> AppendSegmentAsync(SegmentInput input)
+    /// <summary>Appends the segment and its findings in one batch; the segment comes first, then what it caused.</summary>
+    public async Task<IReadOnlyList<SessionEvent>> AppendSegmentAsync(SegmentInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var scope = State.Scope;
@@ -47,7 +48,7 @@ internal sealed class SessionAnalysis(
         var findings = _analysis.OnTranscript(segmentSeq, input.Text, input.Language, scope, at, refine);
         var batch = new List<(SessionEventData, string?)>(findings.Count + 1) { (segment, input.DedupKey) };
         batch.AddRange(findings.Select(finding => (finding, (string?)null)));
-        var appended = (await journal.AppendAsync(batch, at))[0];
+        var appended = await journal.AppendAsync(batch, at);
         await RequestRefinementsAsync();
         return appended;
     }

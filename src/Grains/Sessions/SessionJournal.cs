@@ -1,3 +1,4 @@
+using BeMore.Grains.Abstractions.Counseling;
 using BeMore.Grains.Abstractions.Sessions;
 using BeMore.Grains.Abstractions.Telemetry;
 using BeMore.Grains.Storage;
@@ -19,7 +20,8 @@ internal sealed class SessionJournal(
     ISessionEventLog log,
     TimeProvider time,
     ILogger logger,
-    Action onUncertainAppend)
+    Action onUncertainAppend,
+    Func<IReadOnlyList<SessionEvent>, Task> onAppended)
 {
     /// <summary>State is written on status changes and every this many events.</summary>
     public const int StateWriteInterval = 100;
@@ -70,6 +72,11 @@ internal sealed class SessionJournal(
     public void Subscribe(ISessionObserver observer) => _observers.Subscribe(observer, observer);
 
     public void Unsubscribe(ISessionObserver observer) => _observers.Unsubscribe(observer);
+
+    public bool HasObservers => _observers.Count > 0;
+
+    /// <summary>A live-only message goes to the observers as it comes: no seq, never logged.</summary>
+    public Task NotifyLiveAsync(SessionLiveMessage message) => _observers.Notify(observer => observer.OnLiveAsync(message));
 
     /// <summary>The seq the next appended event gets (when the session's scope permits it).</summary>
     public long NextSeq => LastSeq + 1;
@@ -136,6 +143,7 @@ internal sealed class SessionJournal(
 
         var appended = events.ConvertAll(e => e.Event);
         await _observers.Notify(observer => observer.OnEventsAsync(appended));
+        await onAppended(appended);
         return appended;
     }
 

@@ -79,7 +79,8 @@ internal static class SessionLifecycle
             lastSeq,
             state.Consent,
             state.Aggregates.LatestEmotion,
-            state.Aggregates.ToMetrics());
+            state.Aggregates.ToMetrics(),
+            state.CounselorMode);
     }
 
     private static string Describe(SessionStatus status) => status.ToString().ToLowerInvariant();

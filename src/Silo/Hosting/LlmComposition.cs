@@ -2,6 +2,7 @@ using System.ClientModel;
 using System.ClientModel.Primitives;
 using BeMore.Domain.Analysis.Llm;
 using BeMore.Grains.Analysis.Llm;
+using BeMore.Grains.Counseling;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using OpenAI;
@@ -9,8 +10,9 @@ using OpenAI;
 namespace BeMore.Silo.Hosting;
 
 /// <summary>
-/// Optional LLM refinement: with <c>BeMore:Llm:Enabled</c> an <see cref="IChatClient"/> for the configured
-/// OpenAI-compatible endpoint; the refinement worker runs either way (without a client it queues nothing).
+/// Optional LLM refinement and counselor replies: with <c>BeMore:Llm:Enabled</c> an <see cref="IChatClient"/> for the
+/// configured OpenAI-compatible endpoint; both workers run either way (without a client refinement queues nothing and
+/// the counselor replies locally).
 /// </summary>
 public static class LlmComposition
 {
@@ -23,6 +25,9 @@ public static class LlmComposition
         services.AddSingleton<IValidateOptions<LlmOptions>, LlmOptionsValidator>();
         services.AddSingleton<RefinementWorker>();
         services.AddHostedService(provider => provider.GetRequiredService<RefinementWorker>());
+        services.AddOptions<CounselorOptions>().BindConfiguration(CounselorOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<CounselorWorker>();
+        services.AddHostedService(provider => provider.GetRequiredService<CounselorWorker>());
         if (configuration.GetSection(LlmOptions.SectionName).GetValue<bool>(nameof(LlmOptions.Enabled)))
         {
             services.AddChatClient(provider => CreateChatClient(provider.GetRequiredService<IOptions<LlmOptions>>().Value));

@@ -117,7 +117,7 @@ public sealed class SessionJournalTests : IAsyncLifetime
             state.State.Apply(new SessionEvent(sessionId, 1, _clock.GetUtcNow(), new StatusChanged(null, SessionStatus.Active, "started")));
         }
 
-        var journal = new SessionJournal(sessionId, state, _log, _clock, NullLogger.Instance, () => { });
+        var journal = new SessionJournal(sessionId, state, _log, _clock, NullLogger.Instance, () => { }, _ => Task.CompletedTask);
         await journal.OpenAsync(CancellationToken.None);
         return (journal, state);
     }

@@ -220,6 +220,8 @@ public sealed class AnalysisTimingTests(AnalysisClockWebFactory factory) : IClas
             return Task.CompletedTask;
         }
 
+        public Task OnLiveAsync(BeMore.Grains.Abstractions.Counseling.SessionLiveMessage message) => Task.CompletedTask;
+
         public async Task<SessionEvent> WaitForAsync(Func<SessionEvent, bool> match, TimeSpan timeout)
         {
             using var cancellation = new CancellationTokenSource(timeout);

@@ -16,12 +16,27 @@ public enum HubProtocol
 public sealed class LiveClient : IAsyncDisposable
 {
     private readonly Channel<JsonElement> _events = Channel.CreateUnbounded<JsonElement>();
+    private readonly Channel<JsonElement> _live = Channel.CreateUnbounded<JsonElement>();
 
     private LiveClient(HubConnection connection)
     {
         Connection = connection;
-        connection.On<Dictionary<string, object?>>("SessionEvent", payload => _events.Writer.TryWrite(JsonSerializer.SerializeToElement(payload)));
+        connection.On<Dictionary<string, object?>>("SessionEvent", payload =>
+        {
+            var pushed = JsonSerializer.SerializeToElement(payload);
+            Arrivals.Enqueue(pushed);
+            _events.Writer.TryWrite(pushed);
+        });
+        connection.On<Dictionary<string, object?>>("SessionLive", payload =>
+        {
+            var live = JsonSerializer.SerializeToElement(payload);
+            Arrivals.Enqueue(live);
+            _live.Writer.TryWrite(live);
+        });
     }
+
+    /// <summary>Everything pushed (session events and live messages), in the order it arrived.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<JsonElement> Arrivals { get; } = new();
 
     public HubConnection Connection { get; }
 
@@ -92,6 +107,20 @@ public sealed class LiveClient : IAsyncDisposable
         }
 
         return received.Values.ToList();
+    }
+
+    /// <summary>The next live-only message (<c>SessionLive</c>) that <paramref name="match"/> accepts; earlier ones are passed over.</summary>
+    public async Task<JsonElement> ReceiveLiveAsync(Func<JsonElement, bool> match, TimeSpan timeout)
+    {
+        using var cancellation = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            var next = await _live.Reader.ReadAsync(cancellation.Token);
+            if (match(next))
+            {
+                return next;
+            }
+        }
     }
 
     public static long SeqOf(JsonElement sessionEvent) => sessionEvent.GetProperty("seq").GetInt64();

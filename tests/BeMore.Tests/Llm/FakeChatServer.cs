@@ -8,7 +8,20 @@ using Microsoft.AspNetCore.Http;
 namespace BeMore.Tests.Llm;
 
 /// <summary>What the fake server saw of one chat-completions request.</summary>
-public sealed record ChatRequest(RefinementKind Kind, string? Authorization, string? Model, string System, string User);
+/// <param name="IsCounselor">A counselor reply (streamed) rather than a refinement; <paramref name="AllText"/> is every message's text.</param>
+public sealed record ChatRequest(RefinementKind Kind, string? Authorization, string? Model, string System, string User, bool IsCounselor = false, string AllText = "");
+
+/// <summary>What goes wrong in a streamed answer.</summary>
+public enum StreamFault
+{
+    None,
+
+    /// <summary>The connection is dropped after <see cref="FakeChatServer.FaultAfterChunks"/> chunks.</summary>
+    DropConnection,
+
+    /// <summary>A chunk that is not JSON follows <see cref="FakeChatServer.FaultAfterChunks"/> chunks.</summary>
+    Malformed,
+}
 
 public enum ChatBehaviour
 {
@@ -25,7 +38,10 @@ public enum ChatBehaviour
 /// <summary>
 /// A loopback HTTP server speaking the OpenAI chat-completions protocol (<c>POST /v1/chat/completions</c>, JSON in,
 /// a <c>chat.completion</c> object out) on a free port. It tells the request's kind (emotion label, Socratic question,
-/// narrative) from the system prompt and answers with text the test sets, or hangs, or fails.
+/// narrative) from the system prompt and answers with text the test sets, or hangs, or fails. Counselor replies
+/// (<c>"stream": true</c>) are answered as OpenAI does, with <c>chat.completion.chunk</c> server-sent events ending in
+/// <c>[DONE]</c>, one per entry of <see cref="CounselorChunks"/>; knobs delay the first chunk, pace the rest, drop the
+/// connection or send a malformed chunk part-way.
 /// </summary>
 public sealed class FakeChatServer : IAsyncDisposable
 {
@@ -41,7 +57,32 @@ public sealed class FakeChatServer : IAsyncDisposable
 
     public string NarrativeAnswer { get; set; } = "You spoke openly today and noticed some harsh thoughts about yourself.";
 
+    public IReadOnlyList<string> CounselorChunks { get; set; } = DefaultCounselorChunks;
+
+    /// <summary>How long the first chunk waits; <see cref="Timeout.InfiniteTimeSpan"/> waits until the client gives up.</summary>
+    public TimeSpan FirstChunkDelay { get; set; }
+
+    public TimeSpan ChunkDelay { get; set; }
+
+    public StreamFault Fault { get; set; }
+
+    public int FaultAfterChunks { get; set; } = 1;
+
+    public static IReadOnlyList<string> DefaultCounselorChunks { get; } =
+        ["That sounds ", "really hard. ", "What went through ", "your mind ", "when it happened?"];
+
     public ConcurrentQueue<ChatRequest> Requests { get; } = new();
+
+    /// <summary>Back to answering every kind at once with the default texts.</summary>
+    public void Reset()
+    {
+        Behaviour = ChatBehaviour.Answer;
+        CounselorChunks = DefaultCounselorChunks;
+        FirstChunkDelay = TimeSpan.Zero;
+        ChunkDelay = TimeSpan.Zero;
+        Fault = StreamFault.None;
+        FaultAfterChunks = 1;
+    }
 
     /// <summary>The API base a client is configured with (the server root plus <c>/v1</c>).</summary>
     public Uri Endpoint => new(Host.Address, "/v1");
@@ -62,8 +103,9 @@ public sealed class FakeChatServer : IAsyncDisposable
         return await _arrivals.Reader.ReadAsync(cancellation.Token);
     }
 
-    private async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
+    private async Task<IResult> HandleAsync(HttpContext context, CancellationToken cancellationToken)
     {
+        var request = context.Request;
         using var body = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
         var messages = body.RootElement.GetProperty("messages").EnumerateArray().ToList();
         var system = ContentOf(messages.First(m => m.GetProperty("role").GetString() == "system"));
@@ -73,9 +115,16 @@ public sealed class FakeChatServer : IAsyncDisposable
             : RefinementKind.Narrative;
         var seen = new ChatRequest(
             kind, request.Headers.Authorization.ToString() is { Length: > 0 } auth ? auth : null,
-            body.RootElement.TryGetProperty("model", out var model) ? model.GetString() : null, system, user);
+            body.RootElement.TryGetProperty("model", out var model) ? model.GetString() : null, system, user,
+            system.Contains("warm counselor", StringComparison.Ordinal), string.Join("\n", messages.Select(ContentOf)));
         Requests.Enqueue(seen);
         _arrivals.Writer.TryWrite(seen);
+        if (seen.IsCounselor && Behaviour == ChatBehaviour.Answer)
+        {
+            await StreamAsync(context, seen.Model, cancellationToken);
+            return Results.Empty;
+        }
+
         switch (Behaviour)
         {
             case ChatBehaviour.Hang:
@@ -100,6 +149,54 @@ public sealed class FakeChatServer : IAsyncDisposable
                     usage = new { prompt_tokens = 20, completion_tokens = 10, total_tokens = 30 },
                 });
         }
+    }
+
+    /// <summary>Streams with the knobs as they were when the request arrived, so a test may change them for the next one.</summary>
+    private async Task StreamAsync(HttpContext context, string? model, CancellationToken cancellationToken)
+    {
+        var (chunks, firstDelay, delay, fault, faultAt) = (CounselorChunks, FirstChunkDelay, ChunkDelay, Fault, FaultAfterChunks);
+        var id = $"chatcmpl-{Interlocked.Increment(ref _count)}";
+        await Task.Delay(firstDelay, cancellationToken);
+        context.Response.ContentType = "text/event-stream";
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            if (i > 0)
+            {
+                await Task.Delay(delay, cancellationToken);
+            }
+
+            if (i == faultAt && fault == StreamFault.DropConnection)
+            {
+                context.Abort();
+                return;
+            }
+
+            if (i == faultAt && fault == StreamFault.Malformed)
+            {
+                await WriteEventAsync(context.Response, "{\"id\": \"broken", cancellationToken);
+                return;
+            }
+
+            await WriteEventAsync(context.Response, JsonSerializer.Serialize(Chunk(id, model, new { content = chunks[i] }, finish: null)), cancellationToken);
+        }
+
+        await WriteEventAsync(context.Response, JsonSerializer.Serialize(Chunk(id, model, new { }, finish: "stop")), cancellationToken);
+        await WriteEventAsync(context.Response, "[DONE]", cancellationToken);
+    }
+
+    private static object Chunk(string id, string? model, object delta, string? finish) => new
+    {
+        id,
+        @object = "chat.completion.chunk",
+        created = 1_764_000_000,
+        model,
+        choices = new[] { new { index = 0, delta, finish_reason = finish } },
+    };
+
+    private static async Task WriteEventAsync(HttpResponse response, string data, CancellationToken cancellationToken)
+    {
+        await response.WriteAsync($"data: {data}\n\n", cancellationToken);
+        await response.Body.FlushAsync(cancellationToken);
     }
 
     /// <summary>A message's content: a string, or an array of text parts.</summary>

@@ -157,6 +157,9 @@ public sealed class AuthorizationMatrixTests(BeMoreWebFactory factory) : IClassF
             ["Resume"] = () => hub.InvokeAsync<Dictionary<string, object?>>("Resume", id),
             ["End"] = () => hub.InvokeAsync<Dictionary<string, object?>>("End", id),
             ["UploadAudio"] = () => UploadOneChunkAsync(hub, id),
+            ["AskCounselor"] = () => hub.InvokeAsync<Dictionary<string, object?>>("AskCounselor", id,
+                new { clientMessageId = "x", text = "intrusion", language = "en" }),
+            ["CancelReply"] = () => hub.InvokeAsync("CancelReply", id, "r2"),
         };
         var hubMethods = typeof(SessionHub).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
             .Where(m => m.Name is not (nameof(Hub.OnConnectedAsync) or nameof(Hub.OnDisconnectedAsync)))
@@ -276,6 +279,7 @@ public sealed class AuthorizationMatrixTests(BeMoreWebFactory factory) : IClassF
     {
         _ when path.EndsWith("/transcript", StringComparison.Ordinal) => new { clientSegmentId = "x", text = "intrusion", startMs = 0, endMs = 10, language = "en" },
         _ when path.EndsWith("/feedback", StringComparison.Ordinal) => new { rating = 1 },
+        _ when path.EndsWith("/counselor", StringComparison.Ordinal) => new { clientMessageId = "x", text = "intrusion", language = "en" },
         _ => null,
     };
 }

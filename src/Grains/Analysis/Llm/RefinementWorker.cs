@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using BeMore.Domain.Analysis.Llm;
 using BeMore.Grains.Abstractions.Reports;
 using BeMore.Grains.Abstractions.Sessions;
@@ -31,8 +30,7 @@ public sealed partial class RefinementWorker(
     ILogger<RefinementWorker> logger,
     IChatClient? chat = null) : BackgroundService
 {
-    private readonly Channel<RefinementJob> _queue = Channel.CreateBounded<RefinementJob>(
-        new BoundedChannelOptions(options.Value.QueueCapacity) { FullMode = BoundedChannelFullMode.Wait });
+    private readonly BoundedWorkPool<RefinementJob> _queue = new(options.Value.QueueCapacity, BeMoreTelemetry.LlmQueueDepth);
 
     public bool Enabled => chat is not null;
 
@@ -45,9 +43,8 @@ public sealed partial class RefinementWorker(
             return false;
         }
 
-        if (_queue.Writer.TryWrite(job))
+        if (_queue.TryEnqueue(job))
         {
-            BeMoreTelemetry.LlmQueueDepth.Add(1);
             return true;
         }
 
@@ -57,24 +54,7 @@ public sealed partial class RefinementWorker(
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => chat is null
         ? Task.CompletedTask
-        : Task.WhenAll(Enumerable.Range(0, options.Value.MaxConcurrentRequests).Select(_ => ServeAsync(chat, stoppingToken)));
-
-    private async Task ServeAsync(IChatClient client, CancellationToken stoppingToken)
-    {
-        try
-        {
-            await foreach (var job in _queue.Reader.ReadAllAsync(stoppingToken))
-            {
-                BeMoreTelemetry.LlmQueueDepth.Add(-1);
-                var text = await AskAsync(client, job, stoppingToken);
-                await DeliverAsync(job, text);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down: waiting refinements are dropped; their sessions keep the local results.
-        }
-    }
+        : _queue.ServeAsync(options.Value.MaxConcurrentRequests, async (job, stopping) => await DeliverAsync(job, await AskAsync(chat, job, stopping)), stoppingToken);
 
     /// <summary>The usable answer, or null on timeout, error or an answer in the wrong shape.</summary>
     private async Task<string?> AskAsync(IChatClient client, RefinementJob job, CancellationToken stoppingToken)

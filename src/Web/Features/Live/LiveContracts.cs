@@ -15,6 +15,19 @@ namespace BeMore.Web.Features.Live;
 public interface ISessionClient
 {
     Task SessionEvent(SessionEventResponse sessionEvent);
+
+    /// <summary>Live-only messages (no seq, never stored or replayed): a counselor reply's pieces as they are said.</summary>
+    Task SessionLive(SessionLiveResponse message);
+}
+
+/// <summary>The wire shape of a live-only message: <c>{sessionId, type, at, data}</c>.</summary>
+public sealed record SessionLiveResponse(string SessionId, string Type, DateTimeOffset At, object Data)
+{
+    public static SessionLiveResponse From(Grains.Abstractions.Counseling.SessionLiveMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return new(message.SessionId, message.Type, message.At, message.Data);
+    }
 }
 
 /// <summary>JoinSession's answer: the session now, and the events after the client's <c>afterSeq</c>.</summary>

@@ -1,6 +1,8 @@
+using BeMore.Grains.Abstractions.Counseling;
 using BeMore.Grains.Abstractions.Errors;
 using BeMore.Grains.Abstractions.Sessions;
 using BeMore.Grains.Abstractions.Users;
+using BeMore.Web.Features.Counselor;
 using BeMore.Web.Features.Sessions;
 using BeMore.Web.Infrastructure.Auth;
 using BeMore.Web.Infrastructure.Validation;
@@ -77,6 +79,32 @@ public sealed class SessionHub(
         var session = Session(sessionId);
         await ValidateAsync(new LandmarkBatch(frames));
         await session.RecordLandmarksAsync(UserId, frames!.Select(ToLandmarkFrame).ToList());
+    }
+
+    /// <summary>Stores the user's message and starts the counselor's reply; answers its id at once (the reply streams as <c>SessionLive</c>).</summary>
+    public async Task<CounselorReplyStarted> AskCounselor(string sessionId, CounselorMessage? message)
+    {
+        EnsureWellFormed(sessionId);
+        if (message is null)
+        {
+            throw LiveErrors.Hub(ErrorCodes.ValidationError, "message is required.");
+        }
+
+        var request = new CounselorRequest(message.ClientMessageId!, message.Text!, message.Language!);
+        await ValidateAsync(request);
+        var asked = await grains.GetGrain<ICounselorGrain>(sessionId).AskAsync(UserId, request.ToAsk());
+        return new CounselorReplyStarted(asked.ReplyId);
+    }
+
+    public async Task CancelReply(string sessionId, string? replyId)
+    {
+        EnsureWellFormed(sessionId);
+        if (string.IsNullOrEmpty(replyId) || replyId.Length > CounselorRequest.MaxClientMessageIdLength)
+        {
+            throw LiveErrors.Hub(ErrorCodes.ValidationError, "replyId is required.");
+        }
+
+        await grains.GetGrain<ICounselorGrain>(sessionId).CancelAsync(UserId, replyId);
     }
 
     public async Task<SessionSnapshot> Pause(string sessionId) => await Session(sessionId).PauseAsync(UserId);

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Threading.Channels;
+using BeMore.Grains.Abstractions.Counseling;
 using BeMore.Grains.Abstractions.Sessions;
 using BeMore.Web.Features.Sessions;
 using Microsoft.AspNetCore.SignalR;
@@ -32,7 +34,20 @@ public sealed partial class SessionRelayRegistry(
 
     public static string GroupOf(string sessionId) => $"session:{sessionId}";
 
-    public async Task AttachAsync(string sessionId, string ownerId, string connectionId)
+    public Task AttachAsync(string sessionId, string ownerId, string connectionId) => AttachAsync(sessionId, ownerId, connectionId, listener: null);
+
+    /// <summary>
+    /// A viewer inside this process (a REST reply stream): it receives the session's events and live messages in
+    /// <paramref name="listener"/> and counts as a viewer until disposed.
+    /// </summary>
+    public async Task<IAsyncDisposable> ListenAsync(string sessionId, string ownerId, ChannelWriter<object> listener)
+    {
+        var listenerId = $"listener:{Guid.NewGuid():N}";
+        await AttachAsync(sessionId, ownerId, listenerId, listener);
+        return new Listening(this, sessionId, listenerId);
+    }
+
+    private async Task AttachAsync(string sessionId, string ownerId, string connectionId, ChannelWriter<object>? listener)
     {
         await _gate.WaitAsync();
         try
@@ -46,6 +61,10 @@ public sealed partial class SessionRelayRegistry(
             }
 
             relay.Connections.Add(connectionId);
+            if (listener is not null)
+            {
+                relay.Listeners[connectionId] = listener;
+            }
         }
         finally
         {
@@ -58,7 +77,12 @@ public sealed partial class SessionRelayRegistry(
         await _gate.WaitAsync();
         try
         {
-            if (_relays.TryGetValue(sessionId, out var relay) && relay.Connections.Remove(connectionId) && relay.Connections.Count == 0)
+            if (_relays.TryGetValue(sessionId, out var relay) && relay.Listeners.TryRemove(connectionId, out var listener))
+            {
+                listener.TryComplete();
+            }
+
+            if (relay is not null && relay.Connections.Remove(connectionId) && relay.Connections.Count == 0)
             {
                 _relays.TryRemove(sessionId, out _);
                 await grains.GetGrain<ICounselingSessionGrain>(sessionId).UnsubscribeAsync(relay.Reference!);
@@ -127,8 +151,23 @@ public sealed partial class SessionRelayRegistry(
     }
 
     private Task ForwardAsync(SessionEvent sessionEvent) =>
-        hub.Clients.Group(GroupOf(sessionEvent.SessionId))
-            .SessionEvent(SessionEventResponse.From(sessionEvent));
+        hub.Clients.Group(GroupOf(sessionEvent.SessionId)).SessionEvent(SessionEventResponse.From(sessionEvent));
+
+    private Task ForwardLiveAsync(SessionLiveMessage message) =>
+        hub.Clients.Group(GroupOf(message.SessionId)).SessionLive(SessionLiveResponse.From(message));
+
+    private static void Tell(Relay relay, object item)
+    {
+        foreach (var listener in relay.Listeners.Values)
+        {
+            listener.TryWrite(item);
+        }
+    }
+
+    private sealed class Listening(SessionRelayRegistry registry, string sessionId, string listenerId) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => await registry.DetachAsync(sessionId, listenerId);
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Renewing the relay subscription of session {SessionId} failed")]
     private static partial void LogRenewFailed(ILogger logger, string sessionId, Exception exception);
@@ -143,12 +182,22 @@ public sealed partial class SessionRelayRegistry(
 
         public ISessionObserver? Reference { get; set; }
 
+        /// <summary>Viewers inside this process, by their connection id; unbounded channels, so writing never blocks the relay.</summary>
+        public ConcurrentDictionary<string, ChannelWriter<object>> Listeners { get; } = new(StringComparer.Ordinal);
+
         public async Task OnEventsAsync(IReadOnlyList<SessionEvent> events)
         {
             foreach (var sessionEvent in events)
             {
+                Tell(this, sessionEvent);
                 await registry.ForwardAsync(sessionEvent);
             }
+        }
+
+        public Task OnLiveAsync(SessionLiveMessage message)
+        {
+            Tell(this, message);
+            return registry.ForwardLiveAsync(message);
         }
     }
 }

@@ -44,7 +44,7 @@ public static class ReportsApi
         if (!ReportCsv.TryParseKind(kind, out var csvKind))
         {
             return ApiProblem.Create(StatusCodes.Status400BadRequest, ErrorCodes.ValidationError,
-                "kind must be one of transcript, emotion, voice, distortions.");
+                "kind must be one of transcript, emotion, voice, distortions, conversation.");
         }
 
         var report = await BuildAsync(grains, id, user);

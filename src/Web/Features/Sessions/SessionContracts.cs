@@ -7,9 +7,13 @@ namespace BeMore.Web.Features.Sessions;
 /// <summary>Consent is explicit: both choices must be made, and they hold for the session's whole life.</summary>
 public sealed record ConsentRequest([Required] bool? Analysis, [Required] bool? StoreTranscript);
 
+/// <summary>When the counselor answers: <c>off</c>, <c>onRequest</c> (the default) or <c>auto</c>.</summary>
+public sealed record CounselorOptionRequest([AllowedValues(null, "off", "onRequest", "auto")] string? Mode);
+
 public sealed record CreateSessionRequest(
     [MaxLength(CreateSessionRequest.MaxTitleLength, ErrorMessage = "Title must be at most 200 characters.")][PlainText] string? Title,
-    [Required] ConsentRequest? Consent)
+    [Required] ConsentRequest? Consent,
+    CounselorOptionRequest? Counselor = null)
 {
     public const int MaxTitleLength = 200;
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
+using BeMore.Grains.Abstractions.Counseling;
 using BeMore.Grains.Abstractions.Errors;
 using BeMore.Grains.Abstractions.Sessions;
 using BeMore.Grains.Abstractions.Users;
@@ -44,7 +45,7 @@ public static class SessionsApi
         var id = SessionIds.New();
         var consent = new SessionConsent(request.Consent!.Analysis!.Value, request.Consent.StoreTranscript!.Value);
         var title = string.IsNullOrWhiteSpace(request.Title) ? null : request.Title.Trim();
-        var snapshot = await grains.GetGrain<ICounselingSessionGrain>(id).StartAsync(new StartSession(user.UserId(), title, consent));
+        var snapshot = await grains.GetGrain<ICounselingSessionGrain>(id).StartAsync(new StartSession(user.UserId(), title, consent, CounselorModes.Parse(request.Counselor?.Mode)));
         return TypedResults.Created($"/api/session/{id}", snapshot);
     }
 

@@ -51,6 +51,7 @@ export class LiveSession {
       .configureLogging(signalR.LogLevel.None)
       .build();
     this.connection.on('SessionEvent', event => this.receive(event));
+    this.connection.on('SessionLive', message => handlers.onLive?.(message));
     this.connection.onreconnecting(() => {
       this.audio = null;
       handlers.onConnection('reconnecting');

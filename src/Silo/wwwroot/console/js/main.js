@@ -107,6 +107,7 @@ function renderNewSession() {
       const session = await postJson('/api/session', {
         title: form.title.value.trim() || null,
         consent: { analysis: form.analysis.checked, storeTranscript: form.storeTranscript.checked },
+        counselor: { mode: form.counselorMode.value },
       });
       navigate(`/session/${session.id}`);
     } catch (failure) {

@@ -3,6 +3,7 @@ import * as cards from './cards.js';
 import { addEmotionPoint, emotionChart } from './charts.js';
 import { el, showError, view } from './dom.js';
 import { formatNumber, formatTime, language, onLanguageChange, t, term } from './i18n.js';
+import { conversationPanel } from './conversation.js';
 import { LiveSession } from './live.js';
 import { startMicrophone } from './microphone.js';
 
@@ -33,7 +34,10 @@ export function renderSession(main, sessionId) {
     riskBanner: $('#risk-banner'),
     crisisLine: $('#risk-crisis-line'),
     eventLog: $('#event-log'),
+    counselorForm: $('#counselor-form'),
+    counselorInput: $('#counselor-input'),
   };
+  const conversation = conversationPanel($('#conversation'), $('#counselor-speak'));
   const state = { snapshotSeq: 0, status: null, title: null, connection: 'connecting', speaking: false, emotion: null, micState: null };
   const events = [];
   const chart = emotionChart($('#emotion-chart'));
@@ -57,6 +61,7 @@ export function renderSession(main, sessionId) {
       ui.connection.dataset.state = connection;
     },
     onEvent: event => show(event),
+    onLive: message => message.type === 'counselor_reply_delta' && conversation.delta(message),
     onError: error => showError(ui.error, error),
     onAudio: audio => showAudio(audio),
   });
@@ -162,6 +167,7 @@ export function renderSession(main, sessionId) {
         ui.utterances.textContent = formatNumber(data.utteranceCount);
         break;
       case 'transcript_segment':
+        conversation.userMessage(event);
         ui.transcript.append(transcriptItem(event));
         ui.transcript.lastElementChild.scrollIntoView({ block: 'nearest' });
         break;
@@ -183,6 +189,9 @@ export function renderSession(main, sessionId) {
         break;
       case 'analysis_result':
         ui.utterances.textContent = formatNumber(data.utteranceCount);
+        break;
+      case 'counselor_reply':
+        conversation.reply(event, ui.transcriptLanguage.value);
         break;
       case 'session_ended':
         if (event.seq > state.snapshotSeq) {
@@ -273,6 +282,21 @@ export function renderSession(main, sessionId) {
     }
   });
 
+  ui.counselorForm.addEventListener('submit', async submitted => {
+    submitted.preventDefault();
+    const text = ui.counselorInput.value.trim();
+    if (!text) {
+      return;
+    }
+    showError(ui.error, null);
+    try {
+      await live.invoke('AskCounselor', { clientMessageId: crypto.randomUUID(), text, language: ui.transcriptLanguage.value });
+      ui.counselorInput.value = '';
+    } catch (error) {
+      showError(ui.error, hubError(error));
+    }
+  });
+
   function elapsedMs() {
     return Math.round(performance.now() - openedAt);
   }
@@ -284,6 +308,7 @@ export function renderSession(main, sessionId) {
   return () => {
     stopListening();
     stopMicrophone();
+    conversation.stopSpeaking();
     live.close();
     chart.destroy();
   };

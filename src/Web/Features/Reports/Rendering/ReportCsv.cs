@@ -32,7 +32,7 @@ public static class ReportCsv
         FalseValue = "false",
     };
 
-    /// <summary>Parses the <c>kind</c> query value: transcript, emotion, voice or distortions, in any letter case.</summary>
+    /// <summary>Parses the <c>kind</c> query value: transcript, emotion, voice, distortions or conversation, in any letter case.</summary>
     public static bool TryParseKind(string? value, out ReportCsvKind kind)
     {
         ReportCsvKind? parsed = value?.ToUpperInvariant() switch
@@ -41,6 +41,7 @@ public static class ReportCsv
             "EMOTION" => ReportCsvKind.Emotion,
             "VOICE" => ReportCsvKind.Voice,
             "DISTORTIONS" => ReportCsvKind.Distortions,
+            "CONVERSATION" => ReportCsvKind.Conversation,
             _ => null,
         };
         kind = parsed.GetValueOrDefault();

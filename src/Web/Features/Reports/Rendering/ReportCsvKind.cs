@@ -7,4 +7,5 @@ public enum ReportCsvKind
     Emotion = 1,
     Voice = 2,
     Distortions = 3,
+    Conversation = 4,
 }

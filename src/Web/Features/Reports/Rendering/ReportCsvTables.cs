@@ -38,8 +38,29 @@ internal static class ReportCsvTables
             case ReportCsvKind.Distortions:
                 WriteDistortions(csv, report.Distortions);
                 break;
+            case ReportCsvKind.Conversation:
+                WriteConversation(csv, report.Conversation ?? []);
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown CSV kind.");
+        }
+    }
+
+    private static void WriteConversation(CsvWriter csv, IReadOnlyList<ConversationLine> conversation)
+    {
+        csv.WriteHeader(["seq", "at", "role", "source", "replyId", "inReplyToSeq", "complete", "cancelled", "text"]);
+        foreach (var line in conversation)
+        {
+            csv.WriteField(line.Seq);
+            WriteTime(csv, line.At);
+            WriteText(csv, line.Role);
+            WriteText(csv, line.Source);
+            WriteText(csv, line.ReplyId);
+            csv.WriteField(line.InReplyToSeq);
+            csv.WriteField(line.Complete);
+            csv.WriteField(line.Cancelled);
+            WriteText(csv, line.Text);
+            csv.EndRecord();
         }
     }
 

@@ -20,6 +20,7 @@ internal static class ReportPdfSections
         WriteRiskAlerts(pdf, texts, report.RiskAlerts);
         WriteRecommendations(pdf, texts, report.Recommendations);
         WriteFeedback(pdf, texts, report.Feedback);
+        WriteConversation(pdf, texts, report);
         WriteTranscript(pdf, texts, report);
     }
 
@@ -158,6 +159,23 @@ internal static class ReportPdfSections
         if (!string.IsNullOrWhiteSpace(feedback.Comment))
         {
             pdf.Field(texts.Comment, feedback.Comment);
+        }
+    }
+
+    /// <summary>The conversation with the counselor, turn by turn; a reply cut off says so.</summary>
+    private static void WriteConversation(PdfReportWriter pdf, ReportPdfTexts texts, SessionReport report)
+    {
+        if (report.Conversation is not { Count: > 0 } conversation)
+        {
+            return;
+        }
+
+        pdf.Heading(texts.ConversationHeading);
+        foreach (var line in conversation)
+        {
+            var who = line.Role == ConversationLine.Counselor ? texts.Counselor : texts.You;
+            var text = line.Text ?? texts.TextNotStored;
+            pdf.Entry(who, line.Complete ? text : $"{text} {texts.ReplyCutOff}".TrimStart());
         }
     }
 

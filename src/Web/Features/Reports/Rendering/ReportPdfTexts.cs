@@ -22,6 +22,10 @@ internal sealed class ReportPdfTexts
     private static readonly LocalizedText RecommendationsHeadingText = new("Recommendations", "권장 사항");
     private static readonly LocalizedText FeedbackHeadingText = new("Feedback", "피드백");
     private static readonly LocalizedText TranscriptHeadingText = new("Transcript", "대화 기록");
+    private static readonly LocalizedText ConversationHeadingText = new("Conversation with the counselor", "상담사와 나눈 대화");
+    private static readonly LocalizedText YouText = new("You", "나");
+    private static readonly LocalizedText CounselorText = new("Counselor", "상담사");
+    private static readonly LocalizedText ReplyCutOffText = new("(cut off)", "(중간에 끊김)");
     private static readonly LocalizedText StatusText = new("Status", "상태");
     private static readonly LocalizedText StartedText = new("Started", "시작");
     private static readonly LocalizedText EndedText = new("Ended", "종료");
@@ -111,6 +115,14 @@ internal sealed class ReportPdfTexts
     public string FeedbackHeading => FeedbackHeadingText.In(_language);
 
     public string TranscriptHeading => TranscriptHeadingText.In(_language);
+
+    public string ConversationHeading => ConversationHeadingText.In(_language);
+
+    public string You => YouText.In(_language);
+
+    public string Counselor => CounselorText.In(_language);
+
+    public string ReplyCutOff => ReplyCutOffText.In(_language);
 
     public string Status => StatusText.In(_language);
 

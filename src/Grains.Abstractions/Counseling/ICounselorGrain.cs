@@ -1,0 +1,107 @@
+namespace BeMore.Grains.Abstractions.Counseling;
+
+/// <summary>
+/// The conversation of one counseling session (key: session id): starts, cancels and finishes the counselor's replies.
+/// Replies are produced outside its turns by the node's counselor worker; the session grain stays the only writer of
+/// the session's events (the user's messages and the replies are appended there).
+/// </summary>
+[Alias("bemore.ICounselorGrain")]
+public interface ICounselorGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Stores the user's message as a <c>transcript_segment</c> (source <c>chat</c>) and starts the reply. Repeating a
+    /// <see cref="CounselorAsk.ClientMessageId"/> answers the same reply id and starts nothing.
+    /// </summary>
+    [Alias("Ask")]
+    Task<CounselorAskResult> AskAsync(string callerId, CounselorAsk ask);
+
+    /// <summary>Stops a reply in progress; it is stored with what was said. Unknown or finished replies are ignored.</summary>
+    [Alias("Cancel")]
+    Task CancelAsync(string callerId, string replyId);
+
+    /// <summary>What the session grain tells the conversation: a finished user turn, speech, a pause or end, no viewers left.</summary>
+    [Orleans.Concurrency.OneWay, Alias("OnSignal")]
+    Task OnSignalAsync(CounselorSignal signal);
+
+    /// <summary>A reply the worker finished (completely, cut off or cancelled): appended to the session as <c>counselor_reply</c>.</summary>
+    [Alias("Finish")]
+    Task FinishAsync(CounselorOutcome outcome);
+}
+
+[GenerateSerializer, Immutable, Alias("bemore.CounselorAsk")]
+public sealed record CounselorAsk(
+    [property: Id(0)] string ClientMessageId,
+    [property: Id(1)] string Text,
+    [property: Id(2)] string Language);
+
+/// <param name="Started">False when the message had been sent before: no second reply was started.</param>
+[GenerateSerializer, Immutable, Alias("bemore.CounselorAskResult")]
+public sealed record CounselorAskResult(
+    [property: Id(0)] string ReplyId,
+    [property: Id(1)] long MessageSeq,
+    [property: Id(2)] bool Started);
+
+/// <summary>
+/// What a reply may draw on about one finished user turn. <see cref="Text"/> is null for sessions that keep no
+/// transcript (their words never leave the server); <see cref="Emotion"/> and <see cref="Distortion"/> are null
+/// without analysis consent.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("bemore.CounselorTurn")]
+public sealed record CounselorTurn(
+    [property: Id(0)] string OwnerId,
+    [property: Id(1)] long SegmentSeq,
+    [property: Id(2)] string Source,
+    [property: Id(3)] string Language,
+    [property: Id(4)] bool RiskRaised,
+    [property: Id(5)] string? Emotion,
+    [property: Id(6)] string? Distortion,
+    [property: Id(7)] string? LastIntervention,
+    [property: Id(8)] string? Text,
+    [property: Id(9)] string CrisisLine);
+
+[GenerateSerializer, Alias("bemore.CounselorSignalKind")]
+public enum CounselorSignalKind
+{
+    /// <summary>A user turn from the client or speech-to-text finished (auto mode only).</summary>
+    UserTurn = 0,
+
+    /// <summary>The user started speaking (auto mode only).</summary>
+    UserSpeaking = 1,
+
+    /// <summary>The session was paused or ended.</summary>
+    SessionStopped = 2,
+
+    /// <summary>The last viewer of the session went away.</summary>
+    NoViewers = 3,
+
+    /// <summary>The user stopped speaking (auto mode only).</summary>
+    UserSilent = 4,
+}
+
+[GenerateSerializer, Immutable, Alias("bemore.CounselorSignal")]
+public sealed record CounselorSignal(
+    [property: Id(0)] CounselorSignalKind Kind,
+    [property: Id(1)] CounselorTurn? Turn = null);
+
+/// <summary>How a reply ended, as the worker reports it.</summary>
+[GenerateSerializer, Immutable, Alias("bemore.CounselorOutcome")]
+public sealed record CounselorOutcome(
+    [property: Id(0)] string OwnerId,
+    [property: Id(1)] string ReplyId,
+    [property: Id(2)] long InReplyToSeq,
+    [property: Id(3)] string Text,
+    [property: Id(4)] string Source,
+    [property: Id(5)] bool Complete,
+    [property: Id(6)] bool Cancelled);
+
+/// <summary>A user's LLM token budget for the day (key: user id); kept in memory, so a restart forgives the day's use.</summary>
+[Alias("bemore.ICounselorBudgetGrain")]
+public interface ICounselorBudgetGrain : IGrainWithStringKey
+{
+    /// <summary>True while the user has tokens left today out of <paramref name="dailyTokens"/>.</summary>
+    [Alias("HasTokensLeft")]
+    Task<bool> HasTokensLeftAsync(int dailyTokens);
+
+    [Alias("Spend")]
+    Task SpendAsync(int tokens);
+}

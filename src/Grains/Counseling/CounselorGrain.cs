@@ -1,0 +1,160 @@
+using BeMore.Grains.Abstractions.Counseling;
+using BeMore.Grains.Abstractions.Sessions;
+using Microsoft.Extensions.Options;
+
+namespace BeMore.Grains.Counseling;
+
+/// <summary>
+/// The conversation of one session (key: session id). It starts replies (on request, or in auto mode once the user has
+/// been silent for <see cref="CounselorOptions.SilenceDelay"/> after a finished turn), cancels them (on request, a pause
+/// or the end, the user speaking again, no viewers left) and appends how each ended to the session. Replies run on this
+/// node's <see cref="CounselorWorker"/>; the jobs in flight, the composer's variety and the recent exchanges live in
+/// memory (documented trade-off: small state, a re-activated conversation starts them afresh).
+/// </summary>
+[GrainType("counselor")]
+public sealed class CounselorGrain(CounselorWorker worker, IOptions<CounselorOptions> options) : Grain, ICounselorGrain
+{
+    private readonly Dictionary<string, CounselorJob> _inFlight = new(StringComparer.Ordinal);
+    private readonly List<ConversationExchange> _history = [];
+    private LocalReplyComposer? _composer;
+    private CounselorTurn? _pending;
+    private bool _userSpeaking;
+    private IGrainTimer? _silence;
+
+    private string SessionId => this.GetPrimaryKeyString();
+
+    private ICounselingSessionGrain Session => GrainFactory.GetGrain<ICounselingSessionGrain>(SessionId);
+
+    public async Task<CounselorAskResult> AskAsync(string callerId, CounselorAsk ask)
+    {
+        ArgumentNullException.ThrowIfNull(ask);
+        var appended = await Session.AppendChatMessageAsync(callerId, new TranscriptInput(ask.ClientMessageId, ask.Text, 0, 0, ask.Language));
+        var seq = appended.Segment.Seq;
+        if (appended.Turn is { } turn)
+        {
+            // A typed message answers whatever the user said before it.
+            _pending = null;
+            Start(turn);
+        }
+
+        return new CounselorAskResult(ReplyIdOf(seq), seq, Started: appended.Turn is not null);
+    }
+
+    public async Task CancelAsync(string callerId, string replyId)
+    {
+        // Ownership first: another user's session is "not found", whether or not the reply exists.
+        await Session.GetSnapshotAsync(callerId);
+        if (_inFlight.TryGetValue(replyId, out var job))
+        {
+            job.Cancel();
+        }
+    }
+
+    public Task OnSignalAsync(CounselorSignal signal)
+    {
+        ArgumentNullException.ThrowIfNull(signal);
+        switch (signal.Kind)
+        {
+            case CounselorSignalKind.UserTurn when signal.Turn is { } turn:
+                CancelAll();
+                _userSpeaking = false;
+                // Turns that come while the user keeps talking are answered together; a risk in any of them decides the reply.
+                _pending = _pending is { RiskRaised: true } ? turn with { RiskRaised = true } : turn;
+                ArmSilence();
+                break;
+            case CounselorSignalKind.UserSpeaking:
+                CancelAll();
+                _userSpeaking = true;
+                break;
+            case CounselorSignalKind.UserSilent when _userSpeaking:
+                // Only the change from speech to silence starts the wait: repeated silence updates do not push it back.
+                _userSpeaking = false;
+                ArmSilence();
+                break;
+            case CounselorSignalKind.SessionStopped:
+                _pending = null;
+                CancelAll();
+                break;
+            case CounselorSignalKind.NoViewers:
+                CancelAll();
+                break;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task FinishAsync(CounselorOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        if (_inFlight.Remove(outcome.ReplyId, out var job))
+        {
+            if (outcome.Complete && job.Turn.Text is { } said)
+            {
+                _history.Add(new ConversationExchange(said, outcome.Text));
+                if (_history.Count > options.Value.HistoryTurns)
+                {
+                    _history.RemoveAt(0);
+                }
+            }
+
+            job.Dispose();
+        }
+
+        await Session.AppendCounselorReplyAsync(outcome.OwnerId, new CounselorReply(
+            outcome.ReplyId, outcome.InReplyToSeq, outcome.Text, outcome.Source, outcome.Complete, outcome.Cancelled));
+    }
+
+    /// <summary>Reply ids are the user's turn they answer, so a repeated message maps to the same reply.</summary>
+    public static string ReplyIdOf(long segmentSeq) => $"r{segmentSeq}";
+
+    private void Start(CounselorTurn turn)
+    {
+        var replyId = ReplyIdOf(turn.SegmentSeq);
+        if (_inFlight.ContainsKey(replyId))
+        {
+            return;
+        }
+
+        _composer ??= new LocalReplyComposer(SessionId.Aggregate(0, (hash, c) => unchecked((hash * 31) + c)) & int.MaxValue);
+        var job = new CounselorJob(SessionId, replyId, turn, _composer.Compose(turn), [.. _history]);
+        _inFlight[replyId] = job;
+        worker.Submit(job);
+    }
+
+    private void CancelAll()
+    {
+        foreach (var job in _inFlight.Values)
+        {
+            job.Cancel();
+        }
+    }
+
+    private void ArmSilence()
+    {
+        if (_pending is null || _userSpeaking)
+        {
+            return;
+        }
+
+        var delay = options.Value.SilenceDelay;
+        if (_silence is null)
+        {
+            _silence = this.RegisterGrainTimer(OnSilenceAsync, new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan));
+        }
+        else
+        {
+            _silence.Change(delay, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private Task OnSilenceAsync(CancellationToken cancellationToken)
+    {
+        if (_pending is { } turn && !_userSpeaking)
+        {
+            _pending = null;
+            Start(turn);
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,30 @@
+using BeMore.Grains.Abstractions.Counseling;
+
+namespace BeMore.Grains.Counseling;
+
+/// <summary>
+/// One reply to produce, handed by the session's counselor grain to this node's worker. <see cref="LocalReply"/> is
+/// composed up front (the composer's variety lives with the conversation) and is what the user gets whenever the LLM
+/// cannot answer. The grain keeps the job to cancel it.
+/// </summary>
+public sealed class CounselorJob(string sessionId, string replyId, CounselorTurn turn, string localReply, IReadOnlyList<ConversationExchange> history)
+    : IDisposable
+{
+    private readonly CancellationTokenSource _cancellation = new();
+
+    public string SessionId { get; } = sessionId;
+
+    public string ReplyId { get; } = replyId;
+
+    public CounselorTurn Turn { get; } = turn;
+
+    public string LocalReply { get; } = localReply;
+
+    public IReadOnlyList<ConversationExchange> History { get; } = history;
+
+    public CancellationToken Token => _cancellation.Token;
+
+    public void Cancel() => _cancellation.Cancel();
+
+    public void Dispose() => _cancellation.Dispose();
+}

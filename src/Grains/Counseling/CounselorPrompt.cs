@@ -1,0 +1,60 @@
+using System.Text;
+using BeMore.Grains.Abstractions.Counseling;
+using Microsoft.Extensions.AI;
+
+namespace BeMore.Grains.Counseling;
+
+/// <summary>One earlier exchange of the conversation, kept in memory for the LLM's context.</summary>
+public sealed record ConversationExchange(string User, string Counselor);
+
+/// <summary>
+/// What the LLM is asked for a reply. The user's words (this turn's and the earlier exchanges') are only in it when the
+/// session keeps its transcript: <see cref="CounselorTurn.Text"/> is null otherwise, and then the model sees only the
+/// emotion and thinking pattern the analysis found.
+/// </summary>
+public static class CounselorPrompt
+{
+    public static IList<ChatMessage> Build(CounselorTurn turn, IReadOnlyList<ConversationExchange> history)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(history);
+        var language = turn.Language == "ko" ? "Korean" : "English";
+        var system = new StringBuilder()
+            .Append("You are a warm counselor in a cognitive behavioural therapy session. Reply in ").Append(language)
+            .Append(" with 1 to 3 short sentences: reflect what the person said and how they seem to feel, then ask one gentle, ")
+            .Append("open Socratic question that helps them examine their thought. Do not diagnose, do not give medical advice, ")
+            .Append("never mention ways or means of self-harm, and answer with the reply only.");
+        if (turn.Emotion is { } emotion)
+        {
+            system.Append(" Emotion heard: ").Append(emotion).Append('.');
+        }
+
+        if (turn.Distortion is { } distortion)
+        {
+            system.Append(" Thinking pattern heard: ").Append(distortion.Replace('_', ' ')).Append('.');
+        }
+
+        if (turn.LastIntervention is { } question)
+        {
+            system.Append(" A question already offered: \"").Append(question).Append("\".");
+        }
+
+        var messages = new List<ChatMessage> { new(ChatRole.System, system.ToString()) };
+        if (turn.Text is { } text)
+        {
+            foreach (var exchange in history)
+            {
+                messages.Add(new ChatMessage(ChatRole.User, exchange.User));
+                messages.Add(new ChatMessage(ChatRole.Assistant, exchange.Counselor));
+            }
+
+            messages.Add(new ChatMessage(ChatRole.User, text));
+        }
+        else
+        {
+            messages.Add(new ChatMessage(ChatRole.User, "(The person's words are private in this session; reply to the emotion and thinking pattern heard.)"));
+        }
+
+        return messages;
+    }
+}

@@ -1,0 +1,116 @@
+using BeMore.Grains.Abstractions.Counseling;
+using BeMore.Grains.Abstractions.Errors;
+using BeMore.Grains.Abstractions.Sessions;
+using BeMore.Domain.Analysis;
+
+namespace BeMore.Grains.Sessions;
+
+/// <summary>
+/// The session grain's side of the conversation: it stores the user's chat messages and the counselor's replies like
+/// every other fact, hands live reply pieces to the viewers, and tells the session's <see cref="ICounselorGrain"/> what
+/// the conversation depends on (a finished user turn, speech, a pause or end, no viewers left). The conversation's own
+/// logic lives in the counselor grain.
+/// </summary>
+public sealed partial class CounselingSessionGrain
+{
+    private readonly TextEmotionAnalyzer _turnEmotion = new();
+    private CounselorTurn? _chatTurn;
+
+    public async Task<ChatMessageAppended> AppendChatMessageAsync(string callerId, TranscriptInput message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        EnsureOwner(callerId);
+        if (State.CounselorMode == CounselorMode.Off)
+        {
+            throw new InvalidSessionStateException("The counselor is off for this session.");
+        }
+
+        _chatTurn = null;
+        var segment = await AppendSegmentAsync(
+            new SegmentInput($"chat:{message.ClientSegmentId}", message.ClientSegmentId, message.Text, message.StartMs, message.EndMs,
+                message.Language, TranscriptSegment.FromChat),
+            requireActive: true);
+        var turn = _chatTurn;
+        _chatTurn = null;
+        return new ChatMessageAppended(segment, turn);
+    }
+
+    public async Task AppendCounselorReplyAsync(string callerId, CounselorReply reply)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        EnsureOwner(callerId);
+        var dedupKey = $"reply:{reply.ReplyId}";
+        if (await _journal.FindAsync(dedupKey) is null)
+        {
+            await _journal.AppendAsync(reply, dedupKey);
+        }
+    }
+
+    public Task PublishLiveAsync(SessionLiveMessage message) => _journal.NotifyLiveAsync(message);
+
+    /// <summary>
+    /// After a user turn's segment and findings are stored: a chat message's turn goes back to the caller, and in auto
+    /// mode a spoken or typed turn goes to the counselor. The words go along only when the session keeps its transcript.
+    /// </summary>
+    private async Task OnUserTurnAsync(SessionEvent appended, IReadOnlyList<SessionEvent> findings, string text)
+    {
+        var segment = (TranscriptSegment)appended.Data;
+        var chat = segment.Source == TranscriptSegment.FromChat;
+        if (!chat && State.CounselorMode != CounselorMode.Auto)
+        {
+            return;
+        }
+
+        var language = TextLanguages.Resolve(segment.Language, text);
+        var scope = State.Scope;
+        var turn = new CounselorTurn(
+            State.OwnerId,
+            appended.Seq,
+            segment.Source,
+            language.ToCode(),
+            findings.Any(e => e.Data is RiskAlert),
+            scope.TextEmotion ? _turnEmotion.Analyze(text, language).Label.ToString().ToLowerInvariant() : null,
+            findings.Select(e => e.Data).OfType<DistortionDetected>().OrderByDescending(d => d.Confidence).FirstOrDefault()?.DistortionType,
+            findings.Select(e => e.Data).OfType<CbtIntervention>().FirstOrDefault(i => i.Kind == "question")?.Text,
+            State.Consent.StoreTranscript ? text : null,
+            _options.CrisisLine);
+        if (chat)
+        {
+            _chatTurn = turn;
+        }
+        else
+        {
+            await Counselor.OnSignalAsync(new CounselorSignal(CounselorSignalKind.UserTurn, turn));
+        }
+    }
+
+    /// <summary>A pause or the end stops replies in progress; in auto mode the user's speech does too.</summary>
+    private async Task SignalCounselorAsync(IReadOnlyList<SessionEvent> appended)
+    {
+        foreach (var sessionEvent in appended)
+        {
+            var kind = sessionEvent.Data switch
+            {
+                StatusChanged { To: SessionStatus.Paused or SessionStatus.Ended } => CounselorSignalKind.SessionStopped,
+                VadUpdate vad when State.CounselorMode == CounselorMode.Auto =>
+                    vad.Speaking ? CounselorSignalKind.UserSpeaking : CounselorSignalKind.UserSilent,
+                _ => (CounselorSignalKind?)null,
+            };
+            if (kind is { } signal)
+            {
+                await Counselor.OnSignalAsync(new CounselorSignal(signal));
+            }
+        }
+    }
+
+    /// <summary>When the session's last viewer (on any node) has gone, a reply nobody can see is stopped.</summary>
+    private async Task OnObserverLeftAsync()
+    {
+        if (!_journal.HasObservers && _journal.IsStarted)
+        {
+            await Counselor.OnSignalAsync(new CounselorSignal(CounselorSignalKind.NoViewers));
+        }
+    }
+
+    private ICounselorGrain Counselor => GrainFactory.GetGrain<ICounselorGrain>(SessionId);
+}

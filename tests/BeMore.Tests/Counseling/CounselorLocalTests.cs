@@ -1,0 +1,166 @@
+using System.Net;
+using System.Text.Json;
+using BeMore.Grains.Analysis;
+using BeMore.Tests.Infrastructure;
+using BeMore.Tests.Live;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using static BeMore.Tests.Counseling.Conversations;
+
+namespace BeMore.Tests.Counseling;
+
+/// <summary>The counselor without an LLM (the embedded default): local replies, the conversation's rules, the report.</summary>
+[Trait(TestCategory.Name, TestCategory.Host)]
+public sealed class CounselorLocalTests(BeMoreWebFactory factory) : IClassFixture<BeMoreWebFactory>
+{
+    private readonly HttpClient _http = factory.CreateApiClient();
+
+    [Theory]
+    [InlineData("I always ruin everything, nothing ever works out for me.", "en")]
+    [InlineData("나는 항상 모든 걸 망쳐요. 되는 일이 하나도 없어요.", "ko")]
+    public async Task Ask_WithoutLlm_TheLocalReplyAsksTheCatalogQuestionForTheThoughtHeard(string text, string language)
+    {
+        var (_, sessionId, client) = await StartAsync(factory, _http);
+        await using var _ = client;
+
+        var replyId = await AskAsync(client, sessionId, text, language);
+        var reply = await ReplyAsync(client, replyId);
+
+        var events = client.Arrivals.Where(e => e.TryGetProperty("seq", out var seq) && seq.ValueKind == JsonValueKind.Number).ToList();
+        var distortion = events.First(e => e.GetProperty("type").GetString() == "distortion_detected").GetProperty("data").GetProperty("distortionType").GetString()!;
+        Assert.True(DistortionTypeCodes.TryParse(distortion, out var type));
+        var lang = language == "ko" ? TextLanguage.Korean : TextLanguage.English;
+        Assert.Equal("local", reply.GetProperty("source").GetString());
+        Assert.True(reply.GetProperty("complete").GetBoolean());
+        Assert.Contains(InterventionCatalog.Questions(type, lang), question => Text(reply).EndsWith(question, StringComparison.Ordinal));
+        Assert.Equal(Text(reply), string.Concat(DeltasBeforeFinal(client, replyId).Select(Text)));
+        var segment = events.Single(e => e.GetProperty("type").GetString() == "transcript_segment").GetProperty("data");
+        Assert.Equal("chat", segment.GetProperty("source").GetString());
+        Assert.Equal(segment.GetProperty("text").GetString(), text);
+        Assert.Equal(LiveClient.SeqOf(events.Single(e => e.GetProperty("type").GetString() == "transcript_segment")), reply.GetProperty("inReplyToSeq").GetInt64());
+    }
+
+    [Theory]
+    [InlineData(HubProtocol.Json)]
+    [InlineData(HubProtocol.MessagePack)]
+    public async Task Ask_EitherHubProtocol_RepliesWithDeltasThenTheStoredReply(HubProtocol protocol)
+    {
+        var (_, sessionId, client) = await StartAsync(factory, _http, protocol: protocol);
+        await using var _ = client;
+
+        var replyId = await AskAsync(client, sessionId, "My sister borrowed my car without asking.");
+        var reply = await ReplyAsync(client, replyId);
+
+        var deltas = DeltasBeforeFinal(client, replyId);
+        Assert.NotEmpty(deltas);
+        Assert.Equal(Text(reply), string.Concat(deltas.Select(Text)));
+        Assert.All(client.Arrivals.Where(m => IsDelta(m, replyId)), m => Assert.Equal(sessionId, m.GetProperty("sessionId").GetString()));
+        Assert.All(client.Arrivals.Where(m => IsDelta(m, replyId)), m => Assert.False(m.TryGetProperty("seq", out var seq) && seq.ValueKind == JsonValueKind.Number));
+    }
+
+    [Fact]
+    public async Task Ask_SameClientMessageIdTwice_OneMessageOneReplySameReplyId()
+    {
+        var (user, sessionId, client) = await StartAsync(factory, _http);
+        await using var _ = client;
+
+        var first = await AskAsync(client, sessionId, "I had a rough day at work.", clientMessageId: "same-1");
+        var second = await AskAsync(client, sessionId, "I had a rough day at work.", clientMessageId: "same-1");
+        await ReplyAsync(client, first);
+        var marker = await AskAsync(client, sessionId, "Thanks for listening.");
+        await ReplyAsync(client, marker);
+
+        Assert.Equal(first, second);
+        using var response = await _http.SendAsync(HttpMethod.Get, $"/api/session/{sessionId}/events?after=0&limit=500", user.AccessToken);
+        using var body = await response.ReadJsonAsync();
+        var all = body.RootElement.EnumerateArray().ToList();
+        Assert.Equal(2, all.Count(e => e.GetProperty("type").GetString() == "transcript_segment"));
+        Assert.Single(all, e => IsReply(e, first));
+    }
+
+    [Fact]
+    public async Task Ask_InASessionWithoutAnalysisConsent_StillConversesWithoutAnalysing()
+    {
+        var (user, sessionId, client) = await StartAsync(factory, _http, analysis: false);
+        await using var _ = client;
+
+        var replyId = await AskAsync(client, sessionId, "I always ruin everything, nothing ever works out for me.");
+        var reply = await ReplyAsync(client, replyId);
+
+        Assert.Equal("local", reply.GetProperty("source").GetString());
+        Assert.EndsWith("?", Text(reply), StringComparison.Ordinal);
+        using var response = await _http.SendAsync(HttpMethod.Get, $"/api/session/{sessionId}/events?after=0&limit=500", user.AccessToken);
+        using var body = await response.ReadJsonAsync();
+        Assert.DoesNotContain(body.RootElement.EnumerateArray(), e => e.GetProperty("type").GetString() is "distortion_detected" or "emotion_update" or "cbt_intervention");
+    }
+
+    [Fact]
+    public async Task Ask_WhenTheCounselorIsOff_IsRefusedAsInvalidSessionState()
+    {
+        var (_, sessionId, client) = await StartAsync(factory, _http, mode: "off");
+        await using var _ = client;
+
+        var error = await Assert.ThrowsAsync<HubException>(() => AskAsync(client, sessionId, "Hello?"));
+
+        Assert.Equal("INVALID_SESSION_STATE", LiveClient.CodeOf(error));
+    }
+
+    [Fact]
+    public async Task Ask_BlankOrControlCharacterText_IsAValidationError()
+    {
+        var (_, sessionId, client) = await StartAsync(factory, _http);
+        await using var _ = client;
+
+        var blank = await Assert.ThrowsAsync<HubException>(() => AskAsync(client, sessionId, "   "));
+        var control = await Assert.ThrowsAsync<HubException>(() => AskAsync(client, sessionId, "hi\u202Ethere"));
+
+        Assert.Equal("VALIDATION_ERROR", LiveClient.CodeOf(blank));
+        Assert.Equal("VALIDATION_ERROR", LiveClient.CodeOf(control));
+    }
+
+    [Fact]
+    public async Task Ask_AnotherUsersSession_IsNotFound()
+    {
+        var (_, sessionId, client) = await StartAsync(factory, _http);
+        await using var _ = client;
+        var stranger = await _http.SignUpAsync();
+        await using var strangerClient = await LiveClient.ConnectAsync(factory.ServerAddress, stranger.AccessToken);
+
+        var asked = await Assert.ThrowsAsync<HubException>(() => AskAsync(strangerClient, sessionId, "Hello?"));
+        var cancelled = await Assert.ThrowsAsync<HubException>(() => strangerClient.Connection.InvokeAsync("CancelReply", sessionId, "r2"));
+
+        Assert.Equal("SESSION_NOT_FOUND", LiveClient.CodeOf(asked));
+        Assert.Equal("SESSION_NOT_FOUND", LiveClient.CodeOf(cancelled));
+    }
+
+    [Fact]
+    public async Task Report_CarriesTheConversationInOrder_AndTheCsvHasAConversationKind()
+    {
+        var (user, sessionId, client) = await StartAsync(factory, _http);
+        await using var _ = client;
+        var firstReply = await AskAsync(client, sessionId, "I had a rough day at work.");
+        await ReplyAsync(client, firstReply);
+        var secondReply = await AskAsync(client, sessionId, "요즘 잠을 잘 못 자요.", "ko");
+        await ReplyAsync(client, secondReply);
+        using (await _http.SendAsync(HttpMethod.Post, $"/api/session/{sessionId}/end", user.AccessToken))
+        {
+        }
+
+        using var report = await _http.SendAsync(HttpMethod.Get, $"/api/session/{sessionId}/report", user.AccessToken);
+        using var reportJson = await report.ReadJsonAsync();
+        using var csv = await _http.SendAsync(HttpMethod.Get, $"/api/session/{sessionId}/report.csv?kind=conversation", user.AccessToken);
+        var csvLines = (await csv.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        using var pdf = await _http.SendAsync(HttpMethod.Get, $"/api/session/{sessionId}/report.pdf", user.AccessToken);
+
+        var conversation = reportJson.RootElement.GetProperty("conversation").EnumerateArray().ToList();
+        Assert.Equal(["user", "counselor", "user", "counselor"], conversation.Select(l => l.GetProperty("role").GetString()));
+        Assert.Equal("I had a rough day at work.", conversation[0].GetProperty("text").GetString());
+        Assert.Equal(firstReply, conversation[1].GetProperty("replyId").GetString());
+        Assert.Equal(secondReply, conversation[3].GetProperty("replyId").GetString());
+        Assert.True(conversation.Select(l => l.GetProperty("seq").GetInt64()).SequenceEqual(conversation.Select(l => l.GetProperty("seq").GetInt64()).Order()));
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        Assert.StartsWith("\"seq\",\"at\",\"role\",\"source\",\"replyId\",\"inReplyToSeq\",\"complete\",\"cancelled\",\"text\"", csvLines[0], StringComparison.Ordinal);
+        Assert.Equal(5, csvLines.Length);
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+    }
+}
