@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using BeMore.Grains.Analysis;
+using BeMore.Domain.Analysis;
 
 namespace BeMore.Grains.Counseling;
 

@@ -1,5 +1,5 @@
 using BeMore.Grains.Abstractions.Counseling;
-using BeMore.Grains.Analysis;
+using BeMore.Domain.Analysis;
 
 namespace BeMore.Grains.Counseling;
 

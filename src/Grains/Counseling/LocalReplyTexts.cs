@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
-using BeMore.Grains.Analysis;
-using static BeMore.Grains.Analysis.DistortionType;
-using static BeMore.Grains.Analysis.TextLanguage;
+using BeMore.Domain.Analysis;
+using static BeMore.Domain.Analysis.DistortionType;
+using static BeMore.Domain.Analysis.TextLanguage;
 
 namespace BeMore.Grains.Counseling;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using BeMore.Grains.Analysis;
+using BeMore.Domain.Analysis;
 using BeMore.Tests.Infrastructure;
 using BeMore.Tests.Live;
 using Microsoft.AspNetCore.SignalR;

@@ -1,4 +1,4 @@
-using BeMore.Grains.Analysis;
+using BeMore.Domain.Analysis;
 using BeMore.Grains.Counseling;
 
 namespace BeMore.Tests.Counseling;

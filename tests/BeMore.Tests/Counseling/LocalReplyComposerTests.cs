@@ -1,5 +1,5 @@
 using BeMore.Grains.Abstractions.Counseling;
-using BeMore.Grains.Analysis;
+using BeMore.Domain.Analysis;
 using BeMore.Grains.Counseling;
 
 namespace BeMore.Tests.Counseling;

@@ -170,6 +170,8 @@ public sealed class SessionJournalTests : IAsyncLifetime
 
         public List<int> RoundSizes { get; } = [];
 
+        public Task OnLiveAsync(BeMore.Grains.Abstractions.Counseling.SessionLiveMessage message) => Task.CompletedTask;
+
         public async Task OnEventsAsync(IReadOnlyList<SessionEvent> events)
         {
             RoundSizes.Add(events.Count);
