@@ -30,9 +30,13 @@ public static class BeMoreTelemetry
     public static readonly Counter<long> EventsAppended =
         Meter.CreateCounter<long>("bemore.session.events.appended", "{event}", "Session events durably appended, by event type.");
 
+    /// <summary>Buckets for storage timings, from a millisecond (an embedded commit) to seconds (a stalled database).</summary>
+    private static readonly InstrumentAdvice<double> StorageSecondsAdvice =
+        new() { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5] };
+
     public static readonly Histogram<double> AppendDuration = Meter.CreateHistogram<double>(
         "bemore.eventlog.append.duration", "s", "Time from queueing an event-log append to its commit.",
-        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5] });
+        advice: StorageSecondsAdvice);
 
     public static readonly Histogram<int> CommitBatchSize = Meter.CreateHistogram<int>(
         "bemore.eventlog.commit.batch_size", "{write}", "Writes committed together in one group-commit transaction.",
@@ -40,7 +44,7 @@ public static class BeMoreTelemetry
 
     public static readonly Histogram<double> CheckpointDuration = Meter.CreateHistogram<double>(
         "bemore.eventlog.checkpoint.duration", "s", "Time of one write-ahead-log checkpoint, run beside the commits (embedded profile).",
-        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5] });
+        advice: StorageSecondsAdvice);
 
     public static readonly Counter<double> AudioProcessed =
         Meter.CreateCounter<double>("bemore.audio.processed", "s", "Seconds of live audio analysed.");

@@ -16,6 +16,13 @@ public sealed partial class CounselingSessionGrain
     private readonly TextEmotionAnalyzer _turnEmotion = new();
     private CounselorTurn? _chatTurn;
 
+    /// <summary>
+    /// A turn went to the counselor in this activation, so a reply may be waiting or streaming. Until then a pause, the
+    /// end, speech or the last viewer leaving has nothing to stop, and the counselor grain is not woken for it (every
+    /// session ends; most never converse). A reply outlives no activation: it is bounded by its total timeout.
+    /// </summary>
+    private bool _counselorEngaged;
+
     public async Task<ChatMessageAppended> AppendChatMessageAsync(string callerId, TranscriptInput message)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -61,6 +68,7 @@ public sealed partial class CounselingSessionGrain
             return;
         }
 
+        _counselorEngaged = true;
         var language = TextLanguages.Resolve(segment.Language, text);
         var scope = State.Scope;
         var turn = new CounselorTurn(
@@ -87,6 +95,11 @@ public sealed partial class CounselingSessionGrain
     /// <summary>A pause or the end stops replies in progress; in auto mode the user's speech does too.</summary>
     private async Task SignalCounselorAsync(IReadOnlyList<SessionEvent> appended)
     {
+        if (!_counselorEngaged)
+        {
+            return;
+        }
+
         foreach (var sessionEvent in appended)
         {
             var kind = sessionEvent.Data switch
@@ -106,7 +119,7 @@ public sealed partial class CounselingSessionGrain
     /// <summary>When the session's last viewer (on any node) has gone, a reply nobody can see is stopped.</summary>
     private async Task OnObserverLeftAsync()
     {
-        if (!_journal.HasObservers && _journal.IsStarted)
+        if (_counselorEngaged && !_journal.HasObservers)
         {
             await Counselor.OnSignalAsync(new CounselorSignal(CounselorSignalKind.NoViewers));
         }
