@@ -55,7 +55,7 @@ public sealed class ModelFileServer : IAsyncDisposable
     private LoopbackApp Host => _host ?? throw new InvalidOperationException("The server starts in StartAsync.");
 
     /// <summary>Serves <paramref name="size"/> random bytes as the model <paramref name="name"/>.</summary>
-    public static async Task<ModelFileServer> StartAsync(string name = "base", int size = 300_000)
+    public static async Task<ModelFileServer> StartAsync(string name = "base", int size = 1_000_000)
     {
         var server = new ModelFileServer(name, RandomNumberGenerator.GetBytes(size));
         server._host = await LoopbackApp.StartAsync(endpoints => endpoints.MapGet($"/models/{server.Entry.FileName}", server.ServeAsync));
