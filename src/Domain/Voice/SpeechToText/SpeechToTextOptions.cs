@@ -92,8 +92,8 @@ public sealed class SpeechToTextOptionsValidator(WhisperModelCatalog catalog) : 
             SpeechToTextProvider.Whisper when !string.IsNullOrWhiteSpace(whisper.ModelPath) => ValidateOptionsResult.Success,
             SpeechToTextProvider.Whisper when catalog.Find(whisper.Model) is null =>
                 ValidateOptionsResult.Fail($"{Whisper}:Model '{whisper.Model}' is not a model this server can download and verify ({string.Join(", ", catalog.Names)}); set {Whisper}:ModelPath to use another ggml file."),
-            SpeechToTextProvider.Whisper when !IsHttpUrl(whisper.ModelBaseUrl) =>
-                ValidateOptionsResult.Fail($"{Whisper}:ModelBaseUrl must be an absolute http(s) URL."),
+            SpeechToTextProvider.Whisper when !IsHttpUrl(whisper.ModelBaseUrl) || !string.IsNullOrEmpty(whisper.ModelBaseUrl.UserInfo) =>
+                ValidateOptionsResult.Fail($"{Whisper}:ModelBaseUrl must be an absolute http(s) URL without credentials (it is logged)."),
             SpeechToTextProvider.Whisper when whisper.DownloadTimeout < TimeSpan.FromSeconds(1) || whisper.DownloadTimeout > TimeSpan.FromMinutes(10) =>
                 ValidateOptionsResult.Fail($"{Whisper}:DownloadTimeout must be between 00:00:01 and 00:10:00."),
             _ => ValidateOptionsResult.Success,
