@@ -1,6 +1,8 @@
 using System.Globalization;
+using BeMore.Domain.Voice.SpeechToText;
 using BeMore.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BeMore.Tests.SpeechToText;
 
@@ -48,5 +50,34 @@ public sealed class MissingWhisperModelWebFactory : BeMoreWebFactory
     {
         builder.UseSetting("BeMore:Stt:Provider", "Whisper");
         builder.UseSetting("BeMore:Stt:Whisper:ModelPath", ModelPath);
+    }
+}
+
+/// <summary>
+/// The server with Provider=Whisper, no ModelPath and the model repository at a loopback <see cref="ModelFileServer"/>;
+/// the catalog holds the served file's checksum (the server's own table is left for production).
+/// </summary>
+public sealed class DownloadingWhisperWebFactory(ModelFileServer models) : BeMoreWebFactory
+{
+    public string ModelFile => Path.Combine(DataDirectory, "models", models.Entry.FileName);
+
+    protected override void ConfigureStorage(IWebHostBuilder builder)
+    {
+        builder.UseSetting("BeMore:Stt:Provider", "Whisper");
+        builder.UseSetting("BeMore:Stt:Whisper:Model", models.Entry.Name);
+        builder.UseSetting("BeMore:Stt:Whisper:ModelBaseUrl", models.BaseUrl.ToString());
+        builder.ConfigureServices(services => services.AddSingleton(new WhisperModelCatalog([models.Entry])));
+    }
+}
+
+/// <summary>The server with Provider=Whisper, no ModelPath and the model repository unreachable (a closed loopback port).</summary>
+public sealed class UnreachableWhisperModelWebFactory : BeMoreWebFactory
+{
+    public Uri ModelBaseUrl { get; } = new($"http://127.0.0.1:{FreePort.Next()}/models/");
+
+    protected override void ConfigureStorage(IWebHostBuilder builder)
+    {
+        builder.UseSetting("BeMore:Stt:Provider", "Whisper");
+        builder.UseSetting("BeMore:Stt:Whisper:ModelBaseUrl", ModelBaseUrl.ToString());
     }
 }

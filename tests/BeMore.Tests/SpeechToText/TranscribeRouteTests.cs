@@ -111,7 +111,7 @@ public sealed class TranscribeRouteWithoutProviderTests(BeMoreWebFactory factory
     }
 }
 
-/// <summary>Provider=Whisper with a model file that does not exist refuses to start, naming the setting.</summary>
+/// <summary>Provider=Whisper: a missing model file, or a model that cannot be fetched, stops start-up naming the setting; a fetched one is used.</summary>
 [Trait(TestCategory.Name, TestCategory.Host)]
 public sealed class WhisperConfigurationTests
 {
@@ -124,6 +124,35 @@ public sealed class WhisperConfigurationTests
 
         Assert.Contains("BeMore:Stt:Whisper:ModelPath", error.ToString(), StringComparison.Ordinal);
         Assert.Contains(factory.ModelPath, error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_WhisperWithoutModelPath_DownloadsTheVerifiedModelIntoTheDataFolderAndLoadsIt()
+    {
+        await using var models = await ModelFileServer.StartAsync();
+        await using var factory = new DownloadingWhisperWebFactory(models);
+        var http = factory.CreateApiClient();
+
+        Assert.Equal(models.Content, await File.ReadAllBytesAsync(factory.ModelFile));
+        var user = await http.SignUpAsync();
+        using var response = await TranscribeRoute.PostAsync(http, user.AccessToken, await SpeechToTextAudio.WavAsync(300));
+        using var body = await response.ReadJsonAsync();
+
+        // The real loader read the downloaded file, and random bytes are no ggml model.
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Equal("STT_FAILED", body.Code());
+    }
+
+    [Fact]
+    public async Task Start_WhisperModelUnreachable_FailsNamingTheSettings()
+    {
+        await using var factory = new UnreachableWhisperModelWebFactory();
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.Services);
+
+        Assert.Contains("BeMore:Stt:Whisper:ModelPath", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("BeMore:Stt:Whisper:Model ", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains(factory.ModelBaseUrl.ToString(), error.ToString(), StringComparison.Ordinal);
     }
 }
 

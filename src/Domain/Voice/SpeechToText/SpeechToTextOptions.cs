@@ -11,7 +11,7 @@ public enum SpeechToTextProvider
     /// <summary>POST to <c>{BaseUrl}/v1/audio/transcriptions</c> (OpenAI, or a self-hosted Whisper server speaking that protocol).</summary>
     OpenAiCompatible,
 
-    /// <summary>In-process Whisper.net with a ggml model file the operator supplies.</summary>
+    /// <summary>In-process Whisper.net with a ggml model file the operator supplies, or one downloaded and verified at start-up.</summary>
     Whisper,
 }
 
@@ -58,25 +58,47 @@ public sealed class SpeechToTextOptions
 
 public sealed class WhisperSettings
 {
-    /// <summary>Path of a ggml Whisper model file (e.g. ggml-base.bin).</summary>
+    /// <summary>The official download location; <c>ggml-{Model}.bin</c> is appended.</summary>
+    public static readonly Uri OfficialModelBaseUrl = new("https://huggingface.co/ggerganov/whisper.cpp/resolve/main/");
+
+    /// <summary>Path of a ggml Whisper model file (e.g. ggml-base.bin). Unset: <see cref="Model"/> is downloaded into the data folder.</summary>
     public string? ModelPath { get; set; }
+
+    /// <summary>Without <see cref="ModelPath"/>: the official model to download and verify (a name of <see cref="WhisperModelCatalog"/>).</summary>
+    public string Model { get; set; } = "base";
+
+    /// <summary>Where <see cref="Model"/> is downloaded from (a mirror, or a loopback server in the tests).</summary>
+    public Uri ModelBaseUrl { get; set; } = OfficialModelBaseUrl;
+
+    /// <summary>Longest wait for the download server to answer or send its next bytes; past it start-up fails (a partial file is kept and resumed).</summary>
+    public TimeSpan DownloadTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }
 
 /// <summary>The rules between settings that annotations cannot say, with messages naming the setting to fix.</summary>
-public sealed class SpeechToTextOptionsValidator : IValidateOptions<SpeechToTextOptions>
+public sealed class SpeechToTextOptionsValidator(WhisperModelCatalog catalog) : IValidateOptions<SpeechToTextOptions>
 {
+    private const string Whisper = SpeechToTextOptions.SectionName + ":Whisper";
+
     public ValidateOptionsResult Validate(string? name, SpeechToTextOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        var whisper = options.Whisper;
         return options.Provider switch
         {
-            SpeechToTextProvider.OpenAiCompatible when options.BaseUrl is not { IsAbsoluteUri: true } || (options.BaseUrl.Scheme != Uri.UriSchemeHttp && options.BaseUrl.Scheme != Uri.UriSchemeHttps) =>
+            SpeechToTextProvider.OpenAiCompatible when !IsHttpUrl(options.BaseUrl) =>
                 ValidateOptionsResult.Fail($"{SpeechToTextOptions.SectionName}:BaseUrl must be an absolute http(s) URL when {SpeechToTextOptions.SectionName}:Provider is OpenAiCompatible."),
-            SpeechToTextProvider.Whisper when string.IsNullOrWhiteSpace(options.Whisper.ModelPath) =>
-                ValidateOptionsResult.Fail($"{SpeechToTextOptions.SectionName}:Whisper:ModelPath must name a ggml Whisper model file when {SpeechToTextOptions.SectionName}:Provider is Whisper."),
-            SpeechToTextProvider.Whisper when !File.Exists(options.Whisper.ModelPath) =>
-                ValidateOptionsResult.Fail($"{SpeechToTextOptions.SectionName}:Whisper:ModelPath: the Whisper model file '{options.Whisper.ModelPath}' does not exist. Download a ggml model (e.g. ggml-base.bin) and point the setting at it."),
+            SpeechToTextProvider.Whisper when !string.IsNullOrWhiteSpace(whisper.ModelPath) && !File.Exists(whisper.ModelPath) =>
+                ValidateOptionsResult.Fail($"{Whisper}:ModelPath: the Whisper model file '{whisper.ModelPath}' does not exist. Download a ggml model (e.g. ggml-base.bin) and point the setting at it, or leave it unset to have {Whisper}:Model downloaded."),
+            SpeechToTextProvider.Whisper when !string.IsNullOrWhiteSpace(whisper.ModelPath) => ValidateOptionsResult.Success,
+            SpeechToTextProvider.Whisper when catalog.Find(whisper.Model) is null =>
+                ValidateOptionsResult.Fail($"{Whisper}:Model '{whisper.Model}' is not a model this server can download and verify ({string.Join(", ", catalog.Names)}); set {Whisper}:ModelPath to use another ggml file."),
+            SpeechToTextProvider.Whisper when !IsHttpUrl(whisper.ModelBaseUrl) || !string.IsNullOrEmpty(whisper.ModelBaseUrl.UserInfo) =>
+                ValidateOptionsResult.Fail($"{Whisper}:ModelBaseUrl must be an absolute http(s) URL without credentials (it is logged)."),
+            SpeechToTextProvider.Whisper when whisper.DownloadTimeout < TimeSpan.FromSeconds(1) || whisper.DownloadTimeout > TimeSpan.FromMinutes(10) =>
+                ValidateOptionsResult.Fail($"{Whisper}:DownloadTimeout must be between 00:00:01 and 00:10:00."),
             _ => ValidateOptionsResult.Success,
         };
     }
+
+    private static bool IsHttpUrl(Uri? url) => url is { IsAbsoluteUri: true } && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps);
 }

@@ -6,13 +6,25 @@ using Whisper.net;
 namespace BeMore.Domain.Voice.SpeechToText;
 
 /// <summary>
-/// In-process Whisper.net with the ggml model at <see cref="WhisperSettings.ModelPath"/> (checked at start-up). The
-/// model is loaded once, on first use; each call gets its own processor because a processor is not thread-safe.
+/// In-process Whisper.net with the ggml model start-up found or downloaded and verified (<see cref="WhisperModelFetcher"/>,
+/// then <see cref="UseModel"/>). The model is loaded once, on first use; each call gets its own processor because a
+/// processor is not thread-safe.
 /// </summary>
-public sealed class WhisperSpeechToText(IOptions<SpeechToTextOptions> options) : ISpeechToText, IDisposable
+public sealed class WhisperSpeechToText : ISpeechToText, IDisposable
 {
-    private readonly SpeechToTextOptions _options = options.Value;
-    private readonly Lazy<WhisperFactory> _factory = new(() => WhisperFactory.FromPath(options.Value.Whisper.ModelPath!));
+    private readonly SpeechToTextOptions _options;
+    private readonly Lazy<WhisperFactory> _factory;
+    private string? _modelPath;
+
+    public WhisperSpeechToText(IOptions<SpeechToTextOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Value;
+        _factory = new(() => WhisperFactory.FromPath(Volatile.Read(ref _modelPath) ?? throw new InvalidOperationException("The Whisper model is not ready: start-up prepares it.")));
+    }
+
+    /// <summary>The model file to load: only ever a path the fetcher returned (an operator's file, or a verified download).</summary>
+    public void UseModel(string verifiedPath) => Volatile.Write(ref _modelPath, verifiedPath);
 
     public async Task<SpeechToTextResult> TranscribeAsync(ReadOnlyMemory<byte> wav, string? language, CancellationToken cancellationToken)
     {
