@@ -25,6 +25,12 @@ public sealed partial class ConsoleTests
             await page.GotoAsync("/console/");
             await Expect(page.Locator("#sign-in-form")).ToBeVisibleAsync();
             await AssertPageAsync(browser, "sign-in");
+            // The first Tab reaches the skip link, which takes keyboard users past the header to the page's content.
+            await page.Keyboard.PressAsync("Tab");
+            await Expect(page.Locator(".skip-link")).ToBeFocusedAsync();
+            await page.Keyboard.PressAsync("Enter");
+            await page.Keyboard.PressAsync("Tab");
+            await Expect(page.Locator("#sign-in-email")).ToBeFocusedAsync();
 
             await SignUpAsync(browser, language: "en");
             await Expect(page.Locator("#dashboard-updated")).Not.ToBeEmptyAsync();

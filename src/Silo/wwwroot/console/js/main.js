@@ -18,6 +18,7 @@ let preferences = null;
 /** A message for the sign-in page after the account went away (its erasure), shown once. */
 let signedOutNotice = null;
 const announcer = document.getElementById('route-announcer');
+let firstRenderDone = false;
 
 const routes = [
   { pattern: /^\/?$/, render: () => renderDashboard(main) },
@@ -69,10 +70,14 @@ function render() {
     }
   }
   markCurrentLink();
-  // A page change moves focus to the new page's heading, and screen readers hear its name.
-  const heading = main.querySelector('h1');
-  heading?.focus();
-  announcer.textContent = heading?.textContent || document.title;
+  // A page change moves focus to the new page's heading, and screen readers hear its name. The first page of a visit
+  // leaves focus where the browser puts it, at the top, so the skip link is the first stop.
+  if (firstRenderDone) {
+    const heading = main.querySelector('h1');
+    heading?.focus();
+    announcer.textContent = heading?.textContent || document.title;
+  }
+  firstRenderDone = true;
 }
 
 /** The navigation link of the page shown carries aria-current="page". */
