@@ -65,9 +65,12 @@ public interface IUserGrain : IGrainWithStringKey
     [Alias("AddSession")]
     Task AddSessionAsync(SessionIndexEntry entry);
 
-    /// <summary>The user's sessions, newest first, starting after <paramref name="cursor"/> (a session id) when given.</summary>
+    /// <summary>
+    /// The user's sessions, newest first, starting after <paramref name="cursor"/> (a session id) when given; only those
+    /// matching <paramref name="search"/> when given.
+    /// </summary>
     [Alias("ListSessions")]
-    Task<SessionIndexPage> ListSessionsAsync(string? cursor, int limit);
+    Task<SessionIndexPage> ListSessionsAsync(string? cursor, int limit, SessionSearch? search = null);
 
     /// <summary>Folds an ended session into the dashboard totals (once per session).</summary>
     [Alias("RecordSessionOutcome")]
@@ -142,6 +145,22 @@ public sealed record DashboardSummary(
 public sealed record DistortionTotal(
     [property: Id(0)] string Type,
     [property: Id(1)] int Count);
+
+/// <summary>
+/// Which sessions a listing keeps: the title contains <see cref="TitleContains"/> (ignoring case), and the session started
+/// at or after <see cref="StartedFrom"/> and before <see cref="StartedBefore"/>; a null criterion keeps every session.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("bemore.SessionSearch")]
+public sealed record SessionSearch(
+    [property: Id(0)] string? TitleContains,
+    [property: Id(1)] DateTimeOffset? StartedFrom,
+    [property: Id(2)] DateTimeOffset? StartedBefore)
+{
+    public bool Matches(SessionIndexEntry entry) =>
+        (TitleContains is null || (entry.Title?.Contains(TitleContains, StringComparison.OrdinalIgnoreCase) ?? false))
+        && (StartedFrom is null || entry.StartedAt >= StartedFrom)
+        && (StartedBefore is null || entry.StartedAt < StartedBefore);
+}
 
 /// <summary>A page of the session index; <see cref="NextCursor"/> is null on the last page.</summary>
 [GenerateSerializer, Immutable, Alias("bemore.SessionIndexPage")]

@@ -180,13 +180,15 @@ public sealed class UserGrain(
         await state.WriteStateAsync();
     }
 
-    public Task<SessionIndexPage> ListSessionsAsync(string? cursor, int limit)
+    public Task<SessionIndexPage> ListSessionsAsync(string? cursor, int limit, SessionSearch? search = null)
     {
         var sessions = state.State.Sessions;
         var start = cursor is null ? 0 : sessions.FindIndex(s => s.SessionId == cursor) + 1;
-        var items = sessions.Skip(start).Take(Math.Clamp(limit, 1, MaxPage)).ToList();
-        var next = start + items.Count < sessions.Count && items.Count > 0 ? items[^1].SessionId : null;
-        return Task.FromResult(new SessionIndexPage(items, next));
+        var size = Math.Clamp(limit, 1, MaxPage);
+        // One more than a page says whether a next page holds anything (a search can leave the rest of the index empty).
+        var items = sessions.Skip(start).Where(s => search?.Matches(s) ?? true).Take(size + 1).ToList();
+        var next = items.Count > size ? items[size - 1].SessionId : null;
+        return Task.FromResult(new SessionIndexPage(items.Take(size).ToList(), next));
     }
 
     public async Task RecordSessionOutcomeAsync(SessionOutcome outcome)

@@ -12,6 +12,9 @@ public sealed partial class ConsoleBrowser : IAsyncDisposable
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    /// <summary>axe-core's browser build, copied beside the tests from the console's npm packages.</summary>
+    private static readonly Lazy<string> AxeSource = new(() => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "axe.min.js")));
+
     private readonly IPlaywright _playwright;
     private readonly IBrowser _browser;
     private readonly List<string> _console = [];
@@ -46,7 +49,8 @@ public sealed partial class ConsoleBrowser : IAsyncDisposable
         }
     }
 
-    public static async Task<ConsoleBrowser> LaunchAsync(Uri baseAddress, string microphoneWav, string testName, ViewportSize viewport)
+    public static async Task<ConsoleBrowser> LaunchAsync(
+        Uri baseAddress, string microphoneWav, string testName, ViewportSize viewport, string locale = "en-US", string? initScript = null)
     {
         TestCategory.EnsureAllowed(TestCategory.E2E, nameof(ConsoleBrowser));
         var artifacts = Path.Combine(AppContext.BaseDirectory, "TestResults", "e2e", testName);
@@ -72,7 +76,7 @@ public sealed partial class ConsoleBrowser : IAsyncDisposable
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseAddress.ToString(),
-            Locale = "en-US",
+            Locale = locale,
             ViewportSize = viewport,
             AcceptDownloads = true,
             Permissions = ["microphone"],
@@ -82,8 +86,37 @@ public sealed partial class ConsoleBrowser : IAsyncDisposable
         // first load of a fresh browser has taken longer than 20 s.
         context.SetDefaultNavigationTimeout(60_000);
         Assertions.SetDefaultExpectTimeout(15_000);
+        if (initScript is not null)
+        {
+            await context.AddInitScriptAsync(initScript);
+        }
+
         var page = await context.NewPageAsync();
         return new ConsoleBrowser(playwright, browser, context, page, artifacts);
+    }
+
+    /// <summary>
+    /// Runs axe-core (pinned in the console's npm packages) on the page as it is now and fails on any serious or critical
+    /// violation, naming the rule and the elements. The script is evaluated through the browser's debugging protocol,
+    /// which the page's content security policy does not govern, so the page itself stays as served.
+    /// </summary>
+    public async Task AssertAccessibleAsync(string pageName)
+    {
+        if (!await Page.EvaluateAsync<bool>("() => typeof window.axe === 'object'"))
+        {
+            await Page.EvaluateAsync(AxeSource.Value);
+        }
+
+        var violations = await Page.EvaluateAsync<string[]>(
+            """
+            async () => {
+              const results = await axe.run(document, { resultTypes: ['violations'] });
+              return results.violations
+                .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                .map(v => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map(n => n.target.join(' ')).join(', ')}`);
+            }
+            """);
+        Assert.True(violations.Length == 0, $"axe-core found on {pageName}:\n{string.Join('\n', violations)}");
     }
 
     public Task ScreenshotAsync(string name) =>

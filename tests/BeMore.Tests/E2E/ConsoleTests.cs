@@ -14,13 +14,13 @@ namespace BeMore.Tests.E2E;
 [Trait(TestCategory.Name, TestCategory.E2E)]
 public sealed partial class ConsoleTests(BeMoreWebFactory factory) : IClassFixture<BeMoreWebFactory>
 {
-    private static readonly ViewportSize Desktop = new() { Width = 1280, Height = 900 };
-    private static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
+    internal static readonly ViewportSize Desktop = new() { Width = 1280, Height = 900 };
+    internal static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
 
     /// <summary>Long enough that losing the speech said during it could not hide in the measurement's tolerance.</summary>
     private static readonly TimeSpan NetworkCut = TimeSpan.FromSeconds(6);
 
-    private static string Microphone => Path.Combine(AppContext.BaseDirectory, "Fixtures", "Audio", "three-sentences.wav");
+    internal static string Microphone => Path.Combine(AppContext.BaseDirectory, "Fixtures", "Audio", "three-sentences.wav");
 
     [Fact]
     public async Task Console_FullSessionInKorean_ShowsLiveAnalysisReportAndDashboard()
@@ -204,12 +204,19 @@ public sealed partial class ConsoleTests(BeMoreWebFactory factory) : IClassFixtu
         return total + streamMs;
     }
 
-    /// <summary>Signs up on the console's first page in the chosen UI language; returns the new account's email.</summary>
-    private static async Task<string> SignUpAsync(ConsoleBrowser browser, string language)
+    /// <summary>
+    /// Signs up on the console's first page in the chosen UI language (null: the one the page chose from the browser's
+    /// languages); returns the new account's email.
+    /// </summary>
+    internal static async Task<string> SignUpAsync(ConsoleBrowser browser, string? language)
     {
         var page = browser.Page;
         await page.GotoAsync("/console/");
-        await page.Locator("#language").SelectOptionAsync(language);
+        if (language is not null)
+        {
+            await page.Locator("#language").SelectOptionAsync(language);
+        }
+
         await browser.ScreenshotAsync("1-sign-in");
         var email = ApiClientExtensions.NewEmail("console");
         await page.Locator("#sign-up-name").FillAsync("Console User");
@@ -222,7 +229,7 @@ public sealed partial class ConsoleTests(BeMoreWebFactory factory) : IClassFixtu
     }
 
     /// <summary>Starts a session with both consents from the new-session page; returns its id once the console is live.</summary>
-    private static async Task<string> StartSessionAsync(ConsoleBrowser browser, string title)
+    internal static async Task<string> StartSessionAsync(ConsoleBrowser browser, string title)
     {
         var page = browser.Page;
         await page.Locator("#main-nav a[href='/console/session']").ClickAsync();
@@ -251,7 +258,7 @@ public sealed partial class ConsoleTests(BeMoreWebFactory factory) : IClassFixtu
             "() => Number(document.querySelector('#utterance-count').textContent) >= 2 && document.querySelector('#speaking-indicator').dataset.speaking === 'false'");
     }
 
-    private static async Task<string> SignInAsync(HttpClient http, string email)
+    internal static async Task<string> SignInAsync(HttpClient http, string email)
     {
         using var response = await http.SendAsync(HttpMethod.Post, "/api/auth/login", null, new { email, password = ApiClientExtensions.Password });
         using var body = await response.ReadJsonAsync();
@@ -262,7 +269,7 @@ public sealed partial class ConsoleTests(BeMoreWebFactory factory) : IClassFixtu
         page.WaitForFunctionAsync("selector => Number(document.querySelector(selector)?.dataset.pointCount) > 0", canvas);
 
     /// <summary>Every form control on the page has a label a screen reader announces.</summary>
-    private static async Task AssertLabelledAsync(IPage page)
+    internal static async Task AssertLabelledAsync(IPage page)
     {
         var unlabelled = await page.EvaluateAsync<string[]>(
             "() => [...document.querySelectorAll('input, select, textarea, button')].filter(c => !c.labels?.length && !c.getAttribute('aria-label') && !c.textContent.trim()).map(c => c.id || c.outerHTML)");

@@ -28,6 +28,19 @@ public sealed class TranscribeRouteTests(SpeechToTextWebFactory factory) : IClas
     }
 
     [Fact]
+    public async Task SttStatus_WithAProvider_SaysAvailable()
+    {
+        var http = factory.CreateApiClient();
+        var user = await http.SignUpAsync();
+
+        using var response = await http.SendAsync(HttpMethod.Get, "/api/stt/status", user.AccessToken);
+        using var body = await response.ReadJsonAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(body.RootElement.GetProperty("available").GetBoolean());
+    }
+
+    [Fact]
     public async Task Transcribe_Oversized_Is413PayloadTooLarge()
     {
         var http = factory.CreateApiClient();

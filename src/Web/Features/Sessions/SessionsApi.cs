@@ -49,11 +49,22 @@ public static class SessionsApi
         return TypedResults.Created($"/api/session/{id}", snapshot);
     }
 
-    private static async Task<Ok<SessionPage>> ListAsync(
-        ClaimsPrincipal user, IGrainFactory grains, [MaxLength(64)] string? cursor = null, [Range(1, MaxPage)] int limit = 20)
+    /// <summary>
+    /// The caller's sessions, newest first; <paramref name="q"/> keeps those whose title contains it, <paramref name="from"/>
+    /// and <paramref name="to"/> those that started at or after <c>from</c> and before <c>to</c>.
+    /// </summary>
+    private static async Task<Results<Ok<SessionPage>, ValidationProblem>> ListAsync(
+        ClaimsPrincipal user, IGrainFactory grains, [MaxLength(64)] string? cursor = null, [Range(1, MaxPage)] int limit = 20,
+        [MaxLength(200)] string? q = null, DateTimeOffset? from = null, DateTimeOffset? to = null)
     {
+        if (from >= to)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["to"] = ["to must be later than from."] });
+        }
+
+        var search = string.IsNullOrWhiteSpace(q) && from is null && to is null ? null : new SessionSearch(string.IsNullOrWhiteSpace(q) ? null : q.Trim(), from, to);
         var userId = user.UserId();
-        var page = await grains.GetGrain<IUserGrain>(userId).ListSessionsAsync(cursor, limit);
+        var page = await grains.GetGrain<IUserGrain>(userId).ListSessionsAsync(cursor, limit, search);
         var snapshots = await Task.WhenAll(page.Items.Select(item => grains.GetGrain<ICounselingSessionGrain>(item.SessionId).GetSnapshotAsync(userId)));
         return TypedResults.Ok(new SessionPage(snapshots, page.NextCursor));
     }

@@ -20,7 +20,13 @@ public sealed class SttApiOptions
     /// <summary>Largest WAV file accepted; the same setting the grain checks the audio against.</summary>
     [Range(1024, 100 * 1024 * 1024)]
     public int MaxUploadBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>The configured provider's name (the same setting the server's speech-to-text reads); <c>None</c> when off.</summary>
+    public string Provider { get; set; } = "None";
 }
+
+/// <summary>Whether the server turns speech into text, so a client knows to offer another way (typing, the browser's own).</summary>
+public sealed record SttStatus(bool Available);
 
 /// <summary>One-off transcription of an uploaded WAV file by the configured speech-to-text provider.</summary>
 public static class SttApi
@@ -36,8 +42,10 @@ public static class SttApi
 
     public static IEndpointRouteBuilder MapSttApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGroup("/api/stt").WithTags("Speech-to-text").RequireAuthorization()
-            .MapPost("/transcribe", TranscribeAsync)
+        var stt = endpoints.MapGroup("/api/stt").WithTags("Speech-to-text").RequireAuthorization();
+        stt.MapGet("/status", (IOptions<SttApiOptions> options) =>
+            TypedResults.Ok(new SttStatus(!string.Equals(options.Value.Provider, "None", StringComparison.OrdinalIgnoreCase))));
+        stt.MapPost("/transcribe", TranscribeAsync)
             .Accepts<TranscribeForm>("multipart/form-data")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)

@@ -54,3 +54,15 @@ export function errorText(error) {
 export function showError(element, error) {
   element.textContent = error ? errorText(error) : '';
 }
+
+/** Saves a file response (fetched with the bearer token, which a plain link cannot carry) under its server-given name. */
+export async function downloadResponse(response, fallbackName) {
+  const blob = await response.blob();
+  const name = /filename="?([^";]+)"?/.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ?? fallbackName;
+  const url = URL.createObjectURL(blob);
+  const link = el('a', { href: url, download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

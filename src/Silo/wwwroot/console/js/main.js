@@ -2,8 +2,10 @@
 // preference. Each route renders a view into <main> and returns a function that stops what it started.
 import { ApiError, currentUser, getJson, isSignedIn, onSignedOut, postJson, putJson, signIn, signOut, signUp } from './api.js';
 import { showError, view } from './dom.js';
-import { language, setLanguage, translate } from './i18n.js';
+import { language, setLanguage, t, translate } from './i18n.js';
+import { renderAccount } from './account.js';
 import { renderDashboard } from './dashboard.js';
+import { renderHistory } from './history.js';
 import { renderReport } from './report.js';
 import { renderSession } from './session.js';
 
@@ -13,6 +15,10 @@ const nav = document.getElementById('main-nav');
 const languageSelect = document.getElementById('language');
 let cleanup = () => undefined;
 let preferences = null;
+/** A message for the sign-in page after the account went away (its erasure), shown once. */
+let signedOutNotice = null;
+const announcer = document.getElementById('route-announcer');
+let firstRenderDone = false;
 
 const routes = [
   { pattern: /^\/?$/, render: () => renderDashboard(main) },
@@ -20,6 +26,21 @@ const routes = [
   { pattern: /^\/session$/, render: () => renderNewSession() },
   { pattern: /^\/session\/([0-9a-f]{32})$/, render: id => renderSession(main, id) },
   { pattern: /^\/report\/([0-9a-f]{32})$/, render: id => renderReport(main, id) },
+  { pattern: /^\/history$/, render: () => renderHistory(main) },
+  {
+    pattern: /^\/account$/,
+    render: () => renderAccount(main, {
+      savePreferences: async changes => {
+        await savePreferences(changes);
+        applyLanguage(preferences.language);
+        return preferences;
+      },
+      preferences: async () => (preferences ??= await getJson('/api/user/me/preferences')),
+      erased: () => {
+        signedOutNotice = 'account.deleted';
+      },
+    }),
+  },
 ];
 
 function navigate(path, { replace = false } = {}) {
@@ -48,11 +69,34 @@ function render() {
       return;
     }
   }
-  main.querySelector('h1')?.focus();
+  markCurrentLink();
+  // A page change moves focus to the new page's heading, and screen readers hear its name. The first page of a visit
+  // leaves focus where the browser puts it, at the top, so the skip link is the first stop.
+  if (firstRenderDone) {
+    const heading = main.querySelector('h1');
+    heading?.focus();
+    announcer.textContent = heading?.textContent || document.title;
+  }
+  firstRenderDone = true;
+}
+
+/** The navigation link of the page shown carries aria-current="page". */
+function markCurrentLink() {
+  for (const link of nav.querySelectorAll('a[href]')) {
+    if (link.getAttribute('href') === location.pathname) {
+      link.setAttribute('aria-current', 'page');
+    } else {
+      link.removeAttribute('aria-current');
+    }
+  }
 }
 
 function renderAuth() {
   main.replaceChildren(view('view-auth'));
+  if (signedOutNotice) {
+    main.querySelector('#sign-in-notice').textContent = t(signedOutNotice);
+    signedOutNotice = null;
+  }
   const signInForm = main.querySelector('#sign-in-form');
   const signUpForm = main.querySelector('#sign-up-form');
   signInForm.addEventListener('submit', event => submitAuth(event, signInForm, '#sign-in-error', form => signIn(form.email.value.trim(), form.password.value)));

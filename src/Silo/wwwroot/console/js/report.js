@@ -1,9 +1,9 @@
 // The end-of-session report: summary, charts, findings and the PDF/CSV downloads (fetched with the bearer token, then
 // saved from a blob, because a plain link cannot carry the token).
-import { authorized, getJson } from './api.js';
+import { authorized, getJson, postJson } from './api.js';
 import { distortionCard, interventionCard } from './cards.js';
 import { barChart, emotionChart, lineChart } from './charts.js';
-import { el, facts, showError, view } from './dom.js';
+import { downloadResponse, el, facts, showError, view } from './dom.js';
 import { formatDateTime, formatDuration, formatNumber, formatTime, onLanguageChange, t, term } from './i18n.js';
 
 export function renderReport(main, sessionId) {
@@ -41,6 +41,7 @@ export function renderReport(main, sessionId) {
     list($('#report-interventions'), report.interventions, interventionCard);
     list($('#report-observations'), report.overall.observations, text => el('li', {}, text));
     list($('#report-recommendations'), report.recommendations, text => el('li', {}, text));
+    drawFeedback();
   }
 
   function list(element, items, render) {
@@ -50,19 +51,54 @@ export function renderReport(main, sessionId) {
   async function download(path, fallbackName) {
     showError(error, null);
     try {
-      const response = await authorized(path);
-      const blob = await response.blob();
-      const name = /filename="?([^";]+)"?/.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ?? fallbackName;
-      const url = URL.createObjectURL(blob);
-      const link = el('a', { href: url, download: name });
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      await downloadResponse(await authorized(path), fallbackName);
     } catch (failure) {
       showError(error, failure);
     }
   }
+
+  /** Five radio buttons (one tab stop, arrow keys move between them, as native radios do) for the 1..5 rating. */
+  function drawRatingOptions() {
+    const chosen = main.querySelector('input[name=rating]:checked')?.value;
+    $('#feedback-rating').replaceChildren(...[1, 2, 3, 4, 5].map(rating => el('label', { class: 'check' },
+      el('input', { type: 'radio', name: 'rating', value: rating, id: `feedback-rating-${rating}`, checked: String(rating) === chosen }),
+      el('span', {}, t('feedback.star', { count: rating })))));
+  }
+
+  function drawFeedback() {
+    const previous = report?.feedback;
+    $('#feedback-previous').textContent = previous ? t('feedback.previous', { rating: previous.rating }) : '';
+  }
+
+  const feedbackForm = $('#feedback-form');
+  feedbackForm.addEventListener('submit', async event => {
+    event.preventDefault();
+    const rating = Number(main.querySelector('input[name=rating]:checked')?.value ?? 0);
+    const button = $('#send-feedback');
+    const feedbackError = $('#feedback-error');
+    showError(feedbackError, null);
+    $('#feedback-status').textContent = '';
+    if (rating < 1) {
+      showError(feedbackError, { code: 'VALIDATION_ERROR', errors: { rating: [t('feedback.rating')] } });
+      main.querySelector('input[name=rating]')?.focus();
+      return;
+    }
+    button.disabled = true;
+    try {
+      const comment = feedbackForm.comment.value.trim();
+      await postJson(`/api/session/${sessionId}/feedback`, { rating, comment: comment || null });
+      if (report) {
+        report.feedback = { rating, comment: comment || null };
+      }
+      drawFeedback();
+      $('#feedback-status').textContent = t('feedback.thanks');
+    } catch (failure) {
+      showError(feedbackError, failure);
+    } finally {
+      button.disabled = false;
+    }
+  });
+  drawRatingOptions();
 
   $('#download-pdf').addEventListener('click', () => download(`/api/session/${sessionId}/report.pdf`, `bemore-report-${sessionId}.pdf`));
   $('#download-csv').addEventListener('click', () => {
@@ -78,7 +114,12 @@ export function renderReport(main, sessionId) {
       }
     })
     .catch(failure => showError(error, failure));
-  const stopListening = onLanguageChange(() => report && draw());
+  const stopListening = onLanguageChange(() => {
+    drawRatingOptions();
+    if (report) {
+      draw();
+    }
+  });
   return () => {
     closed = true;
     stopListening();

@@ -1,4 +1,5 @@
 // The live session console: microphone to the hub, the session's events to the screen.
+import { getJson } from './api.js';
 import * as cards from './cards.js';
 import { addEmotionPoint, emotionChart } from './charts.js';
 import { el, showError, view } from './dom.js';
@@ -6,6 +7,7 @@ import { formatNumber, formatTime, language, onLanguageChange, t, term } from '.
 import { conversationPanel } from './conversation.js';
 import { LiveSession } from './live.js';
 import { startMicrophone } from './microphone.js';
+import { browserRecognition, startBrowserTranscription } from './speech.js';
 
 export function renderSession(main, sessionId) {
   main.replaceChildren(view('view-session'));
@@ -36,6 +38,12 @@ export function renderSession(main, sessionId) {
     eventLog: $('#event-log'),
     counselorForm: $('#counselor-form'),
     counselorInput: $('#counselor-input'),
+    notices: $('#processing-notices'),
+    speechCard: $('#speech-to-text'),
+    browserSpeechOffer: $('#browser-speech-offer'),
+    browserSpeech: $('#browser-speech'),
+    browserSpeechUnavailable: $('#browser-speech-unavailable'),
+    browserSpeechState: $('#browser-speech-state'),
   };
   const conversation = conversationPanel($('#conversation'), $('#counselor-speak'));
   const state = { snapshotSeq: 0, status: null, title: null, connection: 'connecting', speaking: false, emotion: null, micState: null };
@@ -44,6 +52,10 @@ export function renderSession(main, sessionId) {
   const openedAt = performance.now();
   let typingStartedMs = null;
   let microphone = null;
+  let browserTranscription = null;
+  let browserSpeechFailure = null;
+  /** Processing issues by kind: how many, and whether the person has dismissed the notice (it then stays away). */
+  const issues = new Map();
 
   ui.transcriptLanguage.value = language();
   ui.reportLink.href = `/console/report/${sessionId}`;
@@ -90,6 +102,77 @@ export function renderSession(main, sessionId) {
     if (status === 'ended') {
       stopMicrophone();
     }
+    updateBrowserTranscription();
+  }
+
+  /** The opted-in browser recognition runs exactly while the session is active. */
+  function updateBrowserTranscription() {
+    const wanted = ui.browserSpeech.checked && state.status === 'active';
+    if (wanted && !browserTranscription) {
+      browserSpeechFailure = null;
+      browserTranscription = startBrowserTranscription({
+        language: ui.transcriptLanguage.value,
+        now: elapsedMs,
+        onFinal: phrase => sendTranscript(phrase.text, phrase.startMs, phrase.endMs),
+        onError: reason => {
+          browserTranscription = null;
+          browserSpeechFailure = reason;
+          ui.browserSpeech.checked = false;
+          showBrowserSpeech();
+        },
+      });
+    } else if (!wanted && browserTranscription) {
+      browserTranscription.stop();
+      browserTranscription = null;
+    }
+    showBrowserSpeech();
+  }
+
+  function showBrowserSpeech() {
+    const text = browserSpeechFailure ? t('stt.browserFailed', { reason: browserSpeechFailure }) : browserTranscription ? t('stt.browserOn') : '';
+    if (ui.browserSpeechState.textContent !== text) {
+      ui.browserSpeechState.textContent = text;
+    }
+    ui.browserSpeechState.dataset.state = browserSpeechFailure ? 'failed' : browserTranscription ? 'on' : 'off';
+  }
+
+  /** A server without speech-to-text says so, and offers the browser's own recognition where the browser has one. */
+  async function showSpeechToText() {
+    try {
+      const status = await getJson('/api/stt/status');
+      ui.speechCard.hidden = status.available;
+      ui.speechCard.dataset.serverStt = String(status.available);
+      const offered = !status.available && browserRecognition() !== null;
+      ui.browserSpeechOffer.hidden = !offered;
+      ui.browserSpeechUnavailable.hidden = status.available || offered;
+    } catch {
+      // Not knowing only means the notice stays hidden; the session itself works either way.
+    }
+  }
+
+  /** One notice per kind of processing issue: visible, polite (a live region, not an alert) and dismissible. */
+  function noteIssue(event) {
+    const kind = event.data.kind;
+    const known = issues.get(kind) ?? { count: 0, dismissed: false };
+    issues.set(kind, { ...known, count: known.count + 1 });
+    if (known.dismissed) {
+      return;
+    }
+    showIssues();
+  }
+
+  function showIssues() {
+    ui.notices.replaceChildren(...[...issues.entries()].filter(([, issue]) => !issue.dismissed).map(([kind, issue]) => {
+      const key = `issue.${kind}`;
+      const text = t(key) === key ? t('issue.other') : t(key);
+      const dismiss = el('button', { type: 'button', class: 'secondary', 'aria-label': t('issue.dismiss') }, '×');
+      dismiss.addEventListener('click', () => {
+        issues.set(kind, { ...issues.get(kind), dismissed: true });
+        showIssues();
+        ui.transcriptInput.focus();
+      });
+      return el('div', { class: 'notice', dataset: { kind, count: issue.count } }, el('p', {}, text), dismiss);
+    }));
   }
 
   async function ensureMicrophone() {
@@ -193,6 +276,9 @@ export function renderSession(main, sessionId) {
       case 'counselor_reply':
         conversation.reply(event, ui.transcriptLanguage.value);
         break;
+      case 'processing_issue':
+        noteIssue(event);
+        break;
       case 'session_ended':
         if (event.seq > state.snapshotSeq) {
           setStatus('ended');
@@ -233,6 +319,8 @@ export function renderSession(main, sessionId) {
     ui.transcript.replaceChildren(...events.filter(e => e.type === 'transcript_segment').map(transcriptItem));
     ui.distortions.replaceChildren(...events.filter(e => e.type === 'distortion_detected').reverse().map(distortionCard));
     ui.interventions.replaceChildren(...events.filter(e => e.type === 'cbt_intervention').reverse().map(interventionCard));
+    showIssues();
+    showBrowserSpeech();
   }
 
   async function command(method) {
@@ -265,22 +353,24 @@ export function renderSession(main, sessionId) {
       return;
     }
     const endMs = elapsedMs();
-    const segment = {
-      clientSegmentId: crypto.randomUUID(),
-      text,
-      startMs: Math.min(typingStartedMs ?? endMs, endMs),
-      endMs,
-      language: ui.transcriptLanguage.value,
-    };
-    showError(ui.error, null);
-    try {
-      await live.invoke('SendTranscript', segment);
+    if (await sendTranscript(text, Math.min(typingStartedMs ?? endMs, endMs), endMs)) {
       ui.transcriptInput.value = '';
       typingStartedMs = null;
-    } catch (error) {
-      showError(ui.error, hubError(error));
     }
   });
+  ui.browserSpeech.addEventListener('change', updateBrowserTranscription);
+
+  /** Typed text and the browser's recognised phrases go in the same way; true once the server has it. */
+  async function sendTranscript(text, startMs, endMs) {
+    showError(ui.error, null);
+    try {
+      await live.invoke('SendTranscript', { clientSegmentId: crypto.randomUUID(), text, startMs, endMs, language: ui.transcriptLanguage.value });
+      return true;
+    } catch (error) {
+      showError(ui.error, hubError(error));
+      return false;
+    }
+  }
 
   ui.counselorForm.addEventListener('submit', async submitted => {
     submitted.preventDefault();
@@ -302,12 +392,14 @@ export function renderSession(main, sessionId) {
   }
 
   showSpeaking();
+  showSpeechToText();
   const stopListening = onLanguageChange(retranslate);
   live.start().catch(error => showError(ui.error, hubError(error)));
 
   return () => {
     stopListening();
     stopMicrophone();
+    browserTranscription?.stop();
     conversation.stopSpeaking();
     live.close();
     chart.destroy();
