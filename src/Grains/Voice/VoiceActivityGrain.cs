@@ -164,6 +164,17 @@ public sealed class VoiceActivityGrain(TranscriptionWorker transcription, Uttera
     /// </summary>
     private async Task ForwardAsync(string callerId, VoiceActivityState state, bool closing, ProsodyTracker? prosody = null)
     {
+        if (_transitions.Count == 0 && !closing)
+        {
+            if (_rate.ShouldEmit(state.AudioMs, isSpeechTransition: false))
+            {
+                var level = new VadLevel(state.IsSpeaking, Math.Round(state.LevelDb, 1), state.IsSpeaking ? state.UtteranceMs : 0);
+                await Session.PublishLiveAsync(SessionLiveMessage.Now(this.GetPrimaryKeyString(), level));
+            }
+
+            return;
+        }
+
         var updates = new List<VadUpdate>(_transitions.Count + 1);
         var finished = new List<Utterance>();
         var utterances = _utterances;
@@ -184,21 +195,10 @@ public sealed class VoiceActivityGrain(TranscriptionWorker transcription, Uttera
             }
         }
 
-        if (updates.Count == 0 && closing)
+        if (updates.Count == 0)
         {
             utterances = utterances.Observe(state.IsSpeaking, state.AudioMs, out _);
             updates.Add(new VadUpdate(state.IsSpeaking, state.AudioMs, state.UtteranceMs, state.PauseMs, Math.Round(state.LevelDb, 1), utterances.Count));
-        }
-
-        if (updates.Count == 0)
-        {
-            if (_rate.ShouldEmit(state.AudioMs, isSpeechTransition: false))
-            {
-                var level = new VadLevel(state.IsSpeaking, Math.Round(state.LevelDb, 1), state.IsSpeaking ? state.UtteranceMs : 0);
-                await Session.PublishLiveAsync(SessionLiveMessage.Now(this.GetPrimaryKeyString(), level));
-            }
-
-            return;
         }
 
         var sample = finished.Count > 0 ? prosody?.TakeUtterance() : null;
