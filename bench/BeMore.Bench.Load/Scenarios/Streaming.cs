@@ -9,7 +9,8 @@ namespace BeMore.Bench.Load.Scenarios;
 /// Scenario 2: N sessions each streaming 16 kHz PCM16 in real time (a 250 ms chunk every 250 ms, on a fixed schedule,
 /// starts spread over one chunk interval) through <c>UploadAudio</c>, in streams of a few seconds back to back. The
 /// processing lag of a stream is the time from its last chunk's scheduled send to the server's answer, which comes
-/// once the server has handled every chunk: how far behind real time the server runs. Also server CPU and RSS.
+/// once the server has handled every chunk: how far behind real time the server runs. Also server CPU (and its CPU time
+/// per second of audio streamed) and RSS.
 /// Sessions consent to analysis, as a counseling session does, so their voice activity becomes vad_update events.
 /// </summary>
 public static class Streaming
@@ -25,7 +26,7 @@ public static class Streaming
 
         foreach (var count in levels)
         {
-            var results = new Dictionary<string, (Latencies Lag, double CpuPercent, double RssMb)>();
+            var results = new Dictionary<string, (Latencies Lag, double CpuPercent, double CpuMsPerAudioSecond, double RssMb)>();
             foreach (var name in new[] { "baseline", "bemore" })
             {
                 var isBaseline = name == "baseline";
@@ -38,11 +39,16 @@ public static class Streaming
                     var lag = new Latencies();
                     await Task.WhenAll(connections.Select((connection, i) => StreamForAsync(
                         connection, sessions[i].SessionId, audio, i, count, chunksPerStream, duration, lag, cancellationToken)));
-                    var cpuPercent = 100 * (ProcessStats.CpuSeconds(pid) - cpuBefore) / wall.Elapsed.TotalSeconds;
+                    var cpuSeconds = ProcessStats.CpuSeconds(pid) - cpuBefore;
+                    var cpuPercent = 100 * cpuSeconds / wall.Elapsed.TotalSeconds;
+                    // The server's CPU time per second of audio it took: the cost of the work itself, which neither a
+                    // falling-behind server (a longer wall time) nor other load on the machine dilutes as CPU % does.
+                    var audioSeconds = lag.Count * chunksPerStream * SyntheticSpeech.ChunkMs / 1000.0;
+                    var cpuMsPerAudioSecond = audioSeconds > 0 ? 1000 * cpuSeconds / audioSeconds : double.NaN;
                     var rssMb = ProcessStats.RssBytes(pid) / (1024.0 * 1024.0);
-                    results[name] = (lag, cpuPercent, rssMb);
+                    results[name] = (lag, cpuPercent, cpuMsPerAudioSecond, rssMb);
                     ResultTable.Progress(string.Create(CultureInfo.InvariantCulture,
-                        $"streaming {name,-8} N={count}: lag p50 {lag.Ms(50):0.0} ms, p99 {lag.Ms(99):0.0} ms, {lag.Count} streams, {lag.Errors} errors, CPU {cpuPercent:0}%, RSS {rssMb:0} MB"));
+                        $"streaming {name,-8} N={count}: lag p50 {lag.Ms(50):0.0} ms, p99 {lag.Ms(99):0.0} ms, {lag.Count} streams, {lag.Errors} errors, CPU {cpuPercent:0}% ({cpuMsPerAudioSecond:0.00} ms per audio second), RSS {rssMb:0} MB"));
                 }
                 finally
                 {
@@ -55,6 +61,7 @@ public static class Streaming
             ResultTable.Row(scenario, $"lag p99, N={count}{options.Label}", baseline.Lag.Ms(99), bemore.Lag.Ms(99), " ms");
             ResultTable.Row(scenario, $"errors, N={count}{options.Label}", baseline.Lag.Errors, bemore.Lag.Errors, "");
             ResultTable.Row(scenario, $"server CPU, N={count}{options.Label}", baseline.CpuPercent, bemore.CpuPercent, " %");
+            ResultTable.Row(scenario, $"server CPU per audio second, N={count}{options.Label}", baseline.CpuMsPerAudioSecond, bemore.CpuMsPerAudioSecond, " ms");
             ResultTable.Row(scenario, $"server RSS, N={count}{options.Label}", baseline.RssMb, bemore.RssMb, " MB");
         }
     }

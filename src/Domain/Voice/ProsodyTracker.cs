@@ -40,6 +40,9 @@ public sealed class ProsodyTracker
     private double _pitchSquares;
     private double _levelSum;
 
+    /// <summary>A pitch in semitones above the reference (as <see cref="ProsodySample"/> holds it), in Hz.</summary>
+    public static double ToHz(double semitones) => ReferenceHz * Math.Pow(2, semitones / 12);
+
     /// <summary>Adds the next chunk of the stream.</summary>
     public void Process(ReadOnlySpan<byte> pcm)
     {

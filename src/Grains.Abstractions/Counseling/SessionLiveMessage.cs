@@ -13,6 +13,10 @@ public sealed record SessionLiveMessage(
     [property: Id(2)] SessionLiveData Data)
 {
     public string Type => Data.Type;
+
+    /// <summary>A message stamped now, in whole milliseconds as the event log keeps time, so it compares with the events around it.</summary>
+    public static SessionLiveMessage Now(string sessionId, SessionLiveData data) =>
+        new(sessionId, DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()), data);
 }
 
 /// <summary>The payload of a <see cref="SessionLiveMessage"/>; its type name is the message's <c>type</c>.</summary>
@@ -31,6 +35,22 @@ public sealed record CounselorReplyDelta(
     [property: Id(2)] string Text) : SessionLiveData
 {
     public const string TypeName = "counselor_reply_delta";
+
+    [JsonIgnore]
+    public override string Type => TypeName;
+}
+
+/// <summary>
+/// The voice level while audio streams, about twice a second: whether the user is speaking, the level (dBFS) and how long
+/// the current utterance has run (0 in a pause). Durable voice facts are the <c>vad_update</c> and <c>utterance</c> events.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("bemore.VadLevel")]
+public sealed record VadLevel(
+    [property: Id(0)] bool IsSpeech,
+    [property: Id(1)] double Energy,
+    [property: Id(2)] long SpeechMs) : SessionLiveData
+{
+    public const string TypeName = "vad_level";
 
     [JsonIgnore]
     public override string Type => TypeName;

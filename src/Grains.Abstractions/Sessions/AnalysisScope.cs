@@ -39,4 +39,11 @@ public sealed record AnalysisScope(
         ArgumentNullException.ThrowIfNull(data);
         return !data.IsAnalysis || Analysis;
     }
+
+    /// <summary>Whether a live-only message may go to the viewers: the voice level only with the voice opt-in.</summary>
+    public bool Permits(Counseling.SessionLiveData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return data is not Counseling.VadLevel || Voice;
+    }
 }

@@ -50,9 +50,12 @@ public interface ICounselingSessionGrain : IGrainWithStringKey
     [Alias("RecordProcessingIssue")]
     Task RecordProcessingIssueAsync(string callerId, ProcessingIssue issue);
 
-    /// <summary>Appends voice-activity updates cut from the session's audio or client VAD frames (analysis consent only).</summary>
+    /// <summary>
+    /// Appends the voice facts cut from the session's audio or client VAD frames (speech starts and stops, finished
+    /// utterances; stored with the voice opt-in only) and feeds the last utterance's prosody to voice emotion, in one append.
+    /// </summary>
     [Alias("RecordVoiceActivity")]
-    Task RecordVoiceActivityAsync(string callerId, IReadOnlyList<VadUpdate> updates);
+    Task RecordVoiceActivityAsync(string callerId, VoiceActivityReport report);
 
     /// <summary>
     /// Applies the owner's changed preferences (language, analysis opt-ins) from the session's next input on, so a
@@ -60,10 +63,6 @@ public interface ICounselingSessionGrain : IGrainWithStringKey
     /// </summary>
     [Alias("ApplyPreferences")]
     Task ApplyPreferencesAsync(string callerId, UserPreferences preferences);
-
-    /// <summary>Feeds one utterance's prosody to the session's voice-emotion analysis (analysis consent and the voice opt-in only); may append an emotion update.</summary>
-    [Alias("RecordProsody")]
-    Task RecordProsodyAsync(string callerId, ProsodySample sample);
 
     /// <summary>Feeds face-mesh frames to the session's face-emotion analysis (analysis consent only); may append an emotion update.</summary>
     [Alias("RecordLandmarks")]

@@ -13,6 +13,7 @@ namespace BeMore.Grains.Abstractions.Sessions;
 [JsonDerivedType(typeof(StatusChanged), StatusChanged.TypeName)]
 [JsonDerivedType(typeof(TranscriptSegment), TranscriptSegment.TypeName)]
 [JsonDerivedType(typeof(VadUpdate), VadUpdate.TypeName)]
+[JsonDerivedType(typeof(Utterance), Utterance.TypeName)]
 [JsonDerivedType(typeof(EmotionUpdate), EmotionUpdate.TypeName)]
 [JsonDerivedType(typeof(DistortionDetected), DistortionDetected.TypeName)]
 [JsonDerivedType(typeof(CbtIntervention), CbtIntervention.TypeName)]
@@ -69,7 +70,10 @@ public sealed record TranscriptSegment(
     public const string FromChat = "chat";
 }
 
-/// <summary>Voice activity: emitted on every speech start/stop and at most twice a second in between.</summary>
+/// <summary>
+/// Voice activity at a speech start or stop, and once where a stream's audio ended (so the report's speech ratio spans
+/// the whole recording). The level in between goes to viewers live only (<c>vad_level</c>).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("bemore.VadUpdate")]
 public sealed record VadUpdate(
     [property: Id(0)] bool Speaking,
@@ -80,6 +84,24 @@ public sealed record VadUpdate(
     [property: Id(5)] int UtteranceCount) : SessionEventData
 {
     public const string TypeName = "vad_update";
+
+    public override bool IsAnalysis => true;
+}
+
+/// <summary>
+/// A finished utterance, with its prosody when the session's analysis measured it: pitch (geometric mean over its voiced
+/// frames, Hz), pitch spread (semitones) and loudness (dBFS).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("bemore.Utterance")]
+public sealed record Utterance(
+    [property: Id(0)] long StartMs,
+    [property: Id(1)] long EndMs,
+    [property: Id(2)] long DurationMs,
+    [property: Id(3)] double? PitchHz,
+    [property: Id(4)] double? PitchSpreadSemitones,
+    [property: Id(5)] double? LoudnessDb) : SessionEventData
+{
+    public const string TypeName = "utterance";
 
     public override bool IsAnalysis => true;
 }

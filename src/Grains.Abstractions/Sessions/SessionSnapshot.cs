@@ -94,3 +94,14 @@ public sealed record ProsodySample(
     [property: Id(1)] double PitchSpreadSemitones,
     [property: Id(2)] double LevelDb,
     [property: Id(3)] long VoicedMs);
+
+/// <summary>
+/// What the voice-activity grain hands the session at once: the speech starts and stops it cut (and the closing state
+/// of a stream), the utterances they finished, and the prosody of the last one when it was measured. One call, one log
+/// append.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("bemore.VoiceActivityReport")]
+public sealed record VoiceActivityReport(
+    [property: Id(0)] IReadOnlyList<VadUpdate> Updates,
+    [property: Id(1)] IReadOnlyList<Utterance> Utterances,
+    [property: Id(2)] ProsodySample? Prosody);

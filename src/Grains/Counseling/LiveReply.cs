@@ -16,9 +16,7 @@ internal sealed class LiveReply(ICounselingSessionGrain session, CounselorJob jo
     {
         cancellationToken.ThrowIfCancellationRequested();
         _said.Append(piece);
-        await session.PublishLiveAsync(new SessionLiveMessage(
-            job.SessionId, DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()),
-            new CounselorReplyDelta(job.ReplyId, _index++, piece)));
+        await session.PublishLiveAsync(SessionLiveMessage.Now(job.SessionId, new CounselorReplyDelta(job.ReplyId, _index++, piece)));
     }
 
     /// <summary>Says a whole prepared reply, a sentence at a time; returns it.</summary>

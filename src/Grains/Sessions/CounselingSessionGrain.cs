@@ -149,13 +149,13 @@ public sealed partial class CounselingSessionGrain : Grain, ICounselingSessionGr
         await _journal.AppendAsync(issue);
     }
 
-    public async Task RecordVoiceActivityAsync(string callerId, IReadOnlyList<VadUpdate> updates)
+    public async Task RecordVoiceActivityAsync(string callerId, VoiceActivityReport report)
     {
-        ArgumentNullException.ThrowIfNull(updates);
+        ArgumentNullException.ThrowIfNull(report);
         EnsureOwner(callerId);
         SessionLifecycle.EnsureActive(State.Status, "receive voice activity");
         _lastActivityAt = _time.GetUtcNow();
-        await _analysis.OnVoiceActivityAsync(updates);
+        await _analysis.OnVoiceActivityAsync(report);
     }
 
     public async Task ApplyPreferencesAsync(string callerId, UserPreferences preferences)
@@ -166,13 +166,6 @@ public sealed partial class CounselingSessionGrain : Grain, ICounselingSessionGr
         {
             await _journal.WriteStateAsync();
         }
-    }
-
-    public async Task RecordProsodyAsync(string callerId, ProsodySample sample)
-    {
-        ArgumentNullException.ThrowIfNull(sample);
-        EnsureOwner(callerId);
-        await _analysis.OnProsodyAsync(sample);
     }
 
     public async Task RecordLandmarksAsync(string callerId, IReadOnlyList<LandmarkFrame> frames)

@@ -53,28 +53,31 @@ internal sealed class SessionAnalysis(
         return appended;
     }
 
-    /// <summary>Stores the updates (as the scope allows) and follows the user's speech, delivering an intervention held for a pause.</summary>
-    public async Task OnVoiceActivityAsync(IReadOnlyList<VadUpdate> updates)
+    /// <summary>
+    /// Stores the voice facts (as the scope allows), reads the utterance's prosody for voice emotion and follows the
+    /// user's speech, delivering an intervention held for a pause: one append for all of it.
+    /// </summary>
+    public async Task OnVoiceActivityAsync(VoiceActivityReport report)
     {
+        var now = time.GetUtcNow();
+        var produced = new List<SessionEventData>();
         if (State.Scope.Voice)
         {
-            await journal.AppendAsync(updates);
+            produced.AddRange(InOrder(report));
+            if (report.Prosody is { } prosody)
+            {
+                _analysis.OnProsody(prosody);
+            }
         }
 
         // Followed even when voice analysis is not in scope: interventions still wait for the user's pause.
-        await journal.AppendAsync(_analysis.OnVoiceActivity(updates, time.GetUtcNow()));
-    }
-
-    public async Task OnProsodyAsync(ProsodySample sample)
-    {
-        // The last utterance of a stream can be measured just after a pause or the end: it is no longer live analysis.
-        if (State.Status != SessionStatus.Active || !State.Scope.Voice)
+        produced.AddRange(_analysis.OnVoiceActivity(report.Updates, now));
+        if (_analysis.TakeEmotionUpdate(now) is { } emotion)
         {
-            return;
+            produced.Add(emotion);
         }
 
-        _analysis.OnProsody(sample);
-        await AppendEmotionUpdateAsync();
+        await journal.AppendAsync(produced);
     }
 
     /// <summary>Feeds face frames when the session's scope allows face emotion; false when they were not taken.</summary>
@@ -144,6 +147,25 @@ internal sealed class SessionAnalysis(
         if (State.Scope.Analysis)
         {
             refinement.TryEnqueue(new RefinementJob(sessionId, State.OwnerId, RefinementKind.Narrative, 1, journal.LastSeq, Messages: null));
+        }
+    }
+
+    /// <summary>Each finished utterance right after the speech stop that ended it.</summary>
+    private static IEnumerable<SessionEventData> InOrder(VoiceActivityReport report)
+    {
+        var pending = new Queue<Utterance>(report.Utterances);
+        foreach (var update in report.Updates)
+        {
+            yield return update;
+            while (!update.Speaking && pending.TryPeek(out var utterance) && utterance.EndMs <= update.AtMs)
+            {
+                yield return pending.Dequeue();
+            }
+        }
+
+        foreach (var utterance in pending)
+        {
+            yield return utterance;
         }
     }
 

@@ -75,8 +75,9 @@ internal sealed class SessionJournal(
 
     public bool HasObservers => _observers.Count > 0;
 
-    /// <summary>A live-only message goes to the observers as it comes: no seq, never logged.</summary>
-    public Task NotifyLiveAsync(SessionLiveMessage message) => _observers.Notify(observer => observer.OnLiveAsync(message));
+    /// <summary>A live-only message goes to the observers as it comes (as the session's scope permits): no seq, never logged.</summary>
+    public Task NotifyLiveAsync(SessionLiveMessage message) =>
+        State.Scope.Permits(message.Data) ? _observers.Notify(observer => observer.OnLiveAsync(message)) : Task.CompletedTask;
 
     /// <summary>The seq the next appended event gets (when the session's scope permits it).</summary>
     public long NextSeq => LastSeq + 1;

@@ -1,5 +1,6 @@
 using BeMore.Domain.Voice;
 using BeMore.Domain.Voice.SpeechToText;
+using BeMore.Grains.Abstractions.Counseling;
 using BeMore.Grains.Abstractions.Errors;
 using BeMore.Grains.Abstractions.Sessions;
 using BeMore.Grains.Abstractions.Telemetry;
@@ -29,7 +30,10 @@ public sealed class VoiceActivityGrain(TranscriptionWorker transcription, Uttera
     private UtteranceTally _utterances;
     private string? _verifiedOwner;
 
-    private ICounselingSessionGrain Session => GrainFactory.GetGrain<ICounselingSessionGrain>(this.GetPrimaryKeyString());
+    private ICounselingSessionGrain? _session;
+
+    /// <summary>Resolved once: Orleans reads the interface's attributes by reflection on every GetGrain call, per audio chunk here.</summary>
+    private ICounselingSessionGrain Session => _session ??= GrainFactory.GetGrain<ICounselingSessionGrain>(this.GetPrimaryKeyString());
 
     public async Task BeginAudioAsync(string callerId)
     {
@@ -67,8 +71,7 @@ public sealed class VoiceActivityGrain(TranscriptionWorker transcription, Uttera
         BeMoreTelemetry.AudioProcessed.Add((double)pcm.Length / PcmFormat.BytesPerSecond);
         _prosody?.Process(pcm);
         await RecordUtterancesAsync(callerId);
-        await ForwardAsync(callerId, detector.State, _rate.ShouldEmit(detector.State.AudioMs, isSpeechTransition: false));
-        await ForwardProsodyAsync(callerId);
+        await ForwardAsync(callerId, detector.State, closing: false, _prosody);
     }
 
     public async Task CompleteAudioAsync(string callerId)
@@ -84,8 +87,7 @@ public sealed class VoiceActivityGrain(TranscriptionWorker transcription, Uttera
         await RecordUtterancesAsync(callerId);
         _recorder = null;
         // The closing state marks where the audio ended, so the report's speech ratio spans the whole recording.
-        await ForwardAsync(callerId, detector.State, emitState: true);
-        await ForwardProsodyAsync(callerId);
+        await ForwardAsync(callerId, detector.State, closing: true, _prosody);
         _prosody = null;
     }
 
@@ -96,7 +98,7 @@ public sealed class VoiceActivityGrain(TranscriptionWorker transcription, Uttera
         var segmenter = _clientSegmenter ??= new ClientVadSegmenter();
         _transitions.Clear();
         segmenter.Accept(frames.Select(f => new ClientVadFrame(f.TsMs, f.IsSpeech, f.Energy, f.DurationMs)).ToArray(), _transitions);
-        await ForwardAsync(callerId, segmenter.State, _rate.ShouldEmit(segmenter.State.AudioMs, isSpeechTransition: false));
+        await ForwardAsync(callerId, segmenter.State, closing: false);
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => await AbandonUtteranceAsync();
@@ -155,28 +157,31 @@ public sealed class VoiceActivityGrain(TranscriptionWorker transcription, Uttera
         }
     }
 
-    /// <summary>At each utterance's end, hands its prosody to the session's voice-emotion analysis.</summary>
-    private async Task ForwardProsodyAsync(string callerId)
+    /// <summary>
+    /// Hands the session the durable voice facts of this chunk: its speech starts and stops, the utterances they finished
+    /// (the last with its prosody, when measured) and, at a stream's end, where the audio ended. Between those, the level
+    /// goes to the viewers live only, at most twice a second: it is not a fact a report needs.
+    /// </summary>
+    private async Task ForwardAsync(string callerId, VoiceActivityState state, bool closing, ProsodyTracker? prosody = null)
     {
-        if (_prosody is not { } prosody || !_transitions.Any(transition => !transition.IsStart))
+        if (_transitions.Count == 0 && !closing)
         {
+            if (_rate.ShouldEmit(state.AudioMs, isSpeechTransition: false))
+            {
+                var level = new VadLevel(state.IsSpeaking, Math.Round(state.LevelDb, 1), state.IsSpeaking ? state.UtteranceMs : 0);
+                await Session.PublishLiveAsync(SessionLiveMessage.Now(this.GetPrimaryKeyString(), level));
+            }
+
             return;
         }
 
-        if (prosody.TakeUtterance() is { } sample)
-        {
-            await Session.RecordProsodyAsync(callerId, sample);
-        }
-    }
-
-    private async Task ForwardAsync(string callerId, VoiceActivityState state, bool emitState)
-    {
         var updates = new List<VadUpdate>(_transitions.Count + 1);
+        var finished = new List<Utterance>();
         var utterances = _utterances;
         foreach (var transition in _transitions)
         {
             var atMs = transition.IsStart ? transition.StartMs : transition.EndMs ?? transition.AtMs;
-            utterances = utterances.Observe(transition.IsStart, atMs, out _);
+            utterances = utterances.Observe(transition.IsStart, atMs, out var ended);
             updates.Add(new VadUpdate(
                 transition.IsStart,
                 atMs,
@@ -184,19 +189,31 @@ public sealed class VoiceActivityGrain(TranscriptionWorker transcription, Uttera
                 transition.IsStart ? state.PauseMs : 0,
                 Math.Round(transition.LevelDb, 1),
                 utterances.Count));
+            if (ended is var (startMs, endMs))
+            {
+                finished.Add(new Utterance(startMs, endMs, endMs - startMs, null, null, null));
+            }
         }
 
-        if (updates.Count == 0 && emitState)
+        if (updates.Count == 0)
         {
             utterances = utterances.Observe(state.IsSpeaking, state.AudioMs, out _);
             updates.Add(new VadUpdate(state.IsSpeaking, state.AudioMs, state.UtteranceMs, state.PauseMs, Math.Round(state.LevelDb, 1), utterances.Count));
         }
 
-        if (updates.Count > 0)
+        var sample = finished.Count > 0 ? prosody?.TakeUtterance() : null;
+        if (sample is not null)
         {
-            await Session.RecordVoiceActivityAsync(callerId, updates);
-            // Kept only once the session took the updates: a refused batch (session paused) must not run the live count ahead of the report's.
-            _utterances = utterances;
+            finished[^1] = finished[^1] with
+            {
+                PitchHz = Math.Round(ProsodyTracker.ToHz(sample.PitchSemitones), 1),
+                PitchSpreadSemitones = sample.PitchSpreadSemitones,
+                LoudnessDb = sample.LevelDb,
+            };
         }
+
+        await Session.RecordVoiceActivityAsync(callerId, new VoiceActivityReport(updates, finished, sample));
+        // Kept only once the session took the updates: a refused batch (session paused) must not run the live count ahead of the report's.
+        _utterances = utterances;
     }
 }

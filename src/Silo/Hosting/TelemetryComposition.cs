@@ -46,19 +46,21 @@ public static class TelemetryComposition
                 {
                     metrics.AddPrometheusExporter();
                 }
-            })
-            .WithTracing(tracing => tracing
-                .AddSource(BeMoreTelemetry.Name)
-                .AddSource(OrleansGrainCalls)
-                .AddAspNetCoreInstrumentation());
+            });
 
+        // Spans are recorded only when they go somewhere: a listening tracer makes every grain call and request build an
+        // Activity, and the audio path (one grain call per chunk) paid for them in allocations and collections.
         if (settings.OtlpEndpoint is { } endpoint)
         {
-            telemetry.WithTracing(tracing => tracing.AddOtlpExporter(otlp =>
-            {
-                Configure(otlp, settings, endpoint, "v1/traces");
-                otlp.BatchExportProcessorOptions.ScheduledDelayMilliseconds = (int)settings.ExportInterval.TotalMilliseconds;
-            }));
+            telemetry.WithTracing(tracing => tracing
+                .AddSource(BeMoreTelemetry.Name)
+                .AddSource(OrleansGrainCalls)
+                .AddAspNetCoreInstrumentation()
+                .AddOtlpExporter(otlp =>
+                {
+                    Configure(otlp, settings, endpoint, "v1/traces");
+                    otlp.BatchExportProcessorOptions.ScheduledDelayMilliseconds = (int)settings.ExportInterval.TotalMilliseconds;
+                }));
             telemetry.WithMetrics(metrics => metrics.AddOtlpExporter((otlp, reader) =>
             {
                 Configure(otlp, settings, endpoint, "v1/metrics");

@@ -64,7 +64,6 @@ public sealed class LiveClient : IAsyncDisposable
     public async Task<JsonElement> JoinAsync(string sessionId, long afterSeq = 0) =>
         JsonSerializer.SerializeToElement(await Connection.InvokeAsync<Dictionary<string, object?>>("JoinSession", sessionId, afterSeq));
 
-    /// <summary>The next pushed events until one with <paramref name="seq"/> has arrived (deduplicated by seq).</summary>
     /// <summary>
     /// Streams <paramref name="pcm"/> (16 kHz PCM16 mono) through UploadAudio in chunks of <paramref name="chunkBytes"/>
     /// and returns the byte count the server acknowledged; the server answers once it has processed every chunk.
@@ -82,6 +81,7 @@ public sealed class LiveClient : IAsyncDisposable
         return await upload;
     }
 
+    /// <summary>The next pushed events until one with <paramref name="seq"/> has arrived (deduplicated by seq).</summary>
     public async Task<List<JsonElement>> ReceiveThroughSeqAsync(long seq, TimeSpan timeout)
     {
         using var cancellation = new CancellationTokenSource(timeout);

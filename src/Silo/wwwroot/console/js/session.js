@@ -73,7 +73,7 @@ export function renderSession(main, sessionId) {
       ui.connection.dataset.state = connection;
     },
     onEvent: event => show(event),
-    onLive: message => message.type === 'counselor_reply_delta' && conversation.delta(message),
+    onLive: message => showLive(message),
     onError: error => showError(ui.error, error),
     onAudio: audio => showAudio(audio),
   });
@@ -230,6 +230,17 @@ export function renderSession(main, sessionId) {
   function showSpeaking() {
     ui.speaking.dataset.speaking = String(state.speaking);
     ui.speaking.textContent = state.speaking ? t('session.speaking') : t('session.silent');
+  }
+
+  // Live-only messages: the counselor's reply as it is spoken, and the voice level between speech starts and stops.
+  function showLive(message) {
+    if (message.type === 'counselor_reply_delta') {
+      conversation.delta(message);
+    } else if (message.type === 'vad_level') {
+      state.speaking = message.data.isSpeech;
+      showSpeaking();
+      ui.level.value = Math.max(-90, Math.min(0, message.data.energy));
+    }
   }
 
   function show(event) {
