@@ -13,7 +13,6 @@ namespace BeMore.Grains.Sessions;
 /// </summary>
 public sealed partial class CounselingSessionGrain
 {
-    private readonly TextEmotionAnalyzer _turnEmotion = new();
     private CounselorTurn? _chatTurn;
 
     /// <summary>
@@ -70,14 +69,14 @@ public sealed partial class CounselingSessionGrain
 
         _counselorEngaged = true;
         var language = TextLanguages.Resolve(segment.Language, text);
-        var scope = State.Scope;
         var turn = new CounselorTurn(
             State.OwnerId,
             appended.Seq,
             segment.Source,
             language.ToCode(),
             findings.Any(e => e.Data is RiskAlert),
-            scope.TextEmotion ? _turnEmotion.Analyze(text, language).Label.ToString().ToLowerInvariant() : null,
+            // The live analysis already read the turn (as the scope allows): the counselor hears that reading, not a second one.
+            _analysis.TextEmotionOf(appended.Seq)?.Label.ToString().ToLowerInvariant(),
             findings.Select(e => e.Data).OfType<DistortionDetected>().OrderByDescending(d => d.Confidence).FirstOrDefault()?.DistortionType,
             findings.Select(e => e.Data).OfType<CbtIntervention>().FirstOrDefault(i => i.Kind == "question")?.Text,
             State.Consent.StoreTranscript ? text : null,

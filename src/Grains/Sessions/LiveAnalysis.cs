@@ -154,6 +154,9 @@ internal sealed class LiveAnalysis(CounselingSessionOptions options)
         }
     }
 
+    /// <summary>The text emotion read from segment <paramref name="segmentSeq"/> while it is the latest read (none when the scope withheld it).</summary>
+    public EmotionReading? TextEmotionOf(long segmentSeq) => _textSeq == segmentSeq ? _text : null;
+
     /// <summary>Follows the user's speech; at a pause, the intervention held for it is delivered.</summary>
     public List<SessionEventData> OnVoiceActivity(IReadOnlyList<VadUpdate> updates, DateTimeOffset now)
     {

@@ -1,3 +1,4 @@
+using BeMore.Domain.Analysis;
 using BeMore.Grains.Abstractions.Sessions;
 using BeMore.Grains.Analysis.Llm;
 
@@ -52,6 +53,9 @@ internal sealed class SessionAnalysis(
         await RequestRefinementsAsync();
         return appended;
     }
+
+    /// <summary>The text emotion the live analysis read from segment <paramref name="segmentSeq"/>, if it read one.</summary>
+    public EmotionReading? TextEmotionOf(long segmentSeq) => _analysis.TextEmotionOf(segmentSeq);
 
     /// <summary>
     /// Stores the voice facts (as the scope allows), reads the utterance's prosody for voice emotion and follows the

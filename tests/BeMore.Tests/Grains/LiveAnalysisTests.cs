@@ -39,6 +39,25 @@ public sealed class LiveAnalysisTests
     }
 
     [Fact]
+    public void TextEmotionOf_TheLatestSegment_IsTheReadingItsEmotionUpdateCarried()
+    {
+        var analysis = new LiveAnalysis(Options);
+        var withheld = new LiveAnalysis(Options);
+
+        var produced = analysis.OnTranscript(SegmentSeq, "I am so happy and grateful today.", "en", Scope(analysis: true), T0, refine: false);
+        analysis.OnTranscript(SegmentSeq + 1, Distorted, "en", Scope(analysis: true), T0.AddMinutes(1), refine: false);
+        withheld.OnTranscript(SegmentSeq, "I am so happy and grateful today.", "en", Scope(analysis: false), T0, refine: false);
+
+        var update = Assert.Single(produced.OfType<EmotionUpdate>());
+        Assert.Null(analysis.TextEmotionOf(SegmentSeq));
+        Assert.NotNull(analysis.TextEmotionOf(SegmentSeq + 1));
+        Assert.Null(withheld.TextEmotionOf(SegmentSeq));
+        var again = new LiveAnalysis(Options);
+        again.OnTranscript(SegmentSeq, "I am so happy and grateful today.", "en", Scope(analysis: true), T0, refine: false);
+        Assert.Equal(update.Label, again.TextEmotionOf(SegmentSeq)?.Label.ToString().ToLowerInvariant());
+    }
+
+    [Fact]
     public void OnTranscript_WhileTheUserSpeaks_HoldsTheInterventionUntilTheirPause()
     {
         var analysis = new LiveAnalysis(Options);
