@@ -109,6 +109,24 @@ public sealed class HubRefusalCodesTests(BeMoreWebFactory factory) : IClassFixtu
         Assert.Equal(1, joined.GetProperty("missed").GetArrayLength());
     }
 
+    [Theory]
+    [InlineData(HubProtocol.Json)]
+    [InlineData(HubProtocol.MessagePack)]
+    public async Task ValidationError_NamesTheFieldByItsWireNameInWordsAPersonReads(HubProtocol protocol)
+    {
+        var user = await _http.SignUpAsync();
+        var sessionId = await LiveSessions.CreateAsync(_http, user, analysis: true);
+        await using var client = await LiveClient.ConnectAsync(factory.ServerAddress, user.AccessToken, protocol);
+
+        var vad = await Assert.ThrowsAsync<HubException>(() => client.Connection.InvokeAsync("SendVad", sessionId,
+            new[] { new { tsMs = 0L, isSpeech = true, energy = 2.0, durationMs = 20 } }));
+        var segment = await Assert.ThrowsAsync<HubException>(() => client.Connection.InvokeAsync<Dictionary<string, object?>>("SendTranscript", sessionId,
+            new { clientSegmentId = "w", text = "words", startMs = 0, endMs = 10, language = "fr" }));
+
+        Assert.EndsWith("VALIDATION_ERROR: frames[0].energy: energy must be between 0 and 1.", vad.Message, StringComparison.Ordinal);
+        Assert.EndsWith("VALIDATION_ERROR: language: language must be ko or en.", segment.Message, StringComparison.Ordinal);
+    }
+
     private static object[] WidestFaces(int count, long firstTsMs) =>
         Enumerable.Range(0, count)
             .Select(i => (object)new { tsMs = firstTsMs + (i * 33L), points = Enumerable.Range(0, 468).Select(_ => new[] { WidestJsonNumber, WidestJsonNumber, WidestJsonNumber }).ToArray() })

@@ -9,7 +9,7 @@ namespace BeMore.Web.Features.Emotion;
 
 public sealed record EmotionRequest(
     [Required, MinLength(1), MaxLength(EmotionRequest.MaxTextLength, ErrorMessage = "Text must be at most 2000 characters.")] string Text,
-    [AllowedValues("ko", "en", null)] string? Language)
+    [AllowedValues("ko", "en", null, ErrorMessage = "{0} must be ko or en.")] string? Language)
 {
     public const int MaxTextLength = 2000;
 }
