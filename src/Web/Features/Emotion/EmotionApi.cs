@@ -20,7 +20,8 @@ public static class EmotionApi
     public static IEndpointRouteBuilder MapEmotionApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGroup("/api/emotion").WithTags("Emotion").RequireAuthorization()
-            .MapPost("", AnalyzeAsync);
+            .MapPost("", AnalyzeAsync)
+            .WithSummary("Analyse the emotion of a text").WithDescription("Answers emotion, valence, arousal and confidence for 1 to 2000 characters of text.");
         return endpoints;
     }
 

@@ -38,6 +38,7 @@ public static class SttApi
     {
         endpoints.MapGroup("/api/stt").WithTags("Speech-to-text").RequireAuthorization()
             .MapPost("/transcribe", TranscribeAsync)
+            .WithSummary("Transcribe a recording").WithDescription("Multipart field audio (WAV PCM16, size-limited) to text through the configured provider.")
             .Accepts<TranscribeForm>("multipart/form-data")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
