@@ -18,6 +18,7 @@ using BeMore.Web.Infrastructure;
 using BeMore.Web.Infrastructure.Auth;
 using BeMore.Web.Infrastructure.Errors;
 using BeMore.Web.Infrastructure.Logging;
+using BeMore.Web.Infrastructure.OpenApi;
 using BeMore.Web.Infrastructure.Security;
 using BeMore.Web.Infrastructure.Telemetry;
 using BeMore.Web.Infrastructure.Validation;
@@ -57,7 +58,7 @@ public static class WebComposition
         services.AddHealthChecks();
         services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
-        services.AddOpenApi();
+        services.AddBeMoreOpenApi();
         services.AddHubTelemetry();
         services.AddLiveHub();
         builder.AddBeMoreSecurity();
@@ -100,6 +101,7 @@ public static class WebComposition
         if (app.Configuration.GetSection(ApiOptions.SectionName).Get<ApiOptions>()?.ExposeDocs == true)
         {
             app.MapOpenApi();
+            app.MapLiveAsyncApi();
             app.MapScalarApiReference();
         }
 

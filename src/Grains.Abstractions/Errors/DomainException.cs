@@ -36,6 +36,17 @@ public sealed class InvalidSessionStateException : DomainException
     public override string Code => ErrorCodes.InvalidSessionState;
 }
 
+/// <summary>The caller owns the session, but what it asks for is outside what the session permits (its consent).</summary>
+[GenerateSerializer, Alias("bemore.ForbiddenException")]
+public sealed class ForbiddenException : DomainException
+{
+    public ForbiddenException(string message) : base(message)
+    {
+    }
+
+    public override string Code => ErrorCodes.Forbidden;
+}
+
 /// <summary>The account does not exist (never created, or erased).</summary>
 [GenerateSerializer, Alias("bemore.UserNotFoundException")]
 public sealed class UserNotFoundException : DomainException

@@ -16,6 +16,9 @@ public static class ErrorCodes
     public const string UserExists = "USER_EXISTS";
     public const string PayloadTooLarge = "PAYLOAD_TOO_LARGE";
     public const string RateLimited = "RATE_LIMITED";
+
+    /// <summary>A user's live connections are all in use: the hub closes the extra one with this code.</summary>
+    public const string TooManyConnections = "TOO_MANY_CONNECTIONS";
     public const string InternalError = "INTERNAL_ERROR";
     public const string ServiceUnavailable = "SERVICE_UNAVAILABLE";
     public const string SttNotConfigured = "STT_NOT_CONFIGURED";

@@ -172,6 +172,13 @@ public sealed partial class CounselingSessionGrain : Grain, ICounselingSessionGr
     {
         ArgumentNullException.ThrowIfNull(frames);
         EnsureOwner(callerId);
+        if (!State.Scope.Analysis)
+        {
+            // Face frames are biometric input that only analysis reads: a session without analysis consent refuses them
+            // (rather than dropping them silently), so a client learns to stop sending them.
+            throw new ForbiddenException("This session's consent excludes analysis, so face frames are not accepted.");
+        }
+
         SessionLifecycle.EnsureActive(State.Status, "receive face frames");
         var now = _time.GetUtcNow();
         if (await _analysis.OnFaceFramesAsync(frames))

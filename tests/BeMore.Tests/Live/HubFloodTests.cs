@@ -65,12 +65,55 @@ public sealed class HubFloodTests(TightHubWebFactory factory) : IClassFixture<Ti
         await using var second = await LiveClient.ConnectAsync(factory.ServerAddress, user.AccessToken);
         await first.Connection.InvokeAsync<Dictionary<string, object?>>("JoinSession", await LiveSessions.CreateAsync(http, user), 0L);
 
+        var refusal = await RefusalOfAnExtraConnectionAsync(user);
         var refused = await TryConnectAndStayAsync(user);
         await first.DisposeAsync();
         var admitted = await TryConnectAndStayAsync(user);
 
+        Assert.Equal("TOO_MANY_CONNECTIONS", LiveClient.CodeOf(refusal));
         Assert.False(refused);
         Assert.True(admitted);
+    }
+
+    [Fact]
+    public async Task Join_PastTheMissedLimit_AnswersThatLimitWithHasMore_AndRestPagesTheRest()
+    {
+        var http = factory.CreateApiClient();
+        var user = await http.SignUpAsync();
+        var sessionId = await LiveSessions.CreateAsync(http, user);
+        for (var i = 0; i < TightHubWebFactory.JoinMissedLimit + 2; i++)
+        {
+            await LiveSessions.AppendTranscriptAsync(http, user, sessionId, $"line {i}");
+        }
+
+        await using var client = await LiveClient.ConnectAsync(factory.ServerAddress, user.AccessToken);
+        var joined = await client.JoinAsync(sessionId);
+        var missed = joined.GetProperty("missed").EnumerateArray().Select(LiveClient.SeqOf).ToList();
+        using var rest = await http.SendAsync(HttpMethod.Get, $"/api/session/{sessionId}/events?after={missed[^1]}", user.AccessToken);
+        using var page = await rest.ReadJsonAsync();
+
+        Assert.True(joined.GetProperty("hasMore").GetBoolean());
+        Assert.Equal(Enumerable.Range(1, TightHubWebFactory.JoinMissedLimit).Select(i => (long)i), missed);
+        Assert.Equal(joined.GetProperty("snapshot").GetProperty("lastSeq").GetInt64(), LiveClient.SeqOf(page.RootElement.EnumerateArray().Last()));
+    }
+
+    /// <summary>The error an extra connection of <paramref name="user"/> is closed with (during or after the handshake).</summary>
+    private async Task<HubException> RefusalOfAnExtraConnectionAsync(SignedInUser user)
+    {
+        LiveClient client;
+        try
+        {
+            client = await LiveClient.ConnectAsync(factory.ServerAddress, user.AccessToken);
+        }
+        catch (HubException refused)
+        {
+            return refused;
+        }
+
+        await using (client)
+        {
+            return Assert.IsType<HubException>(await client.Closed.WaitAsync(TimeSpan.FromSeconds(15)));
+        }
     }
 
     /// <summary>Connects and makes one call: true when the server kept the connection.</summary>

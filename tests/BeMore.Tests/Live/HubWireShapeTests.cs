@@ -44,7 +44,7 @@ public sealed class HubWireShapeTests(BeMoreWebFactory factory) : IClassFixture<
         // The snapshot's durations grow between the two joins: the answers match in names, order and kinds; the missed events in full.
         Assert.Equal(joinedJson.Skeleton, joinedMessagePack.Skeleton);
         Assert.Equal(joinedJson["missed"].Text, joinedMessagePack["missed"].Text);
-        Assert.Equal(["snapshot", "missed"], joinedJson.Fields);
+        Assert.Equal(["snapshot", "missed", "hasMore"], joinedJson.Fields);
         Assert.Equal(SnapshotFields, joinedJson["snapshot"].Fields.Intersect(SnapshotFields));
         Assert.Equal("\"active\"", joinedJson["snapshot"]["status"].Text);
         Assert.Equal(EventFields, Assert.Single(joinedJson["missed"].Items).Fields);

@@ -18,9 +18,16 @@ public sealed class LiveClient : IAsyncDisposable
     private readonly Channel<JsonElement> _events = Channel.CreateUnbounded<JsonElement>();
     private readonly Channel<JsonElement> _live = Channel.CreateUnbounded<JsonElement>();
 
+    private readonly TaskCompletionSource<Exception?> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     private LiveClient(HubConnection connection)
     {
         Connection = connection;
+        connection.Closed += error =>
+        {
+            _closed.TrySetResult(error);
+            return Task.CompletedTask;
+        };
         connection.On<Dictionary<string, object?>>("SessionEvent", payload =>
         {
             var pushed = JsonSerializer.SerializeToElement(payload);
@@ -39,6 +46,9 @@ public sealed class LiveClient : IAsyncDisposable
     public System.Collections.Concurrent.ConcurrentQueue<JsonElement> Arrivals { get; } = new();
 
     public HubConnection Connection { get; }
+
+    /// <summary>Completes when the connection closes, with the error the server closed it with (null for a clean close).</summary>
+    public Task<Exception?> Closed => _closed.Task;
 
     public static async Task<LiveClient> ConnectAsync(Uri server, string? accessToken, HubProtocol protocol = HubProtocol.Json)
     {

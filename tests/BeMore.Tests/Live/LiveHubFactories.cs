@@ -16,6 +16,7 @@ public sealed class TightHubWebFactory : BeMoreWebFactory
     public const int Burst = 5;
     public const int RejectionsBeforeClose = 10;
     public const int MaxConnectionsPerUser = 2;
+    public const int JoinMissedLimit = 3;
 
     protected override void ConfigureStorage(IWebHostBuilder builder)
     {
@@ -23,5 +24,6 @@ public sealed class TightHubWebFactory : BeMoreWebFactory
         builder.UseSetting("BeMore:Hub:InvocationBurst", Burst.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("BeMore:Hub:RejectionsBeforeClose", RejectionsBeforeClose.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("BeMore:Hub:MaxConnectionsPerUser", MaxConnectionsPerUser.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("BeMore:Hub:JoinMissedLimit", JoinMissedLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 }

@@ -32,7 +32,7 @@ public sealed class AuthorizationMatrixTests(BeMoreWebFactory factory) : IClassF
     ];
 
     /// <summary>The API reference and its assets: public by design, and mapped only where docs are exposed (Development).</summary>
-    private static readonly string[] AnonymousDocsPrefixes = ["/openapi/", "/scalar/"];
+    private static readonly string[] AnonymousDocsPrefixes = ["/openapi/", "/asyncapi/", "/scalar/"];
 
     private const string SessionRoutePrefix = "/api/session/{id}";
 

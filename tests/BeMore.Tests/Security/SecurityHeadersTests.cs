@@ -330,8 +330,10 @@ public sealed class ProductionHeadersTests(ProductionWebFactory factory) : IClas
     {
         using var scalar = await _client.GetAsync("/scalar/v1");
         using var openApi = await _client.GetAsync("/openapi/v1.json");
+        using var asyncApi = await _client.GetAsync("/asyncapi/v1.json");
 
         Assert.Equal(HttpStatusCode.NotFound, scalar.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, openApi.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, asyncApi.StatusCode);
     }
 }

@@ -72,7 +72,7 @@ public sealed class AccountLifecycleTests(FakeClockWebFactory factory) : IClassF
 
         Assert.Equal(HttpStatusCode.BadRequest, change.StatusCode);
         Assert.Equal("VALIDATION_ERROR", body.Code());
-        Assert.True(body.RootElement.GetProperty("errors").TryGetProperty("NewPassword", out _), body.RootElement.ToString());
+        Assert.True(body.RootElement.GetProperty("errors").TryGetProperty("newPassword", out _), body.RootElement.ToString());
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
     }
 
@@ -87,7 +87,7 @@ public sealed class AccountLifecycleTests(FakeClockWebFactory factory) : IClassF
         using var body = await change.ReadJsonAsync();
 
         Assert.Equal(HttpStatusCode.BadRequest, change.StatusCode);
-        Assert.True(body.RootElement.GetProperty("errors").TryGetProperty("NewPassword", out _), body.RootElement.ToString());
+        Assert.True(body.RootElement.GetProperty("errors").TryGetProperty("newPassword", out _), body.RootElement.ToString());
     }
 
     [Theory]

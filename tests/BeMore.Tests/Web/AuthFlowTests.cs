@@ -45,10 +45,10 @@ public sealed class AuthFlowTests(BeMoreWebFactory factory) : IClassFixture<BeMo
     }
 
     [Theory]
-    [InlineData("not-an-email", "long enough password", "Name", "Email")]
-    [InlineData("short@bemore.test", "short", "Name", "Password")]
-    [InlineData("same@bemore.test", "same@bemore.test", "Name", "Password")]
-    [InlineData("noname@bemore.test", "long enough password", "", "DisplayName")]
+    [InlineData("not-an-email", "long enough password", "Name", "email")]
+    [InlineData("short@bemore.test", "short", "Name", "password")]
+    [InlineData("same@bemore.test", "same@bemore.test", "Name", "password")]
+    [InlineData("noname@bemore.test", "long enough password", "", "displayName")]
     public async Task SignUp_InvalidField_Returns400NamingTheField(string email, string password, string displayName, string field)
     {
         using var response = await _client.PostAsJsonAsync("/api/auth/signup", new { email, password, displayName });
@@ -58,6 +58,12 @@ public sealed class AuthFlowTests(BeMoreWebFactory factory) : IClassFixture<BeMo
         Assert.Equal("VALIDATION_ERROR", body.Code());
         Assert.True(body.RootElement.GetProperty("errors").TryGetProperty(field, out var messages), body.RootElement.ToString());
         Assert.NotEmpty(messages.EnumerateArray());
+        // Messages a person reads: the field by its wire name, no C# member or attribute names.
+        Assert.All(messages.EnumerateArray().Select(m => m.GetString()!), message =>
+        {
+            Assert.DoesNotContain("Attribute", message, StringComparison.Ordinal);
+            Assert.DoesNotMatch(@"\b(Email|Password|DisplayName)\b", message);
+        });
     }
 
     [Theory]
@@ -201,8 +207,8 @@ public sealed class AuthFlowTests(BeMoreWebFactory factory) : IClassFixture<BeMo
         Assert.False(updatedBody.RootElement.GetProperty("analysis").GetProperty("faceEmotion").GetBoolean());
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
         var errors = invalidBody.RootElement.GetProperty("errors");
-        Assert.True(errors.TryGetProperty("Language", out _));
-        Assert.True(errors.TryGetProperty("Theme", out _));
+        Assert.Equal(["language must be ko or en."], errors.GetProperty("language").EnumerateArray().Select(m => m.GetString()));
+        Assert.True(errors.TryGetProperty("theme", out _));
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class PasswordPolicyTests(BeMoreWebFactory factory) : IClassFixtur
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("VALIDATION_ERROR", body.Code());
-        Assert.True(body.RootElement.GetProperty("errors").TryGetProperty("Password", out var messages), body.RootElement.ToString());
+        Assert.True(body.RootElement.GetProperty("errors").TryGetProperty("password", out var messages), body.RootElement.ToString());
         Assert.NotEmpty(messages.EnumerateArray());
     }
 
@@ -43,7 +43,7 @@ public sealed class PasswordPolicyTests(BeMoreWebFactory factory) : IClassFixtur
         using var body = await response.ReadJsonAsync();
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.True(body.RootElement.GetProperty("errors").TryGetProperty("Password", out _), body.RootElement.ToString());
+        Assert.True(body.RootElement.GetProperty("errors").TryGetProperty("password", out _), body.RootElement.ToString());
     }
 
     [Theory]

@@ -120,11 +120,11 @@ public sealed class SessionsApiTests(BeMoreWebFactory factory) : IClassFixture<B
     }
 
     [Theory]
-    [InlineData("c", "text", 100, 50, "en", "EndMs")]
-    [InlineData("c", "   ", 0, 50, "en", "Text")]
-    [InlineData("c", "text", 0, 50, "fr", "Language")]
-    [InlineData("", "text", 0, 50, "en", "ClientSegmentId")]
-    [InlineData("c", "text", -1, 50, "en", "StartMs")]
+    [InlineData("c", "text", 100, 50, "en", "endMs")]
+    [InlineData("c", "   ", 0, 50, "en", "text")]
+    [InlineData("c", "text", 0, 50, "fr", "language")]
+    [InlineData("", "text", 0, 50, "en", "clientSegmentId")]
+    [InlineData("c", "text", -1, 50, "en", "startMs")]
     public async Task Transcript_InvalidSegment_Returns400NamingTheField(string clientSegmentId, string text, long startMs, long endMs, string language, string field)
     {
         var user = await _client.SignUpAsync();

@@ -16,7 +16,8 @@ public static class AdminApi
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/admin").WithTags("Admin").RequireAuthorization(AuthPolicies.Operator);
-        group.MapGet("/audit", GetAuditAsync);
+        group.MapGet("/audit", GetAuditAsync)
+            .WithSummary("Read the audit log").WithDescription("The access log across users, newest first (role operator).");
         return endpoints;
     }
 

@@ -31,11 +31,16 @@ public static class AuthApi
     {
         var group = endpoints.MapGroup("/api/auth").WithTags("Auth").AllowAnonymous();
         group.MapPost("/signup", SignUpAsync)
-            .AddEndpointFilter((context, next) => context.HttpContext.RequestServices.GetRequiredService<SignUpRateLimit>().InvokeAsync(context, next));
-        group.MapPost("/login", LogInAsync);
-        group.MapPost("/refresh", RefreshAsync);
-        group.MapPost("/logout", LogOutAsync);
-        endpoints.MapGroup("/api/auth").WithTags("Auth").RequireAuthorization().MapPost("/logout-all", LogOutEverywhereAsync);
+            .AddEndpointFilter((context, next) => context.HttpContext.RequestServices.GetRequiredService<SignUpRateLimit>().InvokeAsync(context, next))
+            .WithSummary("Sign up").WithDescription("Creates an account and signs it in: answers 201 with the user, an access token and a refresh token.");
+        group.MapPost("/login", LogInAsync)
+            .WithSummary("Sign in").WithDescription("Exchanges email and password for an access token and a refresh token. An unknown email and a wrong password answer alike.");
+        group.MapPost("/refresh", RefreshAsync)
+            .WithSummary("Refresh the tokens").WithDescription("Answers a new access token and a new refresh token; the old refresh token stops working, and reusing a spent one revokes its whole family.");
+        group.MapPost("/logout", LogOutAsync)
+            .WithSummary("Sign out").WithDescription("Revokes the given refresh token.");
+        endpoints.MapGroup("/api/auth").WithTags("Auth").RequireAuthorization().MapPost("/logout-all", LogOutEverywhereAsync)
+            .WithSummary("Sign out everywhere").WithDescription("Ends every sign-in of the user: refresh tokens at once, access tokens within 60 s, live connections at their next call.");
         return endpoints;
     }
 

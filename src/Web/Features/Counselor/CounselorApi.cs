@@ -30,6 +30,7 @@ public static class CounselorApi
             .AddEndpointFilter<AuditedEndpointFilter>()
             .AddEndpointFilter(SessionsApi.RejectMalformedIds)
             .MapPost("/counselor", AskAsync).WithName("session.counselor.ask")
+            .WithSummary("Ask the counselor").WithDescription("Stores the message as a transcript segment (source chat), then streams the reply as text/event-stream, or with Accept: application/json answers the final counselor_reply event.")
             .Produces<SessionEventResponse>(StatusCodes.Status200OK, "application/json", "text/event-stream");
         return endpoints;
     }

@@ -10,7 +10,7 @@ namespace BeMore.Web.Features.Counselor;
 public sealed record CounselorRequest(
     [Required, MaxLength(CounselorRequest.MaxClientMessageIdLength), PlainText] string ClientMessageId,
     [Required, MaxLength(CounselorRequest.MaxTextLength, ErrorMessage = "Text must be at most 2000 characters.")][PlainText(AllowLineBreaks = true)] string Text,
-    [Required, AllowedValues("ko", "en")] string Language) : IValidatableObject
+    [Required, AllowedValues("ko", "en", ErrorMessage = "{0} must be ko or en.")] string Language) : IValidatableObject
 {
     public const int MaxClientMessageIdLength = 128;
     public const int MaxTextLength = 2000;

@@ -14,7 +14,8 @@ public static class DashboardApi
     public static IEndpointRouteBuilder MapDashboardApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGroup("/api/dashboard").WithTags("Dashboard").RequireAuthorization()
-            .MapGet("/summary", GetSummaryAsync);
+            .MapGet("/summary", GetSummaryAsync)
+            .WithSummary("Read the dashboard").WithDescription("The caller's aggregates: session count, active minutes, emotion distribution and trend, top distortions, recent sessions, risk flags; ETag / 304.");
         return endpoints;
     }
 

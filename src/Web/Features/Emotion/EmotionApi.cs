@@ -9,7 +9,7 @@ namespace BeMore.Web.Features.Emotion;
 
 public sealed record EmotionRequest(
     [Required, MinLength(1), MaxLength(EmotionRequest.MaxTextLength, ErrorMessage = "Text must be at most 2000 characters.")] string Text,
-    [AllowedValues("ko", "en", null)] string? Language)
+    [AllowedValues("ko", "en", null, ErrorMessage = "{0} must be ko or en.")] string? Language)
 {
     public const int MaxTextLength = 2000;
 }
@@ -20,7 +20,8 @@ public static class EmotionApi
     public static IEndpointRouteBuilder MapEmotionApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGroup("/api/emotion").WithTags("Emotion").RequireAuthorization()
-            .MapPost("", AnalyzeAsync);
+            .MapPost("", AnalyzeAsync)
+            .WithSummary("Analyse the emotion of a text").WithDescription("Answers emotion, valence, arousal and confidence for 1 to 2000 characters of text.");
         return endpoints;
     }
 

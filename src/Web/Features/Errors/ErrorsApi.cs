@@ -14,6 +14,7 @@ public static class ErrorsApi
         endpoints.MapGet("/api/errors/stats", (ErrorStatistics statistics) => TypedResults.Ok(statistics.Snapshot()))
             .WithTags("Errors")
             .WithName("errors.stats")
+            .WithSummary("Read the error counts").WithDescription("Aggregate error counts only: total, by code, by status, since when; no messages, paths or user data.")
             .AllowAnonymous();
         return endpoints;
     }

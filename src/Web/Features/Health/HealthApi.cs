@@ -24,10 +24,13 @@ public static class HealthApi
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("").WithTags("Health").AllowAnonymous();
-        group.MapGet("/", (ServerInfo server) => TypedResults.Ok(new ServiceStatus("ok", "BeMore", server.Version)));
+        group.MapGet("/", (ServerInfo server) => TypedResults.Ok(new ServiceStatus("ok", "BeMore", server.Version)))
+            .WithSummary("Service identity").WithDescription("Answers `{status:\"ok\", name:\"BeMore\", version}`.");
         group.MapGet("/health", (ServerInfo server) =>
-            TypedResults.Ok(new Liveness("ok", Math.Round(server.Uptime.TotalSeconds, 3), server.Version)));
-        group.MapGet("/health/ready", GetReadinessAsync);
+            TypedResults.Ok(new Liveness("ok", Math.Round(server.Uptime.TotalSeconds, 3), server.Version)))
+            .WithSummary("Liveness").WithDescription("Answers while the process runs: status, uptime in seconds and version.");
+        group.MapGet("/health/ready", GetReadinessAsync)
+            .WithSummary("Readiness").WithDescription("200 when the silo and storage answer, else 503, with the status of each check.");
         return endpoints;
     }
 

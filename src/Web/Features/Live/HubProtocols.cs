@@ -18,7 +18,7 @@ public static class HubProtocols
     public static ISignalRServerBuilder AddApiShapedProtocols(this ISignalRServerBuilder signalR)
     {
         ArgumentNullException.ThrowIfNull(signalR);
-        signalR.AddJsonProtocol().AddMessagePackProtocol();
+        signalR.AddJsonProtocol().AddMessagePackProtocol().LimitMessagesPerMethod();
         signalR.Services.AddOptions<JsonHubProtocolOptions>().Configure<IOptions<JsonOptions>>((hub, http) =>
             hub.PayloadSerializerOptions = ForHub(http.Value.SerializerOptions));
         signalR.Services.AddOptions<MessagePackHubProtocolOptions>().Configure<IOptions<JsonOptions>>((hub, http) =>

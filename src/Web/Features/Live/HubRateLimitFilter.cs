@@ -81,12 +81,21 @@ public sealed partial class HubRateLimitFilter(
         }
     }
 
-    public Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
+    public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
         BudgetOf(context.Context.ConnectionId);
-        return next(context);
+        try
+        {
+            await next(context);
+        }
+        catch (Exception)
+        {
+            // A connection refused at the door never reaches OnDisconnectedAsync: its budget goes now.
+            Forget(context.Context.ConnectionId);
+            throw;
+        }
     }
 
     public async Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
@@ -94,7 +103,12 @@ public sealed partial class HubRateLimitFilter(
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
         await next(context, exception);
-        if (_budgets.TryRemove(context.Context.ConnectionId, out var budget))
+        Forget(context.Context.ConnectionId);
+    }
+
+    private void Forget(string connectionId)
+    {
+        if (_budgets.TryRemove(connectionId, out var budget))
         {
             budget.Dispose();
         }

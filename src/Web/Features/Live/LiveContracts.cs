@@ -30,8 +30,12 @@ public sealed record SessionLiveResponse(string SessionId, string Type, DateTime
     }
 }
 
-/// <summary>JoinSession's answer: the session now, and the events after the client's <c>afterSeq</c>.</summary>
-public sealed record JoinResult(SessionSnapshot Snapshot, IReadOnlyList<SessionEventResponse> Missed);
+/// <summary>
+/// JoinSession's answer: the session now, and the events after the client's <c>afterSeq</c>, at most
+/// <see cref="LiveHubOptions.JoinMissedLimit"/> of them; <c>hasMore</c> says the client pages the rest through
+/// <c>GET /api/session/{id}/events?after=</c> the last one.
+/// </summary>
+public sealed record JoinResult(SessionSnapshot Snapshot, IReadOnlyList<SessionEventResponse> Missed, bool HasMore);
 
 // Client-to-server messages are mutable classes with explicit camelCase keys: the MessagePack protocol binds them
 // by these names (as browsers send them), and the JSON protocol by its camelCase policy. Their limits are attributes,
@@ -106,10 +110,10 @@ public sealed class LandmarkFrameMessage : IValidatableObject
     }
 }
 
-/// <summary>One SendLandmarks call's frames: 1..30, timestamps strictly increasing.</summary>
+/// <summary>One SendLandmarks call's frames: 1..10, timestamps strictly increasing.</summary>
 [ValidatableType]
 public sealed record LandmarkBatch(
-    [Required, Length(1, LiveHubOptions.MaxLandmarkFramesPerCall, ErrorMessage = "frames must hold 1 to 30 face frames.")] IReadOnlyList<LandmarkFrameMessage?>? Frames)
+    [Required, Length(1, LiveHubOptions.MaxLandmarkFramesPerCall, ErrorMessage = "frames must hold 1 to 10 face frames.")] IReadOnlyList<LandmarkFrameMessage?>? Frames)
     : IValidatableObject
 {
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using BeMore.Grains.Abstractions.Sessions;
 
 namespace BeMore.Web.Features.Live;
 
@@ -7,9 +8,17 @@ public sealed class LiveHubOptions
 {
     public const string SectionName = "BeMore:Hub";
 
-    /// <summary>Largest single message, in bytes (SignalR's own default is 32 KB).</summary>
-    [Range(4_096, 1_048_576)]
-    public int MaximumReceiveMessageSize { get; set; } = 64 * 1024;
+    /// <summary>
+    /// The transport's hard cap on one message, in bytes: a message above it closes the connection. It sits above every
+    /// per-method limit (<see cref="MaxMessageBytes"/>, <see cref="MaxLandmarksMessageBytes"/>), which the hub enforces
+    /// itself with a PAYLOAD_TOO_LARGE answer that keeps the connection open.
+    /// </summary>
+    [Range(MaxLandmarksMessageBytes, 4 * 1024 * 1024)]
+    public int MaximumReceiveMessageSize { get; set; } = 512 * 1024;
+
+    /// <summary>Most missed events <c>JoinSession</c> answers; past them it says <c>hasMore</c> and the client pages through REST.</summary>
+    [Range(1, SessionEventReading.MaxPageSize)]
+    public int JoinMissedLimit { get; set; } = SessionEventReading.MaxPageSize;
 
     /// <summary>Sustained hub invocations per second per connection.</summary>
     [Range(1, 10_000)]
@@ -41,8 +50,22 @@ public sealed class LiveHubOptions
     /// <summary>Largest audio chunk, in bytes.</summary>
     public const int MaxAudioChunkBytes = 32 * 1024;
 
+    /// <summary>Largest message of a hub method, in bytes, unless the method has its own limit below.</summary>
+    public const int MaxMessageBytes = 64 * 1024;
+
     public const int MaxVadFramesPerCall = 200;
-    public const int MaxLandmarkFramesPerCall = 30;
+
+    /// <summary>
+    /// Face frames per SendLandmarks call: a third of a second at 30 frames per second. The limit in bytes below lets
+    /// that many frames through in either protocol, however the client writes its numbers.
+    /// </summary>
+    public const int MaxLandmarkFramesPerCall = 10;
+
+    /// <summary>
+    /// Largest SendLandmarks message: <see cref="MaxLandmarkFramesPerCall"/> frames of the widest JSON (468 points of
+    /// three 24-character numbers, 36 KB a frame) with room to spare; MessagePack frames are smaller (at most 13 KB).
+    /// </summary>
+    public const int MaxLandmarksMessageBytes = 384 * 1024;
     public const int MaxVadFrameMs = 1000;
 
     /// <summary>Stream offsets past a day are not from a real session.</summary>

@@ -40,8 +40,11 @@ public sealed class SessionHub(
         // Join the group before reading what was missed: an event in between arrives twice (clients dedup by seq), never zero times.
         await Groups.AddToGroupAsync(Context.ConnectionId, SessionRelayRegistry.GroupOf(sessionId));
         await relays.AttachAsync(sessionId, UserId, Context.ConnectionId);
-        var missed = await session.GetEventsAsync(UserId, afterSeq, SessionEventReading.MaxPageSize);
-        return new JoinResult(snapshot, missed.Select(SessionEventResponse.From).ToList());
+        var limit = options.Value.JoinMissedLimit;
+        // One more than the limit tells whether the log goes on past what the answer carries.
+        var missed = await session.GetEventsAsync(UserId, afterSeq, Math.Min(limit + 1, SessionEventReading.MaxPageSize));
+        var hasMore = missed.Count > limit || missed.Count == SessionEventReading.MaxPageSize;
+        return new JoinResult(snapshot, missed.Take(limit).Select(SessionEventResponse.From).ToList(), hasMore);
     }
 
     public async Task LeaveSession(string sessionId)
@@ -148,11 +151,13 @@ public sealed class SessionHub(
 
     public override async Task OnConnectedAsync()
     {
-        if (!await grains.GetGrain<IUserGrain>(UserId).TryOpenLiveConnectionAsync(Context.ConnectionId, options.Value.MaxConnectionsPerUser))
+        var limit = options.Value.MaxConnectionsPerUser;
+        if (!await grains.GetGrain<IUserGrain>(UserId).TryOpenLiveConnectionAsync(Context.ConnectionId, limit))
         {
-            // Refused at the door: a HubException here would not reach the client, so the connection is closed.
-            Context.Abort();
-            return;
+            // Refused at the door: SignalR closes the connection with this error in its close message, which the client
+            // reads (the connection is not reconnected; OnDisconnectedAsync does not run for it).
+            owners.Forget(Context.ConnectionId);
+            throw LiveErrors.Hub(ErrorCodes.TooManyConnections, $"this account already holds {limit} live connections; close one first.");
         }
 
         owners.Claim(Context.ConnectionId);
@@ -172,9 +177,14 @@ public sealed class SessionHub(
         long received = 0;
         await foreach (var chunk in chunks.WithCancellation(cancellationToken))
         {
-            if (chunk.Length is 0 or > LiveHubOptions.MaxAudioChunkBytes || chunk.Length % 2 != 0)
+            if (chunk.Length > LiveHubOptions.MaxAudioChunkBytes)
             {
-                throw LiveErrors.Hub(ErrorCodes.ValidationError, $"audio chunks must hold whole PCM16 samples and at most {LiveHubOptions.MaxAudioChunkBytes} bytes.");
+                throw LiveErrors.Hub(ErrorCodes.PayloadTooLarge, $"audio chunks must be at most {LiveHubOptions.MaxAudioChunkBytes} bytes.");
+            }
+
+            if (chunk.Length is 0 || chunk.Length % 2 != 0)
+            {
+                throw LiveErrors.Hub(ErrorCodes.ValidationError, "audio chunks must hold whole PCM16 samples.");
             }
 
             using var lease = budget.AudioBytes.AttemptAcquire(chunk.Length);

@@ -22,9 +22,14 @@ public static class ReportsApi
         var reports = endpoints.MapGroup("/api/session/{id}").WithTags("Reports").RequireAuthorization()
             .AddEndpointFilter<AuditedEndpointFilter>()
             .AddEndpointFilter(SessionsApi.RejectMalformedIds);
-        reports.MapGet("/report", GetJsonAsync).WithName("session.report.read");
-        reports.MapGet("/report.pdf", GetPdfAsync).WithName("session.report.pdf");
-        reports.MapGet("/report.csv", GetCsvAsync).WithName("session.report.csv");
+        reports.MapGet("/report", GetJsonAsync).WithName("session.report.read")
+            .WithSummary("Read the report").WithDescription("The full report as JSON, built from the session's events.");
+        reports.MapGet("/report.pdf", GetPdfAsync).WithName("session.report.pdf")
+            .Produces<Stream>(StatusCodes.Status200OK, ReportPdf.ContentType)
+            .WithSummary("Download the report as PDF").WithDescription("The report rendered as a PDF file.");
+        reports.MapGet("/report.csv", GetCsvAsync).WithName("session.report.csv")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv")
+            .WithSummary("Download report data as CSV").WithDescription("One table of the report as CSV: kind is transcript, emotion, voice, distortions or conversation.");
         return endpoints;
     }
 

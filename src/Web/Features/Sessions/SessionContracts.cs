@@ -8,7 +8,7 @@ namespace BeMore.Web.Features.Sessions;
 public sealed record ConsentRequest([Required] bool? Analysis, [Required] bool? StoreTranscript);
 
 /// <summary>When the counselor answers: <c>off</c>, <c>onRequest</c> (the default) or <c>auto</c>.</summary>
-public sealed record CounselorOptionRequest([AllowedValues(null, "off", "onRequest", "auto")] string? Mode);
+public sealed record CounselorOptionRequest([AllowedValues(null, "off", "onRequest", "auto", ErrorMessage = "{0} must be off, onRequest or auto.")] string? Mode);
 
 public sealed record CreateSessionRequest(
     [MaxLength(CreateSessionRequest.MaxTitleLength, ErrorMessage = "Title must be at most 200 characters.")][PlainText] string? Title,
@@ -23,7 +23,7 @@ public sealed record TranscriptRequest(
     [Required, MaxLength(TranscriptRequest.MaxTextLength, ErrorMessage = "Text must be at most 5000 characters.")][PlainText(AllowLineBreaks = true)] string Text,
     [Range(0, TranscriptRequest.MaxOffsetMs)] long StartMs,
     [Range(0, TranscriptRequest.MaxOffsetMs)] long EndMs,
-    [Required, AllowedValues("ko", "en")] string Language) : IValidatableObject
+    [Required, AllowedValues("ko", "en", ErrorMessage = "{0} must be ko or en.")] string Language) : IValidatableObject
 {
     public const int MaxClientSegmentIdLength = 128;
     public const int MaxTextLength = 5000;

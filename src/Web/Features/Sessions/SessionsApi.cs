@@ -23,20 +23,32 @@ public static class SessionsApi
     {
         var sessions = endpoints.MapGroup("/api/session").WithTags("Sessions").RequireAuthorization()
             .AddEndpointFilter<AuditedEndpointFilter>();
-        sessions.MapPost("", CreateAsync).WithName("session.create");
-        sessions.MapGet("", ListAsync).WithName("session.list");
+        sessions.MapPost("", CreateAsync).WithName("session.create")
+            .WithSummary("Create a session").WithDescription("Starts a session with its consent (fixed for its life) and counselor mode; answers 201 with the snapshot and its Location.");
+        sessions.MapGet("", ListAsync).WithName("session.list")
+            .WithSummary("List sessions").WithDescription("The caller's sessions, newest first, paged by cursor.");
 
         var session = sessions.MapGroup("/{id}").AddEndpointFilter(RejectMalformedIds);
-        session.MapGet("", GetAsync).WithName("session.read");
-        session.MapPost("/pause", (string id, ClaimsPrincipal user, IGrainFactory grains) => Transition(grains, id, user, (s, u) => s.PauseAsync(u))).WithName("session.pause");
-        session.MapPost("/resume", (string id, ClaimsPrincipal user, IGrainFactory grains) => Transition(grains, id, user, (s, u) => s.ResumeAsync(u))).WithName("session.resume");
-        session.MapPost("/end", (string id, ClaimsPrincipal user, IGrainFactory grains) => Transition(grains, id, user, (s, u) => s.EndAsync(u))).WithName("session.end");
-        session.MapDelete("", DeleteAsync).WithName("session.delete");
-        session.MapGet("/events", GetEventsAsync).WithName("session.events.read");
-        session.MapGet("/transcript", GetTranscriptAsync).WithName("session.transcript.read");
-        session.MapPost("/transcript", AppendTranscriptAsync).WithName("session.transcript.append");
-        session.MapGet("/summary", GetSummaryAsync).WithName("session.summary.read");
-        session.MapPost("/feedback", SubmitFeedbackAsync).WithName("session.feedback");
+        session.MapGet("", GetAsync).WithName("session.read")
+            .WithSummary("Read a session").WithDescription("The session's snapshot. Another user's session answers 404.");
+        session.MapPost("/pause", (string id, ClaimsPrincipal user, IGrainFactory grains) => Transition(grains, id, user, (s, u) => s.PauseAsync(u))).WithName("session.pause")
+            .WithSummary("Pause a session").WithDescription("Answers the new snapshot; pausing a paused session is a no-op 200, an impossible transition 409.");
+        session.MapPost("/resume", (string id, ClaimsPrincipal user, IGrainFactory grains) => Transition(grains, id, user, (s, u) => s.ResumeAsync(u))).WithName("session.resume")
+            .WithSummary("Resume a session").WithDescription("Answers the new snapshot; resuming an active session is a no-op 200, an impossible transition 409.");
+        session.MapPost("/end", (string id, ClaimsPrincipal user, IGrainFactory grains) => Transition(grains, id, user, (s, u) => s.EndAsync(u))).WithName("session.end")
+            .WithSummary("End a session").WithDescription("Answers the new snapshot at once; ending an ended session is a no-op 200.");
+        session.MapDelete("", DeleteAsync).WithName("session.delete")
+            .WithSummary("Erase a session").WithDescription("The session and everything about it is erased.");
+        session.MapGet("/events", GetEventsAsync).WithName("session.events.read")
+            .WithSummary("Read the event log").WithDescription("Events with seq > after, ascending, at most limit; page on with the last seq.");
+        session.MapGet("/transcript", GetTranscriptAsync).WithName("session.transcript.read")
+            .WithSummary("Read the transcript").WithDescription("Transcript segments only, with seq > after, ascending.");
+        session.MapPost("/transcript", AppendTranscriptAsync).WithName("session.transcript.append")
+            .WithSummary("Append a transcript segment").WithDescription("Answers 201 with the stored segment event; the same clientSegmentId answers the same event (idempotent).");
+        session.MapGet("/summary", GetSummaryAsync).WithName("session.summary.read")
+            .WithSummary("Read the summary").WithDescription("A short summary for dashboards, with an ETag (If-None-Match answers 304).");
+        session.MapPost("/feedback", SubmitFeedbackAsync).WithName("session.feedback")
+            .WithSummary("Rate a session").WithDescription("A rating from 1 to 5 and an optional comment; answers 201 with the feedback event.");
         return endpoints;
     }
 

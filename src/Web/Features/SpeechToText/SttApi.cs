@@ -44,8 +44,11 @@ public static class SttApi
     {
         var stt = endpoints.MapGroup("/api/stt").WithTags("Speech-to-text").RequireAuthorization();
         stt.MapGet("/status", (IOptions<SttApiOptions> options) =>
-            TypedResults.Ok(new SttStatus(!string.Equals(options.Value.Provider, "None", StringComparison.OrdinalIgnoreCase))));
+                TypedResults.Ok(new SttStatus(!string.Equals(options.Value.Provider, "None", StringComparison.OrdinalIgnoreCase))))
+            .WithSummary("Whether the server transcribes speech")
+            .WithDescription("available is false when no speech-to-text provider is configured; a client may then offer its own recognition.");
         stt.MapPost("/transcribe", TranscribeAsync)
+            .WithSummary("Transcribe a recording").WithDescription("Multipart field audio (WAV PCM16, size-limited) to text through the configured provider.")
             .Accepts<TranscribeForm>("multipart/form-data")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)

@@ -26,14 +26,22 @@ public static class UsersApi
     public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/user/me").WithTags("Users").RequireAuthorization();
-        group.MapGet("", GetProfileAsync);
-        group.MapPut("", UpdateProfileAsync);
-        group.MapDelete("", DeleteAsync);
-        group.MapPost("/password", ChangePasswordAsync);
-        group.MapGet("/preferences", GetPreferencesAsync);
-        group.MapPut("/preferences", UpdatePreferencesAsync);
-        group.MapGet("/export", ExportAsync);
-        group.MapGet("/audit", GetAuditAsync);
+        group.MapGet("", GetProfileAsync)
+            .WithSummary("Read the profile").WithDescription("The signed-in user's profile.");
+        group.MapPut("", UpdateProfileAsync)
+            .WithSummary("Update the profile").WithDescription("Changes the display name; answers the profile.");
+        group.MapDelete("", DeleteAsync)
+            .WithSummary("Erase the account").WithDescription("Asks for the password again, then erases the account, its sessions, events, reports and tokens.");
+        group.MapPost("/password", ChangePasswordAsync)
+            .WithSummary("Change the password").WithDescription("Every refresh token of the user stops working, access tokens within 60 s.");
+        group.MapGet("/preferences", GetPreferencesAsync)
+            .WithSummary("Read the preferences").WithDescription("Language, theme, notifications and the analyses the user opts into.");
+        group.MapPut("/preferences", UpdatePreferencesAsync)
+            .WithSummary("Update the preferences").WithDescription("Replaces the preferences; answers them as stored.");
+        group.MapGet("/export", ExportAsync)
+            .WithSummary("Export the account").WithDescription("Everything stored about the user (profile, preferences, sessions with transcripts and analysis) as one JSON document.");
+        group.MapGet("/audit", GetAuditAsync)
+            .WithSummary("Read the own access log").WithDescription("Who did what, when, from where, and the outcome; no content.");
         return endpoints;
     }
 

@@ -41,8 +41,8 @@ public sealed record AnalysisOptInsRequest(bool TextEmotion = true, bool FaceEmo
 
 /// <summary>A full replacement of the preferences; <see cref="Analysis"/> may be left out to keep the current opt-ins.</summary>
 public sealed record PreferencesRequest(
-    [Required, AllowedValues("ko", "en")] string Language,
-    [Required, AllowedValues("system", "light", "dark")] string Theme,
+    [Required, AllowedValues("ko", "en", ErrorMessage = "{0} must be ko or en.")] string Language,
+    [Required, AllowedValues("system", "light", "dark", ErrorMessage = "{0} must be system, light or dark.")] string Theme,
     [Required] bool? Notifications,
     AnalysisOptInsRequest? Analysis);
 

@@ -1,4 +1,5 @@
 using BeMore.Grains.Abstractions.Errors;
+using BeMore.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,6 +16,15 @@ internal static class ProblemDetailsSetup
             var problem = context.ProblemDetails;
             problem.Extensions["requestId"] = context.HttpContext.TraceIdentifier;
             problem.Extensions.TryAdd("code", CodeForStatus(problem.Status ?? context.HttpContext.Response.StatusCode));
+            if (problem is HttpValidationProblemDetails validation)
+            {
+                var worded = ValidationMessages.ForClients(validation.Errors);
+                validation.Errors.Clear();
+                foreach (var (field, messages) in worded)
+                {
+                    validation.Errors[field] = messages;
+                }
+            }
         });
         AnswerJsonWhateverTheAcceptHeader(services);
         services.AddSingleton<SiloUnavailabilityLog>();

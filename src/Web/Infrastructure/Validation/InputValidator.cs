@@ -15,7 +15,7 @@ namespace BeMore.Web.Infrastructure.Validation;
 /// </summary>
 public sealed class InputValidator(IOptions<ValidationOptions> options, IServiceProvider services)
 {
-    /// <summary>The errors by field (camelCase, as REST reports them), or null when the value is valid.</summary>
+    /// <summary>The errors by field (worded as REST reports them: <see cref="ValidationMessages"/>), or null when the value is valid.</summary>
     public async Task<IReadOnlyDictionary<string, string[]>?> ValidateAsync<T>(T value, CancellationToken cancellationToken = default)
         where T : class
     {
@@ -32,10 +32,6 @@ public sealed class InputValidator(IOptions<ValidationOptions> options, IService
             ValidationContext = new ValidationContext(value, services, items: null),
         };
         await info.ValidateAsync(value, context, cancellationToken);
-        return context.ValidationErrors is { Count: > 0 } errors
-            ? errors.ToDictionary(e => CamelCase(e.Key), e => e.Value, StringComparer.Ordinal)
-            : null;
+        return context.ValidationErrors is { Count: > 0 } errors ? ValidationMessages.ForClients(errors) : null;
     }
-
-    private static string CamelCase(string name) => name.Length == 0 ? name : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(name);
 }

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Lints the API documents as a client receives them: starts the built server on loopback with its docs exposed, fetches
+# /openapi/v1.json and /asyncapi/v1.json, and fails on any error or warning of Redocly CLI's recommended rules or any
+# finding of the AsyncAPI CLI. The linters come from npm at the versions locked in this folder (npm ci); they are told
+# not to send telemetry, so nothing leaves the machine.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+silo_dll="$root/src/Silo/bin/Release/net10.0/BeMore.Silo.dll"
+[ -f "$silo_dll" ] || { echo "Build first: $silo_dll is missing" >&2; exit 1; }
+[ -x "$here/node_modules/.bin/redocly" ] && [ -x "$here/node_modules/.bin/asyncapi" ] || (cd "$here" && npm ci --no-audit --no-fund)
+
+export REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true DO_NOT_TRACK=1 NO_UPDATE_NOTIFIER=1
+work="$(mktemp -d)"
+free_port() {
+    local port
+    while true; do
+        port=$((20000 + RANDOM % 20000))
+        (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
+    done
+}
+url="http://127.0.0.1:$(free_port)"
+(cd "$work" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$url" BeMore__Api__ExposeDocs=true \
+    BeMore__Storage__DataDirectory="$work" BeMore__Cluster__SiloPort="$(free_port)" BeMore__Cluster__GatewayPort="$(free_port)" \
+    dotnet "$silo_dll") >"$work/server.log" 2>&1 &
+server=$!
+trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
+for _ in $(seq 1 120); do
+    curl -sf -o "$work/openapi.json" "$url/openapi/v1.json" && break
+    kill -0 "$server" 2>/dev/null || { tail -n 40 "$work/server.log" >&2; exit 1; }
+    sleep 1
+done
+curl -sf -o "$work/asyncapi.json" "$url/asyncapi/v1.json"
+
+cd "$here"
+./node_modules/.bin/redocly lint "$work/openapi.json" --config redocly.yaml --format=json >"$work/redocly.json" 2>/dev/null || true
+node -e '
+  const totals = require(process.argv[1]).totals;
+  console.log(`redocly lint /openapi/v1.json: ${totals.errors} errors, ${totals.warnings} warnings`);
+  process.exit(totals.errors + totals.warnings === 0 ? 0 : 1);
+' "$work/redocly.json" || { ./node_modules/.bin/redocly lint "$work/openapi.json" --config redocly.yaml || true; exit 1; }
+# The AsyncAPI CLI sends usage metrics unless its config file says no or CI is set: both, with a file of our own.
+echo '{"analyticsEnabled":"false","infoMessageShown":"true","userID":"ci"}' >"$work/asyncapi-analytics.json"
+CI=true ASYNCAPI_METRICS_CONFIG_PATH="$work/asyncapi-analytics.json" SUPPRESS_NO_CONFIG_WARNING=1 \
+    ./node_modules/.bin/asyncapi validate "$work/asyncapi.json" --fail-severity=warn --diagnostics-format=stylish
+echo "asyncapi validate /asyncapi/v1.json: passed"
