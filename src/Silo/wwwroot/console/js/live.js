@@ -161,12 +161,22 @@ export class LiveSession {
     }
     const subject = new signalR.Subject();
     this.audio = subject;
-    this.connection.invoke('UploadAudio', this.sessionId, audioFormat, subject).catch(() => {
+    this.upload = this.connection.invoke('UploadAudio', this.sessionId, audioFormat, subject).catch(() => {
       if (this.audio === subject) {
         this.audio = null;
       }
     });
     this.pumpAudio();
+  }
+
+  /**
+   * Before a pause or the end: the stream closes and the server's answer is awaited, so the audio sent so far is
+   * counted (where it ended is a fact of the session) before the session stops taking audio.
+   */
+  async finishAudio() {
+    const upload = this.audio ? this.upload : null;
+    this.stopAudio();
+    await upload;
   }
 
   /** Paused or ended: the stream closes, and audio still waiting is not sent (the server would refuse it). */

@@ -337,10 +337,15 @@ export function renderSession(main, sessionId) {
   async function command(method) {
     showError(ui.error, null);
     try {
+      if (method !== 'Resume') {
+        await live.finishAudio();
+      }
       const snapshot = await live.invoke(method);
       setStatus(snapshot.status);
     } catch (error) {
       showError(ui.error, hubError(error));
+      // Refused: the session still runs, so the microphone's stream opens again.
+      live.setAudioWanted(state.status === 'active');
     }
   }
 
