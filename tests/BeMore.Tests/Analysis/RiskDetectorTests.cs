@@ -138,6 +138,31 @@ public sealed class RiskDetectorTests
         Assert.Equal(RiskAssessment.None, RiskDetector.Assess(text, language));
     }
 
+    /// <summary>Denials the earlier checks missed: an echoed question answered by a denial, a "never wanted to", someone else's fear, "not to the point of".</summary>
+    [Theory]
+    [InlineData("자살이요? 그런 생각은 한 번도 안 해봤어요", TextLanguage.Korean)]
+    [InlineData("살기 싫다까진 아니고 그냥 요즘 좀 피곤해요", TextLanguage.Korean)]
+    [InlineData("I've never wanted to die, I'm just worn out by the commute.", TextLanguage.English)]
+    [InlineData("My sister worries I'll hurt myself, but I'm nowhere near that.", TextLanguage.English)]
+    public void Assess_EchoedQuestionOrOthersFearAnsweredByADenial_RaisesNothing(string text, TextLanguage language)
+    {
+        Assert.Equal(RiskAssessment.None, RiskDetector.Assess(text, language));
+    }
+
+    /// <summary>A risk statement the classifier finds in a longer segment is shown by its clause, not the whole segment.</summary>
+    [Theory]
+    [InlineData("Work was fine today, the meeting went okay. Honestly everyone would be better off if I just wasn't around anymore.", TextLanguage.English, "better off if I just wasn't around")]
+    [InlineData("오늘 회사는 그냥 그랬어요. 근데 다들 내가 없는 게 더 편할 것 같아요", TextLanguage.Korean, "다들 내가 없는 게 더 편할 것 같아요")]
+    public void Assess_ClassifierFindingInALongerSegment_EvidenceIsItsClause(string text, TextLanguage language, string inEvidence)
+    {
+        var risk = RiskDetector.Assess(text, language);
+
+        Assert.NotEqual(RiskLevel.None, risk.Level);
+        Assert.Contains(inEvidence, risk.Evidence!.Text, StringComparison.Ordinal);
+        Assert.True(risk.Evidence.Length < text.Trim().Length, $"evidence is the whole segment: {risk.Evidence.Text}");
+        Assert.Equal(text.Substring(risk.Evidence.Start, risk.Evidence.Length), risk.Evidence.Text);
+    }
+
     [Fact]
     public void Assess_HighAfterNegatedMention_ReportsTheHighEvidence()
     {

@@ -45,6 +45,8 @@ public sealed class UtteranceInsight(SentenceClassifier utterance, SentenceClass
     private readonly float[] _noWords = [.. utterance.Classes.Select(c => c == "none" ? 1f : 0f)];
     private readonly DistortionType?[] _types = [.. utterance.Classes.Select(c => DistortionTypeCodes.TryParse(c, out var t) ? t : (DistortionType?)null)];
 
+    public InsightThresholds Thresholds => thresholds;
+
     /// <summary>The models shipped in the grain assembly, loaded on first use.</summary>
     public static UtteranceInsight Shipped => ShippedModels.Value;
 
@@ -63,7 +65,7 @@ public sealed class UtteranceInsight(SentenceClassifier utterance, SentenceClass
             && !DistortionRules.IsDisowned(text, language)
             && (found.Count == 0 || p[top] >= thresholds.SecondDistortion))
         {
-            var evidence = Evidence(text);
+            var evidence = BestClause(text, language, top) ?? Trimmed(text);
             found.Add(new DistortionMatch(type, DistortionRules.Amplified(DistortionSeverity.Medium, text, language), p[top], evidence));
         }
 
@@ -89,10 +91,20 @@ public sealed class UtteranceInsight(SentenceClassifier utterance, SentenceClass
             return RiskAssessment.None;
         }
 
-        // Each clause is scored too, so a risk clause is not diluted by the small talk around it.
-        var probability = Math.Max(
-            ReferenceEquals(kept.Text, text) ? Probabilities(text)[_risk] : utterance.Predict(kept.Text)[_risk],
-            kept.Clauses.Select(c => utterance.Predict(c)[_risk]).DefaultIfEmpty(0f).Max());
+        // Each clause is scored too, so a risk clause is not diluted by the small talk around it, and is the evidence.
+        var probability = ReferenceEquals(kept.Text, text) ? Probabilities(text)[_risk] : utterance.Predict(kept.Text)[_risk];
+        var evidence = ReferenceEquals(kept.Text, text) ? Trimmed(text) : kept.Span;
+        var clauseProbability = 0f;
+        foreach (var clause in kept.Clauses)
+        {
+            var p = utterance.Predict(clause.Text)[_risk];
+            if (p > clauseProbability)
+            {
+                (clauseProbability, evidence) = (p, clause);
+            }
+        }
+
+        probability = Math.Max(probability, clauseProbability);
         if (probability < (kept.SetAside ? thresholds.RiskBesideDenial : thresholds.Risk))
         {
             return RiskAssessment.None;
@@ -100,7 +112,7 @@ public sealed class UtteranceInsight(SentenceClassifier utterance, SentenceClass
 
         var severity = Severity(kept.Text);
         var level = severity != RiskSeverity.Ideation || probability >= thresholds.HighRisk ? RiskLevel.High : RiskLevel.Elevated;
-        return new RiskAssessment(level, ReferenceEquals(kept.Text, text) ? Evidence(text) : kept.Span, severity);
+        return new RiskAssessment(level, evidence, severity);
     }
 
     private RiskSeverity Severity(string text)
@@ -129,8 +141,33 @@ public sealed class UtteranceInsight(SentenceClassifier utterance, SentenceClass
 
     private int ClassOf(DistortionType type) => Array.IndexOf(_types, type);
 
-    /// <summary>The classifier reads the whole utterance, so its evidence is the utterance, trimmed.</summary>
-    private static EvidenceSpan Evidence(string text)
+    /// <summary>
+    /// The clause of a several-clause utterance that the classifier, reading each clause alone, finds most of
+    /// <paramref name="classIndex"/> in; null for a one-clause utterance, whose evidence is the whole of it.
+    /// </summary>
+    private EvidenceSpan? BestClause(string text, TextLanguage language, int classIndex)
+    {
+        var clauses = RiskRules.ClauseSpans(text, language);
+        if (clauses.Count < 2)
+        {
+            return null;
+        }
+
+        EvidenceSpan? best = null;
+        var bestProbability = -1f;
+        foreach (var clause in clauses)
+        {
+            var p = utterance.Predict(clause.Text)[classIndex];
+            if (p > bestProbability)
+            {
+                (best, bestProbability) = (clause, p);
+            }
+        }
+
+        return best;
+    }
+
+    private static EvidenceSpan Trimmed(string text)
     {
         var start = 0;
         var end = text.Length;
