@@ -10,7 +10,7 @@ namespace BeMore.Insight.Training;
 /// </summary>
 internal static class DevelopmentReport
 {
-    public static void Print(ITransformer utterance, ITransformer riskLevel, ITransformer emotion, string corpus, Func<string, bool> heldOut)
+    public static void Print(ITransformer utterance, ITransformer riskLevel, ITransformer emotion, string corpus, Func<string, bool> heldOut, bool showMisses)
     {
         using var u = Classifier(utterance);
         using var r = Classifier(riskLevel);
@@ -28,14 +28,49 @@ internal static class DevelopmentReport
             var riskLines = lines.Where(l => l.Label == "risk").ToList();
             var noneLines = lines.Where(l => l.Label == "none").ToList();
             var distortionLines = lines.Where(l => l.Label is not ("risk" or "none")).ToList();
-            foreach (var t in new[] { 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5 })
+            // The grid the risk threshold and the ordinary-sentence guard are chosen on (the rule is in the README):
+            // "cue 0.00" is no guard, "cue 1.01" never alerts the classifier alone without a risk cue.
+            var reader = new UtteranceInsight(u, r, new InsightThresholds());
+            var readings = new Dictionary<CorpusUtterance, RiskReading>(ReferenceEqualityComparer.Instance);
+            foreach (var line in lines)
             {
-                var insight = new UtteranceInsight(u, r, new InsightThresholds { Risk = t });
-                var alerted = riskLines.Where(l => insight.Risk(l.Text, language).Level != RiskLevel.None).ToList();
-                var levels = alerted.Count(l => insight.Risk(l.Text, language).Severity?.ToCode() == l.RiskLevel);
+                readings[line] = reader.ReadRisk(line.Text, language);
+            }
+
+            foreach (var t in new[] { 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6 })
+            {
+                foreach (var cue in new[] { 0.0, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01 })
+                {
+                    var at = new InsightThresholds { Risk = t, RiskWithoutCue = cue };
+                    bool Alerts(CorpusUtterance l) => UtteranceInsight.Alerts(readings[l], at);
+                    var alerts = noneLines.Where(Alerts).ToList();
+                    Console.WriteLine($"   risk p>={t:F2} cue {cue:F2}: recall {riskLines.Count(Alerts)}/{riskLines.Count}, none alerts {alerts.Count}/{noneLines.Count} "
+                        + $"({string.Join(", ", alerts.GroupBy(l => l.Subtype).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"))}), "
+                        + $"on distortion lines {distortionLines.Count(Alerts)}/{distortionLines.Count}");
+                }
+            }
+
+            if (showMisses)
+            {
+                // The held-out training writer's lines the shipped thresholds get wrong: where a rule or a denial phrasing is missing.
+                var shipped = new UtteranceInsight(u, r, new InsightThresholds());
+                foreach (var l in noneLines.Where(l => shipped.Risk(l.Text, language).Level != RiskLevel.None))
+                {
+                    Console.WriteLine($"   false alert ({l.Subtype}): {l.Text}");
+                }
+
+                foreach (var l in riskLines.Where(l => shipped.Risk(l.Text, language).Level == RiskLevel.None))
+                {
+                    Console.WriteLine($"   missed ({l.Subtype}): {l.Text}");
+                }
+            }
+
+            foreach (var t in new[] { 0.35, 0.65, 0.8 })
+            {
+                var insight = new UtteranceInsight(u, r, new InsightThresholds { RiskBesideDenial = t });
+                var alerted = riskLines.Count(l => insight.Risk(l.Text, language).Level != RiskLevel.None);
                 var alerts = noneLines.Where(l => insight.Risk(l.Text, language).Level != RiskLevel.None).ToList();
-                Console.WriteLine($"   risk p>={t:F2}: recall {alerted.Count}/{riskLines.Count} (level right {levels}), none alerts {alerts.Count}/{noneLines.Count} "
-                    + $"({string.Join(", ", alerts.GroupBy(l => l.Subtype).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"))}), on distortion lines {distortionLines.Count(l => insight.Risk(l.Text, language).Level != RiskLevel.None)}");
+                Console.WriteLine($"   risk p>={insight.Thresholds.Risk:F2}, beside a set-aside clause p>={t:F2}: recall {alerted}/{riskLines.Count}, none alerts {alerts.Count}/{noneLines.Count} (denials {alerts.Count(l => l.Subtype == "denial")})");
             }
 
             foreach (var t in new[] { 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9 })
@@ -48,7 +83,7 @@ internal static class DevelopmentReport
             }
 
             var emotions = InsightCorpus.Emotions(corpus, code, heldOut);
-            foreach (var (weight, alone) in new[] { (0.35, 0.0), (0.35, 0.35), (0.35, 0.45), (0.35, 0.55), (0.5, 0.45) })
+            foreach (var (weight, alone) in new[] { (0.8, 0.35), (0.8, 0.5), (0.8, 0.6), (0.8, 0.7), (1.0, 0.5) })
             {
                 var analyzer = new TextEmotionAnalyzer(new TextEmotionOptions { ClassifierWeight = weight, ClassifierAlone = alone }, e);
                 var predicted = emotions.Select(x => analyzer.Analyze(x.Text, language).Label.ToString().ToLowerInvariant()).ToList();

@@ -3,8 +3,9 @@ using BeMore.Domain.Analysis.Insight;
 using BeMore.Insight.Training;
 
 // Trains the insight models from the corpus's training split (every writer but C) and writes them, with the corpus hash,
-// into src/Domain/Analysis/Models. Before that it trains on one training writer and scores the other, both ways, so the
+// into src/Domain/Analysis/Models. Before that it trains without each training writer in turn and scores that writer, so the
 // thresholds in src/Domain/Analysis/Insight are chosen on text the model has not seen, without touching the test split.
+// --dev-only stops after that, --no-dev skips it, --misses also lists the held-out writer's false and missed risk alerts.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var repo = RepositoryRoot();
 var corpus = Path.Combine(repo, "corpus");
@@ -20,7 +21,7 @@ if (!args.Contains("--no-dev") && writers.Count >= 2)
     {
         Console.WriteLine($"== development: trained without writer {held}, scored on writer {held}");
         var trainer = new InsightTrainer(corpus, fixtures, w => train(w) && w != held);
-        DevelopmentReport.Print(trainer.Utterance(), trainer.RiskLevel(), trainer.Emotion(), corpus, w => w == held);
+        DevelopmentReport.Print(trainer.Utterance(), trainer.RiskLevel(), trainer.Emotion(), corpus, w => w == held, args.Contains("--misses"));
     }
 }
 

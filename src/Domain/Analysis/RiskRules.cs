@@ -10,6 +10,9 @@ namespace BeMore.Domain.Analysis;
 /// </summary>
 internal static class RiskRules
 {
+    /// <summary>A clause of fewer words is a fragment ("Suicidal?", "자해요?"), read with the clause next to it.</summary>
+    private const int FragmentWords = 2;
+
     private static readonly Regex EnglishNegatedBefore = Compile(@"\b(?:never|not|no|\w+n['’]t)\s+(?!(?:stop|help|quit|shake|get)\b)(?:\w+\s+){0,4}$", RegexOptions.IgnoreCase);
 
     private static readonly Regex KoreanNegatedAfter = Compile("^[^.!?,]{0,10}?(?:없|아니|않|안 ?해|안 ?할)", RegexOptions.None);
@@ -37,14 +40,19 @@ internal static class RiskRules
         + @"|\b(?:it's|its)\s+not\s+like\s+I\s+(?:want|wanna|'m\s+going|plan)\b"
         + @"|\b(?:never|not)\s+(?:been\s+|once\s+)?on\s+the\s+table\b|\bnowhere\s+near\s+that\b|\bnot\s+(?:there|in\s+that\s+place)\s+(?:now|anymore|any\s+more)\b"
         + @"|\b(?:wouldn't|would\s+never|will\s+never|won't)\s+(?:ever\s+)?act\s+on\b"
-        + @"|\b(?:I\s+said|the\s+answer(?:'s|\s+is|\s+was))\s+no\b|\bhas\s+never\s+been\s+an\s+option\b");
+        + @"|\b(?:I\s+said|the\s+answer(?:'s|\s+is|\s+was))\s+no\b|\bhas\s+never\s+been\s+an\s+option\b"
+        + @"|\b(?:isn't|is\s+not|wasn't|'s\s+not|ain't)\s+(?:ever\s+)?on\s+the\s+table\b|\bnot\s+where\s+my\s+head\s+is\b|\bnot\s+in\s+that\s+headspace\b"
+        + @"|\b(?:never|not|don't|didn't|do\s+not|did\s+not)\s+(?:ever\s+|really\s+|actually\s+|once\s+)?(?:want(?:ed)?|wish(?:ed)?|wanna)\s+(?:to\s+)?(?:die|be\s+dead|kill\s+myself|hurt\s+myself|end\s+(?:it|my\s+life))\b");
 
     private static readonly Regex KoreanDenial = CompileLenient(
-        "(?:그런|나쁜|극단적인?|이상한|죽을|죽음|자살|자해|해칠) ?(?:생각|맘|마음|쪽)[은는이가도]?[^.!?밖뿐]{0,12}?(?:없|안 ?(?:해|들|함|했)|못 ?해|아니)"
+        "(?:그런|나쁜|극단적인?|이상한|위험한|무서운|죽을|죽음|자살|자해|해칠) ?(?:생각|맘|마음|쪽)[은는이가도]?[^.!?밖뿐]{0,12}?(?:없|안 ?(?:해|들|함|했)|못 ?해|아니)"
         + "|(?:죽고|사라지고|없어지고) ?싶[은다][^.!?]{0,6}?(?:건|거|게|것) ?(?:아니|아님)"
         + "|(?:저|나|난|전) ?(?:진짜 ?|정말 ?)?안전해|(?:모으|모아 ?두|모아놓)[^.!?]{0,10}?(?:없|안 ?해)"
         + "|(?:해치|손대|긋)[^.!?]{0,10}?(?:없|안 ?해|안 ?하|못 ?해)|한 ?번도[^.!?]{0,20}?(?:없|안 ?(?:해|했|들))"
-        + "|생각(?:까지는?|해 ?본 ?적)[^.!?]{0,6}?(?:없|안 ?들)|없음에 ?체크|진짜 ?아니거든|(?:잘|진짜|정말|저) ?살고 ?싶어");
+        + "|생각(?:까지는?|해 ?본 ?적)[^.!?]{0,6}?(?:없|안 ?들)|없음에 ?체크|진짜 ?아니거든|(?:잘|진짜|정말|저) ?살고 ?싶어"
+        + "|(?:없다고|없음으로|아니라고|아니오로|아니요로) ?(?:체크|답|대답)|그럴 ?일 ?(?:은 ?|도 ?|절대 ?)?없"
+        + "|(?:죽고|사라지고|없어지고) ?싶은 ?(?:거|것|건|게)[는은]? ?(?:다르|다른|달라)"
+        + "|(?:싫다|싶다|죽겠다|싫어|싶어) ?(?:까진|까지는|까지|정도는|정도까진) ?(?:아니|아님|않)");
 
     /// <summary>Someone else's words or a story retold: the client reports them, the classifier would read them as the client's.</summary>
     private static readonly Regex EnglishReported = CompileLenient(
@@ -53,11 +61,11 @@ internal static class RiskRules
 
     private static readonly Regex KoreanReported = CompileLenient(
         "(?:친구|동생|언니|오빠|누나|형|엄마|아빠|할머니|할아버지|룸메|동료|선임|팀장님?|담임|아들|딸|남친|여친)(?:가|이|는|도)[^.!?]{0,40}?(?:했대|한대|했어|라고|다고|다는 ?말|래서|대요|하더라|그러|하시|하길래)"
-        + "|(?:드라마|웹툰|뉴스|소설|영화|노래|가사|책)(?:에서|에|를|을)");
+        + "|(?:다고|라고) ?(?:했다며|했다면서|그랬다며|했대)|(?:드라마|웹툰|뉴스|소설|영화|노래|가사|책)(?:에서|에|를|을)");
 
     /// <summary>A phrase someone else said, posted or wrote, told by the client ("my friend told me she'd been self-harming").</summary>
     private static readonly Regex EnglishRetoldBefore = CompileLenient(
-        @"\b(?:he|she|they|(?:my|a|his|her|their)\s+(?:[\w\u0027\u2019]+\s+){0,3}?[\w\u0027\u2019]+)\s+(?:said|says|told\s+\w+|posted|wrote|talked)\b[^.!?]{0,40}$");
+        @"\b(?:he|she|they|(?:my|a|his|her|their)\s+(?:[\w\u0027\u2019]+\s+){0,3}?[\w\u0027\u2019]+)\s+(?:said|says|told\s+\w+|posted|wrote|talked|asked|asks|worries|worried|panics|panicked|(?:is|was|gets|got)\s+(?:scared|afraid|worried))\b[^.!?]{0,40}$");
 
     private static readonly Regex KoreanRetoldAfter = Compile("^[^.!?]{0,4}?(?:다고|다는|라고|라는|이런 ?말|그런 ?말|하는 ?장면|한 ?적 ?있다고)", RegexOptions.None);
 
@@ -108,7 +116,7 @@ internal static class RiskRules
 
             foreach (var match in pattern.Regex.EnumerateMatches(text))
             {
-                if (pattern.Negatable && (IsNegated(text, match, language) || InDenial(text, match.Index, language)))
+                if ((pattern.Negatable && IsNegated(text, match, language)) || InDenial(text, match.Index, language))
                 {
                     denied = true;
                     continue;
@@ -133,30 +141,47 @@ internal static class RiskRules
     /// the text the classifier should read and its span; null when no clause is left. Splits at sentence ends and contrasts
     /// ("but", "though", 근데, -지만, -는데), so "I'd never kill myself but I've been saving pills" keeps its second half.
     /// </summary>
-    public static (string Text, EvidenceSpan Span, bool SetAside, IReadOnlyList<string> Clauses)? UnqualifiedClauses(string text, TextLanguage language)
+    public static (string Text, EvidenceSpan Span, bool SetAside, IReadOnlyList<EvidenceSpan> Clauses)? UnqualifiedClauses(string text, TextLanguage language)
     {
-        var breaks = language == TextLanguage.Korean ? KoreanClauseBreak : EnglishClauseBreak;
-        var kept = new List<(int Start, int End)>();
-        var setAside = false;
-        var start = 0;
-        foreach (var separator in breaks.EnumerateMatches(text))
+        var clauses = ClauseSpans(text, language);
+        var kept = clauses.Where(c => !Qualified(c.Text, language)).ToList();
+        if (kept.Count < clauses.Count)
         {
-            Keep(start, separator.Index);
-            start = separator.Index + separator.Length;
+            // Fragments beside a denial belong to it: "Self-harm? No, never", "자해요? 안 해요".
+            kept.RemoveAll(IsFragment);
         }
 
-        Keep(start, text.Length);
         if (kept.Count == 0)
         {
             return null;
         }
 
+        var setAside = kept.Count < clauses.Count;
         var from = kept[0].Start;
-        var to = kept[^1].End;
-        var joined = setAside ? string.Join(' ', kept.Select(k => text[k.Start..k.End])) : text;
-        return (joined, new EvidenceSpan(from, to - from, text[from..to]), setAside, kept.Count > 1 ? [.. kept.Select(k => text[k.Start..k.End])] : []);
+        var to = kept[^1].Start + kept[^1].Length;
+        var joined = setAside ? string.Join(' ', kept.Select(k => k.Text)) : text;
+        return (joined, new EvidenceSpan(from, to - from, text[from..to]), setAside, kept.Count > 1 ? kept : []);
+    }
 
-        void Keep(int clauseStart, int clauseEnd)
+    /// <summary>
+    /// The utterance's clauses, trimmed, in order: split at sentence ends and contrasts ("but", "though", 근데, -지만,
+    /// -는데), the units a denial, an idiom or a finding's evidence belongs to. Clauses without a letter are left out.
+    /// </summary>
+    public static List<EvidenceSpan> ClauseSpans(string text, TextLanguage language)
+    {
+        var breaks = language == TextLanguage.Korean ? KoreanClauseBreak : EnglishClauseBreak;
+        var clauses = new List<EvidenceSpan>();
+        var start = 0;
+        foreach (var separator in breaks.EnumerateMatches(text))
+        {
+            Add(start, separator.Index);
+            start = separator.Index + separator.Length;
+        }
+
+        Add(start, text.Length);
+        return clauses;
+
+        void Add(int clauseStart, int clauseEnd)
         {
             while (clauseStart < clauseEnd && char.IsWhiteSpace(text[clauseStart]))
             {
@@ -169,18 +194,9 @@ internal static class RiskRules
             }
 
             var clause = text[clauseStart..clauseEnd];
-            if (!clause.Any(char.IsLetter))
+            if (clause.Any(char.IsLetter))
             {
-                return;
-            }
-
-            if (Qualified(clause, language))
-            {
-                setAside = true;
-            }
-            else
-            {
-                kept.Add((clauseStart, clauseEnd));
+                clauses.Add(new EvidenceSpan(clauseStart, clauseEnd - clauseStart, clause));
             }
         }
     }
@@ -188,23 +204,20 @@ internal static class RiskRules
     /// <summary>Whether the clause around a phrase denies it in words the negation check does not reach ("killing myself has never been on the table").</summary>
     private static bool InDenial(string text, int index, TextLanguage language)
     {
-        var start = 0;
-        var end = text.Length;
-        foreach (var separator in (language == TextLanguage.Korean ? KoreanClauseBreak : EnglishClauseBreak).EnumerateMatches(text))
+        var clauses = ClauseSpans(text, language);
+        var at = clauses.FindIndex(c => index >= c.Start && index < c.Start + c.Length);
+        if (at < 0)
         {
-            if (separator.Index + separator.Length <= index)
-            {
-                start = separator.Index + separator.Length;
-            }
-            else if (separator.Index > index)
-            {
-                end = separator.Index;
-                break;
-            }
+            return false;
         }
 
-        return (language == TextLanguage.Korean ? KoreanDenial : EnglishDenial).IsMatch(text.AsSpan(start, end - start));
+        // A fragment ("Self-harm? Never.", "자해요? 안 해요") is answered by the clause after it.
+        var clause = clauses[at];
+        var end = IsFragment(clause) && at + 1 < clauses.Count ? clauses[at + 1].Start + clauses[at + 1].Length : clause.Start + clause.Length;
+        return (language == TextLanguage.Korean ? KoreanDenial : EnglishDenial).IsMatch(text.AsSpan(clause.Start, end - clause.Start));
     }
+
+    private static bool IsFragment(EvidenceSpan clause) => clause.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < FragmentWords;
 
     private static bool Qualified(string clause, TextLanguage language) =>
         Assess(clause, language).Denied || HasIdiom(clause, language)
@@ -216,7 +229,24 @@ internal static class RiskRules
 
     private static bool IsRetold(string text, ValueMatch match, TextLanguage language) => language == TextLanguage.Korean
         ? KoreanRetoldAfter.IsMatch(text.AsSpan(match.Index + match.Length)) && KoreanReported.IsMatch(text)
-        : EnglishRetoldBefore.IsMatch(text.AsSpan(0, match.Index));
+        : EnglishRetoldBefore.IsMatch(text.AsSpan(ClauseStart(text, match.Index, language), match.Index - ClauseStart(text, match.Index, language)));
+
+    /// <summary>Where the clause holding <paramref name="index"/> starts: a retelling does not reach past "but" or a sentence end.</summary>
+    private static int ClauseStart(string text, int index, TextLanguage language)
+    {
+        var start = 0;
+        foreach (var separator in (language == TextLanguage.Korean ? KoreanClauseBreak : EnglishClauseBreak).EnumerateMatches(text))
+        {
+            if (separator.Index + separator.Length > index)
+            {
+                break;
+            }
+
+            start = separator.Index + separator.Length;
+        }
+
+        return start;
+    }
 
     private static bool IsNegated(string text, ValueMatch match, TextLanguage language) => language == TextLanguage.Korean
         ? KoreanNegatedAfter.IsMatch(text.AsSpan(match.Index + match.Length))

@@ -15,8 +15,11 @@ public sealed record TextEmotionOptions
     /// <summary>How many words after "not"/"never"/"안" a negation still reaches, within one clause.</summary>
     public int NegationReach { get; init; } = 3;
 
-    /// <summary>The trained classifier's share of the label probabilities when the lexicon found emotion words, which have the rest.</summary>
-    public double ClassifierWeight { get; init; } = 0.35;
+    /// <summary>
+    /// The trained classifier's share of the label probabilities when the lexicon found emotion words, divided by one plus
+    /// their summed weight; the lexicon has the rest.
+    /// </summary>
+    public double ClassifierWeight { get; init; } = 0.8;
 
     /// <summary>Without emotion words, the classifier's reading is kept only from this probability; below it the text is neutral.</summary>
     public double ClassifierAlone { get; init; } = 0.5;
@@ -141,8 +144,9 @@ public sealed class TextEmotionAnalyzer(TextEmotionOptions options, SentenceClas
             total += scores[l];
         }
 
-        // Without an emotion word the lexicon has nothing to say, and the classifier reads the sentence alone.
-        var classifierWeight = total > 0 ? options.ClassifierWeight : 1;
+        // Without an emotion word the lexicon has nothing to say, and the classifier reads the sentence alone; the more
+        // emotion words, the less the classifier's share ("I'm furious with him" is anger whatever else its words suggest).
+        var classifierWeight = total > 0 ? options.ClassifierWeight / (1 + total) : 1;
         for (var l = 0; l < LabelCount; l++)
         {
             var lexicon = total > 0 ? scores[l] / total : 0;

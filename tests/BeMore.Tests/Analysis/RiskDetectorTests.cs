@@ -1,9 +1,14 @@
 using BeMore.Domain.Analysis;
+using BeMore.Domain.Analysis.Insight;
 
 namespace BeMore.Tests.Analysis;
 
 public sealed class RiskDetectorTests
 {
+    /// <summary>The shipped models with the everyday-sentence guard at its strictest: every classifier-only finding needs a risk cue.</summary>
+    private static readonly Lazy<UtteranceInsight> Guarded = new(() => new UtteranceInsight(
+        SentenceClassifier.LoadEmbedded(ModelFiles.Utterance), SentenceClassifier.LoadEmbedded(ModelFiles.RiskLevel), new InsightThresholds { RiskWithoutCue = 1.01 }));
+
     [Theory]
     [InlineData("I want to kill myself.")]
     [InlineData("Sometimes I think about ending my life.")]
@@ -136,6 +141,84 @@ public sealed class RiskDetectorTests
     public void Assess_DenialOrRetoldWordsTheNegationCheckMisses_RaisesNothing(string text, TextLanguage language)
     {
         Assert.Equal(RiskAssessment.None, RiskDetector.Assess(text, language));
+    }
+
+    /// <summary>Denials the earlier checks missed: an echoed question answered by a denial, a "never wanted to", someone else's fear, "not to the point of".</summary>
+    [Theory]
+    [InlineData("자살이요? 그런 생각은 한 번도 안 해봤어요", TextLanguage.Korean)]
+    [InlineData("살기 싫다까진 아니고 그냥 요즘 좀 피곤해요", TextLanguage.Korean)]
+    [InlineData("I've never wanted to die, I'm just worn out by the commute.", TextLanguage.English)]
+    [InlineData("My sister worries I'll hurt myself, but I'm nowhere near that.", TextLanguage.English)]
+    public void Assess_EchoedQuestionOrOthersFearAnsweredByADenial_RaisesNothing(string text, TextLanguage language)
+    {
+        Assert.Equal(RiskAssessment.None, RiskDetector.Assess(text, language));
+    }
+
+    /// <summary>A risk statement the classifier finds in a longer segment is shown by its clause, not the whole segment.</summary>
+    [Theory]
+    [InlineData("Work was fine today, the meeting went okay. Honestly everyone would be better off if I just wasn't around anymore.", TextLanguage.English, "better off if I just wasn't around")]
+    [InlineData("오늘 회사는 그냥 그랬어요. 근데 다들 내가 없는 게 더 편할 것 같아요", TextLanguage.Korean, "다들 내가 없는 게 더 편할 것 같아요")]
+    public void Assess_ClassifierFindingInALongerSegment_EvidenceIsItsClause(string text, TextLanguage language, string inEvidence)
+    {
+        var risk = RiskDetector.Assess(text, language);
+
+        Assert.NotEqual(RiskLevel.None, risk.Level);
+        Assert.Contains(inEvidence, risk.Evidence!.Text, StringComparison.Ordinal);
+        Assert.True(risk.Evidence.Length < text.Trim().Length, $"evidence is the whole segment: {risk.Evidence.Text}");
+        Assert.Equal(text.Substring(risk.Evidence.Start, risk.Evidence.Length), risk.Evidence.Text);
+    }
+
+    /// <summary>
+    /// Everyday sentences raise no alert whatever their n-grams score: each false alert turns the counselor's reply into
+    /// the crisis script. Written for this test, not taken from the corpus.
+    /// </summary>
+    [Theory]
+    [InlineData("Can we start with how the week went?", TextLanguage.English)]
+    [InlineData("I had pasta for lunch and then called my mom.", TextLanguage.English)]
+    [InlineData("My roommate keeps leaving dishes in the sink and it annoys me.", TextLanguage.English)]
+    [InlineData("오늘 회의가 길었어요.", TextLanguage.Korean)]
+    [InlineData("주말에 친구를 만났어요.", TextLanguage.Korean)]
+    [InlineData("이번 주 있었던 일 얘기하고 싶어요.", TextLanguage.Korean)]
+    [InlineData("팀장님이 또 제 의견을 무시했어요.", TextLanguage.Korean)]
+    [InlineData("요즘 이직을 고민하고 있어요.", TextLanguage.Korean)]
+    [InlineData("점심에 동료랑 김치찌개 먹었어요.", TextLanguage.Korean)]
+    public void Assess_EverydaySentence_RaisesNoAlert(string text, TextLanguage language)
+    {
+        Assert.Equal(RiskAssessment.None, RiskDetector.Assess(text, language));
+    }
+
+    /// <summary>
+    /// Everyday sentences the shipped models score as risk (0.36 to 0.97): the risk-cue guard sets them aside. The guard is
+    /// off in the shipped thresholds because every cutoff cost held-out risk lines beyond the development rule (README),
+    /// so the shipped detector still alerts on these.
+    /// </summary>
+    [Theory]
+    [InlineData("I want to talk about my week.", TextLanguage.English)]
+    [InlineData("My manager ignored my idea again.", TextLanguage.English)]
+    [InlineData("I've been thinking about changing jobs.", TextLanguage.English)]
+    public void Risk_EverydaySentenceWithoutARiskCue_TheGuardRaisesNoAlert(string text, TextLanguage language)
+    {
+        Assert.Equal(RiskAssessment.None, Guarded.Value.Risk(text, language));
+    }
+
+    /// <summary>Risk statements no phrase rule names alert, with the guard on too: their words are risk cues.</summary>
+    [Theory]
+    [InlineData("I've been giving away my things and writing letters to my family.", TextLanguage.English)]
+    [InlineData("I looked up how many pills it would take.", TextLanguage.English)]
+    [InlineData("I wrote a note for my parents and left it in my desk drawer.", TextLanguage.English)]
+    [InlineData("Everyone would be fine if I just disappeared one day.", TextLanguage.English)]
+    [InlineData("유서를 써서 서랍에 넣어 뒀어요.", TextLanguage.Korean)]
+    [InlineData("수면제를 몇 달째 조금씩 모으고 있어요.", TextLanguage.Korean)]
+    [InlineData("나 같은 건 그냥 짐이에요. 다들 나 없이 더 잘 살 거예요.", TextLanguage.Korean)]
+    [InlineData("어젯밤에 옥상에 올라가서 한참 아래만 내려다봤어요.", TextLanguage.Korean)]
+    public void Assess_RiskStatementWithoutARulePhrase_StillAlerts(string text, TextLanguage language)
+    {
+        var risk = RiskDetector.Assess(text, language);
+        var guarded = Guarded.Value.Risk(text, language);
+
+        Assert.NotEqual(RiskLevel.None, risk.Level);
+        Assert.NotNull(risk.Evidence);
+        Assert.NotEqual(RiskLevel.None, guarded.Level);
     }
 
     [Fact]

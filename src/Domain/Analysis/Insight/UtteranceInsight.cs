@@ -12,7 +12,11 @@ public sealed record InsightThresholds
     /// <summary>A second type, next to one already found, only when it is this sure ("unless two are clearly present").</summary>
     public double SecondDistortion { get; init; } = 0.9;
 
-    /// <summary>Risk is alerted from this probability of the risk class: low, because a missed alert costs the most.</summary>
+    /// <summary>
+    /// Risk is alerted from this probability of the risk class: low, because a missed alert costs the most. The highest on
+    /// the development grid at which pooled held-out risk recall stays within a point of its value at 0.2 and no held-out
+    /// writer loses more than two risk lines (README, "Live analysis accuracy").
+    /// </summary>
     public double Risk { get; init; } = 0.2;
 
     /// <summary>
@@ -21,8 +25,27 @@ public sealed record InsightThresholds
     /// </summary>
     public double RiskBesideDenial { get; init; } = 0.5;
 
+    /// <summary>
+    /// A risk finding of the classifier alone, in words that hold no risk cue (<see cref="RiskCues"/>: death, harm,
+    /// ending, disappearing, burden, farewell, means), needs this probability: "I want to talk about my week" is not risk
+    /// however its n-grams score. At or below <see cref="Risk"/> the cue is not asked for: off, because every cutoff on the
+    /// development grid cost more held-out risk lines than the rule for <see cref="Risk"/> allows.
+    /// </summary>
+    public double RiskWithoutCue { get; init; }
+
     /// <summary>Ideation the rules did not name is High from this probability, Elevated below it; plans and acts are always High.</summary>
     public double HighRisk { get; init; } = 0.5;
+}
+
+/// <summary>One utterance's risk before the thresholds: a rule's level, or the classifier's probability in the clauses it read.</summary>
+/// <param name="RuleLevel">What a phrase rule found; None when only the classifier can say.</param>
+/// <param name="Probability">The risk probability, the highest of the kept text and each of its clauses.</param>
+/// <param name="SetAside">A denial, idiom or retold clause was set aside from the utterance.</param>
+/// <param name="Cue">The kept text holds a risk cue (<see cref="RiskCues"/>).</param>
+/// <param name="Scope">The text the risk level is read from.</param>
+public sealed record RiskReading(RiskLevel RuleLevel, EvidenceSpan? Evidence, float Probability, bool SetAside, bool Cue, string Scope)
+{
+    public static RiskReading Nothing { get; } = new(RiskLevel.None, null, 0, false, false, "");
 }
 
 /// <summary>
@@ -45,6 +68,8 @@ public sealed class UtteranceInsight(SentenceClassifier utterance, SentenceClass
     private readonly float[] _noWords = [.. utterance.Classes.Select(c => c == "none" ? 1f : 0f)];
     private readonly DistortionType?[] _types = [.. utterance.Classes.Select(c => DistortionTypeCodes.TryParse(c, out var t) ? t : (DistortionType?)null)];
 
+    public InsightThresholds Thresholds => thresholds;
+
     /// <summary>The models shipped in the grain assembly, loaded on first use.</summary>
     public static UtteranceInsight Shipped => ShippedModels.Value;
 
@@ -63,7 +88,7 @@ public sealed class UtteranceInsight(SentenceClassifier utterance, SentenceClass
             && !DistortionRules.IsDisowned(text, language)
             && (found.Count == 0 || p[top] >= thresholds.SecondDistortion))
         {
-            var evidence = Evidence(text);
+            var evidence = BestClause(text, language, top) ?? Trimmed(text);
             found.Add(new DistortionMatch(type, DistortionRules.Amplified(DistortionSeverity.Medium, text, language), p[top], evidence));
         }
 
@@ -72,35 +97,66 @@ public sealed class UtteranceInsight(SentenceClassifier utterance, SentenceClass
 
     public RiskAssessment Risk(string text, TextLanguage language)
     {
+        var reading = ReadRisk(text, language);
+        if (!Alerts(reading, thresholds))
+        {
+            return RiskAssessment.None;
+        }
+
+        var severity = Severity(reading.Scope);
+        var level = reading.RuleLevel == RiskLevel.High || severity != RiskSeverity.Ideation || reading.Probability >= thresholds.HighRisk
+            ? RiskLevel.High : RiskLevel.Elevated;
+        return new RiskAssessment(level, reading.Evidence, severity);
+    }
+
+    /// <summary>
+    /// What the rules and the classifier read in <paramref name="text"/> before any threshold; <see cref="Alerts"/> applies
+    /// them, so the development report sweeps thresholds over one reading per line.
+    /// </summary>
+    public RiskReading ReadRisk(string text, TextLanguage language)
+    {
         var rules = RiskRules.Assess(text, language);
         if (rules.Level != RiskLevel.None)
         {
-            // What the rules find themselves always stands: a plain statement of intent alerts whatever the classifier says.
-            var ruleSeverity = Severity(text);
-            var ruleLevel = rules.Level == RiskLevel.High || ruleSeverity != RiskSeverity.Ideation || Probabilities(text)[_risk] >= thresholds.HighRisk
-                ? RiskLevel.High : RiskLevel.Elevated;
-            return new RiskAssessment(ruleLevel, rules.Evidence, ruleSeverity);
+            return new RiskReading(rules.Level, rules.Evidence, Probabilities(text)[_risk], false, true, text);
         }
 
         // The classifier reads only the clauses that neither deny risk, retell someone else's words nor use an idiom:
         // "I'd never hurt myself" raises nothing, "I'd never kill myself but I've been saving pills" is read for its second half.
         if (RiskRules.UnqualifiedClauses(text, language) is not { } kept)
         {
-            return RiskAssessment.None;
+            return RiskReading.Nothing;
         }
 
-        // Each clause is scored too, so a risk clause is not diluted by the small talk around it.
-        var probability = Math.Max(
-            ReferenceEquals(kept.Text, text) ? Probabilities(text)[_risk] : utterance.Predict(kept.Text)[_risk],
-            kept.Clauses.Select(c => utterance.Predict(c)[_risk]).DefaultIfEmpty(0f).Max());
-        if (probability < (kept.SetAside ? thresholds.RiskBesideDenial : thresholds.Risk))
+        // Each clause is scored too, so a risk clause is not diluted by the small talk around it, and is the evidence.
+        var probability = ReferenceEquals(kept.Text, text) ? Probabilities(text)[_risk] : utterance.Predict(kept.Text)[_risk];
+        var evidence = ReferenceEquals(kept.Text, text) ? Trimmed(text) : kept.Span;
+        var clauseProbability = 0f;
+        foreach (var clause in kept.Clauses)
         {
-            return RiskAssessment.None;
+            var p = utterance.Predict(clause.Text)[_risk];
+            if (p > clauseProbability)
+            {
+                (clauseProbability, evidence) = (p, clause);
+            }
         }
 
-        var severity = Severity(kept.Text);
-        var level = severity != RiskSeverity.Ideation || probability >= thresholds.HighRisk ? RiskLevel.High : RiskLevel.Elevated;
-        return new RiskAssessment(level, ReferenceEquals(kept.Text, text) ? Evidence(text) : kept.Span, severity);
+        return new RiskReading(RiskLevel.None, evidence, Math.Max(probability, clauseProbability), kept.SetAside, RiskCues.Any(kept.Text, language), kept.Text);
+    }
+
+    /// <summary>
+    /// Whether a reading raises an alert at <paramref name="at"/>. What the rules find always stands: a plain statement of
+    /// intent alerts whatever the classifier says. The classifier alone needs its threshold, a higher one beside a
+    /// set-aside clause, and a risk cue in its words unless it is very sure.
+    /// </summary>
+    public static bool Alerts(RiskReading reading, InsightThresholds at)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        ArgumentNullException.ThrowIfNull(at);
+        return reading.RuleLevel != RiskLevel.None
+            || (reading.Evidence is not null
+                && reading.Probability >= (reading.SetAside ? Math.Max(at.RiskBesideDenial, at.Risk) : at.Risk)
+                && (reading.Cue || reading.Probability >= at.RiskWithoutCue));
     }
 
     private RiskSeverity Severity(string text)
@@ -129,8 +185,33 @@ public sealed class UtteranceInsight(SentenceClassifier utterance, SentenceClass
 
     private int ClassOf(DistortionType type) => Array.IndexOf(_types, type);
 
-    /// <summary>The classifier reads the whole utterance, so its evidence is the utterance, trimmed.</summary>
-    private static EvidenceSpan Evidence(string text)
+    /// <summary>
+    /// The clause of a several-clause utterance that the classifier, reading each clause alone, finds most of
+    /// <paramref name="classIndex"/> in; null for a one-clause utterance, whose evidence is the whole of it.
+    /// </summary>
+    private EvidenceSpan? BestClause(string text, TextLanguage language, int classIndex)
+    {
+        var clauses = RiskRules.ClauseSpans(text, language);
+        if (clauses.Count < 2)
+        {
+            return null;
+        }
+
+        EvidenceSpan? best = null;
+        var bestProbability = -1f;
+        foreach (var clause in clauses)
+        {
+            var p = utterance.Predict(clause.Text)[classIndex];
+            if (p > bestProbability)
+            {
+                (best, bestProbability) = (clause, p);
+            }
+        }
+
+        return best;
+    }
+
+    private static EvidenceSpan Trimmed(string text)
     {
         var start = 0;
         var end = text.Length;

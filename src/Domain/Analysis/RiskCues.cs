@@ -1,0 +1,44 @@
+using System.Text.RegularExpressions;
+
+namespace BeMore.Domain.Analysis;
+
+/// <summary>
+/// Words and phrases without which a sentence is hardly a risk statement: death and dying, self-harm, ending and giving up,
+/// disappearing, being a burden, farewells and affairs settled, and the means (pills, heights, ropes, blades). Written
+/// from the Columbia scale's (C-SSRS) families, not from corpus lines. Not evidence of risk by themselves ("my grandmother
+/// died"): a classifier finding needs one of them unless it is very sure, so "I want to talk about my week" does not
+/// turn a counselor's reply into the crisis script.
+/// </summary>
+internal static class RiskCues
+{
+    /// <summary>
+    /// Flat word lists, matched in time linear in the text without backtracking, so they need no timeout: on a loaded host
+    /// the analysis regexes' two-second timeout fired here, mid-match, during a long garbage collection.
+    /// </summary>
+    private const RegexOptions Linear = RegexOptions.NonBacktracking | RegexOptions.CultureInvariant;
+
+    private static readonly Regex English = new(
+        (@"\b(?:di(?:e|es|ed|ing)|dead|death|deadly|lethal|kill\w*|suicid\w*|alive|live|living|life|lives|exist\w*|born"
+        + @"|(?:hurt|harm|cut|burn|punish|starve)\w*\s+myself|self[-\s]?harm\w*|cut(?:s|ting)?|blades?|razors?|scars?|bleed\w*|blood"
+        + @"|end(?:s|ed|ing)?|finish\w*|quit|give\s+up|gave\s+up|giving\s+up|no\s+(?:reason|way\s+out|future|hope)|point|pointless|hopeless\w*|worthless|useless|matters?|can't\s+(?:go\s+on|keep|do\s+this|take\s+(?:it|this))|anymore|any\s+longer|tired\s+of|exhausted|numb|empty|pain|stop|peace|relief|forever"
+        + @"|disappear\w*|vanish\w*|gone|around|be\s+here|(?:go|goes|went|going|slip|fade|drift)\w*\s+away|escape|sleep\s+(?:forever|and\s+not)|wake\s+up"
+        + @"|burden\w*|better\s+off|without\s+me|miss\s+me|notice|in\s+the\s+way|(?:nobody|no\s+one)\s+(?:would|will)\s+care"
+        + @"|goodbyes?|bye|farewell|letters?|notes?|wills?|forgive|give\s+away|gave\s+away|giving\s+away|affairs|in\s+order|take\s+care\s+of|insurance|last\s+time|one\s+last|for\s+the\s+last|one\s+more\s+time|after\s+I'm|when\s+I'm"
+        + @"|pills?|tablets?|meds|medication|overdos\w*|sleeping|stockpil\w*|sav(?:e|ed|ing)\s+up|stash\w*|rope|noose|hang\w*|bridge|roof|ledge|jump\w*|train|tracks|gun|knife|knives|poison\w*|bleach|drown\w*|charcoal|exhaust|cliff|height|method|how\s+many"
+        + @"|tried|attempt\w*|hospital|emergency\s+room|ambulance|stomach\s+pumped)\b").Replace("'", "['’]", StringComparison.Ordinal),
+        RegexOptions.IgnoreCase | Linear, Regex.InfiniteMatchTimeout);
+
+    private static readonly Regex Korean = new(
+        "죽|자살|자해|목숨|생을|삶|살고|살기|살아|살 ?이유|살 ?의미|사는 ?게|존재|태어나"
+        + "|긋|그었|그어|베었|베고|칼[로을날]|커터|면도|흉터|피가|피를|상처|손목|때리|굶"
+        + "|끝|그만|포기|의미|소용|희망|버티|버틸|견디|지쳤|지쳐|지겹|지긋지긋|괴로|고통|공허|쓸모|필요 ?없|아무도|더 ?이상|더는|못 ?하겠|멈추|멈췄|편하게|영영"
+        + "|사라지|사라졌|없어지|없어졌|없었으면|안 ?보이|떠나|떠날|멀리 ?가|잠들|안 ?깨|깨지 ?않|영원히|편해지|쉬고 ?싶"
+        + "|짐[이만]|짐 ?같|민폐|부담|폐만|나 ?없이|내가 ?없|없는 ?게 ?나|없으면|모를 ?거|알아채"
+        + "|작별|안녕|유서|편지|정리|물려|나눠 ?주|줘 ?버|보험|마지막|고마웠|미안했|용서"
+        + "|약[을이들통봉]|수면제|진통제|알약|모으|모아|모았|옥상|한강|다리 ?위|다리에서|뛰어내|높은 ?곳|번개탄|연탄|밧줄|끈[을으]|목[을에] ?매|목매|독[을이약]|농약|락스|방법"
+        + "|시도|응급실|병원|구급차|위세척",
+        Linear, Regex.InfiniteMatchTimeout);
+
+    /// <summary>Whether <paramref name="text"/> holds any risk cue.</summary>
+    public static bool Any(string text, TextLanguage language) => (language == TextLanguage.Korean ? Korean : English).IsMatch(text);
+}
