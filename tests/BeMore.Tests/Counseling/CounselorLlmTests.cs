@@ -201,7 +201,7 @@ public sealed class CounselorLlmTests(CounselorWebFactory factory) : IClassFixtu
         await using var _ = client;
 
         var first = await LiveSessions.AppendTranscriptAsync(_http, user, sessionId, "I had a rough day at work.");
-        var second = await LiveSessions.AppendTranscriptAsync(_http, user, sessionId, "Sorry, one more thing about it.");
+        var second = await LiveSessions.AppendTranscriptAsync(_http, user, sessionId, "My manager moved the deadline again.");
         var events = await UntilRepliesAsync(client, 1);
 
         var reply = events.Single(e => e.GetProperty("type").GetString() == "counselor_reply").GetProperty("data");
