@@ -41,11 +41,17 @@ public sealed record InsightThresholds
 /// <param name="RuleLevel">What a phrase rule found; None when only the classifier can say.</param>
 /// <param name="Probability">The risk probability, the highest of the kept text and each of its clauses.</param>
 /// <param name="SetAside">A denial, idiom or retold clause was set aside from the utterance.</param>
-/// <param name="Cue">The kept text holds a risk cue (<see cref="RiskCues"/>).</param>
 /// <param name="Scope">The text the risk level is read from.</param>
-public sealed record RiskReading(RiskLevel RuleLevel, EvidenceSpan? Evidence, float Probability, bool SetAside, bool Cue, string Scope)
+/// <param name="Language">The language <paramref name="Scope"/> is in, for its risk cues (<see cref="RiskCues"/>).</param>
+public sealed record RiskReading(RiskLevel RuleLevel, EvidenceSpan? Evidence, float Probability, bool SetAside, string Scope, TextLanguage Language)
 {
-    public static RiskReading Nothing { get; } = new(RiskLevel.None, null, 0, false, false, "");
+    public static RiskReading Nothing { get; } = new(RiskLevel.None, null, 0, false, "", TextLanguage.English);
+
+    /// <summary>
+    /// A rule's finding, or a risk cue in the words the classifier read: looked up only when a threshold asks, so the
+    /// guard costs nothing per segment while it is off.
+    /// </summary>
+    public bool Cue => RuleLevel != RiskLevel.None || RiskCues.Any(Scope, Language);
 }
 
 /// <summary>
@@ -118,7 +124,7 @@ public sealed class UtteranceInsight(SentenceClassifier utterance, SentenceClass
         var rules = RiskRules.Assess(text, language);
         if (rules.Level != RiskLevel.None)
         {
-            return new RiskReading(rules.Level, rules.Evidence, Probabilities(text)[_risk], false, true, text);
+            return new RiskReading(rules.Level, rules.Evidence, Probabilities(text)[_risk], false, text, language);
         }
 
         // The classifier reads only the clauses that neither deny risk, retell someone else's words nor use an idiom:
@@ -141,7 +147,7 @@ public sealed class UtteranceInsight(SentenceClassifier utterance, SentenceClass
             }
         }
 
-        return new RiskReading(RiskLevel.None, evidence, Math.Max(probability, clauseProbability), kept.SetAside, RiskCues.Any(kept.Text, language), kept.Text);
+        return new RiskReading(RiskLevel.None, evidence, Math.Max(probability, clauseProbability), kept.SetAside, kept.Text, language);
     }
 
     /// <summary>
@@ -156,7 +162,7 @@ public sealed class UtteranceInsight(SentenceClassifier utterance, SentenceClass
         return reading.RuleLevel != RiskLevel.None
             || (reading.Evidence is not null
                 && reading.Probability >= (reading.SetAside ? Math.Max(at.RiskBesideDenial, at.Risk) : at.Risk)
-                && (reading.Cue || reading.Probability >= at.RiskWithoutCue));
+                && (reading.Probability >= at.RiskWithoutCue || reading.Cue));
     }
 
     private RiskSeverity Severity(string text)
