@@ -76,6 +76,12 @@ public sealed partial class ConsoleTests
                     && e.GetProperty("data").GetProperty("sources").EnumerateArray().Any(source => source.GetProperty("modality").GetString() == "face"));
             }
 
+            // Shown again, the preview comes back beside the face-sourced reading (the README's screenshot).
+            await page.Locator("#camera-preview-toggle").ClickAsync();
+            await Expect(page.Locator("#camera-preview")).ToBeVisibleAsync();
+            await Expect(page.Locator("#camera-preview-toggle")).ToHaveAttributeAsync("aria-pressed", "false");
+            await browser.ScreenshotAsync("3-session-camera");
+
             // A pause stops the camera (the device is released); resuming starts it again, as the person left it on.
             await page.Locator("#pause-session").ClickAsync();
             await Expect(page.Locator("#session-status")).ToHaveAttributeAsync("data-status", "paused");
