@@ -81,6 +81,7 @@ public sealed partial class ConsoleTests
             await Expect(page.Locator("#camera-preview")).ToBeVisibleAsync();
             await Expect(page.Locator("#camera-preview-toggle")).ToHaveAttributeAsync("aria-pressed", "false");
             await browser.ScreenshotAsync("3-session-camera");
+            await browser.AssertAccessibleAsync("session with the camera on");
 
             // A pause stops the camera (the device is released); resuming starts it again, as the person left it on.
             await page.Locator("#pause-session").ClickAsync();
@@ -119,6 +120,7 @@ public sealed partial class ConsoleTests
             await Expect(page.Locator("#camera-indicator")).ToHaveAttributeAsync("data-state", "off");
             await page.WaitForFunctionAsync(AllCameraStreamsStopped);
             await browser.ScreenshotAsync("1-camera-refused");
+            await browser.AssertAccessibleAsync("session with the camera refused");
         }, initScript: TrackCameraStreams, camera: FaceCamera);
     }
 
