@@ -101,7 +101,8 @@ public sealed partial class ConsoleTests
 
     /// <summary>
     /// A session started without analysis consent takes no face data: the server answers the first frame FORBIDDEN,
-    /// and the page says why in a notice and switches the camera off.
+    /// and the page says why in a notice and switches the camera off. With face emotion switched off on the account
+    /// page (the server would ignore the frames), the card says so and offers no camera.
     /// </summary>
     [Fact]
     public async Task Console_CameraInASessionWithoutAnalysisConsent_SaysWhyAndSwitchesItOff()
@@ -121,6 +122,19 @@ public sealed partial class ConsoleTests
             await page.WaitForFunctionAsync(AllCameraStreamsStopped);
             await browser.ScreenshotAsync("1-camera-refused");
             await browser.AssertAccessibleAsync("session with the camera refused");
+
+            await page.Locator("#main-nav a[href='/console/account']").ClickAsync();
+            // The form shows the stored opt-ins (on by default) before it is changed.
+            await Expect(page.Locator("#opt-face-emotion")).ToBeCheckedAsync();
+            await page.Locator("#opt-face-emotion").UncheckAsync();
+            await page.Locator("#save-preferences").ClickAsync();
+            await Expect(page.Locator("#preferences-status")).ToHaveTextAsync("Saved.");
+            await Expect(page.Locator("#opt-face-emotion")).Not.ToBeCheckedAsync();
+            await StartSessionAsync(browser, "Face emotion off");
+            await Expect(page.Locator("#camera-opted-out")).ToBeVisibleAsync();
+            await Expect(page.Locator("#camera-opted-out")).ToContainTextAsync("switched off on your account page");
+            await Expect(page.Locator("#camera-toggle")).ToBeDisabledAsync();
+            await Expect(page.Locator("#camera-indicator")).ToHaveAttributeAsync("data-state", "off");
         }, initScript: TrackCameraStreams, camera: FaceCamera);
     }
 

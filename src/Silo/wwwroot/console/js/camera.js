@@ -33,6 +33,7 @@ export function cameraCard(card, { now, send, onRefused }) {
     offer: $('#camera-offer'),
     toggle: $('#camera-toggle'),
     unavailable: $('#camera-unavailable'),
+    optedOut: $('#camera-opted-out'),
     indicator: $('#camera-indicator'),
     state: $('#camera-state'),
     preview: $('#camera-preview'),
@@ -41,6 +42,7 @@ export function cameraCard(card, { now, send, onRefused }) {
   };
   const missing = cameraMissing();
   let active = false;
+  let faceEmotionOn = true;
   let running = null;
   let state = { key: null, params: {} };
 
@@ -72,7 +74,7 @@ export function cameraCard(card, { now, send, onRefused }) {
   }
 
   function update() {
-    const wanted = missing === null && ui.toggle.checked && active;
+    const wanted = missing === null && faceEmotionOn && ui.toggle.checked && active;
     if (wanted && !running) {
       running = start();
     } else if (!wanted && running) {
@@ -254,6 +256,13 @@ export function cameraCard(card, { now, send, onRefused }) {
       update();
     },
     stop,
+    /** With face emotion switched off in the account's preferences the server ignores face frames: no camera then. */
+    setFaceEmotion(on) {
+      faceEmotionOn = on;
+      ui.toggle.disabled = !on;
+      ui.optedOut.hidden = on || missing !== null;
+      update();
+    },
     retranslate() {
       show(state.key, state.params);
       showIndicator();

@@ -434,6 +434,9 @@ export function renderSession(main, sessionId) {
 
   showSpeaking();
   showSpeechToText();
+  getJson('/api/user/me/preferences')
+    .then(preferences => camera.setFaceEmotion(preferences.analysis.faceEmotion))
+    .catch(() => undefined);
   const stopListening = onLanguageChange(retranslate);
   live.start().catch(error => showError(ui.error, hubError(error)));
 
