@@ -1,4 +1,5 @@
 using BeMore.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.StaticFiles;
 
 namespace BeMore.Silo.Hosting;
 
@@ -23,9 +24,34 @@ public static class ConsoleComposition
         return app;
     }
 
-    /// <summary>Console files are revalidated on every load (ETag / Last-Modified), so a new build is picked up at once.</summary>
+    /// <summary>MediaPipe Face Mesh's files, which the sandboxed face frame (an opaque origin) loads.</summary>
+    public const string FaceMeshLibraryPrefix = PathPrefix + "/lib/face_mesh";
+
+    /// <summary>
+    /// Console files are revalidated on every load (ETag / Last-Modified), so a new build is picked up at once. The face
+    /// frame is sandboxed, so its requests for MediaPipe's files are cross-origin ones: those public library files say
+    /// any origin may read them (no credentials are involved).
+    /// </summary>
     private static StaticFileOptions Revalidated() => new()
     {
-        OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "no-cache",
+        ContentTypeProvider = ConsoleContentTypes(),
+        OnPrepareResponse = context =>
+        {
+            var response = context.Context.Response;
+            response.Headers.CacheControl = "no-cache";
+            if (context.Context.Request.Path.StartsWithSegments(FaceMeshLibraryPrefix, StringComparison.OrdinalIgnoreCase))
+            {
+                response.Headers.AccessControlAllowOrigin = "*";
+            }
+        },
     };
+
+    /// <summary>The usual types, plus MediaPipe's packed model and graph (binary data the frame reads).</summary>
+    private static FileExtensionContentTypeProvider ConsoleContentTypes()
+    {
+        var types = new FileExtensionContentTypeProvider();
+        types.Mappings[".data"] = "application/octet-stream";
+        types.Mappings[".binarypb"] = "application/octet-stream";
+        return types;
+    }
 }

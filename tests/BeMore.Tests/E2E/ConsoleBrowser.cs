@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using BeMore.Tests.Infrastructure;
 using Microsoft.Playwright;
@@ -6,11 +7,16 @@ namespace BeMore.Tests.E2E;
 
 /// <summary>
 /// Debian's headless Chromium (/usr/bin/chromium, never a downloaded browser) driven by Playwright, with a fake
-/// microphone that plays a recording. Screenshots and downloads go to the test's artifact folder.
+/// microphone that plays a recording and a fake camera (Chromium's test pattern, or a y4m video). WebGL runs on
+/// SwiftShader, Chromium's software renderer, since there is no GPU. Screenshots and downloads go to the test's
+/// artifact folder.
 /// </summary>
 public sealed partial class ConsoleBrowser : IAsyncDisposable
 {
     public const string ChromiumPath = "/usr/bin/chromium";
+
+    /// <summary>The fake microphone's default recording: three spoken sentences, looped.</summary>
+    public static string DefaultMicrophone => Path.Combine(AppContext.BaseDirectory, "Fixtures", "Audio", "three-sentences.wav");
 
     /// <summary>axe-core's browser build, copied beside the tests from the console's npm packages.</summary>
     private static readonly Lazy<string> AxeSource = new(() => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "axe.min.js")));
@@ -49,8 +55,30 @@ public sealed partial class ConsoleBrowser : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Launches a browser for one test, runs its steps and closes it. A failed step (a Playwright timeout or a failed
+    /// assertion) keeps a screenshot of the page and puts what the page logged into the failure's message.
+    /// </summary>
+    public static async Task RunAsync(
+        Uri baseAddress, string testName, ViewportSize viewport, Func<ConsoleBrowser, Task> steps,
+        string locale = "en-US", string? initScript = null, string? camera = null)
+    {
+        await using var browser = await LaunchAsync(baseAddress, DefaultMicrophone, testName, viewport, locale, initScript, camera);
+        try
+        {
+            await steps(browser);
+        }
+        catch (Exception e) when (e is PlaywrightException or TimeoutException or Xunit.Sdk.XunitException or JsonException)
+        {
+            await browser.ScreenshotAsync("failure");
+            throw new InvalidOperationException($"{e.Message}\nBrowser console:\n{browser.ConsoleLog}", e);
+        }
+    }
+
+    /// <param name="camera">A y4m video for the fake camera; without one, Chromium shows its own moving test pattern.</param>
     public static async Task<ConsoleBrowser> LaunchAsync(
-        Uri baseAddress, string microphoneWav, string testName, ViewportSize viewport, string locale = "en-US", string? initScript = null)
+        Uri baseAddress, string microphoneWav, string testName, ViewportSize viewport, string locale = "en-US", string? initScript = null,
+        string? camera = null)
     {
         TestCategory.EnsureAllowed(TestCategory.E2E, nameof(ConsoleBrowser));
         var artifacts = Path.Combine(AppContext.BaseDirectory, "TestResults", "e2e", testName);
@@ -67,10 +95,11 @@ public sealed partial class ConsoleBrowser : IAsyncDisposable
             Headless = true,
             Args =
             [
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--headless", "--no-sandbox", "--disable-gpu", "--enable-unsafe-swiftshader", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
                 $"--use-file-for-fake-audio-capture={microphoneWav}",
+                .. camera is null ? Array.Empty<string>() : [$"--use-file-for-fake-video-capture={camera}"],
             ],
         });
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
@@ -79,7 +108,7 @@ public sealed partial class ConsoleBrowser : IAsyncDisposable
             Locale = locale,
             ViewportSize = viewport,
             AcceptDownloads = true,
-            Permissions = ["microphone"],
+            Permissions = ["microphone", "camera"],
         });
         context.SetDefaultTimeout(20_000);
         // A page load also waits for its scripts and styles; on a 2-core machine busy with the rest of the suite the

@@ -16,35 +16,31 @@ public sealed class ConsoleSpeechToTextTests(SpeechToTextWebFactory factory) : I
     public async Task Console_SpeechToTextFails_ShowsANoticeThatDoesNotBlockTheSession()
     {
         factory.Transcriber.Behaviour = FakeBehaviour.Fail;
-        await using var browser = await ConsoleBrowser.LaunchAsync(factory.ServerAddress, ConsoleTests.Microphone,
-            nameof(Console_SpeechToTextFails_ShowsANoticeThatDoesNotBlockTheSession), ConsoleTests.Desktop);
-        var page = browser.Page;
         try
         {
-            await ConsoleTests.SignUpAsync(browser, language: "en");
-            await ConsoleTests.StartSessionAsync(browser, "Failing transcription");
+            await ConsoleBrowser.RunAsync(factory.ServerAddress, nameof(Console_SpeechToTextFails_ShowsANoticeThatDoesNotBlockTheSession), ConsoleTests.Desktop, async browser =>
+            {
+                var page = browser.Page;
+                await ConsoleTests.SignUpAsync(browser, language: "en");
+                await ConsoleTests.StartSessionAsync(browser, "Failing transcription");
 
-            var notice = page.Locator("#processing-notices .notice[data-kind='stt_failed']");
-            await Expect(notice).ToBeVisibleAsync(new() { Timeout = 60_000 });
-            await Expect(notice).ToContainTextAsync("could not be turned into text");
-            await Expect(page.Locator("#processing-notices")).ToHaveAttributeAsync("role", "status");
-            await Expect(page.Locator("#speech-to-text")).ToBeHiddenAsync();
-            await browser.ScreenshotAsync("1-stt-failed-notice");
+                var notice = page.Locator("#processing-notices .notice[data-kind='stt_failed']");
+                await Expect(notice).ToBeVisibleAsync(new() { Timeout = 60_000 });
+                await Expect(notice).ToContainTextAsync("could not be turned into text");
+                await Expect(page.Locator("#processing-notices")).ToHaveAttributeAsync("role", "status");
+                await Expect(page.Locator("#speech-to-text")).ToBeHiddenAsync();
+                await browser.ScreenshotAsync("1-stt-failed-notice");
 
-            // The session goes on around the notice: typing works, and the notice can be dismissed from the keyboard.
-            await page.Locator("#transcript-language").SelectOptionAsync("en");
-            await page.Locator("#transcript-input").FillAsync("Typed instead.");
-            await page.Locator("#transcript-input").PressAsync("Enter");
-            await Expect(page.Locator("#transcript li[data-source='client']")).ToHaveTextAsync("Typed instead.");
-            await notice.Locator("button").FocusAsync();
-            await page.Keyboard.PressAsync("Enter");
-            await Expect(notice).ToBeHiddenAsync();
-            await Expect(page.Locator("#transcript-input")).ToBeFocusedAsync();
-        }
-        catch (Exception e) when (e is PlaywrightException or TimeoutException or Xunit.Sdk.XunitException)
-        {
-            await browser.ScreenshotAsync("failure");
-            throw new InvalidOperationException($"{e.Message}\nBrowser console:\n{browser.ConsoleLog}", e);
+                // The session goes on around the notice: typing works, and the notice can be dismissed from the keyboard.
+                await page.Locator("#transcript-language").SelectOptionAsync("en");
+                await page.Locator("#transcript-input").FillAsync("Typed instead.");
+                await page.Locator("#transcript-input").PressAsync("Enter");
+                await Expect(page.Locator("#transcript li[data-source='client']")).ToHaveTextAsync("Typed instead.");
+                await notice.Locator("button").FocusAsync();
+                await page.Keyboard.PressAsync("Enter");
+                await Expect(notice).ToBeHiddenAsync();
+                await Expect(page.Locator("#transcript-input")).ToBeFocusedAsync();
+            });
         }
         finally
         {

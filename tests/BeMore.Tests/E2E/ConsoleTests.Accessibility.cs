@@ -17,10 +17,9 @@ public sealed partial class ConsoleTests
     public async Task Console_EveryPage_HasNoSeriousAccessibilityViolation(string size)
     {
         var testName = $"{nameof(Console_EveryPage_HasNoSeriousAccessibilityViolation)}-{size}";
-        await using var browser = await ConsoleBrowser.LaunchAsync(factory.ServerAddress, Microphone, testName, size == "phone" ? Phone : Desktop);
-        var page = browser.Page;
-        try
+        await ConsoleBrowser.RunAsync(factory.ServerAddress, testName, size == "phone" ? Phone : Desktop, async browser =>
         {
+            var page = browser.Page;
             await page.EmulateMediaAsync(new() { ReducedMotion = ReducedMotion.Reduce });
             await page.GotoAsync("/console/");
             await Expect(page.Locator("#sign-in-form")).ToBeVisibleAsync();
@@ -60,12 +59,7 @@ public sealed partial class ConsoleTests
             await page.Locator("#main-nav a[href='/console/account']").ClickAsync();
             await Expect(page.Locator("#profile-name")).ToHaveValueAsync("Console User");
             await AssertPageAsync(browser, "account");
-        }
-        catch (Exception e) when (e is PlaywrightException or TimeoutException or Xunit.Sdk.XunitException)
-        {
-            await browser.ScreenshotAsync("failure");
-            throw new InvalidOperationException($"{e.Message}\nBrowser console:\n{browser.ConsoleLog}", e);
-        }
+        });
     }
 
     private static async Task AssertPageAsync(ConsoleBrowser browser, string name)

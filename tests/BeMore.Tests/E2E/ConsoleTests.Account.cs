@@ -16,10 +16,9 @@ public sealed partial class ConsoleTests
     [Fact]
     public async Task Console_AccountPage_ExportsTheDataAndDeletionAfterThePasswordErasesIt()
     {
-        await using var browser = await ConsoleBrowser.LaunchAsync(factory.ServerAddress, Microphone, nameof(Console_AccountPage_ExportsTheDataAndDeletionAfterThePasswordErasesIt), Desktop);
-        var page = browser.Page;
-        try
+        await ConsoleBrowser.RunAsync(factory.ServerAddress, nameof(Console_AccountPage_ExportsTheDataAndDeletionAfterThePasswordErasesIt), Desktop, async browser =>
         {
+            var page = browser.Page;
             var email = await SignUpAsync(browser, language: "en");
             using var http = factory.CreateApiClient();
             var token = await SignInAsync(http, email);
@@ -74,22 +73,16 @@ public sealed partial class ConsoleTests
             var again = await http.SignUpAsync(email);
             using var sessions = await (await http.SendAsync(HttpMethod.Get, "/api/session", again.AccessToken)).ReadJsonAsync();
             Assert.Empty(sessions.RootElement.GetProperty("items").EnumerateArray());
-        }
-        catch (Exception e) when (e is PlaywrightException or TimeoutException or Xunit.Sdk.XunitException)
-        {
-            await browser.ScreenshotAsync("failure");
-            throw new InvalidOperationException($"{e.Message}\nBrowser console:\n{browser.ConsoleLog}", e);
-        }
+        });
     }
 
     /// <summary>A password change keeps this page signed in (with the new password) while old sign-ins end; "sign out everywhere" ends them all.</summary>
     [Fact]
     public async Task Console_AccountPage_ChangesThePasswordAndSignsOutEverywhere()
     {
-        await using var browser = await ConsoleBrowser.LaunchAsync(factory.ServerAddress, Microphone, nameof(Console_AccountPage_ChangesThePasswordAndSignsOutEverywhere), Phone);
-        var page = browser.Page;
-        try
+        await ConsoleBrowser.RunAsync(factory.ServerAddress, nameof(Console_AccountPage_ChangesThePasswordAndSignsOutEverywhere), Phone, async browser =>
         {
+            var page = browser.Page;
             var email = await SignUpAsync(browser, language: "en");
             const string newPassword = "a-fresh-Passphrase-42";
             await page.Locator("#main-nav a[href='/console/account']").ClickAsync();
@@ -118,12 +111,7 @@ public sealed partial class ConsoleTests
 
             using var refresh = await http.SendAsync(HttpMethod.Post, "/api/auth/refresh", null, new { refreshToken = otherDevice });
             Assert.Equal(HttpStatusCode.Unauthorized, refresh.StatusCode);
-        }
-        catch (Exception e) when (e is PlaywrightException or TimeoutException or Xunit.Sdk.XunitException)
-        {
-            await browser.ScreenshotAsync("failure");
-            throw new InvalidOperationException($"{e.Message}\nBrowser console:\n{browser.ConsoleLog}", e);
-        }
+        });
     }
 
     /// <summary>
@@ -133,17 +121,16 @@ public sealed partial class ConsoleTests
     [Fact]
     public async Task Console_EnglishBrowser_GetsEnglishUntilThePersonChoosesKorean()
     {
-        await using (var korean = await ConsoleBrowser.LaunchAsync(factory.ServerAddress, Microphone, nameof(Console_EnglishBrowser_GetsEnglishUntilThePersonChoosesKorean) + "-ko", Desktop, locale: "ko-KR"))
+        await ConsoleBrowser.RunAsync(factory.ServerAddress, nameof(Console_EnglishBrowser_GetsEnglishUntilThePersonChoosesKorean) + "-ko", Desktop, async korean =>
         {
             await korean.Page.GotoAsync("/console/");
             await Expect(korean.Page.Locator("html")).ToHaveAttributeAsync("lang", "ko");
             await Expect(korean.Page.Locator("#sign-in-form h2")).ToHaveTextAsync("로그인");
-        }
+        }, locale: "ko-KR");
 
-        await using var browser = await ConsoleBrowser.LaunchAsync(factory.ServerAddress, Microphone, nameof(Console_EnglishBrowser_GetsEnglishUntilThePersonChoosesKorean), Desktop);
-        var page = browser.Page;
-        try
+        await ConsoleBrowser.RunAsync(factory.ServerAddress, nameof(Console_EnglishBrowser_GetsEnglishUntilThePersonChoosesKorean), Desktop, async browser =>
         {
+            var page = browser.Page;
             var email = await SignUpAsync(browser, language: null);
             await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
             await Expect(page.Locator("#main-nav a[href='/console/session']")).ToHaveTextAsync("New session");
@@ -163,12 +150,7 @@ public sealed partial class ConsoleTests
             using var report = await (await http.SendAsync(HttpMethod.Get, $"/api/session/{sessionId}/report", token)).ReadJsonAsync();
             Assert.Equal("ko", report.RootElement.GetProperty("language").GetString());
             await browser.ScreenshotAsync("account-korean");
-        }
-        catch (Exception e) when (e is PlaywrightException or TimeoutException or Xunit.Sdk.XunitException)
-        {
-            await browser.ScreenshotAsync("failure");
-            throw new InvalidOperationException($"{e.Message}\nBrowser console:\n{browser.ConsoleLog}", e);
-        }
+        });
     }
 
     private static async Task<string?> PreferredLanguageAsync(HttpClient http, string token)

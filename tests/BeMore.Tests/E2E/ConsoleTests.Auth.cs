@@ -14,18 +14,17 @@ public sealed partial class ConsoleTests
     [Fact]
     public async Task Console_AccessTokenNearItsExpiry_IsRenewedSilentlyAndNeverStored()
     {
-        await using var browser = await ConsoleBrowser.LaunchAsync(factory.ServerAddress, Microphone, nameof(Console_AccessTokenNearItsExpiry_IsRenewedSilentlyAndNeverStored), Desktop);
-        var page = browser.Page;
-        var bearers = new ConcurrentQueue<(string Url, string Token)>();
-        page.Request += (_, request) =>
+        await ConsoleBrowser.RunAsync(factory.ServerAddress, nameof(Console_AccessTokenNearItsExpiry_IsRenewedSilentlyAndNeverStored), Desktop, async browser =>
         {
-            if (request.Headers.TryGetValue("authorization", out var authorization) && authorization.StartsWith("Bearer ", StringComparison.Ordinal))
+            var page = browser.Page;
+            var bearers = new ConcurrentQueue<(string Url, string Token)>();
+            page.Request += (_, request) =>
             {
-                bearers.Enqueue((request.Url, authorization["Bearer ".Length..]));
-            }
-        };
-        try
-        {
+                if (request.Headers.TryGetValue("authorization", out var authorization) && authorization.StartsWith("Bearer ", StringComparison.Ordinal))
+                {
+                    bearers.Enqueue((request.Url, authorization["Bearer ".Length..]));
+                }
+            };
             await page.Clock.InstallAsync();
             await SignUpAsync(browser, language: "en");
             await Expect(page.Locator("#main-nav")).ToBeVisibleAsync();
@@ -58,11 +57,6 @@ public sealed partial class ConsoleTests
             await page.ReloadAsync();
             await Expect(page.Locator("#sign-in-form")).ToBeVisibleAsync();
             await Expect(page.Locator("#main-nav")).ToBeHiddenAsync();
-        }
-        catch (Exception e) when (e is PlaywrightException or TimeoutException or Xunit.Sdk.XunitException)
-        {
-            await browser.ScreenshotAsync("failure");
-            throw new InvalidOperationException($"{e.Message}\nBrowser console:\n{browser.ConsoleLog}", e);
-        }
+        });
     }
 }

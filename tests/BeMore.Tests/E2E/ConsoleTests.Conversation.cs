@@ -12,10 +12,9 @@ public sealed partial class ConsoleTests
     [Fact]
     public async Task Console_TalkWithTheCounselor_TheReplyStreamsIntoTheConversationPanel()
     {
-        await using var browser = await ConsoleBrowser.LaunchAsync(factory.ServerAddress, Microphone, nameof(Console_TalkWithTheCounselor_TheReplyStreamsIntoTheConversationPanel), Desktop);
-        var page = browser.Page;
-        try
+        await ConsoleBrowser.RunAsync(factory.ServerAddress, nameof(Console_TalkWithTheCounselor_TheReplyStreamsIntoTheConversationPanel), Desktop, async browser =>
         {
+            var page = browser.Page;
             await SignUpAsync(browser, language: "en");
             await StartSessionAsync(browser, "Conversation");
             await page.Locator("#transcript-language").SelectOptionAsync("en");
@@ -32,11 +31,6 @@ public sealed partial class ConsoleTests
             await Expect(page.Locator("#counselor-input")).ToHaveValueAsync("");
             await AssertLabelledAsync(page);
             await browser.ScreenshotAsync("conversation");
-        }
-        catch (Exception e) when (e is PlaywrightException or TimeoutException or Xunit.Sdk.XunitException)
-        {
-            await browser.ScreenshotAsync("failure");
-            throw new InvalidOperationException($"{e.Message}\nBrowser console:\n{browser.ConsoleLog}", e);
-        }
+        });
     }
 }

@@ -15,10 +15,9 @@ public sealed partial class ConsoleTests
     [Fact]
     public async Task Console_History_PagesBeyondTheFirstPageAndSearchesByTitleAndDate()
     {
-        await using var browser = await ConsoleBrowser.LaunchAsync(factory.ServerAddress, Microphone, nameof(Console_History_PagesBeyondTheFirstPageAndSearchesByTitleAndDate), Desktop);
-        var page = browser.Page;
-        try
+        await ConsoleBrowser.RunAsync(factory.ServerAddress, nameof(Console_History_PagesBeyondTheFirstPageAndSearchesByTitleAndDate), Desktop, async browser =>
         {
+            var page = browser.Page;
             var email = await SignUpAsync(browser, language: "en");
             using var http = factory.CreateApiClient();
             var token = await SignInAsync(http, email);
@@ -61,22 +60,16 @@ public sealed partial class ConsoleTests
             await Expect(page.Locator("#history-list li")).ToHaveCountAsync(20);
             await Expect(page.Locator("#history-query")).ToHaveValueAsync("");
             await AssertLabelledAsync(page);
-        }
-        catch (Exception e) when (e is PlaywrightException or TimeoutException or Xunit.Sdk.XunitException)
-        {
-            await browser.ScreenshotAsync("failure");
-            throw new InvalidOperationException($"{e.Message}\nBrowser console:\n{browser.ConsoleLog}", e);
-        }
+        });
     }
 
     /// <summary>The report's feedback form (rating 1..5 chosen with the arrow keys, and a comment) is stored with the session.</summary>
     [Fact]
     public async Task Console_ReportFeedback_IsStoredWithTheSession()
     {
-        await using var browser = await ConsoleBrowser.LaunchAsync(factory.ServerAddress, Microphone, nameof(Console_ReportFeedback_IsStoredWithTheSession), Phone);
-        var page = browser.Page;
-        try
+        await ConsoleBrowser.RunAsync(factory.ServerAddress, nameof(Console_ReportFeedback_IsStoredWithTheSession), Phone, async browser =>
         {
+            var page = browser.Page;
             var email = await SignUpAsync(browser, language: "en");
             using var http = factory.CreateApiClient();
             var token = await SignInAsync(http, email);
@@ -106,11 +99,6 @@ public sealed partial class ConsoleTests
             var feedback = report.RootElement.GetProperty("feedback");
             Assert.Equal(4, feedback.GetProperty("rating").GetInt32());
             Assert.Equal("Helpful questions.", feedback.GetProperty("comment").GetString());
-        }
-        catch (Exception e) when (e is PlaywrightException or TimeoutException or Xunit.Sdk.XunitException)
-        {
-            await browser.ScreenshotAsync("failure");
-            throw new InvalidOperationException($"{e.Message}\nBrowser console:\n{browser.ConsoleLog}", e);
-        }
+        });
     }
 }

@@ -34,11 +34,9 @@ public sealed partial class ConsoleTests
     [Fact]
     public async Task Console_NoServerSpeechToText_SaysSoAndTheOptedInBrowserRecognitionSendsTranscripts()
     {
-        await using var browser = await ConsoleBrowser.LaunchAsync(factory.ServerAddress, Microphone,
-            nameof(Console_NoServerSpeechToText_SaysSoAndTheOptedInBrowserRecognitionSendsTranscripts), Desktop, initScript: FakeSpeechRecognition);
-        var page = browser.Page;
-        try
+        await ConsoleBrowser.RunAsync(factory.ServerAddress, nameof(Console_NoServerSpeechToText_SaysSoAndTheOptedInBrowserRecognitionSendsTranscripts), Desktop, async browser =>
         {
+            var page = browser.Page;
             var email = await SignUpAsync(browser, language: "en");
             var sessionId = await StartSessionAsync(browser, "Browser speech");
             await Expect(page.Locator("#speech-to-text")).ToBeVisibleAsync();
@@ -64,11 +62,6 @@ public sealed partial class ConsoleTests
             Assert.Equal("I always fail at everything.", segment.GetProperty("text").GetString());
             Assert.Equal("client", segment.GetProperty("source").GetString());
             Assert.True(segment.GetProperty("endMs").GetInt64() >= segment.GetProperty("startMs").GetInt64());
-        }
-        catch (Exception e) when (e is PlaywrightException or TimeoutException or Xunit.Sdk.XunitException or JsonException)
-        {
-            await browser.ScreenshotAsync("failure");
-            throw new InvalidOperationException($"{e.Message}\nBrowser console:\n{browser.ConsoleLog}", e);
-        }
+        }, initScript: FakeSpeechRecognition);
     }
 }

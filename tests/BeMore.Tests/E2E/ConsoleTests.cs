@@ -20,15 +20,12 @@ public sealed partial class ConsoleTests(BeMoreWebFactory factory) : IClassFixtu
     /// <summary>Long enough that losing the speech said during it could not hide in the measurement's tolerance.</summary>
     private static readonly TimeSpan NetworkCut = TimeSpan.FromSeconds(6);
 
-    internal static string Microphone => Path.Combine(AppContext.BaseDirectory, "Fixtures", "Audio", "three-sentences.wav");
-
     [Fact]
     public async Task Console_FullSessionInKorean_ShowsLiveAnalysisReportAndDashboard()
     {
-        await using var browser = await ConsoleBrowser.LaunchAsync(factory.ServerAddress, Microphone, nameof(Console_FullSessionInKorean_ShowsLiveAnalysisReportAndDashboard), Desktop);
-        var page = browser.Page;
-        try
+        await ConsoleBrowser.RunAsync(factory.ServerAddress, nameof(Console_FullSessionInKorean_ShowsLiveAnalysisReportAndDashboard), Desktop, async browser =>
         {
+            var page = browser.Page;
             var email = await SignUpAsync(browser, language: "ko");
             // The language chosen at sign-up became the account's preference, and the UI follows it.
             await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "ko");
@@ -92,22 +89,16 @@ public sealed partial class ConsoleTests(BeMoreWebFactory factory) : IClassFixtu
             using var report = await (await http.SendAsync(HttpMethod.Get, $"/api/session/{sessionId}/report", token)).ReadJsonAsync();
             var utterances = report.RootElement.GetProperty("voice").GetProperty("utteranceCount").GetInt32();
             Assert.True(utterances >= 2, $"the server counted {utterances} utterances");
-        }
-        catch (Exception e) when (e is PlaywrightException or TimeoutException or Xunit.Sdk.XunitException)
-        {
-            await browser.ScreenshotAsync("failure");
-            throw new InvalidOperationException($"{e.Message}\nBrowser console:\n{browser.ConsoleLog}", e);
-        }
+        });
     }
 
     [Fact]
     public async Task Console_NetworkCutMidSession_ReconnectsAndLosesNoEventNorSpeech()
     {
         await using var proxy = new NetworkCutProxy(factory.ServerAddress);
-        await using var browser = await ConsoleBrowser.LaunchAsync(proxy.Address, Microphone, nameof(Console_NetworkCutMidSession_ReconnectsAndLosesNoEventNorSpeech), Phone);
-        var page = browser.Page;
-        try
+        await ConsoleBrowser.RunAsync(proxy.Address, nameof(Console_NetworkCutMidSession_ReconnectsAndLosesNoEventNorSpeech), Phone, async browser =>
         {
+            var page = browser.Page;
             var email = await SignUpAsync(browser, language: "en");
             await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
             using var http = factory.CreateApiClient();
@@ -171,12 +162,7 @@ public sealed partial class ConsoleTests(BeMoreWebFactory factory) : IClassFixtu
             Assert.InRange(capturedMs - heardMs, -500, NetworkCut.TotalMilliseconds / 2);
             Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways on a phone");
             await browser.ScreenshotAsync("3-session-ended-phone");
-        }
-        catch (Exception e) when (e is PlaywrightException or TimeoutException or Xunit.Sdk.XunitException)
-        {
-            await browser.ScreenshotAsync("failure");
-            throw new InvalidOperationException($"{e.Message}\nBrowser console:\n{browser.ConsoleLog}", e);
-        }
+        });
     }
 
     /// <summary>
@@ -228,13 +214,16 @@ public sealed partial class ConsoleTests(BeMoreWebFactory factory) : IClassFixtu
         return email;
     }
 
-    /// <summary>Starts a session with both consents from the new-session page; returns its id once the console is live.</summary>
-    internal static async Task<string> StartSessionAsync(ConsoleBrowser browser, string title)
+    /// <summary>
+    /// Starts a session from the new-session page, keeping its words and, unless told otherwise, consenting to analysis;
+    /// returns its id once the console is live.
+    /// </summary>
+    internal static async Task<string> StartSessionAsync(ConsoleBrowser browser, string title, bool analysis = true)
     {
         var page = browser.Page;
         await page.Locator("#main-nav a[href='/console/session']").ClickAsync();
         await page.Locator("#session-title").FillAsync(title);
-        await page.Locator("#consent-analysis").CheckAsync();
+        await page.Locator("#consent-analysis").SetCheckedAsync(analysis);
         await page.Locator("#consent-transcript").CheckAsync();
         await AssertLabelledAsync(page);
         await page.Locator("#start-session").ClickAsync();

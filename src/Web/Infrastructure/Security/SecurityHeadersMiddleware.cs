@@ -50,10 +50,13 @@ internal sealed class SecurityHeadersMiddleware
         var response = context.Response;
         var headers = response.Headers;
         var html = response.ContentType is { } type && type.StartsWith("text/html", StringComparison.OrdinalIgnoreCase);
-        headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments(SecurityHeadersOptions.ConsolePathPrefix, StringComparison.OrdinalIgnoreCase)
-            ? _options.ConsoleContentSecurityPolicy
+        var path = context.Request.Path;
+        var faceFrame = path.StartsWithSegments(SecurityHeadersOptions.FaceFramePathPrefix, StringComparison.OrdinalIgnoreCase);
+        headers.ContentSecurityPolicy = faceFrame ? _options.FaceFrameContentSecurityPolicy
+            : path.StartsWithSegments(SecurityHeadersOptions.ConsolePathPrefix, StringComparison.OrdinalIgnoreCase) ? _options.ConsoleContentSecurityPolicy
             : html ? _options.HtmlContentSecurityPolicy : _options.ApiContentSecurityPolicy;
-        headers.XFrameOptions = "DENY";
+        // The face frame is embedded by the console (same origin); everything else is framed by no one.
+        headers.XFrameOptions = faceFrame ? "SAMEORIGIN" : "DENY";
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "no-referrer";
         // The XSS auditor is gone from browsers and could be abused where it remains; CSP is the protection.

@@ -133,8 +133,22 @@ public sealed class SecurityHeadersOptions
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; " +
         "connect-src 'self'; media-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>
+    /// For the console's face-landmark frame (<see cref="FaceFramePathPrefix"/>): MediaPipe's wasm glue builds functions
+    /// from strings (embind's <c>new Function</c>), which needs <c>'unsafe-eval'</c>. That stays inside this frame, which
+    /// the policy itself sandboxes (an opaque origin without the console's memory, tokens or DOM) and only the console
+    /// may embed; it receives camera frames and answers numbers. The console's own policy keeps script-src 'self'.
+    /// </summary>
+    [Required]
+    public string FaceFrameContentSecurityPolicy { get; set; } =
+        "sandbox allow-scripts; default-src 'none'; script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'; connect-src 'self'; " +
+        "base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+
     /// <summary>The path the web console is served under.</summary>
     public const string ConsolePathPrefix = "/console";
+
+    /// <summary>The console's face-landmark frame (a page the console embeds) is served under this path.</summary>
+    public const string FaceFramePathPrefix = "/console/face";
 
     /// <summary>Strict-Transport-Security outside Development.</summary>
     public bool EnableHsts { get; set; } = true;

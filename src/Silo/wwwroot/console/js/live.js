@@ -191,11 +191,26 @@ export class LiveSession {
     subject?.complete();
   }
 
+  /**
+   * Joins (again after a reconnect) from the last event seen. A join answers a bounded page of missed events; while it
+   * says `hasMore`, the page joins again from the last of them, so a long absence is caught up in order.
+   */
   async join() {
-    const joined = await this.connection.invoke('JoinSession', this.sessionId, this.lastSeq);
-    this.handlers.onSnapshot(joined.snapshot);
-    for (const event of joined.missed) {
-      this.receive(event);
+    let joined = null;
+    let more = true;
+    while (more) {
+      const afterSeq = this.lastSeq;
+      const page = await this.connection.invoke('JoinSession', this.sessionId, afterSeq);
+      if (!joined) {
+        // The first answer's snapshot is the state the missed events lead up to; it is shown before they replay.
+        joined = page;
+        this.handlers.onSnapshot(page.snapshot);
+      }
+      for (const event of page.missed) {
+        this.receive(event);
+      }
+      // A page that moved nothing forward (its events wait behind a gap, which the REST list fills) is not asked again.
+      more = page.hasMore && this.lastSeq > afterSeq;
     }
     this.handlers.onConnection('connected');
     if (joined.snapshot.status === 'active') {

@@ -8,6 +8,7 @@ import { conversationPanel } from './conversation.js';
 import { LiveSession } from './live.js';
 import { startMicrophone } from './microphone.js';
 import { browserRecognition, startBrowserTranscription } from './speech.js';
+import { cameraCard } from './camera.js';
 
 export function renderSession(main, sessionId) {
   main.replaceChildren(view('view-session'));
@@ -27,6 +28,7 @@ export function renderSession(main, sessionId) {
     level: $('#voice-level'),
     utterances: $('#utterance-count'),
     emotion: $('#current-emotion'),
+    emotionSources: $('#emotion-sources'),
     transcript: $('#transcript'),
     transcriptForm: $('#transcript-form'),
     transcriptInput: $('#transcript-input'),
@@ -46,7 +48,7 @@ export function renderSession(main, sessionId) {
     browserSpeechState: $('#browser-speech-state'),
   };
   const conversation = conversationPanel($('#conversation'), $('#counselor-speak'));
-  const state = { snapshotSeq: 0, status: null, title: null, connection: 'connecting', speaking: false, emotion: null, micState: null };
+  const state = { snapshotSeq: 0, status: null, title: null, connection: 'connecting', speaking: false, emotion: null, sources: [], micState: null };
   const events = [];
   const chart = emotionChart($('#emotion-chart'));
   const openedAt = performance.now();
@@ -77,6 +79,18 @@ export function renderSession(main, sessionId) {
     onError: error => showError(ui.error, error),
     onAudio: audio => showAudio(audio),
   });
+  const camera = cameraCard($('#camera-card'), {
+    now: elapsedMs,
+    send: frames => live.invoke('SendLandmarks', frames),
+    // A session without analysis consent takes no face data: the server answers FORBIDDEN, the page says why.
+    onRefused: error => {
+      if (hubError(error).code !== 'FORBIDDEN') {
+        return false;
+      }
+      noteIssue({ data: { kind: 'camera_forbidden' } });
+      return true;
+    },
+  });
 
   function setStatus(status) {
     state.status = status;
@@ -103,6 +117,7 @@ export function renderSession(main, sessionId) {
       stopMicrophone();
     }
     updateBrowserTranscription();
+    camera.setActive(status === 'active');
   }
 
   /** The opted-in browser recognition runs exactly while the session is active. */
@@ -267,7 +282,9 @@ export function renderSession(main, sessionId) {
         break;
       case 'emotion_update':
         state.emotion = data.label;
+        state.sources = data.sources ?? [];
         ui.emotion.textContent = term('emotion', data.label);
+        showSources();
         addEmotionPoint(chart, { x: formatTime(new Date(event.at)), valence: data.valence, arousal: data.arousal });
         break;
       case 'distortion_detected':
@@ -300,6 +317,12 @@ export function renderSession(main, sessionId) {
     }
   }
 
+  /** Which modalities (face, voice, words) the latest emotion reading was read from, and with what weight. */
+  function showSources() {
+    ui.emotionSources.replaceChildren(...state.sources.map(source => el('li', { dataset: { modality: source.modality, label: source.label } },
+      `${t(`source.${source.modality}`)}: ${term('emotion', source.label)} (${formatNumber(source.weight * 100)} %)`)));
+  }
+
   function transcriptItem(event) {
     const data = event.data;
     const text = data.text ?? t('session.notStored', { count: data.wordCount });
@@ -324,6 +347,8 @@ export function renderSession(main, sessionId) {
     showSpeaking();
     showMicrophone();
     ui.emotion.textContent = state.emotion ? term('emotion', state.emotion) : '–';
+    showSources();
+    camera.retranslate();
     chart.data.datasets[0].label = t('chart.valence');
     chart.data.datasets[1].label = t('chart.arousal');
     chart.update('none');
@@ -409,6 +434,9 @@ export function renderSession(main, sessionId) {
 
   showSpeaking();
   showSpeechToText();
+  getJson('/api/user/me/preferences')
+    .then(preferences => camera.setFaceEmotion(preferences.analysis.faceEmotion))
+    .catch(() => undefined);
   const stopListening = onLanguageChange(retranslate);
   live.start().catch(error => showError(ui.error, hubError(error)));
 
@@ -416,6 +444,7 @@ export function renderSession(main, sessionId) {
     stopListening();
     stopMicrophone();
     browserTranscription?.stop();
+    camera.stop();
     conversation.stopSpeaking();
     live.close();
     chart.destroy();
