@@ -69,10 +69,9 @@ public sealed record RefreshResult(
     [property: Id(1)] IssuedRefreshToken? Token,
     [property: Id(2)] UserProfile? Profile);
 
-/// <summary>Everything stored about a user, for the data-export right.</summary>
+/// <summary>What the account holds, for the data-export right (the sessions come from <see cref="IUserSessionsGrain"/>).</summary>
 [GenerateSerializer, Immutable, Alias("bemore.UserExport")]
 public sealed record UserExport(
     [property: Id(0)] UserProfile Profile,
     [property: Id(1)] UserPreferences Preferences,
-    [property: Id(2)] IReadOnlyList<SessionIndexEntry> Sessions,
     [property: Id(3)] int ActiveRefreshTokenFamilies);

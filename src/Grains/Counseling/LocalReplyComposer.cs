@@ -1,5 +1,6 @@
-using BeMore.Grains.Abstractions.Counseling;
 using BeMore.Domain.Analysis;
+using BeMore.Grains.Abstractions.Counseling;
+using BeMore.Grains.Abstractions.Localization;
 
 namespace BeMore.Grains.Counseling;
 
@@ -15,9 +16,13 @@ public sealed class LocalReplyComposer(int seed = 0)
     private int _replies;
 
     /// <summary>The fixed safety reply: never composed, never varied.</summary>
-    public static string Safety(TextLanguage language, string crisisLine) => language == TextLanguage.Korean
-        ? $"{LocalReplyTexts.Safety[language]} {LocalReplyTexts.SafetyQuestion[language]}"
-        : $"{LocalReplyTexts.Safety[language]} {crisisLine} {LocalReplyTexts.SafetyQuestion[language]}";
+    public static string Safety(TextLanguage language, string crisisLine)
+    {
+        var code = language.ToCode();
+        return language == TextLanguage.Korean
+            ? $"{LocalReplyTexts.Safety.In(code)} {LocalReplyTexts.SafetyQuestion.In(code)}"
+            : $"{LocalReplyTexts.Safety.In(code)} {crisisLine} {LocalReplyTexts.SafetyQuestion.In(code)}";
+    }
 
     /// <summary>The reply to <paramref name="turn"/>; the safety reply when the turn raised a risk alert.</summary>
     public string Compose(CounselorTurn turn)
@@ -37,36 +42,41 @@ public sealed class LocalReplyComposer(int seed = 0)
         var voiced = emotion is "anxiety" or "sadness" or "anger" || (emotion == "joy" && distortion is null);
         if (voiced || distortion is null)
         {
-            var key = LocalReplyTexts.Openers.ContainsKey((emotion ?? "", language)) ? emotion! : "neutral";
-            sentences.Add(Take($"open:{key}", LocalReplyTexts.Openers[(key, language)]));
+            var key = LocalReplyTexts.Openers.ContainsKey(emotion ?? "") ? emotion! : "neutral";
+            sentences.Add(Take($"open:{key}", LocalReplyTexts.Openers[key], language));
         }
 
         if (distortion is { } type)
         {
-            sentences.Add(Take($"reflect:{type}", LocalReplyTexts.Reflections[(type, language)]));
+            sentences.Add(Take($"reflect:{type}", LocalReplyTexts.Reflections[type], language));
             if (!voiced && _replies % 2 == 0)
             {
-                sentences.Add(Take("bridge", LocalReplyTexts.Bridges[language]));
+                sentences.Add(Take("bridge", LocalReplyTexts.Bridges, language));
             }
 
-            sentences.Add(Take($"ask:{type}", InterventionCatalog.Questions(type, language)));
+            var questions = InterventionCatalog.Questions(type, language);
+            sentences.Add(questions[Next($"ask:{type}", questions.Count)]);
         }
         else
         {
             sentences.Add(emotion == "joy"
-                ? Take("ask:good", LocalReplyTexts.GoodNewsQuestions[language])
-                : Take("ask:open", LocalReplyTexts.OpenQuestions[language]));
+                ? Take("ask:good", LocalReplyTexts.GoodNewsQuestions, language)
+                : Take("ask:open", LocalReplyTexts.OpenQuestions, language));
         }
 
         return string.Join(' ', sentences);
     }
 
-    /// <summary>The next sentence of a list, going round it from a per-session starting point.</summary>
-    private string Take(string list, IReadOnlyList<string> options)
+    /// <summary>The next sentence of a list, in <paramref name="language"/>.</summary>
+    private string Take(string list, IReadOnlyList<LocalizedText> options, TextLanguage language) =>
+        options[Next(list, options.Count)].In(language.ToCode());
+
+    /// <summary>The next place in a list of <paramref name="count"/>, going round it from a per-session starting point.</summary>
+    private int Next(string list, int count)
     {
-        var index = _next.TryGetValue(list, out var next) ? next : StableHash(list) % options.Count;
+        var index = _next.TryGetValue(list, out var next) ? next : StableHash(list) % count;
         _next[list] = index + 1;
-        return options[index % options.Count];
+        return index % count;
     }
 
     private int StableHash(string text) => text.Aggregate(seed, (hash, c) => unchecked((hash * 31) + c)) & int.MaxValue;

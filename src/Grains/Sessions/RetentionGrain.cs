@@ -33,7 +33,7 @@ public sealed class RetentionGrain(
                 await store.RemoveAsync(sessionId);
             }
 
-            await GrainFactory.GetGrain<IUserGrain>(ownerId).RemoveSessionAsync(sessionId);
+            await GrainFactory.GetGrain<IUserSessionsGrain>(ownerId).RemoveSessionAsync(sessionId);
         }
 
         return due.Count;

@@ -7,7 +7,7 @@ using BeMore.Grains.Voice.SpeechToText;
 namespace BeMore.Grains.Sessions;
 
 /// <summary>
-/// What outside the session its lifecycle reaches: the owner's account (preferences, session index, dashboard outcome),
+/// What outside the session its lifecycle reaches: the owner's account (preferences) and session index (dashboard outcome),
 /// the retention sweep's schedule, the idle check, and utterance audio still waiting for speech-to-text.
 /// </summary>
 internal sealed class SessionLinks(
@@ -18,29 +18,28 @@ internal sealed class SessionLinks(
     /// <summary>
     /// Registers a new session with its owner and returns the owner's preferences (null for an owner without an
     /// account: then every analysis runs, in the segment's language). Done before anything is written: the owner's
-    /// grain refuses once the account is erased, so no session outlives it. Nothing after this calls the owner's grain,
-    /// so an erasure waiting for this session cannot deadlock with it.
+    /// session index refuses once erasure has begun, so no session outlives it. Nothing after this calls the owner's
+    /// grains, so an erasure waiting for this session cannot deadlock with it.
     /// </summary>
     public async Task<UserPreferences?> JoinOwnerAsync(string ownerId, DateTimeOffset startedAt, string? title)
     {
-        var owner = grains.GetGrain<IUserGrain>(ownerId);
         UserPreferences? preferences;
         try
         {
-            preferences = await owner.GetPreferencesAsync();
+            preferences = await grains.GetGrain<IUserGrain>(ownerId).GetPreferencesAsync();
         }
         catch (UserNotFoundException)
         {
             preferences = null;
         }
 
-        await owner.AddSessionAsync(new SessionIndexEntry(sessionId, startedAt, title));
+        await grains.GetGrain<IUserSessionsGrain>(ownerId).AddSessionAsync(new SessionIndexEntry(sessionId, startedAt, title));
         return preferences;
     }
 
     /// <summary>The owner's dashboard keeps the ended session's outcome.</summary>
     public Task RecordOutcomeAsync(string ownerId, SessionOutcome outcome) =>
-        grains.GetGrain<IUserGrain>(ownerId).RecordSessionOutcomeAsync(outcome);
+        grains.GetGrain<IUserSessionsGrain>(ownerId).RecordSessionOutcomeAsync(outcome);
 
     public Task ScheduleErasureAsync(string ownerId, DateTimeOffset endedAt) => retention.ScheduleAsync(sessionId, ownerId, endedAt);
 

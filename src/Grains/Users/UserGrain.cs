@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using BeMore.Grains.Abstractions.Audit;
 using BeMore.Grains.Abstractions.Errors;
-using BeMore.Grains.Abstractions.Sessions;
 using BeMore.Grains.Abstractions.Users;
 using BeMore.Grains.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,20 +8,19 @@ using Microsoft.Extensions.Options;
 
 namespace BeMore.Grains.Users;
 
-[GrainType("user")]
+[GrainType(UserGrain.GrainTypeName)]
 public sealed class UserGrain(
-    [PersistentState("user", StorageNames.GrainState)] IPersistentState<UserState> state,
+    [PersistentState(UserGrain.StateName, StorageNames.GrainState)] IPersistentState<UserState> state,
     IOptions<RefreshTokenOptions> refreshOptions,
     [FromKeyedServices(DomainClock.Key)] TimeProvider time) : Grain, IUserGrain
 {
-    public const int MaxPage = 100;
+    /// <summary>The account's row is keyed by these; <see cref="UserSessionsGrain"/> reads rows of the earlier shape by them.</summary>
+    public const string GrainTypeName = "user";
+
+    public const string StateName = "user";
 
     /// <summary>Each sign-in opens a family; old ones beyond this many are dropped, oldest first.</summary>
     public const int MaxRefreshFamilies = 20;
-
-    private const int DashboardTrendLength = 20;
-    private const int DashboardTopDistortions = 5;
-    private const int DashboardRecentSessions = 5;
 
     private readonly HashSet<string> _liveConnections = new(StringComparer.Ordinal);
 
@@ -161,87 +159,6 @@ public sealed class UserGrain(
         }
     }
 
-    public async Task AddSessionAsync(SessionIndexEntry entry)
-    {
-        ArgumentNullException.ThrowIfNull(entry);
-        if (state.State.ErasedAt is not null)
-        {
-            throw new UserNotFoundException();
-        }
-
-        var sessions = state.State.Sessions;
-        if (sessions.Exists(s => s.SessionId == entry.SessionId))
-        {
-            return;
-        }
-
-        var position = sessions.FindIndex(s => IsNewer(entry, s));
-        sessions.Insert(position < 0 ? sessions.Count : position, entry);
-        await state.WriteStateAsync();
-    }
-
-    public Task<SessionIndexPage> ListSessionsAsync(string? cursor, int limit, SessionSearch? search = null)
-    {
-        var sessions = state.State.Sessions;
-        var start = cursor is null ? 0 : sessions.FindIndex(s => s.SessionId == cursor) + 1;
-        var size = Math.Clamp(limit, 1, MaxPage);
-        // One more than a page says whether a next page holds anything (a search can leave the rest of the index empty).
-        var items = sessions.Skip(start).Where(s => search?.Matches(s) ?? true).Take(size + 1).ToList();
-        var next = items.Count > size ? items[size - 1].SessionId : null;
-        return Task.FromResult(new SessionIndexPage(items.Take(size).ToList(), next));
-    }
-
-    public async Task RecordSessionOutcomeAsync(SessionOutcome outcome)
-    {
-        ArgumentNullException.ThrowIfNull(outcome);
-        var sessions = state.State.Sessions;
-        var index = sessions.FindIndex(s => s.SessionId == outcome.SessionId);
-        if (index < 0 || sessions[index].Outcome is not null)
-        {
-            return;
-        }
-
-        sessions[index] = sessions[index] with { Outcome = outcome };
-        state.State.Totals.Fold(outcome, +1);
-        await state.WriteStateAsync();
-    }
-
-    public async Task RemoveSessionAsync(string sessionId)
-    {
-        var sessions = state.State.Sessions;
-        var index = sessions.FindIndex(s => s.SessionId == sessionId);
-        if (index < 0)
-        {
-            return;
-        }
-
-        if (sessions[index].Outcome is { } outcome)
-        {
-            state.State.Totals.Fold(outcome, -1);
-        }
-
-        sessions.RemoveAt(index);
-        await state.WriteStateAsync();
-    }
-
-    public Task<DashboardSummary> GetDashboardAsync()
-    {
-        _ = Account;
-        var sessions = state.State.Sessions;
-        var totals = state.State.Totals;
-        var outcomes = sessions.Where(s => s.Outcome is not null).Select(s => s.Outcome!).Take(DashboardTrendLength).ToList();
-        return Task.FromResult(new DashboardSummary(
-            sessions.Count,
-            totals.EndedSessionCount,
-            Math.Round(totals.ActiveMs / 60_000.0, 1),
-            new Dictionary<string, int>(totals.EmotionCounts),
-            outcomes,
-            totals.DistortionCounts.OrderByDescending(pair => pair.Value).ThenBy(pair => pair.Key, StringComparer.Ordinal)
-                .Take(DashboardTopDistortions).Select(pair => new DistortionTotal(pair.Key, pair.Value)).ToList(),
-            sessions.Take(DashboardRecentSessions).ToList(),
-            outcomes.Where(o => o.RiskLevel != RiskLevels.None).ToList()));
-    }
-
     public Task<bool> TryOpenLiveConnectionAsync(string connectionId, int limit)
     {
         _ = Account;
@@ -267,40 +184,27 @@ public sealed class UserGrain(
         return Task.FromResult(new UserExport(
             Profile(),
             state.State.Preferences,
-            state.State.Sessions.ToList(),
             state.State.RefreshFamilies.Count(family => family.ExpiresAt > now)));
-    }
-
-    public async Task<IReadOnlyList<string>> BeginErasureAsync()
-    {
-        _ = Account;
-        // Stored first: from here on no session registers, so every session of the account is in the index (a start
-        // registers before it writes anything). A crash midway leaves the account in place for the owner to delete again.
-        if (state.State.ErasedAt is null)
-        {
-            state.State.ErasedAt = time.GetUtcNow();
-            await state.WriteStateAsync();
-        }
-
-        return state.State.Sessions.Select(entry => entry.SessionId).ToList();
     }
 
     public async Task DeleteAsync()
     {
         var account = Account;
-        await BeginErasureAsync();
-        if (state.State.Sessions.Count > 0)
-        {
-            // The caller erases the sessions (AccountErasure): from inside this turn, an ending session calling back in
-            // here would wait on it, and it on the session.
-            throw new InvalidOperationException("The account still has sessions in its index; erase each and remove it before deleting the account.");
-        }
-
         await GrainFactory.GetGrain<IEmailIndexGrain>(account.Email).ReleaseAsync(UserId);
         await GrainFactory.GetGrain<IAuditLogGrain>(0).EraseUserAsync(UserId);
-        state.State = new UserState { ErasedAt = state.State.ErasedAt };
+        state.State = new UserState { ErasedAt = state.State.ErasedAt ?? time.GetUtcNow() };
         await state.WriteStateAsync();
         DeactivateOnIdle();
+    }
+
+    public async Task DropLegacySessionIndexAsync()
+    {
+        if (state.State.LegacySessions.Count > 0 || state.State.LegacyTotals.EndedSessionCount != 0)
+        {
+            state.State.LegacySessions = [];
+            state.State.LegacyTotals = new DashboardTotals();
+            await state.WriteStateAsync();
+        }
     }
 
     /// <summary>Drops every refresh family and replaces the stamp, so every access token issued so far is refused too.</summary>
@@ -341,8 +245,4 @@ public sealed class UserGrain(
         var account = Account;
         return new UserProfile(UserId, account.Email, account.DisplayName, account.Role, account.CreatedAt);
     }
-
-    private static bool IsNewer(SessionIndexEntry candidate, SessionIndexEntry existing) =>
-        candidate.StartedAt > existing.StartedAt ||
-        (candidate.StartedAt == existing.StartedAt && string.CompareOrdinal(candidate.SessionId, existing.SessionId) > 0);
 }

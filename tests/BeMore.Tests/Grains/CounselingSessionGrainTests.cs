@@ -24,7 +24,7 @@ public sealed class CounselingSessionGrainTests(BeMoreWebFactory factory) : ICla
         Assert.Equal(SessionStatus.Active, snapshot.Status);
         Assert.Equal(1, snapshot.LastSeq);
         Assert.Null(snapshot.EndedAt);
-        var index = await Grains.GetGrain<IUserGrain>(owner).ListSessionsAsync(cursor: null, limit: 10);
+        var index = await Grains.GetGrain<IUserSessionsGrain>(owner).ListSessionsAsync(cursor: null, limit: 10);
         Assert.Equal([snapshot.Id], index.Items.Select(item => item.SessionId));
     }
 
@@ -38,7 +38,7 @@ public sealed class CounselingSessionGrainTests(BeMoreWebFactory factory) : ICla
         var again = await session.StartAsync(new StartSession(owner, "Once", FullConsent));
 
         Assert.Equal(1, again.LastSeq);
-        Assert.Single((await Grains.GetGrain<IUserGrain>(owner).ListSessionsAsync(null, 10)).Items);
+        Assert.Single((await Grains.GetGrain<IUserSessionsGrain>(owner).ListSessionsAsync(null, 10)).Items);
     }
 
     [Fact]

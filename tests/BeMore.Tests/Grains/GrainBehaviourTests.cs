@@ -109,7 +109,7 @@ public sealed class GrainBehaviourTests(GrainCluster cluster) : IClassFixture<Gr
         Assert.Equal(SessionStatus.Ended, keptBeforeItsTime.Status);
         Assert.True(erased >= 1);
         await Assert.ThrowsAsync<SessionNotFoundException>(() => session.GetSnapshotAsync(owner));
-        Assert.DoesNotContain(sessionId, (await Grains.GetGrain<IUserGrain>(owner).ListSessionsAsync(null, 100)).Items.Select(item => item.SessionId));
+        Assert.DoesNotContain(sessionId, (await Grains.GetGrain<IUserSessionsGrain>(owner).ListSessionsAsync(null, 100)).Items.Select(item => item.SessionId));
     }
 
     [Fact]
@@ -150,19 +150,23 @@ public sealed class GrainBehaviourTests(GrainCluster cluster) : IClassFixture<Gr
     {
         var owner = NewId();
         var user = await RegisterAsync(owner);
+        var index = Grains.GetGrain<IUserSessionsGrain>(owner);
         var sessionId = NewId();
         var session = Grains.GetGrain<ICounselingSessionGrain>(sessionId);
         await session.StartAsync(new StartSession(owner, "still here", FullConsent));
 
-        Assert.Equal([sessionId], await user.BeginErasureAsync());
-        await Assert.ThrowsAsync<InvalidOperationException>(user.DeleteAsync);
+        Assert.Equal([sessionId], await index.BeginErasureAsync());
+        await Assert.ThrowsAsync<InvalidOperationException>(index.DeleteAsync);
 
         Assert.Equal(SessionStatus.Active, (await session.GetSnapshotAsync(owner)).Status);
-        Assert.Equal(owner, (await user.GetProfileAsync()).Id);
+        Assert.Equal([sessionId], (await index.ListSessionsAsync(null, 10)).Items.Select(item => item.SessionId));
+        await Assert.ThrowsAsync<UserNotFoundException>(() => Grains.GetGrain<ICounselingSessionGrain>(NewId()).StartAsync(new StartSession(owner, "late", FullConsent)));
         await session.EraseAsync(owner);
-        await user.RemoveSessionAsync(sessionId);
+        await index.RemoveSessionAsync(sessionId);
+        await index.DeleteAsync();
         await user.DeleteAsync();
         await Assert.ThrowsAsync<UserNotFoundException>(user.GetProfileAsync);
+        await Assert.ThrowsAsync<UserNotFoundException>(index.GetDashboardAsync);
     }
 
     [Fact]

@@ -179,7 +179,6 @@ public sealed class PostgresClusterTests
         for (var attempt = 0; attempt < 20; attempt++)
         {
             var sessionId = Guid.NewGuid().ToString("N");
-        using var folder = new TestFolder("pg-node");
             var session = client.Cluster.GetGrain<ICounselingSessionGrain>(sessionId);
             await session.StartAsync(new StartSession("owner-1", $"attempt {attempt}", new SessionConsent(true, true)));
             if ((await management.GetActivationAddress(session))?.Endpoint.Port == siloPort)

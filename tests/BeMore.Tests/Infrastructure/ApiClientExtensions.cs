@@ -91,4 +91,37 @@ public static class ApiClientExtensions
     }
 
     public static string Code(this JsonDocument problem) => problem.RootElement.GetProperty("code").GetString()!;
+
+    /// <summary>GETs <paramref name="path"/> as <paramref name="user"/>; asserts that it succeeded and answers the body.</summary>
+    public static async Task<JsonDocument> GetJsonAsync(this HttpClient client, SignedInUser user, string path)
+    {
+        using var response = await client.SendAsync(HttpMethod.Get, path, user.AccessToken);
+        Assert.True(response.IsSuccessStatusCode, $"GET {path} answered {(int)response.StatusCode}");
+        return await response.ReadJsonAsync();
+    }
+
+    /// <summary>GETs <paramref name="path"/> as <paramref name="user"/> with <c>If-None-Match: <paramref name="etag"/></c>.</summary>
+    public static Task<HttpResponseMessage> SendConditionalAsync(this HttpClient client, SignedInUser user, string path, string etag)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", user.AccessToken);
+        request.Headers.IfNoneMatch.Add(new EntityTagHeaderValue(etag));
+        return client.SendAsync(request);
+    }
+
+    /// <summary>Starts a session through <c>POST /api/session</c> and answers its id.</summary>
+    public static async Task<string> CreateSessionAsync(
+        this HttpClient client, SignedInUser user, bool storeTranscript = true, string title = "Test", bool analysis = true)
+    {
+        using var response = await client.SendAsync(HttpMethod.Post, "/api/session", user.AccessToken,
+            new { title, consent = new { analysis, storeTranscript } });
+        using var body = await response.ReadJsonAsync();
+        return body.RootElement.GetProperty("id").GetString()!;
+    }
+
+    public static async Task<long> LastSeqAsync(this HttpClient client, SignedInUser user, string sessionId)
+    {
+        using var snapshot = await client.GetJsonAsync(user, $"/api/session/{sessionId}");
+        return snapshot.RootElement.GetProperty("lastSeq").GetInt64();
+    }
 }

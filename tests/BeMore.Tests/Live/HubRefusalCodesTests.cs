@@ -23,16 +23,14 @@ public sealed class HubRefusalCodesTests(BeMoreWebFactory factory) : IClassFixtu
     [InlineData(HubProtocol.MessagePack)]
     public async Task CallOverItsMethodsLimit_IsAnsweredPayloadTooLarge_AndTheConnectionStaysUsable(HubProtocol protocol)
     {
-        var user = await _http.SignUpAsync();
-        var sessionId = await LiveSessions.CreateAsync(_http, user);
-        await using var client = await LiveClient.ConnectAsync(factory.ServerAddress, user.AccessToken, protocol);
+        await using var live = await LiveSessions.OpenAsync(factory, _http, protocol);
 
-        var error = await Assert.ThrowsAsync<HubException>(() => client.Connection.InvokeAsync<Dictionary<string, object?>>("SendTranscript", sessionId,
+        var error = await Assert.ThrowsAsync<HubException>(() => live.Client.Connection.InvokeAsync<Dictionary<string, object?>>("SendTranscript", live.SessionId,
             new { clientSegmentId = "big", text = new string('x', 100 * 1024), startMs = 0, endMs = 1, language = "en" }));
-        var joined = await client.JoinAsync(sessionId);
+        var joined = await live.Client.JoinAsync(live.SessionId);
 
         Assert.Equal("PAYLOAD_TOO_LARGE", LiveClient.CodeOf(error));
-        Assert.Equal(HubConnectionState.Connected, client.Connection.State);
+        Assert.Equal(HubConnectionState.Connected, live.Client.Connection.State);
         Assert.Equal(1, joined.GetProperty("snapshot").GetProperty("lastSeq").GetInt64());
     }
 
@@ -41,15 +39,13 @@ public sealed class HubRefusalCodesTests(BeMoreWebFactory factory) : IClassFixtu
     [InlineData(HubProtocol.MessagePack)]
     public async Task LandmarkBatch_AtTheDocumentedMaximumOfTheWidestNumbers_IsAccepted_AndOneMoreFrameIsAValidationError(HubProtocol protocol)
     {
-        var user = await _http.SignUpAsync();
-        var sessionId = await LiveSessions.CreateAsync(_http, user, analysis: true);
-        await using var client = await LiveClient.ConnectAsync(factory.ServerAddress, user.AccessToken, protocol);
+        await using var live = await LiveSessions.OpenAsync(factory, _http, protocol, analysis: true);
 
-        await client.Connection.InvokeAsync("SendLandmarks", sessionId, WidestFaces(DocumentedLandmarkFrames, firstTsMs: 0));
-        var tooMany = await Assert.ThrowsAsync<HubException>(() => client.Connection.InvokeAsync("SendLandmarks", sessionId, WidestFaces(DocumentedLandmarkFrames + 1, firstTsMs: 10_000)));
+        await live.Client.Connection.InvokeAsync("SendLandmarks", live.SessionId, WidestFaces(DocumentedLandmarkFrames, firstTsMs: 0));
+        var tooMany = await Assert.ThrowsAsync<HubException>(() => live.Client.Connection.InvokeAsync("SendLandmarks", live.SessionId, WidestFaces(DocumentedLandmarkFrames + 1, firstTsMs: 10_000)));
 
         Assert.Equal("VALIDATION_ERROR", LiveClient.CodeOf(tooMany));
-        Assert.Equal(HubConnectionState.Connected, client.Connection.State);
+        Assert.Equal(HubConnectionState.Connected, live.Client.Connection.State);
     }
 
     [Theory]
@@ -57,41 +53,35 @@ public sealed class HubRefusalCodesTests(BeMoreWebFactory factory) : IClassFixtu
     [InlineData(HubProtocol.MessagePack)]
     public async Task FaceFrames_ToASessionWithoutAnalysisConsent_AreForbidden(HubProtocol protocol)
     {
-        var user = await _http.SignUpAsync();
-        var sessionId = await LiveSessions.CreateAsync(_http, user, analysis: false);
-        await using var client = await LiveClient.ConnectAsync(factory.ServerAddress, user.AccessToken, protocol);
+        await using var live = await LiveSessions.OpenAsync(factory, _http, protocol);
 
-        var error = await Assert.ThrowsAsync<HubException>(() => client.Connection.InvokeAsync("SendLandmarks", sessionId, WidestFaces(1, firstTsMs: 0)));
+        var error = await Assert.ThrowsAsync<HubException>(() => live.Client.Connection.InvokeAsync("SendLandmarks", live.SessionId, WidestFaces(1, firstTsMs: 0)));
 
         Assert.Equal("FORBIDDEN", LiveClient.CodeOf(error));
-        Assert.Equal(HubConnectionState.Connected, client.Connection.State);
+        Assert.Equal(HubConnectionState.Connected, live.Client.Connection.State);
     }
 
     [Fact]
     public async Task AudioChunkOverTheLimit_IsAnsweredPayloadTooLarge()
     {
-        var user = await _http.SignUpAsync();
-        var sessionId = await LiveSessions.CreateAsync(_http, user);
-        await using var client = await LiveClient.ConnectAsync(factory.ServerAddress, user.AccessToken);
+        await using var live = await LiveSessions.OpenAsync(factory, _http);
 
-        var error = await Assert.ThrowsAsync<HubException>(() => client.UploadAudioAsync(sessionId, new byte[40 * 1024], chunkBytes: 40 * 1024));
+        var error = await Assert.ThrowsAsync<HubException>(() => live.Client.UploadAudioAsync(live.SessionId, new byte[40 * 1024], chunkBytes: 40 * 1024));
 
         Assert.Equal("PAYLOAD_TOO_LARGE", LiveClient.CodeOf(error));
-        Assert.Equal(HubConnectionState.Connected, client.Connection.State);
+        Assert.Equal(HubConnectionState.Connected, live.Client.Connection.State);
     }
 
     [Fact]
     public async Task MessageOverTheTransportsHardCap_ClosesTheConnection_AndStoresNothing()
     {
-        var user = await _http.SignUpAsync();
-        var sessionId = await LiveSessions.CreateAsync(_http, user);
-        await using var client = await LiveClient.ConnectAsync(factory.ServerAddress, user.AccessToken);
+        await using var live = await LiveSessions.OpenAsync(factory, _http);
 
-        await Assert.ThrowsAnyAsync<Exception>(() => client.Connection.InvokeAsync<Dictionary<string, object?>>("SendTranscript", sessionId,
+        await Assert.ThrowsAnyAsync<Exception>(() => live.Client.Connection.InvokeAsync<Dictionary<string, object?>>("SendTranscript", live.SessionId,
             new { clientSegmentId = "huge", text = new string('x', 600 * 1024), startMs = 0, endMs = 1, language = "en" }));
-        await client.Closed.WaitAsync(Wait);
+        await live.Client.Closed.WaitAsync(Wait);
 
-        using var snapshot = await _http.SendAsync(HttpMethod.Get, $"/api/session/{sessionId}", user.AccessToken);
+        using var snapshot = await _http.SendAsync(HttpMethod.Get, $"/api/session/{live.SessionId}", live.User.AccessToken);
         using var body = await snapshot.ReadJsonAsync();
         Assert.Equal(1, body.RootElement.GetProperty("lastSeq").GetInt64());
     }
@@ -99,11 +89,9 @@ public sealed class HubRefusalCodesTests(BeMoreWebFactory factory) : IClassFixtu
     [Fact]
     public async Task Join_WithFewMissedEvents_SaysThereAreNoMore()
     {
-        var user = await _http.SignUpAsync();
-        var sessionId = await LiveSessions.CreateAsync(_http, user);
-        await using var client = await LiveClient.ConnectAsync(factory.ServerAddress, user.AccessToken);
+        await using var live = await LiveSessions.OpenAsync(factory, _http);
 
-        var joined = await client.JoinAsync(sessionId);
+        var joined = await live.Client.JoinAsync(live.SessionId);
 
         Assert.Equal(JsonValueKind.False, joined.GetProperty("hasMore").ValueKind);
         Assert.Equal(1, joined.GetProperty("missed").GetArrayLength());
@@ -114,13 +102,11 @@ public sealed class HubRefusalCodesTests(BeMoreWebFactory factory) : IClassFixtu
     [InlineData(HubProtocol.MessagePack)]
     public async Task ValidationError_NamesTheFieldByItsWireNameInWordsAPersonReads(HubProtocol protocol)
     {
-        var user = await _http.SignUpAsync();
-        var sessionId = await LiveSessions.CreateAsync(_http, user, analysis: true);
-        await using var client = await LiveClient.ConnectAsync(factory.ServerAddress, user.AccessToken, protocol);
+        await using var live = await LiveSessions.OpenAsync(factory, _http, protocol, analysis: true);
 
-        var vad = await Assert.ThrowsAsync<HubException>(() => client.Connection.InvokeAsync("SendVad", sessionId,
+        var vad = await Assert.ThrowsAsync<HubException>(() => live.Client.Connection.InvokeAsync("SendVad", live.SessionId,
             new[] { new { tsMs = 0L, isSpeech = true, energy = 2.0, durationMs = 20 } }));
-        var segment = await Assert.ThrowsAsync<HubException>(() => client.Connection.InvokeAsync<Dictionary<string, object?>>("SendTranscript", sessionId,
+        var segment = await Assert.ThrowsAsync<HubException>(() => live.Client.Connection.InvokeAsync<Dictionary<string, object?>>("SendTranscript", live.SessionId,
             new { clientSegmentId = "w", text = "words", startMs = 0, endMs = 10, language = "fr" }));
 
         Assert.EndsWith("VALIDATION_ERROR: frames[0].energy: energy must be between 0 and 1.", vad.Message, StringComparison.Ordinal);

@@ -153,12 +153,15 @@ public sealed class LiveClient : IAsyncDisposable
 
 public static class LiveSessions
 {
-    public static async Task<string> CreateAsync(HttpClient client, SignedInUser user, bool analysis = false, bool storeTranscript = true)
+    public static Task<string> CreateAsync(HttpClient client, SignedInUser user, bool analysis = false, bool storeTranscript = true) =>
+        client.CreateSessionAsync(user, storeTranscript, "live", analysis);
+
+    /// <summary>Signs up a user, starts a session for them and connects to the hub as them: the opening of most hub tests.</summary>
+    public static async Task<OpenLiveSession> OpenAsync(BeMoreWebFactory factory, HttpClient http, HubProtocol protocol = HubProtocol.Json, bool analysis = false)
     {
-        using var response = await client.SendAsync(HttpMethod.Post, "/api/session", user.AccessToken,
-            new { title = "live", consent = new { analysis, storeTranscript } });
-        using var body = await response.ReadJsonAsync();
-        return body.RootElement.GetProperty("id").GetString()!;
+        var user = await http.SignUpAsync();
+        var sessionId = await CreateAsync(http, user, analysis);
+        return new OpenLiveSession(user, sessionId, await LiveClient.ConnectAsync(factory.ServerAddress, user.AccessToken, protocol));
     }
 
     /// <summary>Posts a transcript segment through REST and returns its seq.</summary>
@@ -170,4 +173,10 @@ public static class LiveSessions
         Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
         return body.RootElement.GetProperty("seq").GetInt64();
     }
+}
+
+/// <summary>A user's session with a hub connection to it; disposing closes the connection.</summary>
+public sealed record OpenLiveSession(SignedInUser User, string SessionId, LiveClient Client) : IAsyncDisposable
+{
+    public ValueTask DisposeAsync() => Client.DisposeAsync();
 }

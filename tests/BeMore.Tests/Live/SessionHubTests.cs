@@ -113,12 +113,10 @@ public sealed class SessionHubTests(BeMoreWebFactory factory) : IClassFixture<Be
     [Fact]
     public async Task SendTranscript_OnPausedSession_IsRefusedWithInvalidSessionState()
     {
-        var user = await _http.SignUpAsync();
-        var sessionId = await LiveSessions.CreateAsync(_http, user);
-        await using var client = await LiveClient.ConnectAsync(factory.ServerAddress, user.AccessToken);
-        await client.Connection.InvokeAsync<Dictionary<string, object?>>("Pause", sessionId);
+        await using var live = await LiveSessions.OpenAsync(factory, _http);
+        await live.Client.Connection.InvokeAsync<Dictionary<string, object?>>("Pause", live.SessionId);
 
-        var error = await Assert.ThrowsAsync<HubException>(() => client.Connection.InvokeAsync<Dictionary<string, object?>>("SendTranscript", sessionId,
+        var error = await Assert.ThrowsAsync<HubException>(() => live.Client.Connection.InvokeAsync<Dictionary<string, object?>>("SendTranscript", live.SessionId,
             new { clientSegmentId = "p", text = "while paused", startMs = 0, endMs = 1, language = "en" }));
 
         Assert.Equal("INVALID_SESSION_STATE", LiveClient.CodeOf(error));
@@ -127,18 +125,16 @@ public sealed class SessionHubTests(BeMoreWebFactory factory) : IClassFixture<Be
     [Fact]
     public async Task SendVad_ClientFrames_BecomeVoiceActivityEvents()
     {
-        var user = await _http.SignUpAsync();
-        var sessionId = await LiveSessions.CreateAsync(_http, user, analysis: true);
-        await using var client = await LiveClient.ConnectAsync(factory.ServerAddress, user.AccessToken);
-        await client.JoinAsync(sessionId);
+        await using var live = await LiveSessions.OpenAsync(factory, _http, analysis: true);
+        await live.Client.JoinAsync(live.SessionId);
         // One second of speech between silences, in 20 ms frames.
         var frames = Enumerable.Range(0, 150)
             .Select(i => new { tsMs = i * 20L, isSpeech = i is >= 25 and < 75, energy = i is >= 25 and < 75 ? 0.3 : 0.001, durationMs = 20 })
             .ToArray();
 
-        await client.Connection.InvokeAsync("SendVad", sessionId, frames[..100]);
-        await client.Connection.InvokeAsync("SendVad", sessionId, frames[100..]);
-        using var events = await _http.SendAsync(HttpMethod.Get, $"/api/session/{sessionId}/events", user.AccessToken);
+        await live.Client.Connection.InvokeAsync("SendVad", live.SessionId, frames[..100]);
+        await live.Client.Connection.InvokeAsync("SendVad", live.SessionId, frames[100..]);
+        using var events = await _http.SendAsync(HttpMethod.Get, $"/api/session/{live.SessionId}/events", live.User.AccessToken);
         using var body = await events.ReadJsonAsync();
 
         var vad = body.RootElement.EnumerateArray().Where(e => e.GetProperty("type").GetString() == "vad_update").ToList();
@@ -151,33 +147,31 @@ public sealed class SessionHubTests(BeMoreWebFactory factory) : IClassFixture<Be
     [InlineData("password")]
     public async Task OpenConnection_AfterTheSignInEnds_NextCallClosesTheConnectionAndStoresNothing(string howItEnds)
     {
-        var user = await _http.SignUpAsync();
-        var sessionId = await LiveSessions.CreateAsync(_http, user);
-        await using var client = await LiveClient.ConnectAsync(factory.ServerAddress, user.AccessToken);
-        await client.JoinAsync(sessionId);
+        await using var live = await LiveSessions.OpenAsync(factory, _http);
+        await live.Client.JoinAsync(live.SessionId);
         var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        client.Connection.Closed += _ =>
+        live.Client.Connection.Closed += _ =>
         {
             closed.TrySetResult();
             return Task.CompletedTask;
         };
 
         using (var ended = howItEnds == "logout-all"
-            ? await _http.SendAsync(HttpMethod.Post, "/api/auth/logout-all", user.AccessToken)
-            : await _http.SendAsync(HttpMethod.Post, "/api/user/me/password", user.AccessToken,
-                new { currentPassword = user.Password, newPassword = "lantern orchard quietly 47" }))
+            ? await _http.SendAsync(HttpMethod.Post, "/api/auth/logout-all", live.User.AccessToken)
+            : await _http.SendAsync(HttpMethod.Post, "/api/user/me/password", live.User.AccessToken,
+                new { currentPassword = live.User.Password, newPassword = "lantern orchard quietly 47" }))
         {
             Assert.Equal(System.Net.HttpStatusCode.NoContent, ended.StatusCode);
         }
 
         // The server closes the connection instead of answering, so the call fails with the connection.
-        await Assert.ThrowsAnyAsync<Exception>(() => client.Connection.InvokeAsync<Dictionary<string, object?>>("SendTranscript", sessionId,
+        await Assert.ThrowsAnyAsync<Exception>(() => live.Client.Connection.InvokeAsync<Dictionary<string, object?>>("SendTranscript", live.SessionId,
             new { clientSegmentId = "after-end", text = "written after the sign-in ended", startMs = 0, endMs = 900, language = "en" }));
         await closed.Task.WaitAsync(Wait);
 
-        await Assert.ThrowsAnyAsync<Exception>(() => LiveClient.ConnectAsync(factory.ServerAddress, user.AccessToken));
-        var again = await _http.LogInAsync(user.Email, howItEnds == "logout-all" ? user.Password : "lantern orchard quietly 47");
-        using var events = await _http.SendAsync(HttpMethod.Get, $"/api/session/{sessionId}/events", again.AccessToken);
+        await Assert.ThrowsAnyAsync<Exception>(() => LiveClient.ConnectAsync(factory.ServerAddress, live.User.AccessToken));
+        var again = await _http.LogInAsync(live.User.Email, howItEnds == "logout-all" ? live.User.Password : "lantern orchard quietly 47");
+        using var events = await _http.SendAsync(HttpMethod.Get, $"/api/session/{live.SessionId}/events", again.AccessToken);
         using var body = await events.ReadJsonAsync();
         Assert.DoesNotContain(body.RootElement.EnumerateArray(), e => e.GetProperty("type").GetString() == "transcript_segment");
     }

@@ -80,6 +80,10 @@ public sealed class AuthorizationMatrixTests(BeMoreWebFactory factory) : IClassF
         }
 
         await AssertUntouchedAsync(owner, id, expectedLastSeq: 1);
+        // The session lists are per user (IUserSessionsGrain keyed by the token's user): the intruder's DELETE took the
+        // session out of neither list, and put it into the intruder's.
+        Assert.Equal([id], await ListedSessionIdsAsync(owner));
+        Assert.Empty(await ListedSessionIdsAsync(intruder));
     }
 
     [Fact]
@@ -105,6 +109,7 @@ public sealed class AuthorizationMatrixTests(BeMoreWebFactory factory) : IClassF
         var reads = Endpoints().Where(e => Classify(e) == Access.OwnData && Methods(e).Contains(HttpMethods.Get)).Select(e => e.RoutePattern.RawText!).ToList();
         Assert.Contains("/api/user/me/export", reads);
         Assert.Contains("/api/dashboard/summary", reads);
+        Assert.Contains("/api/session/", reads);
 
         foreach (var path in reads)
         {
@@ -226,6 +231,14 @@ public sealed class AuthorizationMatrixTests(BeMoreWebFactory factory) : IClassF
         Assert.Equal(HttpStatusCode.OK, snapshot.StatusCode);
         Assert.Equal("active", body.RootElement.GetProperty("status").GetString());
         Assert.Equal(expectedLastSeq, body.RootElement.GetProperty("lastSeq").GetInt64());
+    }
+
+    private async Task<List<string?>> ListedSessionIdsAsync(SignedInUser user)
+    {
+        using var list = await _client.SendAsync(HttpMethod.Get, "/api/session", user.AccessToken);
+        using var body = await list.ReadJsonAsync();
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        return body.RootElement.GetProperty("items").EnumerateArray().Select(item => item.GetProperty("id").GetString()).ToList();
     }
 
     private List<RouteEndpoint> Endpoints()

@@ -63,7 +63,7 @@ public sealed class CsvInjectionTests(BeMoreWebFactory factory) : IClassFixture<
 
         var transcriptCsv = await DownloadCsvAsync(user, sessionId, "transcript");
         var voiceCsv = await DownloadCsvAsync(user, sessionId, "voice");
-        using var report = await GetJsonAsync(user, $"/api/session/{sessionId}/report");
+        using var report = await _client.GetJsonAsync(user, $"/api/session/{sessionId}/report");
         // The text as the server stored it, which is what the CSV must carry.
         var stored = report.RootElement.GetProperty("transcript").GetProperty("segments").EnumerateArray()
             .Select(segment => segment.GetProperty("text").GetString()!)
@@ -101,13 +101,6 @@ public sealed class CsvInjectionTests(BeMoreWebFactory factory) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var bytes = await response.Content.ReadAsByteArrayAsync();
         return Encoding.UTF8.GetString(bytes.AsSpan(3));
-    }
-
-    private async Task<JsonDocument> GetJsonAsync(SignedInUser user, string path)
-    {
-        using var response = await _client.SendAsync(HttpMethod.Get, path, user.AccessToken);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.ReadJsonAsync();
     }
 
     private static List<string> ReadColumn(string csv, string column)

@@ -59,8 +59,9 @@ public sealed class DataAtRestTests
             using var delete = await silo.Http.SendAsync(HttpMethod.Delete, "/api/user/me", token, new { password = Password });
             Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
 
-            // Nothing of the account is left but its tombstone (an id and an erasure time, sealed) and the audit record of the erasure.
-            Assert.Equal(["user"], await QueryAsync(data, "SELECT GrainTypeString FROM OrleansStorage", reader => reader.GetString(0)));
+            // Nothing of the account is left but its tombstones (the account's and its session index's: an id and an erasure
+            // time, sealed) and the audit record of the erasure.
+            Assert.Equal(["user", "user-sessions"], await QueryAsync(data, "SELECT GrainTypeString FROM OrleansStorage ORDER BY GrainTypeString", reader => reader.GetString(0)));
             Assert.Empty(await QueryAsync(data, $"SELECT seq FROM bemore_session_events WHERE session_id = '{sessionId}'", reader => reader.GetInt64(0)));
             Assert.Empty(await QueryAsync(data, $"SELECT session_id FROM bemore_retention WHERE owner_id = '{userId}'", reader => reader.GetString(0)));
             Assert.Equal(0, await silo.StopGracefullyAsync(TimeSpan.FromSeconds(30)));

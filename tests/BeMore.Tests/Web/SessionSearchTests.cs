@@ -25,11 +25,11 @@ public sealed class SessionSearchTests(BeMoreWebFactory factory) : IClassFixture
             await CreateSessionAsync(user, $"Work {i}");
         }
 
-        using var first = await GetJsonAsync(user, "/api/session?limit=2&q=walk");
+        using var first = await _client.GetJsonAsync(user, "/api/session?limit=2&q=walk");
         var cursor = first.RootElement.GetProperty("nextCursor").GetString();
-        using var second = await GetJsonAsync(user, $"/api/session?limit=2&q=walk&cursor={cursor}");
+        using var second = await _client.GetJsonAsync(user, $"/api/session?limit=2&q=walk&cursor={cursor}");
         var cursor2 = second.RootElement.GetProperty("nextCursor").GetString();
-        using var third = await GetJsonAsync(user, $"/api/session?limit=2&q=walk&cursor={cursor2}");
+        using var third = await _client.GetJsonAsync(user, $"/api/session?limit=2&q=walk&cursor={cursor2}");
 
         Assert.Equal([walks[4], walks[3]], Ids(first));
         Assert.Equal([walks[2], walks[1]], Ids(second));
@@ -46,9 +46,9 @@ public sealed class SessionSearchTests(BeMoreWebFactory factory) : IClassFixture
         var laterStart = await StartedAtAsync(user, later);
         var since = Uri.EscapeDataString(laterStart.ToString("O", CultureInfo.InvariantCulture));
 
-        using var fromLater = await GetJsonAsync(user, $"/api/session?from={since}");
-        using var beforeLater = await GetJsonAsync(user, $"/api/session?to={since}");
-        using var none = await GetJsonAsync(user, $"/api/session?q=later&to={since}");
+        using var fromLater = await _client.GetJsonAsync(user, $"/api/session?from={since}");
+        using var beforeLater = await _client.GetJsonAsync(user, $"/api/session?to={since}");
+        using var none = await _client.GetJsonAsync(user, $"/api/session?q=later&to={since}");
 
         Assert.Equal([later], Ids(fromLater));
         Assert.Equal([earlier], Ids(beforeLater));
@@ -87,7 +87,7 @@ public sealed class SessionSearchTests(BeMoreWebFactory factory) : IClassFixture
     {
         var user = await _client.SignUpAsync();
 
-        using var status = await GetJsonAsync(user, "/api/stt/status");
+        using var status = await _client.GetJsonAsync(user, "/api/stt/status");
 
         Assert.False(status.RootElement.GetProperty("available").GetBoolean());
     }
@@ -95,24 +95,12 @@ public sealed class SessionSearchTests(BeMoreWebFactory factory) : IClassFixture
     private static IEnumerable<string?> Ids(JsonDocument page) =>
         page.RootElement.GetProperty("items").EnumerateArray().Select(s => s.GetProperty("id").GetString()).ToList();
 
-    private async Task<string> CreateSessionAsync(SignedInUser user, string title)
-    {
-        using var response = await _client.SendAsync(HttpMethod.Post, "/api/session", user.AccessToken,
-            new { title, consent = new { analysis = false, storeTranscript = false } });
-        using var body = await response.ReadJsonAsync();
-        return body.RootElement.GetProperty("id").GetString()!;
-    }
+    private Task<string> CreateSessionAsync(SignedInUser user, string title) =>
+        _client.CreateSessionAsync(user, storeTranscript: false, title, analysis: false);
 
     private async Task<DateTimeOffset> StartedAtAsync(SignedInUser user, string id)
     {
-        using var snapshot = await GetJsonAsync(user, $"/api/session/{id}");
+        using var snapshot = await _client.GetJsonAsync(user, $"/api/session/{id}");
         return snapshot.RootElement.GetProperty("startedAt").GetDateTimeOffset();
-    }
-
-    private async Task<JsonDocument> GetJsonAsync(SignedInUser user, string path)
-    {
-        using var response = await _client.SendAsync(HttpMethod.Get, path, user.AccessToken);
-        Assert.True(response.IsSuccessStatusCode, $"GET {path} answered {(int)response.StatusCode}");
-        return await response.ReadJsonAsync();
     }
 }

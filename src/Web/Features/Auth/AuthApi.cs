@@ -1,4 +1,3 @@
-using System.Buffers;
 using BeMore.Grains.Abstractions.Audit;
 using BeMore.Grains.Abstractions.Errors;
 using BeMore.Grains.Abstractions.Users;
@@ -17,8 +16,6 @@ namespace BeMore.Web.Features.Auth;
 /// <summary>Sign-up, sign-in, refresh-token rotation and sign-out (one sign-in, or everywhere).</summary>
 public static class AuthApi
 {
-    private static readonly SearchValues<char> LowerHexDigits = SearchValues.Create("0123456789abcdef");
-
     public static IServiceCollection AddAuthApi(this IServiceCollection services)
     {
         services.AddOptions<SignUpLimitOptions>().BindConfiguration(SignUpLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
@@ -99,7 +96,7 @@ public static class AuthApi
         IOptionsMonitor<AuthOptions> options, AuditTrail audit)
     {
         var invalid = ApiProblem.Create(StatusCodes.Status401Unauthorized, ErrorCodes.InvalidRefreshToken, "The refresh token is not valid.");
-        if (UserIdOf(request.RefreshToken) is not { } userId)
+        if (!RefreshTokenFormat.TryParse(request.RefreshToken, out var userId, out _, out _))
         {
             return invalid;
         }
@@ -126,7 +123,7 @@ public static class AuthApi
     private static async Task<NoContent> LogOutAsync(RefreshRequest request, HttpContext context, IGrainFactory grains, AuditTrail audit)
     {
         // Always 204: logging out twice, or with a stale token, leaves the caller signed out either way.
-        if (UserIdOf(request.RefreshToken) is { } userId)
+        if (RefreshTokenFormat.TryParse(request.RefreshToken, out var userId, out _, out _))
         {
             await grains.GetGrain<IUserGrain>(userId).RevokeRefreshTokenAsync(request.RefreshToken);
             await audit.RecordAsync(context, AuditActions.SignOut, AuditOutcomes.Success, userId);
@@ -174,15 +171,6 @@ public static class AuthApi
         {
             return null;
         }
-    }
-
-    /// <summary>Refresh tokens start with the owner's id (32 hex digits), which routes them to the user grain.</summary>
-    private static string? UserIdOf(string refreshToken)
-    {
-        var separator = refreshToken.IndexOf('.', StringComparison.Ordinal);
-        return separator == 32 && !refreshToken.AsSpan(0, separator).ContainsAnyExcept(LowerHexDigits)
-            ? refreshToken[..separator]
-            : null;
     }
 
     private static long SecondsUntil(DateTimeOffset expiresAt, AccessTokenIssuer tokens) =>

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace BeMore.Web.Features.Dashboard;
 
-/// <summary>The caller's aggregates, kept up to date by the user grain; ETag / 304 makes polling cheap.</summary>
+/// <summary>The caller's aggregates, kept up to date by the user-sessions grain; ETag / 304 makes polling cheap.</summary>
 public static class DashboardApi
 {
     public static IEndpointRouteBuilder MapDashboardApi(this IEndpointRouteBuilder endpoints)
@@ -20,5 +20,5 @@ public static class DashboardApi
     }
 
     private static async Task<Results<Ok<DashboardSummary>, StatusCodeHttpResult>> GetSummaryAsync(HttpContext context, IGrainFactory grains) =>
-        ConditionalGet.OkOrNotModified(context, await grains.GetGrain<IUserGrain>(context.User.UserId()).GetDashboardAsync());
+        ConditionalGet.OkOrNotModified(context, await grains.GetGrain<IUserSessionsGrain>(context.User.UserId()).GetDashboardAsync());
 }

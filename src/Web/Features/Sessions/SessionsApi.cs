@@ -17,7 +17,7 @@ namespace BeMore.Web.Features.Sessions;
 /// <summary>Counseling sessions: lifecycle, event log, transcript, feedback, summary and report. Every call is audited.</summary>
 public static class SessionsApi
 {
-    public const int MaxPage = 100;
+    public const int MaxPage = SessionIndexPage.MaxSize;
 
     public static IEndpointRouteBuilder MapSessionsApi(this IEndpointRouteBuilder endpoints)
     {
@@ -76,7 +76,7 @@ public static class SessionsApi
 
         var search = string.IsNullOrWhiteSpace(q) && from is null && to is null ? null : new SessionSearch(string.IsNullOrWhiteSpace(q) ? null : q.Trim(), from, to);
         var userId = user.UserId();
-        var page = await grains.GetGrain<IUserGrain>(userId).ListSessionsAsync(cursor, limit, search);
+        var page = await grains.GetGrain<IUserSessionsGrain>(userId).ListSessionsAsync(cursor, limit, search);
         var snapshots = await Task.WhenAll(page.Items.Select(item => grains.GetGrain<ICounselingSessionGrain>(item.SessionId).GetSnapshotAsync(userId)));
         return TypedResults.Ok(new SessionPage(snapshots, page.NextCursor));
     }
@@ -92,7 +92,7 @@ public static class SessionsApi
     {
         var userId = user.UserId();
         await grains.GetGrain<ICounselingSessionGrain>(id).EraseAsync(userId);
-        await grains.GetGrain<IUserGrain>(userId).RemoveSessionAsync(id);
+        await grains.GetGrain<IUserSessionsGrain>(userId).RemoveSessionAsync(id);
         return TypedResults.NoContent();
     }
 

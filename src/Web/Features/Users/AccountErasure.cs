@@ -5,16 +5,16 @@ using BeMore.Grains.Abstractions.Users;
 namespace BeMore.Web.Features.Users;
 
 /// <summary>
-/// Erases an account. The user grain stores its tombstone first, so no session registers afterwards; the sessions
-/// are then erased from here, one by one as <c>DELETE /api/session/{id}</c> does, not from inside the user grain's
-/// turn: an ending session calls back into the user grain, and the two would wait on each other.
+/// Erases an account. The user's session index stores its tombstone first, so no session registers afterwards; the
+/// sessions are then erased from here, one by one as <c>DELETE /api/session/{id}</c> does, not from inside the index's
+/// turn: an ending session calls back into the index, and the two would wait on each other. The account goes last.
 /// </summary>
 public static class AccountErasure
 {
     public static async Task EraseAsync(IGrainFactory grains, string userId)
     {
-        var user = grains.GetGrain<IUserGrain>(userId);
-        foreach (var sessionId in await user.BeginErasureAsync())
+        var index = grains.GetGrain<IUserSessionsGrain>(userId);
+        foreach (var sessionId in await index.BeginErasureAsync())
         {
             try
             {
@@ -25,9 +25,10 @@ public static class AccountErasure
                 // Already erased on its own.
             }
 
-            await user.RemoveSessionAsync(sessionId);
+            await index.RemoveSessionAsync(sessionId);
         }
 
-        await user.DeleteAsync();
+        await index.DeleteAsync();
+        await grains.GetGrain<IUserGrain>(userId).DeleteAsync();
     }
 }

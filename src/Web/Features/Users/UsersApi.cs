@@ -136,9 +136,9 @@ public static class UsersApi
         var preferences = await user.UpdatePreferencesAsync(
             new UserPreferences(request.Language, request.Theme, request.Notifications!.Value, analysis));
         // Sessions still running follow the change at once: a withdrawn opt-in must not wait for the next session. They
-        // are among the newest (an idle session is ended within a day), and the web tier makes these calls so the user
-        // grain never waits on a session grain that may be waiting on it.
-        var newest = await user.ListSessionsAsync(cursor: null, OpenSessionScan);
+        // are among the newest (an idle session is ended within a day), and the web tier makes these calls so the user's
+        // grains never wait on a session grain that may be waiting on them.
+        var newest = await grains.GetGrain<IUserSessionsGrain>(userId).ListSessionsAsync(cursor: null, OpenSessionScan);
         await Task.WhenAll(newest.Items
             .Where(entry => entry.Outcome is null)
             .Select(entry => grains.GetGrain<ICounselingSessionGrain>(entry.SessionId).ApplyPreferencesAsync(userId, preferences)));
@@ -150,8 +150,8 @@ public static class UsersApi
     {
         var userId = context.User.UserId();
         var export = await grains.GetGrain<IUserGrain>(userId).ExportAsync();
-        var sessions = new List<ExportedSession>(export.Sessions.Count);
-        foreach (var entry in export.Sessions)
+        var sessions = new List<ExportedSession>();
+        foreach (var entry in await ListAllSessionsAsync(grains.GetGrain<IUserSessionsGrain>(userId)))
         {
             var session = grains.GetGrain<ICounselingSessionGrain>(entry.SessionId);
             sessions.Add(new ExportedSession(await session.GetSnapshotAsync(userId), (await session.ReadAllAsync(userId)).Select(SessionEventResponse.From).ToList()));
@@ -171,6 +171,21 @@ public static class UsersApi
         await audit.FlushAsync();
         var records = await grains.GetGrain<IAuditLogGrain>(0).ReadAsync(user.UserId(), after, limit);
         return TypedResults.Ok<IReadOnlyList<AuditRecordResponse>>(records.Select(AuditRecordResponse.From).ToList());
+    }
+
+    private static async Task<List<SessionIndexEntry>> ListAllSessionsAsync(IUserSessionsGrain index)
+    {
+        var entries = new List<SessionIndexEntry>();
+        string? cursor = null;
+        do
+        {
+            var page = await index.ListSessionsAsync(cursor, SessionIndexPage.MaxSize);
+            entries.AddRange(page.Items);
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+
+        return entries;
     }
 
     private static async Task<IReadOnlyList<AuditRecordResponse>> ReadAllAuditAsync(IGrainFactory grains, string userId)
