@@ -58,6 +58,13 @@ public interface ICounselingSessionGrain : IGrainWithStringKey
     Task RecordVoiceActivityAsync(string callerId, VoiceActivityReport report);
 
     /// <summary>
+    /// Hands the stream's periodic voice level to the viewers, live only (as the voice opt-in permits). Answered, not
+    /// one-way: it is all a stream of silence sends, so it is where a stream into a paused or ended session is refused.
+    /// </summary>
+    [Orleans.Concurrency.AlwaysInterleave, Alias("PublishVoiceLevel")]
+    Task PublishVoiceLevelAsync(string callerId, Counseling.VadLevel level);
+
+    /// <summary>
     /// Applies the owner's changed preferences (language, analysis opt-ins) from the session's next input on, so a
     /// withdrawn opt-in stops that analysis at once; an ended session keeps the ones it ran with.
     /// </summary>

@@ -1,4 +1,5 @@
 using BeMore.Domain.Analysis.Llm;
+using BeMore.Grains.Abstractions.Counseling;
 using BeMore.Grains.Abstractions.Errors;
 using BeMore.Grains.Abstractions.Sessions;
 using BeMore.Grains.Abstractions.Users;
@@ -85,8 +86,7 @@ public sealed partial class CounselingSessionGrain : Grain, ICounselingSessionGr
 
         var startedAt = _journal.LogTime();
         var preferences = await _links.JoinOwnerAsync(command.OwnerId, startedAt, command.Title);
-        State.Begin(command, preferences);
-        await _journal.AppendAsync([(new StatusChanged(From: null, SessionStatus.Active, "started"), null)], startedAt);
+        await _journal.AppendAsync([(SessionLifecycle.Start(command, preferences), null)], startedAt);
         await _links.ArmIdleCheckAsync();
         _analysis.Restart();
         UpdateAnalysisTimer();
@@ -156,6 +156,15 @@ public sealed partial class CounselingSessionGrain : Grain, ICounselingSessionGr
         SessionLifecycle.EnsureActive(State.Status, "receive voice activity");
         _lastActivityAt = _time.GetUtcNow();
         await _analysis.OnVoiceActivityAsync(report);
+    }
+
+    public Task PublishVoiceLevelAsync(string callerId, VadLevel level)
+    {
+        EnsureOwner(callerId);
+        SessionLifecycle.EnsureActive(State.Status, "receive audio");
+        // An open microphone is activity even while nobody speaks.
+        _lastActivityAt = _time.GetUtcNow();
+        return _journal.NotifyLiveAsync(SessionLiveMessage.Now(SessionId, level));
     }
 
     public async Task ApplyPreferencesAsync(string callerId, UserPreferences preferences)
