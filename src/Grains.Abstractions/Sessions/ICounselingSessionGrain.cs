@@ -51,6 +51,14 @@ public interface ICounselingSessionGrain : IGrainWithStringKey
     Task RecordProcessingIssueAsync(string callerId, ProcessingIssue issue);
 
     /// <summary>
+    /// The idle sweep's question: pauses an active session, or ends any open one, that had no input for the idle times
+    /// (<c>BeMore:Sessions</c>). False once the session is no longer open (ended, erased, never started), so the sweep
+    /// stops asking. Asked by the cluster only, never on a client's behalf.
+    /// </summary>
+    [Alias("CheckIdle")]
+    Task<bool> CheckIdleAsync();
+
+    /// <summary>
     /// Appends the voice facts cut from the session's audio or client VAD frames (speech starts and stops, finished
     /// utterances; stored with the voice opt-in only) and feeds the last utterance's prosody to voice emotion, in one append.
     /// </summary>
