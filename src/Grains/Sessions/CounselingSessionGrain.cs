@@ -34,7 +34,6 @@ public sealed partial class CounselingSessionGrain : Grain, ICounselingSessionGr
         [PersistentState("session", StorageNames.GrainState)] IPersistentState<CounselingSessionState> state,
         ISessionEventLog eventLog,
         IRetentionStore retention,
-        IOpenSessionStore openSessions,
         [FromKeyedServices(DomainClock.Key)] TimeProvider time,
         IOptions<CounselingSessionOptions> options,
         TranscriptionWorker transcription,
@@ -49,7 +48,7 @@ public sealed partial class CounselingSessionGrain : Grain, ICounselingSessionGr
         _journal = new SessionJournal(sessionId, state, eventLog, time, logger, DeactivateOnIdle, SignalCounselorAsync);
         // A held intervention waits for its refined question at most this long (queue wait included), then goes out as is.
         _analysis = new SessionAnalysis(sessionId, _journal, _options, refinement, time, llm.Value.Timeout * 2);
-        _links = new SessionLinks(this, sessionId, grains, retention, openSessions, transcription);
+        _links = new SessionLinks(this, sessionId, grains, retention, transcription);
     }
 
     private string SessionId => this.GetPrimaryKeyString();
@@ -80,7 +79,6 @@ public sealed partial class CounselingSessionGrain : Grain, ICounselingSessionGr
 
         var startedAt = _journal.LogTime();
         var preferences = await _links.JoinOwnerAsync(command.OwnerId, startedAt, command.Title);
-        await _links.ListOpenAsync();
         await _journal.AppendAsync([(SessionLifecycle.Start(command, preferences), null)], startedAt);
         _analysis.Restart();
         UpdateAnalysisTimer();
@@ -224,7 +222,6 @@ public sealed partial class CounselingSessionGrain : Grain, ICounselingSessionGr
         await _links.UnscheduleErasureAsync();
         await _journal.ForgetAsync();
         UpdateAnalysisTimer();
-        await _links.UnlistOpenAsync();
         DeactivateOnIdle();
     }
 
@@ -282,7 +279,6 @@ public sealed partial class CounselingSessionGrain : Grain, ICounselingSessionGr
             await _analysis.FlushAsync(now);
             await _journal.AppendAsync(SessionLifecycle.Ending(State, reason, now));
             await _links.ScheduleErasureAsync(State.OwnerId, State.EndedAt ?? now);
-            await _links.UnlistOpenAsync();
             UpdateAnalysisTimer();
             _analysis.RequestNarrative();
             await _links.RecordOutcomeAsync(State.OwnerId, SessionLifecycle.Outcome(SessionId, State, now));

@@ -8,11 +8,11 @@ namespace BeMore.Grains.Sessions;
 
 /// <summary>
 /// What outside the session its lifecycle reaches: the owner's account (preferences, session index, dashboard outcome),
-/// the retention sweep's schedule, the idle sweep's list of open sessions, and utterance audio still waiting for
-/// speech-to-text.
+/// the retention sweep's schedule, and utterance audio still waiting for speech-to-text. (The idle sweep's list of open
+/// sessions follows the log: see <see cref="IOpenSessionStore"/>.)
 /// </summary>
 internal sealed class SessionLinks(
-    IGrainBase grain, string sessionId, IGrainFactory grains, IRetentionStore retention, IOpenSessionStore openSessions, TranscriptionWorker transcription)
+    IGrainBase grain, string sessionId, IGrainFactory grains, IRetentionStore retention, TranscriptionWorker transcription)
 {
     /// <summary>The reminder each session kept before the idle sweep; one still registered is retired when it fires.</summary>
     public const string LegacyIdleReminderName = "idle-check";
@@ -54,11 +54,6 @@ internal sealed class SessionLinks(
     /// </summary>
     public IReadOnlyList<ProcessingIssue> DiscardAudio() => transcription.DiscardSession(sessionId).Select(job => new ProcessingIssue(
         ProcessingIssueKinds.UtteranceDropped, "The session ended before this utterance was transcribed.", job.StartMs, job.EndMs)).ToList();
-
-    /// <summary>Lists the session for the idle sweep; done before its first event, so no open session goes unlisted.</summary>
-    public Task ListOpenAsync() => openSessions.AddAsync(sessionId);
-
-    public Task UnlistOpenAsync() => openSessions.RemoveAsync(sessionId);
 
     /// <summary>Retires the reminder a session started before the idle sweep still has (persistent reminders outlive upgrades).</summary>
     public async Task RetireLegacyIdleReminderAsync()
