@@ -94,7 +94,7 @@ public sealed record CounselorOutcome(
     [property: Id(5)] bool Complete,
     [property: Id(6)] bool Cancelled);
 
-/// <summary>A user's LLM token budget for the day (key: user id); kept in memory, so a restart forgives the day's use.</summary>
+/// <summary>A user's LLM token budget for the day (key: user id), stored so that neither a restart nor a deactivation resets it.</summary>
 [Alias("bemore.ICounselorBudgetGrain")]
 public interface ICounselorBudgetGrain : IGrainWithStringKey
 {
@@ -104,4 +104,8 @@ public interface ICounselorBudgetGrain : IGrainWithStringKey
 
     [Alias("Spend")]
     Task SpendAsync(int tokens);
+
+    /// <summary>Erases what is stored of the user's spending (account erasure).</summary>
+    [Alias("Forget")]
+    Task ForgetAsync();
 }

@@ -51,11 +51,26 @@ public interface ICounselingSessionGrain : IGrainWithStringKey
     Task RecordProcessingIssueAsync(string callerId, ProcessingIssue issue);
 
     /// <summary>
+    /// The idle sweep's question: pauses an active session, or ends any open one, that had no input for the idle times
+    /// (<c>BeMore:Sessions</c>). False once the session is no longer open (ended, erased, never started), so the sweep
+    /// stops asking. Asked by the cluster only, never on a client's behalf.
+    /// </summary>
+    [Alias("CheckIdle")]
+    Task<bool> CheckIdleAsync();
+
+    /// <summary>
     /// Appends the voice facts cut from the session's audio or client VAD frames (speech starts and stops, finished
     /// utterances; stored with the voice opt-in only) and feeds the last utterance's prosody to voice emotion, in one append.
     /// </summary>
     [Alias("RecordVoiceActivity")]
     Task RecordVoiceActivityAsync(string callerId, VoiceActivityReport report);
+
+    /// <summary>
+    /// Hands the stream's periodic voice level to the viewers, live only (as the voice opt-in permits). Answered, not
+    /// one-way: it is all a stream of silence sends, so it is where a stream into a paused or ended session is refused.
+    /// </summary>
+    [Orleans.Concurrency.AlwaysInterleave, Alias("PublishVoiceLevel")]
+    Task PublishVoiceLevelAsync(string callerId, Counseling.VadLevel level);
 
     /// <summary>
     /// Applies the owner's changed preferences (language, analysis opt-ins) from the session's next input on, so a

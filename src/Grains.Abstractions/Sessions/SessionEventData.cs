@@ -38,15 +38,33 @@ public abstract record SessionEventData
     public virtual bool IsAnalysis => false;
 }
 
-/// <summary>The session moved from one lifecycle state to another (or was created, with <see cref="From"/> null).</summary>
+/// <summary>
+/// The session moved from one lifecycle state to another, or was created (<see cref="From"/> null): then
+/// <see cref="Opening"/> says what it started with (sessions logged before it existed have none).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("bemore.StatusChanged")]
 public sealed record StatusChanged(
     [property: Id(0)] SessionStatus? From,
     [property: Id(1)] SessionStatus To,
-    [property: Id(2)] string Reason) : SessionEventData
+    [property: Id(2)] string Reason,
+    [property: Id(3), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SessionOpening? Opening = null) : SessionEventData
 {
     public const string TypeName = "status_changed";
 }
+
+/// <summary>
+/// What a session started with, carried by its first event so that its state can always be rebuilt from the log and a
+/// new session needs no state write: the owner, the title, the consent, the counselor's mode, and the owner's language
+/// and analysis opt-ins at that moment (null for an owner without an account: every analysis, in the words' language).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("bemore.SessionOpening")]
+public sealed record SessionOpening(
+    [property: Id(0)] string OwnerId,
+    [property: Id(1)] string? Title,
+    [property: Id(2)] SessionConsent Consent,
+    [property: Id(3)] Counseling.CounselorMode Counselor,
+    [property: Id(4)] string? Language,
+    [property: Id(5)] Users.AnalysisOptIns? OptIns);
 
 /// <summary>
 /// A piece of transcript over an audio time range. <see cref="Text"/> is null when the session's consent says

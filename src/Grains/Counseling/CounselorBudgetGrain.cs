@@ -1,39 +1,43 @@
 using BeMore.Grains.Abstractions.Counseling;
+using BeMore.Grains.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BeMore.Grains.Counseling;
 
 /// <summary>
-/// One user's LLM tokens spent on counselor replies today (UTC). In memory only: a restart or deactivation forgives the
-/// day's use, which bounds cost per activation rather than exactly per day (documented trade-off: no state to write on
-/// every reply).
+/// One user's LLM tokens spent on counselor replies today (UTC). Stored at each spend, so a deactivation (an idle
+/// quarter of an hour) or a restart does not hand the user a fresh day: the budget bounds cost per day, as it says. A
+/// write per LLM reply is small beside the reply itself.
 /// </summary>
 [GrainType("counselor-budget")]
-public sealed class CounselorBudgetGrain([FromKeyedServices(DomainClock.Key)] TimeProvider time) : Grain, ICounselorBudgetGrain
+public sealed class CounselorBudgetGrain(
+    [PersistentState("counselor-budget", StorageNames.GrainState)] IPersistentState<CounselorBudgetState> state,
+    [FromKeyedServices(DomainClock.Key)] TimeProvider time) : Grain, ICounselorBudgetGrain
 {
-    private DateOnly _day;
-    private long _spent;
+    public Task<bool> HasTokensLeftAsync(int dailyTokens) => Task.FromResult(SpentToday() < dailyTokens);
 
-    public Task<bool> HasTokensLeftAsync(int dailyTokens)
+    public async Task SpendAsync(int tokens)
     {
-        Roll();
-        return Task.FromResult(_spent < dailyTokens);
+        state.State.Tokens = SpentToday() + Math.Max(0, tokens);
+        state.State.Day = Today();
+        await state.WriteStateAsync();
     }
 
-    public Task SpendAsync(int tokens)
+    public async Task ForgetAsync()
     {
-        Roll();
-        _spent += Math.Max(0, tokens);
-        return Task.CompletedTask;
+        await state.ClearStateAsync();
+        DeactivateOnIdle();
     }
 
-    private void Roll()
-    {
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        if (today != _day)
-        {
-            _day = today;
-            _spent = 0;
-        }
-    }
+    private long SpentToday() => state.State.Day == Today() ? state.State.Tokens : 0;
+
+    private DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+}
+
+[GenerateSerializer, Alias("bemore.CounselorBudgetState")]
+public sealed class CounselorBudgetState
+{
+    [Id(0)] public DateOnly Day { get; set; }
+
+    [Id(1)] public long Tokens { get; set; }
 }

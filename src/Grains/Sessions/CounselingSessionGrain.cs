@@ -1,4 +1,5 @@
 using BeMore.Domain.Analysis.Llm;
+using BeMore.Grains.Abstractions.Counseling;
 using BeMore.Grains.Abstractions.Errors;
 using BeMore.Grains.Abstractions.Sessions;
 using BeMore.Grains.Abstractions.Users;
@@ -21,8 +22,6 @@ namespace BeMore.Grains.Sessions;
 [GrainType("counseling-session")]
 public sealed partial class CounselingSessionGrain : Grain, ICounselingSessionGrain, IRemindable
 {
-    public const string IdleReminderName = SessionLinks.IdleReminderName;
-
     private readonly SessionJournal _journal;
     private readonly SessionAnalysis _analysis;
     private readonly SessionLinks _links;
@@ -49,7 +48,7 @@ public sealed partial class CounselingSessionGrain : Grain, ICounselingSessionGr
         _journal = new SessionJournal(sessionId, state, eventLog, time, logger, DeactivateOnIdle, SignalCounselorAsync);
         // A held intervention waits for its refined question at most this long (queue wait included), then goes out as is.
         _analysis = new SessionAnalysis(sessionId, _journal, _options, refinement, time, llm.Value.Timeout * 2);
-        _links = new SessionLinks(this, sessionId, grains, retention, transcription, _options.IdleCheckPeriod);
+        _links = new SessionLinks(this, sessionId, grains, retention, transcription);
     }
 
     private string SessionId => this.GetPrimaryKeyString();
@@ -59,11 +58,6 @@ public sealed partial class CounselingSessionGrain : Grain, ICounselingSessionGr
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _lastActivityAt = await _journal.OpenAsync(cancellationToken) ?? _time.GetUtcNow();
-        if (_journal.IsStarted && State.Status != SessionStatus.Ended)
-        {
-            await _links.ArmIdleCheckAsync(cancellationToken);
-        }
-
         _analysis.Restart();
         UpdateAnalysisTimer();
     }
@@ -85,9 +79,7 @@ public sealed partial class CounselingSessionGrain : Grain, ICounselingSessionGr
 
         var startedAt = _journal.LogTime();
         var preferences = await _links.JoinOwnerAsync(command.OwnerId, startedAt, command.Title);
-        State.Begin(command, preferences);
-        await _journal.AppendAsync([(new StatusChanged(From: null, SessionStatus.Active, "started"), null)], startedAt);
-        await _links.ArmIdleCheckAsync();
+        await _journal.AppendAsync([(SessionLifecycle.Start(command, preferences), null)], startedAt);
         _analysis.Restart();
         UpdateAnalysisTimer();
         return Snapshot();
@@ -158,6 +150,15 @@ public sealed partial class CounselingSessionGrain : Grain, ICounselingSessionGr
         await _analysis.OnVoiceActivityAsync(report);
     }
 
+    public Task PublishVoiceLevelAsync(string callerId, VadLevel level)
+    {
+        EnsureOwner(callerId);
+        SessionLifecycle.EnsureActive(State.Status, "receive audio");
+        // An open microphone is activity even while nobody speaks.
+        _lastActivityAt = _time.GetUtcNow();
+        return _journal.NotifyLiveAsync(SessionLiveMessage.Now(SessionId, level));
+    }
+
     public async Task ApplyPreferencesAsync(string callerId, UserPreferences preferences)
     {
         ArgumentNullException.ThrowIfNull(preferences);
@@ -221,34 +222,35 @@ public sealed partial class CounselingSessionGrain : Grain, ICounselingSessionGr
         await _links.UnscheduleErasureAsync();
         await _journal.ForgetAsync();
         UpdateAnalysisTimer();
-        await _links.DisarmIdleCheckAsync();
         DeactivateOnIdle();
     }
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    public async Task<bool> CheckIdleAsync()
     {
-        if (reminderName != IdleReminderName)
-        {
-            return;
-        }
-
         if (!_journal.IsStarted)
         {
-            await _links.DisarmIdleCheckAsync();
-            return;
+            return false;
         }
 
         switch (IdlePolicy.Decide(State.Status, _lastActivityAt, _time.GetUtcNow(), _options))
         {
             case IdleDecision.Pause:
                 await _journal.AppendAsync(new StatusChanged(SessionStatus.Active, SessionStatus.Paused, "idle"));
+                UpdateAnalysisTimer();
                 break;
             case IdleDecision.End:
                 await EndCoreAsync("abandoned");
                 break;
-            case IdleDecision.None when State.Status == SessionStatus.Ended:
-                await _links.DisarmIdleCheckAsync();
-                break;
+        }
+
+        return State.Status != SessionStatus.Ended;
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName == SessionLinks.LegacyIdleReminderName)
+        {
+            await _links.RetireLegacyIdleReminderAsync();
         }
     }
 
@@ -277,7 +279,6 @@ public sealed partial class CounselingSessionGrain : Grain, ICounselingSessionGr
             await _analysis.FlushAsync(now);
             await _journal.AppendAsync(SessionLifecycle.Ending(State, reason, now));
             await _links.ScheduleErasureAsync(State.OwnerId, State.EndedAt ?? now);
-            await _links.DisarmIdleCheckAsync();
             UpdateAnalysisTimer();
             _analysis.RequestNarrative();
             await _links.RecordOutcomeAsync(State.OwnerId, SessionLifecycle.Outcome(SessionId, State, now));

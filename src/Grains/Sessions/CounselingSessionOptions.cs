@@ -15,7 +15,7 @@ public sealed class CounselingSessionOptions
     [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
     public TimeSpan AbandonAfter { get; set; } = TimeSpan.FromHours(24);
 
-    /// <summary>How often the idle reminder looks; Orleans reminders tick at most once a minute.</summary>
+    /// <summary>How often the idle sweep looks through the open sessions; Orleans reminders tick at most once a minute.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "01:00:00")]
     public TimeSpan IdleCheckPeriod { get; set; } = TimeSpan.FromMinutes(5);
 

@@ -38,19 +38,15 @@ public sealed class CounselingSessionState
     /// <summary>What may be produced and kept for this session now: its consent, narrowed by the owner's opt-ins.</summary>
     public AnalysisScope Scope => new(Consent, OptIns, PreferredLanguage);
 
-    /// <summary>A new session's owner, title and consent, with the owner's language and opt-ins when there is an account.</summary>
-    public void Begin(StartSession command, UserPreferences? preferences)
+    /// <summary>What the session started with (see <see cref="SessionOpening"/>).</summary>
+    private void Open(SessionOpening opening)
     {
-        ArgumentNullException.ThrowIfNull(command);
-        OwnerId = command.OwnerId;
-        Title = command.Title;
-        Consent = command.Consent;
-        CounselorMode = command.Counselor;
-        if (preferences is not null)
-        {
-            PreferredLanguage = preferences.Language;
-            OptIns = preferences.Analysis;
-        }
+        OwnerId = opening.OwnerId;
+        Title = opening.Title;
+        Consent = opening.Consent;
+        CounselorMode = opening.Counselor;
+        PreferredLanguage = opening.Language;
+        OptIns = opening.OptIns ?? AnalysisOptIns.All;
     }
 
     /// <summary>
@@ -91,6 +87,10 @@ public sealed class CounselingSessionState
         if (change.From is null)
         {
             StartedAt = at;
+            if (change.Opening is { } opening)
+            {
+                Open(opening);
+            }
         }
         else
         {

@@ -10,9 +10,10 @@ namespace BeMore.Grains.Sessions;
 /// <summary>
 /// One session's journal as its grain writes it: numbers each event (seq), withholds what the session's
 /// <see cref="AnalysisScope"/> does not permit, appends to the event log, folds the events into the small grain state and only then notifies observers,
-/// so nothing is pushed or acknowledged before it is durable. The state is written on status changes and every
-/// <see cref="StateWriteInterval"/> events, never per segment; on activation the events logged after the last state
-/// write are folded in again. Not thread-safe: the grain's turns serialize it.
+/// so nothing is pushed or acknowledged before it is durable. The state is a cache of the log: written every
+/// <see cref="StateWriteInterval"/> events, never per segment nor per status change (a new session's first event
+/// carries what it started with), and on activation the events logged after the last state write are folded in again.
+/// Not thread-safe: the grain's turns serialize it.
 /// </summary>
 internal sealed class SessionJournal(
     string sessionId,
@@ -23,7 +24,7 @@ internal sealed class SessionJournal(
     Action onUncertainAppend,
     Func<IReadOnlyList<SessionEvent>, Task> onAppended)
 {
-    /// <summary>State is written on status changes and every this many events.</summary>
+    /// <summary>State is written every this many events: what an activation has to fold in again at most.</summary>
     public const int StateWriteInterval = 100;
 
     private static readonly TimeSpan ObserverExpiry = TimeSpan.FromMinutes(5);
@@ -129,15 +130,13 @@ internal sealed class SessionJournal(
         }
 
         LastSeq = events[^1].Event.Seq;
-        var statusChanged = false;
         foreach (var (sessionEvent, _) in events)
         {
             State.Apply(sessionEvent);
-            statusChanged |= sessionEvent.Data is StatusChanged;
         }
 
         _tally.Set(State.Status);
-        if (statusChanged || LastSeq - _persistedSeq >= StateWriteInterval)
+        if (LastSeq - _persistedSeq >= StateWriteInterval)
         {
             await WriteStateAsync();
         }

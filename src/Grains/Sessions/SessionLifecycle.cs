@@ -11,6 +11,11 @@ namespace BeMore.Grains.Sessions;
 /// </summary>
 internal static class SessionLifecycle
 {
+    /// <summary>The first event of a new session, carrying what it starts with.</summary>
+    public static StatusChanged Start(StartSession command, UserPreferences? preferences) =>
+        new(From: null, SessionStatus.Active, "started",
+            new SessionOpening(command.OwnerId, command.Title, command.Consent, command.Counselor, preferences?.Language, preferences?.Analysis));
+
     /// <summary>
     /// The status change that moves a session from <paramref name="from"/> to <paramref name="to"/>; null when it is
     /// there already (a repeated pause or resume changes nothing).

@@ -8,12 +8,14 @@ namespace BeMore.Grains.Sessions;
 
 /// <summary>
 /// What outside the session its lifecycle reaches: the owner's account (preferences) and session index (dashboard outcome),
-/// the retention sweep's schedule, the idle check, and utterance audio still waiting for speech-to-text.
+/// the retention sweep's schedule, and utterance audio still waiting for speech-to-text. (The idle sweep's list of open
+/// sessions follows the log: see <see cref="IOpenSessionStore"/>.)
 /// </summary>
 internal sealed class SessionLinks(
-    IGrainBase grain, string sessionId, IGrainFactory grains, IRetentionStore retention, TranscriptionWorker transcription, TimeSpan idleCheckPeriod)
+    IGrainBase grain, string sessionId, IGrainFactory grains, IRetentionStore retention, TranscriptionWorker transcription)
 {
-    public const string IdleReminderName = "idle-check";
+    /// <summary>The reminder each session kept before the idle sweep; one still registered is retired when it fires.</summary>
+    public const string LegacyIdleReminderName = "idle-check";
 
     /// <summary>
     /// Registers a new session with its owner and returns the owner's preferences (null for an owner without an
@@ -52,13 +54,10 @@ internal sealed class SessionLinks(
     public IReadOnlyList<ProcessingIssue> DiscardAudio() => transcription.DiscardSession(sessionId).Select(job => new ProcessingIssue(
         ProcessingIssueKinds.UtteranceDropped, "The session ended before this utterance was transcribed.", job.StartMs, job.EndMs)).ToList();
 
-    /// <summary>Arms the idle check; idempotent, and needed again after a restart (in-memory reminders do not survive one).</summary>
-    public Task ArmIdleCheckAsync(CancellationToken cancellationToken = default) =>
-        grain.RegisterOrUpdateReminder(IdleReminderName, idleCheckPeriod, idleCheckPeriod, cancellationToken);
-
-    public async Task DisarmIdleCheckAsync()
+    /// <summary>Retires the reminder a session started before the idle sweep still has (persistent reminders outlive upgrades).</summary>
+    public async Task RetireLegacyIdleReminderAsync()
     {
-        if (await grain.GetReminder(IdleReminderName) is { } reminder)
+        if (await grain.GetReminder(LegacyIdleReminderName) is { } reminder)
         {
             await grain.UnregisterReminder(reminder);
         }

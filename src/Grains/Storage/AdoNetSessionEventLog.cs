@@ -101,6 +101,8 @@ public sealed class AdoNetSessionEventLog(EventLogDatabase database, PayloadProt
             payload.Value = sealedPayload;
             await command.ExecuteNonQueryAsync();
         }
+
+        await AdoNetOpenSessionStore.FollowAsync(transaction, rows.Select(row => row.Event));
     }
 
     public async Task<IReadOnlyList<SessionEvent>> ReadAfterAsync(
@@ -158,10 +160,17 @@ public sealed class AdoNetSessionEventLog(EventLogDatabase database, PayloadProt
     public async Task DeleteSessionAsync(string sessionId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = DeleteSql;
-        command.AddParameter("session_id", DbType.String, sessionId);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var sql in (string[])[DeleteSql, AdoNetOpenSessionStore.UnlistSql])
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            command.AddParameter("session_id", DbType.String, sessionId);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private async Task<List<SessionEvent>> ReadEventsAsync(DbCommand command, string sessionId, CancellationToken cancellationToken)

@@ -30,7 +30,7 @@ public interface ISessionEventLog
     /// <summary>The highest stored seq of the session and when it happened; (0, null) when it has none.</summary>
     Task<EventLogTail> GetTailAsync(string sessionId, CancellationToken cancellationToken = default);
 
-    /// <summary>Erases every event of the session.</summary>
+    /// <summary>Erases every event of the session (and its place in the open sessions).</summary>
     Task DeleteSessionAsync(string sessionId, CancellationToken cancellationToken = default);
 }
 

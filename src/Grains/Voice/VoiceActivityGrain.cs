@@ -169,7 +169,7 @@ public sealed class VoiceActivityGrain(TranscriptionWorker transcription, Uttera
             if (_rate.ShouldEmit(state.AudioMs, isSpeechTransition: false))
             {
                 var level = new VadLevel(state.IsSpeaking, Math.Round(state.LevelDb, 1), state.IsSpeaking ? state.UtteranceMs : 0);
-                await Session.PublishLiveAsync(SessionLiveMessage.Now(this.GetPrimaryKeyString(), level));
+                await Session.PublishVoiceLevelAsync(callerId, level);
             }
 
             return;

@@ -75,6 +75,7 @@ public static class SiloComposition
         services.AddSingleton<ISessionEventLog, AdoNetSessionEventLog>();
         services.AddSingleton<IAuditStore, AdoNetAuditStore>();
         services.AddSingleton<IRetentionStore, AdoNetRetentionStore>();
+        services.AddSingleton<IOpenSessionStore, AdoNetOpenSessionStore>();
         if (storage.Profile == StorageProfile.Embedded)
         {
             // Before the generated keys or the database are first written, so none is ever readable by others.
@@ -205,7 +206,7 @@ public static class SiloComposition
                 silo.AddDashboard();
             }
         });
-        builder.Services.AddHostedService<RetentionScheduler>();
+        builder.Services.AddHostedService<SweepScheduler>();
         return builder;
     }
 

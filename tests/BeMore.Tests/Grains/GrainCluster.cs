@@ -58,6 +58,7 @@ public sealed class GrainCluster : IAsyncLifetime
                 EventLog = new CountingSessionEventLog(provider.GetRequiredService<AdoNetSessionEventLog>()));
             services.AddSingleton<IAuditStore, AdoNetAuditStore>();
             services.AddSingleton<IRetentionStore, AdoNetRetentionStore>();
+        services.AddSingleton<IOpenSessionStore, AdoNetOpenSessionStore>();
             services.AddOptions<CounselingSessionOptions>().BindConfiguration(CounselingSessionOptions.SectionName);
             services.AddOptions<RefreshTokenOptions>().BindConfiguration(RefreshTokenOptions.SectionName);
             services.AddOptions<LoginThrottleOptions>().BindConfiguration(LoginThrottleOptions.SectionName);

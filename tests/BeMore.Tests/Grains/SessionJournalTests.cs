@@ -74,7 +74,7 @@ public sealed class SessionJournalTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Append_ManyEvents_WritesStateOnStatusChangesAndEveryIntervalOnly()
+    public async Task Append_ManyEvents_WritesStateEveryIntervalOnlyNotOnStatusChanges()
     {
         var (journal, state) = await OpenAsync(NewId(), analysis: true);
 
@@ -86,8 +86,30 @@ public sealed class SessionJournalTests : IAsyncLifetime
 
         await journal.AppendAsync(new StatusChanged(SessionStatus.Active, SessionStatus.Paused, "paused"));
 
-        Assert.Equal(3, state.Writes);
-        Assert.Equal(journal.LastSeq, state.Stored!.AppliedSeq);
+        Assert.Equal(1, state.Writes);
+        Assert.Equal(SessionJournal.StateWriteInterval, state.Stored!.AppliedSeq);
+    }
+
+    [Fact]
+    public async Task Start_NoStateEverWritten_NextActivationRebuildsWhatTheSessionStartedWithFromTheLog()
+    {
+        var sessionId = NewId();
+        var (first, written) = await OpenAsync(sessionId, analysis: true);
+        var opening = new SessionOpening("owner-1", "Tuesday", new SessionConsent(Analysis: true, StoreTranscript: false),
+            BeMore.Grains.Abstractions.Counseling.CounselorMode.Auto, "ko", new BeMore.Grains.Abstractions.Users.AnalysisOptIns(
+                TextEmotion: true, FaceEmotion: false, Voice: true, Distortions: false));
+        await first.AppendAsync(new StatusChanged(null, SessionStatus.Active, "started", opening));
+
+        var rebuilt = new MemoryState();
+        var reopened = new SessionJournal(sessionId, rebuilt, _log, _clock, NullLogger.Instance, () => { }, _ => Task.CompletedTask);
+        await reopened.OpenAsync(CancellationToken.None);
+
+        Assert.Equal(0, written.Writes);
+        var state = reopened.State;
+        Assert.Equal(
+            (opening.OwnerId, opening.Title, opening.Consent, opening.Counselor, opening.Language, opening.OptIns, SessionStatus.Active, 1L),
+            (state.OwnerId, state.Title, state.Consent, state.CounselorMode, state.PreferredLanguage, state.OptIns, state.Status, state.AppliedSeq));
+        Assert.Equal(new AnalysisScope(opening.Consent, opening.OptIns!, "ko"), state.Scope);
     }
 
     [Fact]

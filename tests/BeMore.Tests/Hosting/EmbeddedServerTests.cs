@@ -4,6 +4,7 @@ using System.Text.Json;
 using BeMore.Grains.Abstractions.Sessions;
 using BeMore.Silo.Hosting;
 using BeMore.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
 
 namespace BeMore.Tests.Hosting;
 
@@ -59,7 +60,7 @@ public sealed class EmbeddedServerTests
     }
 
     [Fact]
-    public async Task GrainState_AfterGracefulRestart_IsReadBackFromSqlite()
+    public async Task Session_AfterGracefulRestart_IsRebuiltFromItsLogWithoutEverWritingGrainState()
     {
         using var restart = new TestFolder("restart");
         var folder = restart.Path;
@@ -79,11 +80,23 @@ public sealed class EmbeddedServerTests
             Assert.Equal(0, await silo.StopGracefullyAsync(TimeSpan.FromSeconds(30)));
         }
 
+        // Its start and pause are in the log, and the log is all a new session writes.
+        Assert.Equal(0L, await CountSessionStateRowsAsync(Path.Combine(folder, "data")));
         await using (await SiloProcess.StartAsync(folder, settings))
         await using (var client = await OrleansClient.ConnectAsync(gatewayPort))
         {
             await RestartAssertions.AssertPausedSessionAsync(client, sessionId);
         }
+    }
+
+    private static async Task<long> CountSessionStateRowsAsync(string data)
+    {
+        var connectionString = new SqliteConnectionStringBuilder(StorageTarget.Embedded(data).ConnectionString) { Pooling = false }.ToString();
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM OrleansStorage WHERE GrainTypeString = 'session'";
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 }
 

@@ -19,10 +19,11 @@ public sealed class WriteCostTests(BeMoreWebFactory factory) : IClassFixture<BeM
         var sessionId = $"cost-{Guid.NewGuid():N}";
         var session = factory.Grains.GetGrain<ICounselingSessionGrain>(sessionId);
         await session.StartAsync(new StartSession("owner", "cost", new SessionConsent(Analysis: false, StoreTranscript: true)));
-        await AppendAsync(session, 0, 10);
+        // The state is first written with the 100th event (a new session's state is its log's to rebuild).
+        await AppendAsync(session, 0, 110);
         var early = await MeasureAsync(sessionId);
 
-        await AppendAsync(session, 10, 200);
+        await AppendAsync(session, 110, 200);
         var late = await MeasureAsync(sessionId);
 
         // 200 more segments rewrote the state row at most twice (every 100 events), never per segment.

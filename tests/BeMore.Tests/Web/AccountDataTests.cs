@@ -137,7 +137,8 @@ public abstract class AccountDataContract(BeMoreWebFactory factory)
         // Display name, title, email (as a value or a grain key) and the password hash's base64 prefix appear nowhere.
         Assert.Empty(await FindRowsMentioningAsync(user.Email, title, "Test User", "AQAAAA"));
         var payloads = await QueryAsync("SELECT PayloadBinary FROM OrleansStorage WHERE PayloadBinary IS NOT NULL", reader => (byte[])reader.GetValue(0));
-        Assert.True(payloads.Count >= 3, $"{payloads.Count} grain-state rows");
+        // The account and the email index at least (a new session's state is not written: its log holds the title).
+        Assert.True(payloads.Count >= 2, $"{payloads.Count} grain-state rows");
         Assert.All(payloads, payload => Assert.Equal(SealedHeader, payload[..SealedHeader.Length]));
     }
 

@@ -1,6 +1,5 @@
 using System.Net;
 using BeMore.Grains.Abstractions.Sessions;
-using BeMore.Grains.Sessions;
 using BeMore.Tests.Infrastructure;
 
 namespace BeMore.Tests.Web;
@@ -37,20 +36,20 @@ public sealed class SessionClockTests(FakeClockWebFactory factory) : IClassFixtu
     }
 
     [Fact]
-    public async Task IdleReminder_AfterThirtyMinutesWithoutInput_PausesThenAfterADayEnds()
+    public async Task IdleSweep_AfterThirtyMinutesWithoutInput_PausesThenAfterADayEnds()
     {
         var user = await _client.SignUpAsync();
         var session = await StartAsync(user.Id);
-        var reminder = session.AsReference<IRemindable>();
+        var sweep = factory.Grains.GetGrain<IIdleSweepGrain>(0);
 
         factory.Clock.Advance(TimeSpan.FromMinutes(29));
-        await reminder.ReceiveReminder(CounselingSessionGrain.IdleReminderName, default);
+        await sweep.SweepAsync();
         var stillActive = await session.GetSnapshotAsync(user.Id);
         factory.Clock.Advance(TimeSpan.FromMinutes(2));
-        await reminder.ReceiveReminder(CounselingSessionGrain.IdleReminderName, default);
+        await sweep.SweepAsync();
         var paused = await session.GetSnapshotAsync(user.Id);
         factory.Clock.Advance(TimeSpan.FromHours(24));
-        await reminder.ReceiveReminder(CounselingSessionGrain.IdleReminderName, default);
+        await sweep.SweepAsync();
         var ended = await session.GetSnapshotAsync(user.Id);
         var events = await session.GetEventsAsync(user.Id, 0, 100);
 
@@ -61,7 +60,7 @@ public sealed class SessionClockTests(FakeClockWebFactory factory) : IClassFixtu
     }
 
     [Fact]
-    public async Task IdleReminder_WithRecentInput_LeavesTheSessionActive()
+    public async Task IdleSweep_WithRecentInput_LeavesTheSessionActive()
     {
         var user = await _client.SignUpAsync();
         var session = await StartAsync(user.Id);
@@ -69,7 +68,7 @@ public sealed class SessionClockTests(FakeClockWebFactory factory) : IClassFixtu
         factory.Clock.Advance(TimeSpan.FromMinutes(25));
         await session.AppendTranscriptAsync(user.Id, new TranscriptInput("late-1", "still here", 0, 100, "en"));
         factory.Clock.Advance(TimeSpan.FromMinutes(25));
-        await session.AsReference<IRemindable>().ReceiveReminder(CounselingSessionGrain.IdleReminderName, default);
+        await factory.Grains.GetGrain<IIdleSweepGrain>(0).SweepAsync();
 
         Assert.Equal(SessionStatus.Active, (await session.GetSnapshotAsync(user.Id)).Status);
     }

@@ -1,3 +1,4 @@
+using BeMore.Grains.Abstractions.Counseling;
 using BeMore.Grains.Abstractions.Errors;
 using BeMore.Grains.Abstractions.Sessions;
 using BeMore.Grains.Abstractions.Users;
@@ -29,6 +30,7 @@ public static class AccountErasure
         }
 
         await index.DeleteAsync();
+        await grains.GetGrain<ICounselorBudgetGrain>(userId).ForgetAsync();
         await grains.GetGrain<IUserGrain>(userId).DeleteAsync();
     }
 }
