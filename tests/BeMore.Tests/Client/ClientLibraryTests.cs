@@ -2,7 +2,7 @@ using System.Net;
 using BeMore.Client;
 using BeMore.Tests.Infrastructure;
 
-namespace BeMore.Tests.Live;
+namespace BeMore.Tests.Client;
 
 /// <summary>The client library integrators get drives a whole session against the real server, in both protocols.</summary>
 [Trait(TestCategory.Name, TestCategory.Host)]
