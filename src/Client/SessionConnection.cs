@@ -26,12 +26,21 @@ public sealed class SessionConnection : IAsyncDisposable
     private readonly Dictionary<string, List<SessionEvent>> _held = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource<Exception?> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private SessionConnection(BeMoreApi api, HubConnection hub)
+    private readonly bool _queue;
+
+    private SessionConnection(BeMoreApi api, HubConnection hub, bool queue)
     {
         _api = api;
+        _queue = queue;
         Hub = hub;
         hub.On<Dictionary<string, object?>>("SessionEvent", payload => OnPushedAsync(Read<SessionEvent>(payload)));
-        hub.On<Dictionary<string, object?>>("SessionLive", payload => _live.Writer.TryWrite(Read<SessionLiveMessage>(payload)));
+        hub.On<Dictionary<string, object?>>("SessionLive", payload =>
+        {
+            if (_queue)
+            {
+                _live.Writer.TryWrite(Read<SessionLiveMessage>(payload));
+            }
+        });
         hub.Reconnected += async _ =>
         {
             foreach (var (sessionId, seq) in _lastSeq)
@@ -64,25 +73,33 @@ public sealed class SessionConnection : IAsyncDisposable
     public HubConnectionState State => Hub.State;
 
     /// <summary>Opens the connection with the api's access token (renewed when due); reconnects on its own after a network loss.</summary>
-    public static async Task<SessionConnection> ConnectAsync(
-        BeMoreApi api, LiveProtocol protocol = LiveProtocol.Json, Action<HubConnection>? configure = null, CancellationToken cancellationToken = default)
+    public static Task<SessionConnection> ConnectAsync(BeMoreApi api, LiveProtocol protocol = LiveProtocol.Json, CancellationToken cancellationToken = default) =>
+        ConnectAsync(api, new LiveConnectionOptions { Protocol = protocol }, cancellationToken);
+
+    /// <summary>Opens the connection as <paramref name="options"/> say.</summary>
+    public static async Task<SessionConnection> ConnectAsync(BeMoreApi api, LiveConnectionOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(api);
+        ArgumentNullException.ThrowIfNull(options);
         var builder = new HubConnectionBuilder()
-            .WithUrl(new Uri(api.BaseAddress, "/hubs/session"), options =>
+            .WithUrl(new Uri(api.BaseAddress, "/hubs/session"), connection =>
             {
-                options.Transports = HttpTransportType.WebSockets;
-                options.SkipNegotiation = true;
-                options.AccessTokenProvider = () => api.GetAccessTokenAsync();
-            })
-            .WithAutomaticReconnect();
-        if (protocol == LiveProtocol.MessagePack)
+                connection.Transports = HttpTransportType.WebSockets;
+                connection.SkipNegotiation = true;
+                connection.AccessTokenProvider = () => api.GetAccessTokenAsync();
+            });
+        if (options.AutomaticReconnect)
+        {
+            builder.WithAutomaticReconnect();
+        }
+
+        if (options.Protocol == LiveProtocol.MessagePack)
         {
             builder.AddMessagePackProtocol();
         }
 
-        var connection = new SessionConnection(api, builder.Build());
-        configure?.Invoke(connection.Hub);
+        var connection = new SessionConnection(api, builder.Build(), options.QueueEvents);
+        options.Configure?.Invoke(connection.Hub);
         try
         {
             await Call(() => connection.Hub.StartAsync(cancellationToken));
@@ -246,7 +263,10 @@ public sealed class SessionConnection : IAsyncDisposable
             if (sessionEvent.Seq > seen)
             {
                 _lastSeq[sessionEvent.SessionId] = sessionEvent.Seq;
-                _events.Writer.TryWrite(sessionEvent);
+                if (_queue)
+                {
+                    _events.Writer.TryWrite(sessionEvent);
+                }
             }
         }
     }
@@ -277,4 +297,23 @@ public sealed class SessionConnection : IAsyncDisposable
         await call();
         return true;
     });
+}
+
+/// <summary>How a <see cref="SessionConnection"/> connects.</summary>
+public sealed record LiveConnectionOptions
+{
+    public LiveProtocol Protocol { get; init; } = LiveProtocol.Json;
+
+    /// <summary>Reconnect after a loss and join the sessions again from the last seq seen (on by default).</summary>
+    public bool AutomaticReconnect { get; init; } = true;
+
+    /// <summary>
+    /// Queue pushed events and live messages for <see cref="SessionConnection.Events"/> and <see cref="SessionConnection.Live"/>
+    /// (on by default). A caller that never reads them (a load generator) turns this off so they do not pile up; seqs
+    /// are tracked either way, for the catch-up after a reconnect.
+    /// </summary>
+    public bool QueueEvents { get; init; } = true;
+
+    /// <summary>Adjusts the SignalR connection before it starts (timeouts, extra handlers).</summary>
+    public Action<HubConnection>? Configure { get; init; }
 }

@@ -19,9 +19,9 @@ public sealed class HubRefusalCodesTests(BeMoreWebFactory factory) : IClassFixtu
     private readonly HttpClient _http = factory.CreateApiClient();
 
     [Theory]
-    [InlineData(HubProtocol.Json)]
-    [InlineData(HubProtocol.MessagePack)]
-    public async Task CallOverItsMethodsLimit_IsAnsweredPayloadTooLarge_AndTheConnectionStaysUsable(HubProtocol protocol)
+    [InlineData(LiveProtocol.Json)]
+    [InlineData(LiveProtocol.MessagePack)]
+    public async Task CallOverItsMethodsLimit_IsAnsweredPayloadTooLarge_AndTheConnectionStaysUsable(LiveProtocol protocol)
     {
         var user = await _http.SignUpAsync();
         var sessionId = await LiveSessions.CreateAsync(_http, user);
@@ -37,9 +37,9 @@ public sealed class HubRefusalCodesTests(BeMoreWebFactory factory) : IClassFixtu
     }
 
     [Theory]
-    [InlineData(HubProtocol.Json)]
-    [InlineData(HubProtocol.MessagePack)]
-    public async Task LandmarkBatch_AtTheDocumentedMaximumOfTheWidestNumbers_IsAccepted_AndOneMoreFrameIsAValidationError(HubProtocol protocol)
+    [InlineData(LiveProtocol.Json)]
+    [InlineData(LiveProtocol.MessagePack)]
+    public async Task LandmarkBatch_AtTheDocumentedMaximumOfTheWidestNumbers_IsAccepted_AndOneMoreFrameIsAValidationError(LiveProtocol protocol)
     {
         var user = await _http.SignUpAsync();
         var sessionId = await LiveSessions.CreateAsync(_http, user, analysis: true);
@@ -53,9 +53,9 @@ public sealed class HubRefusalCodesTests(BeMoreWebFactory factory) : IClassFixtu
     }
 
     [Theory]
-    [InlineData(HubProtocol.Json)]
-    [InlineData(HubProtocol.MessagePack)]
-    public async Task FaceFrames_ToASessionWithoutAnalysisConsent_AreForbidden(HubProtocol protocol)
+    [InlineData(LiveProtocol.Json)]
+    [InlineData(LiveProtocol.MessagePack)]
+    public async Task FaceFrames_ToASessionWithoutAnalysisConsent_AreForbidden(LiveProtocol protocol)
     {
         var user = await _http.SignUpAsync();
         var sessionId = await LiveSessions.CreateAsync(_http, user, analysis: false);
@@ -110,9 +110,9 @@ public sealed class HubRefusalCodesTests(BeMoreWebFactory factory) : IClassFixtu
     }
 
     [Theory]
-    [InlineData(HubProtocol.Json)]
-    [InlineData(HubProtocol.MessagePack)]
-    public async Task ValidationError_NamesTheFieldByItsWireNameInWordsAPersonReads(HubProtocol protocol)
+    [InlineData(LiveProtocol.Json)]
+    [InlineData(LiveProtocol.MessagePack)]
+    public async Task ValidationError_NamesTheFieldByItsWireNameInWordsAPersonReads(LiveProtocol protocol)
     {
         var user = await _http.SignUpAsync();
         var sessionId = await LiveSessions.CreateAsync(_http, user, analysis: true);
