@@ -41,11 +41,19 @@ public sealed class SessionConnection : IAsyncDisposable
                 _live.Writer.TryWrite(Read<SessionLiveMessage>(payload));
             }
         });
-        hub.Reconnected += async _ =>
+        hub.Reconnected += async connectionId =>
         {
             foreach (var (sessionId, seq) in _lastSeq)
             {
-                await JoinAsync(sessionId, seq);
+                try
+                {
+                    await JoinAsync(sessionId, seq);
+                }
+                catch (BeMoreApiException gone) when (gone.Code == "SESSION_NOT_FOUND")
+                {
+                    // Erased while the connection was down: nothing left to follow; the other sessions are joined still.
+                    _lastSeq.TryRemove(sessionId, out _);
+                }
             }
         };
         hub.Closed += error =>

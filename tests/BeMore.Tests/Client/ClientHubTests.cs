@@ -11,6 +11,9 @@ public sealed class ClientHubTests(BeMoreWebFactory factory) : IClassFixture<BeM
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
 
+    /// <summary>Longer than the client's first, immediate reconnection attempt; shorter than its second retry delay (2 s).</summary>
+    private static readonly TimeSpan NetworkCut = TimeSpan.FromSeconds(1.5);
+
     [Theory]
     [InlineData(LiveProtocol.Json)]
     [InlineData(LiveProtocol.MessagePack)]
@@ -83,25 +86,69 @@ public sealed class ClientHubTests(BeMoreWebFactory factory) : IClassFixture<BeM
         var session = await api.CreateSessionAsync("drop", new SessionConsent(false, true));
         var elsewhere = new BeMoreApi(direct) { AccessToken = api.AccessToken };
         await using var live = await SessionConnection.ConnectAsync(api);
-        var reconnected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        // Written while the connection is down (SignalR awaits this handler before it tries again), so it arrives
-        // through the join that follows the reconnect.
-        live.Hub.Reconnecting += async _ => await elsewhere.AppendTranscriptAsync(session.Id, new TranscriptSegment("gap", "said while away", 0, 10, "en"));
-        live.Hub.Reconnected += _ =>
-        {
-            reconnected.TrySetResult();
-            return Task.CompletedTask;
-        };
+        var reconnected = Reconnected(live);
         await live.JoinAsync(session.Id);
 
-        await proxy.CutAsync(TimeSpan.Zero);
-        await reconnected.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        // Written while the network is cut (the proxy refuses the client's first attempt to come back), so it arrives
+        // through the join that follows the reconnect.
+        var cut = proxy.CutAsync(NetworkCut);
+        await elsewhere.AppendTranscriptAsync(session.Id, new TranscriptSegment("gap", "said while away", 0, 10, "en"));
+        await cut;
+        await reconnected.WaitAsync(TimeSpan.FromSeconds(60));
         var caughtUp = await UntilAsync(live, e => e.Payload is TranscriptSegmentData);
         var after = await elsewhere.AppendTranscriptAsync(session.Id, new TranscriptSegment("after", "said once back", 0, 10, "en"));
         var next = await UntilAsync(live, _ => true);
 
         Assert.Equal("said while away", ((TranscriptSegmentData)caughtUp.Payload).Text);
         Assert.Equal(after.Seq, next.Seq);
+    }
+
+    [Fact]
+    public async Task AfterTheNetworkDrops_SessionsErasedMeanwhileAreLetGo_AndTheOthersAreJoinedAgain()
+    {
+        await using var proxy = new NetworkCutProxy(factory.ServerAddress);
+        using var throughProxy = new HttpClient { BaseAddress = proxy.Address };
+        using var direct = factory.CreateApiClient();
+        var api = new BeMoreApi(throughProxy);
+        await api.SignUpAsync(ApiClientExtensions.NewEmail(), "a long enough passphrase", "Client user");
+        var kept = await api.CreateSessionAsync("kept", new SessionConsent(false, true));
+        var erased = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            erased.Add((await api.CreateSessionAsync($"erased {i}", new SessionConsent(false, true))).Id);
+        }
+
+        var elsewhere = new BeMoreApi(direct) { AccessToken = api.AccessToken };
+        await using var live = await SessionConnection.ConnectAsync(api);
+        var reconnected = Reconnected(live);
+        foreach (var sessionId in erased.Prepend(kept.Id))
+        {
+            await live.JoinAsync(sessionId);
+        }
+
+        var cut = proxy.CutAsync(NetworkCut);
+        foreach (var sessionId in erased)
+        {
+            await elsewhere.DeleteSessionAsync(sessionId);
+        }
+
+        await cut;
+        await reconnected.WaitAsync(TimeSpan.FromSeconds(60));
+        var after = await elsewhere.AppendTranscriptAsync(kept.Id, new TranscriptSegment("after", "still followed", 0, 10, "en"));
+        var arrived = await UntilAsync(live, e => e.Payload is TranscriptSegmentData);
+
+        Assert.Equal((kept.Id, after.Seq), (arrived.SessionId, arrived.Seq));
+    }
+
+    private static Task Reconnected(SessionConnection live)
+    {
+        var reconnected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        live.Hub.Reconnected += _ =>
+        {
+            reconnected.TrySetResult();
+            return Task.CompletedTask;
+        };
+        return reconnected.Task;
     }
 
     internal static async Task<SessionEvent> UntilAsync(SessionConnection live, Func<SessionEvent, bool> match)
