@@ -20,8 +20,7 @@ public sealed class ClientHubTests(BeMoreWebFactory factory) : IClassFixture<BeM
     public async Task EveryHubMethod_AndBothPushChannels_ArriveTyped(LiveProtocol protocol)
     {
         using var http = factory.CreateApiClient();
-        var api = new BeMoreApi(http);
-        await api.SignUpAsync(ApiClientExtensions.NewEmail(), "a long enough passphrase", "Client user");
+        var api = await ClientAccounts.SignedUpAsync(http);
         var session = await api.CreateSessionAsync("hub", new SessionConsent(true, true));
         await using var live = await SessionConnection.ConnectAsync(api, protocol);
         var face = new LandmarkFrame(0, Enumerable.Range(0, 468).Select(i => new[] { i / 468.0, 0.5, 0.0 }).ToArray());
@@ -58,8 +57,7 @@ public sealed class ClientHubTests(BeMoreWebFactory factory) : IClassFixture<BeM
     public async Task AnUploadFromAChannel_IsAcknowledgedWithItsByteCount()
     {
         using var http = factory.CreateApiClient();
-        var api = new BeMoreApi(http);
-        await api.SignUpAsync(ApiClientExtensions.NewEmail(), "a long enough passphrase", "Client user");
+        var api = await ClientAccounts.SignedUpAsync(http);
         var session = await api.CreateSessionAsync("audio", new SessionConsent(true, true));
         await using var live = await SessionConnection.ConnectAsync(api, LiveProtocol.MessagePack);
         var microphone = Channel.CreateUnbounded<byte[]>();
@@ -81,8 +79,7 @@ public sealed class ClientHubTests(BeMoreWebFactory factory) : IClassFixture<BeM
         await using var proxy = new NetworkCutProxy(factory.ServerAddress);
         using var throughProxy = new HttpClient { BaseAddress = proxy.Address };
         using var direct = factory.CreateApiClient();
-        var api = new BeMoreApi(throughProxy);
-        await api.SignUpAsync(ApiClientExtensions.NewEmail(), "a long enough passphrase", "Client user");
+        var api = await ClientAccounts.SignedUpAsync(throughProxy);
         var session = await api.CreateSessionAsync("drop", new SessionConsent(false, true));
         var elsewhere = new BeMoreApi(direct) { AccessToken = api.AccessToken };
         await using var live = await SessionConnection.ConnectAsync(api);
@@ -109,8 +106,7 @@ public sealed class ClientHubTests(BeMoreWebFactory factory) : IClassFixture<BeM
         await using var proxy = new NetworkCutProxy(factory.ServerAddress);
         using var throughProxy = new HttpClient { BaseAddress = proxy.Address };
         using var direct = factory.CreateApiClient();
-        var api = new BeMoreApi(throughProxy);
-        await api.SignUpAsync(ApiClientExtensions.NewEmail(), "a long enough passphrase", "Client user");
+        var api = await ClientAccounts.SignedUpAsync(throughProxy);
         var kept = await api.CreateSessionAsync("kept", new SessionConsent(false, true));
         var erased = new List<string>();
         for (var i = 0; i < 4; i++)

@@ -14,8 +14,7 @@ public sealed class ClientRateLimitTests(RateLimitedWebFactory factory) : IClass
     public async Task BeyondTheRateLimit_TheRefusalCarriesRateLimitedAndRetryAfter()
     {
         using var http = LoopbackClients.From(factory.ServerAddress, IPAddress.Parse("127.0.0.71"));
-        var api = new BeMoreApi(http);
-        await api.SignUpAsync(ApiClientExtensions.NewEmail(), "a long enough passphrase", "Client user");
+        var api = await ClientAccounts.SignedUpAsync(http);
 
         var refused = await Assert.ThrowsAsync<BeMoreApiException>(async () =>
         {
@@ -40,8 +39,7 @@ public sealed class ClientHubLimitTests(TightHubWebFactory factory) : IClassFixt
     public async Task CallsBeyondTheConnectionsBudget_AreRateLimited(LiveProtocol protocol)
     {
         using var http = factory.CreateApiClient();
-        var api = new BeMoreApi(http);
-        await api.SignUpAsync(ApiClientExtensions.NewEmail(), "a long enough passphrase", "Client user");
+        var api = await ClientAccounts.SignedUpAsync(http);
         await using var live = await SessionConnection.ConnectAsync(api, protocol);
 
         // Twice the burst at once: the refill cannot keep up, and fewer refusals than would close the connection.
@@ -67,8 +65,7 @@ public sealed class ClientHubLimitTests(TightHubWebFactory factory) : IClassFixt
     public async Task AConnectionBeyondTheUsersLimit_IsClosedWithTooManyConnections()
     {
         using var http = factory.CreateApiClient();
-        var api = new BeMoreApi(http);
-        await api.SignUpAsync(ApiClientExtensions.NewEmail(), "a long enough passphrase", "Client user");
+        var api = await ClientAccounts.SignedUpAsync(http);
         var open = new List<SessionConnection>();
         for (var i = 0; i < TightHubWebFactory.MaxConnectionsPerUser; i++)
         {
@@ -100,8 +97,7 @@ public sealed class ClientHubLimitTests(TightHubWebFactory factory) : IClassFixt
     public async Task Join_PastTheMissedLimit_PagesTheRestThroughRest_InSeqOrder()
     {
         using var http = factory.CreateApiClient();
-        var api = new BeMoreApi(http);
-        await api.SignUpAsync(ApiClientExtensions.NewEmail(), "a long enough passphrase", "Client user");
+        var api = await ClientAccounts.SignedUpAsync(http);
         var session = await api.CreateSessionAsync("catch up", new SessionConsent(false, true));
         for (var i = 0; i < TightHubWebFactory.JoinMissedLimit * 2; i++)
         {

@@ -8,17 +8,15 @@ namespace BeMore.Tests.Client;
 [Trait(TestCategory.Name, TestCategory.Host)]
 public sealed class ClientRefusalTests(BeMoreWebFactory factory) : IClassFixture<BeMoreWebFactory>
 {
-    private const string Password = "a long enough passphrase";
-
     [Theory]
     [InlineData(LiveProtocol.Json)]
     [InlineData(LiveProtocol.MessagePack)]
     public async Task AnotherUsersSession_IsNotFound_OverRestAndTheHub(LiveProtocol protocol)
     {
         using var http = factory.CreateApiClient();
-        var owner = await SignedUpAsync(http);
+        var owner = await ClientAccounts.SignedUpAsync(http);
         var session = await owner.CreateSessionAsync("mine", new SessionConsent(true, true));
-        var stranger = await SignedUpAsync(http);
+        var stranger = await ClientAccounts.SignedUpAsync(http);
         await using var live = await SessionConnection.ConnectAsync(stranger, protocol);
 
         var read = await Assert.ThrowsAsync<BeMoreApiException>(() => stranger.GetSessionAsync(session.Id));
@@ -38,7 +36,7 @@ public sealed class ClientRefusalTests(BeMoreWebFactory factory) : IClassFixture
     public async Task OversizedPayloads_ArePayloadTooLarge_AndTheConnectionStaysUsable(LiveProtocol protocol)
     {
         using var http = factory.CreateApiClient();
-        var api = await SignedUpAsync(http);
+        var api = await ClientAccounts.SignedUpAsync(http);
         var session = await api.CreateSessionAsync("big", new SessionConsent(true, true));
         await using var live = await SessionConnection.ConnectAsync(api, protocol);
         await live.JoinAsync(session.Id);
@@ -61,7 +59,7 @@ public sealed class ClientRefusalTests(BeMoreWebFactory factory) : IClassFixture
     public async Task InvalidInput_IsAValidationErrorNamingTheField_AndFaceFramesWithoutConsentAreForbidden(LiveProtocol protocol)
     {
         using var http = factory.CreateApiClient();
-        var api = await SignedUpAsync(http);
+        var api = await ClientAccounts.SignedUpAsync(http);
         var session = await api.CreateSessionAsync("no analysis", new SessionConsent(false, true));
         await using var live = await SessionConnection.ConnectAsync(api, protocol);
         await live.JoinAsync(session.Id);
@@ -77,13 +75,6 @@ public sealed class ClientRefusalTests(BeMoreWebFactory factory) : IClassFixture
         Assert.Equal("VALIDATION_ERROR", vad.Code);
         Assert.Contains("energy", vad.Message, StringComparison.Ordinal);
         Assert.Equal("FORBIDDEN", landmarks.Code);
-    }
-
-    private static async Task<BeMoreApi> SignedUpAsync(HttpClient http)
-    {
-        var api = new BeMoreApi(http);
-        await api.SignUpAsync(ApiClientExtensions.NewEmail(), Password, "Client user");
-        return api;
     }
 
     private static async IAsyncEnumerable<byte[]> Chunks(params byte[][] chunks)

@@ -10,15 +10,13 @@ namespace BeMore.Tests.Client;
 [Trait(TestCategory.Name, TestCategory.Host)]
 public sealed class ClientRestTests(BeMoreWebFactory factory) : IClassFixture<BeMoreWebFactory>
 {
-    private const string Password = "a long enough passphrase";
-
     [Fact]
     public async Task Account_ProfilePreferencesAuditDashboardExportAndErasure()
     {
         using var http = factory.CreateApiClient();
         var api = new BeMoreApi(http);
         var email = ApiClientExtensions.NewEmail();
-        var signedUp = await api.SignUpAsync(email, Password, "Client user");
+        var signedUp = await api.SignUpAsync(email, ClientAccounts.Password, "Client user");
 
         var renamed = await api.UpdateProfileAsync("Renamed");
         var profile = await api.GetProfileAsync();
@@ -34,8 +32,8 @@ public sealed class ClientRestTests(BeMoreWebFactory factory) : IClassFixture<Be
         }
 
         var wrongPassword = await Assert.ThrowsAsync<BeMoreApiException>(() => api.DeleteAccountAsync("not the password"));
-        await api.DeleteAccountAsync(Password);
-        var afterErasure = await Assert.ThrowsAsync<BeMoreApiException>(() => new BeMoreApi(http).LogInAsync(email, Password));
+        await api.DeleteAccountAsync(ClientAccounts.Password);
+        var afterErasure = await Assert.ThrowsAsync<BeMoreApiException>(() => new BeMoreApi(http).LogInAsync(email, ClientAccounts.Password));
 
         Assert.Equal((signedUp.User.Id, "Renamed", "Renamed", email), (profile.Id, renamed.DisplayName, profile.DisplayName, profile.Email));
         Assert.Equal(("en", "dark", false), (preferences.Language, preferences.Theme, preferences.Analysis!.FaceEmotion));
@@ -54,8 +52,7 @@ public sealed class ClientRestTests(BeMoreWebFactory factory) : IClassFixture<Be
     public async Task Sessions_ListedPagedAndSearched_ThroughTheirLifecycle_AndErased()
     {
         using var http = factory.CreateApiClient();
-        var api = new BeMoreApi(http);
-        await api.SignUpAsync(ApiClientExtensions.NewEmail(), Password, "Client user");
+        var api = await ClientAccounts.SignedUpAsync(http);
         var first = await api.CreateSessionAsync("monday walk", new SessionConsent(false, true));
         var second = await api.CreateSessionAsync("tuesday call", new SessionConsent(false, true), CounselorMode.Off);
         var third = await api.CreateSessionAsync("wednesday walk", new SessionConsent(false, true));
@@ -88,8 +85,7 @@ public sealed class ClientRestTests(BeMoreWebFactory factory) : IClassFixture<Be
     public async Task Transcript_Events_Summary_Feedback_AndReports_AsJsonPdfAndCsvStreams()
     {
         using var http = factory.CreateApiClient();
-        var api = new BeMoreApi(http);
-        await api.SignUpAsync(ApiClientExtensions.NewEmail(), Password, "Client user");
+        var api = await ClientAccounts.SignedUpAsync(http);
         var session = await api.CreateSessionAsync("report", new SessionConsent(true, true));
 
         var segment = await api.AppendTranscriptAsync(session.Id, new TranscriptSegment("r-1", "I walked by the river today", 0, 1500, "en"));
@@ -135,8 +131,7 @@ public sealed class ClientRestTests(BeMoreWebFactory factory) : IClassFixture<Be
     public async Task Counselor_OverRest_StreamsItsDeltasThenTheStoredReply_AndARepeatedMessageGetsTheSameReply()
     {
         using var http = factory.CreateApiClient();
-        var api = new BeMoreApi(http);
-        await api.SignUpAsync(ApiClientExtensions.NewEmail(), Password, "Client user");
+        var api = await ClientAccounts.SignedUpAsync(http);
         var session = await api.CreateSessionAsync("counselor", new SessionConsent(true, true));
         var message = new CounselorMessage("m-1", "I keep worrying about my exams.", "en");
 
@@ -156,8 +151,7 @@ public sealed class ClientRestTests(BeMoreWebFactory factory) : IClassFixture<Be
     public async Task TextEmotionAndSpeechToTextStatus_ThroughTheClient()
     {
         using var http = factory.CreateApiClient();
-        var api = new BeMoreApi(http);
-        await api.SignUpAsync(ApiClientExtensions.NewEmail(), Password, "Client user");
+        var api = await ClientAccounts.SignedUpAsync(http);
 
         var reading = await api.AnalyzeEmotionAsync("I am so happy and grateful today", "en");
         var stt = await api.IsSpeechToTextAvailableAsync();

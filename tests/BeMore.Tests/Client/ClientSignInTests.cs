@@ -9,14 +9,12 @@ namespace BeMore.Tests.Client;
 [Trait(TestCategory.Name, TestCategory.Host)]
 public sealed class ClientSignInTests(BeMoreWebFactory factory) : IClassFixture<BeMoreWebFactory>
 {
-    private const string Password = "a long enough passphrase";
-
     [Fact]
     public async Task AnAccessTokenTheServerRefuses_IsRenewedOnce_ForManyConcurrentCalls_WhichAllSucceed()
     {
         using var http = factory.CreateApiClient();
         var api = new BeMoreApi(http);
-        var signedUp = await api.SignUpAsync(ApiClientExtensions.NewEmail(), Password, "Client user");
+        var signedUp = await api.SignUpAsync(ApiClientExtensions.NewEmail(), ClientAccounts.Password, "Client user");
         var renewals = 0;
         api.TokensRenewed += (_, _) => Interlocked.Increment(ref renewals);
         // A token the server refuses as it refuses an expired one (401, WWW-Authenticate: Bearer error="invalid_token").
@@ -37,7 +35,7 @@ public sealed class ClientSignInTests(BeMoreWebFactory factory) : IClassFixture<
         using var http = factory.CreateApiClient();
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var api = new BeMoreApi(http, clock);
-        var signedUp = await api.SignUpAsync(ApiClientExtensions.NewEmail(), Password, "Client user");
+        var signedUp = await api.SignUpAsync(ApiClientExtensions.NewEmail(), ClientAccounts.Password, "Client user");
         var renewed = new List<string>();
         api.TokensRenewed += (_, result) => renewed.Add(result.AccessToken);
 
@@ -59,7 +57,7 @@ public sealed class ClientSignInTests(BeMoreWebFactory factory) : IClassFixture<
     {
         using var http = factory.CreateApiClient();
         var api = new BeMoreApi(http);
-        var signedUp = await api.SignUpAsync(ApiClientExtensions.NewEmail(), Password, "Client user");
+        var signedUp = await api.SignUpAsync(ApiClientExtensions.NewEmail(), ClientAccounts.Password, "Client user");
 
         var refreshed = await api.RefreshAsync();
         var stale = new BeMoreApi(http) { RefreshToken = signedUp.RefreshToken };
@@ -75,11 +73,11 @@ public sealed class ClientSignInTests(BeMoreWebFactory factory) : IClassFixture<
         using var http = factory.CreateApiClient();
         var email = ApiClientExtensions.NewEmail();
         var here = new BeMoreApi(http);
-        await here.SignUpAsync(email, Password, "Client user");
+        await here.SignUpAsync(email, ClientAccounts.Password, "Client user");
         var elsewhere = new BeMoreApi(http);
-        await elsewhere.LogInAsync(email, Password);
+        await elsewhere.LogInAsync(email, ClientAccounts.Password);
         var third = new BeMoreApi(http);
-        await third.LogInAsync(email, Password);
+        await third.LogInAsync(email, ClientAccounts.Password);
         var thirdRefreshToken = third.RefreshToken;
 
         await here.LogOutAsync();
