@@ -45,8 +45,8 @@ public sealed partial class BeMoreApi
         SendAsync<JsonElement>(HttpMethod.Get, $"/api/user/me/audit?after={after}&limit={limit}", null, cancellationToken);
 
     /// <summary><c>GET /api/dashboard/summary</c>, conditional on the ETag of the previous answer (poll cheaply).</summary>
-    public Task<Conditional<JsonElement>> GetDashboardAsync(string? etag = null, CancellationToken cancellationToken = default) =>
-        ConditionalAsync("/api/dashboard/summary", etag, cancellationToken);
+    public Task<Conditional<DashboardSummary>> GetDashboardAsync(string? etag = null, CancellationToken cancellationToken = default) =>
+        ConditionalAsync<DashboardSummary>("/api/dashboard/summary", etag, cancellationToken);
 
     /// <summary><c>POST /api/emotion</c>: the emotion of a text (1..2000 characters); language ko, en or null to detect it.</summary>
     public Task<EmotionReading> AnalyzeEmotionAsync(string text, string? language = null, CancellationToken cancellationToken = default) =>

@@ -80,9 +80,15 @@ public sealed partial class BeMoreApi
     public Task<SessionEvent> AppendTranscriptAsync(string sessionId, TranscriptSegment segment, CancellationToken cancellationToken = default) =>
         SendAsync<SessionEvent>(HttpMethod.Post, SessionPath(sessionId, "/transcript"), segment, cancellationToken);
 
-    /// <summary><c>GET /api/session/{id}/summary</c>, conditional on the ETag of the previous answer.</summary>
-    public Task<Conditional<JsonElement>> GetSessionSummaryAsync(string sessionId, string? etag = null, CancellationToken cancellationToken = default) =>
-        ConditionalAsync(SessionPath(sessionId, "/summary"), etag, cancellationToken);
+    /// <summary>
+    /// <c>GET /api/session/{id}/summary</c> (the short view dashboards poll), conditional on the ETag of the previous
+    /// answer; the latest emotion and metrics are in the snapshot's <see cref="SessionSnapshot.Raw"/>.
+    /// </summary>
+    public async Task<Conditional<SessionSnapshot>> GetSessionSummaryAsync(string sessionId, string? etag = null, CancellationToken cancellationToken = default)
+    {
+        var answer = await ConditionalAsync<JsonElement>(SessionPath(sessionId, "/summary"), etag, cancellationToken);
+        return new Conditional<SessionSnapshot>(answer.NotModified, answer.NotModified ? null : Snapshot(answer.Value), answer.ETag);
+    }
 
     /// <summary><c>POST /api/session/{id}/feedback</c>: a rating from 1 to 5; answers the <c>feedback_submitted</c> event.</summary>
     public Task<SessionEvent> SubmitFeedbackAsync(string sessionId, int rating, string? comment = null, CancellationToken cancellationToken = default) =>
@@ -167,14 +173,14 @@ public sealed partial class BeMoreApi
         }
     }
 
-    private async Task<Conditional<JsonElement>> ConditionalAsync(string path, string? etag, CancellationToken cancellationToken)
+    private async Task<Conditional<T>> ConditionalAsync<T>(string path, string? etag, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(HttpMethod.Get, path, null, cancellationToken,
             configure: request => { if (etag is not null) { request.Headers.TryAddWithoutValidation("If-None-Match", etag); } });
         var newTag = response.Headers.ETag?.ToString() ?? etag;
         return response.StatusCode == HttpStatusCode.NotModified
-            ? new Conditional<JsonElement>(true, default, newTag)
-            : new Conditional<JsonElement>(false, await response.Content.ReadFromJsonAsync<JsonElement>(Json, cancellationToken), newTag);
+            ? new Conditional<T>(true, default, newTag)
+            : new Conditional<T>(false, await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken), newTag);
     }
 
     private static void Add(List<string> query, string name, string? value)

@@ -90,6 +90,26 @@ public sealed class Download(HttpResponseMessage response, Stream content) : IDi
 /// </summary>
 public sealed record Conditional<T>(bool NotModified, T? Value, string? ETag);
 
+/// <summary><c>GET /api/dashboard/summary</c>: the caller's aggregates over their sessions.</summary>
+public sealed record DashboardSummary(
+    int SessionCount,
+    int EndedSessionCount,
+    double TotalActiveMinutes,
+    IReadOnlyDictionary<string, int> EmotionDistribution,
+    IReadOnlyList<SessionOutcome> Trend,
+    IReadOnlyList<DistortionTotal> TopDistortions,
+    IReadOnlyList<RecentSession> RecentSessions,
+    IReadOnlyList<SessionOutcome> RiskFlags);
+
+/// <summary>What an ended session contributes to the dashboard.</summary>
+public sealed record SessionOutcome(
+    string SessionId, DateTimeOffset EndedAt, long ActiveMs, string? DominantEmotion, IReadOnlyDictionary<string, int> DistortionCounts, string RiskLevel);
+
+public sealed record DistortionTotal(string Type, int Count);
+
+/// <summary>A recent session; <see cref="Outcome"/> once it has ended.</summary>
+public sealed record RecentSession(string SessionId, DateTimeOffset StartedAt, string? Title, SessionOutcome? Outcome);
+
 /// <summary>Which SignalR protocol the live connection speaks; both carry the same fields.</summary>
 public enum LiveProtocol
 {

@@ -39,6 +39,7 @@ public sealed class ClientRestTests(BeMoreWebFactory factory) : IClassFixture<Be
         Assert.Equal(("en", "dark", false), (preferences.Language, preferences.Theme, preferences.Analysis!.FaceEmotion));
         Assert.Equal(("light", false), (kept.Theme, kept.Analysis!.FaceEmotion));
         Assert.False(dashboard.NotModified);
+        Assert.Equal((0, 0), (dashboard.Value!.SessionCount, dashboard.Value.RecentSessions.Count));
         Assert.NotNull(dashboard.ETag);
         Assert.True(unchanged.NotModified);
         Assert.Equal(JsonValueKind.Array, audit.ValueKind);
@@ -115,6 +116,8 @@ public sealed class ClientRestTests(BeMoreWebFactory factory) : IClassFixture<Be
         Assert.Equal(segment.Seq, again.Seq);
         Assert.Equal("I walked by the river today", Assert.IsType<TranscriptSegmentData>(segment.Payload).Text);
         Assert.False(summary.NotModified);
+        Assert.Equal((session.Id, "active"), (summary.Value!.Id, summary.Value.Status));
+        Assert.True(summary.Value.LastSeq >= segment.Seq);
         Assert.True(summaryUnchanged.NotModified);
         Assert.Equal((4, "helpful"), (Assert.IsType<FeedbackSubmittedData>(feedback.Payload).Rating, ((FeedbackSubmittedData)feedback.Payload).Comment));
         Assert.Equal([segment.Seq], transcript.Select(e => e.Seq));
