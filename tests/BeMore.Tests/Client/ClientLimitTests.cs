@@ -42,8 +42,8 @@ public sealed class ClientHubLimitTests(TightHubWebFactory factory) : IClassFixt
         var api = await ClientAccounts.SignedUpAsync(http);
         await using var live = await SessionConnection.ConnectAsync(api, protocol);
 
-        // Twice the burst at once: the refill cannot keep up, and fewer refusals than would close the connection.
-        var calls = Enumerable.Range(0, TightHubWebFactory.Burst * 2).Select(_ => live.LeaveAsync("00000000000000000000000000000000")).ToList();
+        // The burst and then as many more at once as can be refused without the connection being closed for it.
+        var calls = Enumerable.Range(0, TightHubWebFactory.Burst + TightHubWebFactory.RejectionsBeforeClose - 1).Select(_ => live.LeaveAsync("00000000000000000000000000000000")).ToList();
         var refusals = new List<BeMoreApiException>();
         foreach (var call in calls)
         {
