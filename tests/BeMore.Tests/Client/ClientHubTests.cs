@@ -136,6 +136,24 @@ public sealed class ClientHubTests(BeMoreWebFactory factory) : IClassFixture<BeM
         Assert.Equal((kept.Id, after.Seq), (arrived.SessionId, arrived.Seq));
     }
 
+    [Fact]
+    public async Task ACancelledCall_EndsAsCancelled_AndTheConnectionStaysUsable()
+    {
+        using var http = factory.CreateApiClient();
+        var api = await ClientAccounts.SignedUpAsync(http);
+        var session = await api.CreateSessionAsync("cancel", new SessionConsent(false, true));
+        await using var live = await SessionConnection.ConnectAsync(api);
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => api.GetSessionAsync(session.Id, cancelled.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => live.JoinAsync(session.Id, cancellationToken: cancelled.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await api.GetEventsAsync(session.Id, cancellationToken: cancelled.Token).ToListAsync());
+        var joined = await live.JoinAsync(session.Id);
+
+        Assert.Equal("active", joined.Status);
+    }
+
     private static Task Reconnected(SessionConnection live)
     {
         var reconnected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
