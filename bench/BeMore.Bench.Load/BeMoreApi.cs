@@ -1,10 +1,12 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
+using BeMore.Client;
+using ClientApi = BeMore.Client.BeMoreApi;
 
 namespace BeMore.Bench.Load;
 
-/// <summary>The few REST calls the scenarios need to set up users and sessions on a BeMore server.</summary>
+/// <summary>
+/// The few REST calls the scenarios need to set up users and sessions on a BeMore server, made through the client
+/// library (<see cref="ClientApi"/>) with one connection pool for every user; a call's user is its access token.
+/// </summary>
 public sealed class BeMoreApi(Uri server) : IDisposable
 {
     private const string Password = "bench-password-0001";
@@ -13,39 +15,26 @@ public sealed class BeMoreApi(Uri server) : IDisposable
     public Uri Server => server;
 
     /// <summary>Signs up a fresh user and returns its access token.</summary>
-    public async Task<string> SignUpAsync(string name, CancellationToken cancellationToken)
-    {
-        var email = $"{name}-{Guid.NewGuid():N}@bench.example";
-        using var response = await _http.PostAsJsonAsync("/api/auth/signup", new { email, password = Password, displayName = name }, cancellationToken);
-        using var body = await ReadAsync(response, cancellationToken);
-        return body.RootElement.GetProperty("accessToken").GetString()!;
-    }
+    public async Task<string> SignUpAsync(string name, CancellationToken cancellationToken) =>
+        (await new ClientApi(_http).SignUpAsync($"{name}-{Guid.NewGuid():N}@bench.example", Password, name, cancellationToken)).AccessToken;
 
-    public async Task<string> CreateSessionAsync(string token, bool analysis, CancellationToken cancellationToken)
-    {
-        using var request = Authorized(HttpMethod.Post, "/api/session", token);
-        request.Content = JsonContent.Create(new { title = "bench", consent = new { analysis, storeTranscript = true } });
-        using var response = await _http.SendAsync(request, cancellationToken);
-        using var body = await ReadAsync(response, cancellationToken);
-        return body.RootElement.GetProperty("id").GetString()!;
-    }
+    public async Task<string> CreateSessionAsync(string token, bool analysis, CancellationToken cancellationToken) =>
+        (await As(token).CreateSessionAsync("bench", new SessionConsent(analysis, StoreTranscript: true), cancellationToken: cancellationToken)).Id;
 
     /// <summary>GET /api/session/{id}; returns the session's last seq.</summary>
-    public async Task<long> GetSessionAsync(string token, string sessionId, CancellationToken cancellationToken)
-    {
-        using var request = Authorized(HttpMethod.Get, $"/api/session/{sessionId}", token);
-        using var response = await _http.SendAsync(request, cancellationToken);
-        using var body = await ReadAsync(response, cancellationToken);
-        return body.RootElement.GetProperty("lastSeq").GetInt64();
-    }
+    public async Task<long> GetSessionAsync(string token, string sessionId, CancellationToken cancellationToken) =>
+        (await As(token).GetSessionAsync(sessionId, cancellationToken)).LastSeq;
 
-    /// <summary>GET of any path (with the token when given); throws unless the answer is a success.</summary>
+    /// <summary>
+    /// GET of any path (with the token when given), the body read and dropped; throws unless the answer is a success.
+    /// Raw on purpose: the mixed scenario sends the same request shape to the baseline's bare routes and to BeMore's.
+    /// </summary>
     public async Task GetAsync(string path, string? token, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         if (token is not null)
         {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         }
 
         using var response = await _http.SendAsync(request, cancellationToken);
@@ -77,23 +66,8 @@ public sealed class BeMoreApi(Uri server) : IDisposable
         return tokens;
     }
 
+    /// <summary>The client library signed in as the user of <paramref name="token"/>.</summary>
+    public ClientApi As(string token) => new(_http) { AccessToken = token };
+
     public void Dispose() => _http.Dispose();
-
-    private static HttpRequestMessage Authorized(HttpMethod method, string path, string token)
-    {
-        var request = new HttpRequestMessage(method, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return request;
-    }
-
-    private static async Task<JsonDocument> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        if (!response.IsSuccessStatusCode)
-        {
-            var text = await response.Content.ReadAsStringAsync(cancellationToken);
-            throw new HttpRequestException($"{(int)response.StatusCode} from {response.RequestMessage?.RequestUri}: {text}");
-        }
-
-        return await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
-    }
 }

@@ -1,3 +1,4 @@
+using BeMore.Client;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,6 +16,12 @@ public static class Hubs
 {
     public const string EchoPath = "/hubs/echo";
     public const string SessionPath = "/hubs/session";
+
+    /// <summary>A loaded server may answer pings late; that is measured as lag, not taken for a dead connection.</summary>
+    private static readonly TimeSpan ServerTimeout = TimeSpan.FromMinutes(2);
+
+    /// <summary>One connection pool per server for the connections' REST needs, kept for the process's life.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Uri, BeMoreApi> Apis = new();
 
     public static readonly object AudioFormat = new { encoding = "pcm16", sampleRate = 16000, channels = 1 };
 
@@ -38,21 +45,34 @@ public static class Hubs
         }
 
         var connection = builder.Build();
-        connection.ServerTimeout = TimeSpan.FromMinutes(2);
+        connection.ServerTimeout = ServerTimeout;
         await connection.StartAsync(cancellationToken);
         return connection;
     }
 
+    /// <summary>
+    /// A connection to BeMore's live hub through the client library, as <paramref name="token"/>'s user: no automatic
+    /// reconnection and no queue of pushed events (nothing here reads them; a drop is an error the scenario counts).
+    /// </summary>
+    public static Task<SessionConnection> ConnectSessionAsync(Uri server, string token, WireProtocol protocol, CancellationToken cancellationToken) =>
+        SessionConnection.ConnectAsync(Apis.GetOrAdd(server, address => new BeMoreApi(address)).As(token), new LiveConnectionOptions
+        {
+            Protocol = protocol == WireProtocol.MessagePack ? LiveProtocol.MessagePack : LiveProtocol.Json,
+            AutomaticReconnect = false,
+            QueueEvents = false,
+            Configure = connection => connection.ServerTimeout = ServerTimeout,
+        }, cancellationToken);
+
     /// <summary>Opens many connections a few at a time (a burst of handshakes is not what is being measured).</summary>
-    public static async Task<HubConnection[]> ConnectManyAsync(
-        int count, Func<int, CancellationToken, Task<HubConnection>> connect, CancellationToken cancellationToken)
+    public static async Task<T[]> ConnectManyAsync<T>(
+        int count, Func<int, CancellationToken, Task<T>> connect, CancellationToken cancellationToken)
     {
-        var connections = new HubConnection[count];
+        var connections = new T[count];
         await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
             async (i, ct) => connections[i] = await connect(i, ct));
         return connections;
     }
 
-    public static async Task DisposeAllAsync(IEnumerable<HubConnection> connections) =>
+    public static async Task DisposeAllAsync(IEnumerable<IAsyncDisposable> connections) =>
         await Task.WhenAll(connections.Where(c => c is not null).Select(c => c.DisposeAsync().AsTask()));
 }

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.AspNetCore.SignalR.Client;
+using BeMore.Client;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -26,7 +26,7 @@ public static class EventLogAppend
 
         var sessions = await BeMoreSetup.SessionsAsync(options, 1, "append", analysis: false, cancellationToken);
         var (token, sessionId) = sessions[0];
-        await using var hub = await Hubs.ConnectAsync(options.BeMore, Hubs.SessionPath, token, WireProtocol.MessagePack, cancellationToken);
+        await using var hub = await Hubs.ConnectSessionAsync(options.BeMore, token, WireProtocol.MessagePack, cancellationToken);
         var rawSession = $"bench-raw-{Guid.NewGuid():N}";
         var appended = 0;
         var inserted = 0;
@@ -59,15 +59,8 @@ public static class EventLogAppend
         }
     }
 
-    private static Task AppendAsync(HubConnection hub, string sessionId, int index, CancellationToken cancellationToken) =>
-        hub.InvokeAsync<Dictionary<string, object?>>("SendTranscript", sessionId, new
-        {
-            clientSegmentId = $"segment-{index}",
-            text = Sentence,
-            startMs = index * 5000L,
-            endMs = (index * 5000L) + 4000,
-            language = "en",
-        }, cancellationToken);
+    private static Task AppendAsync(SessionConnection hub, string sessionId, int index, CancellationToken cancellationToken) =>
+        hub.SendTranscriptAsync(sessionId, new TranscriptSegment($"segment-{index}", Sentence, index * 5000L, (index * 5000L) + 4000, "en"), cancellationToken);
 
     private static async Task<(Latencies Latencies, double BytesPerAppend)> MeasureAsync(
         Database database, int writerPid, int count, Func<Task> append, CancellationToken cancellationToken)

@@ -90,10 +90,11 @@ public static class HubRoundTrip
         var echo = await Hubs.ConnectManyAsync(sessions.Count,
             (_, ct) => Hubs.ConnectAsync(options.Baseline, Hubs.EchoPath, null, protocol, ct), cancellationToken);
         var live = await Hubs.ConnectManyAsync(sessions.Count,
-            (i, ct) => Hubs.ConnectAsync(options.BeMore, Hubs.SessionPath, sessions[i].Token, protocol, ct), cancellationToken);
+            (i, ct) => Hubs.ConnectSessionAsync(options.BeMore, sessions[i].Token, protocol, ct), cancellationToken);
         var baseline = new HubTarget("baseline", echo, (c, _) => c.InvokeAsync<string>("Echo", "round-trip", cancellationToken), options.BaselinePid);
-        var bemore = new HubTarget("bemore", live,
-            (c, i) => c.InvokeAsync<Dictionary<string, object?>>("Resume", sessions[i % sessions.Count].SessionId, cancellationToken), options.BeMorePid);
+        // The same connection HubTarget picks for call i (i modulo the count), called through the client library.
+        var bemore = new HubTarget("bemore", [.. live.Select(l => l.Hub)],
+            (_, i) => live[i % live.Length].ResumeAsync(sessions[i % sessions.Count].SessionId, cancellationToken), options.BeMorePid);
         return (baseline, bemore);
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using BeMore.Client;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace BeMore.Bench.Load.Scenarios;
@@ -28,10 +29,10 @@ public static class IdleConnections
         ResultTable.Row("5 idle joined session", $"RSS per connection, N={count}{options.Label}", baseline / 1024, bemore / 1024, " KiB");
     }
 
-    private static async Task<HubConnection> JoinAsync(BenchOptions options, WireProtocol protocol, (string Token, string SessionId) session, CancellationToken cancellationToken)
+    private static async Task<SessionConnection> JoinAsync(BenchOptions options, WireProtocol protocol, (string Token, string SessionId) session, CancellationToken cancellationToken)
     {
-        var connection = await Hubs.ConnectAsync(options.BeMore, Hubs.SessionPath, session.Token, protocol, cancellationToken);
-        await connection.InvokeAsync<Dictionary<string, object?>>("JoinSession", session.SessionId, 0L, cancellationToken);
+        var connection = await Hubs.ConnectSessionAsync(options.BeMore, session.Token, protocol, cancellationToken);
+        await connection.JoinAsync(session.SessionId, cancellationToken: cancellationToken);
         return connection;
     }
 
@@ -42,8 +43,9 @@ public static class IdleConnections
         return connection;
     }
 
-    private static async Task<double> GrowthPerConnectionAsync(
-        int pid, int count, TimeSpan settle, Func<int, CancellationToken, Task<HubConnection>> connect, CancellationToken cancellationToken)
+    private static async Task<double> GrowthPerConnectionAsync<T>(
+        int pid, int count, TimeSpan settle, Func<int, CancellationToken, Task<T>> connect, CancellationToken cancellationToken)
+        where T : IAsyncDisposable
     {
         await Task.Delay(settle, cancellationToken);
         var before = ProcessStats.RssBytes(pid);
@@ -58,7 +60,7 @@ public static class IdleConnections
         }
         finally
         {
-            await Hubs.DisposeAllAsync(connections);
+            await Hubs.DisposeAllAsync(connections.Cast<IAsyncDisposable>());
         }
     }
 }

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.AspNetCore.SignalR.Client;
+using BeMore.Client;
 
 namespace BeMore.Bench.Load.Scenarios;
 
@@ -19,18 +19,12 @@ public static class Reactivation
         var sessions = await BeMoreSetup.SessionsAsync(options, count, "reactivation", analysis: false, cancellationToken);
         await Task.WhenAll(sessions.Select(async session =>
         {
-            await using var hub = await Hubs.ConnectAsync(options.BeMore, Hubs.SessionPath, session.Token, WireProtocol.MessagePack, cancellationToken);
+            await using var hub = await Hubs.ConnectSessionAsync(options.BeMore, session.Token, WireProtocol.MessagePack, cancellationToken);
             // The session's start is event 1; every transcript segment of a session without analysis adds one.
             for (var i = 1; i < events; i++)
             {
-                await hub.InvokeAsync<Dictionary<string, object?>>("SendTranscript", session.SessionId, new
-                {
-                    clientSegmentId = $"segment-{i}",
-                    text = "Today I talked with my sister and it went better than I expected.",
-                    startMs = i * 4000L,
-                    endMs = (i * 4000L) + 3000,
-                    language = "en",
-                }, cancellationToken);
+                await hub.SendTranscriptAsync(session.SessionId, new TranscriptSegment(
+                    $"segment-{i}", "Today I talked with my sister and it went better than I expected.", i * 4000L, (i * 4000L) + 3000, "en"), cancellationToken);
             }
         }));
 

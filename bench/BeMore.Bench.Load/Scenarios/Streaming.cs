@@ -80,10 +80,10 @@ public static class Streaming
                 return await Hubs.ConnectAsync(options.Baseline, Hubs.EchoPath, null, protocol, ct);
             }
 
-            var connection = await Hubs.ConnectAsync(options.BeMore, Hubs.SessionPath, sessions[i].Token, protocol, ct);
-            connection.On<Dictionary<string, object?>>("SessionEvent", _ => { });
-            await connection.InvokeAsync<Dictionary<string, object?>>("JoinSession", sessions[i].SessionId, 0L, ct);
-            return connection;
+            // Opened and joined through the client library; the upload below is the same call on either server.
+            var connection = await Hubs.ConnectSessionAsync(options.BeMore, sessions[i].Token, protocol, ct);
+            await connection.JoinAsync(sessions[i].SessionId, cancellationToken: ct);
+            return connection.Hub;
         }, cancellationToken);
 
     /// <summary>Back-to-back real-time streams from one connection until <paramref name="duration"/> is over.</summary>

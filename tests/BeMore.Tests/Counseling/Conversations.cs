@@ -22,7 +22,7 @@ internal static class Conversations
 
     public static async Task<(SignedInUser User, string SessionId, LiveClient Client)> StartAsync(
         BeMoreWebFactory factory, HttpClient http, bool analysis = true, bool storeTranscript = true, string? mode = null,
-        HubProtocol protocol = HubProtocol.Json)
+        LiveProtocol protocol = LiveProtocol.Json)
     {
         var user = await http.SignUpAsync();
         var sessionId = await CreateAsync(http, user, analysis, storeTranscript, mode);

@@ -41,9 +41,9 @@ public sealed class CounselorLocalTests(BeMoreWebFactory factory) : IClassFixtur
     }
 
     [Theory]
-    [InlineData(HubProtocol.Json)]
-    [InlineData(HubProtocol.MessagePack)]
-    public async Task Ask_EitherHubProtocol_RepliesWithDeltasThenTheStoredReply(HubProtocol protocol)
+    [InlineData(LiveProtocol.Json)]
+    [InlineData(LiveProtocol.MessagePack)]
+    public async Task Ask_EitherHubProtocol_RepliesWithDeltasThenTheStoredReply(LiveProtocol protocol)
     {
         var (_, sessionId, client) = await StartAsync(factory, _http, protocol: protocol);
         await using var _ = client;

@@ -10,9 +10,9 @@ namespace BeMore.Tests.Live;
 public sealed class AudioStreamTests(FastAudioWebFactory factory) : IClassFixture<FastAudioWebFactory>
 {
     [Theory]
-    [InlineData(HubProtocol.MessagePack)]
-    [InlineData(HubProtocol.Json)]
-    public async Task UploadAudio_ThreeSentences_ArrivesWholeAndYieldsThreeUtterances(HubProtocol protocol)
+    [InlineData(LiveProtocol.MessagePack)]
+    [InlineData(LiveProtocol.Json)]
+    public async Task UploadAudio_ThreeSentences_ArrivesWholeAndYieldsThreeUtterances(LiveProtocol protocol)
     {
         var http = factory.CreateApiClient();
         var user = await http.SignUpAsync();
@@ -43,9 +43,9 @@ public sealed class AudioStreamTests(FastAudioWebFactory factory) : IClassFixtur
     }
 
     [Theory]
-    [InlineData(HubProtocol.MessagePack)]
-    [InlineData(HubProtocol.Json)]
-    public async Task UploadAudio_ThreeSentences_LogsEachUtteranceOnceAndSendsTheLevelLiveOnly(HubProtocol protocol)
+    [InlineData(LiveProtocol.MessagePack)]
+    [InlineData(LiveProtocol.Json)]
+    public async Task UploadAudio_ThreeSentences_LogsEachUtteranceOnceAndSendsTheLevelLiveOnly(LiveProtocol protocol)
     {
         var http = factory.CreateApiClient();
         var user = await http.SignUpAsync();

@@ -98,21 +98,21 @@ public sealed class HubFloodTests(TightHubWebFactory factory) : IClassFixture<Ti
     }
 
     /// <summary>The error an extra connection of <paramref name="user"/> is closed with (during or after the handshake).</summary>
-    private async Task<HubException> RefusalOfAnExtraConnectionAsync(SignedInUser user)
+    private async Task<Exception> RefusalOfAnExtraConnectionAsync(SignedInUser user)
     {
         LiveClient client;
         try
         {
             client = await LiveClient.ConnectAsync(factory.ServerAddress, user.AccessToken);
         }
-        catch (HubException refused)
+        catch (BeMore.Client.BeMoreApiException refused)
         {
             return refused;
         }
 
         await using (client)
         {
-            return Assert.IsType<HubException>(await client.Closed.WaitAsync(TimeSpan.FromSeconds(15)));
+            return Assert.IsType<BeMore.Client.BeMoreApiException>(await client.Closed.WaitAsync(TimeSpan.FromSeconds(15)));
         }
     }
 
@@ -125,7 +125,7 @@ public sealed class HubFloodTests(TightHubWebFactory factory) : IClassFixture<Ti
             await client.Connection.InvokeAsync("LeaveSession", "00000000000000000000000000000000");
             return true;
         }
-        catch (Exception exception) when (exception is HubException or InvalidOperationException or TaskCanceledException or IOException or System.Net.WebSockets.WebSocketException)
+        catch (Exception exception) when (exception is HubException or BeMore.Client.BeMoreApiException or InvalidOperationException or TaskCanceledException or IOException or System.Net.WebSockets.WebSocketException)
         {
             return false;
         }

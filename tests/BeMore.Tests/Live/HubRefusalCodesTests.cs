@@ -19,9 +19,9 @@ public sealed class HubRefusalCodesTests(BeMoreWebFactory factory) : IClassFixtu
     private readonly HttpClient _http = factory.CreateApiClient();
 
     [Theory]
-    [InlineData(HubProtocol.Json)]
-    [InlineData(HubProtocol.MessagePack)]
-    public async Task CallOverItsMethodsLimit_IsAnsweredPayloadTooLarge_AndTheConnectionStaysUsable(HubProtocol protocol)
+    [InlineData(LiveProtocol.Json)]
+    [InlineData(LiveProtocol.MessagePack)]
+    public async Task CallOverItsMethodsLimit_IsAnsweredPayloadTooLarge_AndTheConnectionStaysUsable(LiveProtocol protocol)
     {
         await using var live = await LiveSessions.OpenAsync(factory, _http, protocol);
 
@@ -35,9 +35,9 @@ public sealed class HubRefusalCodesTests(BeMoreWebFactory factory) : IClassFixtu
     }
 
     [Theory]
-    [InlineData(HubProtocol.Json)]
-    [InlineData(HubProtocol.MessagePack)]
-    public async Task LandmarkBatch_AtTheDocumentedMaximumOfTheWidestNumbers_IsAccepted_AndOneMoreFrameIsAValidationError(HubProtocol protocol)
+    [InlineData(LiveProtocol.Json)]
+    [InlineData(LiveProtocol.MessagePack)]
+    public async Task LandmarkBatch_AtTheDocumentedMaximumOfTheWidestNumbers_IsAccepted_AndOneMoreFrameIsAValidationError(LiveProtocol protocol)
     {
         await using var live = await LiveSessions.OpenAsync(factory, _http, protocol, analysis: true);
 
@@ -49,9 +49,9 @@ public sealed class HubRefusalCodesTests(BeMoreWebFactory factory) : IClassFixtu
     }
 
     [Theory]
-    [InlineData(HubProtocol.Json)]
-    [InlineData(HubProtocol.MessagePack)]
-    public async Task FaceFrames_ToASessionWithoutAnalysisConsent_AreForbidden(HubProtocol protocol)
+    [InlineData(LiveProtocol.Json)]
+    [InlineData(LiveProtocol.MessagePack)]
+    public async Task FaceFrames_ToASessionWithoutAnalysisConsent_AreForbidden(LiveProtocol protocol)
     {
         await using var live = await LiveSessions.OpenAsync(factory, _http, protocol);
 
@@ -98,9 +98,9 @@ public sealed class HubRefusalCodesTests(BeMoreWebFactory factory) : IClassFixtu
     }
 
     [Theory]
-    [InlineData(HubProtocol.Json)]
-    [InlineData(HubProtocol.MessagePack)]
-    public async Task ValidationError_NamesTheFieldByItsWireNameInWordsAPersonReads(HubProtocol protocol)
+    [InlineData(LiveProtocol.Json)]
+    [InlineData(LiveProtocol.MessagePack)]
+    public async Task ValidationError_NamesTheFieldByItsWireNameInWordsAPersonReads(LiveProtocol protocol)
     {
         await using var live = await LiveSessions.OpenAsync(factory, _http, protocol, analysis: true);
 

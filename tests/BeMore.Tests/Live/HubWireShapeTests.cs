@@ -30,8 +30,8 @@ public sealed class HubWireShapeTests(BeMoreWebFactory factory) : IClassFixture<
     {
         var user = await _http.SignUpAsync();
         var sessionId = await LiveSessions.CreateAsync(_http, user, analysis: true);
-        await using var json = await RawClient.ConnectAsync(factory.ServerAddress, user.AccessToken, HubProtocol.Json);
-        await using var messagePack = await RawClient.ConnectAsync(factory.ServerAddress, user.AccessToken, HubProtocol.MessagePack);
+        await using var json = await RawClient.ConnectAsync(factory.ServerAddress, user.AccessToken, LiveProtocol.Json);
+        await using var messagePack = await RawClient.ConnectAsync(factory.ServerAddress, user.AccessToken, LiveProtocol.MessagePack);
         var joinedJson = Canonical(await json.Connection.InvokeAsync<object>("JoinSession", sessionId, 0L));
         var joinedMessagePack = Canonical(await messagePack.Connection.InvokeAsync<object>("JoinSession", sessionId, 0L));
 
@@ -126,7 +126,7 @@ public sealed class HubWireShapeTests(BeMoreWebFactory factory) : IClassFixture<
 
         public HubConnection Connection { get; }
 
-        public static async Task<RawClient> ConnectAsync(Uri server, string accessToken, HubProtocol protocol)
+        public static async Task<RawClient> ConnectAsync(Uri server, string accessToken, LiveProtocol protocol)
         {
             var builder = new HubConnectionBuilder().WithUrl(new Uri(server, "/hubs/session"), options =>
             {
@@ -134,7 +134,7 @@ public sealed class HubWireShapeTests(BeMoreWebFactory factory) : IClassFixture<
                 options.SkipNegotiation = true;
                 options.AccessTokenProvider = () => Task.FromResult<string?>(accessToken);
             });
-            if (protocol == HubProtocol.MessagePack)
+            if (protocol == LiveProtocol.MessagePack)
             {
                 builder.AddMessagePackProtocol();
             }

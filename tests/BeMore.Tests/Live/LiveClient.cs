@@ -1,40 +1,34 @@
 using System.Text.Json;
 using System.Threading.Channels;
+using BeMore.Client;
 using BeMore.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace BeMore.Tests.Live;
 
-public enum HubProtocol
-{
-    Json,
-    MessagePack,
-}
-
-/// <summary>A real SignalR client on a real WebSocket, collecting the session events pushed to it.</summary>
+/// <summary>
+/// A real SignalR client on a real WebSocket, collecting the session events pushed to it: the client library's
+/// <see cref="SessionConnection"/> (without automatic reconnection, so a test sees each close) with the raw
+/// <see cref="Connection"/> at hand for calls a test shapes itself, and what arrived kept as JSON.
+/// </summary>
 public sealed class LiveClient : IAsyncDisposable
 {
     private readonly Channel<JsonElement> _events = Channel.CreateUnbounded<JsonElement>();
     private readonly Channel<JsonElement> _live = Channel.CreateUnbounded<JsonElement>();
+    private readonly HttpClient _http;
+    private readonly SessionConnection _session;
 
-    private readonly TaskCompletionSource<Exception?> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    private LiveClient(HubConnection connection)
+    private LiveClient(HttpClient http, SessionConnection session)
     {
-        Connection = connection;
-        connection.Closed += error =>
-        {
-            _closed.TrySetResult(error);
-            return Task.CompletedTask;
-        };
-        connection.On<Dictionary<string, object?>>("SessionEvent", payload =>
+        _http = http;
+        _session = session;
+        Connection.On<Dictionary<string, object?>>("SessionEvent", payload =>
         {
             var pushed = JsonSerializer.SerializeToElement(payload);
             Arrivals.Enqueue(pushed);
             _events.Writer.TryWrite(pushed);
         });
-        connection.On<Dictionary<string, object?>>("SessionLive", payload =>
+        Connection.On<Dictionary<string, object?>>("SessionLive", payload =>
         {
             var live = JsonSerializer.SerializeToElement(payload);
             Arrivals.Enqueue(live);
@@ -45,30 +39,28 @@ public sealed class LiveClient : IAsyncDisposable
     /// <summary>Everything pushed (session events and live messages), in the order it arrived.</summary>
     public System.Collections.Concurrent.ConcurrentQueue<JsonElement> Arrivals { get; } = new();
 
-    public HubConnection Connection { get; }
+    public HubConnection Connection => _session.Hub;
 
-    /// <summary>Completes when the connection closes, with the error the server closed it with (null for a clean close).</summary>
-    public Task<Exception?> Closed => _closed.Task;
+    /// <summary>
+    /// Completes when the connection closes, with the error the server closed it with (null for a clean close; a
+    /// <see cref="BeMoreApiException"/> when the close carried a code).
+    /// </summary>
+    public Task<Exception?> Closed => _session.Closed;
 
-    public static async Task<LiveClient> ConnectAsync(Uri server, string? accessToken, HubProtocol protocol = HubProtocol.Json)
+    /// <summary>Connects with <paramref name="accessToken"/> (none: anonymous); a refusal is a <see cref="BeMoreApiException"/>.</summary>
+    public static async Task<LiveClient> ConnectAsync(Uri server, string? accessToken, LiveProtocol protocol = LiveProtocol.Json)
     {
-        var builder = new HubConnectionBuilder().WithUrl(new Uri(server, "/hubs/session"), options =>
+        var http = new HttpClient { BaseAddress = server };
+        try
         {
-            options.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
-            options.SkipNegotiation = true;
-            if (accessToken is not null)
-            {
-                options.AccessTokenProvider = () => Task.FromResult<string?>(accessToken);
-            }
-        });
-        if (protocol == HubProtocol.MessagePack)
-        {
-            builder.AddMessagePackProtocol();
+            var api = new BeMoreApi(http) { AccessToken = accessToken };
+            return new LiveClient(http, await SessionConnection.ConnectAsync(api, new LiveConnectionOptions { Protocol = protocol, AutomaticReconnect = false }));
         }
-
-        var client = new LiveClient(builder.Build());
-        await client.Connection.StartAsync();
-        return client;
+        catch
+        {
+            http.Dispose();
+            throw;
+        }
     }
 
     public async Task<JsonElement> JoinAsync(string sessionId, long afterSeq = 0) =>
@@ -135,20 +127,18 @@ public sealed class LiveClient : IAsyncDisposable
 
     public static long SeqOf(JsonElement sessionEvent) => sessionEvent.GetProperty("seq").GetInt64();
 
-    /// <summary>
-    /// The API code of a hub error. SignalR prefixes a HubException's message with "An unexpected error occurred
-    /// invoking 'X' on the server. HubException: "; the code starts the part after that.
-    /// </summary>
-    public static string CodeOf(Microsoft.AspNetCore.SignalR.HubException error)
+    /// <summary>The API code of a refusal: a hub error's "HubException: CODE: ..." or a client exception's code.</summary>
+    public static string CodeOf(Exception error)
     {
-        const string Marker = "HubException: ";
-        var message = error.Message;
-        var start = message.IndexOf(Marker, StringComparison.Ordinal);
-        var own = start < 0 ? message : message[(start + Marker.Length)..];
-        return own.Split(':')[0];
+        ArgumentNullException.ThrowIfNull(error);
+        return error is BeMoreApiException coded ? coded.Code : BeMoreApiException.CodeOfHubError(error.Message) ?? error.Message;
     }
 
-    public async ValueTask DisposeAsync() => await Connection.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _session.DisposeAsync();
+        _http.Dispose();
+    }
 }
 
 public static class LiveSessions

@@ -14,9 +14,9 @@ public sealed class SessionHubTests(BeMoreWebFactory factory) : IClassFixture<Be
     private readonly HttpClient _http = factory.CreateApiClient();
 
     [Theory]
-    [InlineData(HubProtocol.Json)]
-    [InlineData(HubProtocol.MessagePack)]
-    public async Task TwoClientsOfOneUser_EventsFromEitherReachBothInSeqOrder(HubProtocol protocol)
+    [InlineData(LiveProtocol.Json)]
+    [InlineData(LiveProtocol.MessagePack)]
+    public async Task TwoClientsOfOneUser_EventsFromEitherReachBothInSeqOrder(LiveProtocol protocol)
     {
         var user = await _http.SignUpAsync();
         var sessionId = await LiveSessions.CreateAsync(_http, user);
@@ -98,7 +98,7 @@ public sealed class SessionHubTests(BeMoreWebFactory factory) : IClassFixture<Be
         var user = await _http.SignUpAsync();
         var sessionId = await LiveSessions.CreateAsync(_http, user, analysis: true);
         // MessagePack, because JSON cannot even carry the NaN this test sends.
-        await using var client = await LiveClient.ConnectAsync(factory.ServerAddress, user.AccessToken, HubProtocol.MessagePack);
+        await using var client = await LiveClient.ConnectAsync(factory.ServerAddress, user.AccessToken, LiveProtocol.MessagePack);
         var shortFrame = new[] { new { tsMs = 0L, points = Enumerable.Range(0, 467).Select(_ => new[] { 0.5, 0.5, 0.0 }).ToArray() } };
         var nanFrame = new[] { new { tsMs = 0L, points = Enumerable.Range(0, 468).Select(i => new[] { i == 7 ? double.NaN : 0.5, 0.5, 0.0 }).ToArray() } };
 

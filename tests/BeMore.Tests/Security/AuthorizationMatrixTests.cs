@@ -148,7 +148,7 @@ public sealed class AuthorizationMatrixTests(BeMoreWebFactory factory) : IClassF
         var id = await LiveSessions.CreateAsync(_client, owner, analysis: true);
         await using var ownerClient = await LiveClient.ConnectAsync(factory.ServerAddress, owner.AccessToken);
         await ownerClient.JoinAsync(id);
-        await using var intruderClient = await LiveClient.ConnectAsync(factory.ServerAddress, intruder.AccessToken, HubProtocol.MessagePack);
+        await using var intruderClient = await LiveClient.ConnectAsync(factory.ServerAddress, intruder.AccessToken, LiveProtocol.MessagePack);
         var hub = intruderClient.Connection;
         var attempts = new Dictionary<string, Func<Task>>
         {

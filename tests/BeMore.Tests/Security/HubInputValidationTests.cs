@@ -41,11 +41,11 @@ public sealed class HubInputValidationTests(BeMoreWebFactory factory) : IClassFi
         ["language-missing"] = Segment(language: null),
     };
 
-    public static TheoryData<HubProtocol, string> TranscriptCases() => Cross(BadTranscripts.Keys);
+    public static TheoryData<LiveProtocol, string> TranscriptCases() => Cross(BadTranscripts.Keys);
 
     [Theory]
     [MemberData(nameof(TranscriptCases))]
-    public async Task SendTranscript_ValueRestRefuses_IsRefusedWithValidationErrorAndNothingIsStored(HubProtocol protocol, string badCase)
+    public async Task SendTranscript_ValueRestRefuses_IsRefusedWithValidationErrorAndNothingIsStored(LiveProtocol protocol, string badCase)
     {
         var body = BadTranscripts[badCase];
         var (user, sessionId) = await NewSessionAsync(analysis: false);
@@ -63,9 +63,9 @@ public sealed class HubInputValidationTests(BeMoreWebFactory factory) : IClassFi
     }
 
     [Theory]
-    [InlineData(HubProtocol.Json)]
-    [InlineData(HubProtocol.MessagePack)]
-    public async Task SendTranscript_WithoutASegment_IsRefusedWithValidationError(HubProtocol protocol)
+    [InlineData(LiveProtocol.Json)]
+    [InlineData(LiveProtocol.MessagePack)]
+    public async Task SendTranscript_WithoutASegment_IsRefusedWithValidationError(LiveProtocol protocol)
     {
         var (user, sessionId) = await NewSessionAsync(analysis: false);
         await using var client = await LiveClient.ConnectAsync(factory.ServerAddress, user.AccessToken, protocol);
@@ -77,9 +77,9 @@ public sealed class HubInputValidationTests(BeMoreWebFactory factory) : IClassFi
     }
 
     [Theory]
-    [InlineData(HubProtocol.Json)]
-    [InlineData(HubProtocol.MessagePack)]
-    public async Task SendTranscript_TabsAndLineBreaks_AreStoredAsSpacesLikeOverRest(HubProtocol protocol)
+    [InlineData(LiveProtocol.Json)]
+    [InlineData(LiveProtocol.MessagePack)]
+    public async Task SendTranscript_TabsAndLineBreaks_AreStoredAsSpacesLikeOverRest(LiveProtocol protocol)
     {
         var (user, sessionId) = await NewSessionAsync(analysis: false);
         await using var client = await LiveClient.ConnectAsync(factory.ServerAddress, user.AccessToken, protocol);
@@ -114,11 +114,11 @@ public sealed class HubInputValidationTests(BeMoreWebFactory factory) : IClassFi
         ["frames-missing"] = null,
     };
 
-    public static TheoryData<HubProtocol, string> VadCases() => Cross(BadVadBatches.Keys);
+    public static TheoryData<LiveProtocol, string> VadCases() => Cross(BadVadBatches.Keys);
 
     [Theory]
     [MemberData(nameof(VadCases))]
-    public async Task SendVad_MalformedFrames_AreRefusedWithValidationErrorAndNothingIsStored(HubProtocol protocol, string badCase)
+    public async Task SendVad_MalformedFrames_AreRefusedWithValidationErrorAndNothingIsStored(LiveProtocol protocol, string badCase)
     {
         var (user, sessionId) = await NewSessionAsync(analysis: true);
         await using var client = await LiveClient.ConnectAsync(factory.ServerAddress, user.AccessToken, protocol);
@@ -134,7 +134,7 @@ public sealed class HubInputValidationTests(BeMoreWebFactory factory) : IClassFi
     {
         var (user, sessionId) = await NewSessionAsync(analysis: true);
         // MessagePack, because JSON cannot carry NaN.
-        await using var client = await LiveClient.ConnectAsync(factory.ServerAddress, user.AccessToken, HubProtocol.MessagePack);
+        await using var client = await LiveClient.ConnectAsync(factory.ServerAddress, user.AccessToken, LiveProtocol.MessagePack);
 
         var error = await Assert.ThrowsAsync<HubException>(() => client.Connection.InvokeAsync("SendVad", sessionId, new[] { Vad(energy: double.NaN) }));
 
@@ -154,11 +154,11 @@ public sealed class HubInputValidationTests(BeMoreWebFactory factory) : IClassFi
         ["frames-missing"] = null,
     };
 
-    public static TheoryData<HubProtocol, string> LandmarkCases() => Cross(BadLandmarkBatches.Keys);
+    public static TheoryData<LiveProtocol, string> LandmarkCases() => Cross(BadLandmarkBatches.Keys);
 
     [Theory]
     [MemberData(nameof(LandmarkCases))]
-    public async Task SendLandmarks_MalformedFrames_AreRefusedWithValidationErrorAndNothingIsStored(HubProtocol protocol, string badCase)
+    public async Task SendLandmarks_MalformedFrames_AreRefusedWithValidationErrorAndNothingIsStored(LiveProtocol protocol, string badCase)
     {
         var (user, sessionId) = await NewSessionAsync(analysis: true);
         await using var client = await LiveClient.ConnectAsync(factory.ServerAddress, user.AccessToken, protocol);
@@ -180,11 +180,11 @@ public sealed class HubInputValidationTests(BeMoreWebFactory factory) : IClassFi
         ["chunk-over-32k"] = (Pcm16Format, new byte[(32 * 1024) + 2]),
     };
 
-    public static TheoryData<HubProtocol, string> AudioCases() => Cross(BadAudio.Keys);
+    public static TheoryData<LiveProtocol, string> AudioCases() => Cross(BadAudio.Keys);
 
     [Theory]
     [MemberData(nameof(AudioCases))]
-    public async Task UploadAudio_MalformedFormatOrChunk_IsRefusedWithValidationErrorAndNothingIsStored(HubProtocol protocol, string badCase)
+    public async Task UploadAudio_MalformedFormatOrChunk_IsRefusedWithValidationErrorAndNothingIsStored(LiveProtocol protocol, string badCase)
     {
         var (format, chunk) = BadAudio[badCase];
         var (user, sessionId) = await NewSessionAsync(analysis: true);
@@ -200,9 +200,9 @@ public sealed class HubInputValidationTests(BeMoreWebFactory factory) : IClassFi
     }
 
     [Theory]
-    [InlineData(HubProtocol.Json)]
-    [InlineData(HubProtocol.MessagePack)]
-    public async Task JoinSession_NegativeAfterSeq_IsRefusedWithValidationErrorLikeRestsAfter(HubProtocol protocol)
+    [InlineData(LiveProtocol.Json)]
+    [InlineData(LiveProtocol.MessagePack)]
+    public async Task JoinSession_NegativeAfterSeq_IsRefusedWithValidationErrorLikeRestsAfter(LiveProtocol protocol)
     {
         var (user, sessionId) = await NewSessionAsync(analysis: false);
         await using var client = await LiveClient.ConnectAsync(factory.ServerAddress, user.AccessToken, protocol);
@@ -217,9 +217,9 @@ public sealed class HubInputValidationTests(BeMoreWebFactory factory) : IClassFi
     }
 
     [Theory]
-    [InlineData(HubProtocol.Json)]
-    [InlineData(HubProtocol.MessagePack)]
-    public async Task WellFormedFramesAndAudio_AtTheLimits_AreAccepted(HubProtocol protocol)
+    [InlineData(LiveProtocol.Json)]
+    [InlineData(LiveProtocol.MessagePack)]
+    public async Task WellFormedFramesAndAudio_AtTheLimits_AreAccepted(LiveProtocol protocol)
     {
         var (user, sessionId) = await NewSessionAsync(analysis: true);
         await using var client = await LiveClient.ConnectAsync(factory.ServerAddress, user.AccessToken, protocol);
@@ -245,10 +245,10 @@ public sealed class HubInputValidationTests(BeMoreWebFactory factory) : IClassFi
     private static object Face(long tsMs = 0, int pointCount = 468) =>
         new { tsMs, points = Enumerable.Range(0, pointCount).Select(_ => new[] { 0.5, 0.5, 0.0 }).ToArray() };
 
-    private static TheoryData<HubProtocol, string> Cross(IEnumerable<string> cases)
+    private static TheoryData<LiveProtocol, string> Cross(IEnumerable<string> cases)
     {
-        var data = new TheoryData<HubProtocol, string>();
-        foreach (var protocol in new[] { HubProtocol.Json, HubProtocol.MessagePack })
+        var data = new TheoryData<LiveProtocol, string>();
+        foreach (var protocol in new[] { LiveProtocol.Json, LiveProtocol.MessagePack })
         {
             foreach (var name in cases)
             {

@@ -82,7 +82,7 @@ public sealed class LiveSpeechToTextTests(SpeechToTextWebFactory factory) : ICla
         var http = factory.CreateApiClient();
         var user = await http.SignUpAsync();
         var sessionId = await LiveSessions.CreateAsync(http, user, analysis: true);
-        var client = await LiveClient.ConnectAsync(factory.ServerAddress, user.AccessToken, HubProtocol.MessagePack);
+        var client = await LiveClient.ConnectAsync(factory.ServerAddress, user.AccessToken, LiveProtocol.MessagePack);
         await client.JoinAsync(sessionId);
         return (http, user, sessionId, client);
     }

@@ -2,7 +2,7 @@ using System.Net;
 using BeMore.Client;
 using BeMore.Tests.Infrastructure;
 
-namespace BeMore.Tests.Live;
+namespace BeMore.Tests.Client;
 
 /// <summary>The client library integrators get drives a whole session against the real server, in both protocols.</summary>
 [Trait(TestCategory.Name, TestCategory.Host)]
@@ -16,8 +16,7 @@ public sealed class ClientLibraryTests(BeMoreWebFactory factory) : IClassFixture
     public async Task WholeSession_SignUpCreateJoinAudioTranscriptEndReport_ThroughTheClient(LiveProtocol protocol)
     {
         using var http = factory.CreateApiClient();
-        var api = new BeMoreApi(http);
-        await api.SignUpAsync(ApiClientExtensions.NewEmail(), "a long enough passphrase", "Client user");
+        var api = await ClientAccounts.SignedUpAsync(http);
         var created = await api.CreateSessionAsync("through the client", new SessionConsent(Analysis: true, StoreTranscript: true));
         await using var live = await SessionConnection.ConnectAsync(api, protocol);
 
@@ -42,8 +41,7 @@ public sealed class ClientLibraryTests(BeMoreWebFactory factory) : IClassFixture
     public async Task Refusals_ArriveAsTheirCodes_FromRestAndTheHub()
     {
         using var http = factory.CreateApiClient();
-        var api = new BeMoreApi(http);
-        await api.SignUpAsync(ApiClientExtensions.NewEmail(), "a long enough passphrase", "Client user");
+        var api = await ClientAccounts.SignedUpAsync(http);
         await using var live = await SessionConnection.ConnectAsync(api);
 
         var rest = await Assert.ThrowsAsync<BeMoreApiException>(() => api.GetSessionAsync("00000000000000000000000000000000"));
