@@ -147,7 +147,7 @@ public static class LiveSessions
         client.CreateSessionAsync(user, storeTranscript, "live", analysis);
 
     /// <summary>Signs up a user, starts a session for them and connects to the hub as them: the opening of most hub tests.</summary>
-    public static async Task<OpenLiveSession> OpenAsync(BeMoreWebFactory factory, HttpClient http, HubProtocol protocol = HubProtocol.Json, bool analysis = false)
+    public static async Task<OpenLiveSession> OpenAsync(BeMoreWebFactory factory, HttpClient http, LiveProtocol protocol = LiveProtocol.Json, bool analysis = false)
     {
         var user = await http.SignUpAsync();
         var sessionId = await CreateAsync(http, user, analysis);
