@@ -1,4 +1,3 @@
-using System.Globalization;
 using BeMore.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -46,7 +45,7 @@ public static class DashboardSignInApi
         var result = await signIn.SignInAsync(context, email, password);
         if (result.Outcome == PasswordCheckOutcome.Throttled)
         {
-            context.Response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(result.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            SignInGuard.SetRetryAfter(context, result.RetryAfter);
             return Page(StatusCodes.Status429TooManyRequests, "Too many failed sign-in attempts; try again later.");
         }
 
