@@ -5,6 +5,7 @@ using BeMore.Grains;
 using BeMore.Grains.Sessions;
 using BeMore.Grains.Storage;
 using BeMore.Grains.Users;
+using BeMore.Web.Features.Auth;
 using BeMore.Web.Features.Health;
 using BeMore.Web.Infrastructure.Auth;
 using BeMore.Web.Infrastructure.Security;
@@ -141,6 +142,7 @@ public static class SiloComposition
                 options.TableRefreshTimeout = detection.TableRefreshPeriod;
             });
             silo.Services.AddHostedService<RelayRenewalOnNodeLoss>();
+            silo.Services.AddHostedService<QuotaShareFromMembership>();
 
             // Grain calls carry the caller's trace context, so a request's trace continues into the grains it calls.
             silo.AddActivityPropagation();
@@ -210,13 +212,17 @@ public static class SiloComposition
         return builder;
     }
 
-    /// <summary>The Orleans dashboard shows grain state: operators only, and never in the OpenAPI document.</summary>
+    /// <summary>
+    /// The Orleans dashboard shows grain state: operators only (a browser signs in at <c>/dashboard/signin</c> for the
+    /// dashboard cookie; a script may send an operator bearer token), and never in the OpenAPI document.
+    /// </summary>
     public static WebApplication MapBeMoreOperatorTools(this WebApplication app)
     {
-        if (BindValidated<DashboardSettings>(app.Configuration, DashboardSettings.SectionName).Enabled)
+        if (BindValidated<DashboardSettings>(app.Configuration, DashboardSettings.SectionName) is { Enabled: true, ServeUi: true })
         {
+            app.MapDashboardSignInApi();
             app.MapOrleansDashboard(routePrefix: "/dashboard")
-                .RequireAuthorization(AuthPolicies.Operator)
+                .RequireAuthorization(AuthPolicies.OperatorDashboard)
                 .ExcludeFromDescription();
         }
 

@@ -119,11 +119,3 @@ public sealed class FailureDetectionSettings
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan TableRefreshPeriod { get; set; } = TimeSpan.FromSeconds(10);
 }
-
-/// <summary>The Orleans dashboard (<c>BeMore:Dashboard</c>): operators only, off unless enabled.</summary>
-public sealed class DashboardSettings
-{
-    public const string SectionName = "BeMore:Dashboard";
-
-    public bool Enabled { get; set; }
-}

@@ -22,13 +22,13 @@ namespace BeMore.Tests.Security;
 public sealed class AuthorizationMatrixTests(BeMoreWebFactory factory) : IClassFixture<BeMoreWebFactory>
 {
     /// <summary>
-    /// Routes anyone may call: signing in, health probes, aggregate error counts, and the web console's HTML shell
-    /// (the same static page for every console route; its data comes from the authorized API).
+    /// Routes anyone may call: signing in (the API's and the dashboard's), health probes, aggregate error counts, and the
+    /// web console's HTML shell (the same static page for every console route; its data comes from the authorized API).
     /// </summary>
     private static readonly HashSet<string> AnonymousRoutes =
     [
         "/", "/health", "/health/ready", "/api/auth/signup", "/api/auth/login", "/api/auth/refresh", "/api/auth/logout",
-        "/api/errors/stats", "/console/{*path:nonfile}",
+        "/api/errors/stats", "/console/{*path:nonfile}", "/dashboard/signin", "/dashboard/signout",
     ];
 
     /// <summary>The API reference and its assets: public by design, and mapped only where docs are exposed (Development).</summary>
@@ -260,7 +260,7 @@ public sealed class AuthorizationMatrixTests(BeMoreWebFactory factory) : IClassF
                 : null;
         }
 
-        if (authorization.Any(a => a.Policy == AuthPolicies.Operator))
+        if (authorization.Any(a => a.Policy is AuthPolicies.Operator or AuthPolicies.OperatorDashboard))
         {
             return Access.Operator;
         }

@@ -21,6 +21,7 @@ public static class AuthApi
         services.AddOptions<SignUpLimitOptions>().BindConfiguration(SignUpLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SignUpRateLimit>();
         services.AddSingleton<SignInGuard>();
+        services.AddSingleton<PasswordSignIn>();
         return services;
     }
 
@@ -61,34 +62,15 @@ public static class AuthApi
     }
 
     private static async Task<Results<Ok<AuthResponse>, ProblemHttpResult>> LogInAsync(
-        LoginRequest request, HttpContext context, IGrainFactory grains, PasswordHashing passwords, SignInGuard guard,
-        AccessTokenIssuer tokens, IOptionsMonitor<AuthOptions> options, AuditTrail audit)
+        LoginRequest request, HttpContext context, IGrainFactory grains, PasswordSignIn signIn, AccessTokenIssuer tokens)
     {
-        var email = EmailAddresses.Normalize(request.Email);
-        var userId = await grains.GetGrain<IEmailIndexGrain>(email).GetUserIdAsync();
-        var credentials = await FindCredentialsAsync(grains, userId);
-        var check = await guard.CheckAsync(context, email, credentials?.PasswordHash, request.Password);
-        if (check.Outcome == PasswordCheckOutcome.Throttled)
+        var result = await signIn.SignInAsync(context, request.Email, request.Password);
+        return result switch
         {
-            await audit.RecordAsync(context, AuditActions.SignIn, AuditOutcomes.Denied, credentials?.Profile.Id);
-            return SignInGuard.TooManyAttempts(context, check.RetryAfter, "Too many failed sign-in attempts; try again later.");
-        }
-
-        if (credentials is null || !check.IsRight)
-        {
-            await audit.RecordAsync(context, AuditActions.SignIn, AuditOutcomes.Failure, credentials?.Profile.Id);
-            return SignInGuard.InvalidCredentials();
-        }
-
-        var user = grains.GetGrain<IUserGrain>(credentials.Profile.Id);
-        if (check.Outcome == PasswordCheckOutcome.RightRehashNeeded)
-        {
-            await user.UpgradePasswordHashAsync(passwords.Hash(request.Password));
-        }
-
-        var profile = await WithConfiguredRoleAsync(user, credentials.Profile, options.CurrentValue);
-        await audit.RecordAsync(context, AuditActions.SignIn, AuditOutcomes.Success, profile.Id);
-        return TypedResults.Ok(await IssueTokensAsync(grains, tokens, profile));
+            { Profile: { } profile } => TypedResults.Ok(await IssueTokensAsync(grains, tokens, profile)),
+            { Outcome: PasswordCheckOutcome.Throttled } => SignInGuard.TooManyAttempts(context, result.RetryAfter, "Too many failed sign-in attempts; try again later."),
+            _ => SignInGuard.InvalidCredentials(),
+        };
     }
 
     private static async Task<Results<Ok<AuthResponse>, ProblemHttpResult>> RefreshAsync(
@@ -106,7 +88,7 @@ public static class AuthApi
         switch (result.Outcome)
         {
             case RefreshOutcome.Rotated:
-                var profile = await WithConfiguredRoleAsync(user, result.Profile!, options.CurrentValue);
+                var profile = await PasswordSignIn.WithConfiguredRoleAsync(user, result.Profile!, options.CurrentValue);
                 await audit.RecordAsync(context, AuditActions.Refresh, AuditOutcomes.Success, userId);
                 var access = tokens.Issue(profile.Id, profile.Role, result.Token!.SecurityStamp);
                 return TypedResults.Ok(new AuthResponse(
@@ -142,35 +124,11 @@ public static class AuthApi
         return TypedResults.NoContent();
     }
 
-    /// <summary>The role comes from the configuration as it is now, promoting and demoting alike; the stored role follows.</summary>
-    private static async Task<UserProfile> WithConfiguredRoleAsync(IUserGrain user, UserProfile profile, AuthOptions options)
-    {
-        var role = options.RoleOf(profile.Id);
-        return role == profile.Role ? profile : await user.SetRoleAsync(role);
-    }
-
     private static async Task<AuthResponse> IssueTokensAsync(IGrainFactory grains, AccessTokenIssuer tokens, UserProfile profile)
     {
         var refresh = await grains.GetGrain<IUserGrain>(profile.Id).IssueRefreshTokenAsync();
         var access = tokens.Issue(profile.Id, profile.Role, refresh.SecurityStamp);
         return new AuthResponse(UserSummary.From(profile), access.Token, refresh.Token, SecondsUntil(access.ExpiresAt, tokens));
-    }
-
-    private static async Task<UserCredentials?> FindCredentialsAsync(IGrainFactory grains, string? userId)
-    {
-        if (userId is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            return await grains.GetGrain<IUserGrain>(userId).GetCredentialsAsync();
-        }
-        catch (UserNotFoundException)
-        {
-            return null;
-        }
     }
 
     private static long SecondsUntil(DateTimeOffset expiresAt, AccessTokenIssuer tokens) =>

@@ -62,8 +62,14 @@ public sealed class SignInGuard(IGrainFactory grains, PasswordHashing passwords)
     /// <summary>429 with <c>Retry-After</c> in whole seconds, rounded up.</summary>
     public static ProblemHttpResult TooManyAttempts(HttpContext context, TimeSpan retryAfter, string title)
     {
+        SetRetryAfter(context, retryAfter);
+        return ApiProblem.Create(StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited, title);
+    }
+
+    /// <summary><c>Retry-After</c> in whole seconds, rounded up (at least 1).</summary>
+    public static void SetRetryAfter(HttpContext context, TimeSpan retryAfter)
+    {
         ArgumentNullException.ThrowIfNull(context);
         context.Response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        return ApiProblem.Create(StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited, title);
     }
 }

@@ -25,20 +25,20 @@ public sealed class SignUpLimitOptions
 
 /// <summary>
 /// Sign-up's own per-address quota, on top of the global per-IP limits: fixed windows aligned to the rate-limit clock,
-/// partitioned by the same client address the global limiter uses. An endpoint filter (not the rate-limiting
-/// middleware) so the refusal passes through CORS like any other answer of the route.
+/// partitioned by the same client address the global limiter uses and split over the live nodes like it. An endpoint
+/// filter (not the rate-limiting middleware) so the refusal passes through CORS like any other answer of the route.
 /// </summary>
 public sealed class SignUpRateLimit : IDisposable
 {
     private readonly SignUpLimitOptions _options;
     private readonly PartitionedRateLimiter<string> _limiter;
 
-    public SignUpRateLimit(IOptions<SignUpLimitOptions> options, [FromKeyedServices(ClientRateLimits.ClockKey)] TimeProvider clock)
+    public SignUpRateLimit(IOptions<SignUpLimitOptions> options, NodeQuotaShare share, [FromKeyedServices(ClientRateLimits.ClockKey)] TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
         _limiter = PartitionedRateLimiter.Create<string, string>(address =>
-            RateLimitPartition.Get(address, _ => new AlignedWindowRateLimiter(_options.PermitLimit, _options.Window, clock)));
+            RateLimitPartition.Get(address, _ => new AlignedWindowRateLimiter(() => share.Of(_options.PermitLimit), _options.Window, clock)));
     }
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)

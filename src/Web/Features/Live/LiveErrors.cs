@@ -11,9 +11,9 @@ public static class LiveErrors
     private const string CodeKey = "BeMore.HubErrorCode";
 
     /// <summary>Hub errors start with the stable code, e.g. "SESSION_NOT_FOUND: ...", as API.md says.</summary>
-    public static HubException Hub(string code, string message)
+    public static HubException Hub(string code, string message, Exception? cause = null)
     {
-        var refusal = new HubException($"{code}: {message}");
+        var refusal = new HubException($"{code}: {message}", cause);
         refusal.Data[CodeKey] = code;
         return refusal;
     }

@@ -5,6 +5,7 @@ using BeMore.Grains.Abstractions.Users;
 using BeMore.Web.Features.Counselor;
 using BeMore.Web.Features.Sessions;
 using BeMore.Web.Infrastructure.Auth;
+using BeMore.Web.Infrastructure.Errors;
 using BeMore.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
@@ -23,6 +24,7 @@ public sealed class SessionHub(
     HubRateLimitFilter limits,
     InputValidator validator,
     HubConnectionOwners owners,
+    SiloUnavailabilityLog unavailability,
     IOptions<LiveHubOptions> options) : Hub<ISessionClient>
 {
     private string UserId => Context.User!.UserId();
@@ -152,7 +154,21 @@ public sealed class SessionHub(
     public override async Task OnConnectedAsync()
     {
         var limit = options.Value.MaxConnectionsPerUser;
-        if (!await grains.GetGrain<IUserGrain>(UserId).TryOpenLiveConnectionAsync(Context.ConnectionId, limit))
+        bool opened;
+        try
+        {
+            opened = await grains.GetGrain<IUserGrain>(UserId).TryOpenLiveConnectionAsync(Context.ConnectionId, limit);
+        }
+        catch (Exception exception) when (SiloUnavailability.CauseOf(exception) is { } cause)
+        {
+            // The user's grain was on a node that just died: the client connects again shortly, on any node. SignalR's
+            // own Error line for this is dropped (NodeLossLogFilter), the unavailability log counts it.
+            owners.Forget(Context.ConnectionId);
+            unavailability.Record(cause, exception, "hub connection");
+            throw LiveErrors.Hub(ErrorCodes.ServiceUnavailable, $"{SiloUnavailability.Title} (after {SiloUnavailability.RetryAfterSeconds} s)", exception);
+        }
+
+        if (!opened)
         {
             // Refused at the door: SignalR closes the connection with this error in its close message, which the client
             // reads (the connection is not reconnected; OnDisconnectedAsync does not run for it).

@@ -19,15 +19,19 @@ public sealed class AccessTokenIssuer(IOptions<AuthOptions> options, TimeProvide
 
     public DateTimeOffset Now => time.GetUtcNow();
 
-    public AccessToken Issue(string userId, string role, string securityStamp)
+    public AccessToken Issue(string userId, string role, string securityStamp) =>
+        Issue(userId, role, securityStamp, options.Value.Audience, options.Value.AccessTokenLifetime);
+
+    /// <summary>A token for another audience than the API's (the dashboard cookie's), with its own lifetime.</summary>
+    public AccessToken Issue(string userId, string role, string securityStamp, string audience, TimeSpan lifetime)
     {
         var settings = options.Value;
         var now = time.GetUtcNow();
-        var expires = now + settings.AccessTokenLifetime;
+        var expires = now + lifetime;
         var token = _handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = settings.Issuer,
-            Audience = settings.Audience,
+            Audience = audience,
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,
             Expires = expires.UtcDateTime,

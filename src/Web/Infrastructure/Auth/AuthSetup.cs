@@ -25,37 +25,52 @@ internal static class AuthSetup
         services.AddSingleton<AccessTokenIssuer>();
         services.TryAddKeyedSingleton(SecurityStamps.ClockKey, TimeProvider.System);
         services.AddSingleton<SecurityStamps>();
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<DashboardSettings>().BindConfiguration(DashboardSettings.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer()
+            .AddJwtBearer(DashboardCookie.Scheme)
+            .AddPolicyScheme(DashboardCookie.SelectorScheme, displayName: null, selector => selector.ForwardDefaultSelector = DashboardCookie.SelectScheme);
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<AuthOptions>>((jwt, auth) =>
+            .Configure<IOptions<AuthOptions>>((jwt, auth) => Configure(jwt, auth.Value, auth.Value.Audience, new JwtBearerEvents
             {
-                jwt.MapInboundClaims = false;
-                jwt.TokenValidationParameters = new TokenValidationParameters
-                {
-                    ValidIssuer = auth.Value.Issuer,
-                    ValidAudience = auth.Value.Audience,
-                    IssuerSigningKey = new SymmetricSecurityKey(auth.Value.SigningKeyBytes),
-                    ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-                    ValidateIssuer = true,
-                    ValidateAudience = true,
-                    ValidateLifetime = true,
-                    ValidateIssuerSigningKey = true,
-                    RequireExpirationTime = true,
-                    RequireSignedTokens = true,
-                    ClockSkew = ClockSkew,
-                    NameClaimType = JwtRegisteredClaimNames.Sub,
-                    RoleClaimType = RoleClaim,
-                };
-                jwt.Events = new JwtBearerEvents
-                {
-                    OnMessageReceived = ReadHubTokenFromQuery,
-                    OnTokenValidated = RejectEndedSignInsAsync,
-                    OnChallenge = WriteInvalidTokenProblemAsync,
-                };
-            });
+                OnMessageReceived = ReadHubTokenFromQuery,
+                OnTokenValidated = RejectEndedSignInsAsync,
+                OnChallenge = WriteInvalidTokenProblemAsync,
+            }));
+        services.AddOptions<JwtBearerOptions>(DashboardCookie.Scheme)
+            .Configure<IOptions<AuthOptions>>((jwt, auth) => Configure(jwt, auth.Value, DashboardCookie.AudienceOf(auth.Value), new JwtBearerEvents
+            {
+                OnMessageReceived = DashboardCookie.ReadToken,
+                OnTokenValidated = RejectEndedSignInsAsync,
+                OnChallenge = context => DashboardCookie.TryRedirectToSignIn(context) ? Task.CompletedTask : WriteInvalidTokenProblemAsync(context),
+            }));
         services.AddAuthorizationBuilder()
-            .AddPolicy(AuthPolicies.Operator, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Operator));
+            .AddPolicy(AuthPolicies.Operator, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Operator))
+            .AddPolicy(AuthPolicies.OperatorDashboard, policy => policy
+                .AddAuthenticationSchemes(DashboardCookie.SelectorScheme).RequireAuthenticatedUser().RequireRole(Roles.Operator));
         return services;
+    }
+
+    private static void Configure(JwtBearerOptions jwt, AuthOptions auth, string audience, JwtBearerEvents events)
+    {
+        jwt.MapInboundClaims = false;
+        jwt.TokenValidationParameters = new TokenValidationParameters
+        {
+            ValidIssuer = auth.Issuer,
+            ValidAudience = audience,
+            IssuerSigningKey = new SymmetricSecurityKey(auth.SigningKeyBytes),
+            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+            ValidateIssuer = true,
+            ValidateAudience = true,
+            ValidateLifetime = true,
+            ValidateIssuerSigningKey = true,
+            RequireExpirationTime = true,
+            RequireSignedTokens = true,
+            ClockSkew = ClockSkew,
+            NameClaimType = JwtRegisteredClaimNames.Sub,
+            RoleClaimType = RoleClaim,
+        };
+        jwt.Events = events;
     }
 
     /// <summary>

@@ -7,9 +7,10 @@ namespace BeMore.Web.Infrastructure.Security;
 /// <c>[n * window, (n + 1) * window)</c> since the Unix epoch), so the reset instant of any partition is known
 /// without asking the limiter and <c>RateLimit-Reset</c>/<c>Retry-After</c> are exact. No queueing: a request either
 /// gets a permit now or is refused. Once its window has passed the limiter reports itself idle, and the
-/// partitioned limiter that owns it disposes it.
+/// partitioned limiter that owns it disposes it. The limit is read at every request, so it follows this node's share
+/// of the quota (<see cref="NodeQuotaShare"/>) as membership changes.
 /// </summary>
-public sealed class AlignedWindowRateLimiter(int permitLimit, TimeSpan window, TimeProvider clock) : RateLimiter
+public sealed class AlignedWindowRateLimiter(Func<int> permitLimit, TimeSpan window, TimeProvider clock) : RateLimiter
 {
     private readonly Lock _gate = new();
     private long _windowIndex = -1;
@@ -17,6 +18,11 @@ public sealed class AlignedWindowRateLimiter(int permitLimit, TimeSpan window, T
     private long _successful;
     private long _failed;
     private DateTimeOffset _idleSince = clock.GetUtcNow();
+
+    public AlignedWindowRateLimiter(int permitLimit, TimeSpan window, TimeProvider clock)
+        : this(() => permitLimit, window, clock)
+    {
+    }
 
     public override TimeSpan? IdleDuration
     {
@@ -42,7 +48,7 @@ public sealed class AlignedWindowRateLimiter(int permitLimit, TimeSpan window, T
             Roll(clock.GetUtcNow());
             return new RateLimiterStatistics
             {
-                CurrentAvailablePermits = permitLimit - _used,
+                CurrentAvailablePermits = permitLimit() - _used,
                 CurrentQueuedCount = 0,
                 TotalSuccessfulLeases = _successful,
                 TotalFailedLeases = _failed,
@@ -53,12 +59,12 @@ public sealed class AlignedWindowRateLimiter(int permitLimit, TimeSpan window, T
     protected override RateLimitLease AttemptAcquireCore(int permitCount)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(permitCount);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(permitCount, permitLimit);
         lock (_gate)
         {
             var now = clock.GetUtcNow();
             Roll(now);
-            if (_used + permitCount <= permitLimit && (permitCount > 0 || _used < permitLimit))
+            var limit = permitLimit();
+            if (_used + permitCount <= limit && (permitCount > 0 || _used < limit))
             {
                 _used += permitCount;
                 _successful++;

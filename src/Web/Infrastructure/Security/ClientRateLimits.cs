@@ -9,7 +9,8 @@ namespace BeMore.Web.Infrastructure.Security;
 /// <summary>
 /// The per-client-IP quotas: an "all requests" tier and a "writes" tier, each a partitioned limiter keyed by the
 /// connection's remote address (after trusted forwarded headers). The global limiter chains them; this class also
-/// describes a request's standing for the <c>RateLimit-*</c> headers.
+/// describes a request's standing for the <c>RateLimit-*</c> headers. Each node enforces its share of the quotas
+/// (<see cref="NodeQuotaShare"/>), and the headers state that share: what this node will grant.
 /// </summary>
 public sealed class ClientRateLimits : IDisposable
 {
@@ -18,14 +19,16 @@ public sealed class ClientRateLimits : IDisposable
 
     private readonly RateLimitOptions _options;
     private readonly TimeProvider _clock;
+    private readonly NodeQuotaShare _share;
     private readonly HashSet<string> _exempt;
     private readonly PartitionedRateLimiter<HttpContext> _all;
     private readonly PartitionedRateLimiter<HttpContext> _writes;
 
-    public ClientRateLimits(IOptions<RateLimitOptions> options, [FromKeyedServices(ClockKey)] TimeProvider clock)
+    public ClientRateLimits(IOptions<RateLimitOptions> options, NodeQuotaShare share, [FromKeyedServices(ClockKey)] TimeProvider clock)
     {
         _options = options.Value;
         _clock = clock;
+        _share = share;
         _exempt = new HashSet<string>(_options.EffectiveExemptPaths, StringComparer.OrdinalIgnoreCase);
         _all = PartitionedRateLimiter.Create<HttpContext, string>(context => Partition(context, _options.PermitLimit, writesOnly: false));
         _writes = PartitionedRateLimiter.Create<HttpContext, string>(context => Partition(context, _options.WritePermitLimit, writesOnly: true));
@@ -58,13 +61,13 @@ public sealed class ClientRateLimits : IDisposable
         }
 
         var reset = SecondsUntilReset();
-        var all = new RateLimitStanding(_options.PermitLimit, Remaining(_all, context), reset, _options.Window);
+        var all = new RateLimitStanding(_share.Of(_options.PermitLimit), Remaining(_all, context), reset, _options.Window);
         if (!IsWrite(context.Request.Method))
         {
             return all;
         }
 
-        var writes = new RateLimitStanding(_options.WritePermitLimit, Remaining(_writes, context), reset, _options.Window);
+        var writes = new RateLimitStanding(_share.Of(_options.WritePermitLimit), Remaining(_writes, context), reset, _options.Window);
         return writes.Remaining <= all.Remaining ? writes : all;
     }
 
@@ -88,7 +91,7 @@ public sealed class ClientRateLimits : IDisposable
             return RateLimitPartition.GetNoLimiter(string.Empty);
         }
 
-        return RateLimitPartition.Get(ClientKey(context), _ => new AlignedWindowRateLimiter(limit, _options.Window, _clock));
+        return RateLimitPartition.Get(ClientKey(context), _ => new AlignedWindowRateLimiter(() => _share.Of(limit), _options.Window, _clock));
     }
 
     private static long Remaining(PartitionedRateLimiter<HttpContext> limiter, HttpContext context) =>

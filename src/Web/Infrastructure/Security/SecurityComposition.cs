@@ -32,6 +32,7 @@ public static class SecurityComposition
         services.AddOptions<ForwardedHeadersSettings>().BindConfiguration(ForwardedHeadersSettings.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         services.TryAddKeyedSingleton(ClientRateLimits.ClockKey, TimeProvider.System);
+        services.AddSingleton<NodeQuotaShare>();
         services.AddSingleton<ClientRateLimits>();
         services.AddSingleton<ErrorStatistics>();
 

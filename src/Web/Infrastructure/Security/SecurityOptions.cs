@@ -22,6 +22,12 @@ public sealed class RateLimitOptions : IValidatableObject
 
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// Each node enforces its share of the quotas (quota / live nodes), so a client whose requests are spread over the
+    /// nodes has the same budget as on one node. Turn off only when the load balancer pins each client to one node.
+    /// </summary>
+    public bool SplitAcrossNodes { get; set; } = true;
+
     /// <summary>Exact paths never limited: what a load balancer polls. Configuring the list replaces the default.</summary>
     public string[]? ExemptPaths { get; set; }
 
