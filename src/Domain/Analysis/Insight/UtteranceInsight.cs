@@ -31,8 +31,8 @@ public sealed record InsightThresholds
 
     /// <summary>
     /// A risk finding of the classifier alone, in words that hold no risk cue (<see cref="RiskCues"/>: death, harm,
-    /// ending, disappearing, burden, farewell, means), needs this probability: its weakest findings ("my manager ignored my
-    /// idea again", p 0.36 before) need a content word that says risk. Chosen with <see cref="Risk"/> by the same rule.
+    /// ending, disappearing, burden, farewell, means), needs this probability: its weakest findings need a content word
+    /// that says risk. Chosen with <see cref="Risk"/> by the same rule; a higher cutoff cost more risk lines than it allows.
     /// </summary>
     public double RiskWithoutCue { get; init; } = 0.3;
 
