@@ -190,7 +190,8 @@ public sealed class RiskDetectorTests
     /// <summary>
     /// Everyday sentences opening the way risk statements often do ("I want to", "I keep thinking about", "…싶어요"),
     /// written for this guard before any model output was seen and never used in training or tuning. On main's setting
-    /// (risk 0.2, no cue guard) the first alerts; three more written with them still alert and are in the test below.
+    /// (risk 0.2, no cue guard) the first alerts. Three more written with them still alert with the chosen thresholds: two
+    /// are in the test below; the third ("마감만 끝나면 토요일엔 늦잠 자고 싶어요.") holds a risk cue (끝) and alerts even there.
     /// </summary>
     [Theory]
     [InlineData("I want to tell you about my sister's visit.", TextLanguage.English)]
@@ -212,8 +213,8 @@ public sealed class RiskDetectorTests
     }
 
     /// <summary>
-    /// Everyday sentences the shipped utterance model scores as risk well above the guard's cutoff (0.36 to 0.97, openings
-    /// it learned as risk): only the guard at its strictest (every classifier-only finding needs a risk cue) sets them
+    /// Everyday sentences the shipped utterance model scores as risk at or above the guard's cutoff (the first three 0.36 to
+    /// 0.97: openings it learned as risk): only the guard at its strictest (every classifier-only finding needs a risk cue) sets them
     /// aside, and that loses about a quarter of held-out risk lines, so the shipped detector still alerts on them (README).
     /// The last two were written as guard sentences for the test above and still alert with the chosen thresholds.
     /// </summary>
