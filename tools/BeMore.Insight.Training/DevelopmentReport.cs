@@ -41,7 +41,7 @@ internal static class DevelopmentReport
             {
                 foreach (var cue in new[] { 0.0, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01 })
                 {
-                    var at = new InsightThresholds { Risk = t, RiskWithoutCue = cue };
+                    var at = new InsightThresholds { Risk = t, RiskKorean = t, RiskWithoutCue = cue };
                     bool Alerts(CorpusUtterance l) => UtteranceInsight.Alerts(readings[l], at);
                     var alerts = noneLines.Where(Alerts).ToList();
                     Console.WriteLine($"   risk p>={t:F2} cue {cue:F2}: recall {riskLines.Count(Alerts)}/{riskLines.Count}, none alerts {alerts.Count}/{noneLines.Count} "
@@ -99,7 +99,7 @@ internal static class DevelopmentReport
         }
     }
 
-    private static SentenceClassifier Classifier(ITransformer model)
+    public static SentenceClassifier Classifier(ITransformer model)
     {
         var ml = new MLContext(seed: 1);
         using var stream = new MemoryStream();

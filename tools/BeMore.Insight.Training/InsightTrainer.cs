@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using BeMore.Domain.Analysis;
 using BeMore.Domain.Analysis.Insight;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -14,7 +15,8 @@ namespace BeMore.Insight.Training;
 /// across writers; stronger (0.01 to 1) only shifted probabilities down and lost recall at equal precision. One thread and
 /// a fixed seed make a run reproducible.
 /// </summary>
-internal sealed class InsightTrainer(string corpus, string fixtures, Func<string, bool> writers)
+/// <param name="everyday">The everyday sentences (by line index) the risk-vs-rest candidates of <see cref="RiskDevelopment"/> train on.</param>
+internal sealed class InsightTrainer(string corpus, string fixtures, Func<string, bool> writers, Func<int, bool> everyday)
 {
     private static readonly DateTimeOffset FixedEntryTime = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
@@ -29,6 +31,23 @@ internal sealed class InsightTrainer(string corpus, string fixtures, Func<string
         .SelectMany(l => InsightCorpus.Utterances(corpus, l, writers))
         .Select(u => new ClassifierInput { Text = u.Text, Label = u.Label })
         .Concat(InsightCorpus.Languages.SelectMany(FixtureSentences)));
+
+    /// <summary>
+    /// <c>risk</c> against <c>rest</c>: every other corpus and fixture line and the everyday sentences, read as their
+    /// <see cref="ContentWords"/> when <paramref name="contentWordsOnly"/> (as <see cref="RiskClassifier"/> reads them).
+    /// </summary>
+    public ITransformer Risk(bool contentWordsOnly) => Train(InsightCorpus.Languages.SelectMany(l =>
+    {
+        var language = l == "ko" ? TextLanguage.Korean : TextLanguage.English;
+        return InsightCorpus.Utterances(corpus, l, writers).Select(u => (u.Text, u.Label))
+            .Concat(FixtureSentences(l).Select(f => (f.Text, f.Label)))
+            .Concat(InsightCorpus.Everyday(corpus, l, everyday).Select(text => (Text: text, Label: "none")))
+            .Select(x => new ClassifierInput
+            {
+                Text = contentWordsOnly ? ContentWords.Of(x.Text, language) : x.Text,
+                Label = x.Label == "risk" ? "risk" : "rest",
+            });
+    }));
 
     /// <summary>ideation, plan_means or act, from the risk lines only.</summary>
     public ITransformer RiskLevel() => Train(InsightCorpus.Languages

@@ -5,7 +5,8 @@ using BeMore.Insight.Training;
 // Trains the insight models from the corpus's training split (every writer but C) and writes them, with the corpus hash,
 // into src/Domain/Analysis/Models. Before that it trains without each training writer in turn and scores that writer, so the
 // thresholds in src/Domain/Analysis/Insight are chosen on text the model has not seen, without touching the test split.
-// --dev-only stops after that, --no-dev skips it, --misses also lists the held-out writer's false and missed risk alerts.
+// --dev-only stops after that, --no-dev skips it, --misses also lists the held-out writer's false and missed risk alerts;
+// --risk-dev only compares the risk candidates on development data (RiskDevelopment) and writes nothing.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var repo = RepositoryRoot();
 var corpus = Path.Combine(repo, "corpus");
@@ -15,12 +16,18 @@ var train = new Func<string, bool>(writer => writer != InsightCorpus.TestWriter)
 
 var writers = Directory.EnumerateDirectories(Path.Combine(corpus, "en")).Select(Path.GetFileName).OfType<string>()
     .Where(train).Order(StringComparer.Ordinal).ToList();
+if (args.Contains("--risk-dev"))
+{
+    RiskDevelopment.Run(corpus, fixtures, writers, train);
+    return;
+}
+
 if (!args.Contains("--no-dev") && writers.Count >= 2)
 {
     foreach (var held in writers)
     {
         Console.WriteLine($"== development: trained without writer {held}, scored on writer {held}");
-        var trainer = new InsightTrainer(corpus, fixtures, w => train(w) && w != held);
+        var trainer = new InsightTrainer(corpus, fixtures, w => train(w) && w != held, _ => false);
         DevelopmentReport.Print(trainer.Utterance(), trainer.RiskLevel(), trainer.Emotion(), corpus, w => w == held, args.Contains("--misses"));
     }
 }
@@ -31,7 +38,7 @@ if (args.Contains("--dev-only"))
 }
 
 Directory.CreateDirectory(models);
-var final = new InsightTrainer(corpus, fixtures, train);
+var final = new InsightTrainer(corpus, fixtures, train, _ => false);
 final.Save(final.Utterance(), Path.Combine(models, ModelFiles.Utterance));
 final.Save(final.RiskLevel(), Path.Combine(models, ModelFiles.RiskLevel));
 final.Save(final.Emotion(), Path.Combine(models, ModelFiles.Emotion));

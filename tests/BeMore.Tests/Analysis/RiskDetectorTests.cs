@@ -188,14 +188,42 @@ public sealed class RiskDetectorTests
     }
 
     /// <summary>
-    /// Everyday sentences the shipped models score as risk (0.36 to 0.97): the risk-cue guard sets them aside. The guard is
-    /// off in the shipped thresholds because every cutoff cost held-out risk lines beyond the development rule (README),
-    /// so the shipped detector still alerts on these.
+    /// Everyday sentences opening the way risk statements often do ("I want to", "I keep thinking about", "…싶어요"),
+    /// written for this guard before any model output was seen and never used in training or tuning. On main's setting
+    /// (risk 0.2, no cue guard) the first alerts. Three more written with them still alert with the chosen thresholds: two
+    /// are in the test below; the third ("마감만 끝나면 토요일엔 늦잠 자고 싶어요.") holds a risk cue (끝) and alerts even there.
+    /// </summary>
+    [Theory]
+    [InlineData("I want to tell you about my sister's visit.", TextLanguage.English)]
+    [InlineData("Sorry, just one more thing about the schedule.", TextLanguage.English)]
+    [InlineData("I keep thinking about the apartment we saw on Sunday.", TextLanguage.English)]
+    [InlineData("I can't stop checking my phone during meetings.", TextLanguage.English)]
+    [InlineData("Honestly I don't know where to start today.", TextLanguage.English)]
+    [InlineData("I've been meaning to call my old roommate.", TextLanguage.English)]
+    [InlineData("동생이 놀러 온 얘기 해 드리고 싶어요.", TextLanguage.Korean)]
+    [InlineData("요리 학원을 다녀 볼까 생각 중이에요.", TextLanguage.Korean)]
+    [InlineData("죄송한데 일정 얘기 하나만 더 할게요.", TextLanguage.Korean)]
+    [InlineData("일요일에 본 집이 자꾸 생각나요.", TextLanguage.Korean)]
+    [InlineData("회의 중에도 휴대폰을 계속 보게 돼요.", TextLanguage.Korean)]
+    [InlineData("솔직히 오늘은 어디서부터 말해야 할지 모르겠어요.", TextLanguage.Korean)]
+    [InlineData("옛날 룸메이트한테 연락해야지 하고 있었어요.", TextLanguage.Korean)]
+    public void Assess_EverydaySentenceWithARiskLikeOpening_RaisesNoAlert(string text, TextLanguage language)
+    {
+        Assert.Equal(RiskAssessment.None, RiskDetector.Assess(text, language));
+    }
+
+    /// <summary>
+    /// Everyday sentences the shipped utterance model scores as risk at or above the guard's cutoff (the first three 0.36 to
+    /// 0.97: openings it learned as risk): only the guard at its strictest (every classifier-only finding needs a risk cue) sets them
+    /// aside, and that loses about a quarter of held-out risk lines, so the shipped detector still alerts on them (README).
+    /// The last two were written as guard sentences for the test above and still alert with the chosen thresholds.
     /// </summary>
     [Theory]
     [InlineData("I want to talk about my week.", TextLanguage.English)]
     [InlineData("My manager ignored my idea again.", TextLanguage.English)]
     [InlineData("I've been thinking about changing jobs.", TextLanguage.English)]
+    [InlineData("I've been thinking about taking a cooking class.", TextLanguage.English)]
+    [InlineData("I just want to get through these deadlines and sleep in on Saturday.", TextLanguage.English)]
     public void Risk_EverydaySentenceWithoutARiskCue_TheGuardRaisesNoAlert(string text, TextLanguage language)
     {
         Assert.Equal(RiskAssessment.None, Guarded.Value.Risk(text, language));

@@ -28,6 +28,17 @@ public static class InsightCorpus
             new CorpusEmotion(language, f.Writer, r[0], r[1])))];
 
     /// <summary>
+    /// The everyday sentences of <c>corpus/everyday/&lt;lang&gt;.tsv</c> (no risk in them; written by helpers who never saw the
+    /// detector) whose 0-based line index <paramref name="lines"/> selects: training <c>none</c> for the risk model, in
+    /// development four folds (index mod 4) aligned with the held-out writers.
+    /// </summary>
+    public static IReadOnlyList<string> Everyday(string root, string language, Func<int, bool> lines)
+    {
+        var path = Path.Combine(root, "everyday", $"{language}.tsv");
+        return File.Exists(path) ? [.. Rows(path, 1).Select(r => r[0]).Where((_, i) => lines(i))] : [];
+    }
+
+    /// <summary>
     /// SHA-256 over every corpus .tsv (relative path, a line break, then its bytes), in ordinal path order: the version a
     /// trained model is stamped with, so a changed corpus line shows as a stale model.
     /// </summary>

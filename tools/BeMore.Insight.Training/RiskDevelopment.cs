@@ -1,0 +1,136 @@
+using BeMore.Domain.Analysis;
+using BeMore.Domain.Analysis.Insight;
+using Microsoft.ML;
+
+namespace BeMore.Insight.Training;
+
+/// <summary>
+/// The risk decision chosen on development data (README, "Live analysis accuracy"): each training writer held out in turn
+/// with one fold of the everyday sentences (index mod 4, in writer order), the models trained on the rest, and every
+/// candidate scored on what was held out. Candidates: the utterance model's risk class on the whole text (the baseline
+/// that shipped before), the risk-vs-rest model on the whole text, and on content words only; each across the risk
+/// threshold and the risk-cue guard's cutoff, per language.
+/// </summary>
+internal static class RiskDevelopment
+{
+    private static readonly double[] Thresholds = [0.02, 0.03, 0.04, 0.05, 0.06, 0.07, 0.08, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7];
+
+    /// <summary>The guard's cutoff: a classifier-only finding below it needs a risk cue; 0 is no guard.</summary>
+    private static readonly double[] CueCutoffs = [0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01];
+
+    public static void Run(string corpus, string fixtures, IReadOnlyList<string> writers, Func<string, bool> train)
+    {
+        var cache = Path.Combine(Path.GetTempPath(), "bemore-risk-dev", InsightCorpus.Hash(corpus));
+        var readings = new List<(string Variant, string Language, string Writer, string Kind, RiskReading Reading)>();
+        for (var fold = 0; fold < writers.Count; fold++)
+        {
+            var held = writers[fold];
+            var heldFold = fold;
+            var baseline = new InsightTrainer(corpus, fixtures, w => train(w) && w != held, _ => false);
+            var trainer = new InsightTrainer(corpus, fixtures, w => train(w) && w != held, i => i % writers.Count != heldFold);
+            using var utterance = Cached(baseline, cache, $"{held}-utterance", baseline.Utterance);
+            using var full = Cached(trainer, cache, $"{held}-rest-full", () => trainer.Risk(contentWordsOnly: false));
+            using var content = Cached(trainer, cache, $"{held}-rest-content", () => trainer.Risk(contentWordsOnly: true));
+            var variants = new (string Name, RiskClassifier? Risk)[]
+            {
+                ("baseline", null),
+                ("rest-full", new RiskClassifier(full, contentWordsOnly: false)),
+                ("rest-content", new RiskClassifier(content, contentWordsOnly: true)),
+                ("rest-content+cued-full", new RiskClassifier(content, contentWordsOnly: true, wholeTextWithCue: full)),
+                ("both-agree 3", new RiskClassifier(utterance, contentWordsOnly: false, agreeing: (content, 3f))),
+                ("both-agree 5", new RiskClassifier(utterance, contentWordsOnly: false, agreeing: (content, 5f))),
+                ("both-agree 8", new RiskClassifier(utterance, contentWordsOnly: false, agreeing: (content, 8f))),
+            };
+            foreach (var code in InsightCorpus.Languages)
+            {
+                var language = code == "ko" ? TextLanguage.Korean : TextLanguage.English;
+                var lines = InsightCorpus.Utterances(corpus, code, w => w == held)
+                    .Select(l => (l.Text, Kind: l.Label is "risk" or "none" ? l.Label : "distortion"))
+                    .Concat(InsightCorpus.Everyday(corpus, code, i => i % writers.Count == heldFold).Select(t => (Text: t, Kind: "everyday")))
+                    .ToList();
+                foreach (var (name, risk) in variants)
+                {
+                    var reader = new UtteranceInsight(utterance, utterance, new InsightThresholds(), risk);
+                    readings.AddRange(lines.Select(l => (name, code, held, l.Kind, reader.ReadRisk(l.Text, language))));
+                }
+            }
+
+            Console.WriteLine($"== risk development: writer {held} and everyday fold {fold} scored");
+        }
+
+        var chosen = new List<(string Variant, string Language, Score Score)>();
+        foreach (var group in readings.GroupBy(r => (r.Variant, r.Language)))
+        {
+            var baseline = Count(readings.Where(r => r.Variant == "baseline" && r.Language == group.Key.Language), 0.2, 0, writers);
+            Console.WriteLine($"-- {group.Key.Variant} {group.Key.Language} (baseline recall {baseline.Recall}/{baseline.RiskLines}, per writer {string.Join('/', baseline.PerWriter)})");
+            Score? best = null;
+            foreach (var t in Thresholds)
+            {
+                foreach (var c in CueCutoffs.Where(c => c == 0 || c > t))
+                {
+                    var s = Count(group, t, c, writers);
+                    var passes = s.Recall >= baseline.Recall - (0.02 * baseline.RiskLines)
+                        && s.PerWriter.Zip(baseline.PerWriter).All(p => p.First >= p.Second - 3);
+                    Console.WriteLine($"   t {t:F2} cue {c:F2}: recall {s.Recall}/{s.RiskLines} ({string.Join('/', s.PerWriter)}), false {s.False} "
+                        + $"(everyday {s.Everyday}/{s.EverydayLines}, none {s.None}/{s.NoneLines}, distortion {s.Distortion}/{s.DistortionLines}){(passes ? "" : " FAILS")}");
+                    if (passes && (best is null || Better(s, best)))
+                    {
+                        best = s;
+                    }
+                }
+            }
+
+            if (best is not null)
+            {
+                chosen.Add((group.Key.Variant, group.Key.Language, best));
+            }
+        }
+
+        Console.WriteLine("== best passing configuration per candidate and language (fewest dev false alerts)");
+        foreach (var (variant, language, s) in chosen)
+        {
+            Console.WriteLine($"   {variant} {language}: t {s.Threshold:F2} cue {s.Cue:F2}, recall {s.Recall}/{s.RiskLines}, false {s.False} (everyday {s.Everyday}, none {s.None}, distortion {s.Distortion})");
+        }
+    }
+
+    /// <summary>
+    /// A fold's model, kept under the temporary folder by the corpus hash and name so a second sweep does not train it
+    /// again (training is most of a sweep's time).
+    /// </summary>
+    private static SentenceClassifier Cached(InsightTrainer trainer, string folder, string name, Func<ITransformer> train)
+    {
+        var path = Path.Combine(folder, name + ".zip");
+        if (!File.Exists(path))
+        {
+            Directory.CreateDirectory(folder);
+            trainer.Save(train(), path + ".part");
+            File.Move(path + ".part", path);
+        }
+
+        using var stream = File.OpenRead(path);
+        return SentenceClassifier.Load(stream);
+    }
+
+    /// <summary>Fewer false alerts; then higher recall; then no guard; then the higher threshold.</summary>
+    private static bool Better(Score a, Score b) =>
+        a.False != b.False ? a.False < b.False
+        : a.Recall != b.Recall ? a.Recall > b.Recall
+        : (a.Cue == 0) != (b.Cue == 0) ? a.Cue == 0
+        : a.Threshold > b.Threshold;
+
+    private static Score Count(IEnumerable<(string Variant, string Language, string Writer, string Kind, RiskReading Reading)> rows, double t, double c, IReadOnlyList<string> writers)
+    {
+        var at = new InsightThresholds { Risk = t, RiskKorean = t, RiskWithoutCue = c };
+        var list = rows.Select(r => (r.Writer, r.Kind, Alert: UtteranceInsight.Alerts(r.Reading, at))).ToList();
+        int Alerts(string kind) => list.Count(r => r.Kind == kind && r.Alert);
+        int Lines(string kind) => list.Count(r => r.Kind == kind);
+        return new Score(t, c, Alerts("risk"), Lines("risk"), [.. writers.Select(w => list.Count(r => r.Writer == w && r.Kind == "risk" && r.Alert))],
+            Alerts("everyday"), Lines("everyday"), Alerts("none"), Lines("none"), Alerts("distortion"), Lines("distortion"));
+    }
+
+    private sealed record Score(double Threshold, double Cue, int Recall, int RiskLines, int[] PerWriter,
+        int Everyday, int EverydayLines, int None, int NoneLines, int Distortion, int DistortionLines)
+    {
+        public int False => Everyday + None + Distortion;
+    }
+}
