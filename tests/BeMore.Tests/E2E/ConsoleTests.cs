@@ -12,7 +12,7 @@ namespace BeMore.Tests.E2E;
 /// fake microphone playing a recorded voice (three spoken sentences, looped).
 /// </summary>
 [Trait(TestCategory.Name, TestCategory.E2E)]
-public sealed partial class ConsoleTests(BeMoreWebFactory factory) : IClassFixture<BeMoreWebFactory>
+public sealed partial class ConsoleTests(ConsoleWebFactory factory) : IClassFixture<ConsoleWebFactory>
 {
     internal static readonly ViewportSize Desktop = new() { Width = 1280, Height = 900 };
     internal static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
