@@ -234,8 +234,8 @@ public sealed partial class CounselingSessionGrain : Grain, ICounselingSessionGr
 
         switch (IdlePolicy.Decide(State.Status, _lastActivityAt, _time.GetUtcNow(), _options))
         {
-            case IdleDecision.Pause:
-                await _journal.AppendAsync(new StatusChanged(SessionStatus.Active, SessionStatus.Paused, "idle"));
+            case IdleDecision.Pause when SessionLifecycle.Transition(State.Status, SessionStatus.Paused, SessionStatus.Active, "idle") is { } pause:
+                await _journal.AppendAsync(pause);
                 UpdateAnalysisTimer();
                 break;
             case IdleDecision.End:
