@@ -1,6 +1,7 @@
 using BeMore.Domain.Analysis;
 using BeMore.Grains.Abstractions.Counseling;
 using BeMore.Grains.Abstractions.Localization;
+using BeMore.Grains.Sessions;
 
 namespace BeMore.Grains.Counseling;
 
@@ -15,13 +16,11 @@ public sealed class LocalReplyComposer(int seed = 0)
     private readonly Dictionary<string, int> _next = new(StringComparer.Ordinal);
     private int _replies;
 
-    /// <summary>The fixed safety reply: never composed, never varied.</summary>
+    /// <summary>The fixed safety reply with the crisis line it was given (already in the language): never composed, never varied.</summary>
     public static string Safety(TextLanguage language, string crisisLine)
     {
         var code = language.ToCode();
-        return language == TextLanguage.Korean
-            ? $"{LocalReplyTexts.Safety.In(code)} {LocalReplyTexts.SafetyQuestion.In(code)}"
-            : $"{LocalReplyTexts.Safety.In(code)} {crisisLine} {LocalReplyTexts.SafetyQuestion.In(code)}";
+        return $"{SafetyTexts.Reply.In(code)} {crisisLine} {SafetyTexts.Question.In(code)}";
     }
 
     /// <summary>The reply to <paramref name="turn"/>; the safety reply when the turn raised a risk alert.</summary>

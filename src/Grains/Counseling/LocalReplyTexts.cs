@@ -138,16 +138,4 @@ internal static class LocalReplyTexts
         new("What did you do that made a difference there?", "그때 스스로 어떤 점을 잘하셨다고 생각하세요?"),
         new("How did it feel in the moment?", "그 순간 기분이 어떠셨어요?"),
     ];
-
-    /// <summary>
-    /// The fixed, reviewed reply to a risk statement, never generated. The English one is followed by the configured crisis
-    /// line (<c>BeMore:Sessions:CrisisLine</c>); the Korean one names the Korean lines itself.
-    /// </summary>
-    public static readonly LocalizedText Safety = new(
-        "Thank you for telling me this. I'm concerned about your safety, and you don't have to carry this alone. " +
-            "Please reach out right now to someone who can help.",
-        "이야기해 주셔서 고마워요. 지금 무엇보다 당신의 안전이 걱정돼요. 혼자 견디지 않으셔도 돼요. " +
-            "지금 바로 자살예방상담전화 109(24시간)나 정신건강위기상담전화 1577-0199로 연락해 주시고, 당장 위험하다면 119에 전화해 주세요.");
-
-    public static readonly LocalizedText SafetyQuestion = new("Are you somewhere safe right now?", "지금 안전한 곳에 계신가요?");
 }

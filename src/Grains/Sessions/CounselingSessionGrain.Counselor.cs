@@ -80,7 +80,7 @@ public sealed partial class CounselingSessionGrain
             findings.Select(e => e.Data).OfType<DistortionDetected>().OrderByDescending(d => d.Confidence).FirstOrDefault()?.DistortionType,
             findings.Select(e => e.Data).OfType<CbtIntervention>().FirstOrDefault(i => i.Kind == "question")?.Text,
             State.Consent.StoreTranscript ? text : null,
-            _options.CrisisLine);
+            _options.CrisisLineIn(language.ToCode()));
         if (chat)
         {
             _chatTurn = turn;

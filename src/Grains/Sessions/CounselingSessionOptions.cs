@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using BeMore.Grains.Abstractions.Reports;
 
 namespace BeMore.Grains.Sessions;
 
@@ -52,9 +53,22 @@ public sealed class CounselingSessionOptions
     [Range(0.0, 1.0)]
     public double TextWeight { get; set; } = 0.2;
 
-    /// <summary>The crisis-line text every risk alert carries.</summary>
-    [Required]
-    public string CrisisLine { get; set; } =
-        "If you are in danger or thinking about ending your life, call your local emergency number now. " +
-        "Korea: 109 (suicide prevention, 24h) or 1577-0199 (mental health crisis line).";
+    /// <summary>
+    /// The crisis line an English risk alert and safety reply carry; unset keeps the built-in one
+    /// (<see cref="SafetyTexts.CrisisLine"/>). When set, it also serves a language without a line of its own, so an
+    /// operator outside Korea who sets only this never has Korean speakers sent to Korean numbers.
+    /// </summary>
+    public string? CrisisLine { get; set; }
+
+    /// <summary>The crisis line for people addressed in Korean; unset falls back as <see cref="CrisisLine"/> says.</summary>
+    public string? CrisisLineKorean { get; set; }
+
+    /// <summary>The crisis line to give someone addressed in <paramref name="language"/> (a report language code).</summary>
+    public string CrisisLineIn(string language)
+    {
+        var own = language == ReportTerms.Korean ? CrisisLineKorean : CrisisLine;
+        return Configured(own) ?? Configured(CrisisLine) ?? SafetyTexts.CrisisLine.In(language);
+    }
+
+    private static string? Configured(string? line) => string.IsNullOrWhiteSpace(line) ? null : line;
 }

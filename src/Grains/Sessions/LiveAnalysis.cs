@@ -69,7 +69,7 @@ internal sealed class LiveAnalysis(CounselingSessionOptions options)
         var risk = RiskDetector.Assess(text, language);
         if (risk.Level != RiskLevel.None)
         {
-            produced.Add(new RiskAlert(RiskCode(risk.Level), segmentSeq, storeText ? risk.Evidence?.Text : null, options.CrisisLine, risk.Severity?.ToCode()));
+            produced.Add(new RiskAlert(RiskCode(risk.Level), segmentSeq, storeText ? risk.Evidence?.Text : null, options.CrisisLineIn(offerIn.ToCode()), risk.Severity?.ToCode()));
         }
 
         if (scope.Distortions)

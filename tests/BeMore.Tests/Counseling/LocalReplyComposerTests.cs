@@ -44,15 +44,17 @@ public sealed class LocalReplyComposerTests
     }
 
     [Theory]
-    [InlineData("en", "Call 109 now.")]
-    [InlineData("ko", "109")]
-    public void RiskTurn_GivesTheFixedSafetyReply(string language, string expected)
+    [InlineData("en", "Thank you for telling me", "Are you somewhere safe right now?")]
+    [InlineData("ko", "이야기해 주셔서", "지금 안전한 곳에 계신가요?")]
+    public void RiskTurn_GivesTheFixedSafetyReplyWithTheCrisisLineItWasGiven(string language, string opening, string question)
     {
         var turn = new CounselorTurn("u", 2, "chat", language, RiskRaised: true, "sadness", "labeling", null, "x", CrisisLine);
 
         var reply = new LocalReplyComposer().Compose(turn);
 
-        Assert.Contains(expected, reply, StringComparison.Ordinal);
+        Assert.Contains(CrisisLine, reply, StringComparison.Ordinal);
+        Assert.StartsWith(opening, reply, StringComparison.Ordinal);
+        Assert.EndsWith(question, reply, StringComparison.Ordinal);
         Assert.Equal(reply, new LocalReplyComposer(seed: 99).Compose(turn));
     }
 }

@@ -22,7 +22,36 @@ public sealed class LiveAnalysisTests
 
         var alert = Assert.IsType<RiskAlert>(Assert.Single(produced));
         Assert.Equal(SegmentSeq, alert.SegmentSeq);
-        Assert.Equal(Options.CrisisLine, alert.CrisisLine);
+        Assert.Equal(Options.CrisisLineIn("en"), alert.CrisisLine);
+    }
+
+    [Theory]
+    [InlineData("I want to kill myself.", "en", null, "local emergency number")]
+    [InlineData("죽고 싶어요. 다 끝내고 싶어요.", "ko", null, "119에 전화해")]
+    [InlineData("I want to kill myself.", "en", "ko", "119에 전화해")]
+    public void OnTranscript_Risk_CarriesTheCrisisLineInTheLanguageThePersonIsAddressedIn(string text, string language, string? preferred, string expected)
+    {
+        var analysis = new LiveAnalysis(Options);
+
+        var produced = analysis.OnTranscript(SegmentSeq, text, language, Scope(analysis: false) with { PreferredLanguage = preferred }, T0, refine: false);
+
+        var alert = Assert.IsType<RiskAlert>(Assert.Single(produced));
+        Assert.Contains(expected, alert.CrisisLine, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OnTranscript_Risk_CarriesTheOperatorsCrisisLineForThatLanguage()
+    {
+        var options = new CounselingSessionOptions { CrisisLine = "Call 988 now.", CrisisLineKorean = "지금 1393에 전화해 주세요." };
+        var onlyEnglish = new CounselingSessionOptions { CrisisLine = "Call 988 now." };
+
+        var korean = new LiveAnalysis(options).OnTranscript(SegmentSeq, "죽고 싶어요.", "ko", Scope(analysis: false), T0, refine: false);
+        var english = new LiveAnalysis(options).OnTranscript(SegmentSeq, "I want to kill myself.", "en", Scope(analysis: false), T0, refine: false);
+        var fallback = new LiveAnalysis(onlyEnglish).OnTranscript(SegmentSeq, "죽고 싶어요.", "ko", Scope(analysis: false), T0, refine: false);
+
+        Assert.Equal("지금 1393에 전화해 주세요.", Assert.IsType<RiskAlert>(Assert.Single(korean)).CrisisLine);
+        Assert.Equal("Call 988 now.", Assert.IsType<RiskAlert>(Assert.Single(english)).CrisisLine);
+        Assert.Equal("Call 988 now.", Assert.IsType<RiskAlert>(Assert.Single(fallback)).CrisisLine);
     }
 
     [Fact]

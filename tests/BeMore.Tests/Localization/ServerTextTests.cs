@@ -8,7 +8,7 @@ namespace BeMore.Tests.Localization;
 
 /// <summary>
 /// Every text the server writes for people is a <see cref="LocalizedText"/> in a table (report terms, report prose, PDF
-/// labels, intervention questions and tasks, the counselor's own replies). Found by reflection, so a table added later is held to the same rule:
+/// labels, intervention questions and tasks, the counselor's own replies, the safety reply and crisis line). Found by reflection, so a table added later is held to the same rule:
 /// each text exists in English and in Korean, neither is empty, and both take the same arguments.
 /// </summary>
 public sealed partial class ServerTextTests
@@ -20,7 +20,7 @@ public sealed partial class ServerTextTests
     {
         var texts = AllTexts().ToList();
 
-        string[] tables = ["ReportTerms", "ReportTexts", "ReportPdfTexts", "InterventionCatalog", "LocalReplyTexts"];
+        string[] tables = ["ReportTerms", "ReportTexts", "ReportPdfTexts", "InterventionCatalog", "LocalReplyTexts", "SafetyTexts"];
         Assert.All(tables, table => Assert.Contains(texts, entry => entry.Table == table));
         Assert.All(texts, entry =>
         {
