@@ -14,6 +14,8 @@ public sealed class RateLimitTests(RateLimitedWebFactory factory) : IClassFixtur
     private const string AllowedOrigin = "http://localhost:5173";
     private const int Limit = RateLimitedWebFactory.PermitLimit;
     private const int WriteLimit = RateLimitedWebFactory.WritePermitLimit;
+    private const int ConsoleFileLimit = RateLimitedWebFactory.ConsoleFilePermitLimit;
+    private static readonly string[] ConsoleFiles = ["/console/js/main.js", "/console/css/console.css", "/console/index.html"];
     private static readonly long SecondsToReset = (long)(RateLimitedWebFactory.Window - TimeSpan.FromMinutes(1)).TotalSeconds;
 
     [Fact]
@@ -206,6 +208,57 @@ public sealed class RateLimitTests(RateLimitedWebFactory factory) : IClassFixtur
         using var after = await observer.GetAsync("/api/errors/stats");
         using var afterBody = await after.ReadJsonAsync();
         Assert.Equal(1, RateLimitedCount(afterBody) - RateLimitedCount(beforeBody));
+    }
+
+    [Fact]
+    public async Task ConsoleFiles_CountTowardTheirOwnQuotaAndLeaveTheApiQuotaWhole()
+    {
+        using var client = ClientFrom("127.0.0.18");
+        for (var i = 1; i <= Limit + 1; i++)
+        {
+            using var file = await client.GetAsync(ConsoleFiles[i % ConsoleFiles.Length]);
+            Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+            Assert.Equal(ConsoleFileLimit.ToString(CultureInfo.InvariantCulture), Header(file, "RateLimit-Limit"));
+            Assert.Equal((ConsoleFileLimit - i).ToString(CultureInfo.InvariantCulture), Header(file, "RateLimit-Remaining"));
+        }
+
+        using var api = await client.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.OK, api.StatusCode);
+        Assert.Equal((Limit - 1).ToString(CultureInfo.InvariantCulture), Header(api, "RateLimit-Remaining"));
+    }
+
+    [Fact]
+    public async Task ApiQuotaSpent_ConsoleFilesStillLoadButThePageRouteAndTheApiAreRefused()
+    {
+        using var client = ClientFrom("127.0.0.19");
+        await ExhaustAsync(client);
+
+        using var file = await client.GetAsync(ConsoleFiles[0]);
+        using var page = await client.GetAsync("/console/history");
+        using var api = await client.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, page.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, api.StatusCode);
+    }
+
+    [Fact]
+    public async Task ConsoleFiles_BeyondTheirQuota_AreRefusedAndTheApiQuotaStaysWhole()
+    {
+        using var client = ClientFrom("127.0.0.20");
+        for (var i = 0; i < ConsoleFileLimit; i++)
+        {
+            using var file = await client.GetAsync(ConsoleFiles[i % ConsoleFiles.Length]);
+            Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        }
+
+        using var refused = await client.GetAsync(ConsoleFiles[0]);
+        using var api = await client.GetAsync("/");
+
+        await ProblemResponses.AssertProblemAsync(refused, HttpStatusCode.TooManyRequests, "RATE_LIMITED");
+        Assert.Equal(HttpStatusCode.OK, api.StatusCode);
+        Assert.Equal((Limit - 1).ToString(CultureInfo.InvariantCulture), Header(api, "RateLimit-Remaining"));
     }
 
     private static long RateLimitedCount(System.Text.Json.JsonDocument stats) =>

@@ -16,6 +16,7 @@ public class RateLimitedWebFactory : BeMoreWebFactory
 {
     public const int PermitLimit = 12;
     public const int WritePermitLimit = 5;
+    public const int ConsoleFilePermitLimit = 20;
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(10);
 
     /// <summary>One minute into a window, so the reset is 540 s away.</summary>
@@ -25,6 +26,7 @@ public class RateLimitedWebFactory : BeMoreWebFactory
     {
         builder.UseSetting("BeMore:Security:RateLimit:PermitLimit", PermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("BeMore:Security:RateLimit:WritePermitLimit", WritePermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("BeMore:Security:RateLimit:ConsoleFilePermitLimit", ConsoleFilePermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("BeMore:Security:RateLimit:Window", "00:10:00");
         builder.ConfigureServices(services => services.AddKeyedSingleton<TimeProvider>(ClientRateLimits.ClockKey, Clock));
     }

@@ -20,6 +20,13 @@ public sealed class RateLimitOptions : IValidatableObject
     [Range(1, 1_000_000)]
     public int WritePermitLimit { get; set; } = 300;
 
+    /// <summary>
+    /// GET/HEAD requests for console files (scripts, styles, the face model) per client IP and window, counted apart
+    /// from <see cref="PermitLimit"/>: a console load fetches dozens of them. Console page routes count as requests.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int ConsoleFilePermitLimit { get; set; } = 6_000;
+
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
