@@ -29,29 +29,55 @@ public sealed class AdoNetAuditStore(EventLogDatabase database, GroupCommitWrite
 
         return writer.WriteAsync(async transaction =>
         {
-            await using var command = transaction.Connection!.CreateCommand();
+            var connection = transaction.Connection!;
+            if (connection.CanCreateBatch)
+            {
+                // PostgreSQL: the rows a batch of requests left go to the server in one round trip.
+                await using var batch = connection.CreateBatch();
+                batch.Transaction = transaction;
+                foreach (var entry in entries)
+                {
+                    var insert = batch.CreateBatchCommand();
+                    insert.CommandText = InsertSql;
+                    foreach (var (name, type, value) in Columns(entry))
+                    {
+                        insert.AddParameter(name, type, value);
+                    }
+
+                    batch.BatchCommands.Add(insert);
+                }
+
+                await batch.ExecuteNonQueryAsync();
+                return;
+            }
+
+            // SQLite has no batches (and no round trips): one prepared statement, run once per row.
+            await using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = InsertSql;
-            var userId = command.AddParameter("user_id", DbType.String);
-            var actorId = command.AddParameter("actor_id", DbType.String);
-            var action = command.AddParameter("action", DbType.String);
-            var targetId = command.AddParameter("target_id", DbType.String);
-            var atMs = command.AddParameter("at_ms", DbType.Int64);
-            var clientIp = command.AddParameter("client_ip", DbType.String);
-            var outcome = command.AddParameter("outcome", DbType.String);
             foreach (var entry in entries)
             {
-                userId.Value = (object?)entry.UserId ?? DBNull.Value;
-                actorId.Value = (object?)entry.ActorId ?? DBNull.Value;
-                action.Value = entry.Action;
-                targetId.Value = (object?)entry.TargetId ?? DBNull.Value;
-                atMs.Value = entry.At.ToUnixTimeMilliseconds();
-                clientIp.Value = (object?)entry.ClientIp ?? DBNull.Value;
-                outcome.Value = entry.Outcome;
+                command.Parameters.Clear();
+                foreach (var (name, type, value) in Columns(entry))
+                {
+                    command.AddParameter(name, type, value);
+                }
+
                 await command.ExecuteNonQueryAsync();
             }
         }, cancellationToken);
     }
+
+    private static (string Name, DbType Type, object? Value)[] Columns(AuditEntry entry) =>
+    [
+        ("user_id", DbType.String, entry.UserId),
+        ("actor_id", DbType.String, entry.ActorId),
+        ("action", DbType.String, entry.Action),
+        ("target_id", DbType.String, entry.TargetId),
+        ("at_ms", DbType.Int64, entry.At.ToUnixTimeMilliseconds()),
+        ("client_ip", DbType.String, entry.ClientIp),
+        ("outcome", DbType.String, entry.Outcome),
+    ];
 
     public async Task<IReadOnlyList<AuditRecord>> ReadAsync(string? userId, long afterId, int limit, CancellationToken cancellationToken = default)
     {

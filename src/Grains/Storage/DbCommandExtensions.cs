@@ -6,13 +6,19 @@ namespace BeMore.Grains.Storage;
 internal static class DbCommandExtensions
 {
     /// <summary>Adds a named parameter with an explicit type, so null values bind the same way on every driver.</summary>
-    public static DbParameter AddParameter(this DbCommand command, string name, DbType type, object? value = null)
+    public static DbParameter AddParameter(this DbCommand command, string name, DbType type, object? value = null) =>
+        Add(command.Parameters, command.CreateParameter(), name, type, value);
+
+    /// <inheritdoc cref="AddParameter(DbCommand, string, DbType, object?)"/>
+    public static DbParameter AddParameter(this DbBatchCommand command, string name, DbType type, object? value = null) =>
+        Add(command.Parameters, command.CreateParameter(), name, type, value);
+
+    private static DbParameter Add(DbParameterCollection parameters, DbParameter parameter, string name, DbType type, object? value)
     {
-        var parameter = command.CreateParameter();
         parameter.ParameterName = name;
         parameter.DbType = type;
         parameter.Value = value ?? DBNull.Value;
-        command.Parameters.Add(parameter);
+        parameters.Add(parameter);
         return parameter;
     }
 }

@@ -46,6 +46,22 @@ public abstract class AuditStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Append_AWholeBatchInOneCall_StoresEveryEntryInOrderWithItsNulls()
+    {
+        var target = await CreateTargetAsync();
+        var store = Open(target);
+        var user = NewUserId();
+        var entries = Enumerable.Range(0, 40)
+            .Select(i => i % 3 == 0 ? Entry(user, null) with { ClientIp = null, At = T0.AddSeconds(i) } : Entry(user, $"target-{i}") with { At = T0.AddSeconds(i) })
+            .ToList();
+
+        await store.AppendAsync(entries);
+
+        var stored = await store.ReadAsync(user, 0, 1000);
+        Assert.Equal(entries, stored.Select(r => r.Entry));
+    }
+
+    [Fact]
     public async Task Append_WhenTheCommitFails_FaultsEveryCallerAndLaterAppendsStillCommit()
     {
         var target = await CreateTargetAsync();
@@ -120,7 +136,7 @@ public abstract class AuditStoreContract : IAsyncLifetime
 
     private static string NewUserId() => Guid.NewGuid().ToString("N");
 
-    private static AuditEntry Entry(string user, string target) =>
+    private static AuditEntry Entry(string user, string? target) =>
         new(user, user, "session.get", target, T0, "127.0.0.1", AuditOutcomes.Success);
 }
 
