@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # BeMore's performance, measured against a bare baseline in the same run (README "Performance").
 #
-#   bench/run.sh [--quick] [--postgres] [--only 1,2,3,4,5,6,7,micro] [--no-build]
+#   bench/run.sh [--quick] [--postgres] [--only 1,2,3,4,5,6,7,8,micro] [--no-build]
 #
 # Builds Release, starts the baseline server (bare echo hub + bare minimal-API endpoint) and BeMore (embedded profile)
 # on loopback, pins the servers and the load generator to separate cores, runs each scenario on the baseline and on
@@ -18,7 +18,7 @@ repo=$(pwd)
 
 quick=
 postgres=
-only=1,2,3,4,5,6,7,micro
+only=1,2,3,4,5,6,7,8,micro
 build=1
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -26,7 +26,7 @@ while [ $# -gt 0 ]; do
         --postgres) postgres=1 ;;
         --no-build) build= ;;
         --only) only=${2:?--only needs a list such as 1,4}; shift ;;
-        *) echo "usage: bench/run.sh [--quick] [--postgres] [--only 1,2,3,4,5,6,7,micro] [--no-build]" >&2; exit 2 ;;
+        *) echo "usage: bench/run.sh [--quick] [--postgres] [--only 1,2,3,4,5,6,7,8,micro] [--no-build]" >&2; exit 2 ;;
     esac
     shift
 done
@@ -104,6 +104,8 @@ bemore_port=$(free_port)
 bemore_url="http://127.0.0.1:$bemore_port"
 silo_port=$(free_port)
 bemore_pid=
+# Settings a scenario adds when it (re)starts BeMore.
+bemore_extra_env=()
 
 # The limits a production node keeps per client would throttle a load generator that is one client: raised for the run.
 bemore_env() {
@@ -127,6 +129,7 @@ start_bemore() { # profile (embedded|postgres)
     mkdir -p "$data_dir"
     local settings=()
     mapfile -t settings < <(bemore_env "$data_dir")
+    settings+=("${bemore_extra_env[@]}")
     if [ "$1" = postgres ]; then
         settings+=(BeMore__Storage__Profile=Postgres
             "BeMore__Storage__ConnectionString=$pg_connection"
@@ -262,6 +265,16 @@ if selected 7; then
     generate mixed
 fi
 run_scenarios embedded "" "sqlite:$work/bemore-embedded/bemore.db"
+if selected 8; then
+    # The counselor streams from the baseline's fake LLM; the rest of the run keeps BeMore without an LLM.
+    log "scenario 8: counselor replies (BeMore restarted with the baseline's fake LLM)"
+    stop_bemore
+    bemore_extra_env=(BeMore__Llm__Enabled=true "BeMore__Llm__Endpoint=$baseline_url/v1" BeMore__Counselor__DailyTokenBudget=1000000000)
+    start_bemore embedded
+    generate warmup
+    generate counselor
+    bemore_extra_env=()
+fi
 stop_bemore
 
 # --- PostgreSQL profile ---------------------------------------------------------------------------------------------

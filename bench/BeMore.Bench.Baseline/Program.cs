@@ -1,13 +1,15 @@
 using BeMore.Bench.Baseline;
 
 // The yardstick BeMore is measured against: the same framework pieces (Kestrel, SignalR with both protocols, minimal
-// APIs, System.Text.Json) and nothing else: no auth, no grains, no storage, no logging per request.
+// APIs, System.Text.Json) and nothing else: no auth, no grains, no storage, no logging per request. It also plays the
+// LLM the counselor streams from (scenario 8).
 var builder = WebApplication.CreateBuilder(args);
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.Services.AddSignalR(options => options.MaximumReceiveMessageSize = 64 * 1024).AddMessagePackProtocol();
 
 var app = builder.Build();
 app.MapHub<EchoHub>("/hubs/echo");
+app.MapFakeChatCompletions();
 app.MapGet("/bare/{id}", (string id) => TypedResults.Ok(new BareItem(id, "bare", DateTimeOffset.UtcNow)));
 app.MapPost("/bare", (BareCreate request) =>
 {

@@ -52,14 +52,15 @@ public static class Hubs
 
     /// <summary>
     /// A connection to BeMore's live hub through the client library, as <paramref name="token"/>'s user: no automatic
-    /// reconnection and no queue of pushed events (nothing here reads them; a drop is an error the scenario counts).
+    /// reconnection (a drop is an error the scenario counts), and pushed events queued only for a scenario that reads them.
     /// </summary>
-    public static Task<SessionConnection> ConnectSessionAsync(Uri server, string token, WireProtocol protocol, CancellationToken cancellationToken) =>
+    public static Task<SessionConnection> ConnectSessionAsync(
+        Uri server, string token, WireProtocol protocol, CancellationToken cancellationToken, bool queueEvents = false) =>
         SessionConnection.ConnectAsync(Apis.GetOrAdd(server, address => new BeMoreApi(address)).As(token), new LiveConnectionOptions
         {
             Protocol = protocol == WireProtocol.MessagePack ? LiveProtocol.MessagePack : LiveProtocol.Json,
             AutomaticReconnect = false,
-            QueueEvents = false,
+            QueueEvents = queueEvents,
             Configure = connection => connection.ServerTimeout = ServerTimeout,
         }, cancellationToken);
 

@@ -19,8 +19,9 @@ public sealed class Latencies
 
     public static long Now => Stopwatch.GetTimestamp();
 
-    public void RecordSince(long scheduledTimestamp) =>
-        _histogram.RecordValue(Math.Max(1, (long)Stopwatch.GetElapsedTime(scheduledTimestamp).TotalMicroseconds));
+    public void RecordSince(long scheduledTimestamp) => Record(Stopwatch.GetElapsedTime(scheduledTimestamp));
+
+    public void Record(TimeSpan elapsed) => _histogram.RecordValue(Math.Max(1, (long)elapsed.TotalMicroseconds));
 
     public void RecordError() => Interlocked.Increment(ref _errors);
 

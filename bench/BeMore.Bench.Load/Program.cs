@@ -25,13 +25,14 @@ var scenario = options.Command switch
     "hub-round-trip" => HubRoundTrip.RunAsync(options, cancellation.Token),
     "streaming" => Streaming.RunAsync(options, cancellation.Token),
     "mixed" => Mixed.RunAsync(options, cancellation.Token),
+    "counselor" => CounselorReplies.RunAsync(options, cancellation.Token),
     "append" => EventLogAppend.RunAsync(options, cancellation.Token),
     "rest-prepare" => RestPrepare.RunAsync(options, cancellation.Token),
     "idle" => IdleConnections.RunAsync(options, cancellation.Token),
     "reactivation-prepare" => Reactivation.PrepareAsync(options, cancellation.Token),
     "reactivation-measure" => Reactivation.MeasureAsync(options, cancellation.Token),
     "chaos-run" => Chaos.RunAsync(options, cancellation.Token),
-    _ => throw new ArgumentException($"Unknown command '{options.Command}'. Commands: warmup, hub-round-trip, streaming, mixed, append, rest-prepare, idle, reactivation-prepare, reactivation-measure, chaos-run, chaos-check."),
+    _ => throw new ArgumentException($"Unknown command '{options.Command}'. Commands: warmup, hub-round-trip, streaming, mixed, counselor, append, rest-prepare, idle, reactivation-prepare, reactivation-measure, chaos-run, chaos-check."),
 };
 await scenario;
 return 0;

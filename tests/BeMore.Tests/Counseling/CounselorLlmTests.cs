@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using BeMore.FakeLlm;
 using BeMore.Tests.Infrastructure;
 using BeMore.Tests.Live;
 using BeMore.Tests.Llm;

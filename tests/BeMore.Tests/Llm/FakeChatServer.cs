@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using BeMore.FakeLlm;
 using BeMore.Grains.Abstractions.Sessions;
 using BeMore.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
@@ -10,18 +11,6 @@ namespace BeMore.Tests.Llm;
 /// <summary>What the fake server saw of one chat-completions request.</summary>
 /// <param name="IsCounselor">A counselor reply (streamed) rather than a refinement; <paramref name="AllText"/> is every message's text.</param>
 public sealed record ChatRequest(RefinementKind Kind, string? Authorization, string? Model, string System, string User, bool IsCounselor = false, string AllText = "");
-
-/// <summary>What goes wrong in a streamed answer.</summary>
-public enum StreamFault
-{
-    None,
-
-    /// <summary>The connection is dropped after <see cref="FakeChatServer.FaultAfterChunks"/> chunks.</summary>
-    DropConnection,
-
-    /// <summary>A chunk that is not JSON follows <see cref="FakeChatServer.FaultAfterChunks"/> chunks.</summary>
-    Malformed,
-}
 
 public enum ChatBehaviour
 {
@@ -92,7 +81,7 @@ public sealed class FakeChatServer : IAsyncDisposable
     public static async Task<FakeChatServer> StartAsync()
     {
         var server = new FakeChatServer();
-        server._host = await LoopbackApp.StartAsync(endpoints => endpoints.MapPost("/v1/chat/completions", server.HandleAsync));
+        server._host = await LoopbackApp.StartAsync(endpoints => endpoints.MapPost(ChatCompletionsWire.Path, server.HandleAsync));
         return server;
     }
 
@@ -121,7 +110,9 @@ public sealed class FakeChatServer : IAsyncDisposable
         _arrivals.Writer.TryWrite(seen);
         if (seen.IsCounselor && Behaviour == ChatBehaviour.Answer)
         {
-            await StreamAsync(context, seen.Model, cancellationToken);
+            // The knobs as they were when the request arrived, so a test may change them for the next one.
+            var script = new StreamScript(CounselorChunks, FirstChunkDelay, ChunkDelay, Fault, FaultAfterChunks);
+            await ChatCompletionsWire.StreamAsync(context, NextId(), seen.Model, script, cancellationToken);
             return Results.Empty;
         }
 
@@ -139,65 +130,11 @@ public sealed class FakeChatServer : IAsyncDisposable
                     RefinementKind.SocraticQuestion => QuestionAnswer,
                     _ => NarrativeAnswer,
                 };
-                return Results.Json(new
-                {
-                    id = $"chatcmpl-{Interlocked.Increment(ref _count)}",
-                    @object = "chat.completion",
-                    created = 1_764_000_000,
-                    model = body.RootElement.GetProperty("model").GetString(),
-                    choices = new[] { new { index = 0, message = new { role = "assistant", content = answer }, finish_reason = "stop" } },
-                    usage = new { prompt_tokens = 20, completion_tokens = 10, total_tokens = 30 },
-                });
+                return Results.Json(ChatCompletionsWire.Completion(NextId(), body.RootElement.GetProperty("model").GetString(), answer));
         }
     }
 
-    /// <summary>Streams with the knobs as they were when the request arrived, so a test may change them for the next one.</summary>
-    private async Task StreamAsync(HttpContext context, string? model, CancellationToken cancellationToken)
-    {
-        var (chunks, firstDelay, delay, fault, faultAt) = (CounselorChunks, FirstChunkDelay, ChunkDelay, Fault, FaultAfterChunks);
-        var id = $"chatcmpl-{Interlocked.Increment(ref _count)}";
-        await Task.Delay(firstDelay, cancellationToken);
-        context.Response.ContentType = "text/event-stream";
-        for (var i = 0; i < chunks.Count; i++)
-        {
-            if (i > 0)
-            {
-                await Task.Delay(delay, cancellationToken);
-            }
-
-            if (i == faultAt && fault == StreamFault.DropConnection)
-            {
-                context.Abort();
-                return;
-            }
-
-            if (i == faultAt && fault == StreamFault.Malformed)
-            {
-                await WriteEventAsync(context.Response, "{\"id\": \"broken", cancellationToken);
-                return;
-            }
-
-            await WriteEventAsync(context.Response, JsonSerializer.Serialize(Chunk(id, model, new { content = chunks[i] }, finish: null)), cancellationToken);
-        }
-
-        await WriteEventAsync(context.Response, JsonSerializer.Serialize(Chunk(id, model, new { }, finish: "stop")), cancellationToken);
-        await WriteEventAsync(context.Response, "[DONE]", cancellationToken);
-    }
-
-    private static object Chunk(string id, string? model, object delta, string? finish) => new
-    {
-        id,
-        @object = "chat.completion.chunk",
-        created = 1_764_000_000,
-        model,
-        choices = new[] { new { index = 0, delta, finish_reason = finish } },
-    };
-
-    private static async Task WriteEventAsync(HttpResponse response, string data, CancellationToken cancellationToken)
-    {
-        await response.WriteAsync($"data: {data}\n\n", cancellationToken);
-        await response.Body.FlushAsync(cancellationToken);
-    }
+    private string NextId() => $"chatcmpl-{Interlocked.Increment(ref _count)}";
 
     /// <summary>A message's content: a string, or an array of text parts.</summary>
     private static string ContentOf(JsonElement message)
