@@ -10,6 +10,16 @@ namespace BeMore.Insight.Training;
 /// </summary>
 internal static class DevelopmentReport
 {
+    /// <summary>
+    /// The utterance model's own risk class at the shipped Korean setting, for both languages: English ships two models
+    /// agreeing, which only --risk-dev trains per fold and scores.
+    /// </summary>
+    private static readonly InsightThresholds UtteranceModelAlone = new InsightThresholds() with
+    {
+        Risk = new InsightThresholds().RiskKorean,
+        RiskWithoutCue = new InsightThresholds().RiskWithoutCueKorean,
+    };
+
     public static void Print(ITransformer utterance, ITransformer riskLevel, ITransformer emotion, string corpus, Func<string, bool> heldOut, bool showMisses)
     {
         using var u = Classifier(utterance);
@@ -28,8 +38,9 @@ internal static class DevelopmentReport
             var riskLines = lines.Where(l => l.Label == "risk").ToList();
             var noneLines = lines.Where(l => l.Label == "none").ToList();
             var distortionLines = lines.Where(l => l.Label is not ("risk" or "none")).ToList();
-            // The grid the risk threshold and the ordinary-sentence guard are chosen on (the rule is in the README):
-            // "cue 0.00" is no guard, "cue 1.01" never alerts the classifier alone without a risk cue.
+            // The utterance model's own risk class across the risk threshold and the ordinary-sentence guard ("cue 0.00" is
+            // no guard, "cue 1.01" never alerts the classifier alone without a risk cue). The shipped choice between this
+            // and the other risk readers (English: two models agreeing) is made by --risk-dev, which trains them per fold.
             var reader = new UtteranceInsight(u, r, new InsightThresholds());
             var readings = new Dictionary<CorpusUtterance, RiskReading>(ReferenceEqualityComparer.Instance);
             foreach (var line in lines)
@@ -41,7 +52,7 @@ internal static class DevelopmentReport
             {
                 foreach (var cue in new[] { 0.0, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01 })
                 {
-                    var at = new InsightThresholds { Risk = t, RiskKorean = t, RiskWithoutCue = cue };
+                    var at = new InsightThresholds { Risk = t, RiskKorean = t, RiskWithoutCue = cue, RiskWithoutCueKorean = cue };
                     bool Alerts(CorpusUtterance l) => UtteranceInsight.Alerts(readings[l], at);
                     var alerts = noneLines.Where(Alerts).ToList();
                     Console.WriteLine($"   risk p>={t:F2} cue {cue:F2}: recall {riskLines.Count(Alerts)}/{riskLines.Count}, none alerts {alerts.Count}/{noneLines.Count} "
@@ -52,8 +63,8 @@ internal static class DevelopmentReport
 
             if (showMisses)
             {
-                // The held-out training writer's lines the shipped thresholds get wrong: where a rule or a denial phrasing is missing.
-                var shipped = new UtteranceInsight(u, r, new InsightThresholds());
+                // The held-out training writer's lines the utterance model gets wrong: where a rule or a denial phrasing is missing.
+                var shipped = new UtteranceInsight(u, r, UtteranceModelAlone);
                 foreach (var l in noneLines.Where(l => shipped.Risk(l.Text, language).Level != RiskLevel.None))
                 {
                     Console.WriteLine($"   false alert ({l.Subtype}): {l.Text}");
@@ -67,7 +78,7 @@ internal static class DevelopmentReport
 
             foreach (var t in new[] { 0.35, 0.65, 0.8 })
             {
-                var insight = new UtteranceInsight(u, r, new InsightThresholds { RiskBesideDenial = t });
+                var insight = new UtteranceInsight(u, r, UtteranceModelAlone with { RiskBesideDenial = t });
                 var alerted = riskLines.Count(l => insight.Risk(l.Text, language).Level != RiskLevel.None);
                 var alerts = noneLines.Where(l => insight.Risk(l.Text, language).Level != RiskLevel.None).ToList();
                 Console.WriteLine($"   risk p>={insight.Thresholds.Risk:F2}, beside a set-aside clause p>={t:F2}: recall {alerted}/{riskLines.Count}, none alerts {alerts.Count}/{noneLines.Count} (denials {alerts.Count(l => l.Subtype == "denial")})");

@@ -6,7 +6,8 @@ using BeMore.Insight.Training;
 // into src/Domain/Analysis/Models. Before that it trains without each training writer in turn and scores that writer, so the
 // thresholds in src/Domain/Analysis/Insight are chosen on text the model has not seen, without touching the test split.
 // --dev-only stops after that, --no-dev skips it, --misses also lists the held-out writer's false and missed risk alerts;
-// --risk-dev only compares the risk candidates on development data (RiskDevelopment) and writes nothing.
+// --risk-dev only compares the risk candidates on development data (RiskDevelopment) and writes nothing; its choice is
+// what ships (InsightThresholds): English risk from the utterance and content-words models agreeing, Korean from the first.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var repo = RepositoryRoot();
 var corpus = Path.Combine(repo, "corpus");
@@ -42,6 +43,9 @@ var final = new InsightTrainer(corpus, fixtures, train, _ => false);
 final.Save(final.Utterance(), Path.Combine(models, ModelFiles.Utterance));
 final.Save(final.RiskLevel(), Path.Combine(models, ModelFiles.RiskLevel));
 final.Save(final.Emotion(), Path.Combine(models, ModelFiles.Emotion));
+// English risk's second model learns ordinary talk from the everyday sentences too (as it did in --risk-dev).
+var withEveryday = new InsightTrainer(corpus, fixtures, train, _ => true);
+withEveryday.Save(withEveryday.Risk(contentWordsOnly: true), Path.Combine(models, ModelFiles.RiskContent));
 var hash = InsightCorpus.Hash(corpus);
 await File.WriteAllTextAsync(Path.Combine(models, ModelFiles.CorpusHash), hash + "\n");
 Console.WriteLine($"Models written to {models} (corpus {hash}).");

@@ -50,7 +50,7 @@ internal static class RiskDevelopment
                     .ToList();
                 foreach (var (name, risk) in variants)
                 {
-                    var reader = new UtteranceInsight(utterance, utterance, new InsightThresholds(), risk);
+                    var reader = new UtteranceInsight(utterance, utterance, new InsightThresholds(), RiskReaders.Both(risk));
                     readings.AddRange(lines.Select(l => (name, code, held, l.Kind, reader.ReadRisk(l.Text, language))));
                 }
             }
@@ -120,7 +120,7 @@ internal static class RiskDevelopment
 
     private static Score Count(IEnumerable<(string Variant, string Language, string Writer, string Kind, RiskReading Reading)> rows, double t, double c, IReadOnlyList<string> writers)
     {
-        var at = new InsightThresholds { Risk = t, RiskKorean = t, RiskWithoutCue = c };
+        var at = new InsightThresholds { Risk = t, RiskKorean = t, RiskWithoutCue = c, RiskWithoutCueKorean = c };
         var list = rows.Select(r => (r.Writer, r.Kind, Alert: UtteranceInsight.Alerts(r.Reading, at))).ToList();
         int Alerts(string kind) => list.Count(r => r.Kind == kind && r.Alert);
         int Lines(string kind) => list.Count(r => r.Kind == kind);

@@ -6,8 +6,8 @@ namespace BeMore.Tests.Analysis;
 public sealed class RiskDetectorTests
 {
     /// <summary>The shipped models with the everyday-sentence guard at its strictest: every classifier-only finding needs a risk cue.</summary>
-    private static readonly Lazy<UtteranceInsight> Guarded = new(() => new UtteranceInsight(
-        SentenceClassifier.LoadEmbedded(ModelFiles.Utterance), SentenceClassifier.LoadEmbedded(ModelFiles.RiskLevel), new InsightThresholds { RiskWithoutCue = 1.01 }));
+    private static readonly Lazy<UtteranceInsight> Guarded = new(() => UtteranceInsight.Shipped.WithThresholds(
+        UtteranceInsight.Shipped.Thresholds with { RiskWithoutCue = 1.01, RiskWithoutCueKorean = 1.01 }));
 
     [Theory]
     [InlineData("I want to kill myself.")]

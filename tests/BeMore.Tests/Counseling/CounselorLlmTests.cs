@@ -123,7 +123,7 @@ public sealed class CounselorLlmTests(CounselorWebFactory factory) : IClassFixtu
         var (_, sessionId, client) = await StartAsync(factory, _http);
         await using var _ = client;
 
-        var replyId = await AskAsync(client, sessionId, "My sister borrowed my car without asking.");
+        var replyId = await AskAsync(client, sessionId, "My manager moved our meeting to Friday.");
         var reply = await ReplyAsync(client, replyId);
 
         Assert.Equal("local", reply.GetProperty("source").GetString());

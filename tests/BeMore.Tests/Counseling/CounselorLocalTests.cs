@@ -48,7 +48,7 @@ public sealed class CounselorLocalTests(BeMoreWebFactory factory) : IClassFixtur
         var (_, sessionId, client) = await StartAsync(factory, _http, protocol: protocol);
         await using var _ = client;
 
-        var replyId = await AskAsync(client, sessionId, "My sister borrowed my car without asking.");
+        var replyId = await AskAsync(client, sessionId, "My manager moved our meeting to Friday.");
         var reply = await ReplyAsync(client, replyId);
 
         var deltas = DeltasBeforeFinal(client, replyId);

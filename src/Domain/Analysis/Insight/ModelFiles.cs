@@ -7,6 +7,9 @@ public static class ModelFiles
     public const string RiskLevel = "risk-level.zip";
     public const string Emotion = "emotion.zip";
 
+    /// <summary>Risk against the rest, read on content words only (<see cref="ContentWords"/>): English risk needs it to agree.</summary>
+    public const string RiskContent = "risk-content.zip";
+
     /// <summary>The <see cref="InsightCorpus.Hash"/> of the corpus the models were trained from.</summary>
     public const string CorpusHash = "corpus.sha256";
 }
