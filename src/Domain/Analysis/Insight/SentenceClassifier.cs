@@ -21,12 +21,13 @@ public sealed class ClassifierOutput
 
 /// <summary>
 /// A trained ML.NET text model (word and character n-grams into a maximum-entropy classifier), loaded from the grain
-/// assembly's embedded resources. Prediction engines are not thread-safe, so each thread keeps its own.
+/// assembly's embedded resources. Prediction engines are not thread-safe, so each thread keeps its own, with the last
+/// sentence it read: risk, distortions and the risk readers all ask about the same segment.
 /// </summary>
 public sealed class SentenceClassifier : IDisposable
 {
     private readonly ITransformer _model;
-    private readonly ThreadLocal<PredictionEngine<ClassifierInput, ClassifierOutput>> _engine;
+    private readonly ThreadLocal<ThreadEngine> _engine;
     private readonly MLContext _context;
 
     private SentenceClassifier(MLContext context, ITransformer model, DataViewSchema inputSchema)
@@ -37,8 +38,7 @@ public sealed class SentenceClassifier : IDisposable
         VBuffer<ReadOnlyMemory<char>> names = default;
         scoreColumn.GetSlotNames(ref names);
         Classes = [.. names.DenseValues().Select(n => n.ToString())];
-        _engine = new ThreadLocal<PredictionEngine<ClassifierInput, ClassifierOutput>>(
-            () => _context.Model.CreatePredictionEngine<ClassifierInput, ClassifierOutput>(_model));
+        _engine = new ThreadLocal<ThreadEngine>(() => new ThreadEngine(_context.Model.CreatePredictionEngine<ClassifierInput, ClassifierOutput>(_model)));
     }
 
     /// <summary>The class names, in the order of <see cref="Predict"/>'s probabilities.</summary>
@@ -57,8 +57,8 @@ public sealed class SentenceClassifier : IDisposable
         return Load(stream);
     }
 
-    /// <summary>The class probabilities (summing to 1) for one sentence.</summary>
-    public float[] Predict(string text) => _engine.Value!.Predict(new ClassifierInput { Text = text }).Score;
+    /// <summary>The class probabilities (summing to 1) for one sentence; the array is shared, not to be changed.</summary>
+    public float[] Predict(string text) => _engine.Value!.Predict(text);
 
     public int IndexOf(string className)
     {
@@ -80,5 +80,22 @@ public sealed class SentenceClassifier : IDisposable
         var assembly = typeof(SentenceClassifier).Assembly;
         var name = $"BeMore.Domain.Analysis.Models.{fileName}";
         return assembly.GetManifestResourceStream(name) ?? throw new InvalidOperationException($"Missing embedded model {name}.");
+    }
+
+    private sealed class ThreadEngine(PredictionEngine<ClassifierInput, ClassifierOutput> engine)
+    {
+        private string? _lastText;
+        private float[] _lastScores = [];
+
+        public float[] Predict(string text)
+        {
+            if (!string.Equals(_lastText, text, StringComparison.Ordinal))
+            {
+                _lastScores = engine.Predict(new ClassifierInput { Text = text }).Score;
+                _lastText = text;
+            }
+
+            return _lastScores;
+        }
     }
 }

@@ -97,9 +97,6 @@ public sealed class UtteranceInsight(SentenceClassifier utterance, SentenceClass
         return new UtteranceInsight(utterance, SentenceClassifier.LoadEmbedded(ModelFiles.RiskLevel), thresholds, new RiskReaders(english, Korean: null));
     });
 
-    [ThreadStatic]
-    private static (UtteranceInsight Owner, string Text, float[] Probabilities)? lastPrediction;
-
     private readonly int _risk = utterance.IndexOf(RiskClass);
     private readonly float[] _noWords = [.. utterance.Classes.Select(c => c == "none" ? 1f : 0f)];
     private readonly DistortionType?[] _types = [.. utterance.Classes.Select(c => DistortionTypeCodes.TryParse(c, out var t) ? t : (DistortionType?)null)];
@@ -206,23 +203,8 @@ public sealed class UtteranceInsight(SentenceClassifier utterance, SentenceClass
         return RiskSeverityCodes.FromCode(riskLevel.Classes[ArgMax(p)]) ?? RiskSeverity.Ideation;
     }
 
-    /// <summary>The utterance model's probabilities, kept for the last text on this thread: risk and distortions read the same segment.</summary>
-    private float[] Probabilities(string text)
-    {
-        if (!text.Any(char.IsLetter))
-        {
-            return _noWords;
-        }
-
-        if (lastPrediction is { } last && ReferenceEquals(last.Owner, this) && string.Equals(last.Text, text, StringComparison.Ordinal))
-        {
-            return last.Probabilities;
-        }
-
-        var p = utterance.Predict(text);
-        lastPrediction = (this, text, p);
-        return p;
-    }
+    /// <summary>The utterance model's probabilities; a text without words reads as none.</summary>
+    private float[] Probabilities(string text) => text.Any(char.IsLetter) ? utterance.Predict(text) : _noWords;
 
     private int ClassOf(DistortionType type) => Array.IndexOf(_types, type);
 
