@@ -14,11 +14,10 @@ internal static class DevelopmentReport
     /// The utterance model's own risk class at the shipped Korean setting, for both languages: English ships two models
     /// agreeing, which only --risk-dev trains per fold and scores.
     /// </summary>
-    private static readonly InsightThresholds UtteranceModelAlone = new InsightThresholds() with
-    {
-        Risk = new InsightThresholds().RiskKorean,
-        RiskWithoutCue = new InsightThresholds().RiskWithoutCueKorean,
-    };
+    private static readonly InsightThresholds UtteranceModelAlone = KoreanForBoth(new InsightThresholds());
+
+    private static InsightThresholds KoreanForBoth(InsightThresholds shipped) =>
+        shipped with { Risk = shipped.RiskKorean, RiskWithoutCue = shipped.RiskWithoutCueKorean };
 
     public static void Print(ITransformer utterance, ITransformer riskLevel, ITransformer emotion, string corpus, Func<string, bool> heldOut, bool showMisses)
     {

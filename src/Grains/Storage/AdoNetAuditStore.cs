@@ -51,16 +51,17 @@ public sealed class AdoNetAuditStore(EventLogDatabase database, GroupCommitWrite
                 return;
             }
 
-            // SQLite has no batches (and no round trips): one prepared statement, run once per row.
+            // SQLite has no batches (and no round trips): one prepared statement with its parameters, run once per row.
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = InsertSql;
+            var parameters = Columns(entries[0]).Select(column => command.AddParameter(column.Name, column.Type)).ToArray();
             foreach (var entry in entries)
             {
-                command.Parameters.Clear();
-                foreach (var (name, type, value) in Columns(entry))
+                var values = Columns(entry);
+                for (var i = 0; i < parameters.Length; i++)
                 {
-                    command.AddParameter(name, type, value);
+                    parameters[i].Value = values[i].Value ?? DBNull.Value;
                 }
 
                 await command.ExecuteNonQueryAsync();
