@@ -108,8 +108,8 @@ public static class InterventionCatalog
             [
                 new("What evidence do you have for that conclusion, and what against it?",
                     "그렇게 결론 내린 근거는 무엇이고, 반대되는 근거는 무엇인가요?"),
-                new("What are some other explanations for what happened?",
-                    "그 일에 대해 다른 설명은 없을까요?"),
+                new("What other explanations, or other outcomes, are possible here?",
+                    "다른 설명이나 다른 결과는 없을까요?"),
                 new("How could you find out what they actually think?",
                     "상대가 실제로 어떻게 생각하는지 어떻게 확인해 볼 수 있을까요?"),
                 new("Have you predicted something like this before that did not happen?",
@@ -128,8 +128,8 @@ public static class InterventionCatalog
             [
                 new("Does one action define who you are as a whole person?",
                     "한 번의 행동이 한 사람 전체를 정의할 수 있을까요?"),
-                new("What would you call a friend who made the same mistake?",
-                    "친구가 같은 실수를 했다면, 그 친구를 뭐라고 부르시겠어요?"),
+                new("Would you use that word for a friend in the same spot?",
+                    "같은 상황에 있는 친구에게도 그 말을 붙이시겠어요?"),
                 new("What facts about you does this label leave out?",
                     "그 꼬리표가 놓치고 있는 당신의 모습은 무엇인가요?"),
                 new("Can you describe what happened without using the label?",
@@ -154,8 +154,8 @@ public static class InterventionCatalog
                     "다른 사람의 눈으로 보면 이 일은 어떻게 보일까요?"),
                 new("What else went on that day besides this one thing?",
                     "그날 이 일 말고 또 어떤 일들이 있었나요?"),
-                new("How would you rate a friend's similar slip?",
-                    "친구가 비슷한 실수를 했다면 몇 점이나 심각하다고 보시겠어요?"),
+                new("If this had happened to a friend, how big would it seem to you?",
+                    "친구에게 같은 일이 있었다면, 얼마나 큰 일로 보이실 것 같아요?"),
             ],
             [
                 new(new("Rate the event from 1 to 10 now, then again in three days, and compare.",

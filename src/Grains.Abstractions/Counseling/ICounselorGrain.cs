@@ -44,7 +44,8 @@ public sealed record CounselorAskResult(
 /// <summary>
 /// What a reply may draw on about one finished user turn. <see cref="Text"/> is null for sessions that keep no
 /// transcript (their words never leave the server); <see cref="Emotion"/> and <see cref="Distortion"/> are null
-/// without analysis consent.
+/// without analysis consent. <see cref="RiskInSession"/> says a risk alert was raised in the session, on this turn or
+/// before it, so the reply comes back to safety instead of moving on.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("bemore.CounselorTurn")]
 public sealed record CounselorTurn(
@@ -57,7 +58,8 @@ public sealed record CounselorTurn(
     [property: Id(6)] string? Distortion,
     [property: Id(7)] string? LastIntervention,
     [property: Id(8)] string? Text,
-    [property: Id(9)] string CrisisLine);
+    [property: Id(9)] string CrisisLine,
+    [property: Id(10)] bool RiskInSession = false);
 
 [GenerateSerializer, Alias("bemore.CounselorSignalKind")]
 public enum CounselorSignalKind

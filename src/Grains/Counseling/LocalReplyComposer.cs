@@ -8,29 +8,39 @@ namespace BeMore.Grains.Counseling;
 /// <summary>
 /// The counselor's own replies, with no LLM: it says back what it heard (the emotion, the thinking pattern), then asks
 /// the catalog's Socratic question for that pattern (or an open question), in the user's language. One composer serves
-/// one session and does not repeat a sentence until its list is used up, so the conversation does not sound canned.
-/// Two or three short sentences, like a person's turn.
+/// one session and does not repeat a sentence until its list is used up, and it does not open every turn the same way,
+/// so the conversation does not sound canned. Two or three short sentences, like a person's turn. After a risk
+/// statement it keeps to safety: each safety reply asks the next of the safety questions, and the next ordinary turn
+/// comes back to it before anything else.
 /// </summary>
 public sealed class LocalReplyComposer(int seed = 0)
 {
     private readonly Dictionary<string, int> _next = new(StringComparer.Ordinal);
     private int _replies;
+    private int _safetyAsked;
+    private bool _checkedIn;
 
     /// <summary>The fixed safety reply with the crisis line it was given (already in the language): never composed, never varied.</summary>
-    public static string Safety(TextLanguage language, string crisisLine)
-    {
-        var code = language.ToCode();
-        return $"{SafetyTexts.Reply.In(code)} {crisisLine} {SafetyTexts.Question.In(code)}";
-    }
+    public static string Safety(TextLanguage language, string crisisLine) => Safety(language, crisisLine, asked: 0);
 
     /// <summary>The reply to <paramref name="turn"/>; the safety reply when the turn raised a risk alert.</summary>
     public string Compose(CounselorTurn turn)
     {
         ArgumentNullException.ThrowIfNull(turn);
         var language = turn.Language == "ko" ? TextLanguage.Korean : TextLanguage.English;
-        return turn.RiskRaised
-            ? Safety(language, turn.CrisisLine)
-            : Compose(language, turn.Emotion, turn.Distortion is { } code && DistortionTypeCodes.TryParse(code, out var type) ? type : null);
+        if (turn.RiskRaised)
+        {
+            _checkedIn = false;
+            return Safety(language, turn.CrisisLine, _safetyAsked++);
+        }
+
+        if (turn.RiskInSession && !_checkedIn)
+        {
+            _checkedIn = true;
+            return CheckIn(language, turn.Emotion);
+        }
+
+        return Compose(language, turn.Emotion, turn.Distortion is { } code && DistortionTypeCodes.TryParse(code, out var type) ? type : null);
     }
 
     public string Compose(TextLanguage language, string? emotion, DistortionType? distortion)
@@ -38,17 +48,17 @@ public sealed class LocalReplyComposer(int seed = 0)
         _replies++;
         var sentences = new List<string>(3);
         // Good news and a harsh thought do not go together: a thought to examine is not met with "glad to hear it".
-        var voiced = emotion is "anxiety" or "sadness" or "anger" || (emotion == "joy" && distortion is null);
-        if (voiced || distortion is null)
+        var voiced = IsVoiced(emotion, distortion);
+        // With a thought to examine, every other turn goes straight to it: a sympathy line before each one reads as a template.
+        if (distortion is null || (voiced && _replies % 2 == 1))
         {
-            var key = LocalReplyTexts.Openers.ContainsKey(emotion ?? "") ? emotion! : "neutral";
-            sentences.Add(Take($"open:{key}", LocalReplyTexts.Openers[key], language));
+            sentences.Add(Opener(language, emotion));
         }
 
         if (distortion is { } type)
         {
             sentences.Add(Take($"reflect:{type}", LocalReplyTexts.Reflections[type], language));
-            if (!voiced && _replies % 2 == 0)
+            if (!voiced && _replies % 3 == 0)
             {
                 sentences.Add(Take("bridge", LocalReplyTexts.Bridges, language));
             }
@@ -58,12 +68,42 @@ public sealed class LocalReplyComposer(int seed = 0)
         }
         else
         {
-            sentences.Add(emotion == "joy"
-                ? Take("ask:good", LocalReplyTexts.GoodNewsQuestions, language)
-                : Take("ask:open", LocalReplyTexts.OpenQuestions, language));
+            sentences.Add(emotion switch
+            {
+                "joy" => Take("ask:good", LocalReplyTexts.GoodNewsQuestions, language),
+                "calm" => Take("ask:coping", LocalReplyTexts.CopingQuestions, language),
+                _ => Take("ask:open", LocalReplyTexts.OpenQuestions, language),
+            });
         }
 
         return string.Join(' ', sentences);
+    }
+
+    private static string Safety(TextLanguage language, string crisisLine, int asked)
+    {
+        var code = language.ToCode();
+        var opening = asked == 0 ? SafetyTexts.Reply : SafetyTexts.ReplyAgain;
+        return $"{opening.In(code)} {crisisLine} {SafetyQuestion(asked).In(code)}";
+    }
+
+    /// <summary>The turn after a risk alert that raised none itself: what was heard, then back to safety.</summary>
+    private string CheckIn(TextLanguage language, string? emotion)
+    {
+        _replies++;
+        var code = language.ToCode();
+        var opening = IsVoiced(emotion, distortion: null) && emotion != "joy" ? Opener(language, emotion) + " " : "";
+        return $"{opening}{SafetyTexts.CheckIn.In(code)} {SafetyQuestion(_safetyAsked++).In(code)}";
+    }
+
+    private static LocalizedText SafetyQuestion(int asked) => SafetyTexts.Questions[Math.Min(asked, SafetyTexts.Questions.Length - 1)];
+
+    private static bool IsVoiced(string? emotion, DistortionType? distortion) =>
+        emotion is "anxiety" or "sadness" or "anger" || (emotion == "joy" && distortion is null);
+
+    private string Opener(TextLanguage language, string? emotion)
+    {
+        var key = LocalReplyTexts.Openers.ContainsKey(emotion ?? "") ? emotion! : "neutral";
+        return Take($"open:{key}", LocalReplyTexts.Openers[key], language);
     }
 
     /// <summary>The next sentence of a list, in <paramref name="language"/>.</summary>

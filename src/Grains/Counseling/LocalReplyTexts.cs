@@ -18,42 +18,49 @@ internal static class LocalReplyTexts
         ["anxiety"] =
         [
             new("That sounds really unsettling.", "많이 불안하셨겠어요."),
-            new("I can hear how anxious this is making you.", "마음이 계속 조마조마하셨겠네요."),
+            new("I can hear how much this is weighing on you.", "마음이 계속 조마조마하셨겠네요."),
             new("No wonder you feel on edge.", "그런 걱정을 안고 지내기가 쉽지 않으셨을 것 같아요."),
-            new("That's a lot of worry to carry around.", "생각만 해도 긴장되실 것 같아요."),
+            new("That's a lot of worry to carry around.", "생각만 해도 긴장되시겠어요."),
+            new("That sounds stressful.", "마음이 편하지 않으셨겠어요."),
+            new("I can see why that's on your mind.", "신경이 많이 쓰이셨겠네요."),
         ],
         ["sadness"] =
         [
             new("That sounds really heavy.", "많이 힘드셨겠어요."),
             new("I'm sorry this has been so hard.", "마음이 많이 무거우셨겠네요."),
-            new("I can hear how much this hurts.", "그동안 혼자 견디느라 많이 지치셨을 것 같아요."),
+            new("That sounds painful.", "그동안 혼자 견디느라 지치셨을 것 같아요."),
             new("That sounds lonely and exhausting.", "듣는 저도 마음이 아프네요."),
+            new("It sounds like this has really worn you down.", "쉽지 않은 시간을 보내고 계시네요."),
+            new("I'm sorry you're going through this.", "그런 마음이 드는 게 당연해요."),
         ],
         ["anger"] =
         [
-            new("I can hear how frustrating that was.", "정말 답답하고 화가 나셨겠어요."),
-            new("It makes sense that this got under your skin.", "억울한 마음이 드셨을 것 같아요."),
-            new("That would leave a lot of people angry.", "그런 일을 겪으면 누구라도 화가 날 것 같아요."),
-            new("It sounds like something felt really unfair.", "속상한 마음이 크게 느껴져요."),
+            new("That sounds really frustrating.", "많이 속상하셨겠어요."),
+            new("It makes sense that this got under your skin.", "마음이 많이 불편하셨겠어요."),
+            new("That would leave a lot of people annoyed.", "답답하게 느껴지셨을 것 같아요."),
+            new("It sounds like something there felt unfair.", "그 일이 계속 마음에 걸리시나 봐요."),
+            new("I can hear how fed up you are.", "쌓인 게 많으셨겠네요."),
         ],
         ["joy"] =
         [
             new("It's good to hear that.", "들으니 저도 반가워요."),
             new("That sounds like a real bright spot.", "그런 순간이 있었다니 다행이에요."),
             new("I'm glad you had that.", "기분 좋은 일이었겠어요."),
+            new("That's worth noticing.", "그건 꼭 짚고 넘어가고 싶은 좋은 일이네요."),
         ],
         ["calm"] =
         [
-            new("Thank you for walking me through that.", "차분하게 이야기해 주셔서 고마워요."),
-            new("You seem to be looking at this fairly steadily.", "상황을 꽤 담담하게 바라보고 계신 것 같아요."),
-            new("I appreciate you putting that into words.", "말로 정리해 주셔서 고마워요."),
+            new("That sounds like a steady way to look at it.", "상황을 꽤 차분하게 정리하고 계시네요."),
+            new("It sounds like you've found some footing with this.", "나름의 방법을 찾아 가고 계신 것 같아요."),
+            new("You sound fairly settled about it.", "담담하게 바라보고 계시네요."),
+            new("That's a balanced way to put it.", "균형 있게 보고 계신 것 같아요."),
         ],
         ["neutral"] =
         [
-            new("Thank you for telling me.", "이야기해 주셔서 고마워요."),
             new("I hear you.", "네, 잘 듣고 있어요."),
             new("Okay, I'm with you.", "그렇군요."),
-            new("Thanks for sharing that with me.", "말씀해 주셔서 고마워요."),
+            new("Right, I'm following.", "네, 그러셨군요."),
+            new("Mm, go on.", "아, 그랬군요."),
         ],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
@@ -87,8 +94,8 @@ internal static class LocalReplyTexts
         ],
         [Labeling] =
         [
-            new("You put a pretty harsh label on yourself there.", "스스로에게 꽤 가혹한 이름을 붙이신 것 같아요."),
-            new("That's a hard name to call yourself.", "자신을 그렇게 부르실 만큼 마음이 많이 상하셨나 봐요."),
+            new("That's a pretty strong label.", "꽤 강한 꼬리표를 붙이신 것 같아요."),
+            new("That one word seems to sum up a whole person.", "한 단어로 사람 전체를 정리해 버리신 것 같아요."),
         ],
         [Magnification] =
         [
@@ -117,6 +124,7 @@ internal static class LocalReplyTexts
     [
         new("Let's look at that thought together for a moment.", "그 생각을 잠깐 같이 살펴볼게요."),
         new("I'd like to slow that thought down with you.", "그 생각을 조금 천천히 들여다봤으면 해요."),
+        new("Can we stay with that thought a moment?", "그 생각에 잠깐 머물러 볼까요?"),
     ];
 
     /// <summary>Open questions when no thinking pattern was heard (or analysis is off).</summary>
@@ -124,11 +132,12 @@ internal static class LocalReplyTexts
     [
         new("What was going through your mind when that happened?", "그때 어떤 생각이 드셨어요?"),
         new("What feels most important about this for you right now?", "지금 이 일에서 가장 마음에 걸리는 건 무엇인가요?"),
-        new("How have you been coping with it so far?", "지금까지는 어떻게 견뎌 오셨어요?"),
+        new("How have you been coping with it?", "요즘은 어떻게 견디고 계세요?"),
         new("What would you like to be different?", "어떤 점이 달라지면 좋겠어요?"),
         new("Could you tell me a little more about that?", "조금 더 이야기해 주실 수 있을까요?"),
         new("When did you first notice feeling this way?", "언제부터 이런 마음이 드셨어요?"),
-        new("What do you make of that?", "그 일을 어떻게 받아들이고 계세요?"),
+        new("What do you make of that?", "그 이야기를 하시면서 어떤 마음이 드세요?"),
+        new("What would you like to focus on today?", "오늘은 어떤 이야기부터 해 볼까요?"),
     ];
 
     /// <summary>Questions after good news: what helped, so it can be found again.</summary>
@@ -137,5 +146,13 @@ internal static class LocalReplyTexts
         new("What do you think helped it go well?", "무엇이 그렇게 잘 풀리는 데 도움이 됐을까요?"),
         new("What did you do that made a difference there?", "그때 스스로 어떤 점을 잘하셨다고 생각하세요?"),
         new("How did it feel in the moment?", "그 순간 기분이 어떠셨어요?"),
+    ];
+
+    /// <summary>Questions after a steady, coping turn: what helps, so it is noticed and used again.</summary>
+    public static readonly LocalizedText[] CopingQuestions =
+    [
+        new("What's helping you keep it in proportion?", "그렇게 볼 수 있게 도와준 건 뭐였을까요?"),
+        new("What would the next small step be?", "다음으로 해 볼 작은 한 걸음은 뭘까요?"),
+        new("What worked for you last time that you could use again?", "지난번에 도움이 됐던 것 중에 이번에도 써 볼 만한 게 있을까요?"),
     ];
 }

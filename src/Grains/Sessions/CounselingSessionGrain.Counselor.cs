@@ -69,18 +69,20 @@ public sealed partial class CounselingSessionGrain
 
         _counselorEngaged = true;
         var language = TextLanguages.Resolve(segment.Language, text);
+        var riskRaised = findings.Any(e => e.Data is RiskAlert);
         var turn = new CounselorTurn(
             State.OwnerId,
             appended.Seq,
             segment.Source,
             language.ToCode(),
-            findings.Any(e => e.Data is RiskAlert),
+            riskRaised,
             // The live analysis already read the turn (as the scope allows): the counselor hears that reading, not a second one.
             _analysis.TextEmotionOf(appended.Seq)?.Label.ToString().ToLowerInvariant(),
             findings.Select(e => e.Data).OfType<DistortionDetected>().OrderByDescending(d => d.Confidence).FirstOrDefault()?.DistortionType,
             findings.Select(e => e.Data).OfType<CbtIntervention>().FirstOrDefault(i => i.Kind == "question")?.Text,
             State.Consent.StoreTranscript ? text : null,
-            _options.CrisisLineIn(language.ToCode()));
+            _options.CrisisLineIn(language.ToCode()),
+            riskRaised || State.Aggregates.RiskLevel != RiskLevels.None);
         if (chat)
         {
             _chatTurn = turn;

@@ -8,17 +8,47 @@ namespace BeMore.Grains.Sessions;
 /// </summary>
 public static class SafetyTexts
 {
+    /// <summary>
+    /// The English line names no single country's numbers only: an English speaker may be anywhere, and a line that sends
+    /// a caller in London to Korean numbers fails them when it matters. Operators set their own with
+    /// <see cref="CounselingSessionOptions.CrisisLine"/>.
+    /// </summary>
     public static readonly LocalizedText CrisisLine = new(
-        "If you are in danger or thinking about ending your life, call your local emergency number now. " +
-            "Korea: 109 (suicide prevention, 24h) or 1577-0199 (mental health crisis line).",
-        "지금 위험하거나 스스로 목숨을 끊을 생각이 든다면 바로 119에 전화해 주세요. " +
+        "If you might act on these thoughts or are in danger, call your local emergency number now (119 in Korea, 999 in the UK, " +
+            "911 in the US), or a crisis line: 109 in Korea, Samaritans 116 123 in the UK and Ireland, 988 in the US.",
+        "스스로를 해칠 것 같거나 위험하다고 느껴지면 바로 119에 전화해 주세요. " +
             "자살예방상담전화 109(24시간)나 정신건강위기상담전화 1577-0199에서 언제든 도움을 받을 수 있어요.");
 
+    /// <summary>The first safety reply of a session.</summary>
     public static readonly LocalizedText Reply = new(
-        "Thank you for telling me this. I'm concerned about your safety, and you don't have to carry this alone. " +
-            "Please reach out right now to someone who can help.",
-        "이야기해 주셔서 고마워요. 지금 무엇보다 당신의 안전이 걱정돼요. 혼자 견디지 않으셔도 돼요. " +
-            "지금 바로 도움을 줄 수 있는 곳에 연락해 주세요.");
+        "I'm really glad you told me, and I want to take it seriously. You don't have to carry this alone.",
+        "이야기해 주셔서 정말 고마워요. 그만큼 힘드셨다는 뜻으로 들려요. 혼자 견디지 않으셔도 돼요.");
 
-    public static readonly LocalizedText Question = new("Are you somewhere safe right now?", "지금 안전한 곳에 계신가요?");
+    /// <summary>A later safety reply in the same session: the person has heard the first one already.</summary>
+    public static readonly LocalizedText ReplyAgain = new(
+        "I'm still thinking about what you told me, and your safety matters most right now.",
+        "아까 하신 말씀이 계속 마음에 남아요. 지금은 무엇보다 안전이 가장 중요해요.");
+
+    /// <summary>
+    /// The first words of the turn after a risk alert when that turn raised none: the thread is not dropped, the
+    /// counselor comes back to it before anything else.
+    /// </summary>
+    public static readonly LocalizedText CheckIn = new(
+        "Before we go on, I want to come back to what you said a little earlier.",
+        "이야기를 이어 가기 전에, 아까 하신 말씀을 다시 여쭤보고 싶어요.");
+
+    /// <summary>
+    /// What a counselor asks after a risk statement, in the order asked: how often and how (plan), means within reach,
+    /// and who can be there (support). Asked directly, because asking does not put the idea in anyone's head.
+    /// </summary>
+    public static readonly LocalizedText[] Questions =
+    [
+        new("Can I ask how often these thoughts come, and whether you've thought about how you would do it?",
+            "그런 생각이 얼마나 자주 드는지, 혹시 구체적인 방법까지 생각해 보신 적이 있는지 여쭤봐도 될까요?"),
+        new("Is there anything within reach that you could use to hurt yourself?",
+            "혹시 지금 가까이에 스스로를 해칠 수 있는 물건이 있나요?"),
+        new("Is there someone you trust who could be with you today?",
+            "오늘 곁에 있어 줄 수 있는 믿을 만한 사람이 있을까요?"),
+        new("Are you somewhere safe right now?", "지금 안전한 곳에 계신가요?"),
+    ];
 }

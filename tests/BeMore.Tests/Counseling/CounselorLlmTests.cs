@@ -56,8 +56,24 @@ public sealed class CounselorLlmTests(CounselorWebFactory factory) : IClassFixtu
 
         Assert.Equal("safety", reply.GetProperty("source").GetString());
         Assert.Contains("109", Text(reply), StringComparison.Ordinal);
-        Assert.Contains("안전", Text(reply), StringComparison.Ordinal);
+        Assert.Contains("구체적인 방법", Text(reply), StringComparison.Ordinal);
         Assert.DoesNotContain(Chat.Requests, r => r.IsCounselor && r.AllText.Contains("죽고 싶다", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Ask_TurnAfterARiskAlert_TheLlmIsAskedToCheckOnSafetyFirst()
+    {
+        Chat.Reset();
+        var (_, sessionId, client) = await StartAsync(factory, _http);
+        await using var _ = client;
+
+        await ReplyAsync(client, await AskAsync(client, sessionId, "I want to kill myself."));
+        const string next = "The dentist moved my appointment to Thursday.";
+        var reply = await ReplyAsync(client, await AskAsync(client, sessionId, next));
+
+        Assert.Equal("llm", reply.GetProperty("source").GetString());
+        var request = Assert.Single(Chat.Requests, r => r.IsCounselor && r.User == next);
+        Assert.Contains("whether they are safe", request.AllText, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -40,6 +40,26 @@ public sealed class CounselorLocalTests(BeMoreWebFactory factory) : IClassFixtur
         Assert.Equal(LiveClient.SeqOf(events.Single(e => e.GetProperty("type").GetString() == "transcript_segment")), reply.GetProperty("inReplyToSeq").GetInt64());
     }
 
+    /// <summary>
+    /// The session remembers a risk alert: the next turn, though it raises none ("I honestly couldn't bear it"), is
+    /// answered by coming back to safety, not by a thinking-pattern challenge.
+    /// </summary>
+    [Theory]
+    [InlineData("I want to kill myself.", "If he leaves me I'll be completely alone forever and I couldn't bear it.", "en", "Before we go on")]
+    [InlineData("죽고 싶어요. 다 끝내고 싶어요.", "그 사람이 떠나면 저는 평생 혼자일 거예요.", "ko", "이야기를 이어 가기 전에")]
+    public async Task Ask_TurnAfterARiskAlert_TheReplyComesBackToSafety(string risk, string next, string language, string checkIn)
+    {
+        var (_, sessionId, client) = await StartAsync(factory, _http);
+        await using var _ = client;
+
+        var safety = await ReplyAsync(client, await AskAsync(client, sessionId, risk, language));
+        var followUp = await ReplyAsync(client, await AskAsync(client, sessionId, next, language));
+
+        Assert.Equal("safety", safety.GetProperty("source").GetString());
+        Assert.Equal("local", followUp.GetProperty("source").GetString());
+        Assert.Contains(checkIn, Text(followUp), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(LiveProtocol.Json)]
     [InlineData(LiveProtocol.MessagePack)]

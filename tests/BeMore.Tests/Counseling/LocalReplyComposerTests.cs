@@ -44,11 +44,11 @@ public sealed class LocalReplyComposerTests
     }
 
     [Theory]
-    [InlineData("en", "Thank you for telling me", "Are you somewhere safe right now?")]
-    [InlineData("ko", "이야기해 주셔서", "지금 안전한 곳에 계신가요?")]
+    [InlineData("en", "I'm really glad you told me", "how you would do it?")]
+    [InlineData("ko", "이야기해 주셔서 정말 고마워요", "여쭤봐도 될까요?")]
     public void RiskTurn_GivesTheFixedSafetyReplyWithTheCrisisLineItWasGiven(string language, string opening, string question)
     {
-        var turn = new CounselorTurn("u", 2, "chat", language, RiskRaised: true, "sadness", "labeling", null, "x", CrisisLine);
+        var turn = RiskTurn(language);
 
         var reply = new LocalReplyComposer().Compose(turn);
 
@@ -57,6 +57,69 @@ public sealed class LocalReplyComposerTests
         Assert.EndsWith(question, reply, StringComparison.Ordinal);
         Assert.Equal(reply, new LocalReplyComposer(seed: 99).Compose(turn));
     }
+
+    /// <summary>
+    /// A person who says it twice has heard the first reply already: the second does not paste it again, it goes on to
+    /// the next question a counselor asks (means within reach), still with the crisis line.
+    /// </summary>
+    [Theory]
+    [InlineData("en")]
+    [InlineData("ko")]
+    public void SecondRiskTurn_AsksTheNextSafetyQuestion_InsteadOfRepeatingTheFirstReply(string language)
+    {
+        var composer = new LocalReplyComposer();
+
+        var first = composer.Compose(RiskTurn(language));
+        var second = composer.Compose(RiskTurn(language) with { SegmentSeq = 4 });
+
+        Assert.NotEqual(first, second);
+        Assert.Contains(CrisisLine, second, StringComparison.Ordinal);
+        Assert.Matches(language == "en" ? "within reach" : "가까이에", second);
+    }
+
+    /// <summary>
+    /// The turn after a risk statement that raises no alert itself ("I honestly couldn't bear it") is not answered with
+    /// a thinking-pattern challenge: the counselor comes back to safety first, once, then the conversation goes on.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "Before we go on", "how you would do it?")]
+    [InlineData("ko", "이야기를 이어 가기 전에", "여쭤봐도 될까요?")]
+    public void TurnAfterARiskAlert_ComesBackToSafetyOnce_BeforeTheConversationGoesOn(string language, string checkIn, string question)
+    {
+        var composer = new LocalReplyComposer();
+        var ordinary = RiskTurn(language) with { RiskRaised = false, RiskInSession = true, Distortion = "catastrophizing" };
+        var catalog = InterventionCatalog.Questions(DistortionType.Catastrophizing, language == "ko" ? TextLanguage.Korean : TextLanguage.English);
+
+        var checkedIn = composer.Compose(ordinary);
+        var next = composer.Compose(ordinary with { SegmentSeq = 6 });
+
+        Assert.Contains(checkIn, checkedIn, StringComparison.Ordinal);
+        Assert.EndsWith(question, checkedIn, StringComparison.Ordinal);
+        Assert.DoesNotContain(catalog, q => checkedIn.Contains(q, StringComparison.Ordinal));
+        Assert.Contains(catalog, q => next.EndsWith(q, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void CalmTurnWithoutAHarshThought_IsMetAsCoping_NotProbedForWorry()
+    {
+        var reply = new LocalReplyComposer().Compose(TextLanguage.English, "calm", distortion: null);
+
+        Assert.Matches("steady|footing|settled|balanced", reply);
+        Assert.Matches("proportion|next small step|worked for you", reply);
+    }
+
+    /// <summary>A sympathy line before every challenge reads as a template: with a thought to examine, every other turn goes straight to it.</summary>
+    [Fact]
+    public void RepliesToThoughts_DoNotAllOpenWithSympathy()
+    {
+        var composer = new LocalReplyComposer(seed: 3);
+        var reflections = Enumerable.Range(0, 6).Select(_ => composer.Compose(TextLanguage.English, "sadness", DistortionType.Labeling)).ToList();
+
+        Assert.Equal(3, reflections.Count(r => r.StartsWith("That's a pretty strong label", StringComparison.Ordinal) || r.StartsWith("That one word", StringComparison.Ordinal)));
+    }
+
+    private static CounselorTurn RiskTurn(string language) =>
+        new("u", 2, "chat", language, RiskRaised: true, "sadness", "labeling", null, "x", CrisisLine, RiskInSession: true);
 }
 
 /// <summary>The open questions as the composer offers them, read through its replies (the table is internal).</summary>
