@@ -11,7 +11,7 @@ namespace BeMore.Grains.Counseling;
 /// one session and does not repeat a sentence until its list is used up, and it does not open every turn the same way,
 /// so the conversation does not sound canned. Two or three short sentences, like a person's turn. After a risk
 /// statement it keeps to safety: each safety reply asks the next of the safety questions, and the next ordinary turn
-/// comes back to it before anything else.
+/// gently comes back to it (how those thoughts are now, whether they are safe) before anything else.
 /// </summary>
 public sealed class LocalReplyComposer(int seed = 0)
 {
@@ -71,7 +71,7 @@ public sealed class LocalReplyComposer(int seed = 0)
             sentences.Add(emotion switch
             {
                 "joy" => Take("ask:good", LocalReplyTexts.GoodNewsQuestions, language),
-                "calm" => Take("ask:coping", LocalReplyTexts.CopingQuestions, language),
+                "anxiety" or "sadness" or "anger" => Take("ask:feeling", LocalReplyTexts.FeelingQuestions, language),
                 _ => Take("ask:open", LocalReplyTexts.OpenQuestions, language),
             });
         }
@@ -90,9 +90,8 @@ public sealed class LocalReplyComposer(int seed = 0)
     private string CheckIn(TextLanguage language, string? emotion)
     {
         _replies++;
-        var code = language.ToCode();
         var opening = IsVoiced(emotion, distortion: null) && emotion != "joy" ? Opener(language, emotion) + " " : "";
-        return $"{opening}{SafetyTexts.CheckIn.In(code)} {SafetyQuestion(_safetyAsked++).In(code)}";
+        return opening + Take("check-in", SafetyTexts.CheckIns, language);
     }
 
     private static LocalizedText SafetyQuestion(int asked) => SafetyTexts.Questions[Math.Min(asked, SafetyTexts.Questions.Length - 1)];

@@ -12,7 +12,10 @@ namespace BeMore.Grains.Counseling;
 /// </summary>
 internal static class LocalReplyTexts
 {
-    /// <summary>First words, by the emotion heard (label codes); "neutral" also serves sessions without analysis.</summary>
+    /// <summary>
+    /// First words, by the emotion heard (label codes); "neutral" also serves calm turns and sessions without analysis (a
+    /// calm reading says nothing about what the turn is, so it is not answered as coping or as news).
+    /// </summary>
     public static readonly FrozenDictionary<string, LocalizedText[]> Openers = new Dictionary<string, LocalizedText[]>
     {
         ["anxiety"] =
@@ -47,13 +50,6 @@ internal static class LocalReplyTexts
             new("That sounds like a real bright spot.", "그런 순간이 있었다니 다행이에요."),
             new("I'm glad you had that.", "기분 좋은 일이었겠어요."),
             new("That's worth noticing.", "그건 꼭 짚고 넘어가고 싶은 좋은 일이네요."),
-        ],
-        ["calm"] =
-        [
-            new("That sounds like a steady way to look at it.", "상황을 꽤 차분하게 정리하고 계시네요."),
-            new("It sounds like you've found some footing with this.", "나름의 방법을 찾아 가고 계신 것 같아요."),
-            new("You sound fairly settled about it.", "담담하게 바라보고 계시네요."),
-            new("That's a balanced way to put it.", "균형 있게 보고 계신 것 같아요."),
         ],
         ["neutral"] =
         [
@@ -127,17 +123,24 @@ internal static class LocalReplyTexts
         new("Can we stay with that thought a moment?", "그 생각에 잠깐 머물러 볼까요?"),
     ];
 
-    /// <summary>Open questions when no thinking pattern was heard (or analysis is off).</summary>
+    /// <summary>Open questions when neither a feeling nor a thinking pattern was heard: they assume no problem.</summary>
     public static readonly LocalizedText[] OpenQuestions =
     [
-        new("What was going through your mind when that happened?", "그때 어떤 생각이 드셨어요?"),
-        new("What feels most important about this for you right now?", "지금 이 일에서 가장 마음에 걸리는 건 무엇인가요?"),
-        new("How have you been coping with it?", "요즘은 어떻게 견디고 계세요?"),
-        new("What would you like to be different?", "어떤 점이 달라지면 좋겠어요?"),
         new("Could you tell me a little more about that?", "조금 더 이야기해 주실 수 있을까요?"),
+        new("What feels most important about this for you right now?", "그 이야기에서 가장 마음이 가는 부분은 어디예요?"),
+        new("What was that like for you?", "그때 어떠셨어요?"),
+        new("What's on your mind about it?", "그 일에 대해 요즘 어떤 생각이 드세요?"),
+        new("Where would you like to start?", "어디서부터 이야기해 볼까요?"),
+    ];
+
+    /// <summary>Questions after a painful feeling was heard and no thinking pattern: how it is, and how they are getting through it.</summary>
+    public static readonly LocalizedText[] FeelingQuestions =
+    [
+        new("What was going through your mind when that happened?", "그때 어떤 생각이 드셨어요?"),
+        new("How have you been coping with it?", "요즘은 어떻게 견디고 계세요?"),
+        new("What feels hardest about it right now?", "지금 그 일에서 가장 힘든 부분은 뭐예요?"),
         new("When did you first notice feeling this way?", "언제부터 이런 마음이 드셨어요?"),
-        new("What do you make of that?", "그 이야기를 하시면서 어떤 마음이 드세요?"),
-        new("What would you like to focus on today?", "오늘은 어떤 이야기부터 해 볼까요?"),
+        new("What would help, even a little?", "조금이라도 도움이 될 만한 게 있을까요?"),
     ];
 
     /// <summary>Questions after good news: what helped, so it can be found again.</summary>
@@ -146,13 +149,5 @@ internal static class LocalReplyTexts
         new("What do you think helped it go well?", "무엇이 그렇게 잘 풀리는 데 도움이 됐을까요?"),
         new("What did you do that made a difference there?", "그때 스스로 어떤 점을 잘하셨다고 생각하세요?"),
         new("How did it feel in the moment?", "그 순간 기분이 어떠셨어요?"),
-    ];
-
-    /// <summary>Questions after a steady, coping turn: what helps, so it is noticed and used again.</summary>
-    public static readonly LocalizedText[] CopingQuestions =
-    [
-        new("What's helping you keep it in proportion?", "그렇게 볼 수 있게 도와준 건 뭐였을까요?"),
-        new("What would the next small step be?", "다음으로 해 볼 작은 한 걸음은 뭘까요?"),
-        new("What worked for you last time that you could use again?", "지난번에 도움이 됐던 것 중에 이번에도 써 볼 만한 게 있을까요?"),
     ];
 }

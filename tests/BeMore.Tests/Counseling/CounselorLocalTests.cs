@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using BeMore.Domain.Analysis;
+using BeMore.Grains.Sessions;
 using BeMore.Tests.Infrastructure;
 using BeMore.Tests.Live;
 using Microsoft.AspNetCore.SignalR;
@@ -45,9 +46,9 @@ public sealed class CounselorLocalTests(BeMoreWebFactory factory) : IClassFixtur
     /// answered by coming back to safety, not by a thinking-pattern challenge.
     /// </summary>
     [Theory]
-    [InlineData("I want to kill myself.", "If he leaves me I'll be completely alone forever and I couldn't bear it.", "en", "Before we go on")]
-    [InlineData("죽고 싶어요. 다 끝내고 싶어요.", "그 사람이 떠나면 저는 평생 혼자일 거예요.", "ko", "이야기를 이어 가기 전에")]
-    public async Task Ask_TurnAfterARiskAlert_TheReplyComesBackToSafety(string risk, string next, string language, string checkIn)
+    [InlineData("I want to kill myself.", "If he leaves me I'll be completely alone forever and I couldn't bear it.", "en")]
+    [InlineData("죽고 싶어요. 다 끝내고 싶어요.", "그 사람이 떠나면 저는 평생 혼자일 거예요.", "ko")]
+    public async Task Ask_TurnAfterARiskAlert_TheReplyComesBackToSafety(string risk, string next, string language)
     {
         var (_, sessionId, client) = await StartAsync(factory, _http);
         await using var _ = client;
@@ -57,7 +58,7 @@ public sealed class CounselorLocalTests(BeMoreWebFactory factory) : IClassFixtur
 
         Assert.Equal("safety", safety.GetProperty("source").GetString());
         Assert.Equal("local", followUp.GetProperty("source").GetString());
-        Assert.Contains(checkIn, Text(followUp), StringComparison.Ordinal);
+        Assert.Contains(SafetyTexts.CheckIns, c => Text(followUp).EndsWith(c.In(language), StringComparison.Ordinal));
     }
 
     [Theory]

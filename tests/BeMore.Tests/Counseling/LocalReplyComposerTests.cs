@@ -1,6 +1,7 @@
 using BeMore.Grains.Abstractions.Counseling;
 using BeMore.Domain.Analysis;
 using BeMore.Grains.Counseling;
+using BeMore.Grains.Sessions;
 
 namespace BeMore.Tests.Counseling;
 
@@ -82,9 +83,9 @@ public sealed class LocalReplyComposerTests
     /// a thinking-pattern challenge: the counselor comes back to safety first, once, then the conversation goes on.
     /// </summary>
     [Theory]
-    [InlineData("en", "Before we go on", "how you would do it?")]
-    [InlineData("ko", "이야기를 이어 가기 전에", "여쭤봐도 될까요?")]
-    public void TurnAfterARiskAlert_ComesBackToSafetyOnce_BeforeTheConversationGoesOn(string language, string checkIn, string question)
+    [InlineData("en")]
+    [InlineData("ko")]
+    public void TurnAfterARiskAlert_ComesBackToSafetyOnce_BeforeTheConversationGoesOn(string language)
     {
         var composer = new LocalReplyComposer();
         var ordinary = RiskTurn(language) with { RiskRaised = false, RiskInSession = true, Distortion = "catastrophizing" };
@@ -93,19 +94,45 @@ public sealed class LocalReplyComposerTests
         var checkedIn = composer.Compose(ordinary);
         var next = composer.Compose(ordinary with { SegmentSeq = 6 });
 
-        Assert.Contains(checkIn, checkedIn, StringComparison.Ordinal);
-        Assert.EndsWith(question, checkedIn, StringComparison.Ordinal);
+        Assert.Contains(SafetyTexts.CheckIns, c => checkedIn.EndsWith(c.In(language), StringComparison.Ordinal));
         Assert.DoesNotContain(catalog, q => checkedIn.Contains(q, StringComparison.Ordinal));
         Assert.Contains(catalog, q => next.EndsWith(q, StringComparison.Ordinal));
     }
 
     [Fact]
-    public void CalmTurnWithoutAHarshThought_IsMetAsCoping_NotProbedForWorry()
+    public void CheckInsAfterSeveralAlerts_AreNotWordForWordTheSame()
     {
-        var reply = new LocalReplyComposer().Compose(TextLanguage.English, "calm", distortion: null);
+        var composer = new LocalReplyComposer();
+        var checkIns = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            composer.Compose(RiskTurn("en"));
+            checkIns.Add(composer.Compose(RiskTurn("en") with { RiskRaised = false, Emotion = "neutral" }));
+        }
 
-        Assert.Matches("steady|footing|settled|balanced", reply);
-        Assert.Matches("proportion|next small step|worked for you", reply);
+        Assert.Equal(3, checkIns.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    /// <summary>A calm or neutral turn ("I'm thinking about switching majors") is not answered as if it were a problem.</summary>
+    [Theory]
+    [InlineData("calm")]
+    [InlineData("neutral")]
+    public void CalmOrNeutralTurns_AreNotAskedAboutCopingOrFeelings(string emotion)
+    {
+        var composer = new LocalReplyComposer(seed: 5);
+
+        var replies = Enumerable.Range(0, 8).Select(_ => composer.Compose(TextLanguage.English, emotion, distortion: null)).ToList();
+
+        Assert.All(replies, reply => Assert.DoesNotMatch("coping|hardest|feeling this way|help, even", reply));
+        Assert.Contains(replies, reply => reply.EndsWith("Could you tell me a little more about that?", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void PainfulFeelingWithoutAThought_IsAskedAboutTheFeeling()
+    {
+        var reply = new LocalReplyComposer().Compose(TextLanguage.English, "sadness", distortion: null);
+
+        Assert.Matches("mind when|coping|hardest|feeling this way|help, even", reply);
     }
 
     /// <summary>A sympathy line before every challenge reads as a template: with a thought to examine, every other turn goes straight to it.</summary>
