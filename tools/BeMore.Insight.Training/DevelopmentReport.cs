@@ -106,6 +106,19 @@ internal static class DevelopmentReport
                 }).Average();
                 Console.WriteLine($"   emotion classifier weight {weight:F2}, alone from {alone:F2}: macro-F1 {f1:F2} on {emotions.Count}");
             }
+
+            // How often a named emotion (not neutral) is the right one, by the reading's confidence: the counselor's opener names
+            // the feeling heard, and a wrong one reads as not listening. No floor ships: on the four held-out writers a 0.4 floor
+            // took 154 English namings away to remove 58 wrong ones (0.76 -> 0.81 right), and higher floors leave a quarter.
+            var named = new TextEmotionAnalyzer(new TextEmotionOptions(), e);
+            var emotionReadings = emotions.Select(x => (x.Emotion, Reading: named.Analyze(x.Text, language)))
+                .Where(x => x.Reading.Label != EmotionLabel.Neutral).ToList();
+            foreach (var floor in new[] { 0.0, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8 })
+            {
+                var above = emotionReadings.Where(x => x.Reading.Confidence >= floor).ToList();
+                var right = above.Count(x => x.Reading.Label.ToString().Equals(x.Emotion, StringComparison.OrdinalIgnoreCase));
+                Console.WriteLine($"   emotion named at confidence >= {floor:F2}: right {Ratio(right, above.Count)} of {emotions.Count} lines");
+            }
         }
     }
 
