@@ -16,30 +16,32 @@ namespace BeMore.Insight.Training;
 /// a fixed seed make a run reproducible.
 /// </summary>
 /// <param name="everyday">The everyday sentences (by line index) the risk-vs-rest candidates of <see cref="RiskDevelopment"/> train on.</param>
-internal sealed class InsightTrainer(string corpus, string fixtures, Func<string, bool> writers, Func<int, bool> everyday)
+/// <param name="talk">The session talk lines (by line index) the utterance and risk-vs-rest models train on.</param>
+internal sealed class InsightTrainer(string corpus, string fixtures, Func<string, bool> writers, Func<int, bool> everyday, Func<int, bool> talk)
 {
     private static readonly DateTimeOffset FixedEntryTime = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     private readonly MLContext _ml = new(seed: 1) { GpuDeviceId = null };
 
     /// <summary>
-    /// Distortion codes, <c>risk</c> and <c>none</c>, from the corpus and the rules' own hand-written sentences
-    /// (tests/BeMore.Tests/Fixtures/Analysis/distortions.{en,ko}.tsv, single-label lines; not the held-out sets): their
-    /// negatives are ordinary sentences and lookalikes on purpose, which the corpus's none lines alone cover thinly.
+    /// Distortion codes, <c>risk</c> and <c>none</c>, from the corpus, the session talk and the rules' own hand-written
+    /// sentences (tests/BeMore.Tests/Fixtures/Analysis/distortions.{en,ko}.tsv, single-label lines; not the held-out
+    /// sets): their negatives are ordinary sentences and lookalikes on purpose, which the corpus's none lines alone
+    /// cover thinly.
     /// </summary>
     public ITransformer Utterance() => Train(InsightCorpus.Languages
-        .SelectMany(l => InsightCorpus.Utterances(corpus, l, writers))
+        .SelectMany(l => InsightCorpus.Utterances(corpus, l, writers).Concat(InsightCorpus.Talk(corpus, l, InsightCorpus.TalkTrainingWriter, talk)))
         .Select(u => new ClassifierInput { Text = u.Text, Label = u.Label })
         .Concat(InsightCorpus.Languages.SelectMany(FixtureSentences)));
 
     /// <summary>
-    /// <c>risk</c> against <c>rest</c>: every other corpus and fixture line and the everyday sentences, read as their
+    /// <c>risk</c> against <c>rest</c>: every other corpus, talk and fixture line and the everyday sentences, read as their
     /// <see cref="ContentWords"/> when <paramref name="contentWordsOnly"/> (as <see cref="RiskClassifier"/> reads them).
     /// </summary>
     public ITransformer Risk(bool contentWordsOnly) => Train(InsightCorpus.Languages.SelectMany(l =>
     {
         var language = l == "ko" ? TextLanguage.Korean : TextLanguage.English;
-        return InsightCorpus.Utterances(corpus, l, writers).Select(u => (u.Text, u.Label))
+        return InsightCorpus.Utterances(corpus, l, writers).Concat(InsightCorpus.Talk(corpus, l, InsightCorpus.TalkTrainingWriter, talk)).Select(u => (u.Text, u.Label))
             .Concat(FixtureSentences(l).Select(f => (f.Text, f.Label)))
             .Concat(InsightCorpus.Everyday(corpus, l, everyday).Select(text => (Text: text, Label: "none")))
             .Select(x => new ClassifierInput

@@ -2,12 +2,13 @@ using System.Globalization;
 using BeMore.Domain.Analysis.Insight;
 using BeMore.Insight.Training;
 
-// Trains the insight models from the corpus's training split (every writer but C) and writes them, with the corpus hash,
+// Trains the insight models from the corpus's training split (every writer but C, and session talk writer G) and writes them, with the corpus hash,
 // into src/Domain/Analysis/Models. Before that it trains without each training writer in turn and scores that writer, so the
 // thresholds in src/Domain/Analysis/Insight are chosen on text the model has not seen, without touching the test split.
 // --dev-only stops after that, --no-dev skips it, --misses also lists the held-out writer's false and missed risk alerts;
 // --risk-dev only compares the risk candidates on development data (RiskDevelopment) and writes nothing; its choice is
-// what ships (InsightThresholds): English risk from the utterance and content-words models agreeing, Korean from the first.
+// what ships (InsightThresholds): English risk from the utterance and content-words models agreeing, Korean from the first,
+// both models having learned the session talk.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var repo = RepositoryRoot();
 var corpus = Path.Combine(repo, "corpus");
@@ -28,7 +29,7 @@ if (!args.Contains("--no-dev") && writers.Count >= 2)
     foreach (var held in writers)
     {
         Console.WriteLine($"== development: trained without writer {held}, scored on writer {held}");
-        var trainer = new InsightTrainer(corpus, fixtures, w => train(w) && w != held, _ => false);
+        var trainer = new InsightTrainer(corpus, fixtures, w => train(w) && w != held, _ => false, _ => true);
         DevelopmentReport.Print(trainer.Utterance(), trainer.RiskLevel(), trainer.Emotion(), corpus, w => w == held, args.Contains("--misses"));
     }
 }
@@ -39,12 +40,12 @@ if (args.Contains("--dev-only"))
 }
 
 Directory.CreateDirectory(models);
-var final = new InsightTrainer(corpus, fixtures, train, _ => false);
+var final = new InsightTrainer(corpus, fixtures, train, _ => false, _ => true);
 final.Save(final.Utterance(), Path.Combine(models, ModelFiles.Utterance));
 final.Save(final.RiskLevel(), Path.Combine(models, ModelFiles.RiskLevel));
 final.Save(final.Emotion(), Path.Combine(models, ModelFiles.Emotion));
 // English risk's second model learns ordinary talk from the everyday sentences too (as it did in --risk-dev).
-var withEveryday = new InsightTrainer(corpus, fixtures, train, _ => true);
+var withEveryday = new InsightTrainer(corpus, fixtures, train, _ => true, _ => true);
 withEveryday.Save(withEveryday.Risk(contentWordsOnly: true), Path.Combine(models, ModelFiles.RiskContent));
 var hash = InsightCorpus.Hash(corpus);
 await File.WriteAllTextAsync(Path.Combine(models, ModelFiles.CorpusHash), hash + "\n");

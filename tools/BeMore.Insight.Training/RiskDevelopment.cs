@@ -6,10 +6,11 @@ namespace BeMore.Insight.Training;
 
 /// <summary>
 /// The risk decision chosen on development data (README, "Live analysis accuracy"): each training writer held out in turn
-/// with one fold of the everyday sentences (index mod 4, in writer order), the models trained on the rest, and every
-/// candidate scored on what was held out. Candidates: the utterance model's risk class on the whole text (the baseline
-/// that shipped before), the risk-vs-rest model on the whole text, and on content words only; each across the risk
-/// threshold and the risk-cue guard's cutoff, per language.
+/// with one fold of the everyday sentences and of the session talk (index mod 4, in writer order), the models trained on
+/// the rest, and every candidate scored on what was held out. Candidates: the utterance model's risk class (the
+/// baseline), that model agreeing with the risk-vs-rest model on content words (shipped for English before the talk
+/// was added), and the same with models that also learned the session talk; each across the risk threshold and the
+/// risk-cue guard's cutoff, per language.
 /// </summary>
 internal static class RiskDevelopment
 {
@@ -26,36 +27,41 @@ internal static class RiskDevelopment
         {
             var held = writers[fold];
             var heldFold = fold;
-            var baseline = new InsightTrainer(corpus, fixtures, w => train(w) && w != held, _ => false);
-            var trainer = new InsightTrainer(corpus, fixtures, w => train(w) && w != held, i => i % writers.Count != heldFold);
+            bool Others(int line) => line % writers.Count != heldFold;
+            var baseline = new InsightTrainer(corpus, fixtures, w => train(w) && w != held, _ => false, _ => false);
+            var everyday = new InsightTrainer(corpus, fixtures, w => train(w) && w != held, Others, _ => false);
+            var talk = new InsightTrainer(corpus, fixtures, w => train(w) && w != held, Others, Others);
             using var utterance = Cached(baseline, cache, $"{held}-utterance", baseline.Utterance);
-            using var full = Cached(trainer, cache, $"{held}-rest-full", () => trainer.Risk(contentWordsOnly: false));
-            using var content = Cached(trainer, cache, $"{held}-rest-content", () => trainer.Risk(contentWordsOnly: true));
-            var variants = new (string Name, RiskClassifier? Risk)[]
+            using var content = Cached(everyday, cache, $"{held}-rest-content", () => everyday.Risk(contentWordsOnly: true));
+            using var talkUtterance = Cached(talk, cache, $"{held}-talk-utterance", talk.Utterance);
+            using var talkContent = Cached(talk, cache, $"{held}-talk-rest-content", () => talk.Risk(contentWordsOnly: true));
+            // Each variant reads risk with its own utterance model: the shipped one, or one that also learned the session talk.
+            var variants = new (string Name, SentenceClassifier Utterance, RiskClassifier? Risk)[]
             {
-                ("baseline", null),
-                ("rest-full", new RiskClassifier(full, contentWordsOnly: false)),
-                ("rest-content", new RiskClassifier(content, contentWordsOnly: true)),
-                ("rest-content+cued-full", new RiskClassifier(content, contentWordsOnly: true, wholeTextWithCue: full)),
-                ("both-agree 3", new RiskClassifier(utterance, contentWordsOnly: false, agreeing: (content, 3f))),
-                ("both-agree 5", new RiskClassifier(utterance, contentWordsOnly: false, agreeing: (content, 5f))),
-                ("both-agree 8", new RiskClassifier(utterance, contentWordsOnly: false, agreeing: (content, 8f))),
+                ("baseline", utterance, null),
+                ("both-agree 5", utterance, new RiskClassifier(utterance, contentWordsOnly: false, agreeing: (content, 5f))),
+                ("talk", talkUtterance, null),
+                ("talk rest-content", talkUtterance, new RiskClassifier(talkContent, contentWordsOnly: true)),
+                ("talk both-agree 3", talkUtterance, new RiskClassifier(talkUtterance, contentWordsOnly: false, agreeing: (talkContent, 3f))),
+                ("talk both-agree 5", talkUtterance, new RiskClassifier(talkUtterance, contentWordsOnly: false, agreeing: (talkContent, 5f))),
+                ("talk both-agree 8", talkUtterance, new RiskClassifier(talkUtterance, contentWordsOnly: false, agreeing: (talkContent, 8f))),
             };
             foreach (var code in InsightCorpus.Languages)
             {
                 var language = code == "ko" ? TextLanguage.Korean : TextLanguage.English;
                 var lines = InsightCorpus.Utterances(corpus, code, w => w == held)
                     .Select(l => (l.Text, Kind: l.Label is "risk" or "none" ? l.Label : "distortion"))
-                    .Concat(InsightCorpus.Everyday(corpus, code, i => i % writers.Count == heldFold).Select(t => (Text: t, Kind: "everyday")))
+                    .Concat(InsightCorpus.Everyday(corpus, code, i => !Others(i)).Select(t => (Text: t, Kind: "everyday")))
+                    .Concat(InsightCorpus.Talk(corpus, code, InsightCorpus.TalkTrainingWriter, i => !Others(i)).Select(t => (t.Text, Kind: t.Label == "risk" ? "risk" : "everyday")))
                     .ToList();
-                foreach (var (name, risk) in variants)
+                foreach (var (name, model, risk) in variants)
                 {
-                    var reader = new UtteranceInsight(utterance, utterance, new InsightThresholds(), RiskReaders.Both(risk));
+                    var reader = new UtteranceInsight(model, model, new InsightThresholds(), RiskReaders.Both(risk));
                     readings.AddRange(lines.Select(l => (name, code, held, l.Kind, reader.ReadRisk(l.Text, language))));
                 }
             }
 
-            Console.WriteLine($"== risk development: writer {held} and everyday fold {fold} scored");
+            Console.WriteLine($"== risk development: writer {held} and everyday and talk fold {fold} scored");
         }
 
         var chosen = new List<(string Variant, string Language, Score Score)>();

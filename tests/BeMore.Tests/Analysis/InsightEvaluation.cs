@@ -98,6 +98,38 @@ internal sealed class InsightEvaluation
         return new InsightEvaluation(language, InsightCorpus.Utterances(CorpusRoot, code, test), InsightCorpus.Emotions(CorpusRoot, code, test));
     }
 
+    /// <summary>
+    /// The session talk test split (corpus/talk, writer F: ordinary talk in seven kinds and risk in eight families, never
+    /// trained or tuned on): what a live session mostly hears, where a false alert turns the counselor's reply into a
+    /// crisis script.
+    /// </summary>
+    public static InsightEvaluation TalkTestSplit(TextLanguage language) =>
+        new(language, InsightCorpus.Talk(CorpusRoot, language.ToCode(), InsightCorpus.TalkTestWriter, _ => true), []);
+
+    /// <summary>Distortions found on none lines (any is false: ordinary talk holds no labelled distortion).</summary>
+    public int DistortionsOnNone => NoneIndices.Count(i => Detections[i].Count > 0);
+
+    /// <summary>Risk alerts and distortions found per kind of ordinary talk, and alerts per risk family.</summary>
+    public string TalkReport()
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"== {Language} session talk test split (writer {InsightCorpus.TalkTestWriter}): risk recall {RiskRecall:F3} ({RiskAlerted}/{RiskLines}), "
+            + $"false alerts on none {FalseAlertsOnNone}/{NoneLines}, none lines with a distortion found {DistortionsOnNone}/{NoneLines}");
+        foreach (var group in RiskIndices.GroupBy(i => Utterances[i].Subtype).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  family {group.Key}: {group.Count(i => Risks[i].Level != RiskLevel.None)}/{group.Count()}");
+        }
+
+        foreach (var group in NoneIndices.GroupBy(i => Utterances[i].Subtype).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"  none/{group.Key}: risk alerts {group.Count(i => Risks[i].Level != RiskLevel.None)}, distortions found {group.Count(i => Detections[i].Count > 0)} of {group.Count()}");
+        }
+
+        return text.ToString();
+    }
+
     public string Report()
     {
         var text = new StringBuilder();

@@ -5,7 +5,8 @@ using Xunit.Abstractions;
 namespace BeMore.Tests.Analysis;
 
 /// <summary>
-/// The analysers on the corpus's test split (writer C, never trained or tuned on; see corpus/README.md). Each test
+/// The analysers on the corpus's test splits (writer C, and session talk writer F; never trained or tuned on; see
+/// corpus/README.md). Each test
 /// prints the full figures and fails below floors set a little under what the shipped models reach, so a change that
 /// makes them worse is seen. The targets (distortion precision 0.95, exact-type recall 0.85, risk recall 1.0,
 /// at most 1 % false alerts, emotion macro-F1 0.80) are above some floors: the README says which are not met.
@@ -58,6 +59,20 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Languages))]
+    public void Risk_TalkTestSplit_RecallAtFloorAndFalseAlertsOnOrdinaryTalkAtMostCeiling(TextLanguage language)
+    {
+        var split = InsightEvaluation.TalkTestSplit(language);
+        output.WriteLine(split.TalkReport());
+        var floor = Floors.For(language);
+
+        Assert.Equal(8, split.Utterances.Where(u => u.Label == "risk").Select(u => u.Subtype).Distinct().Count());
+        Assert.True(split.RiskLines >= 40 && split.NoneLines >= 160, $"{split.RiskLines} risk, {split.NoneLines} none");
+        Assert.True(split.RiskRecall >= floor.TalkRiskRecall, $"risk recall {split.RiskRecall:F3} < {floor.TalkRiskRecall}");
+        Assert.True(split.FalseAlertsOnNone <= floor.TalkFalseAlerts, $"{split.FalseAlertsOnNone} false alerts on ordinary talk > {floor.TalkFalseAlerts}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
     public void TextEmotion_TestSplit_MacroF1AtFloor(TextLanguage language)
     {
         var split = InsightEvaluation.TestSplit(language);
@@ -76,18 +91,21 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
         Assert.Equal(InsightCorpus.Hash(InsightEvaluation.CorpusRoot), reader.ReadToEnd().Trim());
     }
 
-    /// <summary>Rounded down a little from the shipped models' figures on the test split; the false-alert counts are ceilings.</summary>
-    private sealed record Floors(double Precision, double ExactRecall, double RiskRecall, int FalseAlertsOnNone, int FalseAlertsOnDenials, double EmotionMacroF1)
+    /// <summary>Rounded down a little from the shipped models' figures on the test splits; the false-alert counts are ceilings.</summary>
+    private sealed record Floors(double Precision, double ExactRecall, double RiskRecall, int FalseAlertsOnNone, int FalseAlertsOnDenials, double EmotionMacroF1,
+        double TalkRiskRecall, int TalkFalseAlerts)
     {
-        // Reached (writers A, B, D, E; risk from the utterance and content-words models agreeing at 0.08, no guard):
-        // precision 0.955, exact-type recall 0.691, risk recall 0.970 (65/67, as with the utterance model alone at 0.25 and
-        // the guard at 0.3, which had 11 false alerts on none, 5 on denials and 22 on distortion lines), 7 false alerts on
-        // 100 none (3 of 17 denials), 17 on 340 distortion lines, macro-F1 0.713.
-        private static readonly Floors English = new(0.95, 0.68, 0.97, 7, 3, 0.71);
+        // Reached (writers A, B, D, E and session talk G; risk from the utterance and content-words models agreeing at 0.03,
+        // scale 8, guard 0.3): precision 0.962, exact-type recall 0.662, risk recall 0.970 (65/67), 9 false alerts on 100
+        // none (3 of 17 denials), 14 on 340 distortion lines, macro-F1 0.786; session talk F: risk 40/40, 17 false alerts
+        // on 160. Before G (agreeing at 0.08, scale 5, no guard): 0.955, 0.691, 65/67, 7 (3), 17, 0.713; F 40/40, 19.
+        private static readonly Floors English = new(0.95, 0.66, 0.97, 9, 3, 0.78, 1.0, 17);
 
-        // Reached (writers A, B, D, E; risk threshold 0.25, cue guard 0.3): precision 0.967, exact-type recall 0.751, risk recall 0.970 (65/67),
-        // 8 false alerts on 100 none (3 of 17 denials: one more than the A+B models' 2, at the ceiling kept), macro-F1 0.821.
-        private static readonly Floors Korean = new(0.96, 0.75, 0.97, 8, 3, 0.82);
+        // Reached (writers A, B, D, E and session talk G; risk threshold 0.2, cue guard 0.5): precision 0.966, exact-type
+        // recall 0.737, risk recall 0.985 (66/67), 6 false alerts on 100 none (2 of 17 denials), 3 on distortion lines,
+        // macro-F1 0.880; session talk F: risk 39/40, 3 false alerts on 160. Before G (0.25, guard 0.3): 0.967, 0.751,
+        // 65/67, 8 (3), macro-F1 0.821; F 36/40, 7.
+        private static readonly Floors Korean = new(0.96, 0.73, 0.98, 6, 2, 0.87, 0.975, 3);
 
         public static Floors For(TextLanguage language) => language == TextLanguage.Korean ? Korean : English;
     }

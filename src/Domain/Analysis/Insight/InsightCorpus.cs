@@ -17,6 +17,12 @@ public static class InsightCorpus
 {
     public const string TestWriter = "C";
 
+    /// <summary>The session talk the models learn from (<see cref="Talk"/>).</summary>
+    public const string TalkTrainingWriter = "G";
+
+    /// <summary>The session talk only the evaluation tests read (<see cref="Talk"/>).</summary>
+    public const string TalkTestWriter = "F";
+
     public static IReadOnlyList<string> Languages { get; } = ["en", "ko"];
 
     public static IReadOnlyList<CorpusUtterance> Utterances(string root, string language, Func<string, bool> writers) =>
@@ -36,6 +42,21 @@ public static class InsightCorpus
     {
         var path = Path.Combine(root, "everyday", $"{language}.tsv");
         return File.Exists(path) ? [.. Rows(path, 1).Select(r => r[0]).Where((_, i) => lines(i))] : [];
+    }
+
+    /// <summary>
+    /// The session talk of <c>corpus/talk/&lt;writer&gt;/&lt;lang&gt;.tsv</c> (<c>label&lt;TAB&gt;kind&lt;TAB&gt;text</c>: ordinary
+    /// talk in seven kinds labelled <c>none</c>, and risk statements in eight families; two more writers who never saw the
+    /// detector) whose 0-based line index <paramref name="lines"/> selects. Writer <see cref="TalkTrainingWriter"/> trains,
+    /// with the same folds as <see cref="Everyday"/> in development; <see cref="TalkTestWriter"/> is test only. Risk lines
+    /// carry no level, so they train and score risk against the rest, not the level.
+    /// </summary>
+    public static IReadOnlyList<CorpusUtterance> Talk(string root, string language, string writer, Func<int, bool> lines)
+    {
+        var path = Path.Combine(root, "talk", writer, $"{language}.tsv");
+        return File.Exists(path)
+            ? [.. Rows(path, 3).Where((_, i) => lines(i)).Select(r => new CorpusUtterance(language, writer, r[0], "-", r[1], r[2]))]
+            : [];
     }
 
     /// <summary>
