@@ -17,8 +17,10 @@ public sealed class LocalReplyComposer(int seed = 0)
 {
     private readonly Dictionary<string, int> _next = new(StringComparer.Ordinal);
     private int _replies;
+    private int _turns;
     private int _safetyAsked;
     private bool _checkedIn;
+    private int _lastCheckIn = int.MinValue / 2;
 
     /// <summary>The fixed safety reply with the crisis line it was given (already in the language): never composed, never varied.</summary>
     public static string Safety(TextLanguage language, string crisisLine) => Safety(language, crisisLine, asked: 0);
@@ -28,15 +30,19 @@ public sealed class LocalReplyComposer(int seed = 0)
     {
         ArgumentNullException.ThrowIfNull(turn);
         var language = turn.Language == "ko" ? TextLanguage.Korean : TextLanguage.English;
+        _turns++;
         if (turn.RiskRaised)
         {
             _checkedIn = false;
             return Safety(language, turn.CrisisLine, _safetyAsked++);
         }
 
-        if (turn.RiskInSession && !_checkedIn)
+        // Once per alert, and not again within three turns of the last check-in: alerts close together (one may be a
+        // misreading) would otherwise leave the person answering nothing but safety questions.
+        if (turn.RiskInSession && !_checkedIn && _turns - _lastCheckIn > 3)
         {
             _checkedIn = true;
+            _lastCheckIn = _turns;
             return CheckIn(language, turn.Emotion);
         }
 

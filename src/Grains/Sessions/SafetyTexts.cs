@@ -46,13 +46,16 @@ public static class SafetyTexts
     ];
 
     /// <summary>
-    /// What a counselor asks after a risk statement, in the order asked: how often and how (plan), means within reach,
-    /// and who can be there (support). Asked directly, because asking does not put the idea in anyone's head.
+    /// What a counselor asks after a risk statement, in the order asked: how often and how strong, then how (plan), means
+    /// within reach, who can be there (support), whether they are safe now. Asked directly, because asking does not put
+    /// the idea in anyone's head; the method comes second, so an alert on a harmless remark is not met with it.
     /// </summary>
     public static readonly LocalizedText[] Questions =
     [
-        new("Can I ask how often these thoughts come, and whether you've thought about how you would do it?",
-            "그런 생각이 얼마나 자주 드는지, 혹시 구체적인 방법까지 생각해 보신 적이 있는지 여쭤봐도 될까요?"),
+        new("Can I ask how often these thoughts come, and how strong they are right now?",
+            "그런 생각이 얼마나 자주 드는지, 지금은 어느 정도인지 여쭤봐도 될까요?"),
+        new("Have you thought about how you might do it?",
+            "혹시 구체적인 방법까지 생각해 보신 적이 있나요?"),
         new("Is there anything within reach that you could use to hurt yourself?",
             "혹시 지금 가까이에 스스로를 해칠 수 있는 물건이 있나요?"),
         new("Is there someone you trust who could be with you today?",

@@ -45,7 +45,7 @@ public sealed class LocalReplyComposerTests
     }
 
     [Theory]
-    [InlineData("en", "I'm really glad you told me", "how you would do it?")]
+    [InlineData("en", "I'm really glad you told me", "how strong they are right now?")]
     [InlineData("ko", "이야기해 주셔서 정말 고마워요", "여쭤봐도 될까요?")]
     public void RiskTurn_GivesTheFixedSafetyReplyWithTheCrisisLineItWasGiven(string language, string opening, string question)
     {
@@ -61,7 +61,8 @@ public sealed class LocalReplyComposerTests
 
     /// <summary>
     /// A person who says it twice has heard the first reply already: the second does not paste it again, it goes on to
-    /// the next question a counselor asks (means within reach), still with the crisis line.
+    /// the next question a counselor asks (how), still with the crisis line. The first never asks how: an alert on a
+    /// harmless remark must not be met with a question about method.
     /// </summary>
     [Theory]
     [InlineData("en")]
@@ -75,7 +76,8 @@ public sealed class LocalReplyComposerTests
 
         Assert.NotEqual(first, second);
         Assert.Contains(CrisisLine, second, StringComparison.Ordinal);
-        Assert.Matches(language == "en" ? "within reach" : "가까이에", second);
+        Assert.DoesNotMatch(language == "en" ? "how you might do it" : "방법", first);
+        Assert.Matches(language == "en" ? "how you might do it" : "방법", second);
     }
 
     /// <summary>
@@ -103,14 +105,34 @@ public sealed class LocalReplyComposerTests
     public void CheckInsAfterSeveralAlerts_AreNotWordForWordTheSame()
     {
         var composer = new LocalReplyComposer();
+        var ordinary = RiskTurn("en") with { RiskRaised = false, Emotion = "neutral", Distortion = null };
         var checkIns = new List<string>();
         for (var i = 0; i < 3; i++)
         {
             composer.Compose(RiskTurn("en"));
-            checkIns.Add(composer.Compose(RiskTurn("en") with { RiskRaised = false, Emotion = "neutral" }));
+            checkIns.Add(composer.Compose(ordinary));
+            composer.Compose(ordinary);
+            composer.Compose(ordinary);
         }
 
+        Assert.All(checkIns, c => Assert.Contains(SafetyTexts.CheckIns, s => c.EndsWith(s.In("en"), StringComparison.Ordinal)));
         Assert.Equal(3, checkIns.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    /// <summary>Alerts close together (one may be a misreading) do not leave every other turn a safety check.</summary>
+    [Fact]
+    public void AlertsCloseTogether_GetOneCheckIn_NotOneAfterEach()
+    {
+        var composer = new LocalReplyComposer();
+        var ordinary = RiskTurn("ko") with { RiskRaised = false, Emotion = "neutral", Distortion = null };
+
+        composer.Compose(RiskTurn("ko"));
+        var first = composer.Compose(ordinary);
+        composer.Compose(RiskTurn("ko"));
+        var afterSecondAlert = composer.Compose(ordinary);
+
+        Assert.Contains(SafetyTexts.CheckIns, c => first.EndsWith(c.In("ko"), StringComparison.Ordinal));
+        Assert.DoesNotContain(SafetyTexts.CheckIns, c => afterSecondAlert.Contains(c.In("ko"), StringComparison.Ordinal));
     }
 
     /// <summary>A calm or neutral turn ("I'm thinking about switching majors") is not answered as if it were a problem.</summary>
