@@ -24,10 +24,13 @@ public static class SafetyTexts
         "I'm really glad you told me, and I want to take it seriously. You don't have to carry this alone.",
         "이야기해 주셔서 정말 고마워요. 그만큼 힘드셨다는 뜻으로 들려요. 혼자 견디지 않으셔도 돼요.");
 
-    /// <summary>A later safety reply in the same session: the person has heard the first one already.</summary>
+    /// <summary>
+    /// A later safety reply in the same session: the person has heard the first one already, and this is a new statement,
+    /// not the earlier one again (a reply that calls it "what you told me" treats a fresh disclosure as old news).
+    /// </summary>
     public static readonly LocalizedText ReplyAgain = new(
-        "I'm still thinking about what you told me, and your safety matters most right now.",
-        "아까 하신 말씀이 계속 마음에 남아요. 지금은 무엇보다 안전이 가장 중요해요.");
+        "What you just said matters, and I'm taking it seriously. Your safety comes first right now.",
+        "방금 하신 말씀도 무겁게 듣고 있어요. 지금은 무엇보다 안전이 가장 중요해요.");
 
     /// <summary>
     /// The turn after a risk alert when that turn raised none: the thread is not dropped, the counselor comes back to it
