@@ -14,7 +14,7 @@ public static class SafetyTexts
     /// <see cref="CounselingSessionOptions.CrisisLine"/>.
     /// </summary>
     public static readonly LocalizedText CrisisLine = new(
-        "If you might act on these thoughts or are in danger, call your local emergency number now (119 in Korea, 999 in the UK, " +
+        "If you might hurt yourself or are in danger, call your local emergency number now (119 in Korea, 999 in the UK, " +
             "911 in the US), or a crisis line: 109 in Korea, Samaritans 116 123 in the UK and Ireland, 988 in the US.",
         "스스로를 해칠 것 같거나 위험하다고 느껴지면 바로 119에 전화해 주세요. " +
             "자살예방상담전화 109(24시간)나 정신건강위기상담전화 1577-0199에서 언제든 도움을 받을 수 있어요.");
@@ -49,14 +49,17 @@ public static class SafetyTexts
     ];
 
     /// <summary>
-    /// What a counselor asks after a risk statement, in the order asked: how often and how strong, then how (plan), means
-    /// within reach, who can be there (support), whether they are safe now. Asked directly, because asking does not put
-    /// the idea in anyone's head; the method comes second, so an alert on a harmless remark is not met with it.
+    /// What a counselor asks after a risk statement, in the order of a suicide risk screen (the Columbia scale's): whether
+    /// they are thinking of ending their life, how often and how strongly, then how (method), means within reach, who
+    /// can be there, whether they are safe now. Asked directly, because asking does not put the idea in anyone's head;
+    /// the method never first, so an alert on a harmless remark is not met with it.
     /// </summary>
     public static readonly LocalizedText[] Questions =
     [
-        new("Can I ask how often these thoughts come, and how strong they are right now?",
-            "그런 생각이 얼마나 자주 드는지, 지금은 어느 정도인지 여쭤봐도 될까요?"),
+        new("Can I ask you directly: are you thinking about ending your life?",
+            "직접 여쭤볼게요. 지금 스스로 목숨을 끊는 것까지 생각하고 계세요?"),
+        new("How often do these thoughts come, and how strong are they right now?",
+            "그런 생각이 얼마나 자주 들고, 지금은 어느 정도인가요?"),
         new("Have you thought about how you might do it?",
             "혹시 구체적인 방법까지 생각해 보신 적이 있나요?"),
         new("Is there anything within reach that you could use to hurt yourself?",

@@ -56,7 +56,7 @@ public sealed class CounselorLlmTests(CounselorWebFactory factory) : IClassFixtu
 
         Assert.Equal("safety", reply.GetProperty("source").GetString());
         Assert.Contains("109", Text(reply), StringComparison.Ordinal);
-        Assert.Contains("얼마나 자주", Text(reply), StringComparison.Ordinal);
+        Assert.Contains("목숨을 끊는 것까지", Text(reply), StringComparison.Ordinal);
         Assert.DoesNotContain(Chat.Requests, r => r.IsCounselor && r.AllText.Contains("죽고 싶다", StringComparison.Ordinal));
     }
 

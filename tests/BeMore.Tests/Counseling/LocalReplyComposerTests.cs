@@ -45,8 +45,8 @@ public sealed class LocalReplyComposerTests
     }
 
     [Theory]
-    [InlineData("en", "I'm really glad you told me", "how strong they are right now?")]
-    [InlineData("ko", "이야기해 주셔서 정말 고마워요", "여쭤봐도 될까요?")]
+    [InlineData("en", "I'm really glad you told me", "are you thinking about ending your life?")]
+    [InlineData("ko", "이야기해 주셔서 정말 고마워요", "생각하고 계세요?")]
     public void RiskTurn_GivesTheFixedSafetyReplyWithTheCrisisLineItWasGiven(string language, string opening, string question)
     {
         var turn = RiskTurn(language);
@@ -60,24 +60,25 @@ public sealed class LocalReplyComposerTests
     }
 
     /// <summary>
-    /// A person who says it twice has heard the first reply already: the second does not paste it again, it goes on to
-    /// the next question a counselor asks (how), still with the crisis line. The first never asks how: an alert on a
-    /// harmless remark must not be met with a question about method.
+    /// A person who says it again has heard the first reply already: the next does not paste it again, it goes on to
+    /// the next question of a risk screen (how often, then how), still with the crisis line. The method is never asked
+    /// first: an alert on a harmless remark must not be met with it.
     /// </summary>
     [Theory]
     [InlineData("en")]
     [InlineData("ko")]
-    public void SecondRiskTurn_AsksTheNextSafetyQuestion_InsteadOfRepeatingTheFirstReply(string language)
+    public void LaterRiskTurns_AskTheNextSafetyQuestion_InsteadOfRepeatingTheFirstReply(string language)
     {
         var composer = new LocalReplyComposer();
 
-        var first = composer.Compose(RiskTurn(language));
-        var second = composer.Compose(RiskTurn(language) with { SegmentSeq = 4 });
+        var replies = Enumerable.Range(0, 3).Select(i => composer.Compose(RiskTurn(language) with { SegmentSeq = 2 + i })).ToList();
 
-        Assert.NotEqual(first, second);
-        Assert.Contains(CrisisLine, second, StringComparison.Ordinal);
-        Assert.DoesNotMatch(language == "en" ? "how you might do it" : "방법", first);
-        Assert.Matches(language == "en" ? "how you might do it" : "방법", second);
+        Assert.Equal(3, replies.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(replies, reply => Assert.Contains(CrisisLine, reply, StringComparison.Ordinal));
+        var method = language == "en" ? "how you might do it" : "방법";
+        Assert.DoesNotMatch(method, replies[0]);
+        Assert.DoesNotMatch(method, replies[1]);
+        Assert.Matches(method, replies[2]);
     }
 
     /// <summary>
