@@ -54,6 +54,13 @@ public sealed record RiskAssessment(RiskLevel Level, EvidenceSpan? Evidence, Ris
 /// </summary>
 public static class RiskDetector
 {
+    /// <summary>
+    /// Whether the person says they are not at risk ("I'm not suicidal", "그런 생각은 없어요") and nothing in the utterance
+    /// raises an alert: the counselor acknowledges it rather than passing over it.
+    /// </summary>
+    public static bool DeniesRisk(string text, TextLanguage language) =>
+        RiskRules.Denies(text, language) && Assess(text, language).Level == RiskLevel.None;
+
     public static RiskAssessment Assess(string text, TextLanguage? language = null)
     {
         ArgumentNullException.ThrowIfNull(text);

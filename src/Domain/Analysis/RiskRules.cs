@@ -137,6 +137,14 @@ internal static class RiskRules
     }
 
     /// <summary>
+    /// Whether the utterance denies risk ("I'm not suicidal", "no thoughts like that", "그런 생각은 없어요") and no phrase
+    /// of it says risk.
+    /// </summary>
+    public static bool Denies(string text, TextLanguage language) =>
+        Assess(text, language) is { Level: RiskLevel.None } rule
+        && (rule.Denied || (language == TextLanguage.Korean ? KoreanDenial : EnglishDenial).IsMatch(text));
+
+    /// <summary>
     /// The utterance without its clauses that deny risk, retell someone else's words or use a death word in an idiom, as
     /// the text the classifier should read and its span; null when no clause is left. Splits at sentence ends and contrasts
     /// ("but", "though", 근데, -지만, -는데), so "I'd never kill myself but I've been saving pills" keeps its second half.

@@ -45,7 +45,8 @@ public sealed record CounselorAskResult(
 /// What a reply may draw on about one finished user turn. <see cref="Text"/> is null for sessions that keep no
 /// transcript (their words never leave the server); <see cref="Emotion"/> and <see cref="Distortion"/> are null
 /// without analysis consent. <see cref="RiskInSession"/> says a risk alert was raised in the session, on this turn or
-/// before it, so the reply comes back to safety instead of moving on.
+/// before it, so the reply comes back to safety instead of moving on; <see cref="DeniesRisk"/> that the person said they
+/// are not at risk, which the reply acknowledges.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("bemore.CounselorTurn")]
 public sealed record CounselorTurn(
@@ -59,7 +60,8 @@ public sealed record CounselorTurn(
     [property: Id(7)] string? LastIntervention,
     [property: Id(8)] string? Text,
     [property: Id(9)] string CrisisLine,
-    [property: Id(10)] bool RiskInSession = false);
+    [property: Id(10)] bool RiskInSession = false,
+    [property: Id(11)] bool DeniesRisk = false);
 
 [GenerateSerializer, Alias("bemore.CounselorSignalKind")]
 public enum CounselorSignalKind

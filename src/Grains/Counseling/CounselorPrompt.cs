@@ -32,6 +32,11 @@ public static class CounselorPrompt
                 .Append("do not challenge their thoughts in this reply.");
         }
 
+        if (turn.DeniesRisk)
+        {
+            system.Append(" The person has just said they are not thinking of harming themselves: acknowledge that simply and warmly, without alarm.");
+        }
+
         if (turn.Emotion is { } emotion)
         {
             system.Append(" Emotion heard: ").Append(emotion).Append('.');

@@ -37,6 +37,13 @@ public sealed class LocalReplyComposer(int seed = 0)
             return Safety(language, turn.CrisisLine, _safetyAsked++);
         }
 
+        // A denial is met, not passed over ("I'm not suicidal, I want to be clear"); after an alert it also answers the check-in.
+        if (turn.DeniesRisk)
+        {
+            _checkedIn = true;
+            return $"{Take("denial", LocalReplyTexts.DenialAcknowledgements, language)} {Take("ask:denial", LocalReplyTexts.DenialQuestions, language)}";
+        }
+
         // Once per alert, and not again within three turns of the last check-in: alerts close together (one may be a
         // misreading) would otherwise leave the person answering nothing but safety questions.
         if (turn.RiskInSession && !_checkedIn && _turns - _lastCheckIn > 3)

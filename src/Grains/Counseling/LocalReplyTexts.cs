@@ -143,6 +143,22 @@ internal static class LocalReplyTexts
         new("What would help, even a little?", "조금이라도 도움이 될 만한 게 있을까요?"),
     ];
 
+    /// <summary>First words when the person says they are not at risk: taken at their word, without alarm.</summary>
+    public static readonly LocalizedText[] DenialAcknowledgements =
+    [
+        new("Thank you for being so clear about that; I'm glad those thoughts aren't with you now.",
+            "그 부분을 분명하게 말씀해 주셔서 고마워요. 지금은 그런 생각이 없다니 다행이에요."),
+        new("I appreciate you telling me where you stand with that.", "지금 어떤 상태인지 솔직하게 말해 주셔서 고마워요."),
+    ];
+
+    /// <summary>What keeps them safe, and an open door if that changes.</summary>
+    public static readonly LocalizedText[] DenialQuestions =
+    [
+        new("What's keeping you going these days?", "요즘 버티게 해 주는 건 어떤 거예요?"),
+        new("What helps keep those thoughts at a distance?", "그런 생각에서 멀어지게 도와주는 건 뭐예요?"),
+        new("If that ever changes, would you tell me?", "혹시 마음이 달라지면 저한테 꼭 말해 주실래요?"),
+    ];
+
     /// <summary>Questions after good news: what helped, so it can be found again.</summary>
     public static readonly LocalizedText[] GoodNewsQuestions =
     [

@@ -82,7 +82,8 @@ public sealed partial class CounselingSessionGrain
             findings.Select(e => e.Data).OfType<CbtIntervention>().FirstOrDefault(i => i.Kind == "question")?.Text,
             State.Consent.StoreTranscript ? text : null,
             _options.CrisisLineIn(language.ToCode()),
-            riskRaised || State.Aggregates.RiskLevel != RiskLevels.None);
+            riskRaised || State.Aggregates.RiskLevel != RiskLevels.None,
+            !riskRaised && RiskDetector.DeniesRisk(text, language));
         if (chat)
         {
             _chatTurn = turn;

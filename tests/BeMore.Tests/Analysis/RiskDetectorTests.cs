@@ -230,6 +230,20 @@ public sealed class RiskDetectorTests
         Assert.Equal(RiskAssessment.None, Guarded.Value.Risk(text, language));
     }
 
+    /// <summary>A person saying they are not at risk is recognised (the counselor acknowledges it); risk and small talk are not denials.</summary>
+    [Theory]
+    [InlineData("I'm not suicidal, I want to be super clear about that.", TextLanguage.English, true)]
+    [InlineData("I've had no thoughts of hurting myself, it's just been a hard week.", TextLanguage.English, true)]
+    [InlineData("스스로 해칠 생각은 없어요. 그냥 좀 지쳤어요.", TextLanguage.Korean, true)]
+    [InlineData("I want to kill myself.", TextLanguage.English, false)]
+    [InlineData("I'd never hurt myself but I've been saving pills.", TextLanguage.English, false)]
+    [InlineData("My manager moved our meeting to Friday.", TextLanguage.English, false)]
+    [InlineData("죽고 싶어요.", TextLanguage.Korean, false)]
+    public void DeniesRisk_RecognisesADenialThatRaisesNoAlert(string text, TextLanguage language, bool denies)
+    {
+        Assert.Equal(denies, RiskDetector.DeniesRisk(text, language));
+    }
+
     /// <summary>Risk statements no phrase rule names alert, with the guard on too: their words are risk cues.</summary>
     [Theory]
     [InlineData("I've been giving away my things and writing letters to my family.", TextLanguage.English)]

@@ -62,6 +62,20 @@ public sealed class CounselorLocalTests(BeMoreWebFactory factory) : IClassFixtur
     }
 
     [Theory]
+    [InlineData("I'm not suicidal, I want to be super clear about that.", "en", "clear about that|where you stand")]
+    [InlineData("스스로 해칠 생각은 없어요. 그냥 좀 지쳤어요.", "ko", "분명하게|솔직하게")]
+    public async Task Ask_DenialOfRisk_TheReplyAcknowledgesIt(string text, string language, string acknowledgement)
+    {
+        var (_, sessionId, client) = await StartAsync(factory, _http);
+        await using var _ = client;
+
+        var reply = await ReplyAsync(client, await AskAsync(client, sessionId, text, language));
+
+        Assert.Equal("local", reply.GetProperty("source").GetString());
+        Assert.Matches(acknowledgement, Text(reply));
+    }
+
+    [Theory]
     [InlineData(LiveProtocol.Json)]
     [InlineData(LiveProtocol.MessagePack)]
     public async Task Ask_EitherHubProtocol_RepliesWithDeltasThenTheStoredReply(LiveProtocol protocol)

@@ -136,6 +136,27 @@ public sealed class LocalReplyComposerTests
         Assert.DoesNotContain(SafetyTexts.CheckIns, c => afterSecondAlert.Contains(c.In("ko"), StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// "I'm not suicidal" is taken at its word and acknowledged, not passed over or challenged; after an alert it answers
+    /// the check-in, so none follows it.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "clear about that|where you stand")]
+    [InlineData("ko", "분명하게|솔직하게")]
+    public void DenialOfRisk_IsAcknowledged_AndAnswersTheCheckIn(string language, string acknowledgement)
+    {
+        var composer = new LocalReplyComposer();
+        var denial = RiskTurn(language) with { RiskRaised = false, DeniesRisk = true };
+        var ordinary = denial with { DeniesRisk = false, Emotion = "neutral", Distortion = null };
+
+        composer.Compose(RiskTurn(language));
+        var acknowledged = composer.Compose(denial);
+        var next = composer.Compose(ordinary);
+
+        Assert.Matches(acknowledgement, acknowledged);
+        Assert.DoesNotContain(SafetyTexts.CheckIns, c => next.Contains(c.In(language), StringComparison.Ordinal));
+    }
+
     /// <summary>A calm or neutral turn ("I'm thinking about switching majors") is not answered as if it were a problem.</summary>
     [Theory]
     [InlineData("calm")]
