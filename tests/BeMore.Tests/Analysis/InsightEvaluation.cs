@@ -109,13 +109,17 @@ internal sealed class InsightEvaluation
     /// <summary>Distortions found on none lines (any is false: ordinary talk holds no labelled distortion).</summary>
     public int DistortionsOnNone => NoneIndices.Count(i => Detections[i].Count > 0);
 
+    /// <summary>Denial lines the counselor acknowledges as such (<see cref="RiskDetector.DeniesRisk"/>).</summary>
+    public int DenialsRecognised => NoneIndices.Count(i => Utterances[i].Subtype == "denial" && RiskDetector.DeniesRisk(Utterances[i].Text, Language));
+
     /// <summary>Risk alerts and distortions found per kind of ordinary talk, and alerts per risk family.</summary>
     public string TalkReport()
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture,
             $"== {Language} session talk test split (writer {InsightCorpus.TalkTestWriter}): risk recall {RiskRecall:F3} ({RiskAlerted}/{RiskLines}), "
-            + $"false alerts on none {FalseAlertsOnNone}/{NoneLines}, none lines with a distortion found {DistortionsOnNone}/{NoneLines}");
+            + $"false alerts on none {FalseAlertsOnNone}/{NoneLines}, none lines with a distortion found {DistortionsOnNone}/{NoneLines}, "
+            + $"denials recognised {DenialsRecognised}/{Denials}");
         foreach (var group in RiskIndices.GroupBy(i => Utterances[i].Subtype).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"  family {group.Key}: {group.Count(i => Risks[i].Level != RiskLevel.None)}/{group.Count()}");
@@ -157,7 +161,7 @@ internal sealed class InsightEvaluation
         }
 
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"risk: recall {RiskRecall:F3} ({RiskAlerted}/{RiskLines}), level agreement {RiskLevelAgreement:F3}, false alerts on none {FalseAlertsOnNone}/{NoneLines}, on denials {FalseAlertsOnDenials}/{Denials}, on distortion lines {DistortionLines.Count(i => Risks[i].Level != RiskLevel.None)}");
+            $"risk: recall {RiskRecall:F3} ({RiskAlerted}/{RiskLines}), level agreement {RiskLevelAgreement:F3}, false alerts on none {FalseAlertsOnNone}/{NoneLines}, on denials {FalseAlertsOnDenials}/{Denials}, on distortion lines {DistortionLines.Count(i => Risks[i].Level != RiskLevel.None)}, denials recognised {DenialsRecognised}/{Denials}");
         foreach (var group in RiskIndices.GroupBy(i => Utterances[i].Subtype).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"  family {group.Key}: {group.Count(i => Risks[i].Level != RiskLevel.None)}/{group.Count()}");
