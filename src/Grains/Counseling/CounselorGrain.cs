@@ -116,7 +116,8 @@ public sealed class CounselorGrain(CounselorWorker worker, IOptions<CounselorOpt
         }
 
         _composer ??= new LocalReplyComposer(SessionId.Aggregate(0, (hash, c) => unchecked((hash * 31) + c)) & int.MaxValue);
-        var job = new CounselorJob(SessionId, replyId, turn, _composer.Compose(turn), [.. _history]);
+        var local = _composer.Compose(turn);
+        var job = new CounselorJob(SessionId, replyId, turn, local, _composer.CheckedIn, [.. _history]);
         _inFlight[replyId] = job;
         worker.Submit(job);
     }

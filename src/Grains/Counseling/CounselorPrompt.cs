@@ -14,7 +14,8 @@ public sealed record ConversationExchange(string User, string Counselor);
 /// </summary>
 public static class CounselorPrompt
 {
-    public static IList<ChatMessage> Build(CounselorTurn turn, IReadOnlyList<ConversationExchange> history)
+    /// <param name="checkIn">The reply comes back to safety after an earlier alert (once per alert, as the local reply does).</param>
+    public static IList<ChatMessage> Build(CounselorTurn turn, bool checkIn, IReadOnlyList<ConversationExchange> history)
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(history);
@@ -24,9 +25,8 @@ public static class CounselorPrompt
             .Append(" with 1 to 3 short sentences: reflect what the person said and how they seem to feel, then ask one gentle, ")
             .Append("open Socratic question that helps them examine their thought. Do not diagnose, do not give medical advice, ")
             .Append("never mention ways or means of self-harm, and answer with the reply only.");
-        if (turn.RiskInSession)
+        if (checkIn)
         {
-            // The turn itself raised no alert (that one gets the fixed safety reply), but an earlier one did: the thread is not dropped.
             system.Append(" Earlier in this session the person said something suggesting they might harm themselves. ")
                 .Append("Before anything else, gently and directly ask how they are now and whether they are safe; ")
                 .Append("do not challenge their thoughts in this reply.");

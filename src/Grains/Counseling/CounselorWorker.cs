@@ -85,7 +85,7 @@ public sealed partial class CounselorWorker(
         total.CancelAfter(settings.TotalTimeout);
         using var firstWords = CancellationTokenSource.CreateLinkedTokenSource(total.Token);
         firstWords.CancelAfter(settings.FirstTokenTimeout);
-        var messages = CounselorPrompt.Build(job.Turn, job.History);
+        var messages = CounselorPrompt.Build(job.Turn, job.CheckIn, job.History);
         var sentences = new ReplySentences();
         var heard = new StringBuilder();
         long? usedTokens = null;

@@ -11,7 +11,8 @@ namespace BeMore.Grains.Counseling;
 /// one session and does not repeat a sentence until its list is used up, and it does not open every turn the same way,
 /// so the conversation does not sound canned. Two or three short sentences, like a person's turn. After a risk
 /// statement it keeps to safety: each safety reply asks the next of the safety questions, and the next ordinary turn
-/// gently comes back to it (how those thoughts are now, whether they are safe) before anything else.
+/// gently comes back to it (how those thoughts are now, whether they are safe) before anything else; a denial of risk
+/// is acknowledged rather than passed over.
 /// </summary>
 public sealed class LocalReplyComposer(int seed = 0)
 {
@@ -20,10 +21,16 @@ public sealed class LocalReplyComposer(int seed = 0)
     private int _turns;
     private int _safetyAsked;
     private bool _checkedIn;
-    private int _lastCheckIn = int.MinValue / 2;
+    private int? _lastCheckIn;
 
-    /// <summary>The fixed safety reply with the crisis line it was given (already in the language): never composed, never varied.</summary>
+    /// <summary>
+    /// The first safety reply of a session, with the crisis line it was given (already in the language): fixed, never
+    /// composed; it also replaces LLM output the filters reject.
+    /// </summary>
     public static string Safety(TextLanguage language, string crisisLine) => Safety(language, crisisLine, asked: 0);
+
+    /// <summary>The last reply composed came back to safety after an alert (a check-in): an LLM reply is asked for the same.</summary>
+    public bool CheckedIn { get; private set; }
 
     /// <summary>The reply to <paramref name="turn"/>; the safety reply when the turn raised a risk alert.</summary>
     public string Compose(CounselorTurn turn)
@@ -31,6 +38,7 @@ public sealed class LocalReplyComposer(int seed = 0)
         ArgumentNullException.ThrowIfNull(turn);
         var language = turn.Language == "ko" ? TextLanguage.Korean : TextLanguage.English;
         _turns++;
+        CheckedIn = false;
         if (turn.RiskRaised)
         {
             _checkedIn = false;
@@ -46,10 +54,11 @@ public sealed class LocalReplyComposer(int seed = 0)
 
         // Once per alert, and not again within three turns of the last check-in: alerts close together (one may be a
         // misreading) would otherwise leave the person answering nothing but safety questions.
-        if (turn.RiskInSession && !_checkedIn && _turns - _lastCheckIn > 3)
+        if (turn.RiskInSession && !_checkedIn && (_lastCheckIn is not { } last || _turns - last > 3))
         {
             _checkedIn = true;
             _lastCheckIn = _turns;
+            CheckedIn = true;
             return CheckIn(language, turn.Emotion);
         }
 
@@ -103,7 +112,7 @@ public sealed class LocalReplyComposer(int seed = 0)
     private string CheckIn(TextLanguage language, string? emotion)
     {
         _replies++;
-        var opening = IsVoiced(emotion, distortion: null) && emotion != "joy" ? Opener(language, emotion) + " " : "";
+        var opening = emotion is "anxiety" or "sadness" or "anger" ? Opener(language, emotion) + " " : "";
         return opening + Take("check-in", SafetyTexts.CheckIns, language);
     }
 

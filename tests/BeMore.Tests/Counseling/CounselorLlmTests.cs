@@ -61,7 +61,7 @@ public sealed class CounselorLlmTests(CounselorWebFactory factory) : IClassFixtu
     }
 
     [Fact]
-    public async Task Ask_TurnAfterARiskAlert_TheLlmIsAskedToCheckOnSafetyFirst()
+    public async Task Ask_TurnAfterARiskAlert_TheLlmIsAskedToCheckOnSafetyFirst_Once()
     {
         Chat.Reset();
         var (_, sessionId, client) = await StartAsync(factory, _http);
@@ -71,9 +71,15 @@ public sealed class CounselorLlmTests(CounselorWebFactory factory) : IClassFixtu
         const string next = "The dentist moved my appointment to Thursday.";
         var reply = await ReplyAsync(client, await AskAsync(client, sessionId, next));
 
+        const string after = "We also picked a new paint colour for the hallway.";
+        await ReplyAsync(client, await AskAsync(client, sessionId, after));
+
         Assert.Equal("llm", reply.GetProperty("source").GetString());
         var request = Assert.Single(Chat.Requests, r => r.IsCounselor && r.User == next);
         Assert.Contains("whether they are safe", request.AllText, StringComparison.Ordinal);
+        // Once per alert, as the local reply: the turn after the check-in is a conversation again.
+        var later = Assert.Single(Chat.Requests, r => r.IsCounselor && r.User == after);
+        Assert.DoesNotContain("whether they are safe", later.AllText, StringComparison.Ordinal);
     }
 
     [Fact]
