@@ -1,4 +1,5 @@
 using BeMore.Grains.Abstractions.Counseling;
+using BeMore.Grains.Abstractions.Runtime;
 using BeMore.Grains.Abstractions.Sessions;
 using Microsoft.Extensions.Options;
 
@@ -23,7 +24,7 @@ public sealed class CounselorGrain(CounselorWorker worker, IOptions<CounselorOpt
 
     private string SessionId => this.GetPrimaryKeyString();
 
-    private ICounselingSessionGrain Session => GrainFactory.GetGrain<ICounselingSessionGrain>(SessionId);
+    private ICounselingSessionGrain Session => GrainFactory.Reference<ICounselingSessionGrain>(SessionId);
 
     public async Task<CounselorAskResult> AskAsync(string callerId, CounselorAsk ask)
     {

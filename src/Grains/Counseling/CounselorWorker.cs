@@ -1,9 +1,10 @@
 using System.Text;
-using BeMore.Grains.Abstractions.Counseling;
-using BeMore.Grains.Abstractions.Sessions;
-using BeMore.Grains.Abstractions.Telemetry;
 using BeMore.Domain.Analysis;
 using BeMore.Domain.Analysis.Llm;
+using BeMore.Grains.Abstractions.Counseling;
+using BeMore.Grains.Abstractions.Runtime;
+using BeMore.Grains.Abstractions.Sessions;
+using BeMore.Grains.Abstractions.Telemetry;
 using BeMore.Grains.Analysis.Llm;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Hosting;
@@ -42,7 +43,7 @@ public sealed partial class CounselorWorker(
 
     private async Task RunAsync(CounselorJob job, IChatClient? llm, CancellationToken stopping)
     {
-        var reply = new LiveReply(grains.GetGrain<ICounselingSessionGrain>(job.SessionId), job);
+        var reply = new LiveReply(grains.Reference<ICounselingSessionGrain>(job.SessionId), job);
         var source = job.Turn.RiskRaised ? CounselorReply.FromSafety : CounselorReply.FromLocal;
         (string Text, string Source, bool Complete, bool Cancelled) outcome;
         try
@@ -177,7 +178,7 @@ public sealed partial class CounselorWorker(
     private async Task<bool> HasBudgetAsync(CounselorJob job)
     {
         var budget = options.Value.DailyTokenBudget;
-        if (budget > 0 && await grains.GetGrain<ICounselorBudgetGrain>(job.Turn.OwnerId).HasTokensLeftAsync(budget))
+        if (budget > 0 && await grains.Reference<ICounselorBudgetGrain>(job.Turn.OwnerId).HasTokensLeftAsync(budget))
         {
             return true;
         }
@@ -190,7 +191,7 @@ public sealed partial class CounselorWorker(
     {
         try
         {
-            await grains.GetGrain<ICounselorBudgetGrain>(job.Turn.OwnerId).SpendAsync((int)Math.Min(tokens, int.MaxValue));
+            await grains.Reference<ICounselorBudgetGrain>(job.Turn.OwnerId).SpendAsync((int)Math.Min(tokens, int.MaxValue));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -206,7 +207,7 @@ public sealed partial class CounselorWorker(
     {
         try
         {
-            await grains.GetGrain<ICounselorGrain>(job.SessionId).FinishAsync(
+            await grains.Reference<ICounselorGrain>(job.SessionId).FinishAsync(
                 new CounselorOutcome(job.Turn.OwnerId, job.ReplyId, job.Turn.SegmentSeq, text, source, complete, cancelled));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -1,7 +1,8 @@
+using BeMore.Domain.Analysis;
 using BeMore.Grains.Abstractions.Counseling;
 using BeMore.Grains.Abstractions.Errors;
+using BeMore.Grains.Abstractions.Runtime;
 using BeMore.Grains.Abstractions.Sessions;
-using BeMore.Domain.Analysis;
 
 namespace BeMore.Grains.Sessions;
 
@@ -127,5 +128,5 @@ public sealed partial class CounselingSessionGrain
         }
     }
 
-    private ICounselorGrain Counselor => GrainFactory.GetGrain<ICounselorGrain>(SessionId);
+    private ICounselorGrain Counselor => GrainFactory.Reference<ICounselorGrain>(SessionId);
 }

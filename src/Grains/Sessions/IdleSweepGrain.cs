@@ -1,3 +1,4 @@
+using BeMore.Grains.Abstractions.Runtime;
 using BeMore.Grains.Abstractions.Sessions;
 using BeMore.Grains.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,7 +29,7 @@ public sealed class IdleSweepGrain(
         while (true)
         {
             var page = await openSessions.QuietAsync(quietSince, after, PageSize);
-            var stillOpen = await Task.WhenAll(page.Select(id => GrainFactory.GetGrain<ICounselingSessionGrain>(id).CheckIdleAsync()));
+            var stillOpen = await Task.WhenAll(page.Select(id => GrainFactory.Reference<ICounselingSessionGrain>(id).CheckIdleAsync()));
             foreach (var (sessionId, open) in page.Zip(stillOpen))
             {
                 if (!open)

@@ -1,4 +1,5 @@
 using BeMore.Grains.Abstractions.Errors;
+using BeMore.Grains.Abstractions.Runtime;
 using BeMore.Grains.Abstractions.Sessions;
 using BeMore.Grains.Abstractions.Users;
 using BeMore.Grains.Storage;
@@ -26,14 +27,14 @@ public sealed class RetentionGrain(
         {
             try
             {
-                await GrainFactory.GetGrain<ICounselingSessionGrain>(sessionId).EraseAsync(ownerId);
+                await GrainFactory.Reference<ICounselingSessionGrain>(sessionId).EraseAsync(ownerId);
             }
             catch (SessionNotFoundException)
             {
                 await store.RemoveAsync(sessionId);
             }
 
-            await GrainFactory.GetGrain<IUserSessionsGrain>(ownerId).RemoveSessionAsync(sessionId);
+            await GrainFactory.Reference<IUserSessionsGrain>(ownerId).RemoveSessionAsync(sessionId);
         }
 
         return due.Count;

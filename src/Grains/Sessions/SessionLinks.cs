@@ -1,4 +1,5 @@
 using BeMore.Grains.Abstractions.Errors;
+using BeMore.Grains.Abstractions.Runtime;
 using BeMore.Grains.Abstractions.Sessions;
 using BeMore.Grains.Abstractions.Users;
 using BeMore.Grains.Storage;
@@ -28,20 +29,20 @@ internal sealed class SessionLinks(
         UserPreferences? preferences;
         try
         {
-            preferences = await grains.GetGrain<IUserGrain>(ownerId).GetPreferencesAsync();
+            preferences = await grains.Reference<IUserGrain>(ownerId).GetPreferencesAsync();
         }
         catch (UserNotFoundException)
         {
             preferences = null;
         }
 
-        await grains.GetGrain<IUserSessionsGrain>(ownerId).AddSessionAsync(new SessionIndexEntry(sessionId, startedAt, title));
+        await grains.Reference<IUserSessionsGrain>(ownerId).AddSessionAsync(new SessionIndexEntry(sessionId, startedAt, title));
         return preferences;
     }
 
     /// <summary>The owner's dashboard keeps the ended session's outcome.</summary>
     public Task RecordOutcomeAsync(string ownerId, SessionOutcome outcome) =>
-        grains.GetGrain<IUserSessionsGrain>(ownerId).RecordSessionOutcomeAsync(outcome);
+        grains.Reference<IUserSessionsGrain>(ownerId).RecordSessionOutcomeAsync(outcome);
 
     public Task ScheduleErasureAsync(string ownerId, DateTimeOffset endedAt) => retention.ScheduleAsync(sessionId, ownerId, endedAt);
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using BeMore.Grains.Abstractions.Audit;
 using BeMore.Grains.Abstractions.Errors;
+using BeMore.Grains.Abstractions.Runtime;
 using BeMore.Grains.Abstractions.Users;
 using BeMore.Grains.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -190,8 +191,8 @@ public sealed class UserGrain(
     public async Task DeleteAsync()
     {
         var account = Account;
-        await GrainFactory.GetGrain<IEmailIndexGrain>(account.Email).ReleaseAsync(UserId);
-        await GrainFactory.GetGrain<IAuditLogGrain>(0).EraseUserAsync(UserId);
+        await GrainFactory.Reference<IEmailIndexGrain>(account.Email).ReleaseAsync(UserId);
+        await GrainFactory.Reference<IAuditLogGrain>(0).EraseUserAsync(UserId);
         state.State = new UserState { ErasedAt = state.State.ErasedAt ?? time.GetUtcNow() };
         await state.WriteStateAsync();
         DeactivateOnIdle();

@@ -1,4 +1,5 @@
 using BeMore.Grains.Abstractions.Errors;
+using BeMore.Grains.Abstractions.Runtime;
 using BeMore.Grains.Abstractions.Sessions;
 using BeMore.Grains.Abstractions.Users;
 using BeMore.Grains.Storage;
@@ -29,7 +30,7 @@ public sealed class UserSessionsGrain(
         if (state.State.LegacyIndexStillInUserRow)
         {
             // One way only: the user grain never calls this one, so the two cannot wait on each other.
-            await GrainFactory.GetGrain<IUserGrain>(UserId).DropLegacySessionIndexAsync();
+            await GrainFactory.Reference<IUserGrain>(UserId).DropLegacySessionIndexAsync();
             state.State.LegacyIndexStillInUserRow = false;
             await state.WriteStateAsync(cancellationToken);
         }

@@ -2,6 +2,7 @@ using BeMore.Domain.Voice;
 using BeMore.Domain.Voice.SpeechToText;
 using BeMore.Grains.Abstractions.Counseling;
 using BeMore.Grains.Abstractions.Errors;
+using BeMore.Grains.Abstractions.Runtime;
 using BeMore.Grains.Abstractions.Sessions;
 using BeMore.Grains.Abstractions.Telemetry;
 using BeMore.Grains.Voice.SpeechToText;
@@ -33,7 +34,7 @@ public sealed class VoiceActivityGrain(TranscriptionWorker transcription, Uttera
     private ICounselingSessionGrain? _session;
 
     /// <summary>Resolved once: Orleans reads the interface's attributes by reflection on every GetGrain call, per audio chunk here.</summary>
-    private ICounselingSessionGrain Session => _session ??= GrainFactory.GetGrain<ICounselingSessionGrain>(this.GetPrimaryKeyString());
+    private ICounselingSessionGrain Session => _session ??= GrainFactory.Reference<ICounselingSessionGrain>(this.GetPrimaryKeyString());
 
     public async Task BeginAudioAsync(string callerId)
     {

@@ -1,3 +1,4 @@
+using BeMore.Grains.Abstractions.Runtime;
 using BeMore.Grains.Abstractions.Sessions;
 
 namespace BeMore.Silo.Hosting;
@@ -6,8 +7,8 @@ namespace BeMore.Silo.Hosting;
 internal sealed class SweepScheduler(IGrainFactory grains) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken) => Task.WhenAll(
-        grains.GetGrain<IRetentionGrain>(0).EnsureScheduledAsync(),
-        grains.GetGrain<IIdleSweepGrain>(0).EnsureScheduledAsync());
+        grains.Reference<IRetentionGrain>(0).EnsureScheduledAsync(),
+        grains.Reference<IIdleSweepGrain>(0).EnsureScheduledAsync());
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

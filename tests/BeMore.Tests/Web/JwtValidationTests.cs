@@ -89,6 +89,54 @@ public sealed class JwtValidationTests(BeMoreWebFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Me_AfterAValidTokenWasAccepted_TheSameTokenWithAnotherSignatureIsStillRefused()
+    {
+        // An accepted token is remembered by its exact string: a copy with the claims intact and a forged signature is not it.
+        var user = await _client.SignUpAsync();
+        using var accepted = await _client.SendAsync(HttpMethod.Get, "/api/user/me", user.AccessToken);
+        var signatureStart = user.AccessToken.LastIndexOf('.') + 1;
+        var forged = user.AccessToken[..signatureStart] + Base64UrlEncoder.Encode(new byte[32]);
+
+        using var response = await _client.SendAsync(HttpMethod.Get, "/api/user/me", forged);
+        using var body = await response.ReadJsonAsync();
+
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("INVALID_TOKEN", body.Code());
+    }
+
+    [Fact]
+    public async Task Me_WithAnAcceptedTokenAfterSigningOutEverywhere_Returns401()
+    {
+        var user = await _client.SignUpAsync();
+        using var accepted = await _client.SendAsync(HttpMethod.Get, "/api/user/me", user.AccessToken);
+        using var signedOut = await _client.SendAsync(HttpMethod.Post, "/api/auth/logout-all", user.AccessToken);
+
+        using var response = await _client.SendAsync(HttpMethod.Get, "/api/user/me", user.AccessToken);
+
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, signedOut.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Me_WithAnAcceptedTokenOnceItsClockSkewHasPassed_Returns401()
+    {
+        // Expired 28 s ago: accepted within the 30 s skew (and remembered), refused a few seconds later all the same.
+        var user = await _client.SignUpAsync();
+        var token = Token(user, issuedAt: DateTime.UtcNow.AddMinutes(-15).AddSeconds(-28));
+        using var accepted = await _client.SendAsync(HttpMethod.Get, "/api/user/me", token);
+        var refusedFrom = new JsonWebToken(token).ValidTo + TimeSpan.FromSeconds(30 + 1);
+
+        // Waiting for the clock itself: the token's expiry is wall-clock time.
+        await Task.Delay(refusedFrom - DateTime.UtcNow);
+        using var response = await _client.SendAsync(HttpMethod.Get, "/api/user/me", token);
+
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Me_WithRefreshTokenAsBearer_Returns401()
     {
         var user = await _client.SignUpAsync();

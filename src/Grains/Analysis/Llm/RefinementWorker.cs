@@ -1,5 +1,6 @@
 using BeMore.Domain.Analysis.Llm;
 using BeMore.Grains.Abstractions.Reports;
+using BeMore.Grains.Abstractions.Runtime;
 using BeMore.Grains.Abstractions.Sessions;
 using BeMore.Grains.Abstractions.Telemetry;
 using Microsoft.Extensions.AI;
@@ -64,7 +65,7 @@ public sealed partial class RefinementWorker(
         using var timing = new LlmTiming();
         try
         {
-            var messages = job.Messages ?? LlmPrompts.Narrative(await grains.GetGrain<IReportGrain>(0).BuildAsync(job.SessionId, job.CallerId));
+            var messages = job.Messages ?? LlmPrompts.Narrative(await grains.Reference<IReportGrain>(0).BuildAsync(job.SessionId, job.CallerId));
             var response = await client.GetResponseAsync(messages, new ChatOptions { Temperature = 0.2f }, timeout.Token);
             var text = LlmPrompts.Read(job.Kind, response.Text);
             if (text is null)
@@ -94,7 +95,7 @@ public sealed partial class RefinementWorker(
     {
         try
         {
-            await grains.GetGrain<ICounselingSessionGrain>(job.SessionId)
+            await grains.Reference<ICounselingSessionGrain>(job.SessionId)
                 .ApplyRefinementAsync(job.CallerId, new RefinementResult(job.Kind, job.FromSeq, job.ThroughSeq, text));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

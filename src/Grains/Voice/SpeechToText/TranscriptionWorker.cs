@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using BeMore.Domain.Analysis;
 using BeMore.Domain.Voice.SpeechToText;
+using BeMore.Grains.Abstractions.Runtime;
 using BeMore.Grains.Abstractions.Sessions;
 using BeMore.Grains.Abstractions.Telemetry;
 using Microsoft.Extensions.Hosting;
@@ -80,7 +81,7 @@ public sealed partial class TranscriptionWorker(
 
     private async Task TranscribeAsync(UtteranceJob job, CancellationToken stoppingToken)
     {
-        var session = grains.GetGrain<ICounselingSessionGrain>(job.SessionId);
+        var session = grains.Reference<ICounselingSessionGrain>(job.SessionId);
         try
         {
             byte[] wav;

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using BeMore.Grains.Abstractions.Audit;
+using BeMore.Grains.Abstractions.Runtime;
 using BeMore.Web.Features.Users;
 using BeMore.Web.Infrastructure.Audit;
 using BeMore.Web.Infrastructure.Auth;
@@ -28,7 +29,7 @@ public static class AdminApi
         [Range(1, UsersApi.MaxAuditPage)] int limit = 100)
     {
         await audit.FlushAsync();
-        var records = await grains.GetGrain<IAuditLogGrain>(0).ReadAsync(userId, after, limit);
+        var records = await grains.Reference<IAuditLogGrain>(0).ReadAsync(userId, after, limit);
         await audit.RecordAsync(context, AuditActions.AuditRead, AuditOutcomes.Success, userId);
         return TypedResults.Ok<IReadOnlyList<AuditRecordResponse>>(records.Select(AuditRecordResponse.From).ToList());
     }

@@ -1,5 +1,6 @@
 using BeMore.Grains.Abstractions.Audit;
 using BeMore.Grains.Abstractions.Errors;
+using BeMore.Grains.Abstractions.Runtime;
 using BeMore.Grains.Abstractions.Users;
 using BeMore.Web.Infrastructure.Audit;
 using BeMore.Web.Infrastructure.Auth;
@@ -48,14 +49,14 @@ public static class AuthApi
     {
         var email = EmailAddresses.Normalize(request.Email);
         var userId = Guid.CreateVersion7().ToString("N");
-        if (!await grains.GetGrain<IEmailIndexGrain>(email).TryClaimAsync(userId))
+        if (!await grains.Reference<IEmailIndexGrain>(email).TryClaimAsync(userId))
         {
             await audit.RecordAsync(context, AuditActions.SignUp, AuditOutcomes.Failure, userId: null);
             return ApiProblem.Create(StatusCodes.Status409Conflict, ErrorCodes.UserExists, "An account with this email already exists.");
         }
 
         // A new id cannot be listed yet, so every account starts as a user; operators are named by id afterwards.
-        var profile = await grains.GetGrain<IUserGrain>(userId)
+        var profile = await grains.Reference<IUserGrain>(userId)
             .RegisterAsync(new NewAccount(email, request.DisplayName.Trim(), passwords.Hash(request.Password), Roles.User));
         await audit.RecordAsync(context, AuditActions.SignUp, AuditOutcomes.Success, userId, userId);
         return TypedResults.Created("/api/user/me", await IssueTokensAsync(grains, tokens, profile));
@@ -83,7 +84,7 @@ public static class AuthApi
             return invalid;
         }
 
-        var user = grains.GetGrain<IUserGrain>(userId);
+        var user = grains.Reference<IUserGrain>(userId);
         var result = await user.RotateRefreshTokenAsync(request.RefreshToken);
         switch (result.Outcome)
         {
@@ -107,7 +108,7 @@ public static class AuthApi
         // Always 204: logging out twice, or with a stale token, leaves the caller signed out either way.
         if (RefreshTokenFormat.TryParse(request.RefreshToken, out var userId, out _, out _))
         {
-            await grains.GetGrain<IUserGrain>(userId).RevokeRefreshTokenAsync(request.RefreshToken);
+            await grains.Reference<IUserGrain>(userId).RevokeRefreshTokenAsync(request.RefreshToken);
             await audit.RecordAsync(context, AuditActions.SignOut, AuditOutcomes.Success, userId);
         }
 
@@ -118,7 +119,7 @@ public static class AuthApi
     private static async Task<NoContent> LogOutEverywhereAsync(HttpContext context, IGrainFactory grains, SecurityStamps stamps, AuditTrail audit)
     {
         var userId = context.User.UserId();
-        await grains.GetGrain<IUserGrain>(userId).EndAllSignInsAsync();
+        await grains.Reference<IUserGrain>(userId).EndAllSignInsAsync();
         stamps.Forget(userId);
         await audit.RecordAsync(context, AuditActions.SignOutEverywhere, AuditOutcomes.Success, userId, userId);
         return TypedResults.NoContent();
@@ -126,7 +127,7 @@ public static class AuthApi
 
     private static async Task<AuthResponse> IssueTokensAsync(IGrainFactory grains, AccessTokenIssuer tokens, UserProfile profile)
     {
-        var refresh = await grains.GetGrain<IUserGrain>(profile.Id).IssueRefreshTokenAsync();
+        var refresh = await grains.Reference<IUserGrain>(profile.Id).IssueRefreshTokenAsync();
         var access = tokens.Issue(profile.Id, profile.Role, refresh.SecurityStamp);
         return new AuthResponse(UserSummary.From(profile), access.Token, refresh.Token, SecondsUntil(access.ExpiresAt, tokens));
     }

@@ -1,5 +1,6 @@
 using BeMore.Grains.Abstractions.Audit;
 using BeMore.Grains.Abstractions.Errors;
+using BeMore.Grains.Abstractions.Runtime;
 using BeMore.Grains.Abstractions.Users;
 using BeMore.Web.Infrastructure.Audit;
 using BeMore.Web.Infrastructure.Auth;
@@ -21,7 +22,7 @@ public sealed class PasswordSignIn(
     public async Task<PasswordSignInResult> SignInAsync(HttpContext context, string email, string password)
     {
         var normalized = EmailAddresses.Normalize(email);
-        var userId = await grains.GetGrain<IEmailIndexGrain>(normalized).GetUserIdAsync();
+        var userId = await grains.Reference<IEmailIndexGrain>(normalized).GetUserIdAsync();
         var credentials = await FindCredentialsAsync(userId);
         var check = await guard.CheckAsync(context, normalized, credentials?.PasswordHash, password);
         if (check.Outcome == PasswordCheckOutcome.Throttled)
@@ -36,7 +37,7 @@ public sealed class PasswordSignIn(
             return new PasswordSignInResult(PasswordCheckOutcome.Wrong);
         }
 
-        var user = grains.GetGrain<IUserGrain>(credentials.Profile.Id);
+        var user = grains.Reference<IUserGrain>(credentials.Profile.Id);
         if (check.Outcome == PasswordCheckOutcome.RightRehashNeeded)
         {
             await user.UpgradePasswordHashAsync(passwords.Hash(password));
@@ -66,7 +67,7 @@ public sealed class PasswordSignIn(
 
         try
         {
-            return await grains.GetGrain<IUserGrain>(userId).GetCredentialsAsync();
+            return await grains.Reference<IUserGrain>(userId).GetCredentialsAsync();
         }
         catch (UserNotFoundException)
         {

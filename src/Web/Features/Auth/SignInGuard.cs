@@ -1,5 +1,6 @@
 using System.Globalization;
 using BeMore.Grains.Abstractions.Errors;
+using BeMore.Grains.Abstractions.Runtime;
 using BeMore.Grains.Abstractions.Users;
 using BeMore.Web.Infrastructure.Errors;
 using BeMore.Web.Infrastructure.Security;
@@ -36,7 +37,7 @@ public sealed class SignInGuard(IGrainFactory grains, PasswordHashing passwords)
     public async Task<PasswordCheck> CheckAsync(HttpContext context, string normalizedEmail, string? storedHash, string password)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var throttle = grains.GetGrain<ILoginThrottleGrain>(normalizedEmail);
+        var throttle = grains.Reference<ILoginThrottleGrain>(normalizedEmail);
         var address = ClientRateLimits.ClientKey(context);
         if (await throttle.GetDelayAsync(address) is { } delay)
         {

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using System.Threading.Channels;
 using BeMore.Grains.Abstractions.Counseling;
+using BeMore.Grains.Abstractions.Runtime;
 using BeMore.Grains.Abstractions.Sessions;
 using BeMore.Web.Features.Live;
 using BeMore.Web.Features.Sessions;
@@ -40,12 +41,12 @@ public static class CounselorApi
         SessionRelayRegistry relays, IOptions<JsonOptions> json)
     {
         var userId = user.UserId();
-        var session = grains.GetGrain<ICounselingSessionGrain>(id);
+        var session = grains.Reference<ICounselingSessionGrain>(id);
         // Ownership before listening: another user's session is "not found".
         await session.GetSnapshotAsync(userId);
         var inbox = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
         await using var listening = await relays.ListenAsync(id, userId, inbox.Writer);
-        var asked = await grains.GetGrain<ICounselorGrain>(id).AskAsync(userId, request.ToAsk());
+        var asked = await grains.Reference<ICounselorGrain>(id).AskAsync(userId, request.ToAsk());
         var cancellation = context.RequestAborted;
         if (!asked.Started && await StoredReplyAsync(session, userId, asked) is { } stored)
         {

@@ -1,3 +1,4 @@
+using BeMore.Grains.Abstractions.Runtime;
 using BeMore.Grains.Abstractions.Users;
 using BeMore.Web.Infrastructure.Auth;
 using BeMore.Web.Infrastructure.Http;
@@ -20,5 +21,5 @@ public static class DashboardApi
     }
 
     private static async Task<Results<Ok<DashboardSummary>, StatusCodeHttpResult>> GetSummaryAsync(HttpContext context, IGrainFactory grains) =>
-        ConditionalGet.OkOrNotModified(context, await grains.GetGrain<IUserSessionsGrain>(context.User.UserId()).GetDashboardAsync());
+        ConditionalGet.OkOrNotModified(context, await grains.Reference<IUserSessionsGrain>(context.User.UserId()).GetDashboardAsync());
 }

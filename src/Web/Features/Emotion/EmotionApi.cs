@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using BeMore.Grains.Abstractions.Analysis;
+using BeMore.Grains.Abstractions.Runtime;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -26,5 +27,5 @@ public static class EmotionApi
     }
 
     private static async Task<Ok<TextEmotionResult>> AnalyzeAsync(EmotionRequest request, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.GetGrain<ITextEmotionGrain>(0).AnalyzeAsync(request.Text, request.Language));
+        TypedResults.Ok(await grains.Reference<ITextEmotionGrain>(0).AnalyzeAsync(request.Text, request.Language));
 }

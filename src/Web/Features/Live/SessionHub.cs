@@ -1,5 +1,6 @@
 using BeMore.Grains.Abstractions.Counseling;
 using BeMore.Grains.Abstractions.Errors;
+using BeMore.Grains.Abstractions.Runtime;
 using BeMore.Grains.Abstractions.Sessions;
 using BeMore.Grains.Abstractions.Users;
 using BeMore.Web.Features.Counselor;
@@ -75,7 +76,7 @@ public sealed class SessionHub(
     {
         EnsureWellFormed(sessionId);
         await ValidateAsync(new VadBatch(frames));
-        await grains.GetGrain<IVoiceActivityGrain>(sessionId)
+        await grains.Reference<IVoiceActivityGrain>(sessionId)
             .AcceptClientVadAsync(UserId, frames!.Select(f => new ClientVadInput(f!.TsMs, f.IsSpeech, f.Energy, f.DurationMs)).ToList());
     }
 
@@ -97,7 +98,7 @@ public sealed class SessionHub(
 
         var request = new CounselorRequest(message.ClientMessageId!, message.Text!, message.Language!);
         await ValidateAsync(request);
-        var asked = await grains.GetGrain<ICounselorGrain>(sessionId).AskAsync(UserId, request.ToAsk());
+        var asked = await grains.Reference<ICounselorGrain>(sessionId).AskAsync(UserId, request.ToAsk());
         return new CounselorReplyStarted(asked.ReplyId);
     }
 
@@ -109,7 +110,7 @@ public sealed class SessionHub(
             throw LiveErrors.Hub(ErrorCodes.ValidationError, "replyId is required.");
         }
 
-        await grains.GetGrain<ICounselorGrain>(sessionId).CancelAsync(UserId, replyId);
+        await grains.Reference<ICounselorGrain>(sessionId).CancelAsync(UserId, replyId);
     }
 
     public async Task<SessionSnapshot> Pause(string sessionId) => await Session(sessionId).PauseAsync(UserId);
@@ -141,7 +142,7 @@ public sealed class SessionHub(
 
         try
         {
-            var voice = grains.GetGrain<IVoiceActivityGrain>(sessionId);
+            var voice = grains.Reference<IVoiceActivityGrain>(sessionId);
             await voice.BeginAudioAsync(UserId);
             return await PumpAudioAsync(voice, chunks, budget, Context.ConnectionAborted);
         }
@@ -157,7 +158,7 @@ public sealed class SessionHub(
         bool opened;
         try
         {
-            opened = await grains.GetGrain<IUserGrain>(UserId).TryOpenLiveConnectionAsync(Context.ConnectionId, limit);
+            opened = await grains.Reference<IUserGrain>(UserId).TryOpenLiveConnectionAsync(Context.ConnectionId, limit);
         }
         catch (Exception exception) when (SiloUnavailability.CauseOf(exception) is { } cause)
         {
@@ -184,7 +185,7 @@ public sealed class SessionHub(
     {
         owners.Forget(Context.ConnectionId);
         await relays.DetachAllAsync(Context.ConnectionId);
-        await grains.GetGrain<IUserGrain>(UserId).CloseLiveConnectionAsync(Context.ConnectionId);
+        await grains.Reference<IUserGrain>(UserId).CloseLiveConnectionAsync(Context.ConnectionId);
         await base.OnDisconnectedAsync(exception);
     }
 
@@ -220,7 +221,7 @@ public sealed class SessionHub(
     private ICounselingSessionGrain Session(string sessionId)
     {
         EnsureWellFormed(sessionId);
-        return grains.GetGrain<ICounselingSessionGrain>(sessionId);
+        return grains.Reference<ICounselingSessionGrain>(sessionId);
     }
 
     private static void EnsureWellFormed(string sessionId)

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using BeMore.Grains.Abstractions.Counseling;
+using BeMore.Grains.Abstractions.Runtime;
 using BeMore.Grains.Abstractions.Sessions;
 using BeMore.Web.Features.Sessions;
 using Microsoft.AspNetCore.SignalR;
@@ -56,7 +57,7 @@ public sealed partial class SessionRelayRegistry(
             {
                 relay = new Relay(sessionId, ownerId, this);
                 relay.Reference = grains.CreateObjectReference<ISessionObserver>(relay);
-                await grains.GetGrain<ICounselingSessionGrain>(sessionId).SubscribeAsync(ownerId, relay.Reference);
+                await grains.Reference<ICounselingSessionGrain>(sessionId).SubscribeAsync(ownerId, relay.Reference);
                 _relays[sessionId] = relay;
             }
 
@@ -85,7 +86,7 @@ public sealed partial class SessionRelayRegistry(
             if (relay is not null && relay.Connections.Remove(connectionId) && relay.Connections.Count == 0)
             {
                 _relays.TryRemove(sessionId, out _);
-                await grains.GetGrain<ICounselingSessionGrain>(sessionId).UnsubscribeAsync(relay.Reference!);
+                await grains.Reference<ICounselingSessionGrain>(sessionId).UnsubscribeAsync(relay.Reference!);
                 grains.DeleteObjectReference<ISessionObserver>(relay.Reference!);
             }
         }
@@ -117,7 +118,7 @@ public sealed partial class SessionRelayRegistry(
             {
                 try
                 {
-                    await grains.GetGrain<ICounselingSessionGrain>(relay.SessionId).SubscribeAsync(relay.OwnerId, relay.Reference!);
+                    await grains.Reference<ICounselingSessionGrain>(relay.SessionId).SubscribeAsync(relay.OwnerId, relay.Reference!);
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using BeMore.Grains.Abstractions.Errors;
 using BeMore.Grains.Abstractions.Reports;
+using BeMore.Grains.Abstractions.Runtime;
 using BeMore.Web.Features.Reports.Rendering;
 using BeMore.Web.Features.Sessions;
 using BeMore.Web.Infrastructure.Audit;
@@ -57,5 +58,5 @@ public static class ReportsApi
     }
 
     private static Task<SessionReport> BuildAsync(IGrainFactory grains, string id, ClaimsPrincipal user) =>
-        grains.GetGrain<IReportGrain>(0).BuildAsync(id, user.UserId());
+        grains.Reference<IReportGrain>(0).BuildAsync(id, user.UserId());
 }

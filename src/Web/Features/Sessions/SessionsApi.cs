@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using BeMore.Grains.Abstractions.Counseling;
 using BeMore.Grains.Abstractions.Errors;
+using BeMore.Grains.Abstractions.Runtime;
 using BeMore.Grains.Abstractions.Sessions;
 using BeMore.Grains.Abstractions.Users;
 using BeMore.Web.Infrastructure.Audit;
@@ -57,7 +58,7 @@ public static class SessionsApi
         var id = SessionIds.New();
         var consent = new SessionConsent(request.Consent!.Analysis!.Value, request.Consent.StoreTranscript!.Value);
         var title = string.IsNullOrWhiteSpace(request.Title) ? null : request.Title.Trim();
-        var snapshot = await grains.GetGrain<ICounselingSessionGrain>(id).StartAsync(new StartSession(user.UserId(), title, consent, CounselorModes.Parse(request.Counselor?.Mode)));
+        var snapshot = await grains.Reference<ICounselingSessionGrain>(id).StartAsync(new StartSession(user.UserId(), title, consent, CounselorModes.Parse(request.Counselor?.Mode)));
         return TypedResults.Created($"/api/session/{id}", snapshot);
     }
 
@@ -76,30 +77,30 @@ public static class SessionsApi
 
         var search = string.IsNullOrWhiteSpace(q) && from is null && to is null ? null : new SessionSearch(string.IsNullOrWhiteSpace(q) ? null : q.Trim(), from, to);
         var userId = user.UserId();
-        var page = await grains.GetGrain<IUserSessionsGrain>(userId).ListSessionsAsync(cursor, limit, search);
-        var snapshots = await Task.WhenAll(page.Items.Select(item => grains.GetGrain<ICounselingSessionGrain>(item.SessionId).GetSnapshotAsync(userId)));
+        var page = await grains.Reference<IUserSessionsGrain>(userId).ListSessionsAsync(cursor, limit, search);
+        var snapshots = await Task.WhenAll(page.Items.Select(item => grains.Reference<ICounselingSessionGrain>(item.SessionId).GetSnapshotAsync(userId)));
         return TypedResults.Ok(new SessionPage(snapshots, page.NextCursor));
     }
 
     private static async Task<Ok<SessionSnapshot>> GetAsync(string id, ClaimsPrincipal user, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.GetGrain<ICounselingSessionGrain>(id).GetSnapshotAsync(user.UserId()));
+        TypedResults.Ok(await grains.Reference<ICounselingSessionGrain>(id).GetSnapshotAsync(user.UserId()));
 
     private static async Task<Ok<SessionSnapshot>> Transition(
         IGrainFactory grains, string id, ClaimsPrincipal user, Func<ICounselingSessionGrain, string, Task<SessionSnapshot>> transition) =>
-        TypedResults.Ok(await transition(grains.GetGrain<ICounselingSessionGrain>(id), user.UserId()));
+        TypedResults.Ok(await transition(grains.Reference<ICounselingSessionGrain>(id), user.UserId()));
 
     private static async Task<NoContent> DeleteAsync(string id, ClaimsPrincipal user, IGrainFactory grains)
     {
         var userId = user.UserId();
-        await grains.GetGrain<ICounselingSessionGrain>(id).EraseAsync(userId);
-        await grains.GetGrain<IUserSessionsGrain>(userId).RemoveSessionAsync(id);
+        await grains.Reference<ICounselingSessionGrain>(id).EraseAsync(userId);
+        await grains.Reference<IUserSessionsGrain>(userId).RemoveSessionAsync(id);
         return TypedResults.NoContent();
     }
 
     private static async Task<Ok<IReadOnlyList<SessionEventResponse>>> GetEventsAsync(
         string id, ClaimsPrincipal user, IGrainFactory grains, [Range(0, long.MaxValue)] long after = 0, [Range(1, SessionEventReading.MaxPageSize)] int limit = 100)
     {
-        var events = await grains.GetGrain<ICounselingSessionGrain>(id).GetEventsAsync(user.UserId(), after, limit);
+        var events = await grains.Reference<ICounselingSessionGrain>(id).GetEventsAsync(user.UserId(), after, limit);
         return TypedResults.Ok<IReadOnlyList<SessionEventResponse>>(events.Select(SessionEventResponse.From).ToList());
     }
 
@@ -107,7 +108,7 @@ public static class SessionsApi
     private static async Task<Ok<IReadOnlyList<SessionEventResponse>>> GetTranscriptAsync(
         string id, ClaimsPrincipal user, IGrainFactory grains, [Range(0, long.MaxValue)] long after = 0, [Range(1, SessionEventReading.MaxPageSize)] int limit = 100)
     {
-        var session = grains.GetGrain<ICounselingSessionGrain>(id);
+        var session = grains.Reference<ICounselingSessionGrain>(id);
         var userId = user.UserId();
         var segments = new List<SessionEventResponse>();
         while (segments.Count < limit)
@@ -128,14 +129,14 @@ public static class SessionsApi
     private static async Task<Created<SessionEventResponse>> AppendTranscriptAsync(
         string id, TranscriptRequest request, ClaimsPrincipal user, IGrainFactory grains)
     {
-        var appended = await grains.GetGrain<ICounselingSessionGrain>(id).AppendTranscriptAsync(user.UserId(), request.ToInput());
+        var appended = await grains.Reference<ICounselingSessionGrain>(id).AppendTranscriptAsync(user.UserId(), request.ToInput());
         return TypedResults.Created($"/api/session/{id}/events?after={appended.Seq - 1}&limit=1", SessionEventResponse.From(appended));
     }
 
     private static async Task<Results<Ok<SessionSummaryResponse>, StatusCodeHttpResult>> GetSummaryAsync(
         string id, HttpContext context, IGrainFactory grains)
     {
-        var snapshot = await grains.GetGrain<ICounselingSessionGrain>(id).GetSnapshotAsync(context.User.UserId());
+        var snapshot = await grains.Reference<ICounselingSessionGrain>(id).GetSnapshotAsync(context.User.UserId());
         // Every change of the summary but the running duration comes with a new event, hence a new seq.
         return ConditionalGet.OkOrNotModified(context, SessionSummaryResponse.From(snapshot), $"{snapshot.Id}-{snapshot.LastSeq}");
     }
@@ -144,7 +145,7 @@ public static class SessionsApi
         string id, FeedbackRequest request, ClaimsPrincipal user, IGrainFactory grains)
     {
         var comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim();
-        var recorded = await grains.GetGrain<ICounselingSessionGrain>(id).SubmitFeedbackAsync(user.UserId(), request.Rating!.Value, comment);
+        var recorded = await grains.Reference<ICounselingSessionGrain>(id).SubmitFeedbackAsync(user.UserId(), request.Rating!.Value, comment);
         return TypedResults.Created($"/api/session/{id}/report", SessionEventResponse.From(recorded));
     }
 

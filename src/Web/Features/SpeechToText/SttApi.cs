@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using BeMore.Grains.Abstractions.Errors;
+using BeMore.Grains.Abstractions.Runtime;
 using BeMore.Grains.Abstractions.Voice;
+using BeMore.Web.Infrastructure.Errors;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -8,7 +10,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using BeMore.Web.Infrastructure.Errors;
 
 namespace BeMore.Web.Features.SpeechToText;
 
@@ -102,7 +103,7 @@ public static class SttApi
 
         try
         {
-            return TypedResults.Ok(await grains.GetGrain<ISpeechToTextGrain>(0).TranscribeAsync(wav, language.Length > 0 ? language : null));
+            return TypedResults.Ok(await grains.Reference<ISpeechToTextGrain>(0).TranscribeAsync(wav, language.Length > 0 ? language : null));
         }
         catch (InvalidAudioException ex) when (ex.TooLarge)
         {

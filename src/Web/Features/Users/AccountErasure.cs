@@ -1,5 +1,6 @@
 using BeMore.Grains.Abstractions.Counseling;
 using BeMore.Grains.Abstractions.Errors;
+using BeMore.Grains.Abstractions.Runtime;
 using BeMore.Grains.Abstractions.Sessions;
 using BeMore.Grains.Abstractions.Users;
 
@@ -14,12 +15,12 @@ public static class AccountErasure
 {
     public static async Task EraseAsync(IGrainFactory grains, string userId)
     {
-        var index = grains.GetGrain<IUserSessionsGrain>(userId);
+        var index = grains.Reference<IUserSessionsGrain>(userId);
         foreach (var sessionId in await index.BeginErasureAsync())
         {
             try
             {
-                await grains.GetGrain<ICounselingSessionGrain>(sessionId).EraseAsync(userId);
+                await grains.Reference<ICounselingSessionGrain>(sessionId).EraseAsync(userId);
             }
             catch (SessionNotFoundException)
             {
@@ -30,7 +31,7 @@ public static class AccountErasure
         }
 
         await index.DeleteAsync();
-        await grains.GetGrain<ICounselorBudgetGrain>(userId).ForgetAsync();
-        await grains.GetGrain<IUserGrain>(userId).DeleteAsync();
+        await grains.Reference<ICounselorBudgetGrain>(userId).ForgetAsync();
+        await grains.Reference<IUserGrain>(userId).DeleteAsync();
     }
 }

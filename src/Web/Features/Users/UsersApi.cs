@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using BeMore.Grains.Abstractions.Audit;
+using BeMore.Grains.Abstractions.Runtime;
 using BeMore.Grains.Abstractions.Sessions;
 using BeMore.Grains.Abstractions.Users;
 using BeMore.Web.Features.Auth;
@@ -46,13 +47,13 @@ public static class UsersApi
     }
 
     private static async Task<Ok<ProfileResponse>> GetProfileAsync(ClaimsPrincipal user, IGrainFactory grains) =>
-        TypedResults.Ok(ProfileResponse.From(await grains.GetGrain<IUserGrain>(user.UserId()).GetProfileAsync()));
+        TypedResults.Ok(ProfileResponse.From(await grains.Reference<IUserGrain>(user.UserId()).GetProfileAsync()));
 
     private static async Task<Ok<ProfileResponse>> UpdateProfileAsync(
         UpdateProfileRequest request, HttpContext context, IGrainFactory grains, AuditTrail audit)
     {
         var userId = context.User.UserId();
-        var profile = await grains.GetGrain<IUserGrain>(userId).UpdateDisplayNameAsync(request.DisplayName.Trim());
+        var profile = await grains.Reference<IUserGrain>(userId).UpdateDisplayNameAsync(request.DisplayName.Trim());
         await audit.RecordAsync(context, AuditActions.ProfileUpdate, AuditOutcomes.Success, userId, userId);
         return TypedResults.Ok(ProfileResponse.From(profile));
     }
@@ -61,7 +62,7 @@ public static class UsersApi
         [FromBody] DeleteAccountRequest? request, HttpContext context, IGrainFactory grains, SignInGuard guard, SecurityStamps stamps, AuditTrail audit)
     {
         var userId = context.User.UserId();
-        var user = grains.GetGrain<IUserGrain>(userId);
+        var user = grains.Reference<IUserGrain>(userId);
         if (await ReauthenticateAsync(context, user, guard, request?.Password) is { } refusal)
         {
             await audit.RecordAsync(context, AuditActions.Delete, AuditOutcomes.Denied, userId, userId);
@@ -83,7 +84,7 @@ public static class UsersApi
         SecurityStamps stamps, AuditTrail audit)
     {
         var userId = context.User.UserId();
-        var user = grains.GetGrain<IUserGrain>(userId);
+        var user = grains.Reference<IUserGrain>(userId);
         if (await ReauthenticateAsync(context, user, guard, request.CurrentPassword) is { } refusal)
         {
             await audit.RecordAsync(context, AuditActions.PasswordChange, AuditOutcomes.Denied, userId, userId);
@@ -123,13 +124,13 @@ public static class UsersApi
     }
 
     private static async Task<Ok<UserPreferences>> GetPreferencesAsync(ClaimsPrincipal user, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.GetGrain<IUserGrain>(user.UserId()).GetPreferencesAsync());
+        TypedResults.Ok(await grains.Reference<IUserGrain>(user.UserId()).GetPreferencesAsync());
 
     private static async Task<Ok<UserPreferences>> UpdatePreferencesAsync(
         PreferencesRequest request, HttpContext context, IGrainFactory grains, AuditTrail audit)
     {
         var userId = context.User.UserId();
-        var user = grains.GetGrain<IUserGrain>(userId);
+        var user = grains.Reference<IUserGrain>(userId);
         var analysis = request.Analysis is { } optIns
             ? new AnalysisOptIns(optIns.TextEmotion, optIns.FaceEmotion, optIns.Voice, optIns.Distortions)
             : (await user.GetPreferencesAsync()).Analysis;
@@ -138,10 +139,10 @@ public static class UsersApi
         // Sessions still running follow the change at once: a withdrawn opt-in must not wait for the next session. They
         // are among the newest (an idle session is ended within a day), and the web tier makes these calls so the user's
         // grains never wait on a session grain that may be waiting on them.
-        var newest = await grains.GetGrain<IUserSessionsGrain>(userId).ListSessionsAsync(cursor: null, OpenSessionScan);
+        var newest = await grains.Reference<IUserSessionsGrain>(userId).ListSessionsAsync(cursor: null, OpenSessionScan);
         await Task.WhenAll(newest.Items
             .Where(entry => entry.Outcome is null)
-            .Select(entry => grains.GetGrain<ICounselingSessionGrain>(entry.SessionId).ApplyPreferencesAsync(userId, preferences)));
+            .Select(entry => grains.Reference<ICounselingSessionGrain>(entry.SessionId).ApplyPreferencesAsync(userId, preferences)));
         await audit.RecordAsync(context, AuditActions.PreferencesUpdate, AuditOutcomes.Success, userId, userId);
         return TypedResults.Ok(preferences);
     }
@@ -149,11 +150,11 @@ public static class UsersApi
     private static async Task<Ok<UserExportResponse>> ExportAsync(HttpContext context, IGrainFactory grains, AuditTrail audit, TimeProvider time)
     {
         var userId = context.User.UserId();
-        var export = await grains.GetGrain<IUserGrain>(userId).ExportAsync();
+        var export = await grains.Reference<IUserGrain>(userId).ExportAsync();
         var sessions = new List<ExportedSession>();
-        foreach (var entry in await ListAllSessionsAsync(grains.GetGrain<IUserSessionsGrain>(userId)))
+        foreach (var entry in await ListAllSessionsAsync(grains.Reference<IUserSessionsGrain>(userId)))
         {
-            var session = grains.GetGrain<ICounselingSessionGrain>(entry.SessionId);
+            var session = grains.Reference<ICounselingSessionGrain>(entry.SessionId);
             sessions.Add(new ExportedSession(await session.GetSnapshotAsync(userId), (await session.ReadAllAsync(userId)).Select(SessionEventResponse.From).ToList()));
         }
 
@@ -169,7 +170,7 @@ public static class UsersApi
     {
         // What this node has queued is stored first, so a reader sees the requests it just made.
         await audit.FlushAsync();
-        var records = await grains.GetGrain<IAuditLogGrain>(0).ReadAsync(user.UserId(), after, limit);
+        var records = await grains.Reference<IAuditLogGrain>(0).ReadAsync(user.UserId(), after, limit);
         return TypedResults.Ok<IReadOnlyList<AuditRecordResponse>>(records.Select(AuditRecordResponse.From).ToList());
     }
 
@@ -194,7 +195,7 @@ public static class UsersApi
         var after = 0L;
         while (true)
         {
-            var page = await grains.GetGrain<IAuditLogGrain>(0).ReadAsync(userId, after, MaxAuditPage);
+            var page = await grains.Reference<IAuditLogGrain>(0).ReadAsync(userId, after, MaxAuditPage);
             records.AddRange(page.Select(AuditRecordResponse.From));
             if (page.Count == 0)
             {

@@ -1,4 +1,5 @@
 using BeMore.Grains.Abstractions.Audit;
+using BeMore.Grains.Abstractions.Runtime;
 using Microsoft.AspNetCore.Http;
 
 namespace BeMore.Web.Infrastructure.Audit;
@@ -8,7 +9,7 @@ public sealed class AuditTrail(IGrainFactory grains, QueuedAuditWriter queue, Ti
 {
     /// <summary>Stores the record before returning: for security actions, whose record must not be lost to a crash.</summary>
     public Task RecordAsync(HttpContext context, string action, string outcome, string? userId, string? targetId = null, bool withClientIp = true) =>
-        grains.GetGrain<IAuditLogGrain>(0).RecordAsync(Entry(context, action, outcome, userId, targetId, withClientIp));
+        grains.Reference<IAuditLogGrain>(0).RecordAsync(Entry(context, action, outcome, userId, targetId, withClientIp));
 
     /// <summary>Queues the record, stored off the request path (<see cref="QueuedAuditWriter"/>): for the every-request reads and writes.</summary>
     public ValueTask QueueAsync(HttpContext context, string action, string outcome, string? userId, string? targetId = null) =>

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using BeMore.Grains.Abstractions.Audit;
+using BeMore.Grains.Abstractions.Runtime;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -35,7 +36,7 @@ public sealed partial class QueuedAuditWriter(IGrainFactory grains, ILogger<Queu
         }
         catch (ChannelClosedException)
         {
-            await grains.GetGrain<IAuditLogGrain>(0).RecordAsync(entry);
+            await grains.Reference<IAuditLogGrain>(0).RecordAsync(entry);
         }
     }
 
@@ -100,7 +101,7 @@ public sealed partial class QueuedAuditWriter(IGrainFactory grains, ILogger<Queu
         {
             try
             {
-                await grains.GetGrain<IAuditLogGrain>(0).RecordManyAsync([.. batch]);
+                await grains.Reference<IAuditLogGrain>(0).RecordManyAsync([.. batch]);
                 return;
             }
             catch (Exception error) when (attempt < RetryDelays.Length)

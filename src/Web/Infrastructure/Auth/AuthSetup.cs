@@ -53,6 +53,9 @@ internal static class AuthSetup
 
     private static void Configure(JwtBearerOptions jwt, AuthOptions auth, string audience, JwtBearerEvents events)
     {
+        jwt.TokenHandlers.Clear();
+        jwt.TokenHandlers.Add(new ValidatedTokenCache(ClockSkew));
+        // After the handler is in place: the setter passes the setting on to the scheme's handlers.
         jwt.MapInboundClaims = false;
         jwt.TokenValidationParameters = new TokenValidationParameters
         {
@@ -71,6 +74,8 @@ internal static class AuthSetup
             RoleClaimType = RoleClaim,
         };
         jwt.Events = events;
+        // Nothing reads the raw token back from the authentication properties; storing it cost every request a copy.
+        jwt.SaveToken = false;
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
+using BeMore.Grains.Abstractions.Runtime;
 using BeMore.Grains.Abstractions.Users;
 using BeMore.Web.Infrastructure.Errors;
 using Microsoft.Extensions.Caching.Memory;
@@ -96,7 +97,7 @@ public sealed class SecurityStamps(
     private async Task<string?> ReadAsync(string userId)
     {
         var readAt = clock.GetUtcNow();
-        var stamp = await grains.GetGrain<IUserGrain>(userId).GetSecurityStampAsync();
+        var stamp = await grains.Reference<IUserGrain>(userId).GetSecurityStampAsync();
         var settings = options.CurrentValue;
         var kept = settings.SecurityStampCacheDuration > settings.SecurityStampUnreachableGrace
             ? settings.SecurityStampCacheDuration

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Validation;
@@ -15,13 +16,20 @@ namespace BeMore.Web.Infrastructure.Validation;
 /// </summary>
 public sealed class InputValidator(IOptions<ValidationOptions> options, IServiceProvider services)
 {
+    /// <summary>
+    /// Each type's metadata as the generated resolver first built it: the resolver builds it anew, with reflection, on
+    /// every lookup. The REST validation filter looks it up once per endpoint; the hub would on every call.
+    /// </summary>
+    private readonly ConcurrentDictionary<Type, IValidatableInfo?> _infos = new();
+
     /// <summary>The errors by field (worded as REST reports them: <see cref="ValidationMessages"/>), or null when the value is valid.</summary>
     public async Task<IReadOnlyDictionary<string, string[]>?> ValidateAsync<T>(T value, CancellationToken cancellationToken = default)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(value);
         // Fail closed: a type the generator did not describe would otherwise pass unchecked.
-        if (!options.Value.TryGetValidatableTypeInfo(typeof(T), out var info))
+        var info = _infos.GetOrAdd(typeof(T), type => options.Value.TryGetValidatableTypeInfo(type, out var found) ? found : null);
+        if (info is null)
         {
             throw new InvalidOperationException($"{typeof(T).Name} has no generated validation metadata; use it in an endpoint or mark it [ValidatableType].");
         }
