@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using Serilog.Core;
 using Serilog.Events;
@@ -24,6 +25,9 @@ public sealed partial class SensitiveDataRedactor : ILogEventEnricher
         "text", "transcript", "transcripttext", "utterance", "comment", "evidence",
     };
 
+    /// <summary>Every pattern below needs one of these or a white space (see <see cref="CannotHoldSecret"/>).</summary>
+    private static readonly SearchValues<char> SecretMarks = SearchValues.Create(".:=");
+
     public void Enrich(LogEvent logEvent, ILogEventPropertyFactory propertyFactory)
     {
         ArgumentNullException.ThrowIfNull(logEvent);
@@ -47,7 +51,7 @@ public sealed partial class SensitiveDataRedactor : ILogEventEnricher
     public static string ScrubText(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (text.Length == 0)
+        if (CannotHoldSecret(text))
         {
             return text;
         }
@@ -57,6 +61,28 @@ public sealed partial class SensitiveDataRedactor : ILogEventEnricher
         scrubbed = AuthorizationScheme().Replace(scrubbed, match => $"{match.Groups["scheme"].Value} {Mask}");
         scrubbed = JsonWebToken().Replace(scrubbed, Mask);
         return RefreshToken().Replace(scrubbed, Mask);
+    }
+
+    /// <summary>
+    /// Every pattern below needs a '.', ':', '=' or a space: most logged values (paths, ids, names) have none, and skip
+    /// the five scans (every request's log line carries several of them).
+    /// </summary>
+    private static bool CannotHoldSecret(string text)
+    {
+        if (text.AsSpan().IndexOfAny(SecretMarks) >= 0)
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     public static bool IsSensitiveName(string name)
