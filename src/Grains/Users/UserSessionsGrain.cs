@@ -8,15 +8,25 @@ using Orleans.Storage;
 
 namespace BeMore.Grains.Users;
 
+/// <summary>
+/// The index lives in rows (<see cref="SessionIndexStore"/>): read whole on activation, then each change writes only
+/// what it changes. The grain state keeps the erasure tombstone, and an index of an earlier shape until it is moved into rows.
+/// </summary>
 [GrainType("user-sessions")]
 public sealed class UserSessionsGrain(
     [PersistentState("user-sessions", StorageNames.GrainState)] IPersistentState<UserSessionsState> state,
     [FromKeyedServices(StorageNames.GrainState)] IGrainStorage storage,
+    SessionIndexStore index,
     [FromKeyedServices(DomainClock.Key)] TimeProvider time) : Grain, IUserSessionsGrain
 {
     private const int DashboardTrendLength = 20;
     private const int DashboardTopDistortions = 5;
     private const int DashboardRecentSessions = 5;
+
+    /// <summary>The user's sessions, newest first.</summary>
+    private List<SessionIndexEntry> _sessions = [];
+
+    private DashboardTotals _totals = new();
 
     private string UserId => this.GetPrimaryKeyString();
 
@@ -34,6 +44,14 @@ public sealed class UserSessionsGrain(
             state.State.LegacyIndexStillInUserRow = false;
             await state.WriteStateAsync(cancellationToken);
         }
+
+        if (state.State.Sessions.Count > 0 || state.State.Totals.EndedSessionCount > 0)
+        {
+            await MoveIndexIntoRowsAsync(cancellationToken);
+        }
+
+        (_sessions, _totals) = await index.ReadAsync(UserId, cancellationToken);
+        _sessions.Sort((a, b) => IsNewer(a, b) ? -1 : IsNewer(b, a) ? 1 : 0);
     }
 
     public async Task AddSessionAsync(SessionIndexEntry entry)
@@ -44,20 +62,19 @@ public sealed class UserSessionsGrain(
             throw new UserNotFoundException();
         }
 
-        var sessions = state.State.Sessions;
-        if (sessions.Exists(s => s.SessionId == entry.SessionId))
+        if (_sessions.Exists(s => s.SessionId == entry.SessionId))
         {
             return;
         }
 
-        var position = sessions.FindIndex(s => IsNewer(entry, s));
-        sessions.Insert(position < 0 ? sessions.Count : position, entry);
-        await state.WriteStateAsync();
+        await index.WriteAsync(UserId, [entry]);
+        var position = _sessions.FindIndex(s => IsNewer(entry, s));
+        _sessions.Insert(position < 0 ? _sessions.Count : position, entry);
     }
 
     public Task<SessionIndexPage> ListSessionsAsync(string? cursor, int limit, SessionSearch? search = null)
     {
-        var sessions = state.State.Sessions;
+        var sessions = _sessions;
         var start = cursor is null ? 0 : sessions.FindIndex(s => s.SessionId == cursor) + 1;
         var size = Math.Clamp(limit, 1, SessionIndexPage.MaxSize);
         // One more than a page says whether a next page holds anything (a search can leave the rest of the index empty).
@@ -69,34 +86,32 @@ public sealed class UserSessionsGrain(
     public async Task RecordSessionOutcomeAsync(SessionOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        var sessions = state.State.Sessions;
-        var index = sessions.FindIndex(s => s.SessionId == outcome.SessionId);
-        if (index < 0 || sessions[index].Outcome is not null)
+        var position = _sessions.FindIndex(s => s.SessionId == outcome.SessionId);
+        if (position < 0 || _sessions[position].Outcome is not null)
         {
             return;
         }
 
-        sessions[index] = sessions[index] with { Outcome = outcome };
-        state.State.Totals.Fold(outcome, +1);
-        await state.WriteStateAsync();
+        var ended = _sessions[position] with { Outcome = outcome };
+        var totals = _totals.With(outcome, +1);
+        // The entry and the totals in one commit: an outcome is never in one without the other.
+        await index.WriteAsync(UserId, [ended], totals: totals);
+        _sessions[position] = ended;
+        _totals = totals;
     }
 
     public async Task RemoveSessionAsync(string sessionId)
     {
-        var sessions = state.State.Sessions;
-        var index = sessions.FindIndex(s => s.SessionId == sessionId);
-        if (index < 0)
+        var position = _sessions.FindIndex(s => s.SessionId == sessionId);
+        if (position < 0)
         {
             return;
         }
 
-        if (sessions[index].Outcome is { } outcome)
-        {
-            state.State.Totals.Fold(outcome, -1);
-        }
-
-        sessions.RemoveAt(index);
-        await state.WriteStateAsync();
+        var totals = _sessions[position].Outcome is { } outcome ? _totals.With(outcome, -1) : null;
+        await index.WriteAsync(UserId, [], removed: sessionId, totals: totals);
+        _sessions.RemoveAt(position);
+        _totals = totals ?? _totals;
     }
 
     public Task<DashboardSummary> GetDashboardAsync()
@@ -106,8 +121,8 @@ public sealed class UserSessionsGrain(
             throw new UserNotFoundException();
         }
 
-        var sessions = state.State.Sessions;
-        var totals = state.State.Totals;
+        var sessions = _sessions;
+        var totals = _totals;
         var outcomes = sessions.Where(s => s.Outcome is not null).Select(s => s.Outcome!).Take(DashboardTrendLength).ToList();
         return Task.FromResult(new DashboardSummary(
             sessions.Count,
@@ -131,19 +146,21 @@ public sealed class UserSessionsGrain(
             await state.WriteStateAsync();
         }
 
-        return state.State.Sessions.Select(entry => entry.SessionId).ToList();
+        return _sessions.Select(entry => entry.SessionId).ToList();
     }
 
     public async Task DeleteAsync()
     {
         await BeginErasureAsync();
-        if (state.State.Sessions.Count > 0)
+        if (_sessions.Count > 0)
         {
             // The caller erases the sessions (AccountErasure): from inside this turn, an ending session calling back in
             // here would wait on it, and it on the session.
             throw new InvalidOperationException("The index still holds sessions; erase each and remove it before deleting the index.");
         }
 
+        await index.DeleteAsync(UserId);
+        _totals = new DashboardTotals();
         state.State = new UserSessionsState { ErasedAt = state.State.ErasedAt };
         await state.WriteStateAsync();
         DeactivateOnIdle();
@@ -167,6 +184,18 @@ public sealed class UserSessionsGrain(
         state.State.Totals = row.LegacyTotals;
         state.State.ErasedAt = row.ErasedAt;
         state.State.LegacyIndexStillInUserRow = row.LegacySessions.Count > 0;
+        await state.WriteStateAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// An index stored in the grain state by an earlier version goes into rows (one commit), and only then leaves the
+    /// state: a crash in between writes the same rows again on the next activation.
+    /// </summary>
+    private async Task MoveIndexIntoRowsAsync(CancellationToken cancellationToken)
+    {
+        await index.WriteAsync(UserId, state.State.Sessions, totals: state.State.Totals);
+        state.State.Sessions = [];
+        state.State.Totals = new DashboardTotals();
         await state.WriteStateAsync(cancellationToken);
     }
 

@@ -5,10 +5,13 @@ namespace BeMore.Grains.Users;
 [GenerateSerializer, Alias("bemore.UserSessionsState")]
 public sealed class UserSessionsState
 {
-    /// <summary>The user's sessions, newest first.</summary>
+    /// <summary>
+    /// The index as versions before the session-index rows stored it (newest first); moved into rows
+    /// (<see cref="Storage.SessionIndexStore"/>) on activation and empty afterwards.
+    /// </summary>
     [Id(0)] public List<SessionIndexEntry> Sessions { get; set; } = [];
 
-    /// <summary>Running totals of ended sessions, so a dashboard poll never walks every session.</summary>
+    /// <summary>The running totals as earlier versions stored them; moved into rows with <see cref="Sessions"/>.</summary>
     [Id(1)] public DashboardTotals Totals { get; set; } = new();
 
     /// <summary>
@@ -21,6 +24,7 @@ public sealed class UserSessionsState
     [Id(3)] public bool LegacyIndexStillInUserRow { get; set; }
 }
 
+/// <summary>Running totals of ended sessions, so a dashboard poll never walks every session.</summary>
 [GenerateSerializer, Alias("bemore.DashboardTotals")]
 public sealed class DashboardTotals
 {
@@ -28,6 +32,20 @@ public sealed class DashboardTotals
     [Id(1)] public long ActiveMs { get; set; }
     [Id(2)] public Dictionary<string, int> EmotionCounts { get; set; } = [];
     [Id(3)] public Dictionary<string, int> DistortionCounts { get; set; } = [];
+
+    /// <summary>A copy with one session's outcome added (<paramref name="sign"/> 1) or taken back (-1).</summary>
+    public DashboardTotals With(SessionOutcome outcome, int sign)
+    {
+        var copy = new DashboardTotals
+        {
+            EndedSessionCount = EndedSessionCount,
+            ActiveMs = ActiveMs,
+            EmotionCounts = new Dictionary<string, int>(EmotionCounts),
+            DistortionCounts = new Dictionary<string, int>(DistortionCounts),
+        };
+        copy.Fold(outcome, sign);
+        return copy;
+    }
 
     /// <summary>Adds (<paramref name="sign"/> 1) or takes back (-1) one session's outcome.</summary>
     public void Fold(SessionOutcome outcome, int sign)

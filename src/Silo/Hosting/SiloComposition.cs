@@ -77,6 +77,7 @@ public static class SiloComposition
         services.AddSingleton<IAuditStore, AdoNetAuditStore>();
         services.AddSingleton<IRetentionStore, AdoNetRetentionStore>();
         services.AddSingleton<IOpenSessionStore, AdoNetOpenSessionStore>();
+        services.AddSingleton<SessionIndexStore>();
         if (storage.Profile == StorageProfile.Embedded)
         {
             // Before the generated keys or the database are first written, so none is ever readable by others.

@@ -58,7 +58,8 @@ public sealed class GrainCluster : IAsyncLifetime
                 EventLog = new CountingSessionEventLog(provider.GetRequiredService<AdoNetSessionEventLog>()));
             services.AddSingleton<IAuditStore, AdoNetAuditStore>();
             services.AddSingleton<IRetentionStore, AdoNetRetentionStore>();
-        services.AddSingleton<IOpenSessionStore, AdoNetOpenSessionStore>();
+            services.AddSingleton<IOpenSessionStore, AdoNetOpenSessionStore>();
+            services.AddSingleton<SessionIndexStore>();
             services.AddOptions<CounselingSessionOptions>().BindConfiguration(CounselingSessionOptions.SectionName);
             services.AddOptions<RefreshTokenOptions>().BindConfiguration(RefreshTokenOptions.SectionName);
             services.AddOptions<LoginThrottleOptions>().BindConfiguration(LoginThrottleOptions.SectionName);

@@ -64,6 +64,8 @@ public sealed class DataAtRestTests
             Assert.Equal(["user", "user-sessions"], await QueryAsync(data, "SELECT GrainTypeString FROM OrleansStorage ORDER BY GrainTypeString", reader => reader.GetString(0)));
             Assert.Empty(await QueryAsync(data, $"SELECT seq FROM bemore_session_events WHERE session_id = '{sessionId}'", reader => reader.GetInt64(0)));
             Assert.Empty(await QueryAsync(data, $"SELECT session_id FROM bemore_retention WHERE owner_id = '{userId}'", reader => reader.GetString(0)));
+            Assert.Empty(await QueryAsync(data, $"SELECT session_id FROM bemore_session_index WHERE user_id = '{userId}'", reader => reader.GetString(0)));
+            Assert.Empty(await QueryAsync(data, $"SELECT user_id FROM bemore_session_totals WHERE user_id = '{userId}'", reader => reader.GetString(0)));
             Assert.Equal(0, await silo.StopGracefullyAsync(TimeSpan.FromSeconds(30)));
         }
 
@@ -211,11 +213,13 @@ public sealed class DataAtRestTests
         return copy.ToArray();
     }
 
-    /// <summary>Every sealed value the database holds: grain-state payloads and event payloads.</summary>
+    /// <summary>Every sealed value the database holds: grain-state payloads, event payloads, session-index rows and totals.</summary>
     private static async Task<List<byte[]>> ReadSealedValuesAsync(string data) =>
     [
         .. await QueryAsync(data, "SELECT PayloadBinary FROM OrleansStorage WHERE PayloadBinary IS NOT NULL", reader => (byte[])reader.GetValue(0)),
         .. await QueryAsync(data, "SELECT payload FROM bemore_session_events", reader => (byte[])reader.GetValue(0)),
+        .. await QueryAsync(data, "SELECT entry FROM bemore_session_index", reader => (byte[])reader.GetValue(0)),
+        .. await QueryAsync(data, "SELECT totals FROM bemore_session_totals", reader => (byte[])reader.GetValue(0)),
     ];
 
     /// <summary>Folds the WAL into the database file and empties it, so the file alone shows what is stored.</summary>
