@@ -15,6 +15,14 @@ public interface ICounselorGrain : IGrainWithStringKey
     [Alias("Ask")]
     Task<CounselorAskResult> AskAsync(string callerId, CounselorAsk ask);
 
+    /// <summary>
+    /// The session grain hands over the turn of a chat message while the message commits, during this grain's own
+    /// <see cref="AskAsync"/> (hence interleaved): the reply is started at once and shows nothing until the message is
+    /// stored, and is dropped unseen if it is not.
+    /// </summary>
+    [Orleans.Concurrency.AlwaysInterleave, Alias("BeginReply")]
+    Task BeginReplyAsync(CounselorTurn turn);
+
     /// <summary>Stops a reply in progress; it is stored with what was said. Unknown or finished replies are ignored.</summary>
     [Alias("Cancel")]
     Task CancelAsync(string callerId, string replyId);

@@ -96,10 +96,12 @@ public interface ICounselingSessionGrain : IGrainWithStringKey
 
     /// <summary>
     /// Appends the user's message to the counselor as a transcript segment (source <c>chat</c>), idempotent by its
-    /// client message id, and answers what the reply may draw on. Refused when the session's counselor is off.
+    /// client message id, and answers the stored segment. Called by the session's counselor: a new message's turn goes
+    /// back to it (<see cref="Counseling.ICounselorGrain.BeginReplyAsync"/>) while the message commits, so the reply is
+    /// under way when this returns. Refused when the session's counselor is off.
     /// </summary>
     [Alias("AppendChatMessage")]
-    Task<ChatMessageAppended> AppendChatMessageAsync(string callerId, TranscriptInput message);
+    Task<SessionEvent> AppendChatMessageAsync(string callerId, TranscriptInput message);
 
     /// <summary>Appends the counselor's reply once per reply id, in any status: a reply cut off by the end is still kept.</summary>
     [Alias("AppendCounselorReply")]
@@ -119,9 +121,3 @@ public interface ICounselingSessionGrain : IGrainWithStringKey
     [Alias("Erase")]
     Task EraseAsync(string callerId);
 }
-
-/// <summary>The stored chat message; <see cref="Turn"/> is null when the message had been sent before.</summary>
-[GenerateSerializer, Immutable, Alias("bemore.ChatMessageAppended")]
-public sealed record ChatMessageAppended(
-    [property: Id(0)] SessionEvent Segment,
-    [property: Id(1)] Counseling.CounselorTurn? Turn);

@@ -19,6 +19,9 @@ public sealed class CounselorGrain(CounselorWorker worker, IOptions<CounselorOpt
     private readonly List<ConversationExchange> _history = [];
     private LocalReplyComposer? _composer;
     private CounselorTurn? _pending;
+
+    /// <summary>The reply <see cref="BeginReplyAsync"/> started during the <see cref="AskAsync"/> in progress.</summary>
+    private CounselorJob? _begun;
     private bool _userSpeaking;
     private IGrainTimer? _silence;
 
@@ -29,16 +32,37 @@ public sealed class CounselorGrain(CounselorWorker worker, IOptions<CounselorOpt
     public async Task<CounselorAskResult> AskAsync(string callerId, CounselorAsk ask)
     {
         ArgumentNullException.ThrowIfNull(ask);
-        var appended = await Session.AppendChatMessageAsync(callerId, new TranscriptInput(ask.ClientMessageId, ask.Text, 0, 0, ask.Language));
-        var seq = appended.Segment.Seq;
-        if (appended.Turn is { } turn)
+        _begun = null;
+        SessionEvent segment;
+        try
         {
-            // A typed message answers whatever the user said before it.
-            _pending = null;
-            Start(turn);
+            segment = await Session.AppendChatMessageAsync(callerId, new TranscriptInput(ask.ClientMessageId, ask.Text, 0, 0, ask.Language));
+        }
+        catch
+        {
+            // The message may not be stored: the reply begun for it goes unseen, and the user's retry is answered.
+            if (_begun is { } job && _inFlight.Remove(job.ReplyId))
+            {
+                job.Abandon();
+            }
+
+            _begun = null;
+            throw;
         }
 
-        return new CounselorAskResult(ReplyIdOf(seq), seq, Started: appended.Turn is not null);
+        var begun = _begun;
+        _begun = null;
+        begun?.MarkStored();
+        return new CounselorAskResult(ReplyIdOf(segment.Seq), segment.Seq, Started: begun is not null);
+    }
+
+    public Task BeginReplyAsync(CounselorTurn turn)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        // A typed message answers whatever the user said before it.
+        _pending = null;
+        _begun = Start(turn, turnStored: false);
+        return Task.CompletedTask;
     }
 
     public async Task CancelAsync(string callerId, string replyId)
@@ -108,19 +132,20 @@ public sealed class CounselorGrain(CounselorWorker worker, IOptions<CounselorOpt
     /// <summary>Reply ids are the user's turn they answer, so a repeated message maps to the same reply.</summary>
     public static string ReplyIdOf(long segmentSeq) => $"r{segmentSeq}";
 
-    private void Start(CounselorTurn turn)
+    private CounselorJob Start(CounselorTurn turn, bool turnStored)
     {
         var replyId = ReplyIdOf(turn.SegmentSeq);
-        if (_inFlight.ContainsKey(replyId))
+        if (_inFlight.TryGetValue(replyId, out var running))
         {
-            return;
+            return running;
         }
 
         _composer ??= new LocalReplyComposer(SessionId.Aggregate(0, (hash, c) => unchecked((hash * 31) + c)) & int.MaxValue);
         var local = _composer.Compose(turn);
-        var job = new CounselorJob(SessionId, replyId, turn, local, _composer.CheckedIn, [.. _history]);
+        var job = new CounselorJob(SessionId, replyId, turn, local, _composer.CheckedIn, [.. _history], turnStored);
         _inFlight[replyId] = job;
         worker.Submit(job);
+        return job;
     }
 
     private void CancelAll()
@@ -154,7 +179,7 @@ public sealed class CounselorGrain(CounselorWorker worker, IOptions<CounselorOpt
         if (_pending is { } turn && !_userSpeaking)
         {
             _pending = null;
-            Start(turn);
+            Start(turn, turnStored: true);
         }
 
         return Task.CompletedTask;

@@ -70,6 +70,13 @@ public sealed partial class CounselorWorker(
             outcome = (reply.Said, source, false, false);
         }
 
+        if (job.Abandoned)
+        {
+            // The message it answers was not stored: nothing was shown, and nothing is kept.
+            job.Dispose();
+            return;
+        }
+
         await FinishAsync(job, outcome.Text, outcome.Source, outcome.Complete, outcome.Cancelled);
     }
 

@@ -4,7 +4,10 @@ using BeMore.Grains.Abstractions.Sessions;
 
 namespace BeMore.Grains.Counseling;
 
-/// <summary>One reply as the viewers see it: every piece said is numbered and published live, and <see cref="Said"/> keeps it.</summary>
+/// <summary>
+/// One reply as the viewers see it: every piece said is numbered and published live, never before the turn it answers is
+/// stored, and <see cref="Said"/> keeps it.
+/// </summary>
 internal sealed class LiveReply(ICounselingSessionGrain session, CounselorJob job)
 {
     private readonly StringBuilder _said = new();
@@ -15,6 +18,7 @@ internal sealed class LiveReply(ICounselingSessionGrain session, CounselorJob jo
     public async Task SayAsync(string piece, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        await job.Stored.WaitAsync(cancellationToken);
         _said.Append(piece);
         await session.PublishLiveAsync(SessionLiveMessage.Now(job.SessionId, new CounselorReplyDelta(job.ReplyId, _index++, piece)));
     }

@@ -14,8 +14,6 @@ namespace BeMore.Grains.Sessions;
 /// </summary>
 public sealed partial class CounselingSessionGrain
 {
-    private CounselorTurn? _chatTurn;
-
     /// <summary>
     /// A turn went to the counselor in this activation, so a reply may be waiting or streaming. Until then a pause, the
     /// end, speech or the last viewer leaving has nothing to stop, and the counselor grain is not woken for it (every
@@ -23,7 +21,7 @@ public sealed partial class CounselingSessionGrain
     /// </summary>
     private bool _counselorEngaged;
 
-    public async Task<ChatMessageAppended> AppendChatMessageAsync(string callerId, TranscriptInput message)
+    public Task<SessionEvent> AppendChatMessageAsync(string callerId, TranscriptInput message)
     {
         ArgumentNullException.ThrowIfNull(message);
         EnsureOwner(callerId);
@@ -32,14 +30,10 @@ public sealed partial class CounselingSessionGrain
             throw new InvalidSessionStateException("The counselor is off for this session.");
         }
 
-        _chatTurn = null;
-        var segment = await AppendSegmentAsync(
+        return AppendSegmentAsync(
             new SegmentInput($"chat:{message.ClientSegmentId}", message.ClientSegmentId, message.Text, message.StartMs, message.EndMs,
                 message.Language, TranscriptSegment.FromChat),
             requireActive: true);
-        var turn = _chatTurn;
-        _chatTurn = null;
-        return new ChatMessageAppended(segment, turn);
     }
 
     public async Task AppendCounselorReplyAsync(string callerId, CounselorReply reply)
@@ -56,43 +50,36 @@ public sealed partial class CounselingSessionGrain
     public Task PublishLiveAsync(SessionLiveMessage message) => _journal.NotifyLiveAsync(message);
 
     /// <summary>
-    /// After a user turn's segment and findings are stored: a chat message's turn goes back to the caller, and in auto
-    /// mode a spoken or typed turn goes to the counselor. The words go along only when the session keeps its transcript.
+    /// What the counselor hears of a user turn, read before it is stored: every chat message, and in auto mode every
+    /// spoken or typed turn; null when the counselor takes no part. The words go along only when the session keeps its
+    /// transcript.
     /// </summary>
-    private async Task OnUserTurnAsync(SessionEvent appended, IReadOnlyList<SessionEvent> findings, string text)
+    private CounselorTurn? CounselorTurnOf(SegmentReading reading, string text)
     {
-        var segment = (TranscriptSegment)appended.Data;
-        var chat = segment.Source == TranscriptSegment.FromChat;
-        if (!chat && State.CounselorMode != CounselorMode.Auto)
+        if (reading.Segment.Source != TranscriptSegment.FromChat && State.CounselorMode != CounselorMode.Auto)
         {
-            return;
+            return null;
         }
 
         _counselorEngaged = true;
-        var language = TextLanguages.Resolve(segment.Language, text);
-        var riskRaised = findings.Any(e => e.Data is RiskAlert);
-        var turn = new CounselorTurn(
+        var scope = State.Scope;
+        var findings = reading.Findings.Where(scope.Permits).ToList();
+        var language = TextLanguages.Resolve(reading.Segment.Language, text);
+        var riskRaised = findings.Any(f => f is RiskAlert);
+        return new CounselorTurn(
             State.OwnerId,
-            appended.Seq,
-            segment.Source,
+            reading.Seq,
+            reading.Segment.Source,
             language.ToCode(),
             riskRaised,
             // The live analysis already read the turn (as the scope allows): the counselor hears that reading, not a second one.
-            _analysis.TextEmotionOf(appended.Seq)?.Label.ToString().ToLowerInvariant(),
-            findings.Select(e => e.Data).OfType<DistortionDetected>().OrderByDescending(d => d.Confidence).FirstOrDefault()?.DistortionType,
-            findings.Select(e => e.Data).OfType<CbtIntervention>().FirstOrDefault(i => i.Kind == "question")?.Text,
+            _analysis.TextEmotionOf(reading.Seq)?.Label.ToString().ToLowerInvariant(),
+            findings.OfType<DistortionDetected>().OrderByDescending(d => d.Confidence).FirstOrDefault()?.DistortionType,
+            findings.OfType<CbtIntervention>().FirstOrDefault(i => i.Kind == "question")?.Text,
             State.Consent.StoreTranscript ? text : null,
             _options.CrisisLineIn(language.ToCode()),
             riskRaised || State.Aggregates.RiskLevel != RiskLevels.None,
             !riskRaised && RiskDetector.DeniesRisk(text, language));
-        if (chat)
-        {
-            _chatTurn = turn;
-        }
-        else
-        {
-            await Counselor.OnSignalAsync(new CounselorSignal(CounselorSignalKind.UserTurn, turn));
-        }
     }
 
     /// <summary>A pause or the end stops replies in progress; in auto mode the user's speech does too.</summary>

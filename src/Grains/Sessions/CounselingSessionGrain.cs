@@ -305,8 +305,24 @@ public sealed partial class CounselingSessionGrain : Grain, ICounselingSessionGr
         }
 
         _lastActivityAt = _time.GetUtcNow();
-        var appended = await _analysis.AppendSegmentAsync(input);
-        await OnUserTurnAsync(appended[0], appended.Skip(1).ToList(), input.Text);
+        var reading = _analysis.ReadSegment(input);
+        var turn = CounselorTurnOf(reading, input.Text);
+        var appending = _analysis.AppendAsync(reading);
+        if (turn is null)
+        {
+            return (await appending)[0];
+        }
+
+        if (turn.Source == TranscriptSegment.FromChat)
+        {
+            // The counselor asks the LLM while the message commits; it shows nothing until the message is stored.
+            var begun = Counselor.BeginReplyAsync(turn);
+            await Task.WhenAll(appending, begun);
+            return (await appending)[0];
+        }
+
+        var appended = await appending;
+        await Counselor.OnSignalAsync(new CounselorSignal(CounselorSignalKind.UserTurn, turn));
         return appended[0];
     }
 

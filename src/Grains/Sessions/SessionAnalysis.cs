@@ -8,6 +8,10 @@ namespace BeMore.Grains.Sessions;
 internal sealed record SegmentInput(
     string DedupKey, string? ClientSegmentId, string Text, long StartMs, long EndMs, string Language, string Source);
 
+/// <summary>A segment read and numbered, not yet stored: <see cref="Findings"/> cite <see cref="Seq"/>.</summary>
+internal sealed record SegmentReading(
+    long Seq, DateTimeOffset At, TranscriptSegment Segment, string DedupKey, IReadOnlyList<SessionEventData> Findings);
+
 /// <summary>
 /// The session's <see cref="LiveAnalysis"/> wired to its journal and to the LLM: each input's findings are appended,
 /// what the analysis asks the LLM for is queued on the <see cref="RefinementWorker"/> (falling back to the local result
@@ -30,12 +34,12 @@ internal sealed class SessionAnalysis(
     public void Restart() => _analysis.StartRollups(time.GetUtcNow());
 
     /// <summary>
-    /// Appends a transcript segment (its text only where the scope keeps it) together with what the text gives rise
-    /// to, in one append: the text is analysed in memory even when it is not stored, and the findings, which follow the
-    /// segment, cite its seq. What the analysis asks the LLM for is queued once they are durable.
+    /// Reads a transcript segment (its text only where the scope keeps it) and what the text gives rise to, numbered as
+    /// the journal's next append: the text is analysed in memory even when it is not stored, and the findings, which
+    /// follow the segment, cite its seq. Nothing is stored until <see cref="AppendAsync"/>, which must be the journal's
+    /// next append.
     /// </summary>
-    /// <summary>Appends the segment and its findings in one batch; the segment comes first, then what it caused.</summary>
-    public async Task<IReadOnlyList<SessionEvent>> AppendSegmentAsync(SegmentInput input)
+    public SegmentReading ReadSegment(SegmentInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var scope = State.Scope;
@@ -47,9 +51,19 @@ internal sealed class SessionAnalysis(
         var at = journal.LogTime();
         var refine = refinement.Enabled && scope.OutsideModel;
         var findings = _analysis.OnTranscript(segmentSeq, input.Text, input.Language, scope, at, refine);
-        var batch = new List<(SessionEventData, string?)>(findings.Count + 1) { (segment, input.DedupKey) };
-        batch.AddRange(findings.Select(finding => (finding, (string?)null)));
-        var appended = await journal.AppendAsync(batch, at);
+        return new SegmentReading(segmentSeq, at, segment, input.DedupKey, findings);
+    }
+
+    /// <summary>
+    /// Appends the segment and its findings in one batch, the segment first; what the analysis asks the LLM for is
+    /// queued once they are durable.
+    /// </summary>
+    public async Task<IReadOnlyList<SessionEvent>> AppendAsync(SegmentReading reading)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        var batch = new List<(SessionEventData, string?)>(reading.Findings.Count + 1) { (reading.Segment, reading.DedupKey) };
+        batch.AddRange(reading.Findings.Select(finding => (finding, (string?)null)));
+        var appended = await journal.AppendAsync(batch, reading.At);
         await RequestRefinementsAsync();
         return appended;
     }

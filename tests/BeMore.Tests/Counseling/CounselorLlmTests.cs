@@ -5,6 +5,7 @@ using BeMore.FakeLlm;
 using BeMore.Tests.Infrastructure;
 using BeMore.Tests.Live;
 using BeMore.Tests.Llm;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using static BeMore.Tests.Counseling.Conversations;
 
@@ -42,6 +43,65 @@ public sealed class CounselorLlmTests(CounselorWebFactory factory) : IClassFixtu
         Assert.False(reply.GetProperty("cancelled").GetBoolean());
         Assert.Contains(Chat.Requests, r => r.IsCounselor && r.AllText.Contains("I failed the exam", StringComparison.Ordinal));
         Assert.DoesNotContain(factory.Logs.Lines, line => line.Contains("I failed the exam", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Ask_TheLlmIsAskedWhileTheMessageCommits_AndNothingShowsBeforeTheMessageIsStored()
+    {
+        Chat.Reset();
+        var (_, sessionId, client) = await StartAsync(factory, _http);
+        await using var _ = client;
+        var commit = factory.EventLog.HoldNextAppend(sessionId);
+
+        var asking = AskAsync(client, sessionId, "I keep replaying the meeting in my head.");
+        await NextCounselorRequestAsync("replaying the meeting");
+        await NoDeltaWhileHeldAsync(client);
+        var whileHeld = client.Arrivals.ToList();
+        commit.SetResult();
+        var replyId = await asking;
+        var reply = await ReplyAsync(client, replyId);
+
+        Assert.DoesNotContain(whileHeld, e => e.GetProperty("type").GetString() is "transcript_segment" or "counselor_reply_delta");
+        var arrivals = client.Arrivals.ToList();
+        var segment = arrivals.FindIndex(e => e.GetProperty("type").GetString() == "transcript_segment");
+        var firstDelta = arrivals.FindIndex(e => IsDelta(e, replyId));
+        Assert.InRange(segment, 0, firstDelta - 1);
+        Assert.Equal(Text(reply), string.Concat(DeltasBeforeFinal(client, replyId).Select(Text)));
+        Assert.Equal("llm", reply.GetProperty("source").GetString());
+    }
+
+    [Fact]
+    public async Task Ask_MessageFailsToCommit_ItsReplyIsNeitherShownNorStoredAndTheRetryIsAnswered()
+    {
+        Chat.Reset();
+        Chat.CounselorChunks = ["Words for a message ", "that was never stored."];
+        const string said = "My landlord ignored my email again.";
+        var (user, sessionId, first) = await StartAsync(factory, _http);
+        var commit = factory.EventLog.HoldNextAppend(sessionId);
+
+        var asking = AskAsync(first, sessionId, said, clientMessageId: "commit-fails");
+        await NextCounselorRequestAsync("landlord ignored");
+        await NoDeltaWhileHeldAsync(first);
+        Chat.CounselorChunks = FakeChatServer.DefaultCounselorChunks;
+        commit.SetException(new TimeoutException("The database did not answer."));
+        await Assert.ThrowsAsync<HubException>(() => asking);
+        // The failed commit took the session's activation, and its viewers, with it: the user comes back on a new connection.
+        await first.DisposeAsync();
+        await using var second = await LiveClient.ConnectAsync(factory.ServerAddress, user.AccessToken);
+        await second.JoinAsync(sessionId);
+        var replyId = await AskAsync(second, sessionId, said, clientMessageId: "commit-fails");
+        var reply = await ReplyAsync(second, replyId);
+
+        Assert.Equal(string.Concat(FakeChatServer.DefaultCounselorChunks), Text(reply));
+        Assert.Equal(Text(reply), string.Concat(DeltasBeforeFinal(second, replyId).Select(Text)));
+        Assert.DoesNotContain(first.Arrivals.Concat(second.Arrivals), e => e.ToString().Contains("never stored", StringComparison.Ordinal));
+        using var response = await _http.SendAsync(HttpMethod.Get, $"/api/session/{sessionId}/events?after=0&limit=500", user.AccessToken);
+        using var body = await response.ReadJsonAsync();
+        var stored = body.RootElement.EnumerateArray().ToList();
+        Assert.Single(stored, e => e.GetProperty("type").GetString() == "transcript_segment");
+        Assert.Single(stored, e => e.GetProperty("type").GetString() == "counselor_reply");
+        Assert.DoesNotContain(stored, e => e.ToString().Contains("never stored", StringComparison.Ordinal));
+        Assert.Equal(2, Chat.Requests.Count(r => r.IsCounselor && r.User.Contains("landlord ignored", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -302,6 +362,25 @@ public sealed class CounselorLlmTests(CounselorWebFactory factory) : IClassFixtu
         Assert.Equal("counselor_reply", firstJson.RootElement.GetProperty("type").GetString());
         Assert.Equal(firstJson.RootElement.GetProperty("seq").GetInt64(), repeatJson.RootElement.GetProperty("seq").GetInt64());
         Assert.Single(Chat.Requests, r => r.IsCounselor && r.AllText.Contains("badly with my sister", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// No reply piece reaches the viewer while the message's commit is held. The fake answers at once, so an ungated
+    /// reply would show well within the window; its length is the price of asserting that something does not happen.
+    /// </summary>
+    private static Task NoDeltaWhileHeldAsync(LiveClient client) =>
+        Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            client.ReceiveLiveAsync(e => e.GetProperty("type").GetString() == "counselor_reply_delta", TimeSpan.FromSeconds(1)));
+
+    /// <summary>The counselor's request carrying <paramref name="words"/>, skipping what arrived before it.</summary>
+    private async Task NextCounselorRequestAsync(string words)
+    {
+        ChatRequest request;
+        do
+        {
+            request = await Chat.NextRequestAsync(Wait);
+        }
+        while (!(request.IsCounselor && request.User.Contains(words, StringComparison.Ordinal)));
     }
 
     private Task<HttpResponseMessage> PostJsonAsync(SignedInUser user, string sessionId, object body)

@@ -7,15 +7,24 @@ namespace BeMore.Tests.Grains;
 /// <summary>
 /// The real event log, with every committed append remembered per session (the seqs it carried): one append is one log
 /// commit for the session, so a test can count what an input cost. It can also lose the acknowledgement of a commit
-/// (the rows are stored, the caller sees a timeout), as a connection dropped after COMMIT would.
+/// (the rows are stored, the caller sees a timeout), as a connection dropped after COMMIT would, or hold a session's
+/// next append before it reaches the database, as a busy disk would.
 /// </summary>
 public sealed class CountingSessionEventLog(ISessionEventLog log) : ISessionEventLog
 {
     private readonly ConcurrentDictionary<string, ConcurrentQueue<long[]>> _commits = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _loseNextAcknowledgement = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _holds = new(StringComparer.Ordinal);
 
     /// <summary>The session's next append is committed, then answered with a <see cref="TimeoutException"/>.</summary>
     public void LoseAcknowledgementOfNextAppend(string sessionId) => _loseNextAcknowledgement[sessionId] = true;
+
+    /// <summary>
+    /// The session's next append waits, before anything is written, until the returned source completes (then it is
+    /// committed) or fails (then it throws that failure and nothing is stored).
+    /// </summary>
+    public TaskCompletionSource HoldNextAppend(string sessionId) =>
+        _holds[sessionId] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>The seqs of each append committed for the session, in commit order.</summary>
     public IReadOnlyList<long[]> CommitsOf(string sessionId) =>
@@ -23,12 +32,14 @@ public sealed class CountingSessionEventLog(ISessionEventLog log) : ISessionEven
 
     public async Task AppendAsync(IReadOnlyList<SessionEvent> events, CancellationToken cancellationToken = default)
     {
+        await HeldAsync(events.Count > 0 ? events[0].SessionId : null);
         await log.AppendAsync(events, cancellationToken);
         Record(events);
     }
 
     public async Task AppendAsync(IReadOnlyList<(SessionEvent Event, string? DedupKey)> events, CancellationToken cancellationToken = default)
     {
+        await HeldAsync(events.Count > 0 ? events[0].Event.SessionId : null);
         await log.AppendAsync(events, cancellationToken);
         Record(events.Select(item => item.Event).ToList());
     }
@@ -44,6 +55,9 @@ public sealed class CountingSessionEventLog(ISessionEventLog log) : ISessionEven
 
     public Task DeleteSessionAsync(string sessionId, CancellationToken cancellationToken = default) =>
         log.DeleteSessionAsync(sessionId, cancellationToken);
+
+    private Task HeldAsync(string? sessionId) =>
+        sessionId is not null && _holds.TryRemove(sessionId, out var hold) ? hold.Task : Task.CompletedTask;
 
     private void Record(IReadOnlyList<SessionEvent> events)
     {
