@@ -7,8 +7,8 @@
 # on loopback, pins the servers and the load generator to separate cores, runs each scenario on the baseline and on
 # BeMore alternately, and prints `scenario | metric | baseline | BeMore | ratio` with a machine line, then the
 # micro-benchmarks. --quick: small N and short runs (under a minute; CI runs it to keep the harness working and asserts
-# nothing about speed; CI adds --postgres). --postgres: also runs the storage-bound scenarios (3, 4, 6) against BeMore on a throwaway
-# PostgreSQL. --only runs the listed scenarios ("micro": the micro-benchmarks). --no-build reuses the last Release build. BEMORE_SILO_DLL points at another
+# nothing about speed; CI adds --postgres). --postgres: also runs the storage-bound scenarios (3, 4, 6) and the counselor's (8) against BeMore
+# on a throwaway PostgreSQL. --only runs the listed scenarios ("micro": the micro-benchmarks). --no-build reuses the last Release build. BEMORE_SILO_DLL points at another
 # build of BeMore.Silo.dll, to compare a change against the same baseline. BENCH_LOAD_ARGS adds options to every load
 # generator command (e.g. "--priors 10,2000,5000 --appends 400" for scenario 3); BENCH_WRK_CONNECTIONS sets scenario 4's
 # wrk connections; BENCH_WARMUP_SECONDS scenario 4's GET warm-up (default 60). Everything started here is stopped at exit.
@@ -234,6 +234,18 @@ reactivation_scenario() { # profile label
     generate reactivation-measure --state "$work/reactivation.json" ${2:+--label "$2"}
 }
 
+# --- scenario 8: counselor replies ------------------------------------------------------------------------------------
+counselor_scenario() { # profile label
+    # The counselor streams from the baseline's fake LLM; the rest of the run keeps BeMore without an LLM.
+    log "scenario 8: counselor replies ($1, BeMore restarted with the baseline's fake LLM)"
+    stop_bemore
+    bemore_extra_env=(BeMore__Llm__Enabled=true "BeMore__Llm__Endpoint=$baseline_url/v1" BeMore__Counselor__DailyTokenBudget=1000000000)
+    start_bemore "$1"
+    generate warmup
+    generate counselor ${2:+--label "$2"}
+    bemore_extra_env=()
+}
+
 run_scenarios() { # profile label database
     if selected 3; then
         log "scenario 3: event-log append ($1)"
@@ -271,16 +283,7 @@ if selected 7; then
     generate mixed
 fi
 run_scenarios embedded "" "sqlite:$work/bemore-embedded/bemore.db"
-if selected 8; then
-    # The counselor streams from the baseline's fake LLM; the rest of the run keeps BeMore without an LLM.
-    log "scenario 8: counselor replies (BeMore restarted with the baseline's fake LLM)"
-    stop_bemore
-    bemore_extra_env=(BeMore__Llm__Enabled=true "BeMore__Llm__Endpoint=$baseline_url/v1" BeMore__Counselor__DailyTokenBudget=1000000000)
-    start_bemore embedded
-    generate warmup
-    generate counselor
-    bemore_extra_env=()
-fi
+selected 8 && counselor_scenario embedded ""
 stop_bemore
 
 # --- PostgreSQL profile ---------------------------------------------------------------------------------------------
@@ -312,6 +315,8 @@ if [ -n "$postgres" ]; then
     start_bemore postgres
     generate warmup
     run_scenarios postgres " [pg]" "postgres:$pg_connection"
+    # The user's message commits while the model is asked: the profile whose commits take longer shows it.
+    selected 8 && counselor_scenario postgres " [pg]"
     stop_bemore
 fi
 

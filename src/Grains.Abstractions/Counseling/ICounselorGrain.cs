@@ -18,7 +18,8 @@ public interface ICounselorGrain : IGrainWithStringKey
     /// <summary>
     /// The session grain hands over the turn of a chat message while the message commits, during this grain's own
     /// <see cref="AskAsync"/> (hence interleaved): the reply is started at once and shows nothing until the message is
-    /// stored, and is dropped unseen if it is not.
+    /// stored, and is dropped unseen if it is not. A message sent again that was stored but never answered is handed
+    /// over the same way; one whose reply is still streaming starts nothing.
     /// </summary>
     [Orleans.Concurrency.AlwaysInterleave, Alias("BeginReply")]
     Task BeginReplyAsync(CounselorTurn turn);

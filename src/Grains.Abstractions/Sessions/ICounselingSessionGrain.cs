@@ -111,8 +111,12 @@ public interface ICounselingSessionGrain : IGrainWithStringKey
     [Orleans.Concurrency.OneWay, Orleans.Concurrency.AlwaysInterleave, Alias("PublishLive")]
     Task PublishLiveAsync(Counseling.SessionLiveMessage message);
 
+    /// <summary>
+    /// Subscribes the observer, or renews its subscription, and answers the seq it is pushed events after: an observer
+    /// that has received less (it was subscribed to an activation that has gone) reads the gap from the log.
+    /// </summary>
     [Alias("Subscribe")]
-    Task SubscribeAsync(string callerId, ISessionObserver observer);
+    Task<long> SubscribeAsync(string callerId, ISessionObserver observer);
 
     [Alias("Unsubscribe")]
     Task UnsubscribeAsync(ISessionObserver observer);

@@ -16,4 +16,11 @@ public interface ISessionObserver : IGrainObserver
     /// <summary>A live-only message (a counselor reply's next piece): forwarded as it comes, never stored.</summary>
     [OneWay, Alias("OnLive")]
     Task OnLiveAsync(Counseling.SessionLiveMessage message);
+
+    /// <summary>
+    /// The session's activation went away while this observer was subscribed (a commit whose outcome is unknown, its
+    /// node shutting down): it should subscribe again at once, or it hears nothing more.
+    /// </summary>
+    [OneWay, Alias("OnClosed")]
+    Task OnClosedAsync();
 }

@@ -59,6 +59,12 @@ public sealed class CounselorGrain(CounselorWorker worker, IOptions<CounselorOpt
     public Task BeginReplyAsync(CounselorTurn turn)
     {
         ArgumentNullException.ThrowIfNull(turn);
+        if (_inFlight.ContainsKey(ReplyIdOf(turn.SegmentSeq)))
+        {
+            // The message was sent again while its reply streams: that reply answers both.
+            return Task.CompletedTask;
+        }
+
         // A typed message answers whatever the user said before it.
         _pending = null;
         _begun = Start(turn, turnStored: false);

@@ -3,6 +3,7 @@ using BeMore.Grains.Abstractions.Counseling;
 using BeMore.Grains.Abstractions.Errors;
 using BeMore.Grains.Abstractions.Runtime;
 using BeMore.Grains.Abstractions.Sessions;
+using BeMore.Grains.Counseling;
 
 namespace BeMore.Grains.Sessions;
 
@@ -40,7 +41,7 @@ public sealed partial class CounselingSessionGrain
     {
         ArgumentNullException.ThrowIfNull(reply);
         EnsureOwner(callerId);
-        var dedupKey = $"reply:{reply.ReplyId}";
+        var dedupKey = ReplyDedupKey(reply.ReplyId);
         if (await _journal.FindAsync(dedupKey) is null)
         {
             await _journal.AppendAsync(reply, dedupKey);
@@ -54,26 +55,26 @@ public sealed partial class CounselingSessionGrain
     /// spoken or typed turn; null when the counselor takes no part. The words go along only when the session keeps its
     /// transcript.
     /// </summary>
-    private CounselorTurn? CounselorTurnOf(SegmentReading reading, string text)
+    private CounselorTurn? CounselorTurnOf(long seq, TranscriptSegment segment, IReadOnlyList<SessionEventData> caused, string text)
     {
-        if (reading.Segment.Source != TranscriptSegment.FromChat && State.CounselorMode != CounselorMode.Auto)
+        if (segment.Source != TranscriptSegment.FromChat && State.CounselorMode != CounselorMode.Auto)
         {
             return null;
         }
 
         _counselorEngaged = true;
         var scope = State.Scope;
-        var findings = reading.Findings.Where(scope.Permits).ToList();
-        var language = TextLanguages.Resolve(reading.Segment.Language, text);
+        var findings = caused.Where(scope.Permits).ToList();
+        var language = TextLanguages.Resolve(segment.Language, text);
         var riskRaised = findings.Any(f => f is RiskAlert);
         return new CounselorTurn(
             State.OwnerId,
-            reading.Seq,
-            reading.Segment.Source,
+            seq,
+            segment.Source,
             language.ToCode(),
             riskRaised,
             // The live analysis already read the turn (as the scope allows): the counselor hears that reading, not a second one.
-            _analysis.TextEmotionOf(reading.Seq)?.Label.ToString().ToLowerInvariant(),
+            _analysis.TextEmotionOf(seq)?.Label.ToString().ToLowerInvariant(),
             findings.OfType<DistortionDetected>().OrderByDescending(d => d.Confidence).FirstOrDefault()?.DistortionType,
             findings.OfType<CbtIntervention>().FirstOrDefault(i => i.Kind == "question")?.Text,
             State.Consent.StoreTranscript ? text : null,
@@ -81,6 +82,30 @@ public sealed partial class CounselingSessionGrain
             riskRaised || State.Aggregates.RiskLevel != RiskLevels.None,
             !riskRaised && RiskDetector.DeniesRisk(text, language));
     }
+
+    /// <summary>
+    /// A chat message sent again that was stored but never answered (its commit's acknowledgement was lost, so the first
+    /// attempt failed and dropped its reply) is answered now, from what the analysis stored with it. A message whose
+    /// reply is stored, or still streaming (the counselor knows), gets no second one.
+    /// </summary>
+    private async Task AnswerRepeatedMessageAsync(SessionEvent message, string text)
+    {
+        if (State.Status != SessionStatus.Active
+            || await _journal.FindAsync(ReplyDedupKey(CounselorGrain.ReplyIdOf(message.Seq))) is not null)
+        {
+            return;
+        }
+
+        // What the message caused was appended with it, in one batch stamped with one instant.
+        var after = await _journal.ReadAsync(message.Seq, 32);
+        var findings = after.TakeWhile(e => e.At == message.At && e.Data is not TranscriptSegment).Select(e => e.Data).ToList();
+        if (CounselorTurnOf(message.Seq, (TranscriptSegment)message.Data, findings, text) is { } turn)
+        {
+            await Counselor.BeginReplyAsync(turn);
+        }
+    }
+
+    private static string ReplyDedupKey(string replyId) => $"reply:{replyId}";
 
     /// <summary>A pause or the end stops replies in progress; in auto mode the user's speech does too.</summary>
     private async Task SignalCounselorAsync(IReadOnlyList<SessionEvent> appended)

@@ -62,11 +62,7 @@ public sealed partial class CounselingSessionGrain : Grain, ICounselingSessionGr
         UpdateAnalysisTimer();
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
-    {
-        _journal.Close();
-        return Task.CompletedTask;
-    }
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _journal.CloseAsync();
 
     public async Task<SessionSnapshot> StartAsync(StartSession command)
     {
@@ -201,11 +197,11 @@ public sealed partial class CounselingSessionGrain : Grain, ICounselingSessionGr
         await _analysis.OnRefinementAsync(result);
     }
 
-    public Task SubscribeAsync(string callerId, ISessionObserver observer)
+    public Task<long> SubscribeAsync(string callerId, ISessionObserver observer)
     {
         EnsureOwner(callerId);
         _journal.Subscribe(observer);
-        return Task.CompletedTask;
+        return Task.FromResult(_journal.LastSeq);
     }
 
     public Task UnsubscribeAsync(ISessionObserver observer)
@@ -296,6 +292,11 @@ public sealed partial class CounselingSessionGrain : Grain, ICounselingSessionGr
     {
         if (await _journal.FindAsync(input.DedupKey) is { } existing)
         {
+            if (input.Source == TranscriptSegment.FromChat)
+            {
+                await AnswerRepeatedMessageAsync(existing, input.Text);
+            }
+
             return existing;
         }
 
@@ -306,7 +307,7 @@ public sealed partial class CounselingSessionGrain : Grain, ICounselingSessionGr
 
         _lastActivityAt = _time.GetUtcNow();
         var reading = _analysis.ReadSegment(input);
-        var turn = CounselorTurnOf(reading, input.Text);
+        var turn = CounselorTurnOf(reading.Seq, reading.Segment, reading.Findings, input.Text);
         var appending = _analysis.AppendAsync(reading);
         if (turn is null)
         {

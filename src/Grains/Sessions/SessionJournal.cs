@@ -58,8 +58,15 @@ internal sealed class SessionJournal(
         return tail.LastAt;
     }
 
-    /// <summary>The activation goes away: it no longer counts among the node's sessions.</summary>
-    public void Close() => _tally.Set(null);
+    /// <summary>
+    /// The activation goes away: it no longer counts among the node's sessions, and observers still subscribed are told
+    /// so they subscribe to the next activation instead of waiting for their periodic renewal.
+    /// </summary>
+    public Task CloseAsync()
+    {
+        _tally.Set(null);
+        return HasObservers ? _observers.Notify(observer => observer.OnClosedAsync()) : Task.CompletedTask;
+    }
 
     /// <summary>Now, as the log keeps it (milliseconds): a live event carries the same instant a later read returns.</summary>
     public DateTimeOffset LogTime() => DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());

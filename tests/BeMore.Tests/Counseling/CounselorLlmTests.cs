@@ -71,37 +71,63 @@ public sealed class CounselorLlmTests(CounselorWebFactory factory) : IClassFixtu
     }
 
     [Fact]
-    public async Task Ask_MessageFailsToCommit_ItsReplyIsNeitherShownNorStoredAndTheRetryIsAnswered()
+    public async Task Ask_MessageFailsToCommit_ItsReplyIsNeitherShownNorStoredAndTheSameViewerHearsTheRetry()
     {
         Chat.Reset();
         Chat.CounselorChunks = ["Words for a message ", "that was never stored."];
         const string said = "My landlord ignored my email again.";
-        var (user, sessionId, first) = await StartAsync(factory, _http);
+        var (user, sessionId, client) = await StartAsync(factory, _http);
+        await using var _ = client;
         var commit = factory.EventLog.HoldNextAppend(sessionId);
 
-        var asking = AskAsync(first, sessionId, said, clientMessageId: "commit-fails");
+        var asking = AskAsync(client, sessionId, said, clientMessageId: "commit-fails");
         await NextCounselorRequestAsync("landlord ignored");
-        await NoDeltaWhileHeldAsync(first);
+        await NoDeltaWhileHeldAsync(client);
         Chat.CounselorChunks = FakeChatServer.DefaultCounselorChunks;
         commit.SetException(new TimeoutException("The database did not answer."));
         await Assert.ThrowsAsync<HubException>(() => asking);
-        // The failed commit took the session's activation, and its viewers, with it: the user comes back on a new connection.
-        await first.DisposeAsync();
-        await using var second = await LiveClient.ConnectAsync(factory.ServerAddress, user.AccessToken);
-        await second.JoinAsync(sessionId);
-        var replyId = await AskAsync(second, sessionId, said, clientMessageId: "commit-fails");
-        var reply = await ReplyAsync(second, replyId);
+        // The failed commit took the session's activation with it; the viewer keeps hearing the next one.
+        var after = await LiveSessions.AppendTranscriptAsync(_http, user, sessionId, "Anyway, the heating works now.");
+        await client.ReceiveThroughSeqAsync(after, Wait);
+        var replyId = await AskAsync(client, sessionId, said, clientMessageId: "commit-fails");
+        var reply = await ReplyAsync(client, replyId);
 
         Assert.Equal(string.Concat(FakeChatServer.DefaultCounselorChunks), Text(reply));
-        Assert.Equal(Text(reply), string.Concat(DeltasBeforeFinal(second, replyId).Select(Text)));
-        Assert.DoesNotContain(first.Arrivals.Concat(second.Arrivals), e => e.ToString().Contains("never stored", StringComparison.Ordinal));
+        Assert.Equal(Text(reply), string.Concat(DeltasBeforeFinal(client, replyId).Select(Text)));
+        Assert.DoesNotContain(client.Arrivals, e => e.ToString().Contains("never stored", StringComparison.Ordinal));
+        using var response = await _http.SendAsync(HttpMethod.Get, $"/api/session/{sessionId}/events?after=0&limit=500", user.AccessToken);
+        using var body = await response.ReadJsonAsync();
+        var stored = body.RootElement.EnumerateArray().ToList();
+        Assert.Equal(2, stored.Count(e => e.GetProperty("type").GetString() == "transcript_segment"));
+        Assert.Single(stored, e => e.GetProperty("type").GetString() == "counselor_reply");
+        Assert.DoesNotContain(stored, e => e.ToString().Contains("never stored", StringComparison.Ordinal));
+        Assert.Equal(2, Chat.Requests.Count(r => r.IsCounselor && r.User.Contains("landlord ignored", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Ask_CommitWhoseAcknowledgementIsLost_TheViewerReceivesTheStoredMessageAndTheRetryIsAnswered()
+    {
+        Chat.Reset();
+        const string said = "The train was cancelled twice this week.";
+        var (user, sessionId, client) = await StartAsync(factory, _http);
+        await using var _ = client;
+        factory.EventLog.LoseAcknowledgementOfNextAppend(sessionId);
+
+        await Assert.ThrowsAsync<HubException>(() => AskAsync(client, sessionId, said, clientMessageId: "ack-lost"));
+        // Stored, but never pushed by the activation that went away: the relay reads it when it subscribes to the next one.
+        var pushed = await client.ReceiveUntilAsync(received => received.Any(e => e.GetProperty("type").GetString() == "transcript_segment"), Wait);
+        var replyId = await AskAsync(client, sessionId, said, clientMessageId: "ack-lost");
+        var reply = await ReplyAsync(client, replyId);
+
+        var segment = pushed.Single(e => e.GetProperty("type").GetString() == "transcript_segment");
+        Assert.Equal("chat", segment.GetProperty("data").GetProperty("source").GetString());
+        Assert.Equal($"r{LiveClient.SeqOf(segment)}", replyId);
+        Assert.Equal(string.Concat(FakeChatServer.DefaultCounselorChunks), Text(reply));
         using var response = await _http.SendAsync(HttpMethod.Get, $"/api/session/{sessionId}/events?after=0&limit=500", user.AccessToken);
         using var body = await response.ReadJsonAsync();
         var stored = body.RootElement.EnumerateArray().ToList();
         Assert.Single(stored, e => e.GetProperty("type").GetString() == "transcript_segment");
         Assert.Single(stored, e => e.GetProperty("type").GetString() == "counselor_reply");
-        Assert.DoesNotContain(stored, e => e.ToString().Contains("never stored", StringComparison.Ordinal));
-        Assert.Equal(2, Chat.Requests.Count(r => r.IsCounselor && r.User.Contains("landlord ignored", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -210,6 +210,8 @@ public sealed class GrainBehaviourTests(GrainCluster cluster) : IClassFixture<Gr
 
         public Task OnLiveAsync(BeMore.Grains.Abstractions.Counseling.SessionLiveMessage message) => Task.CompletedTask;
 
+        public Task OnClosedAsync() => Task.CompletedTask;
+
         /// <summary>The rounds received until one carried <paramref name="seq"/>.</summary>
         public async Task<List<long[]>> RoundsThroughAsync(long seq)
         {

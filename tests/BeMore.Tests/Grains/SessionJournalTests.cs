@@ -194,6 +194,8 @@ public sealed class SessionJournalTests : IAsyncLifetime
 
         public Task OnLiveAsync(BeMore.Grains.Abstractions.Counseling.SessionLiveMessage message) => Task.CompletedTask;
 
+        public Task OnClosedAsync() => Task.CompletedTask;
+
         public async Task OnEventsAsync(IReadOnlyList<SessionEvent> events)
         {
             RoundSizes.Add(events.Count);

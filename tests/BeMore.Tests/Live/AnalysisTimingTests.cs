@@ -222,6 +222,8 @@ public sealed class AnalysisTimingTests(AnalysisClockWebFactory factory) : IClas
 
         public Task OnLiveAsync(BeMore.Grains.Abstractions.Counseling.SessionLiveMessage message) => Task.CompletedTask;
 
+        public Task OnClosedAsync() => Task.CompletedTask;
+
         public async Task<SessionEvent> WaitForAsync(Func<SessionEvent, bool> match, TimeSpan timeout)
         {
             using var cancellation = new CancellationTokenSource(timeout);

@@ -15,8 +15,10 @@ namespace BeMore.Web.Features.Live;
 /// This node's relays: one per session with local connections, subscribed to the session grain as an observer and
 /// forwarding its events to the SignalR group <c>session:{id}</c>. Relays are held strongly here (Orleans holds
 /// observers weakly) and re-subscribed every <see cref="LiveHubOptions.RelayRenewPeriod"/>, which also re-attaches them
-/// after the grain moves to another node, and at once when membership declares a node dead (the silo's
-/// RelayRenewalOnNodeLoss).
+/// after the grain moves to another node, at once when membership declares a node dead (the silo's
+/// RelayRenewalOnNodeLoss), and at once when the grain's activation goes away under them. A renewed relay that is
+/// behind the new subscription reads the events it missed from the log, so a viewer loses none (it may see one twice:
+/// clients dedup by seq).
 /// </summary>
 public sealed partial class SessionRelayRegistry(
     IGrainFactory grains,
@@ -57,7 +59,7 @@ public sealed partial class SessionRelayRegistry(
             {
                 relay = new Relay(sessionId, ownerId, this);
                 relay.Reference = grains.CreateObjectReference<ISessionObserver>(relay);
-                await grains.Reference<ICounselingSessionGrain>(sessionId).SubscribeAsync(ownerId, relay.Reference);
+                relay.Saw(await grains.Reference<ICounselingSessionGrain>(sessionId).SubscribeAsync(ownerId, relay.Reference));
                 _relays[sessionId] = relay;
             }
 
@@ -108,9 +110,10 @@ public sealed partial class SessionRelayRegistry(
     /// Re-subscribes every relay to its session grain (re-activating grains whose node died). Relays whose grain could not
     /// be reached are retried a few times, <see cref="RenewRetryDelay"/> apart, while membership settles.
     /// </summary>
-    public async Task RenewAllAsync(CancellationToken cancellationToken)
+    public Task RenewAllAsync(CancellationToken cancellationToken) => RenewAsync([.. _relays.Values], cancellationToken);
+
+    private async Task RenewAsync(List<Relay> pending, CancellationToken cancellationToken)
     {
-        var pending = _relays.Values.ToList();
         for (var round = 1; pending.Count > 0; round++)
         {
             var failed = new List<Relay>();
@@ -118,7 +121,8 @@ public sealed partial class SessionRelayRegistry(
             {
                 try
                 {
-                    await grains.Reference<ICounselingSessionGrain>(relay.SessionId).SubscribeAsync(relay.OwnerId, relay.Reference!);
+                    var session = grains.Reference<ICounselingSessionGrain>(relay.SessionId);
+                    await CatchUpAsync(relay, session, await session.SubscribeAsync(relay.OwnerId, relay.Reference!));
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
@@ -134,13 +138,39 @@ public sealed partial class SessionRelayRegistry(
             }
 
             // A relay detached meanwhile needs no renewal.
-            pending = [.. failed.Where(relay => _relays.TryGetValue(relay.SessionId, out var current) && current == relay)];
+            pending = [.. failed.Where(IsAttached)];
             if (pending.Count > 0)
             {
                 await Task.Delay(RenewRetryDelay, clock, cancellationToken);
             }
         }
     }
+
+    /// <summary>Forwards what was appended after the relay's last event up to <paramref name="subscribedAfter"/>.</summary>
+    private static async Task CatchUpAsync(Relay relay, ICounselingSessionGrain session, long subscribedAfter)
+    {
+        while (relay.LastSeq < subscribedAfter)
+        {
+            var missed = await session.GetEventsAsync(relay.OwnerId, relay.LastSeq, SessionEventReading.MaxPageSize);
+            if (missed.Count == 0)
+            {
+                return;
+            }
+
+            await relay.OnEventsAsync(missed);
+        }
+    }
+
+    /// <summary>The relay's grain activation went away: it is subscribed again now, not at the next renewal.</summary>
+    private async Task RenewClosedAsync(Relay relay)
+    {
+        if (IsAttached(relay))
+        {
+            await RenewAsync([relay], CancellationToken.None);
+        }
+    }
+
+    private bool IsAttached(Relay relay) => _relays.TryGetValue(relay.SessionId, out var current) && current == relay;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -186,6 +216,20 @@ public sealed partial class SessionRelayRegistry(
         /// <summary>Viewers inside this process, by their connection id; unbounded channels, so writing never blocks the relay.</summary>
         public ConcurrentDictionary<string, ChannelWriter<object>> Listeners { get; } = new(StringComparer.Ordinal);
 
+        private long _lastSeq;
+
+        /// <summary>The highest seq forwarded (or, on subscribing, the seq the subscription started after).</summary>
+        public long LastSeq => Interlocked.Read(ref _lastSeq);
+
+        public void Saw(long seq)
+        {
+            var seen = LastSeq;
+            while (seq > seen && Interlocked.CompareExchange(ref _lastSeq, seq, seen) is var previous && previous != seen)
+            {
+                seen = previous;
+            }
+        }
+
         public async Task OnEventsAsync(IReadOnlyList<SessionEvent> events)
         {
             foreach (var sessionEvent in events)
@@ -193,6 +237,18 @@ public sealed partial class SessionRelayRegistry(
                 Tell(this, sessionEvent);
                 await registry.ForwardAsync(sessionEvent);
             }
+
+            if (events.Count > 0)
+            {
+                Saw(events[^1].Seq);
+            }
+        }
+
+        public Task OnClosedAsync()
+        {
+            // Off the notification: the renewal may wait for the grain's next activation.
+            _ = registry.RenewClosedAsync(this);
+            return Task.CompletedTask;
         }
 
         public Task OnLiveAsync(SessionLiveMessage message)
