@@ -85,16 +85,18 @@ public sealed partial class CounselingSessionGrain
 
     /// <summary>
     /// A chat message sent again that was stored but never answered (its commit's acknowledgement was lost, so the first
-    /// attempt failed and dropped its reply) is answered now, from what the analysis stored with it. A message whose
-    /// reply is stored, or still streaming (the counselor knows), gets no second one.
+    /// attempt failed and dropped its reply) is answered now, from what the analysis stored with it, or refused when the
+    /// session is no longer active (as a new message would be), rather than promised a reply that never comes. A message
+    /// whose reply is stored, or still streaming (the counselor knows), gets no second one.
     /// </summary>
     private async Task AnswerRepeatedMessageAsync(SessionEvent message, string text)
     {
-        if (State.Status != SessionStatus.Active
-            || await _journal.FindAsync(ReplyDedupKey(CounselorGrain.ReplyIdOf(message.Seq))) is not null)
+        if (await _journal.FindAsync(ReplyDedupKey(CounselorGrain.ReplyIdOf(message.Seq))) is not null)
         {
             return;
         }
+
+        SessionLifecycle.EnsureActive(State.Status, "answer a message");
 
         // What the message caused was appended with it, in one batch stamped with one instant.
         var after = await _journal.ReadAsync(message.Seq, 32);

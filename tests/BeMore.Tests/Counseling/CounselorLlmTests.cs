@@ -131,6 +131,23 @@ public sealed class CounselorLlmTests(CounselorWebFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task Ask_RetryOfAStoredUnansweredMessageAfterPause_IsRefusedNotLeftWaiting()
+    {
+        Chat.Reset();
+        const string said = "I forgot my sister's birthday.";
+        var (user, sessionId, client) = await StartAsync(factory, _http);
+        await using var _ = client;
+        factory.EventLog.LoseAcknowledgementOfNextAppend(sessionId);
+        await Assert.ThrowsAsync<HubException>(() => AskAsync(client, sessionId, said, clientMessageId: "ack-lost-paused"));
+        using var paused = await _http.SendAsync(HttpMethod.Post, $"/api/session/{sessionId}/pause", user.AccessToken);
+        Assert.Equal(HttpStatusCode.OK, paused.StatusCode);
+
+        var retried = await Assert.ThrowsAsync<HubException>(() => AskAsync(client, sessionId, said, clientMessageId: "ack-lost-paused"));
+
+        Assert.Equal("INVALID_SESSION_STATE", LiveClient.CodeOf(retried));
+    }
+
+    [Fact]
     public async Task Ask_KoreanRiskTurn_GivesTheSafetyReplyEvenThoughTheLlmWouldAnswer()
     {
         Chat.Reset();
