@@ -218,7 +218,7 @@ public sealed partial class SessionRelayRegistry(
 
         private long _lastSeq;
 
-        /// <summary>The highest seq forwarded (or, on subscribing, the seq the subscription started after).</summary>
+        /// <summary>The highest seq received to forward (or, on subscribing, the seq the subscription started after).</summary>
         public long LastSeq => Interlocked.Read(ref _lastSeq);
 
         public void Saw(long seq)
@@ -232,15 +232,16 @@ public sealed partial class SessionRelayRegistry(
 
         public async Task OnEventsAsync(IReadOnlyList<SessionEvent> events)
         {
+            // Noted before forwarding: a renewal answered meanwhile must not read again what is already on its way.
+            if (events.Count > 0)
+            {
+                Saw(events[^1].Seq);
+            }
+
             foreach (var sessionEvent in events)
             {
                 Tell(this, sessionEvent);
                 await registry.ForwardAsync(sessionEvent);
-            }
-
-            if (events.Count > 0)
-            {
-                Saw(events[^1].Seq);
             }
         }
 
