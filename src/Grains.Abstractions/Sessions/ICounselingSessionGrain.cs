@@ -112,11 +112,11 @@ public interface ICounselingSessionGrain : IGrainWithStringKey
     Task PublishLiveAsync(Counseling.SessionLiveMessage message);
 
     /// <summary>
-    /// Subscribes the observer, or renews its subscription, and answers the seq it is pushed events after: an observer
-    /// that has received less (it was subscribed to an activation that has gone) reads the gap from the log.
+    /// Subscribes the observer, or renews its subscription: an observer this activation did not have (it was subscribed
+    /// to one that has gone) reads what it missed from the log.
     /// </summary>
     [Alias("Subscribe")]
-    Task<long> SubscribeAsync(string callerId, ISessionObserver observer);
+    Task<SessionSubscription> SubscribeAsync(string callerId, ISessionObserver observer);
 
     [Alias("Unsubscribe")]
     Task UnsubscribeAsync(ISessionObserver observer);
@@ -125,3 +125,12 @@ public interface ICounselingSessionGrain : IGrainWithStringKey
     [Alias("Erase")]
     Task EraseAsync(string callerId);
 }
+
+/// <summary>
+/// A subscription as the session grain took it: pushes follow <see cref="AfterSeq"/>; <see cref="Continues"/> when this
+/// activation already had the observer, whose pushes then went on without a gap.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("bemore.SessionSubscription")]
+public sealed record SessionSubscription(
+    [property: Id(0)] long AfterSeq,
+    [property: Id(1)] bool Continues);

@@ -197,11 +197,11 @@ public sealed partial class CounselingSessionGrain : Grain, ICounselingSessionGr
         await _analysis.OnRefinementAsync(result);
     }
 
-    public Task<long> SubscribeAsync(string callerId, ISessionObserver observer)
+    public Task<SessionSubscription> SubscribeAsync(string callerId, ISessionObserver observer)
     {
         EnsureOwner(callerId);
-        _journal.Subscribe(observer);
-        return Task.FromResult(_journal.LastSeq);
+        var continues = _journal.Subscribe(observer);
+        return Task.FromResult(new SessionSubscription(_journal.LastSeq, continues));
     }
 
     public Task UnsubscribeAsync(ISessionObserver observer)

@@ -77,7 +77,13 @@ internal sealed class SessionJournal(
     public Task<IReadOnlyList<SessionEvent>> ReadAsync(long afterSeq, int limit) =>
         log.ReadAfterAsync(sessionId, Math.Max(0, afterSeq), Math.Clamp(limit, 1, SessionEventReading.MaxPageSize));
 
-    public void Subscribe(ISessionObserver observer) => _observers.Subscribe(observer, observer);
+    /// <summary>Subscribes or renews; true when the observer was already subscribed to this activation.</summary>
+    public bool Subscribe(ISessionObserver observer)
+    {
+        var continues = _observers.Observers.ContainsKey(observer);
+        _observers.Subscribe(observer, observer);
+        return continues;
+    }
 
     public void Unsubscribe(ISessionObserver observer) => _observers.Unsubscribe(observer);
 

@@ -38,6 +38,14 @@ internal static class Conversations
         return JsonSerializer.SerializeToElement(started).GetProperty("replyId").GetString()!;
     }
 
+    /// <summary>The session's stored events, as REST answers them (the first page of 500).</summary>
+    public static async Task<List<JsonElement>> StoredEventsAsync(HttpClient http, SignedInUser user, string sessionId)
+    {
+        using var response = await http.SendAsync(HttpMethod.Get, $"/api/session/{sessionId}/events?after=0&limit=500", user.AccessToken);
+        using var body = await response.ReadJsonAsync();
+        return body.RootElement.EnumerateArray().Select(e => e.Clone()).ToList();
+    }
+
     /// <summary>The stored reply's data, once its <c>counselor_reply</c> event has been pushed.</summary>
     public static async Task<JsonElement> ReplyAsync(LiveClient client, string replyId)
     {

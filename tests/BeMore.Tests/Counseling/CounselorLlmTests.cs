@@ -95,9 +95,7 @@ public sealed class CounselorLlmTests(CounselorWebFactory factory) : IClassFixtu
         Assert.Equal(string.Concat(FakeChatServer.DefaultCounselorChunks), Text(reply));
         Assert.Equal(Text(reply), string.Concat(DeltasBeforeFinal(client, replyId).Select(Text)));
         Assert.DoesNotContain(client.Arrivals, e => e.ToString().Contains("never stored", StringComparison.Ordinal));
-        using var response = await _http.SendAsync(HttpMethod.Get, $"/api/session/{sessionId}/events?after=0&limit=500", user.AccessToken);
-        using var body = await response.ReadJsonAsync();
-        var stored = body.RootElement.EnumerateArray().ToList();
+        var stored = await StoredEventsAsync(_http, user, sessionId);
         Assert.Equal(2, stored.Count(e => e.GetProperty("type").GetString() == "transcript_segment"));
         Assert.Single(stored, e => e.GetProperty("type").GetString() == "counselor_reply");
         Assert.DoesNotContain(stored, e => e.ToString().Contains("never stored", StringComparison.Ordinal));
@@ -123,9 +121,7 @@ public sealed class CounselorLlmTests(CounselorWebFactory factory) : IClassFixtu
         Assert.Equal("chat", segment.GetProperty("data").GetProperty("source").GetString());
         Assert.Equal($"r{LiveClient.SeqOf(segment)}", replyId);
         Assert.Equal(string.Concat(FakeChatServer.DefaultCounselorChunks), Text(reply));
-        using var response = await _http.SendAsync(HttpMethod.Get, $"/api/session/{sessionId}/events?after=0&limit=500", user.AccessToken);
-        using var body = await response.ReadJsonAsync();
-        var stored = body.RootElement.EnumerateArray().ToList();
+        var stored = await StoredEventsAsync(_http, user, sessionId);
         Assert.Single(stored, e => e.GetProperty("type").GetString() == "transcript_segment");
         Assert.Single(stored, e => e.GetProperty("type").GetString() == "counselor_reply");
     }

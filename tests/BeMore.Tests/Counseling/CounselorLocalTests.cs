@@ -106,9 +106,7 @@ public sealed class CounselorLocalTests(BeMoreWebFactory factory) : IClassFixtur
         await ReplyAsync(client, marker);
 
         Assert.Equal(first, second);
-        using var response = await _http.SendAsync(HttpMethod.Get, $"/api/session/{sessionId}/events?after=0&limit=500", user.AccessToken);
-        using var body = await response.ReadJsonAsync();
-        var all = body.RootElement.EnumerateArray().ToList();
+        var all = await StoredEventsAsync(_http, user, sessionId);
         Assert.Equal(2, all.Count(e => e.GetProperty("type").GetString() == "transcript_segment"));
         Assert.Single(all, e => IsReply(e, first));
     }
@@ -124,9 +122,8 @@ public sealed class CounselorLocalTests(BeMoreWebFactory factory) : IClassFixtur
 
         Assert.Equal("local", reply.GetProperty("source").GetString());
         Assert.EndsWith("?", Text(reply), StringComparison.Ordinal);
-        using var response = await _http.SendAsync(HttpMethod.Get, $"/api/session/{sessionId}/events?after=0&limit=500", user.AccessToken);
-        using var body = await response.ReadJsonAsync();
-        Assert.DoesNotContain(body.RootElement.EnumerateArray(), e => e.GetProperty("type").GetString() is "distortion_detected" or "emotion_update" or "cbt_intervention");
+        var stored = await StoredEventsAsync(_http, user, sessionId);
+        Assert.DoesNotContain(stored, e => e.GetProperty("type").GetString() is "distortion_detected" or "emotion_update" or "cbt_intervention");
     }
 
     [Fact]

@@ -16,9 +16,9 @@ namespace BeMore.Web.Features.Live;
 /// forwarding its events to the SignalR group <c>session:{id}</c>. Relays are held strongly here (Orleans holds
 /// observers weakly) and re-subscribed every <see cref="LiveHubOptions.RelayRenewPeriod"/>, which also re-attaches them
 /// after the grain moves to another node, at once when membership declares a node dead (the silo's
-/// RelayRenewalOnNodeLoss), and at once when the grain's activation goes away under them. A renewed relay that is
-/// behind the new subscription reads the events it missed from the log, so a viewer loses none (it may see one twice:
-/// clients dedup by seq).
+/// RelayRenewalOnNodeLoss), and at once when the grain's activation goes away under them. A relay renewed on an
+/// activation that did not have it reads what that activation appended before it from the log, so a viewer loses none
+/// (it may see one twice: clients dedup by seq).
 /// </summary>
 public sealed partial class SessionRelayRegistry(
     IGrainFactory grains,
@@ -59,7 +59,7 @@ public sealed partial class SessionRelayRegistry(
             {
                 relay = new Relay(sessionId, ownerId, this);
                 relay.Reference = grains.CreateObjectReference<ISessionObserver>(relay);
-                relay.Saw(await grains.Reference<ICounselingSessionGrain>(sessionId).SubscribeAsync(ownerId, relay.Reference));
+                relay.Saw((await grains.Reference<ICounselingSessionGrain>(sessionId).SubscribeAsync(ownerId, relay.Reference)).AfterSeq);
                 _relays[sessionId] = relay;
             }
 
@@ -122,7 +122,12 @@ public sealed partial class SessionRelayRegistry(
                 try
                 {
                     var session = grains.Reference<ICounselingSessionGrain>(relay.SessionId);
-                    await CatchUpAsync(relay, session, await session.SubscribeAsync(relay.OwnerId, relay.Reference!));
+                    var received = relay.LastSeq;
+                    var subscription = await session.SubscribeAsync(relay.OwnerId, relay.Reference!);
+                    if (!subscription.Continues)
+                    {
+                        await CatchUpAsync(relay, session, received, subscription.AfterSeq);
+                    }
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
@@ -146,18 +151,19 @@ public sealed partial class SessionRelayRegistry(
         }
     }
 
-    /// <summary>Forwards what was appended after the relay's last event up to <paramref name="subscribedAfter"/>.</summary>
-    private static async Task CatchUpAsync(Relay relay, ICounselingSessionGrain session, long subscribedAfter)
+    /// <summary>Forwards what was appended after <paramref name="received"/> up to <paramref name="subscribedAfter"/>.</summary>
+    private static async Task CatchUpAsync(Relay relay, ICounselingSessionGrain session, long received, long subscribedAfter)
     {
-        while (relay.LastSeq < subscribedAfter)
+        while (received < subscribedAfter)
         {
-            var missed = await session.GetEventsAsync(relay.OwnerId, relay.LastSeq, SessionEventReading.MaxPageSize);
+            var missed = await session.GetEventsAsync(relay.OwnerId, received, SessionEventReading.MaxPageSize);
             if (missed.Count == 0)
             {
                 return;
             }
 
             await relay.OnEventsAsync(missed);
+            received = missed[^1].Seq;
         }
     }
 
@@ -218,7 +224,7 @@ public sealed partial class SessionRelayRegistry(
 
         private long _lastSeq;
 
-        /// <summary>The highest seq received to forward (or, on subscribing, the seq the subscription started after).</summary>
+        /// <summary>The highest seq received to forward (on attaching, the seq the subscription started after).</summary>
         public long LastSeq => Interlocked.Read(ref _lastSeq);
 
         public void Saw(long seq)
@@ -232,7 +238,6 @@ public sealed partial class SessionRelayRegistry(
 
         public async Task OnEventsAsync(IReadOnlyList<SessionEvent> events)
         {
-            // Noted before forwarding: a renewal answered meanwhile must not read again what is already on its way.
             if (events.Count > 0)
             {
                 Saw(events[^1].Seq);
