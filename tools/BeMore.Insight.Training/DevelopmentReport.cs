@@ -11,8 +11,8 @@ namespace BeMore.Insight.Training;
 internal static class DevelopmentReport
 {
     /// <summary>
-    /// The utterance model's own risk class at the shipped Korean setting, for both languages: English ships two models
-    /// agreeing, which only --risk-dev trains per fold and scores.
+    /// The utterance model's own risk class at the shipped Korean thresholds, for both languages: the shipped readers have
+    /// the content-words model agree, which only --risk-dev trains per fold and scores.
     /// </summary>
     private static readonly InsightThresholds UtteranceModelAlone = KoreanForBoth(new InsightThresholds());
 
@@ -85,7 +85,7 @@ internal static class DevelopmentReport
 
             foreach (var t in new[] { 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9 })
             {
-                var insight = new UtteranceInsight(u, r, new InsightThresholds { Distortion = t });
+                var insight = new UtteranceInsight(u, r, new InsightThresholds { Distortion = t, DistortionKorean = t });
                 var found = lines.Select(l => (Line: l, Found: insight.Distortions(l.Text, language))).ToList();
                 var detected = found.Sum(f => f.Found.Count);
                 var correct = found.Sum(f => f.Found.Count(m => m.Type.ToCode() == f.Line.Label));

@@ -30,7 +30,7 @@ internal sealed class InsightTrainer(string corpus, string fixtures, Func<string
     /// cover thinly.
     /// </summary>
     public ITransformer Utterance() => Train(InsightCorpus.Languages
-        .SelectMany(l => InsightCorpus.Utterances(corpus, l, writers).Concat(InsightCorpus.Talk(corpus, l, InsightCorpus.TalkTrainingWriter, talk)))
+        .SelectMany(l => InsightCorpus.Utterances(corpus, l, writers).Concat(InsightCorpus.TrainingTalk(corpus, l, talk)))
         .Select(u => new ClassifierInput { Text = u.Text, Label = u.Label })
         .Concat(InsightCorpus.Languages.SelectMany(FixtureSentences)));
 
@@ -41,7 +41,7 @@ internal sealed class InsightTrainer(string corpus, string fixtures, Func<string
     public ITransformer Risk(bool contentWordsOnly) => Train(InsightCorpus.Languages.SelectMany(l =>
     {
         var language = l == "ko" ? TextLanguage.Korean : TextLanguage.English;
-        return InsightCorpus.Utterances(corpus, l, writers).Concat(InsightCorpus.Talk(corpus, l, InsightCorpus.TalkTrainingWriter, talk)).Select(u => (u.Text, u.Label))
+        return InsightCorpus.Utterances(corpus, l, writers).Concat(InsightCorpus.TrainingTalk(corpus, l, talk)).Select(u => (u.Text, u.Label))
             .Concat(FixtureSentences(l).Select(f => (f.Text, f.Label)))
             .Concat(InsightCorpus.Everyday(corpus, l, everyday).Select(text => (Text: text, Label: "none")))
             .Select(x => new ClassifierInput

@@ -2,12 +2,12 @@ using System.Globalization;
 using BeMore.Domain.Analysis.Insight;
 using BeMore.Insight.Training;
 
-// Trains the insight models from the corpus's training split (every writer but C, and session talk writer G) and writes them, with the corpus hash,
+// Trains the insight models from the corpus's training split (every writer but C, and session talk writers G, H and I) and writes them, with the corpus hash,
 // into src/Domain/Analysis/Models. Before that it trains without each training writer in turn and scores that writer, so the
 // thresholds in src/Domain/Analysis/Insight are chosen on text the model has not seen, without touching the test split.
 // --dev-only stops after that, --no-dev skips it, --misses also lists the held-out writer's false and missed risk alerts;
 // --risk-dev only compares the risk candidates on development data (RiskDevelopment) and writes nothing; its choice is
-// what ships (InsightThresholds): English risk from the utterance and content-words models agreeing, Korean from the first,
+// what ships (InsightThresholds): risk from the utterance and content-words models agreeing, in both languages,
 // both models having learned the session talk.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var repo = RepositoryRoot();

@@ -52,7 +52,7 @@ internal static class RiskDevelopment
                 var lines = InsightCorpus.Utterances(corpus, code, w => w == held)
                     .Select(l => (l.Text, Kind: l.Label is "risk" or "none" ? l.Label : "distortion"))
                     .Concat(InsightCorpus.Everyday(corpus, code, i => !Others(i)).Select(t => (Text: t, Kind: "everyday")))
-                    .Concat(InsightCorpus.Talk(corpus, code, InsightCorpus.TalkTrainingWriter, i => !Others(i)).Select(t => (t.Text, Kind: t.Label == "risk" ? "risk" : "everyday")))
+                    .Concat(InsightCorpus.TrainingTalk(corpus, code, i => !Others(i)).Select(t => (t.Text, Kind: t.Label == "risk" ? "risk" : "everyday")))
                     .ToList();
                 foreach (var (name, model, risk) in variants)
                 {

@@ -95,17 +95,19 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
     private sealed record Floors(double Precision, double ExactRecall, double RiskRecall, int FalseAlertsOnNone, int FalseAlertsOnDenials, double EmotionMacroF1,
         double TalkRiskRecall, int TalkFalseAlerts)
     {
-        // Reached (writers A, B, D, E and session talk G; risk from the utterance and content-words models agreeing at 0.03,
-        // scale 8, guard 0.3): precision 0.962, exact-type recall 0.662, risk recall 0.970 (65/67), 9 false alerts on 100
-        // none (3 of 17 denials), 14 on 340 distortion lines, macro-F1 0.786; session talk F: risk 40/40, 17 false alerts
-        // on 160. Before G (agreeing at 0.08, scale 5, no guard): 0.955, 0.691, 65/67, 7 (3), 17, 0.713; F 40/40, 19.
-        private static readonly Floors English = new(0.95, 0.66, 0.97, 9, 3, 0.78, 1.0, 17);
+        // Reached (writers A, B, D, E, H and session talk G, H; risk from the utterance and content-words models agreeing
+        // at 0.15, scale 8, no guard; distortions from 0.8): precision 0.967, exact-type recall 0.685, risk recall 0.985
+        // (66/67), 6 false alerts on 100 none (3 of 17 denials), 8 on 340 distortion lines, macro-F1 0.817; session talk F:
+        // risk 39/40, 11 false alerts on 160. Before H (A, B, D, E, G; agreeing at 0.03, guard 0.3): 0.962, 0.662, 65/67,
+        // 9 (3), 14, 0.786; F 40/40, 17.
+        private static readonly Floors English = new(0.96, 0.68, 0.98, 6, 3, 0.81, 0.975, 11);
 
-        // Reached (writers A, B, D, E and session talk G; risk threshold 0.2, cue guard 0.5): precision 0.966, exact-type
-        // recall 0.737, risk recall 0.985 (66/67), 6 false alerts on 100 none (2 of 17 denials), 3 on distortion lines,
-        // macro-F1 0.880; session talk F: risk 39/40, 3 false alerts on 160. Before G (0.25, guard 0.3): 0.967, 0.751,
-        // 65/67, 8 (3), macro-F1 0.821; F 36/40, 7.
-        private static readonly Floors Korean = new(0.96, 0.73, 0.98, 6, 2, 0.87, 0.975, 3);
+        // Reached (writers A, B, D, E, H and session talk G, I; risk from the two models agreeing at 0.15, scale 8, cue
+        // guard 0.5; distortions from 0.7): precision 0.970, exact-type recall 0.835, risk recall 0.970 (65/67), 6 false
+        // alerts on 100 none (3 of 17 denials), 2 on distortion lines, macro-F1 0.860; session talk F: risk 40/40, 1 false
+        // alert on 160. Before H and I (the utterance model alone at 0.2, guard 0.5; distortions from 0.8): 0.966, 0.737,
+        // 66/67, 6 (2), 3, 0.880; F 39/40, 3.
+        private static readonly Floors Korean = new(0.96, 0.83, 0.97, 6, 3, 0.85, 1.0, 1);
 
         public static Floors For(TextLanguage language) => language == TextLanguage.Korean ? Korean : English;
     }

@@ -17,8 +17,8 @@ public static class InsightCorpus
 {
     public const string TestWriter = "C";
 
-    /// <summary>The session talk the models learn from (<see cref="Talk"/>).</summary>
-    public const string TalkTrainingWriter = "G";
+    /// <summary>The session talk the models learn from (<see cref="TrainingTalk"/>); a writer may have written one language only.</summary>
+    public static IReadOnlyList<string> TalkTrainingWriters { get; } = ["G", "H", "I"];
 
     /// <summary>The session talk only the evaluation tests read (<see cref="Talk"/>).</summary>
     public const string TalkTestWriter = "F";
@@ -47,7 +47,7 @@ public static class InsightCorpus
     /// <summary>
     /// The session talk of <c>corpus/talk/&lt;writer&gt;/&lt;lang&gt;.tsv</c> (<c>label&lt;TAB&gt;kind&lt;TAB&gt;text</c>: ordinary
     /// talk in seven kinds labelled <c>none</c>, and risk statements in eight families; two more writers who never saw the
-    /// detector) whose 0-based line index <paramref name="lines"/> selects. Writer <see cref="TalkTrainingWriter"/> trains,
+    /// detector) whose 0-based line index <paramref name="lines"/> selects. Writers <see cref="TalkTrainingWriters"/> train,
     /// with the same folds as <see cref="Everyday"/> in development; <see cref="TalkTestWriter"/> is test only. Risk lines
     /// carry no level, so they train and score risk against the rest, not the level.
     /// </summary>
@@ -58,6 +58,10 @@ public static class InsightCorpus
             ? [.. Rows(path, 3).Where((_, i) => lines(i)).Select(r => new CorpusUtterance(language, writer, r[0], "-", r[1], r[2]))]
             : [];
     }
+
+    /// <summary>The session talk of every writer in <see cref="TalkTrainingWriters"/>, each file's lines selected by index.</summary>
+    public static IReadOnlyList<CorpusUtterance> TrainingTalk(string root, string language, Func<int, bool> lines) =>
+        [.. TalkTrainingWriters.SelectMany(writer => Talk(root, language, writer, lines))];
 
     /// <summary>
     /// SHA-256 over every corpus .tsv (relative path, a line break, then its bytes), in ordinal path order: the version a
