@@ -116,6 +116,7 @@ public static class SiloComposition
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSpeechToText(builder.Configuration);
         services.AddLlmRefinement(builder.Configuration);
+        services.AddHostedService<AnalysisModelsWarmUp>();
         return builder;
     }
 

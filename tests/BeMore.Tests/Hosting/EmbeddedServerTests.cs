@@ -31,6 +31,19 @@ public sealed class EmbeddedServerTests
     }
 
     [Fact]
+    public async Task Start_LoadsTheAnalysisModelsBeforeAnyTextArrives()
+    {
+        using var folder = new TestFolder("warm-up");
+        await using var silo = await SiloProcess.StartAsync(folder.Path, SiloSettings.Embedded(FreePort.Next()));
+
+        // No request analyses text here: only the start-up can have loaded the models.
+        var line = await silo.WaitForOutputAsync(l => l.Contains("Analysis models ready", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+
+        using var entry = JsonDocument.Parse(line);
+        Assert.True(TimeSpan.Parse(entry.RootElement.GetProperty("Elapsed").GetString()!, System.Globalization.CultureInfo.InvariantCulture) > TimeSpan.Zero);
+    }
+
+    [Fact]
     public async Task Node_InEmbeddedProfile_ListensOnlyOnLoopbackAndOpensNoGateway()
     {
         using var folder = new TestFolder("exposure");
