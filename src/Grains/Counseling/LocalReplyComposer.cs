@@ -12,7 +12,7 @@ namespace BeMore.Grains.Counseling;
 /// so the conversation does not sound canned. Two or three short sentences, like a person's turn. After a risk
 /// statement it keeps to safety: each safety reply asks the next of the safety questions, and the next ordinary turn
 /// gently comes back to it (how those thoughts are now, whether they are safe) before anything else; a denial of risk
-/// is acknowledged rather than passed over.
+/// is acknowledged rather than passed over; a session's first message without a thinking pattern is welcomed.
 /// </summary>
 public sealed class LocalReplyComposer(int seed = 0)
 {
@@ -62,7 +62,9 @@ public sealed class LocalReplyComposer(int seed = 0)
             return CheckIn(language, turn.Emotion);
         }
 
-        return Compose(language, turn.Emotion, turn.Distortion is { } code && DistortionTypeCodes.TryParse(code, out var type) ? type : null);
+        var distortion = turn.Distortion is { } code && DistortionTypeCodes.TryParse(code, out var type) ? type : (DistortionType?)null;
+        // A first message is welcomed rather than met with a guess at a feeling: people often open with how this works.
+        return _turns == 1 && distortion is null ? Welcome(language, turn.Emotion) : Compose(language, turn.Emotion, distortion);
     }
 
     public string Compose(TextLanguage language, string? emotion, DistortionType? distortion)
@@ -114,6 +116,15 @@ public sealed class LocalReplyComposer(int seed = 0)
         _replies++;
         var opening = emotion is "anxiety" or "sadness" or "anger" ? Opener(language, emotion) + " " : "";
         return opening + Take("check-in", SafetyTexts.CheckIns, language);
+    }
+
+    private string Welcome(TextLanguage language, string? emotion)
+    {
+        _replies++;
+        var question = emotion is "anxiety" or "sadness" or "anger"
+            ? Take("ask:feeling", LocalReplyTexts.FeelingQuestions, language)
+            : Take("ask:invite", LocalReplyTexts.Invitations, language);
+        return $"{Take("welcome", LocalReplyTexts.Welcomes, language)} {question}";
     }
 
     private static LocalizedText SafetyQuestion(int asked) => SafetyTexts.Questions[Math.Min(asked, SafetyTexts.Questions.Length - 1)];

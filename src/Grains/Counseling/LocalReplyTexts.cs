@@ -21,7 +21,7 @@ internal static class LocalReplyTexts
         ["anxiety"] =
         [
             new("That sounds really unsettling.", "많이 불안하셨겠어요."),
-            new("I can hear how much this is weighing on you.", "마음이 계속 조마조마하셨겠네요."),
+            new("I can hear how much this is weighing on you.", "마음이 계속 쓰이셨겠어요."),
             new("No wonder you feel on edge.", "그런 걱정을 안고 지내기가 쉽지 않으셨을 것 같아요."),
             new("That's a lot of worry to carry around.", "생각만 해도 긴장되시겠어요."),
             new("That sounds stressful.", "마음이 편하지 않으셨겠어요."),
@@ -31,8 +31,8 @@ internal static class LocalReplyTexts
         [
             new("That sounds really heavy.", "많이 힘드셨겠어요."),
             new("I'm sorry this has been so hard.", "마음이 많이 무거우셨겠네요."),
-            new("That sounds painful.", "그동안 혼자 견디느라 지치셨을 것 같아요."),
-            new("That sounds lonely and exhausting.", "듣는 저도 마음이 아프네요."),
+            new("That sounds painful.", "그동안 많이 지치셨을 것 같아요."),
+            new("That sounds like a lot to carry.", "듣는 저도 마음이 아프네요."),
             new("It sounds like this has really worn you down.", "쉽지 않은 시간을 보내고 계시네요."),
             new("I'm sorry you're going through this.", "그런 마음이 드는 게 당연해요."),
         ],
@@ -128,7 +128,7 @@ internal static class LocalReplyTexts
     [
         new("Could you tell me a little more about that?", "조금 더 이야기해 주실 수 있을까요?"),
         new("What feels most important about this for you right now?", "그 이야기에서 가장 마음이 가는 부분은 어디예요?"),
-        new("What was that like for you?", "그때 어떠셨어요?"),
+        new("How is it sitting with you now?", "그 이야기를 하시면서 지금 마음은 어떠세요?"),
         new("What's on your mind about it?", "그 일에 대해 요즘 어떤 생각이 드세요?"),
         new("Where would you like to start?", "어디서부터 이야기해 볼까요?"),
     ];
@@ -136,11 +136,26 @@ internal static class LocalReplyTexts
     /// <summary>Questions after a painful feeling was heard and no thinking pattern: how it is, and how they are getting through it.</summary>
     public static readonly LocalizedText[] FeelingQuestions =
     [
-        new("What was going through your mind when that happened?", "그때 어떤 생각이 드셨어요?"),
+        new("What goes through your mind when it comes up?", "그 일이 떠오를 때 어떤 생각이 드세요?"),
         new("How have you been coping with it?", "요즘은 어떻게 견디고 계세요?"),
         new("What feels hardest about it right now?", "지금 그 일에서 가장 힘든 부분은 뭐예요?"),
-        new("When did you first notice feeling this way?", "언제부터 이런 마음이 드셨어요?"),
+        new("What has it been like from day to day?", "요즘 하루하루는 어떻게 지내고 계세요?"),
         new("What would help, even a little?", "조금이라도 도움이 될 만한 게 있을까요?"),
+    ];
+
+    /// <summary>First words to a session's first message: a welcome, with no guess at what it is about.</summary>
+    public static readonly LocalizedText[] Welcomes =
+    [
+        new("Thanks for reaching out. There's no right or wrong way to do this, so start wherever feels easiest.",
+            "이렇게 이야기를 꺼내 주셔서 고마워요. 정해진 방식은 없으니 편한 데서부터 시작하셔도 돼요."),
+        new("I'm glad you're here, and I'm listening.", "와 주셔서 반가워요. 잘 듣고 있을게요."),
+    ];
+
+    /// <summary>After a welcome, when no painful feeling was heard: an invitation, assuming nothing.</summary>
+    public static readonly LocalizedText[] Invitations =
+    [
+        new("What's been on your mind lately?", "요즘 마음에 걸리는 일이 있으세요?"),
+        new("What would you like to talk about today?", "오늘은 어떤 이야기를 해 볼까요?"),
     ];
 
     /// <summary>First words when the person says they are not at risk: taken at their word, without alarm.</summary>

@@ -189,6 +189,32 @@ public sealed class LocalReplyComposerTests
         Assert.Equal(3, reflections.Count(r => r.StartsWith("That's a pretty strong label", StringComparison.Ordinal) || r.StartsWith("That one word", StringComparison.Ordinal)));
     }
 
+    [Theory]
+    [InlineData("en")]
+    [InlineData("ko")]
+    public void FirstMessage_IsWelcomed_WithoutAGuessAtAFeeling_AndOnlyOnce(string language)
+    {
+        var composer = new LocalReplyComposer();
+        var opening = RiskTurn(language) with { RiskRaised = false, RiskInSession = false, Emotion = "neutral", Distortion = null };
+
+        var first = composer.Compose(opening);
+        var second = composer.Compose(opening with { SegmentSeq = 3 });
+
+        Assert.Contains(LocalReplyTexts.Welcomes, w => first.StartsWith(w.In(language), StringComparison.Ordinal));
+        Assert.Contains(LocalReplyTexts.Invitations, q => first.EndsWith(q.In(language), StringComparison.Ordinal));
+        Assert.DoesNotContain(LocalReplyTexts.Welcomes, w => second.Contains(w.In(language), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void FirstMessage_WithAThinkingPattern_GoesToTheThought()
+    {
+        var composer = new LocalReplyComposer();
+        var first = composer.Compose(RiskTurn("en") with { RiskRaised = false, RiskInSession = false, Distortion = "catastrophizing" });
+
+        Assert.DoesNotContain(LocalReplyTexts.Welcomes, w => first.Contains(w.In("en"), StringComparison.Ordinal));
+        Assert.Contains(InterventionCatalog.Questions(DistortionType.Catastrophizing, TextLanguage.English), q => first.EndsWith(q, StringComparison.Ordinal));
+    }
+
     private static CounselorTurn RiskTurn(string language) =>
         new("u", 2, "chat", language, RiskRaised: true, "sadness", "labeling", null, "x", CrisisLine, RiskInSession: true);
 }
