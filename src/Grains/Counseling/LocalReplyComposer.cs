@@ -64,7 +64,7 @@ public sealed class LocalReplyComposer(int seed = 0)
 
         var distortion = turn.Distortion is { } code && DistortionTypeCodes.TryParse(code, out var type) ? type : (DistortionType?)null;
         // A first message is welcomed rather than met with a guess at a feeling: people often open with how this works.
-        return _turns == 1 && distortion is null ? Welcome(language, turn.Emotion) : Compose(language, turn.Emotion, distortion);
+        return _turns == 1 && distortion is null ? Welcome(language) : Compose(language, turn.Emotion, distortion);
     }
 
     public string Compose(TextLanguage language, string? emotion, DistortionType? distortion)
@@ -118,13 +118,11 @@ public sealed class LocalReplyComposer(int seed = 0)
         return opening + Take("check-in", SafetyTexts.CheckIns, language);
     }
 
-    private string Welcome(TextLanguage language, string? emotion)
+    /// <summary>An invitation whatever the feeling read: a first message has no "it" yet for a question about coping to point at.</summary>
+    private string Welcome(TextLanguage language)
     {
         _replies++;
-        var question = emotion is "anxiety" or "sadness" or "anger"
-            ? Take("ask:feeling", LocalReplyTexts.FeelingQuestions, language)
-            : Take("ask:invite", LocalReplyTexts.Invitations, language);
-        return $"{Take("welcome", LocalReplyTexts.Welcomes, language)} {question}";
+        return $"{Take("welcome", LocalReplyTexts.Welcomes, language)} {Take("ask:invite", LocalReplyTexts.Invitations, language)}";
     }
 
     private static LocalizedText SafetyQuestion(int asked) => SafetyTexts.Questions[Math.Min(asked, SafetyTexts.Questions.Length - 1)];

@@ -190,12 +190,13 @@ public sealed class LocalReplyComposerTests
     }
 
     [Theory]
-    [InlineData("en")]
-    [InlineData("ko")]
-    public void FirstMessage_IsWelcomed_WithoutAGuessAtAFeeling_AndOnlyOnce(string language)
+    [InlineData("en", "neutral")]
+    [InlineData("ko", "neutral")]
+    [InlineData("en", "sadness")]
+    public void FirstMessage_IsWelcomed_WithoutAGuessAtAFeeling_AndOnlyOnce(string language, string emotion)
     {
         var composer = new LocalReplyComposer();
-        var opening = RiskTurn(language) with { RiskRaised = false, RiskInSession = false, Emotion = "neutral", Distortion = null };
+        var opening = RiskTurn(language) with { RiskRaised = false, RiskInSession = false, Emotion = emotion, Distortion = null };
 
         var first = composer.Compose(opening);
         var second = composer.Compose(opening with { SegmentSeq = 3 });
