@@ -6,7 +6,7 @@ namespace BeMore.Insight.Training;
 
 /// <summary>
 /// The risk decision chosen on development data (README, "Live analysis accuracy"): each training writer held out in turn
-/// with one fold of the everyday sentences and of the session talk (index mod 4, in writer order), the models trained on
+/// with one fold of the everyday sentences and of the session talk (index mod the number of writers, in writer order), the models trained on
 /// the rest, and every candidate scored on what was held out. Candidates: the utterance model's risk class (the
 /// baseline), that model agreeing with the risk-vs-rest model on content words (shipped for English before the talk
 /// was added), and the same with models that also learned the session talk; each across the risk threshold and the

@@ -36,7 +36,7 @@ public static class InsightCorpus
     /// <summary>
     /// The everyday sentences of <c>corpus/everyday/&lt;lang&gt;.tsv</c> (no risk in them; written by helpers who never saw the
     /// detector) whose 0-based line index <paramref name="lines"/> selects: training <c>none</c> for the risk model, in
-    /// development four folds (index mod 4) aligned with the held-out writers.
+    /// development one fold per training writer (index mod their number) aligned with the held-out writers.
     /// </summary>
     public static IReadOnlyList<string> Everyday(string root, string language, Func<int, bool> lines)
     {
