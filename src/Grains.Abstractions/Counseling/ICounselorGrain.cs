@@ -55,7 +55,8 @@ public sealed record CounselorAskResult(
 /// transcript (their words never leave the server); <see cref="Emotion"/> and <see cref="Distortion"/> are null
 /// without analysis consent. <see cref="RiskInSession"/> says a risk alert was raised in the session, on this turn or
 /// before it, so the reply comes back to safety instead of moving on; <see cref="DeniesRisk"/> that the person said they
-/// are not at risk, which the reply acknowledges.
+/// are not at risk, which the reply acknowledges; <see cref="Moves"/> what else the turn does (a plan, an insight, a
+/// goodbye, a reassurance), read from the words where they are, so a session that keeps no transcript is answered in kind too.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("bemore.CounselorTurn")]
 public sealed record CounselorTurn(
@@ -70,7 +71,15 @@ public sealed record CounselorTurn(
     [property: Id(8)] string? Text,
     [property: Id(9)] string CrisisLine,
     [property: Id(10)] bool RiskInSession = false,
-    [property: Id(11)] bool DeniesRisk = false);
+    [property: Id(11)] bool DeniesRisk = false,
+    [property: Id(12)] TurnMoves Moves = TurnMoves.None)
+{
+    /// <summary>
+    /// A goodbye after a risk alert in the session: answered with the fixed closing that leaves the crisis line behind,
+    /// never generated (a model asked to quote the line is read by the output filter as talking about self-harm).
+    /// </summary>
+    public bool ClosesAfterRisk => !RiskRaised && RiskInSession && Moves.HasFlag(TurnMoves.Closing);
+}
 
 [GenerateSerializer, Alias("bemore.CounselorSignalKind")]
 public enum CounselorSignalKind

@@ -37,6 +37,19 @@ public static class CounselorPrompt
             system.Append(" The person has just said they are not thinking of harming themselves: acknowledge that simply and warmly, without alarm.");
         }
 
+        if (turn.Moves.HasFlag(TurnMoves.Closing))
+        {
+            system.Append(" The person is ending the conversation: say a warm goodbye, recall a step they planned if there was one, and ask no question.");
+        }
+        else if (turn.Moves.HasFlag(TurnMoves.Insight))
+        {
+            system.Append(" The person has just noticed something about their own thinking: recognise it before anything else.");
+        }
+        else if (turn.Moves.HasFlag(TurnMoves.Plan))
+        {
+            system.Append(" The person has just said what they mean to try: support it and help make it concrete (when, what might get in the way).");
+        }
+
         if (turn.Emotion is { } emotion)
         {
             system.Append(" Emotion heard: ").Append(emotion).Append('.');

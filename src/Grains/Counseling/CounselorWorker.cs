@@ -31,7 +31,7 @@ public sealed partial class CounselorWorker(
     public void Submit(CounselorJob job)
     {
         ArgumentNullException.ThrowIfNull(job);
-        if (job.Turn.RiskRaised || chat is null || !_queue.TryEnqueue(job))
+        if (job.Turn.RiskRaised || job.Turn.ClosesAfterRisk || chat is null || !_queue.TryEnqueue(job))
         {
             _ = Task.Run(() => RunAsync(job, llm: null, CancellationToken.None));
         }
@@ -48,7 +48,7 @@ public sealed partial class CounselorWorker(
         (string Text, string Source, bool Complete, bool Cancelled) outcome;
         try
         {
-            if (!job.Turn.RiskRaised && llm is not null && await HasBudgetAsync(job))
+            if (!job.Turn.RiskRaised && !job.Turn.ClosesAfterRisk && llm is not null && await HasBudgetAsync(job))
             {
                 source = CounselorReply.FromLlm;
                 var (text, from, complete) = await StreamLlmAsync(llm, job, reply, stopping);

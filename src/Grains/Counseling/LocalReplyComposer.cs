@@ -12,16 +12,24 @@ namespace BeMore.Grains.Counseling;
 /// so the conversation does not sound canned. Two or three short sentences, like a person's turn. After a risk
 /// statement it keeps to safety: each safety reply asks the next of the safety questions, and the next ordinary turn
 /// gently comes back to it (how those thoughts are now, whether they are safe) before anything else; a denial of risk
-/// is acknowledged rather than passed over; a session's first message without a thinking pattern is welcomed.
+/// is acknowledged rather than passed over; a session's first message without a thinking pattern is welcomed. What the
+/// turn does is answered in kind (<see cref="TurnMoves"/>): a plan is helped to be concrete, an insight recognised, a
+/// goodbye met with a goodbye, and a reassurance after a safety question believed.
 /// </summary>
 public sealed class LocalReplyComposer(int seed = 0)
 {
+    /// <summary>Thought challenges in a row before a turn that only listens (a reviewer counted four in a row as a checklist).</summary>
+    private const int ChallengesInARow = 2;
+
     private readonly Dictionary<string, int> _next = new(StringComparer.Ordinal);
     private int _replies;
     private int _turns;
     private int _safetyAsked;
     private bool _checkedIn;
     private int? _lastCheckIn;
+    private int? _lastSafety;
+    private int _challengesInRow;
+    private bool _planned;
 
     /// <summary>
     /// The first safety reply of a session, with the crisis line it was given (already in the language): fixed, never
@@ -42,6 +50,7 @@ public sealed class LocalReplyComposer(int seed = 0)
         if (turn.RiskRaised)
         {
             _checkedIn = false;
+            _lastSafety = _turns;
             return Safety(language, turn.CrisisLine, _safetyAsked++);
         }
 
@@ -50,6 +59,24 @@ public sealed class LocalReplyComposer(int seed = 0)
         {
             _checkedIn = true;
             return $"{Take("denial", LocalReplyTexts.DenialAcknowledgements, language)} {Take("ask:denial", LocalReplyTexts.DenialQuestions, language)}";
+        }
+
+        // "Don't worry, I just meant I'm tired" answers the safety question just asked: believed, and not asked again.
+        if (turn.Moves.HasFlag(TurnMoves.Reassurance) && (_lastSafety == _turns - 1 || _lastCheckIn == _turns - 1))
+        {
+            _checkedIn = true;
+            return $"{Take("reassured", LocalReplyTexts.ReassuranceAcknowledgements, language)} {Take("ask:reassured", LocalReplyTexts.ReassuranceQuestions, language)}";
+        }
+
+        var distortion = turn.Distortion is { } code && DistortionTypeCodes.TryParse(code, out var type) ? type : (DistortionType?)null;
+        // A plan is remembered for the goodbye whichever reply it got (the check-in may come first).
+        var plan = turn.Moves.HasFlag(TurnMoves.Plan) && distortion is null;
+        _planned |= plan;
+
+        // A goodbye gets a goodbye, with the crisis line left behind when the session had an alert (not a check-in question).
+        if (turn.Moves.HasFlag(TurnMoves.Closing))
+        {
+            return Closing(language, turn);
         }
 
         // Once per alert, and not again within three turns of the last check-in: alerts close together (one may be a
@@ -62,7 +89,19 @@ public sealed class LocalReplyComposer(int seed = 0)
             return CheckIn(language, turn.Emotion);
         }
 
-        var distortion = turn.Distortion is { } code && DistortionTypeCodes.TryParse(code, out var type) ? type : (DistortionType?)null;
+        // Seeing through one's own thought ("I've just been assuming") is the moment CBT works for: it is recognised even
+        // where the words still carry the pattern, and a plan is helped to be concrete (never where a pattern was heard:
+        // "I'm going to fail" is a prediction, not a plan).
+        if (turn.Moves.HasFlag(TurnMoves.Insight))
+        {
+            return Answer(language, "insight", LocalReplyTexts.InsightRecognitions, LocalReplyTexts.InsightQuestions);
+        }
+
+        if (plan)
+        {
+            return Answer(language, "plan", LocalReplyTexts.PlanRecognitions, LocalReplyTexts.PlanQuestions);
+        }
+
         // A first message is welcomed rather than met with a guess at a feeling: people often open with how this works.
         return _turns == 1 && distortion is null ? Welcome(language) : Compose(language, turn.Emotion, distortion);
     }
@@ -82,16 +121,25 @@ public sealed class LocalReplyComposer(int seed = 0)
         if (distortion is { } type)
         {
             sentences.Add(Take($"reflect:{type}", LocalReplyTexts.Reflections[type], language));
+            if (_challengesInRow == ChallengesInARow)
+            {
+                _challengesInRow = 0;
+                sentences.Add(Take("pause", LocalReplyTexts.Pauses, language));
+                return string.Join(' ', sentences);
+            }
+
             if (!voiced && _replies % 3 == 0)
             {
                 sentences.Add(Take("bridge", LocalReplyTexts.Bridges, language));
             }
 
+            _challengesInRow++;
             var questions = InterventionCatalog.Questions(type, language);
             sentences.Add(questions[Next($"ask:{type}", questions.Count)]);
         }
         else
         {
+            _challengesInRow = 0;
             sentences.Add(emotion switch
             {
                 "joy" => Take("ask:good", LocalReplyTexts.GoodNewsQuestions, language),
@@ -123,6 +171,23 @@ public sealed class LocalReplyComposer(int seed = 0)
     {
         _replies++;
         return $"{Take("welcome", LocalReplyTexts.Welcomes, language)} {Take("ask:invite", LocalReplyTexts.Invitations, language)}";
+    }
+
+    /// <summary>A recognition of what the person did (a plan, an insight), then the question that takes it a step further.</summary>
+    private string Answer(TextLanguage language, string kind, IReadOnlyList<LocalizedText> recognitions, IReadOnlyList<LocalizedText> questions)
+    {
+        _replies++;
+        _challengesInRow = 0;
+        return $"{Take(kind, recognitions, language)} {Take($"ask:{kind}", questions, language)}";
+    }
+
+    private string Closing(TextLanguage language, CounselorTurn turn)
+    {
+        _replies++;
+        var code = language.ToCode();
+        var lookAhead = _planned ? LocalReplyTexts.ClosingWithAPlan : LocalReplyTexts.ClosingWithoutAPlan;
+        var closing = $"{Take("closing", LocalReplyTexts.ClosingThanks, language)} {lookAhead.In(code)}";
+        return turn.RiskInSession ? $"{closing} {LocalReplyTexts.ClosingSafetyNet.In(code)} {turn.CrisisLine}" : closing;
     }
 
     private static LocalizedText SafetyQuestion(int asked) => SafetyTexts.Questions[Math.Min(asked, SafetyTexts.Questions.Length - 1)];

@@ -181,4 +181,91 @@ internal static class LocalReplyTexts
         new("What did you do that made a difference there?", "그때 스스로 어떤 점을 잘하셨다고 생각하세요?"),
         new("How did it feel in the moment?", "그 순간 기분이 어떠셨어요?"),
     ];
+
+    /// <summary>
+    /// Instead of a third challenge in a row: the thought is heard and understood before it is questioned again, or the
+    /// person chooses what matters (four disputations in a row read as a checklist, not a conversation).
+    /// </summary>
+    public static readonly LocalizedText[] Pauses =
+    [
+        new("We don't have to pick that thought apart right now. What feels most important to you in all of this?",
+            "지금 바로 그 생각을 따져 보지 않아도 괜찮아요. 이 중에서 가장 마음에 걸리는 건 뭐예요?"),
+        new("That's a heavy thing to believe about yourself. When that thought shows up, what does it push you to do?",
+            "스스로에 대해 그렇게 믿고 지내는 건 무거운 일이에요. 그런 생각이 들면 보통 어떻게 하게 되세요?"),
+        new("I'd like to understand it before we question it. When did you start seeing it this way?",
+            "따져 보기 전에 먼저 이해하고 싶어요. 언제부터 그렇게 보게 되셨어요?"),
+    ];
+
+    /// <summary>A step the person means to take, recognised as theirs.</summary>
+    public static readonly LocalizedText[] PlanRecognitions =
+    [
+        new("That sounds like a really doable step.", "해 볼 만한 한 걸음 같아요."),
+        new("I like that plan: it's small and concrete.", "좋은 계획이네요. 작지만 구체적이에요."),
+        new("That's a good idea, and it came from you.", "스스로 떠올리신 방법이라 더 좋네요."),
+    ];
+
+    /// <summary>Making the plan concrete: when, what may get in the way, what they expect (a behavioural experiment's questions).</summary>
+    public static readonly LocalizedText[] PlanQuestions =
+    [
+        new("When do you think you'll try it first?", "언제 처음 해 보실 것 같아요?"),
+        new("What might get in the way, and what could you do if it does?", "혹시 걸림돌이 생긴다면 뭐가 있을까요? 그럴 땐 어떻게 해 볼 수 있을까요?"),
+        new("What do you expect will happen when you try it?", "해 보면 어떻게 될 거라고 예상하세요?"),
+    ];
+
+    /// <summary>Something the person noticed about their own thinking, recognised rather than passed over.</summary>
+    public static readonly LocalizedText[] InsightRecognitions =
+    [
+        new("That's an important thing to notice.", "중요한 걸 알아차리셨네요."),
+        new("That's a real shift, and you got there yourself.", "스스로 거기까지 생각해 내신 게 큰 변화예요."),
+        new("Noticing that is a big part of the work.", "그걸 알아차린 것만으로도 큰 걸음이에요."),
+    ];
+
+    /// <summary>What to do with the insight: check it, keep it for the next time the thought comes.</summary>
+    public static readonly LocalizedText[] InsightQuestions =
+    [
+        new("Is there a way you could check it out?", "그걸 실제로 확인해 볼 방법이 있을까요?"),
+        new("What would you say to yourself the next time that thought shows up?", "다음에 그 생각이 또 들면 스스로에게 뭐라고 말해 주고 싶으세요?"),
+        new("How does it feel to see it that way?", "그렇게 보고 나니 마음은 좀 어떠세요?"),
+    ];
+
+    /// <summary>A goodbye is answered with a goodbye: thanks for the talk.</summary>
+    public static readonly LocalizedText[] ClosingThanks =
+    [
+        new("I'm really glad you came and talked today.", "오늘 이야기 나눠 주셔서 정말 고마워요."),
+        new("Thank you for sharing all of this with me today.", "오늘 와서 이렇게 마음을 나눠 주셔서 고마워요."),
+    ];
+
+    /// <summary>The closing's look ahead when the person made a plan in the session: it is theirs to try and to tell.</summary>
+    public static readonly LocalizedText ClosingWithAPlan = new(
+        "Good luck with the steps you planned; I'd love to hear how they go.",
+        "계획하신 것들 해 보시고, 어떻게 됐는지 꼭 들려주세요.");
+
+    /// <summary>The closing's look ahead without a plan.</summary>
+    public static readonly LocalizedText ClosingWithoutAPlan = new(
+        "Be gentle with yourself this week, and come back any time.",
+        "이번 주는 스스로에게 조금 너그럽게 지내 보세요. 언제든 다시 오셔도 돼요.");
+
+    /// <summary>After a risk alert in the session, a closing leaves the crisis line behind, briefly and without alarm.</summary>
+    public static readonly LocalizedText ClosingSafetyNet = new(
+        "And if the heavy thoughts from earlier come back, please reach out right away.",
+        "그리고 아까 말씀하신 힘든 생각이 다시 찾아오면 바로 도움을 요청해 주세요.");
+
+    /// <summary>
+    /// After a safety question, "don't worry, I just meant I'm tired" is believed and thanked for, not met with the same
+    /// question again (a reviewer read the repeat as not being believed).
+    /// </summary>
+    public static readonly LocalizedText[] ReassuranceAcknowledgements =
+    [
+        new("Thank you for clarifying; I'm glad you told me.", "말씀해 주셔서 고마워요. 그렇게 알려 주시니 다행이에요."),
+        new("Okay, thank you for letting me know where you are with it.", "네, 어떤 마음인지 알려 주셔서 고마워요."),
+    ];
+
+    /// <summary>An open door if it gets heavier, then back to what the person came with.</summary>
+    public static readonly LocalizedText[] ReassuranceQuestions =
+    [
+        new("If it ever gets heavier than that, please tell me. What would you like to talk about from here?",
+            "혹시 그 이상으로 무거워지면 꼭 말해 주세요. 이제 어떤 이야기를 이어서 해 볼까요?"),
+        new("Being that worn out matters too. What's been draining you the most?",
+            "그렇게 지친 것도 중요한 이야기예요. 요즘 가장 기운을 빼 가는 건 뭐예요?"),
+    ];
 }

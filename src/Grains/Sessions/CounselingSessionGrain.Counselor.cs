@@ -80,7 +80,8 @@ public sealed partial class CounselingSessionGrain
             State.Consent.StoreTranscript ? text : null,
             _options.CrisisLineIn(language.ToCode()),
             riskRaised || State.Aggregates.RiskLevel != RiskLevels.None,
-            !riskRaised && RiskDetector.DeniesRisk(text, language));
+            !riskRaised && RiskDetector.DeniesRisk(text, language),
+            ConversationMoves.Read(text, language, riskRaised));
     }
 
     /// <summary>

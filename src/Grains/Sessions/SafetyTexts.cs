@@ -10,12 +10,13 @@ public static class SafetyTexts
 {
     /// <summary>
     /// The English line names no single country's numbers only: an English speaker may be anywhere, and a line that sends
-    /// a caller in London to Korean numbers fails them when it matters. Operators set their own with
-    /// <see cref="CounselingSessionOptions.CrisisLine"/>.
+    /// a caller in London to Korean numbers fails them when it matters. It leads with the action and lists the lines of
+    /// where English speakers most often are (a reviewer read "119 in Korea" first as a line not meant for them).
+    /// Operators set their own with <see cref="CounselingSessionOptions.CrisisLine"/>.
     /// </summary>
     public static readonly LocalizedText CrisisLine = new(
-        "If you might hurt yourself or are in danger, call your local emergency number now (119 in Korea, 999 in the UK, " +
-            "911 in the US), or a crisis line: 109 in Korea, Samaritans 116 123 in the UK and Ireland, 988 in the US.",
+        "If you might hurt yourself or are in danger, please call your local emergency number now, or a crisis line: " +
+            "988 in the US, Samaritans 116 123 in the UK and Ireland, 109 in Korea.",
         "스스로를 해칠 것 같거나 위험하다고 느껴지면 바로 119에 전화해 주세요. " +
             "자살예방상담전화 109(24시간)나 정신건강위기상담전화 1577-0199에서 언제든 도움을 받을 수 있어요.");
 

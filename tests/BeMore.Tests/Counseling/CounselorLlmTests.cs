@@ -181,6 +181,31 @@ public sealed class CounselorLlmTests(CounselorWebFactory factory) : IClassFixtu
         Assert.DoesNotContain("whether they are safe", later.AllText, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A goodbye after a risk alert is answered with the fixed closing that leaves the crisis line, not by the model; an
+    /// ordinary goodbye still goes to the model, told the person is leaving.
+    /// </summary>
+    [Fact]
+    public async Task Ask_GoodbyeAfterARiskAlert_GetsTheFixedClosingWithTheCrisisLine_NotTheLlm()
+    {
+        Chat.Reset();
+        var (_, sessionId, client) = await StartAsync(factory, _http);
+        await using var _ = client;
+        const string goodbye = "thanks, this really helped. see you next week!";
+
+        await ReplyAsync(client, await AskAsync(client, sessionId, "I want to kill myself."));
+        var reply = await ReplyAsync(client, await AskAsync(client, sessionId, goodbye));
+        var (_, calmSessionId, calmClient) = await StartAsync(factory, _http);
+        await using var __ = calmClient;
+        var calm = await ReplyAsync(calmClient, await AskAsync(calmClient, calmSessionId, goodbye));
+
+        Assert.Equal("local", reply.GetProperty("source").GetString());
+        Assert.Contains("988", Text(reply), StringComparison.Ordinal);
+        Assert.DoesNotContain(Chat.Requests, r => r.IsCounselor && r.User == goodbye && r.AllText.Contains("kill", StringComparison.Ordinal));
+        Assert.Equal("llm", calm.GetProperty("source").GetString());
+        Assert.Contains(Chat.Requests, r => r.IsCounselor && r.User == goodbye && r.AllText.Contains("ending the conversation", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Ask_LlmWritesSelfHarmInstructions_TheyAreNeverShownAndTheSafetyReplyIsStored()
     {

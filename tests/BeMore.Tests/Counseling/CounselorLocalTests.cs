@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using BeMore.Domain.Analysis;
+using BeMore.Grains.Counseling;
 using BeMore.Grains.Sessions;
 using BeMore.Tests.Infrastructure;
 using BeMore.Tests.Live;
@@ -73,6 +74,31 @@ public sealed class CounselorLocalTests(BeMoreWebFactory factory) : IClassFixtur
 
         Assert.Equal("local", reply.GetProperty("source").GetString());
         Assert.Matches(acknowledgement, Text(reply));
+    }
+
+    /// <summary>
+    /// The session reads what a turn does from its words: a plan is recognised, a reassurance after the safety reply is
+    /// believed, and the goodbye leaves the crisis line behind because the session had an alert.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "I want to kill myself.", "no no, i'm not going to do anything, don't worry. i just meant i'm really tired.",
+        "maybe i could try writing the thoughts down when they show up at night.", "thanks, this helped more than i expected. see you next week!")]
+    [InlineData("ko", "죽고 싶어요. 다 끝내고 싶어요.", "아 아니에요, 진짜 뭐 하려는 건 아니에요. 걱정 안 하셔도 돼요.",
+        "이번 주엔 오랜만에 친구한테 먼저 연락해볼까 봐요.", "오늘 얘기하니까 좀 숨통이 트이네요. 고마워요. 다음에 또 올게요.")]
+    public async Task Ask_APlanAReassuranceAndAGoodbye_AreAnsweredInKind(string language, string risk, string reassurance, string plan, string goodbye)
+    {
+        var (_, sessionId, client) = await StartAsync(factory, _http);
+        await using var _ = client;
+
+        await ReplyAsync(client, await AskAsync(client, sessionId, risk, language));
+        var believed = Text(await ReplyAsync(client, await AskAsync(client, sessionId, reassurance, language)));
+        var planned = Text(await ReplyAsync(client, await AskAsync(client, sessionId, plan, language)));
+        var closing = Text(await ReplyAsync(client, await AskAsync(client, sessionId, goodbye, language)));
+
+        Assert.Contains(LocalReplyTexts.ReassuranceAcknowledgements, a => believed.StartsWith(a.In(language), StringComparison.Ordinal));
+        Assert.Contains(LocalReplyTexts.PlanRecognitions, r => planned.StartsWith(r.In(language), StringComparison.Ordinal));
+        Assert.Contains(LocalReplyTexts.ClosingWithAPlan.In(language), closing, StringComparison.Ordinal);
+        Assert.EndsWith(new CounselingSessionOptions().CrisisLineIn(language), closing, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -10,17 +10,25 @@ public sealed class LocalReplyComposerTests
 {
     private const string CrisisLine = "Call 109 now.";
 
+    /// <summary>
+    /// Ten replies to the same thought: none repeats within six turns, and the catalog's questions come at most two in a row before a turn
+    /// that only listens (a reviewer counted four challenges in a row as a checklist).
+    /// </summary>
     [Theory]
     [InlineData(TextLanguage.English)]
     [InlineData(TextLanguage.Korean)]
-    public void TenRepliesToTheSameThought_AreAllDifferent_AndEachEndsWithACatalogQuestion(TextLanguage language)
+    public void TenRepliesToTheSameThought_DoNotRepeatWithinSixTurns_AndChallengeAtMostTwiceInARow(TextLanguage language)
     {
         var composer = new LocalReplyComposer(seed: 7);
+        var catalog = InterventionCatalog.Questions(DistortionType.Overgeneralization, language);
+        var pauses = LocalReplyTexts.Pauses.Select(p => p.In(language.ToCode())).ToList();
 
         var replies = Enumerable.Range(0, 10).Select(_ => composer.Compose(language, "sadness", DistortionType.Overgeneralization)).ToList();
+        var challenges = replies.Select(reply => catalog.Any(q => reply.EndsWith(q, StringComparison.Ordinal))).ToList();
 
-        Assert.Equal(replies.Count, replies.Distinct(StringComparer.Ordinal).Count());
-        Assert.All(replies, reply => Assert.Contains(InterventionCatalog.Questions(DistortionType.Overgeneralization, language), q => reply.EndsWith(q, StringComparison.Ordinal)));
+        Assert.All(Enumerable.Range(0, replies.Count - 5), i => Assert.Equal(6, replies.Skip(i).Take(6).Distinct(StringComparer.Ordinal).Count()));
+        Assert.Equal([true, true, false, true, true, false, true, true, false, true], challenges);
+        Assert.All(replies.Where((_, i) => !challenges[i]), reply => Assert.Contains(pauses, p => reply.EndsWith(p, StringComparison.Ordinal)));
         Assert.All(replies, reply => Assert.InRange(reply.Split(['.', '?', '!'], StringSplitOptions.RemoveEmptyEntries).Length, 2, 4));
     }
 
@@ -215,6 +223,101 @@ public sealed class LocalReplyComposerTests
         Assert.DoesNotContain(LocalReplyTexts.Welcomes, w => first.Contains(w.In("en"), StringComparison.Ordinal));
         Assert.Contains(InterventionCatalog.Questions(DistortionType.Catastrophizing, TextLanguage.English), q => first.EndsWith(q, StringComparison.Ordinal));
     }
+
+    /// <summary>A step the person means to take is recognised and made concrete, not met with a question about feelings.</summary>
+    [Theory]
+    [InlineData("en")]
+    [InlineData("ko")]
+    public void Plan_IsRecognised_AndMadeConcrete(string language)
+    {
+        var composer = new LocalReplyComposer();
+        composer.Compose(Ordinary(language));
+
+        var reply = composer.Compose(Ordinary(language) with { SegmentSeq = 4, Emotion = "anxiety", Moves = TurnMoves.Plan });
+
+        Assert.Contains(LocalReplyTexts.PlanRecognitions, r => reply.StartsWith(r.In(language), StringComparison.Ordinal));
+        Assert.Contains(LocalReplyTexts.PlanQuestions, q => reply.EndsWith(q.In(language), StringComparison.Ordinal));
+    }
+
+    /// <summary>"I'm going to fail" carries a thinking pattern: it is examined, never praised as a plan.</summary>
+    [Fact]
+    public void PlanWordsAroundAThinkingPattern_AreTheThoughtNotAPlan()
+    {
+        var composer = new LocalReplyComposer();
+        composer.Compose(Ordinary("en"));
+
+        var reply = composer.Compose(Ordinary("en") with { SegmentSeq = 4, Distortion = "catastrophizing", Moves = TurnMoves.Plan });
+
+        Assert.DoesNotContain(LocalReplyTexts.PlanRecognitions, r => reply.Contains(r.In("en"), StringComparison.Ordinal));
+        Assert.Contains(InterventionCatalog.Questions(DistortionType.Catastrophizing, TextLanguage.English), q => reply.EndsWith(q, StringComparison.Ordinal));
+    }
+
+    /// <summary>Seeing through one's own assumption is recognised even when the words still carry the pattern.</summary>
+    [Theory]
+    [InlineData("en")]
+    [InlineData("ko")]
+    public void Insight_IsRecognised_BeforeAnyChallenge(string language)
+    {
+        var composer = new LocalReplyComposer();
+        composer.Compose(Ordinary(language));
+
+        var reply = composer.Compose(Ordinary(language) with { SegmentSeq = 4, Distortion = "jumping_to_conclusions", Moves = TurnMoves.Insight });
+
+        Assert.Contains(LocalReplyTexts.InsightRecognitions, r => reply.StartsWith(r.In(language), StringComparison.Ordinal));
+        Assert.Contains(LocalReplyTexts.InsightQuestions, q => reply.EndsWith(q.In(language), StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// A goodbye gets a goodbye that asks nothing; after a risk alert in the session it leaves the crisis line behind,
+    /// and after a plan it looks forward to hearing how it went.
+    /// </summary>
+    [Theory]
+    [InlineData("en")]
+    [InlineData("ko")]
+    public void Goodbye_IsAClosing_WithTheCrisisLineOnlyAfterAnAlert_AndThePlanRemembered(string language)
+    {
+        var calm = new LocalReplyComposer();
+        calm.Compose(Ordinary(language));
+        var plainGoodbye = calm.Compose(Ordinary(language) with { SegmentSeq = 4, Moves = TurnMoves.Closing });
+
+        var afterRisk = new LocalReplyComposer();
+        afterRisk.Compose(RiskTurn(language));
+        afterRisk.Compose(Ordinary(language) with { SegmentSeq = 4, RiskInSession = true, Moves = TurnMoves.Plan });
+        var goodbyeAfterRisk = afterRisk.Compose(Ordinary(language) with { SegmentSeq = 6, RiskInSession = true, Moves = TurnMoves.Closing });
+
+        Assert.Contains(LocalReplyTexts.ClosingThanks, t => plainGoodbye.StartsWith(t.In(language), StringComparison.Ordinal));
+        Assert.Contains(LocalReplyTexts.ClosingWithoutAPlan.In(language), plainGoodbye, StringComparison.Ordinal);
+        Assert.DoesNotContain(CrisisLine, plainGoodbye, StringComparison.Ordinal);
+        Assert.DoesNotContain("?", plainGoodbye, StringComparison.Ordinal);
+        Assert.Contains(LocalReplyTexts.ClosingWithAPlan.In(language), goodbyeAfterRisk, StringComparison.Ordinal);
+        Assert.EndsWith($"{LocalReplyTexts.ClosingSafetyNet.In(language)} {CrisisLine}", goodbyeAfterRisk, StringComparison.Ordinal);
+        Assert.True((Ordinary(language) with { RiskInSession = true, Moves = TurnMoves.Closing }).ClosesAfterRisk);
+    }
+
+    /// <summary>
+    /// "Don't worry, I just meant I'm tired" right after a safety question is believed and thanked for, and the next turn
+    /// does not check in again; the same words with no safety question before them are an ordinary turn.
+    /// </summary>
+    [Theory]
+    [InlineData("en")]
+    [InlineData("ko")]
+    public void Reassurance_AfterASafetyQuestion_IsBelieved_AndNotAskedAgain(string language)
+    {
+        var composer = new LocalReplyComposer();
+        var reassurance = Ordinary(language) with { SegmentSeq = 4, RiskInSession = true, Emotion = "sadness", Moves = TurnMoves.Reassurance };
+        composer.Compose(RiskTurn(language));
+
+        var believed = composer.Compose(reassurance);
+        var next = composer.Compose(reassurance with { SegmentSeq = 6, Moves = TurnMoves.None });
+        var unprompted = new LocalReplyComposer().Compose(Ordinary(language) with { Moves = TurnMoves.Reassurance });
+
+        Assert.Contains(LocalReplyTexts.ReassuranceAcknowledgements, a => believed.StartsWith(a.In(language), StringComparison.Ordinal));
+        Assert.DoesNotContain(SafetyTexts.CheckIns, c => next.Contains(c.In(language), StringComparison.Ordinal));
+        Assert.DoesNotContain(LocalReplyTexts.ReassuranceAcknowledgements, a => unprompted.Contains(a.In(language), StringComparison.Ordinal));
+    }
+
+    private static CounselorTurn Ordinary(string language) =>
+        RiskTurn(language) with { RiskRaised = false, RiskInSession = false, Emotion = "neutral", Distortion = null };
 
     private static CounselorTurn RiskTurn(string language) =>
         new("u", 2, "chat", language, RiskRaised: true, "sadness", "labeling", null, "x", CrisisLine, RiskInSession: true);

@@ -1,0 +1,118 @@
+using System.Text.RegularExpressions;
+using BeMore.Grains.Abstractions.Counseling;
+
+namespace BeMore.Domain.Analysis;
+
+/// <summary>
+/// Reads the moves of a turn that the counselor should answer in kind (<see cref="TurnMoves"/>): a plan is met with
+/// help to make it concrete, an insight with recognition, a goodbye with a closing, not with a question about feelings.
+/// The phrase lists are written from how people wrap up, plan and self-correct in a session, not from corpus lines. A
+/// plan or a goodbye is also what a farewell or a suicide plan sounds like ("I'm going to give my things away"), so no
+/// plan, insight or thanks is read in a turn that holds a risk cue: such a turn is never praised as a good step.
+/// </summary>
+public static class ConversationMoves
+{
+    private const RegexOptions Linear = RegexOptions.NonBacktracking | RegexOptions.CultureInvariant;
+
+    private static readonly Regex EnglishPlan = English(
+        @"\b(?:i(?:'ll|\s+will)|i'm\s+(?:going\s+to|gonna)|i\s+(?:could|can|might|want\s+to|wanna|plan\s+to|guess\s+i'll|think\s+i'll)|maybe\s+i(?:'ll|\s+(?:could|can|should|will|might))|let\s+me)"
+        + @"\s+(?:(?:actually|probably|just|really|at\s+least|also|maybe|try\s+(?:to|and))\s+)?"
+        + @"(?:try|start|text|call|ask|write|jot|talk|reach\s+out|message|book|schedule|practi[cs]e|plan|set|put|make\s+(?:a|time|plans?)|go\s+(?:for|to|back\s+to)|take\s+a|check|email|tell|sign\s+up|join|walk|stretch|journal|look\s+into)\b"
+        + @"|\b(?:my|the)\s+plan\s+is\b|\bthis\s+week\s+i(?:'ll|\s+will|'m\s+going\s+to)\b");
+
+    private static readonly Regex KoreanPlan = new(
+        "볼까 ?봐|볼게요|볼게|보려고|보려구|볼래요|볼 ?생각|볼 ?계획|볼 ?거예요|볼 ?거야|하려고 ?(?:요|해요|해)|하기로 ?(?:했|하|해)|해야겠(?:어요|어|다)|할게요|해 ?볼까|시도해 ?볼|연락해 ?볼|물어봐야겠|적어 ?볼|써 ?볼",
+        Linear, Regex.InfiniteMatchTimeout);
+
+    private static readonly Regex EnglishInsight = English(
+        @"\b(?:i(?:'ve|\s+have)\s+(?:just\s+|kind\s+of\s+|kinda\s+|probably\s+)?been\s+(?:assuming|jumping\s+to|telling\s+myself|making\s+(?:it|this)\s+(?:up|bigger|worse)|reading\s+into|filling\s+in)"
+        + @"|i\s+haven't\s+(?:actually|really|even)\s+(?:asked|checked|tested|tried)|i\s+never\s+(?:actually|really)\s+(?:asked|checked)"
+        + @"|i\s+(?:just\s+)?(?:realized|realised|realize|realise|noticed|see\s+now)\s+(?:that\s+)?(?:i(?:'ve|\s+have)\s+been|it's\s+not|it\s+isn't|it\s+wasn't|maybe|i\s+(?:don't|didn't|haven't)\s+(?:actually|really)|(?:she|he|they)\s+(?:never|didn't|might\s+not))"
+        + @"|(?:now\s+that|when)\s+i\s+(?:say|said|think\s+about|put)\s+it|saying\s+it\s+out\s+loud"
+        + @"|maybe\s+(?:it's|it\s+is|that's|it\s+was)\s+not\s+(?:as|that|all|really|totally)|it's\s+not\s+(?:actually|really)\s+(?:true|that\s+bad|the\s+whole\s+story)"
+        + @"|i'm\s+(?:probably\s+|maybe\s+)?being\s+(?:a\s+bit\s+|kind\s+of\s+|too\s+|really\s+)?(?:hard\s+on\s+myself|harsh\s+on\s+myself|unfair\s+to\s+myself)"
+        + @"|that\s+doesn't\s+(?:actually\s+|really\s+)?(?:mean|prove)\s+(?:i'm|i\s+am|that)|one\s+(?:bad\s+)?(?:day|thing|mistake)\s+doesn't\s+(?:mean|make))\b");
+
+    private static readonly Regex KoreanInsight = new(
+        "생각해 ?보면|생각해 ?보니|생각해 ?보니까|돌이켜 ?보면|말하고 ?보니|말해 ?보니|얘기하다 ?보니|이야기하다 ?보니|알고 ?보면|깨달|단정한 ?거|단정했|단정 ?짓|넘겨짚|지레짐작|혼자 ?(?:그렇게 ?)?(?:판단|짐작|착각|오해|생각한 ?거)"
+        + "|(?:물어본|물어 ?본|확인해 ?본|확인한|들어 ?본) ?적(?:은|이|도)? ?없|(?:제|내) ?생각일 ?(?:뿐|수도)|(?:가혹|엄격|모질)하게 ?(?:대했|굴었|생각했|몰아)"
+        + "|그렇게까지 ?(?:나쁜|심한|큰) ?(?:일|건|게)는? ?아니|꼭 ?그런 ?(?:건|것|게) ?아니|그게 ?(?:다|전부)는 ?아니",
+        Linear, Regex.InfiniteMatchTimeout);
+
+    private static readonly Regex EnglishGoodbye = English(
+        @"\b(?:see\s+(?:you|ya)|talk\s+(?:to\s+you\s+)?(?:soon|later|next\s+(?:week|time))|(?:i'll|i\s+will|i'm\s+gonna|i'm\s+going\s+to)\s+(?:come\s+back|check\s+(?:back\s+)?in)|let\s+you\s+know\s+how\s+(?:it|that|things)\s+(?:goes|went)"
+        + @"|(?:that's|thats)\s+(?:all|enough|it)\s+for\s+(?:today|now|tonight)|good\s*night|good\s*bye|ttyl|cya|bye(?:\s+for\s+now)?)\b"
+        + @"|\bi\s+(?:should|gotta|have\s+to|need\s+to)\s+(?:go|get\s+going|head\s+off|log\s+off|sleep)\s*(?:now\b|[.!,]|$)");
+
+    private static readonly Regex KoreanGoodbye = new(
+        "안녕히|이만 ?(?:갈|가|들어|쉴|잘|자|줄|마칠|할게|하고|나갈)|(?:오늘은|오늘) ?(?:여기까지|이 ?정도로|이쯤)|잘게요|자러 ?(?:갈|가)|들어가 ?볼게|가 ?볼게요|(?:또|다음에) ?(?:올게|와서|오겠|들를|얘기할게|이야기할게|말해 ?줄게|말씀드릴게)|다음에 ?(?:봬|뵐|또 ?봐|봐요)|빠이|바이바이",
+        Linear, Regex.InfiniteMatchTimeout);
+
+    private static readonly Regex EnglishThanks = English(@"\b(?:thanks|thank\s+you|thx|ty|appreciate\s+(?:it|this|you|that))\b");
+
+    private static readonly Regex KoreanThanks = new("고마워|고맙|감사|땡큐|ㄱㅅ", Linear, Regex.InfiniteMatchTimeout);
+
+    /// <summary>What thanks at the end of a talk say: it helped, it was good to talk (thanks for an answer say neither).</summary>
+    private static readonly Regex EnglishHelped = English(
+        @"\b(?:help(?:ed|ful|s)|good\s+to\s+(?:talk|get\s+(?:it|this)\s+out)|for\s+(?:listening|today|your\s+time|the\s+chat|this)|(?:feel|feeling)\s+(?:a\s+(?:bit|little)\s+|kinda\s+|so\s+much\s+)?(?:better|lighter|calmer)|needed\s+(?:that|this))\b");
+
+    private static readonly Regex KoreanHelped = new(
+        "숨통|도움|덕분|시원|후련|가벼워|가볍|나아졌|나아진|들어 ?주셔서|들어 ?줘서|얘기 ?들어|오늘|편해졌|위로",
+        Linear, Regex.InfiniteMatchTimeout);
+
+    private static readonly Regex EnglishReassurance = English(
+        @"\b(?:don't\s+worry|no\s+need\s+to\s+worry|not\s+(?:going\s+to|gonna)\s+do\s+anything|i'm\s+(?:ok|okay|fine|alright|all\s+right|safe)|came\s+out\s+wrong|(?:i\s+)?(?:just|only)\s+meant|didn't\s+mean\s+it\s+like\s+that|not\s+like\s+that|nothing\s+like\s+that|no\s+no|not\s+(?:serious|literally))\b");
+
+    private static readonly Regex KoreanReassurance = new(
+        "걱정 ?(?:안 ?하셔도|안 ?해도|마세요|마요|마|하지 ?마|하지 ?않으셔도)|하려는 ?(?:건|거|게) ?아니|그런 ?(?:뜻|의미|말)(?:은|이|로)? ?아니|해 ?본 ?말|그냥 ?한 ?말|말이 ?그렇게|잘못 ?(?:말했|나왔|얘기했)|괜찮아요|괜찮아|진짜 ?아니에요|아니에요 ?진짜|그 ?정도는 ?아니",
+        Linear, Regex.InfiniteMatchTimeout);
+
+    /// <summary>The moves in <paramref name="text"/>; <paramref name="riskRaised"/> (the turn raised an alert) leaves only what a safety reply can use, which is none.</summary>
+    public static TurnMoves Read(string text, TextLanguage language, bool riskRaised)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (riskRaised || text.Length == 0)
+        {
+            return TurnMoves.None;
+        }
+
+        var korean = language == TextLanguage.Korean;
+        var cue = RiskCues.Any(text, language);
+        var moves = TurnMoves.None;
+        // A goodbye that looks ahead ("see you next week") is no farewell; thanks for the talk close only where no risk cue
+        // could make them one ("thanks for everything, goodbye").
+        var goodbye = (korean ? KoreanGoodbye : EnglishGoodbye).IsMatch(text);
+        var thanksForTheTalk = (korean ? KoreanThanks : EnglishThanks).IsMatch(text) && (korean ? KoreanHelped : EnglishHelped).IsMatch(text);
+        if ((goodbye || thanksForTheTalk) && (!cue || LooksAhead(text, korean)))
+        {
+            moves |= TurnMoves.Closing;
+        }
+
+        if (!cue && (korean ? KoreanPlan : EnglishPlan).IsMatch(text))
+        {
+            moves |= TurnMoves.Plan;
+        }
+
+        if (!cue && (korean ? KoreanInsight : EnglishInsight).IsMatch(text))
+        {
+            moves |= TurnMoves.Insight;
+        }
+
+        if ((korean ? KoreanReassurance : EnglishReassurance).IsMatch(text))
+        {
+            moves |= TurnMoves.Reassurance;
+        }
+
+        return moves;
+    }
+
+    private static readonly Regex EnglishAhead = English(@"\b(?:next\s+(?:week|time|session)|see\s+you|talk\s+(?:to\s+you\s+)?(?:soon|later)|come\s+back|let\s+you\s+know|tomorrow)\b");
+
+    private static readonly Regex KoreanAhead = new("다음에|다음 ?주|다음 ?번|또 ?(?:올게|와서|오|얘기|이야기|들를)|나중에|내일", Linear, Regex.InfiniteMatchTimeout);
+
+    private static bool LooksAhead(string text, bool korean) => (korean ? KoreanAhead : EnglishAhead).IsMatch(text);
+
+    /// <summary>Case-insensitive, with either apostrophe, since transcripts come from many keyboards and recognisers.</summary>
+    private static Regex English(string pattern) =>
+        new(pattern.Replace("'", "['’]", StringComparison.Ordinal), RegexOptions.IgnoreCase | Linear, Regex.InfiniteMatchTimeout);
+}

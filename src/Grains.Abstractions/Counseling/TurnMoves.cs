@@ -1,0 +1,17 @@
+namespace BeMore.Grains.Abstractions.Counseling;
+
+/// <summary>
+/// What a user's turn does besides voicing feelings and thoughts, as the counselor answers it: a step they mean to take,
+/// something they have noticed about their own thinking, the end of the conversation, or a reassurance ("don't worry,
+/// I'm not going to do anything") that answers an earlier safety question.
+/// </summary>
+[Flags]
+[GenerateSerializer, Alias("bemore.TurnMoves")]
+public enum TurnMoves
+{
+    None = 0,
+    Plan = 1,
+    Insight = 2,
+    Closing = 4,
+    Reassurance = 8,
+}

@@ -1,0 +1,57 @@
+using BeMore.Domain.Analysis;
+using BeMore.Grains.Abstractions.Counseling;
+
+namespace BeMore.Tests.Analysis;
+
+/// <summary>What a turn does besides feelings and thoughts: plans, insights, goodbyes and reassurances, in both languages.</summary>
+public sealed class ConversationMovesTests
+{
+    [Theory]
+    [InlineData("maybe i could try writing the thoughts down when they show up instead of just spinning.", "en", TurnMoves.Plan)]
+    [InlineData("I'm going to text my sister this weekend and ask if she wants to get lunch.", "en", TurnMoves.Plan)]
+    [InlineData("i guess i haven't actually asked my manager what she thought. i've just been assuming.", "en", TurnMoves.Insight)]
+    [InlineData("Now that I say it out loud, it sounds like I'm being really hard on myself.", "en", TurnMoves.Insight)]
+    [InlineData("ok that's all for today, see you next week!", "en", TurnMoves.Closing)]
+    [InlineData("thanks, this helped more than i expected tbh.", "en", TurnMoves.Closing)]
+    [InlineData("no no, i'm not going to do anything, don't worry. i just meant i'm really tired.", "en", TurnMoves.Reassurance)]
+    [InlineData("이번 주엔 친구한테 먼저 연락해볼까 봐요.", "ko", TurnMoves.Plan)]
+    [InlineData("생각해보면 친구들한테 직접 물어본 적은 없긴 해요.", "ko", TurnMoves.Insight)]
+    [InlineData("오늘 얘기하니까 좀 숨통이 트이네요. 고마워요.", "ko", TurnMoves.Closing)]
+    [InlineData("오늘은 여기까지요. 다음에 또 올게요!", "ko", TurnMoves.Closing)]
+    [InlineData("아 아니에요, 진짜 뭐 하려는 건 아니에요. 걱정 안 하셔도 돼요.", "ko", TurnMoves.Reassurance)]
+    public void Reads_WhatTheTurnDoes(string text, string language, TurnMoves expected)
+    {
+        Assert.Equal(expected, ConversationMoves.Read(text, TextLanguages.Resolve(language, text), riskRaised: false));
+    }
+
+    /// <summary>
+    /// A farewell or a plan with means sounds like a plan or a goodbye; the counselor must never call it a good step, so
+    /// a turn with a risk cue reads as neither (and a turn that raised an alert reads as nothing at all).
+    /// </summary>
+    [Theory]
+    [InlineData("I'll write letters to everyone I love so they know.", "en")]
+    [InlineData("I'm going to start saving up my sleeping pills.", "en")]
+    [InlineData("thanks for everything. goodbye.", "en")]
+    [InlineData("그동안 고마웠어요. 다들 안녕.", "ko")]
+    [InlineData("이번 주에 방 정리하고 물건들 나눠 주려고요.", "ko")]
+    public void FarewellsAndPlansWithRiskCues_AreNeitherPlansNorGoodbyes(string text, string language)
+    {
+        var moves = ConversationMoves.Read(text, TextLanguages.Resolve(language, text), riskRaised: false);
+
+        Assert.False(moves.HasFlag(TurnMoves.Plan), $"{text}: {moves}");
+        Assert.False(moves.HasFlag(TurnMoves.Closing), $"{text}: {moves}");
+        Assert.Equal(TurnMoves.None, ConversationMoves.Read("see you next week, I'll try it", TextLanguage.English, riskRaised: true));
+    }
+
+    /// <summary>Everyday words that share a pattern's surface: a prediction is not a plan, "next week" is not a goodbye.</summary>
+    [Theory]
+    [InlineData("I'm going to fail this exam next week, I just know it.", "en")]
+    [InlineData("I realized I'm just a failure at everything.", "en")]
+    [InlineData("I need to go to the doctor about my back.", "en")]
+    [InlineData("다음에 또 떨어지면 어떡하죠?", "ko")]
+    [InlineData("이만큼 힘든 적은 처음이에요.", "ko")]
+    public void LookalikesOfAMove_AreNotRead(string text, string language)
+    {
+        Assert.Equal(TurnMoves.None, ConversationMoves.Read(text, TextLanguages.Resolve(language, text), riskRaised: false));
+    }
+}
