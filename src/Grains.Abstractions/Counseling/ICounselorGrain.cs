@@ -56,7 +56,9 @@ public sealed record CounselorAskResult(
 /// without analysis consent. <see cref="RiskInSession"/> says a risk alert was raised in the session, on this turn or
 /// before it, so the reply comes back to safety instead of moving on; <see cref="DeniesRisk"/> that the person said they
 /// are not at risk, which the reply acknowledges; <see cref="Moves"/> what else the turn does (a plan, an insight, a
-/// goodbye, a reassurance), read from the words where they are, so a session that keeps no transcript is answered in kind too.
+/// goodbye, a reassurance), read from the words where they are, so a session that keeps no transcript is answered in kind too;
+/// <see cref="RiskSeverity"/> how far the turn's risk alert goes (<c>ideation</c>, <c>plan_means</c>, <c>act</c>), so the
+/// safety reply asks about a method only after a statement of one.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("bemore.CounselorTurn")]
 public sealed record CounselorTurn(
@@ -72,7 +74,8 @@ public sealed record CounselorTurn(
     [property: Id(9)] string CrisisLine,
     [property: Id(10)] bool RiskInSession = false,
     [property: Id(11)] bool DeniesRisk = false,
-    [property: Id(12)] TurnMoves Moves = TurnMoves.None)
+    [property: Id(12)] TurnMoves Moves = TurnMoves.None,
+    [property: Id(13)] string? RiskSeverity = null)
 {
     /// <summary>
     /// A goodbye after a risk alert in the session: answered with the fixed closing that leaves the crisis line behind,

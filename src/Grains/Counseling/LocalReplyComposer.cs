@@ -35,7 +35,7 @@ public sealed class LocalReplyComposer(int seed = 0)
     /// The first safety reply of a session, with the crisis line it was given (already in the language): fixed, never
     /// composed; it also replaces LLM output the filters reject.
     /// </summary>
-    public static string Safety(TextLanguage language, string crisisLine) => Safety(language, crisisLine, asked: 0);
+    public static string Safety(TextLanguage language, string crisisLine) => Safety(language, crisisLine, asked: 0, severity: null);
 
     /// <summary>The last reply composed came back to safety after an alert (a check-in): an LLM reply is asked for the same.</summary>
     public bool CheckedIn { get; private set; }
@@ -51,7 +51,7 @@ public sealed class LocalReplyComposer(int seed = 0)
         {
             _checkedIn = false;
             _lastSafety = _turns;
-            return Safety(language, turn.CrisisLine, _safetyAsked++);
+            return Safety(language, turn.CrisisLine, _safetyAsked++, turn.RiskSeverity);
         }
 
         // A denial is met, not passed over ("I'm not suicidal, I want to be clear"); after an alert it also answers the check-in.
@@ -151,11 +151,12 @@ public sealed class LocalReplyComposer(int seed = 0)
         return string.Join(' ', sentences);
     }
 
-    private static string Safety(TextLanguage language, string crisisLine, int asked)
+    private static string Safety(TextLanguage language, string crisisLine, int asked, string? severity)
     {
         var code = language.ToCode();
         var opening = asked == 0 ? SafetyTexts.Reply : SafetyTexts.ReplyAgain;
-        return $"{opening.In(code)} {crisisLine} {SafetyQuestion(asked).In(code)}";
+        var questions = severity is "plan_means" or "act" ? SafetyTexts.QuestionsAfterAPlan : SafetyTexts.QuestionsAfterIdeation;
+        return $"{opening.In(code)} {crisisLine} {questions[Math.Min(asked, questions.Length - 1)].In(code)}";
     }
 
     /// <summary>The turn after a risk alert that raised none itself: what was heard, then back to safety.</summary>
@@ -189,8 +190,6 @@ public sealed class LocalReplyComposer(int seed = 0)
         var closing = $"{Take("closing", LocalReplyTexts.ClosingThanks, language)} {lookAhead.In(code)}";
         return turn.RiskInSession ? $"{closing} {LocalReplyTexts.ClosingSafetyNet.In(code)} {turn.CrisisLine}" : closing;
     }
-
-    private static LocalizedText SafetyQuestion(int asked) => SafetyTexts.Questions[Math.Min(asked, SafetyTexts.Questions.Length - 1)];
 
     private static bool IsVoiced(string? emotion, DistortionType? distortion) =>
         emotion is "anxiety" or "sadness" or "anger" || (emotion == "joy" && distortion is null);

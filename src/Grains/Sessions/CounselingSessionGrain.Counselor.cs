@@ -81,7 +81,8 @@ public sealed partial class CounselingSessionGrain
             _options.CrisisLineIn(language.ToCode()),
             riskRaised || State.Aggregates.RiskLevel != RiskLevels.None,
             !riskRaised && RiskDetector.DeniesRisk(text, language),
-            ConversationMoves.Read(text, language, riskRaised));
+            ConversationMoves.Read(text, language, riskRaised),
+            findings.OfType<RiskAlert>().FirstOrDefault()?.Severity);
     }
 
     /// <summary>

@@ -53,9 +53,10 @@ public static class SafetyTexts
     /// What a counselor asks after a risk statement, in the order of a suicide risk screen (the Columbia scale's): whether
     /// they are thinking of ending their life, how often and how strongly, then how (method), means within reach, who
     /// can be there, whether they are safe now. Asked directly, because asking does not put the idea in anyone's head;
-    /// the method never first, so an alert on a harmless remark is not met with it.
+    /// the method never first, so an alert on a harmless remark is not met with it, and only after a statement of a plan,
+    /// means or an act (<see cref="QuestionsAfterAPlan"/>, <see cref="QuestionsAfterIdeation"/>).
     /// </summary>
-    public static readonly LocalizedText[] Questions =
+    private static readonly LocalizedText[] Questions =
     [
         new("Can I ask you directly: are you thinking about ending your life?",
             "직접 여쭤볼게요. 지금 스스로 목숨을 끊는 것까지 생각하고 계세요?"),
@@ -69,4 +70,15 @@ public static class SafetyTexts
             "오늘 곁에 있어 줄 수 있는 믿을 만한 사람이 있을까요?"),
         new("Are you somewhere safe right now?", "지금 안전한 곳에 계신가요?"),
     ];
+
+    /// <summary>
+    /// The screen after statements of wishing to be gone, hopelessness or being a burden: whether they think of ending
+    /// their life, how often and how strongly, who can be there, whether they are safe; never the method or the means.
+    /// An alert of this kind may be a misreading (a reviewer saw "have you thought about how you might do it?" put to a
+    /// parent talking about sleep), and the method question belongs after a statement of a plan.
+    /// </summary>
+    public static readonly LocalizedText[] QuestionsAfterIdeation = [Questions[0], Questions[1], Questions[4], Questions[5]];
+
+    /// <summary>The screen after a plan, means or an act: from the direct question straight to how, the means, and safety.</summary>
+    public static readonly LocalizedText[] QuestionsAfterAPlan = [Questions[0], Questions[2], Questions[3], Questions[4], Questions[5]];
 }

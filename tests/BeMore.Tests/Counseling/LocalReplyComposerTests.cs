@@ -69,24 +69,25 @@ public sealed class LocalReplyComposerTests
 
     /// <summary>
     /// A person who says it again has heard the first reply already: the next does not paste it again, it goes on to
-    /// the next question of a risk screen (how often, then how), still with the crisis line. The method is never asked
-    /// first: an alert on a harmless remark must not be met with it.
+    /// the next question of a risk screen, still with the crisis line. The method is asked only after a statement of a
+    /// plan, means or an act, and never first: an alert on a harmless remark must not be met with it.
     /// </summary>
     [Theory]
-    [InlineData("en")]
-    [InlineData("ko")]
-    public void LaterRiskTurns_AskTheNextSafetyQuestion_InsteadOfRepeatingTheFirstReply(string language)
+    [InlineData("en", "ideation", -1)]
+    [InlineData("ko", "ideation", -1)]
+    [InlineData("en", null, -1)]
+    [InlineData("en", "plan_means", 1)]
+    [InlineData("ko", "act", 1)]
+    public void LaterRiskTurns_AskTheNextSafetyQuestion_AndTheMethodOnlyAfterAPlan(string language, string? severity, int methodAt)
     {
         var composer = new LocalReplyComposer();
 
-        var replies = Enumerable.Range(0, 3).Select(i => composer.Compose(RiskTurn(language) with { SegmentSeq = 2 + i })).ToList();
+        var replies = Enumerable.Range(0, 4).Select(i => composer.Compose(RiskTurn(language) with { SegmentSeq = 2 + i, RiskSeverity = severity })).ToList();
 
-        Assert.Equal(3, replies.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(4, replies.Distinct(StringComparer.Ordinal).Count());
         Assert.All(replies, reply => Assert.Contains(CrisisLine, reply, StringComparison.Ordinal));
         var method = language == "en" ? "how you might do it" : "방법";
-        Assert.DoesNotMatch(method, replies[0]);
-        Assert.DoesNotMatch(method, replies[1]);
-        Assert.Matches(method, replies[2]);
+        Assert.Equal(methodAt, replies.FindIndex(reply => reply.Contains(method, StringComparison.Ordinal)));
     }
 
     /// <summary>
