@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using BeMore.Domain.Analysis.Insight;
 using BeMore.Grains.Abstractions.Counseling;
 
 namespace BeMore.Domain.Analysis;
@@ -8,7 +9,8 @@ namespace BeMore.Domain.Analysis;
 /// help to make it concrete, an insight with recognition, a goodbye with a closing, not with a question about feelings.
 /// The phrase lists are written from how people wrap up, plan and self-correct in a session, not from corpus lines. A
 /// plan or a goodbye is also what a farewell or a suicide plan sounds like ("I'm going to give my things away"), so no
-/// plan, insight or thanks is read in a turn that holds a risk cue: such a turn is never praised as a good step.
+/// plan is read in a turn that holds a risk cue, and no goodbye or insight in one the risk model leans towards at all:
+/// such a turn is never praised as a good step.
 /// </summary>
 public static class ConversationMoves
 {
@@ -77,13 +79,14 @@ public static class ConversationMoves
         }
 
         var korean = language == TextLanguage.Korean;
-        var cue = RiskCues.Any(text, language);
         var moves = TurnMoves.None;
-        // A goodbye that looks ahead ("see you next week") is no farewell; thanks for the talk close only where no risk cue
-        // could make them one ("thanks for everything, goodbye").
+        var cue = RiskCues.Any(text, language);
+        // Read only when a goodbye or an insight needs it: the risk model's second look costs a prediction.
+        var doubtful = new Lazy<bool>(() => cue && UtteranceInsight.Shipped.ReadRisk(text, language).Probability >= DoubtFrom);
         var goodbye = (korean ? KoreanGoodbye : EnglishGoodbye).IsMatch(text);
         var thanksForTheTalk = (korean ? KoreanThanks : EnglishThanks).IsMatch(text) && (korean ? KoreanHelped : EnglishHelped).IsMatch(text);
-        if ((goodbye || thanksForTheTalk) && (!cue || LooksAhead(text, korean)))
+        // A goodbye that looks ahead ("see you next week", "다음에 또 올게요") is no farewell, whatever words it holds.
+        if ((goodbye || thanksForTheTalk) && (!doubtful.Value || (korean ? KoreanAhead : EnglishAhead).IsMatch(text)))
         {
             moves |= TurnMoves.Closing;
         }
@@ -93,7 +96,7 @@ public static class ConversationMoves
             moves |= TurnMoves.Plan;
         }
 
-        if (!cue && (korean ? KoreanInsight : EnglishInsight).IsMatch(text))
+        if ((korean ? KoreanInsight : EnglishInsight).IsMatch(text) && !doubtful.Value)
         {
             moves |= TurnMoves.Insight;
         }
@@ -106,11 +109,18 @@ public static class ConversationMoves
         return moves;
     }
 
-    private static readonly Regex EnglishAhead = English(@"\b(?:next\s+(?:week|time|session)|see\s+you|talk\s+(?:to\s+you\s+)?(?:soon|later)|come\s+back|let\s+you\s+know|tomorrow)\b");
+    /// <summary>
+    /// A goodbye or an insight is doubtful where a risk cue is there and the risk model does not wave it away:
+    /// "오늘 머리가 좀 정리됐어요. 안녕히 계세요" holds two cues (정리, 안녕) and is a goodbye, "그동안 고마웠어요. 다들 안녕"
+    /// holds the same kind and is a farewell, and the model, which learned farewells as risk, tells them apart. A plan
+    /// needs no cue at all: the model missed "이번 주에 방 정리하고 물건들 나눠 주려고요" (giving things away) at 0.01.
+    /// From a third of the alert threshold (0.15), well below where an alert is raised, so a near miss is never praised.
+    /// </summary>
+    private const float DoubtFrom = 0.05f;
 
-    private static readonly Regex KoreanAhead = new("다음에|다음 ?주|다음 ?번|또 ?(?:올게|와서|오|얘기|이야기|들를)|나중에|내일", Linear, Regex.InfiniteMatchTimeout);
+    private static readonly Regex EnglishAhead = English(@"\b(?:next\s+(?:week|time|session)|see\s+you\s+(?:next|soon|later|tomorrow|on)|talk\s+(?:to\s+you\s+)?(?:soon|later|tomorrow)|(?:i'll|i\s+will)\s+(?:come\s+back|let\s+you\s+know))\b");
 
-    private static bool LooksAhead(string text, bool korean) => (korean ? KoreanAhead : EnglishAhead).IsMatch(text);
+    private static readonly Regex KoreanAhead = new("다음에|다음 ?주|다음 ?번|또 ?(?:올게|와서|오겠|들를|얘기할게|이야기할게)|내일 ?(?:또|봬|봐)", Linear, Regex.InfiniteMatchTimeout);
 
     /// <summary>Case-insensitive, with either apostrophe, since transcripts come from many keyboards and recognisers.</summary>
     private static Regex English(string pattern) =>

@@ -37,6 +37,19 @@ public sealed class LocalReplyComposer(int seed = 0)
     /// </summary>
     public static string Safety(TextLanguage language, string crisisLine) => Safety(language, crisisLine, asked: 0, severity: null);
 
+    /// <summary>
+    /// The emotion the counselor is told of: a weak reading of joy is not heard as good news. Answering "failing a class"
+    /// with "it's good to hear that" was the reply reviewers found most uncaring. On the training writers held out in
+    /// turn a named emotion is right 0.78 of the time below 0.5 confidence (1,015 of 1,294) and 0.92 from it (445 of
+    /// 483); a wrong "sad" reads as care, a wrong "glad" as not listening, so only joy is held to it.
+    /// </summary>
+    public static string? HeardEmotion(EmotionReading? reading) => reading switch
+    {
+        null => null,
+        { Label: EmotionLabel.Joy, Confidence: < 0.5 } => "neutral",
+        _ => reading.Label.ToString().ToLowerInvariant(),
+    };
+
     /// <summary>The last reply composed came back to safety after an alert (a check-in): an LLM reply is asked for the same.</summary>
     public bool CheckedIn { get; private set; }
 

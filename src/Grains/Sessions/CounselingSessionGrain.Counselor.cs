@@ -74,7 +74,7 @@ public sealed partial class CounselingSessionGrain
             language.ToCode(),
             riskRaised,
             // The live analysis already read the turn (as the scope allows): the counselor hears that reading, not a second one.
-            _analysis.TextEmotionOf(seq)?.Label.ToString().ToLowerInvariant(),
+            LocalReplyComposer.HeardEmotion(_analysis.TextEmotionOf(seq)),
             findings.OfType<DistortionDetected>().OrderByDescending(d => d.Confidence).FirstOrDefault()?.DistortionType,
             findings.OfType<CbtIntervention>().FirstOrDefault(i => i.Kind == "question")?.Text,
             State.Consent.StoreTranscript ? text : null,

@@ -18,6 +18,7 @@ public sealed class ConversationMovesTests
     [InlineData("생각해보면 친구들한테 직접 물어본 적은 없긴 해요.", "ko", TurnMoves.Insight)]
     [InlineData("오늘 얘기하니까 좀 숨통이 트이네요. 고마워요.", "ko", TurnMoves.Closing)]
     [InlineData("오늘은 여기까지요. 다음에 또 올게요!", "ko", TurnMoves.Closing)]
+    [InlineData("오늘 얘기하니까 머리가 좀 정리되는 느낌이에요. 다음에 또 올게요, 안녕히 계세요", "ko", TurnMoves.Closing)]
     [InlineData("아 아니에요, 진짜 뭐 하려는 건 아니에요. 걱정 안 하셔도 돼요.", "ko", TurnMoves.Reassurance)]
     public void Reads_WhatTheTurnDoes(string text, string language, TurnMoves expected)
     {
@@ -33,6 +34,7 @@ public sealed class ConversationMovesTests
     [InlineData("I'm going to start saving up my sleeping pills.", "en")]
     [InlineData("thanks for everything. goodbye.", "en")]
     [InlineData("그동안 고마웠어요. 다들 안녕.", "ko")]
+    [InlineData("엄마 그동안 고마웠어요. 안녕히 계세요.", "ko")]
     [InlineData("이번 주에 방 정리하고 물건들 나눠 주려고요.", "ko")]
     public void FarewellsAndPlansWithRiskCues_AreNeitherPlansNorGoodbyes(string text, string language)
     {

@@ -317,6 +317,17 @@ public sealed class LocalReplyComposerTests
         Assert.DoesNotContain(LocalReplyTexts.ReassuranceAcknowledgements, a => unprompted.Contains(a.In(language), StringComparison.Ordinal));
     }
 
+    /// <summary>A weak reading of joy is not heard as good news; other readings, and a sure joy, are heard as they are.</summary>
+    [Theory]
+    [InlineData(EmotionLabel.Joy, 0.45, "neutral")]
+    [InlineData(EmotionLabel.Joy, 0.6, "joy")]
+    [InlineData(EmotionLabel.Sadness, 0.3, "sadness")]
+    public void HeardEmotion_HoldsOnlyJoyToAFloor(EmotionLabel label, double confidence, string heard)
+    {
+        Assert.Equal(heard, LocalReplyComposer.HeardEmotion(new EmotionReading(label, 0, 0, confidence)));
+        Assert.Null(LocalReplyComposer.HeardEmotion(null));
+    }
+
     private static CounselorTurn Ordinary(string language) =>
         RiskTurn(language) with { RiskRaised = false, RiskInSession = false, Emotion = "neutral", Distortion = null };
 
