@@ -92,15 +92,6 @@ internal static class DevelopmentReport
                 Console.WriteLine($"   distortion p>={t:F2}: precision {Ratio(correct, detected)}, exact recall {Ratio(correct, distortionLines.Count)}");
             }
 
-            foreach (var t in new[] { 0.7, 0.75, 0.8, 0.85, 0.9 })
-            {
-                var insight = new UtteranceInsight(u, r, new InsightThresholds { Distortion = t, DistortionKorean = t, DistortionFromShare = true });
-                var found = lines.Select(l => (Line: l, Found: insight.Distortions(l.Text, language))).ToList();
-                var detected = found.Sum(f => f.Found.Count);
-                var correct = found.Sum(f => f.Found.Count(m => m.Type.ToCode() == f.Line.Label));
-                Console.WriteLine($"   distortion share>={t:F2}: precision {Ratio(correct, detected)}, exact recall {Ratio(correct, distortionLines.Count)}");
-            }
-
             var emotions = InsightCorpus.Emotions(corpus, code, heldOut);
             foreach (var (weight, alone) in new[] { (0.8, 0.35), (0.8, 0.5), (0.8, 0.6), (0.8, 0.7), (1.0, 0.5) })
             {

@@ -20,13 +20,6 @@ public sealed record InsightThresholds
     public double SecondDistortion { get; init; } = 0.9;
 
     /// <summary>
-    /// Whether the distortion threshold applies to the distortion classes together (their share of the probability),
-    /// the type being the likeliest of them, instead of to the top class alone: a thought the model is sure is distorted
-    /// but splits between two close types (mind reading and fortune telling) is otherwise not reported at all.
-    /// </summary>
-    public bool DistortionFromShare { get; init; }
-
-    /// <summary>
     /// English risk is alerted from this probability: the smaller of the utterance model's risk class and
     /// <see cref="RiskAgreeingScale"/> times the content-words model's (<see cref="RiskClassifier"/>), so both must read
     /// risk and no opening or function word can decide alone. Chosen by the development rule (README, "Live analysis
@@ -133,16 +126,16 @@ public sealed class UtteranceInsight(SentenceClassifier utterance, SentenceClass
     {
         var rules = DistortionRules.Detect(text, language);
         var p = Probabilities(text);
-        var (top, score) = thresholds.DistortionFromShare ? TopDistortionShare(p) : (ArgMax(p), p[ArgMax(p)]);
+        var top = ArgMax(p);
         var found = new List<DistortionMatch>(rules.Count + 1);
         foreach (var rule in rules)
         {
             found.Add(rule with { Confidence = Math.Max(rule.Confidence, p[ClassOf(rule.Type)]) });
         }
 
-        if (_types[top] is { } type && score >= thresholds.DistortionFor(language) && found.All(f => f.Type != type)
+        if (_types[top] is { } type && p[top] >= thresholds.DistortionFor(language) && found.All(f => f.Type != type)
             && !DistortionRules.IsDisowned(text, language)
-            && (found.Count == 0 || score >= thresholds.SecondDistortion))
+            && (found.Count == 0 || p[top] >= thresholds.SecondDistortion))
         {
             var evidence = BestClause(text, language, top) ?? Trimmed(text);
             found.Add(new DistortionMatch(type, DistortionRules.Amplified(DistortionSeverity.Medium, text, language), p[top], evidence));
@@ -227,27 +220,6 @@ public sealed class UtteranceInsight(SentenceClassifier utterance, SentenceClass
     private float[] Probabilities(string text) => text.Any(char.IsLetter) ? utterance.Predict(text) : _noWords;
 
     private int ClassOf(DistortionType type) => Array.IndexOf(_types, type);
-
-    /// <summary>The likeliest distortion class and the distortion classes' probability together.</summary>
-    private (int Top, float Share) TopDistortionShare(ReadOnlySpan<float> p)
-    {
-        var (top, share) = (-1, 0f);
-        for (var i = 0; i < p.Length; i++)
-        {
-            if (_types[i] is null)
-            {
-                continue;
-            }
-
-            share += p[i];
-            if (top < 0 || p[i] > p[top])
-            {
-                top = i;
-            }
-        }
-
-        return (top, share);
-    }
 
     /// <summary>
     /// The clause of a several-clause utterance that the classifier, reading each clause alone, finds most of
