@@ -11,7 +11,7 @@ namespace BeMore.Grains.Counseling;
 /// one session and does not repeat a sentence until its list is used up, and it does not open every turn the same way,
 /// so the conversation does not sound canned. Two or three short sentences, like a person's turn. After a risk
 /// statement it keeps to safety: each safety reply asks the next of the safety questions, and the next ordinary turn
-/// gently comes back to it (how those thoughts are now, whether they are safe) before anything else; a denial of risk
+/// gently comes back to it (how they are now, whether they are safe) before anything else; a denial of risk
 /// is acknowledged rather than passed over; a session's first message without a thinking pattern is welcomed. What the
 /// turn does is answered in kind (<see cref="TurnMoves"/>): a plan is helped to be concrete, an insight recognised, a
 /// goodbye met with a goodbye, and a reassurance after a safety question believed.

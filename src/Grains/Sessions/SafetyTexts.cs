@@ -36,17 +36,18 @@ public static class SafetyTexts
     /// <summary>
     /// The turn after a risk alert when that turn raised none: the thread is not dropped, the counselor comes back to it
     /// before anything else, with an open question (how the thoughts are, whether they are safe), not the plan-and-means
-    /// questions of the safety replies (the alert it follows may have been a misreading). Said in turn, so a session
+    /// questions of the safety replies (the alert it follows may have been a misreading, so they speak of "what you said",
+    /// never of "those thoughts": judges saw them refer to thoughts the person never had). Said in turn, so a session
     /// with several alerts does not hear the same words each time.
     /// </summary>
     public static readonly LocalizedText[] CheckIns =
     [
-        new("Before we go on, I want to come back to what you said a little earlier. How are those thoughts now, and are you safe?",
-            "이야기를 이어 가기 전에, 아까 하신 말씀을 다시 여쭤보고 싶어요. 지금은 그 생각이 좀 어떠세요? 안전하게 계신가요?"),
+        new("Before we go on, I want to come back to what you said a little earlier. How are you doing right now, and are you safe?",
+            "이야기를 이어 가기 전에, 아까 하신 말씀을 다시 여쭤보고 싶어요. 지금 마음은 좀 어떠세요? 안전하게 계신가요?"),
         new("I haven't forgotten what you told me before. Are you feeling safe at the moment?",
             "아까 하신 이야기가 아직 마음에 남아 있어요. 지금은 안전하다고 느끼세요?"),
-        new("Can I check in on what you shared earlier? How are you holding up with those thoughts right now?",
-            "앞서 나눠 주신 이야기를 잠깐 다시 확인하고 싶어요. 그 생각은 지금 어느 정도인가요?"),
+        new("Can I check in on what you shared earlier? How are you holding up right now?",
+            "앞서 나눠 주신 이야기를 잠깐 다시 확인하고 싶어요. 지금은 좀 어떠세요?"),
     ];
 
     /// <summary>
