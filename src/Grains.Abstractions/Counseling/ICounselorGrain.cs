@@ -58,7 +58,8 @@ public sealed record CounselorAskResult(
 /// are not at risk, which the reply acknowledges; <see cref="Moves"/> what else the turn does (a plan, an insight, a
 /// goodbye, a reassurance), read from the words where they are, so a session that keeps no transcript is answered in kind too;
 /// <see cref="RiskSeverity"/> how far the turn's risk alert goes (<c>ideation</c>, <c>plan_means</c>, <c>act</c>), so the
-/// safety reply asks about a method only after a statement of one.
+/// safety reply asks about a method only after a statement of one; <see cref="RiskLevel"/> the alert's level
+/// (<c>elevated</c>, <c>high</c>), so a reading the detector is less sure of is not answered as a disclosure.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("bemore.CounselorTurn")]
 public sealed record CounselorTurn(
@@ -75,7 +76,8 @@ public sealed record CounselorTurn(
     [property: Id(10)] bool RiskInSession = false,
     [property: Id(11)] bool DeniesRisk = false,
     [property: Id(12)] TurnMoves Moves = TurnMoves.None,
-    [property: Id(13)] string? RiskSeverity = null)
+    [property: Id(13)] string? RiskSeverity = null,
+    [property: Id(14)] string? RiskLevel = null)
 {
     /// <summary>
     /// A goodbye after a risk alert in the session: answered with the fixed closing that leaves the crisis line behind,

@@ -1,6 +1,7 @@
 using BeMore.Domain.Analysis;
 using BeMore.Grains.Abstractions.Counseling;
 using BeMore.Grains.Abstractions.Localization;
+using BeMore.Grains.Abstractions.Sessions;
 using BeMore.Grains.Sessions;
 
 namespace BeMore.Grains.Counseling;
@@ -35,7 +36,7 @@ public sealed class LocalReplyComposer(int seed = 0)
     /// The first safety reply of a session, with the crisis line it was given (already in the language): fixed, never
     /// composed; it also replaces LLM output the filters reject.
     /// </summary>
-    public static string Safety(TextLanguage language, string crisisLine) => Safety(language, crisisLine, asked: 0, severity: null);
+    public static string Safety(TextLanguage language, string crisisLine) => Safety(language, crisisLine, asked: 0, severity: null, level: null);
 
     /// <summary>
     /// The emotion the counselor is told of: a weak reading of joy is not heard as good news. Answering "failing a class"
@@ -64,7 +65,7 @@ public sealed class LocalReplyComposer(int seed = 0)
         {
             _checkedIn = false;
             _lastSafety = _turns;
-            return Safety(language, turn.CrisisLine, _safetyAsked++, turn.RiskSeverity);
+            return Safety(language, turn.CrisisLine, _safetyAsked++, turn.RiskSeverity, turn.RiskLevel);
         }
 
         // A denial is met, not passed over ("I'm not suicidal, I want to be clear"); after an alert it also answers the check-in.
@@ -164,12 +165,21 @@ public sealed class LocalReplyComposer(int seed = 0)
         return string.Join(' ', sentences);
     }
 
-    private static string Safety(TextLanguage language, string crisisLine, int asked, string? severity)
+    /// <summary>
+    /// The fixed safety reply. An elevated alert of ideation (the detector less sure, nothing said of a plan) opens without
+    /// treating the turn as a disclosure and asks whether such thoughts are there at all: on heavy talk the detector
+    /// misreads ("I wake up at 4 and it feels pointless"), "I'm glad you told me" answers something never said.
+    /// </summary>
+    private static string Safety(TextLanguage language, string crisisLine, int asked, string? severity, string? level)
     {
         var code = language.ToCode();
-        var opening = asked == 0 ? SafetyTexts.Reply : SafetyTexts.ReplyAgain;
-        var questions = severity is "plan_means" or "act" ? SafetyTexts.QuestionsAfterAPlan : SafetyTexts.QuestionsAfterIdeation;
-        return $"{opening.In(code)} {crisisLine} {questions[Math.Min(asked, questions.Length - 1)].In(code)}";
+        var plan = severity is "plan_means" or "act";
+        var unsure = level == RiskLevels.Elevated && !plan;
+        var opening = unsure ? SafetyTexts.ReplyWhenUnsure : asked == 0 ? SafetyTexts.Reply : SafetyTexts.ReplyAgain;
+        var questions = plan ? SafetyTexts.QuestionsAfterAPlan : SafetyTexts.QuestionsAfterIdeation;
+        var index = Math.Min(asked, questions.Length - 1);
+        var question = unsure && index == 0 ? SafetyTexts.QuestionWhenUnsure : questions[index];
+        return $"{opening.In(code)} {crisisLine} {question.In(code)}";
     }
 
     /// <summary>The turn after a risk alert that raised none itself: what was heard, then back to safety.</summary>

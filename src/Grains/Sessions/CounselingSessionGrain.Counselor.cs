@@ -82,7 +82,8 @@ public sealed partial class CounselingSessionGrain
             riskRaised || State.Aggregates.RiskLevel != RiskLevels.None,
             !riskRaised && RiskDetector.DeniesRisk(text, language),
             ConversationMoves.Read(text, language, riskRaised),
-            findings.OfType<RiskAlert>().FirstOrDefault()?.Severity);
+            findings.OfType<RiskAlert>().FirstOrDefault()?.Severity,
+            findings.OfType<RiskAlert>().FirstOrDefault()?.Level);
     }
 
     /// <summary>

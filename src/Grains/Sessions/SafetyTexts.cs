@@ -26,6 +26,20 @@ public static class SafetyTexts
         "이야기해 주셔서 정말 고마워요. 그만큼 힘드셨다는 뜻으로 들려요. 혼자 견디지 않으셔도 돼요.");
 
     /// <summary>
+    /// The opening for an alert the detector is less sure of (elevated, no plan): it names the possibility rather than
+    /// thanking for a disclosure, so it fits both someone hinting at not wanting to be here and someone who only spoke of
+    /// a heavy day.
+    /// </summary>
+    public static readonly LocalizedText ReplyWhenUnsure = new(
+        "That sounds really heavy. When things feel this hard, some people start to wish they weren't here.",
+        "정말 무겁게 들려요. 이렇게 힘들 때는 그냥 사라지고 싶다는 마음이 드는 분들도 있어요.");
+
+    /// <summary>The first question after <see cref="ReplyWhenUnsure"/>: whether it is so, asked directly.</summary>
+    public static readonly LocalizedText QuestionWhenUnsure = new(
+        "Is anything like that going on for you?",
+        "혹시 지금 그런 마음도 드세요?");
+
+    /// <summary>
     /// A later safety reply in the same session: the person has heard the first one already, and this is a new statement,
     /// not the earlier one again (a reply that calls it "what you told me" treats a fresh disclosure as old news).
     /// </summary>

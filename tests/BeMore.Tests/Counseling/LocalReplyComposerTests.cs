@@ -91,6 +91,25 @@ public sealed class LocalReplyComposerTests
     }
 
     /// <summary>
+    /// An elevated alert of ideation (the detector less sure) is not thanked for as a disclosure: the reply names the
+    /// possibility and asks whether it is so, with the crisis line; a high alert or one naming a plan gets the first reply.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "elevated", "ideation", true)]
+    [InlineData("ko", "elevated", null, true)]
+    [InlineData("en", "elevated", "plan_means", false)]
+    [InlineData("ko", "high", "ideation", false)]
+    public void ElevatedIdeation_AsksWhetherItIsSo_InsteadOfThankingForADisclosure(string language, string level, string? severity, bool unsure)
+    {
+        var reply = new LocalReplyComposer().Compose(RiskTurn(language) with { RiskLevel = level, RiskSeverity = severity });
+
+        Assert.Contains(CrisisLine, reply, StringComparison.Ordinal);
+        Assert.Equal(unsure, reply.StartsWith(SafetyTexts.ReplyWhenUnsure.In(language), StringComparison.Ordinal));
+        Assert.Equal(unsure, reply.EndsWith(SafetyTexts.QuestionWhenUnsure.In(language), StringComparison.Ordinal));
+        Assert.Equal(!unsure, reply.StartsWith(SafetyTexts.Reply.In(language), StringComparison.Ordinal));
+    }
+
+    /// <summary>
     /// The turn after a risk statement that raises no alert itself ("I honestly couldn't bear it") is not answered with
     /// a thinking-pattern challenge: the counselor comes back to safety first, once, then the conversation goes on.
     /// </summary>
