@@ -69,6 +69,14 @@ public static class ConversationMoves
         "걱정 ?(?:안 ?하셔도|안 ?해도|마세요|마요|마|하지 ?마|하지 ?않으셔도)|하려는 ?(?:건|거|게) ?아니|그런 ?(?:뜻|의미|말)(?:은|이|로)? ?아니|해 ?본 ?말|그냥 ?한 ?말|말이 ?그렇게|잘못 ?(?:말했|나왔|얘기했)|괜찮아요|괜찮아|진짜 ?아니에요|아니에요 ?진짜|그 ?정도는 ?아니",
         Linear, Regex.InfiniteMatchTimeout);
 
+    private static readonly Regex EnglishDailyLife = English(
+        @"\b(?:sleep(?:ing)?|slept|insomnia|(?:up|awake)\s+(?:till|until|at)\s+(?:like\s+)?\d|wake\s+up|waking\s+up|eat(?:ing)?|ate|meals?|appetite|cook(?:ing)?|skip(?:ping|ped)?\s+(?:meals|breakfast|lunch|dinner|class\w*)"
+        + @"|gym|exercis\w*|work(?:ing)?\s+out|shower\w*|stopped\s+(?:going|cooking|exercising|seeing|drawing|reading|playing)|haven't\s+been\s+(?:out|going|in\s+ages)|bed\s+all\s+day|routine)\b");
+
+    private static readonly Regex KoreanDailyLife = new(
+        "잠[이을도은]|잠을|못 ?자|잘 ?못 ?자|새벽|밤새|밤낮|늦게 ?일어|일어나|밥[을도은이]|밥 ?먹|끼니|식욕|굶|대충 ?때우|운동|헬스|씻|하루 ?종일 ?누워|생활 ?패턴|루틴|잠자리",
+        Linear, Regex.InfiniteMatchTimeout);
+
     /// <summary>The moves in <paramref name="text"/>; <paramref name="riskRaised"/> (the turn raised an alert) leaves only what a safety reply can use, which is none.</summary>
     public static TurnMoves Read(string text, TextLanguage language, bool riskRaised)
     {
@@ -101,6 +109,11 @@ public static class ConversationMoves
             moves |= TurnMoves.Insight;
         }
 
+        if ((korean ? KoreanDailyLife : EnglishDailyLife).IsMatch(text) && !doubtful.Value)
+        {
+            moves |= TurnMoves.DailyLife;
+        }
+
         if ((korean ? KoreanReassurance : EnglishReassurance).IsMatch(text))
         {
             moves |= TurnMoves.Reassurance;
@@ -110,7 +123,7 @@ public static class ConversationMoves
     }
 
     /// <summary>
-    /// A goodbye or an insight is doubtful where a risk cue is there and the risk model does not wave it away:
+    /// A goodbye, an insight or daily life is doubtful where a risk cue is there and the risk model does not wave it away:
     /// "오늘 머리가 좀 정리됐어요. 안녕히 계세요" holds two cues (정리, 안녕) and is a goodbye, "그동안 고마웠어요. 다들 안녕"
     /// holds the same kind and is a farewell, and the model, which learned farewells as risk, tells them apart. A plan
     /// needs no cue at all: the model missed "이번 주에 방 정리하고 물건들 나눠 주려고요" (giving things away) at 0.01.

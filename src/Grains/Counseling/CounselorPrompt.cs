@@ -49,6 +49,10 @@ public static class CounselorPrompt
         {
             system.Append(" The person has just said what they mean to try: support it and help make it concrete (when, what might get in the way).");
         }
+        else if (turn.Moves.HasFlag(TurnMoves.DailyLife))
+        {
+            system.Append(" The person describes daily life slipping (sleep, meals, activity): reflect it and explore one small step back into it.");
+        }
 
         if (turn.Emotion is { } emotion)
         {

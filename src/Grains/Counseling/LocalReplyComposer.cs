@@ -116,6 +116,13 @@ public sealed class LocalReplyComposer(int seed = 0)
             return Answer(language, "plan", LocalReplyTexts.PlanRecognitions, LocalReplyTexts.PlanQuestions);
         }
 
+        // Sleep, meals and activity slipping are behavioural activation's ground: reflected, then one small step back,
+        // rather than "how are your days?" to someone who just described them.
+        if (turn.Moves.HasFlag(TurnMoves.DailyLife) && distortion is null && _turns > 1)
+        {
+            return Answer(language, "daily", LocalReplyTexts.DailyLifeReflections, LocalReplyTexts.DailyLifeQuestions);
+        }
+
         // A first message is welcomed rather than met with a guess at a feeling: people often open with how this works.
         return _turns == 1 && distortion is null ? Welcome(language) : Compose(language, turn.Emotion, distortion);
     }

@@ -268,4 +268,22 @@ internal static class LocalReplyTexts
         new("Being that worn out matters too. What's been draining you the most?",
             "그렇게 지친 것도 중요한 이야기예요. 요즘 가장 기운을 빼 가는 건 뭐예요?"),
     ];
+
+    /// <summary>Daily life slipping (sleep, meals, things they stopped doing), said back without alarm.</summary>
+    public static readonly LocalizedText[] DailyLifeReflections =
+    [
+        new("When the everyday things slip, like sleep, meals or what you used to enjoy, everything else gets heavier.",
+            "잠이나 식사, 좋아하던 일 같은 일상이 흔들리면 다른 것도 다 더 무겁게 느껴지죠."),
+        new("It sounds like the basics have been hard to keep up lately, which makes sense with all this going on.",
+            "요즘 일상을 챙기기가 쉽지 않으셨던 것 같아요. 이런 일을 겪고 있으면 그럴 만해요."),
+    ];
+
+    /// <summary>One small step back into the routine or a lost activity (behavioural activation), chosen by the person.</summary>
+    public static readonly LocalizedText[] DailyLifeQuestions =
+    [
+        new("If you could get one small piece of your routine back this week, which would you pick?",
+            "이번 주에 일상 하나만 되찾는다면, 어떤 것부터 다시 챙겨 보고 싶으세요?"),
+        new("Is there something you used to enjoy that you could try again, even in a very small way?",
+            "예전에 즐기던 것 중에 아주 작게라도 다시 해 볼 만한 게 있을까요?"),
+    ];
 }

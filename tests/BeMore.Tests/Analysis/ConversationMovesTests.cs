@@ -20,6 +20,8 @@ public sealed class ConversationMovesTests
     [InlineData("오늘은 여기까지요. 다음에 또 올게요!", "ko", TurnMoves.Closing)]
     [InlineData("오늘 얘기하니까 머리가 좀 정리되는 느낌이에요. 다음에 또 올게요, 안녕히 계세요", "ko", TurnMoves.Closing)]
     [InlineData("아 아니에요, 진짜 뭐 하려는 건 아니에요. 걱정 안 하셔도 돼요.", "ko", TurnMoves.Reassurance)]
+    [InlineData("sleep's been bad too, i'm up at 3am going over emails, and i've basically stopped going to the gym.", "en", TurnMoves.DailyLife)]
+    [InlineData("요즘 밤에 잠도 잘 안 와요. 새벽까지 유튜브 보다가 낮 12시에 일어나고 밥도 대충 때우고.", "ko", TurnMoves.DailyLife)]
     public void Reads_WhatTheTurnDoes(string text, string language, TurnMoves expected)
     {
         Assert.Equal(expected, ConversationMoves.Read(text, TextLanguages.Resolve(language, text), riskRaised: false));

@@ -259,6 +259,21 @@ public sealed class LocalReplyComposerTests
         Assert.Contains(LocalReplyTexts.PlanQuestions, q => reply.EndsWith(q.In(language), StringComparison.Ordinal));
     }
 
+    /// <summary>Sleep and meals slipping are reflected and met with one small step back, not asked about again.</summary>
+    [Theory]
+    [InlineData("en")]
+    [InlineData("ko")]
+    public void DailyLifeSlipping_IsReflected_AndAskedForOneSmallStep(string language)
+    {
+        var composer = new LocalReplyComposer();
+        composer.Compose(Ordinary(language));
+
+        var reply = composer.Compose(Ordinary(language) with { SegmentSeq = 4, Emotion = "sadness", Moves = TurnMoves.DailyLife });
+
+        Assert.Contains(LocalReplyTexts.DailyLifeReflections, r => reply.StartsWith(r.In(language), StringComparison.Ordinal));
+        Assert.Contains(LocalReplyTexts.DailyLifeQuestions, q => reply.EndsWith(q.In(language), StringComparison.Ordinal));
+    }
+
     /// <summary>"I'm going to fail" carries a thinking pattern: it is examined, never praised as a plan.</summary>
     [Fact]
     public void PlanWordsAroundAThinkingPattern_AreTheThoughtNotAPlan()
