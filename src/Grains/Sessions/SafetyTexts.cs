@@ -94,6 +94,10 @@ public static class SafetyTexts
     /// </summary>
     public static readonly LocalizedText[] QuestionsAfterIdeation = [Questions[0], Questions[1], Questions[4], Questions[5]];
 
-    /// <summary>The screen after a plan, means or an act: from the direct question straight to how, the means, and safety.</summary>
-    public static readonly LocalizedText[] QuestionsAfterAPlan = [Questions[0], Questions[2], Questions[3], Questions[4], Questions[5]];
+    /// <summary>
+    /// The whole screen, after an alert read as a plan, means or an act: the method still not before the third safety
+    /// reply, since the severity of a misread alert is a misreading too (a judge saw the method asked of someone who had
+    /// only said they heard the criticism "on loop").
+    /// </summary>
+    public static readonly LocalizedText[] QuestionsAfterAPlan = Questions;
 }

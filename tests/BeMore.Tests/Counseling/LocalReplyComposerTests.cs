@@ -70,14 +70,14 @@ public sealed class LocalReplyComposerTests
     /// <summary>
     /// A person who says it again has heard the first reply already: the next does not paste it again, it goes on to
     /// the next question of a risk screen, still with the crisis line. The method is asked only after a statement of a
-    /// plan, means or an act, and never first: an alert on a harmless remark must not be met with it.
+    /// plan, means or an act, and not before the third reply: an alert on a harmless remark must not be met with it.
     /// </summary>
     [Theory]
     [InlineData("en", "ideation", -1)]
     [InlineData("ko", "ideation", -1)]
     [InlineData("en", null, -1)]
-    [InlineData("en", "plan_means", 1)]
-    [InlineData("ko", "act", 1)]
+    [InlineData("en", "plan_means", 2)]
+    [InlineData("ko", "act", 2)]
     public void LaterRiskTurns_AskTheNextSafetyQuestion_AndTheMethodOnlyAfterAPlan(string language, string? severity, int methodAt)
     {
         var composer = new LocalReplyComposer();
