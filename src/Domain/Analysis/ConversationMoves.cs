@@ -22,8 +22,14 @@ public static class ConversationMoves
         + @"(?:try|start|text|call|ask|write|jot|talk|reach\s+out|message|book|schedule|practi[cs]e|plan|set|put|make\s+(?:a|time|plans?)|go\s+(?:for|to|back\s+to)|take\s+a|check|email|tell|sign\s+up|join|walk|stretch|journal|look\s+into)\b"
         + @"|\b(?:my|the)\s+plan\s+is\b|\bthis\s+week\s+i(?:'ll|\s+will|'m\s+going\s+to)\b");
 
+    /// <summary>
+    /// Hangul syllables ending in ㄹ (할, 볼, 넣을's 을 ...): before 게(요) they make the promise form, "I will". Leaving
+    /// (올게요, 갈게요, 잘게요) is a goodbye, not a step to try.
+    /// </summary>
+    private static readonly string FinalRieul = string.Concat(Enumerable.Range(0, 11172).Where(i => i % 28 == 8).Select(i => (char)(0xAC00 + i)).Where(c => "올갈잘".IndexOf(c) < 0));
+
     private static readonly Regex KoreanPlan = new(
-        "볼까 ?봐|볼게요|볼게|보려고|보려구|볼래요|볼 ?생각|볼 ?계획|볼 ?거예요|볼 ?거야|하려고 ?(?:요|해요|해)|하기로 ?(?:했|하|해)|해야겠(?:어요|어|다)|할게요|해 ?볼까|시도해 ?볼|연락해 ?볼|물어봐야겠|적어 ?볼|써 ?볼",
+        "(?:[" + FinalRieul + "]|을) ?게(?:요|$| )|볼까 ?봐|볼게요|볼게|보려고|보려구|볼래요|볼 ?생각|볼 ?계획|볼 ?거예요|볼 ?거야|하려고 ?(?:요|해요|해)|하기로 ?(?:했|하|해)|해야겠(?:어요|어|다)|할게요|해 ?볼까|시도해 ?볼|연락해 ?볼|물어봐야겠|적어 ?볼|써 ?볼",
         Linear, Regex.InfiniteMatchTimeout);
 
     private static readonly Regex EnglishInsight = English(
@@ -47,12 +53,12 @@ public static class ConversationMoves
         + @"|\bi\s+(?:should|gotta|have\s+to|need\s+to)\s+(?:go|get\s+going|head\s+off|log\s+off|sleep)\s*(?:now\b|[.!,]|$)");
 
     private static readonly Regex KoreanGoodbye = new(
-        "안녕히|이만 ?(?:갈|가|들어|쉴|잘|자|줄|마칠|할게|하고|나갈)|(?:오늘은|오늘) ?(?:여기까지|이 ?정도로|이쯤)|잘게요|자러 ?(?:갈|가)|들어가 ?볼게|가 ?볼게요|(?:또|다음에) ?(?:올게|와서|오겠|들를|얘기할게|이야기할게|말해 ?줄게|말씀드릴게)|다음에 ?(?:봬|뵐|또 ?봐|봐요)|빠이|바이바이",
+        "안녕히|이만 ?(?:갈|가|들어|쉴|잘|자|줄|마칠|할게|하고|나갈)|(?:오늘은|오늘) ?(?:여기까지|이 ?정도로|이쯤)|잘게요|자러 ?(?:갈|가)|들어가 ?(?:볼게|보겠|볼께)|가 ?볼게요|가 ?보겠습니다|(?:또|다음에) ?(?:올게|와서|오겠|들를|얘기할게|이야기할게|말해 ?줄게|말씀드릴게)|다음에 ?(?:봬|뵐|또 ?봐|봐요)|빠이|바이바이",
         Linear, Regex.InfiniteMatchTimeout);
 
     private static readonly Regex EnglishThanks = English(@"\b(?:thanks|thank\s+you|thx|ty|appreciate\s+(?:it|this|you|that))\b");
 
-    private static readonly Regex KoreanThanks = new("고마워|고맙|감사|땡큐|ㄱㅅ", Linear, Regex.InfiniteMatchTimeout);
+    private static readonly Regex KoreanThanks = new("고마워|고마웠|고맙|감사|땡큐|ㄱㅅ", Linear, Regex.InfiniteMatchTimeout);
 
     /// <summary>What thanks at the end of a talk say: it helped, it was good to talk (thanks for an answer say neither).</summary>
     private static readonly Regex EnglishHelped = English(
@@ -77,17 +83,20 @@ public static class ConversationMoves
         "잠[이을도은]|잠을|못 ?자|잘 ?못 ?자|새벽|밤새|밤낮|늦게 ?일어|일어나|밥[을도은이]|밥 ?먹|끼니|식욕|굶|대충 ?때우|운동|헬스|씻|하루 ?종일 ?누워|생활 ?패턴|루틴|잠자리",
         Linear, Regex.InfiniteMatchTimeout);
 
-    /// <summary>The moves in <paramref name="text"/>; <paramref name="riskRaised"/> (the turn raised an alert) leaves only what a safety reply can use, which is none.</summary>
+    /// <summary>The moves in <paramref name="text"/>; <paramref name="riskRaised"/> (the turn raised an alert) leaves only what a safety reply can use, a reassurance.</summary>
     public static TurnMoves Read(string text, TextLanguage language, bool riskRaised)
     {
         ArgumentNullException.ThrowIfNull(text);
+        var korean = language == TextLanguage.Korean;
+        // A turn that raised an alert keeps only its reassurance ("no no, I'm not going to do anything... I just want it
+        // all to stop"): the safety reply stays, and only softens to believe what was clarified.
+        var reassurance = (korean ? KoreanReassurance : EnglishReassurance).IsMatch(text) ? TurnMoves.Reassurance : TurnMoves.None;
         if (riskRaised || text.Length == 0)
         {
-            return TurnMoves.None;
+            return reassurance;
         }
 
-        var korean = language == TextLanguage.Korean;
-        var moves = TurnMoves.None;
+        var moves = reassurance;
         var cue = RiskCues.Any(text, language);
         // Read only when a goodbye or an insight needs it: the risk model's second look costs a prediction.
         var doubtful = new Lazy<bool>(() => cue && UtteranceInsight.Shipped.ReadRisk(text, language).Probability >= DoubtFrom);
@@ -112,11 +121,6 @@ public static class ConversationMoves
         if ((korean ? KoreanDailyLife : EnglishDailyLife).IsMatch(text) && !doubtful.Value)
         {
             moves |= TurnMoves.DailyLife;
-        }
-
-        if ((korean ? KoreanReassurance : EnglishReassurance).IsMatch(text))
-        {
-            moves |= TurnMoves.Reassurance;
         }
 
         return moves;

@@ -63,8 +63,16 @@ public sealed class LocalReplyComposer(int seed = 0)
         CheckedIn = false;
         if (turn.RiskRaised)
         {
-            _checkedIn = false;
+            // "No no, I'm not going to do anything, I just want it all to stop" right after a safety question still
+            // alerts, and still gets the crisis line, but is believed rather than met with the same script again.
+            var clarified = turn.Moves.HasFlag(TurnMoves.Reassurance) && (_lastSafety == _turns - 1 || _lastCheckIn == _turns - 1);
+            _checkedIn = clarified;
             _lastSafety = _turns;
+            if (clarified)
+            {
+                return $"{SafetyTexts.ReplyAfterReassurance.In(turn.Language)} {turn.CrisisLine} {SafetyTexts.QuestionAfterReassurance.In(turn.Language)}";
+            }
+
             return Safety(language, turn.CrisisLine, _safetyAsked++, turn.RiskSeverity, turn.RiskLevel);
         }
 

@@ -40,6 +40,19 @@ public static class SafetyTexts
         "혹시 지금 그런 마음도 드세요?");
 
     /// <summary>
+    /// A safety reply to a turn that clarifies the last one ("I'm not going to do anything, I'm just so tired") yet still
+    /// alerts: it believes the clarification, leaves the crisis line, and asks about support instead of the screen again.
+    /// </summary>
+    public static readonly LocalizedText ReplyAfterReassurance = new(
+        "Thank you for telling me where you are with it; I believe you, and being this tired matters too. I'll leave this here in case you ever need it:",
+        "어떤 마음인지 말씀해 주셔서 고마워요. 믿어요. 그만큼 지쳐 있다는 것도 중요한 이야기예요. 혹시 필요할 때를 위해 남겨 둘게요.");
+
+    /// <summary>The question after <see cref="ReplyAfterReassurance"/>: who can be there when it gets this heavy.</summary>
+    public static readonly LocalizedText QuestionAfterReassurance = new(
+        "When it gets this heavy, is there someone you can talk to?",
+        "이렇게 무거울 때 이야기할 수 있는 사람이 곁에 있을까요?");
+
+    /// <summary>
     /// A later safety reply in the same session: the person has heard the first one already, and this is a new statement,
     /// not the earlier one again (a reply that calls it "what you told me" treats a fresh disclosure as old news).
     /// </summary>

@@ -22,6 +22,8 @@ public sealed class ConversationMovesTests
     [InlineData("아 아니에요, 진짜 뭐 하려는 건 아니에요. 걱정 안 하셔도 돼요.", "ko", TurnMoves.Reassurance)]
     [InlineData("sleep's been bad too, i'm up at 3am going over emails, and i've basically stopped going to the gym.", "en", TurnMoves.DailyLife)]
     [InlineData("요즘 밤에 잠도 잘 안 와요. 새벽까지 유튜브 보다가 낮 12시에 일어나고 밥도 대충 때우고.", "ko", TurnMoves.DailyLife)]
+    [InlineData("일단 앱 알림부터 끄고.. 남은 건 더 안 넣을게요.", "ko", TurnMoves.Plan)]
+    [InlineData("말하고 나니까 좀 가볍네요 ㅎㅎ 오늘 고마웠어요 들어가보겠습니다!", "ko", TurnMoves.Closing)]
     public void Reads_WhatTheTurnDoes(string text, string language, TurnMoves expected)
     {
         Assert.Equal(expected, ConversationMoves.Read(text, TextLanguages.Resolve(language, text), riskRaised: false));
@@ -45,6 +47,7 @@ public sealed class ConversationMovesTests
         Assert.False(moves.HasFlag(TurnMoves.Plan), $"{text}: {moves}");
         Assert.False(moves.HasFlag(TurnMoves.Closing), $"{text}: {moves}");
         Assert.Equal(TurnMoves.None, ConversationMoves.Read("see you next week, I'll try it", TextLanguage.English, riskRaised: true));
+        Assert.Equal(TurnMoves.Reassurance, ConversationMoves.Read("no no, don't worry, I'm not going to do anything. I just want it all to stop.", TextLanguage.English, riskRaised: true));
     }
 
     /// <summary>Everyday words that share a pattern's surface: a prediction is not a plan, "next week" is not a goodbye.</summary>

@@ -362,6 +362,28 @@ public sealed class LocalReplyComposerTests
         Assert.Null(LocalReplyComposer.HeardEmotion(null));
     }
 
+    /// <summary>
+    /// A clarification right after a safety question that still raises an alert keeps the crisis line but is believed,
+    /// not met with the script again, and the next turn does not check in once more.
+    /// </summary>
+    [Theory]
+    [InlineData("en")]
+    [InlineData("ko")]
+    public void ClarificationThatStillAlerts_KeepsTheCrisisLine_ButIsBelieved(string language)
+    {
+        var composer = new LocalReplyComposer();
+        composer.Compose(RiskTurn(language));
+
+        var believed = composer.Compose(RiskTurn(language) with { SegmentSeq = 4, Moves = TurnMoves.Reassurance });
+        var next = composer.Compose(Ordinary(language) with { SegmentSeq = 6, RiskInSession = true });
+        var unprompted = new LocalReplyComposer().Compose(RiskTurn(language) with { Moves = TurnMoves.Reassurance });
+
+        Assert.StartsWith(SafetyTexts.ReplyAfterReassurance.In(language), believed, StringComparison.Ordinal);
+        Assert.Contains(CrisisLine, believed, StringComparison.Ordinal);
+        Assert.DoesNotContain(SafetyTexts.CheckIns, c => next.Contains(c.In(language), StringComparison.Ordinal));
+        Assert.StartsWith(SafetyTexts.Reply.In(language), unprompted, StringComparison.Ordinal);
+    }
+
     private static CounselorTurn Ordinary(string language) =>
         RiskTurn(language) with { RiskRaised = false, RiskInSession = false, Emotion = "neutral", Distortion = null };
 
