@@ -31,6 +31,7 @@ public sealed class LocalReplyComposer(int seed = 0)
     private int? _lastSafety;
     private int _challengesInRow;
     private bool _planned;
+    private bool _saidNoPlan;
 
     /// <summary>
     /// The first safety reply of a session, with the crisis line it was given (already in the language): fixed, never
@@ -70,16 +71,20 @@ public sealed class LocalReplyComposer(int seed = 0)
             _lastSafety = _turns;
             if (clarified)
             {
+                _saidNoPlan = true;
                 return $"{SafetyTexts.ReplyAfterReassurance.In(turn.Language)} {turn.CrisisLine} {SafetyTexts.QuestionAfterReassurance.In(turn.Language)}";
             }
 
-            return Safety(language, turn.CrisisLine, _safetyAsked++, turn.RiskSeverity, turn.RiskLevel);
+            // Once the person has said they mean no harm, a later alert read as a plan is more likely the misreading:
+            // the method and the means are not asked of them (a judge saw the means asked right after "I'd never do that to her").
+            return Safety(language, turn.CrisisLine, _safetyAsked++, _saidNoPlan ? null : turn.RiskSeverity, turn.RiskLevel);
         }
 
         // A denial is met, not passed over ("I'm not suicidal, I want to be clear"); after an alert it also answers the check-in.
         if (turn.DeniesRisk)
         {
             _checkedIn = true;
+            _saidNoPlan = true;
             return $"{Take("denial", LocalReplyTexts.DenialAcknowledgements, language)} {Take("ask:denial", LocalReplyTexts.DenialQuestions, language)}";
         }
 
@@ -87,6 +92,7 @@ public sealed class LocalReplyComposer(int seed = 0)
         if (turn.Moves.HasFlag(TurnMoves.Reassurance) && (_lastSafety == _turns - 1 || _lastCheckIn == _turns - 1))
         {
             _checkedIn = true;
+            _saidNoPlan = true;
             return $"{Take("reassured", LocalReplyTexts.ReassuranceAcknowledgements, language)} {Take("ask:reassured", LocalReplyTexts.ReassuranceQuestions, language)}";
         }
 

@@ -384,6 +384,25 @@ public sealed class LocalReplyComposerTests
         Assert.StartsWith(SafetyTexts.Reply.In(language), unprompted, StringComparison.Ordinal);
     }
 
+    /// <summary>After the person said they mean no harm, later alerts read as a plan never bring the method or the means.</summary>
+    [Theory]
+    [InlineData("en")]
+    [InlineData("ko")]
+    public void AfterAClarification_LaterPlanAlerts_DoNotAskForTheMethodOrTheMeans(string language)
+    {
+        var composer = new LocalReplyComposer();
+        var plan = RiskTurn(language) with { RiskSeverity = "plan_means", RiskLevel = "high" };
+        composer.Compose(plan);
+        composer.Compose(plan with { SegmentSeq = 4, Moves = TurnMoves.Reassurance });
+
+        var later = Enumerable.Range(0, 4).Select(i => composer.Compose(plan with { SegmentSeq = 6 + (2 * i) })).ToList();
+
+        var (method, means) = language == "en" ? ("how you might do it", "within reach") : ("방법", "가까이에");
+        Assert.All(later, reply => Assert.DoesNotContain(method, reply, StringComparison.Ordinal));
+        Assert.All(later, reply => Assert.DoesNotContain(means, reply, StringComparison.Ordinal));
+        Assert.All(later, reply => Assert.Contains(CrisisLine, reply, StringComparison.Ordinal));
+    }
+
     private static CounselorTurn Ordinary(string language) =>
         RiskTurn(language) with { RiskRaised = false, RiskInSession = false, Emotion = "neutral", Distortion = null };
 
