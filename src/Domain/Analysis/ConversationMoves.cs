@@ -16,6 +16,17 @@ public static class ConversationMoves
 {
     private const RegexOptions Linear = RegexOptions.NonBacktracking | RegexOptions.CultureInvariant;
 
+    /// <summary>
+    /// A goodbye, an insight or daily life is doubtful where a risk cue is there and the risk model does not wave it away:
+    /// "오늘 머리가 좀 정리됐어요. 안녕히 계세요" holds two cues (정리, 안녕) and is a goodbye, "그동안 고마웠어요. 다들 안녕"
+    /// holds the same kind and is a farewell, and the model, which learned farewells as risk, tells them apart. A plan is
+    /// refused at any cue, whatever the model says: it read "이번 주에 방 정리하고 물건들 나눠 주려고요" (giving things
+    /// away) at 0.01. From a third of the alert threshold (0.15), well below where an alert is raised, so a near miss is
+    /// never praised.
+    /// </summary>
+    private const float DoubtFrom = 0.05f;
+
+
     private static readonly Regex EnglishPlan = English(
         @"\b(?:i(?:'ll|\s+will)|i'm\s+(?:going\s+to|gonna)|i\s+(?:could|can|might|want\s+to|wanna|plan\s+to|guess\s+i'll|think\s+i'll)|maybe\s+i(?:'ll|\s+(?:could|can|should|will|might))|let\s+me)"
         + @"\s+(?:(?:actually|probably|just|really|at\s+least|also|maybe|try\s+(?:to|and))\s+)?"
@@ -83,42 +94,48 @@ public static class ConversationMoves
         "잠[이을도은]|잠을|못 ?자|잘 ?못 ?자|새벽|밤새|밤낮|늦게 ?일어|일어나|밥[을도은이]|밥 ?먹|끼니|식욕|굶|대충 ?때우|운동|헬스|씻|하루 ?종일 ?누워|생활 ?패턴|루틴|잠자리",
         Linear, Regex.InfiniteMatchTimeout);
 
+    private static readonly Regex EnglishAhead = English(@"\b(?:next\s+(?:week|time|session)|see\s+you\s+(?:next|soon|later|tomorrow|on)|talk\s+(?:to\s+you\s+)?(?:soon|later|tomorrow)|(?:i'll|i\s+will)\s+(?:come\s+back|let\s+you\s+know))\b");
+
+    private static readonly Regex KoreanAhead = new("다음에|다음 ?주|다음 ?번|또 ?(?:올게|와서|오겠|들를|얘기할게|이야기할게)|내일 ?(?:또|봬|봐)", Linear, Regex.InfiniteMatchTimeout);
+
+    private static readonly Lexicon EnglishWords = new(EnglishPlan, EnglishInsight, EnglishGoodbye, EnglishThanks, EnglishHelped, EnglishReassurance, EnglishDailyLife, EnglishAhead);
+
+    private static readonly Lexicon KoreanWords = new(KoreanPlan, KoreanInsight, KoreanGoodbye, KoreanThanks, KoreanHelped, KoreanReassurance, KoreanDailyLife, KoreanAhead);
+
     /// <summary>The moves in <paramref name="text"/>; <paramref name="riskRaised"/> (the turn raised an alert) leaves only what a safety reply can use, a reassurance.</summary>
     public static TurnMoves Read(string text, TextLanguage language, bool riskRaised)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var korean = language == TextLanguage.Korean;
+        var words = language == TextLanguage.Korean ? KoreanWords : EnglishWords;
         // A turn that raised an alert keeps only its reassurance ("no no, I'm not going to do anything... I just want it
         // all to stop"): the safety reply stays, and only softens to believe what was clarified.
-        var reassurance = (korean ? KoreanReassurance : EnglishReassurance).IsMatch(text) ? TurnMoves.Reassurance : TurnMoves.None;
+        var moves = words.Reassurance.IsMatch(text) ? TurnMoves.Reassurance : TurnMoves.None;
         if (riskRaised || text.Length == 0)
         {
-            return reassurance;
+            return moves;
         }
 
-        var moves = reassurance;
         var cue = RiskCues.Any(text, language);
-        // Read only when a goodbye or an insight needs it: the risk model's second look costs a prediction.
+        // Read only when a goodbye, an insight or daily life needs it: the risk model's second look costs a prediction.
         var doubtful = new Lazy<bool>(() => cue && UtteranceInsight.Shipped.ReadRisk(text, language).Probability >= DoubtFrom);
-        var goodbye = (korean ? KoreanGoodbye : EnglishGoodbye).IsMatch(text);
-        var thanksForTheTalk = (korean ? KoreanThanks : EnglishThanks).IsMatch(text) && (korean ? KoreanHelped : EnglishHelped).IsMatch(text);
+        var thanksForTheTalk = words.Thanks.IsMatch(text) && words.Helped.IsMatch(text);
         // A goodbye that looks ahead ("see you next week", "다음에 또 올게요") is no farewell, whatever words it holds.
-        if ((goodbye || thanksForTheTalk) && (!doubtful.Value || (korean ? KoreanAhead : EnglishAhead).IsMatch(text)))
+        if ((words.Goodbye.IsMatch(text) || thanksForTheTalk) && (!doubtful.Value || words.Ahead.IsMatch(text)))
         {
             moves |= TurnMoves.Closing;
         }
 
-        if (!cue && (korean ? KoreanPlan : EnglishPlan).IsMatch(text))
+        if (!cue && words.Plan.IsMatch(text))
         {
             moves |= TurnMoves.Plan;
         }
 
-        if ((korean ? KoreanInsight : EnglishInsight).IsMatch(text) && !doubtful.Value)
+        if (words.Insight.IsMatch(text) && !doubtful.Value)
         {
             moves |= TurnMoves.Insight;
         }
 
-        if ((korean ? KoreanDailyLife : EnglishDailyLife).IsMatch(text) && !doubtful.Value)
+        if (words.DailyLife.IsMatch(text) && !doubtful.Value)
         {
             moves |= TurnMoves.DailyLife;
         }
@@ -126,20 +143,10 @@ public static class ConversationMoves
         return moves;
     }
 
-    /// <summary>
-    /// A goodbye, an insight or daily life is doubtful where a risk cue is there and the risk model does not wave it away:
-    /// "오늘 머리가 좀 정리됐어요. 안녕히 계세요" holds two cues (정리, 안녕) and is a goodbye, "그동안 고마웠어요. 다들 안녕"
-    /// holds the same kind and is a farewell, and the model, which learned farewells as risk, tells them apart. A plan
-    /// needs no cue at all: the model missed "이번 주에 방 정리하고 물건들 나눠 주려고요" (giving things away) at 0.01.
-    /// From a third of the alert threshold (0.15), well below where an alert is raised, so a near miss is never praised.
-    /// </summary>
-    private const float DoubtFrom = 0.05f;
-
-    private static readonly Regex EnglishAhead = English(@"\b(?:next\s+(?:week|time|session)|see\s+you\s+(?:next|soon|later|tomorrow|on)|talk\s+(?:to\s+you\s+)?(?:soon|later|tomorrow)|(?:i'll|i\s+will)\s+(?:come\s+back|let\s+you\s+know))\b");
-
-    private static readonly Regex KoreanAhead = new("다음에|다음 ?주|다음 ?번|또 ?(?:올게|와서|오겠|들를|얘기할게|이야기할게)|내일 ?(?:또|봬|봐)", Linear, Regex.InfiniteMatchTimeout);
-
     /// <summary>Case-insensitive, with either apostrophe, since transcripts come from many keyboards and recognisers.</summary>
     private static Regex English(string pattern) =>
         new(pattern.Replace("'", "['’]", StringComparison.Ordinal), RegexOptions.IgnoreCase | Linear, Regex.InfiniteMatchTimeout);
+
+    /// <summary>One language's phrase lists.</summary>
+    private sealed record Lexicon(Regex Plan, Regex Insight, Regex Goodbye, Regex Thanks, Regex Helped, Regex Reassurance, Regex DailyLife, Regex Ahead);
 }

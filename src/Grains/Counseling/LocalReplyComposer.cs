@@ -52,6 +52,9 @@ public sealed class LocalReplyComposer(int seed = 0)
         _ => reading.Label.ToString().ToLowerInvariant(),
     };
 
+    /// <summary>The reply before this turn's was a safety reply or a check-in: this turn may be answering it.</summary>
+    private bool JustAskedAboutSafety => _lastSafety == _turns - 1 || _lastCheckIn == _turns - 1;
+
     /// <summary>The last reply composed came back to safety after an alert (a check-in): an LLM reply is asked for the same.</summary>
     public bool CheckedIn { get; private set; }
 
@@ -66,7 +69,7 @@ public sealed class LocalReplyComposer(int seed = 0)
         {
             // "No no, I'm not going to do anything, I just want it all to stop" right after a safety question still
             // alerts, and still gets the crisis line, but is believed rather than met with the same script again.
-            var clarified = turn.Moves.HasFlag(TurnMoves.Reassurance) && (_lastSafety == _turns - 1 || _lastCheckIn == _turns - 1);
+            var clarified = turn.Moves.HasFlag(TurnMoves.Reassurance) && JustAskedAboutSafety;
             _checkedIn = clarified;
             _lastSafety = _turns;
             if (clarified)
@@ -89,7 +92,7 @@ public sealed class LocalReplyComposer(int seed = 0)
         }
 
         // "Don't worry, I just meant I'm tired" answers the safety question just asked: believed, and not asked again.
-        if (turn.Moves.HasFlag(TurnMoves.Reassurance) && (_lastSafety == _turns - 1 || _lastCheckIn == _turns - 1))
+        if (turn.Moves.HasFlag(TurnMoves.Reassurance) && JustAskedAboutSafety)
         {
             _checkedIn = true;
             _saidNoPlan = true;

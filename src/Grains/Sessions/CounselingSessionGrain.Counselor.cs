@@ -66,7 +66,8 @@ public sealed partial class CounselingSessionGrain
         var scope = State.Scope;
         var findings = caused.Where(scope.Permits).ToList();
         var language = TextLanguages.Resolve(segment.Language, text);
-        var riskRaised = findings.Any(f => f is RiskAlert);
+        var alert = findings.OfType<RiskAlert>().FirstOrDefault();
+        var riskRaised = alert is not null;
         return new CounselorTurn(
             State.OwnerId,
             seq,
@@ -82,8 +83,8 @@ public sealed partial class CounselingSessionGrain
             riskRaised || State.Aggregates.RiskLevel != RiskLevels.None,
             !riskRaised && RiskDetector.DeniesRisk(text, language),
             ConversationMoves.Read(text, language, riskRaised),
-            findings.OfType<RiskAlert>().FirstOrDefault()?.Severity,
-            findings.OfType<RiskAlert>().FirstOrDefault()?.Level);
+            alert?.Severity,
+            alert?.Level);
     }
 
     /// <summary>

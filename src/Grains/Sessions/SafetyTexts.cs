@@ -81,10 +81,12 @@ public static class SafetyTexts
     /// What a counselor asks after a risk statement, in the order of a suicide risk screen (the Columbia scale's): whether
     /// they are thinking of ending their life, how often and how strongly, then how (method), means within reach, who
     /// can be there, whether they are safe now. Asked directly, because asking does not put the idea in anyone's head;
-    /// the method never first, so an alert on a harmless remark is not met with it, and only after a statement of a plan,
-    /// means or an act (<see cref="QuestionsAfterAPlan"/>, <see cref="QuestionsAfterIdeation"/>).
+    /// the method never first, so an alert on a harmless remark is not met with it. The whole screen follows an alert read
+    /// as a plan, means or an act, the method still not before the third safety reply, since the severity of a misread
+    /// alert is a misreading too (a judge saw the method asked of someone who had only said they heard the criticism "on
+    /// loop"); after ideation, <see cref="QuestionsAfterIdeation"/>.
     /// </summary>
-    private static readonly LocalizedText[] Questions =
+    public static readonly LocalizedText[] QuestionsAfterAPlan =
     [
         new("Can I ask you directly: are you thinking about ending your life?",
             "직접 여쭤볼게요. 지금 스스로 목숨을 끊는 것까지 생각하고 계세요?"),
@@ -105,12 +107,5 @@ public static class SafetyTexts
     /// An alert of this kind may be a misreading (a reviewer saw "have you thought about how you might do it?" put to a
     /// parent talking about sleep), and the method question belongs after a statement of a plan.
     /// </summary>
-    public static readonly LocalizedText[] QuestionsAfterIdeation = [Questions[0], Questions[1], Questions[4], Questions[5]];
-
-    /// <summary>
-    /// The whole screen, after an alert read as a plan, means or an act: the method still not before the third safety
-    /// reply, since the severity of a misread alert is a misreading too (a judge saw the method asked of someone who had
-    /// only said they heard the criticism "on loop").
-    /// </summary>
-    public static readonly LocalizedText[] QuestionsAfterAPlan = Questions;
+    public static readonly LocalizedText[] QuestionsAfterIdeation = [QuestionsAfterAPlan[0], QuestionsAfterAPlan[1], QuestionsAfterAPlan[4], QuestionsAfterAPlan[5]];
 }
