@@ -9,23 +9,33 @@ public sealed class ConnectionBudget(LiveHubOptions options) : IDisposable
     private int _audioStreams;
     private int _rejections;
 
-    public TokenBucketRateLimiter Invocations { get; } = new(new TokenBucketRateLimiterOptions
+    // Filled on use, not by the limiters' own timers: those fired ten times a second for every open connection, idle or
+    // not (11,000 thread-pool callbacks a second at 1,000 connections). A bucket gains what the time since it was last
+    // filled earned, up to its limit; the limiter does not restart that clock while the bucket is full, so the first
+    // drain after an idle spell may be refilled once more (at most one more burst). The sustained rate is unchanged.
+    private readonly TokenBucketRateLimiter _invocations = new(new TokenBucketRateLimiterOptions
     {
         TokenLimit = options.InvocationBurst,
         TokensPerPeriod = options.InvocationsPerSecond,
         ReplenishmentPeriod = TimeSpan.FromSeconds(1),
         QueueLimit = 0,
-        AutoReplenishment = true,
+        AutoReplenishment = false,
     });
 
-    public TokenBucketRateLimiter AudioBytes { get; } = new(new TokenBucketRateLimiterOptions
+    private readonly TokenBucketRateLimiter _audioBytes = new(new TokenBucketRateLimiterOptions
     {
         TokenLimit = options.AudioBytesPerSecond,
         TokensPerPeriod = options.AudioBytesPerSecond / 10,
         ReplenishmentPeriod = TimeSpan.FromMilliseconds(100),
         QueueLimit = 0,
-        AutoReplenishment = true,
+        AutoReplenishment = false,
     });
+
+    /// <summary>Takes one invocation from the budget; false when the connection is calling faster than allowed.</summary>
+    public bool TryTakeInvocation() => TryTake(_invocations, 1);
+
+    /// <summary>Takes <paramref name="bytes"/> of audio from the budget; false when audio arrives faster than allowed.</summary>
+    public bool TryTakeAudio(int bytes) => TryTake(_audioBytes, bytes);
 
     public bool TryBeginAudioStream() => Interlocked.CompareExchange(ref _audioStreams, 1, 0) == 0;
 
@@ -59,7 +69,14 @@ public sealed class ConnectionBudget(LiveHubOptions options) : IDisposable
 
     public void Dispose()
     {
-        Invocations.Dispose();
-        AudioBytes.Dispose();
+        _invocations.Dispose();
+        _audioBytes.Dispose();
+    }
+
+    private static bool TryTake(TokenBucketRateLimiter bucket, int permits)
+    {
+        bucket.TryReplenish();
+        using var lease = bucket.AttemptAcquire(permits);
+        return lease.IsAcquired;
     }
 }

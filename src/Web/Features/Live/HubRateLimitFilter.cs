@@ -37,12 +37,9 @@ public sealed partial class HubRateLimitFilter(
         var budget = BudgetOf(invocationContext.Context.ConnectionId);
         try
         {
-            using (var lease = budget.Invocations.AttemptAcquire())
+            if (!budget.TryTakeInvocation())
             {
-                if (!lease.IsAcquired)
-                {
-                    throw Refuse(invocationContext.Context, budget, "too many calls; slow down");
-                }
+                throw Refuse(invocationContext.Context, budget, "too many calls; slow down");
             }
 
             budget.Accept();

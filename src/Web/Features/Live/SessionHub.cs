@@ -204,8 +204,7 @@ public sealed class SessionHub(
                 throw LiveErrors.Hub(ErrorCodes.ValidationError, "audio chunks must hold whole PCM16 samples.");
             }
 
-            using var lease = budget.AudioBytes.AttemptAcquire(chunk.Length);
-            if (!lease.IsAcquired)
+            if (!budget.TryTakeAudio(chunk.Length))
             {
                 throw HubRateLimitFilter.Refuse(Context, budget, "audio is arriving faster than allowed");
             }
