@@ -113,6 +113,33 @@ public sealed partial class CounselingSessionGrain
 
     private static string ReplyDedupKey(string replyId) => $"reply:{replyId}";
 
+    /// <summary>
+    /// A person who talked with the counselor in a session that raised a risk alert, and ends it without the goodbye that
+    /// would have left the crisis line, gets it as the session's last reply: fixed text, never generated, in the language
+    /// of the counselor's last reply, in reply to the segment that raised the last alert.
+    /// </summary>
+    private async Task LeaveSafetyNetAsync()
+    {
+        var aggregates = State.Aggregates;
+        if (State.CounselorMode == CounselorMode.Off || aggregates.LastRiskSegmentSeq == 0 || aggregates.LastReplySeq == 0)
+        {
+            return;
+        }
+
+        var lastReply = (CounselorReply)(await _journal.ReadAsync(aggregates.LastReplySeq - 1, 1))[0].Data;
+        var language = TextLanguages.Resolve(null, lastReply.Text).ToCode();
+        var crisisLine = _options.CrisisLineIn(language);
+        if (lastReply.Text.Contains(crisisLine, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var reply = new CounselorReply(
+            $"end{aggregates.LastRiskSegmentSeq}", aggregates.LastRiskSegmentSeq, $"{SafetyTexts.EndingSafetyNet.In(language)} {crisisLine}",
+            CounselorReply.FromSafety, Complete: true, Cancelled: false);
+        await _journal.AppendAsync(reply, ReplyDedupKey(reply.ReplyId));
+    }
+
     /// <summary>A pause or the end stops replies in progress; in auto mode the user's speech does too.</summary>
     private async Task SignalCounselorAsync(IReadOnlyList<SessionEvent> appended)
     {

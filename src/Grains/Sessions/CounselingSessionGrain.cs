@@ -102,6 +102,11 @@ public sealed partial class CounselingSessionGrain : Grain, ICounselingSessionGr
     public async Task<SessionSnapshot> EndAsync(string callerId)
     {
         EnsureOwner(callerId);
+        if (State.Status != SessionStatus.Ended)
+        {
+            await LeaveSafetyNetAsync();
+        }
+
         await EndCoreAsync("ended");
         return Snapshot();
     }

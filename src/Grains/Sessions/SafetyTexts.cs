@@ -20,6 +20,14 @@ public static class SafetyTexts
         "스스로를 해칠 것 같거나 위험하다고 느껴지면 바로 119에 전화해 주세요. " +
             "자살예방상담전화 109(24시간)나 정신건강위기상담전화 1577-0199에서 언제든 도움을 받을 수 있어요.");
 
+    /// <summary>
+    /// The session's last reply when it ends, without a goodbye, after a risk alert: a brief thanks and the way back to
+    /// help, followed by the crisis line (a goodbye turn gets the same safety net in its closing).
+    /// </summary>
+    public static readonly LocalizedText EndingSafetyNet = new(
+        "Thank you for talking with me today. If the heavy thoughts from earlier come back, please reach out right away.",
+        "오늘 이야기 나눠 주셔서 고마워요. 아까 말씀하신 힘든 생각이 다시 찾아오면 바로 도움을 요청해 주세요.");
+
     /// <summary>The first safety reply of a session.</summary>
     public static readonly LocalizedText Reply = new(
         "I'm really glad you told me, and I want to take it seriously. You don't have to carry this alone.",

@@ -18,6 +18,12 @@ public sealed class SessionAggregates
     [Id(6)] public Dictionary<string, int> EmotionCounts { get; set; } = [];
     [Id(7)] public LatestEmotion? LatestEmotion { get; set; }
 
+    /// <summary>The segment that raised the last risk alert (0: none yet).</summary>
+    [Id(8)] public long LastRiskSegmentSeq { get; set; }
+
+    /// <summary>The counselor's last reply (0: none yet).</summary>
+    [Id(9)] public long LastReplySeq { get; set; }
+
     public string? DominantEmotion => EmotionCounts.Count == 0
         ? null
         : EmotionCounts.OrderByDescending(pair => pair.Value).ThenBy(pair => pair.Key, StringComparer.Ordinal).First().Key;
@@ -39,6 +45,10 @@ public sealed class SessionAggregates
                 break;
             case RiskAlert alert:
                 RiskLevel = RiskLevels.Max(RiskLevel, alert.Level);
+                LastRiskSegmentSeq = alert.SegmentSeq;
+                break;
+            case CounselorReply:
+                LastReplySeq = sessionEvent.Seq;
                 break;
             case VadUpdate vad:
                 UtteranceCount = Math.Max(UtteranceCount, vad.UtteranceCount);

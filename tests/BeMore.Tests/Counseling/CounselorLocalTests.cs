@@ -101,6 +101,53 @@ public sealed class CounselorLocalTests(BeMoreWebFactory factory) : IClassFixtur
         Assert.EndsWith(new CounselingSessionOptions().CrisisLineIn(language), closing, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Someone who raised a risk alert and then simply presses End, without the goodbye that would have left the crisis
+    /// line, still gets it: the session's last reply before it ends, fixed text, in reply to the segment that alerted.
+    /// </summary>
+    [Theory]
+    [InlineData("I want to kill myself.", "Anyway, work was really busy this week.", "en")]
+    [InlineData("죽고 싶어요. 다 끝내고 싶어요.", "아무튼 이번 주는 회사 일이 많았어요.", "ko")]
+    public async Task End_AfterARiskAlertWithoutAGoodbye_TheLastReplyLeavesTheCrisisLine(string risk, string next, string language)
+    {
+        var (user, sessionId, client) = await StartAsync(factory, _http);
+        await using var _ = client;
+        await ReplyAsync(client, await AskAsync(client, sessionId, risk, language));
+        var ordinary = await ReplyAsync(client, await AskAsync(client, sessionId, next, language));
+        using (await _http.SendAsync(HttpMethod.Post, $"/api/session/{sessionId}/end", user.AccessToken))
+        {
+        }
+
+        var stored = await StoredEventsAsync(_http, user, sessionId);
+        var types = stored.Select(e => e.GetProperty("type").GetString()).ToList();
+        var recap = stored.Last(e => e.GetProperty("type").GetString() == "counselor_reply");
+        var alert = stored.Single(e => e.GetProperty("type").GetString() == "risk_alert").GetProperty("data");
+        var crisisLine = new CounselingSessionOptions().CrisisLineIn(language);
+        Assert.DoesNotContain(crisisLine, Text(ordinary), StringComparison.Ordinal);
+        Assert.Equal("safety", recap.GetProperty("data").GetProperty("source").GetString());
+        Assert.Equal($"{SafetyTexts.EndingSafetyNet.In(language)} {crisisLine}", Text(recap.GetProperty("data")));
+        Assert.Equal(alert.GetProperty("segmentSeq").GetInt64(), recap.GetProperty("data").GetProperty("inReplyToSeq").GetInt64());
+        Assert.True(types.LastIndexOf("counselor_reply") < types.IndexOf("session_ended"));
+    }
+
+    /// <summary>A goodbye that already left the crisis line, or a session without a risk alert, ends with no reply added.</summary>
+    [Theory]
+    [InlineData("I want to kill myself.", "thanks, this helped more than i expected. see you next week!")]
+    [InlineData("I had a rough day at work.", "My manager kept changing the deadline on me.")]
+    public async Task End_AfterTheGoodbyeClosingOrWithoutRisk_AddsNoReply(string first, string last)
+    {
+        var (user, sessionId, client) = await StartAsync(factory, _http);
+        await using var _ = client;
+        await ReplyAsync(client, await AskAsync(client, sessionId, first));
+        await ReplyAsync(client, await AskAsync(client, sessionId, last));
+        using (await _http.SendAsync(HttpMethod.Post, $"/api/session/{sessionId}/end", user.AccessToken))
+        {
+        }
+
+        var stored = await StoredEventsAsync(_http, user, sessionId);
+        Assert.Equal(2, stored.Count(e => e.GetProperty("type").GetString() == "counselor_reply"));
+    }
+
     [Theory]
     [InlineData(LiveProtocol.Json)]
     [InlineData(LiveProtocol.MessagePack)]
