@@ -98,9 +98,56 @@ public static class ConversationMoves
 
     private static readonly Regex KoreanAhead = new("다음에|다음 ?주|다음 ?번|또 ?(?:올게|와서|오겠|들를|얘기할게|이야기할게)|내일 ?(?:또|봬|봐)", Linear, Regex.InfiniteMatchTimeout);
 
-    private static readonly Lexicon EnglishWords = new(EnglishPlan, EnglishInsight, EnglishGoodbye, EnglishThanks, EnglishHelped, EnglishReassurance, EnglishDailyLife, EnglishAhead);
+    /// <summary>A question, asked with or without its mark: chat often drops the "?".</summary>
+    private static readonly Regex EnglishAsking = English(
+        @"\?|^\s*(?:should|do|does|is|are|am|can|could|would|will|what|how|why|any)\b|\b(?:should\s+i|do\s+you\s+think|is\s+it|am\s+i|how\s+(?:do|can|should)\s+i|what\s+(?:should|can|do)\s+i)\b");
 
-    private static readonly Lexicon KoreanWords = new(KoreanPlan, KoreanInsight, KoreanGoodbye, KoreanThanks, KoreanHelped, KoreanReassurance, KoreanDailyLife, KoreanAhead);
+    private static readonly Regex KoreanAsking = new(
+        "\\?|까요|까\\b|나요|가요|인가|일까|건가|건지|는지|을까|할까|될까|죠\\?|니\\?|냐",
+        Linear, Regex.InfiniteMatchTimeout);
+
+    private static readonly Regex EnglishWhatToDo = English(
+        @"\b(?:should\s+i|what\s+(?:should|would|do)\s+(?:i|you)\s+(?:do|say)|what\s+would\s+you\s+do|do\s+you\s+think\s+i\s+should|is\s+it\s+(?:better|worth\s+it)\s+to|would\s+it\s+be\s+(?:better|wrong|bad|selfish)\s+(?:to|if))\b");
+
+    private static readonly Regex KoreanWhatToDo = new(
+        "(?:는 ?게|게|는 ?편이) ?(?:나을까|좋을까|맞을까|나아요|좋아요\\?|맞는 ?걸까)|해야 ?(?:할까|하나|되나|하는 ?걸까|할지)|어떻게 ?해야|어떻게 ?할까|(?:^|\\s)(?:말할까|그만둘까|관둘까|헤어질까|할까)(?:요)? ?(?:\\?|$)|어떻게 ?생각하세요|선생님(?:이라면|이면|같으면)",
+        Linear, Regex.InfiniteMatchTimeout);
+
+    private static readonly Regex EnglishIfNormal = English(
+        @"\b(?:is\s+(?:it|this|that)\s+(?:normal|weird|wrong|bad|ok|okay|crazy|strange|messed\s+up)|am\s+i\s+(?:crazy|weird|normal|overreacting|too\s+sensitive|a\s+bad\s+(?:person|mom|dad|parent|friend)|the\s+only\s+one|being\s+(?:dramatic|too\s+sensitive|silly|ridiculous|unreasonable|petty))|is\s+something\s+wrong\s+with\s+me|does\s+(?:everyone|anyone\s+else)\s+(?:feel|get|do|think)|do\s+other\s+people\s+(?:feel|get|do))\b");
+
+    private static readonly Regex KoreanIfNormal = new(
+        "정상(?:인가|이에요|일까|인 ?거|이죠)|이상한 ?(?:건가|거예요|걸까|거야|거죠|거 ?아닌가)|예민한 ?(?:건가|거예요|걸까|거야|거죠)|유난(?:인가|떠는 ?건가|인 ?거)|(?:저|나)만 ?그런|다들 ?그런가|다른 ?사람들도 ?그런|오바(?:인가|하는 ?건가)|나쁜 ?(?:사람|엄마|아빠|딸|아들|친구)(?:인가|일까|인 ?거)",
+        Linear, Regex.InfiniteMatchTimeout);
+
+    private static readonly Regex EnglishHow = English(
+        @"\b(?:how\s+(?:do|can|could|should)\s+i\s+(?:stop|deal|cope|handle|get|make|calm|quit|not|keep|be)|how\s+to\s+(?:stop|deal|cope|handle|calm)|any\s+(?:tips|advice|ideas)|what\s+can\s+i\s+do\s+(?:about|to|when)|is\s+there\s+(?:a\s+way|anything\s+i\s+can\s+do))\b");
+
+    private static readonly Regex KoreanHow = new(
+        "어떻게 ?하면|방법(?:이|은|좀)? ?(?:있|없|알려)|어떻게 ?(?:줄이|멈추|멈출|그만|고치|극복|이겨|견디|버티|참|벗어나|떨쳐|잊)|팁 ?(?:좀|있)",
+        Linear, Regex.InfiniteMatchTimeout);
+
+    private static readonly Regex EnglishMedical = English(
+        @"\b(?:medication|meds|antidepressants?|ssris?|sertraline|zoloft|prozac|lexapro|xanax|sleeping\s+pills?|sleep\s+meds|melatonin|prescri\w+|dosage|dose|diagnos\w+|adhd|bipolar|postpartum|post-partum|ppd|psychiatrist|do\s+i\s+have\s+(?:depression|anxiety|ocd|adhd|ptsd|bipolar|an?\s+\w+\s+disorder))\b");
+
+    private static readonly Regex KoreanMedical = new(
+        "약[을이은도]? ?(?:먹|복용|처방|끊|줄|늘)|약물|항우울제|수면제|수면 ?유도제|멜라토닌|처방|진단|우울증(?:인가|일까|인지|이에요|인 ?것|일 ?수)|adhd|ADHD|조울|산후 ?우울|정신과|공황 ?장애(?:인가|일까|인지)",
+        Linear, Regex.InfiniteMatchTimeout);
+
+    private static readonly Regex EnglishAboutCounselor = English(
+        @"\b(?:are\s+you\s+(?:a\s+)?(?:real|human|a\s+person|a\s+bot|an?\s+ai|ai|a\s+robot|a\s+therapist|a\s+counselor|a\s+counsellor)|is\s+this\s+(?:a\s+bot|an?\s+ai|ai|real|a\s+real\s+person|recorded|saved|private|confidential)|who\s+(?:can\s+)?(?:sees?|reads?)\s+(?:this|these|what\s+i)|does\s+anyone\s+(?:see|read)|do\s+you\s+(?:keep|save|store|remember)|is\s+(?:this|it)\s+(?:being\s+)?(?:recorded|saved|stored|kept))\b");
+
+    private static readonly Regex KoreanAboutCounselor = new(
+        "(?:사람|AI|ai|에이아이|인공지능|로봇|봇|챗봇)(?:이에요|이세요|인가요|예요|이야|이지|맞아요|맞죠|이신가요|인 ?거죠|인 ?거예요)|기록(?:이|은|도)? ?남|저장(?:돼|되나|되는|이 ?돼|해 ?두)|누가 ?(?:봐|보|읽)|비밀 ?보장",
+        Linear, Regex.InfiniteMatchTimeout);
+
+    private static readonly Lexicon EnglishWords = new(
+        EnglishPlan, EnglishInsight, EnglishGoodbye, EnglishThanks, EnglishHelped, EnglishReassurance, EnglishDailyLife, EnglishAhead,
+        new(EnglishAsking, EnglishWhatToDo, EnglishIfNormal, EnglishHow, EnglishMedical, EnglishAboutCounselor));
+
+    private static readonly Lexicon KoreanWords = new(
+        KoreanPlan, KoreanInsight, KoreanGoodbye, KoreanThanks, KoreanHelped, KoreanReassurance, KoreanDailyLife, KoreanAhead,
+        new(KoreanAsking, KoreanWhatToDo, KoreanIfNormal, KoreanHow, KoreanMedical, KoreanAboutCounselor));
 
     /// <summary>The moves in <paramref name="text"/>; <paramref name="riskRaised"/> (the turn raised an alert) leaves only what a safety reply can use, a reassurance.</summary>
     public static TurnMoves Read(string text, TextLanguage language, bool riskRaised)
@@ -140,6 +187,23 @@ public static class ConversationMoves
             moves |= TurnMoves.DailyLife;
         }
 
+        return moves | Questions(text, words.Questions);
+    }
+
+    /// <summary>The direct questions put to the counselor in <paramref name="text"/>: only in a turn that asks at all.</summary>
+    private static TurnMoves Questions(string text, QuestionLexicon questions)
+    {
+        if (!questions.Asking.IsMatch(text))
+        {
+            return TurnMoves.None;
+        }
+
+        var moves = TurnMoves.None;
+        moves |= questions.WhatToDo.IsMatch(text) ? TurnMoves.AsksWhatToDo : TurnMoves.None;
+        moves |= questions.IfNormal.IsMatch(text) ? TurnMoves.AsksIfNormal : TurnMoves.None;
+        moves |= questions.How.IsMatch(text) ? TurnMoves.AsksHow : TurnMoves.None;
+        moves |= questions.Medical.IsMatch(text) ? TurnMoves.AsksMedical : TurnMoves.None;
+        moves |= questions.AboutCounselor.IsMatch(text) ? TurnMoves.AsksAboutCounselor : TurnMoves.None;
         return moves;
     }
 
@@ -148,5 +212,9 @@ public static class ConversationMoves
         new(pattern.Replace("'", "['’]", StringComparison.Ordinal), RegexOptions.IgnoreCase | Linear, Regex.InfiniteMatchTimeout);
 
     /// <summary>One language's phrase lists.</summary>
-    private sealed record Lexicon(Regex Plan, Regex Insight, Regex Goodbye, Regex Thanks, Regex Helped, Regex Reassurance, Regex DailyLife, Regex Ahead);
+    private sealed record Lexicon(
+        Regex Plan, Regex Insight, Regex Goodbye, Regex Thanks, Regex Helped, Regex Reassurance, Regex DailyLife, Regex Ahead, QuestionLexicon Questions);
+
+    /// <summary>One language's question phrases: whether the turn asks, and what about.</summary>
+    private sealed record QuestionLexicon(Regex Asking, Regex WhatToDo, Regex IfNormal, Regex How, Regex Medical, Regex AboutCounselor);
 }

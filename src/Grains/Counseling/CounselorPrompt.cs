@@ -54,6 +54,15 @@ public static class CounselorPrompt
             system.Append(" The person describes daily life slipping (sleep, meals, activity): reflect it and explore one small step back into it.");
         }
 
+        if (turn.Moves.HasFlag(TurnMoves.AsksMedical))
+        {
+            system.Append(" The person asks a medical question (medication, a diagnosis): do not advise; say it is one for their doctor or a mental health professional, and offer to help them prepare what to ask.");
+        }
+        else if ((turn.Moves & (TurnMoves.AsksAboutCounselor | TurnMoves.AsksIfNormal | TurnMoves.AsksWhatToDo | TurnMoves.AsksHow)) != 0)
+        {
+            system.Append(" The person asks you a direct question: answer it plainly first (you are an AI counselor, not a person; a decision stays theirs), then ask one question.");
+        }
+
         if (turn.Emotion is { } emotion)
         {
             system.Append(" Emotion heard: ").Append(emotion).Append('.');

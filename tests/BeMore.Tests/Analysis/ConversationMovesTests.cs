@@ -61,4 +61,33 @@ public sealed class ConversationMovesTests
     {
         Assert.Equal(TurnMoves.None, ConversationMoves.Read(text, TextLanguages.Resolve(language, text), riskRaised: false));
     }
+
+    /// <summary>Direct questions put to the counselor, asked the way people type them, with or without the mark.</summary>
+    [Theory]
+    [InlineData("should i tell her now or wait till after the holidays?", "en", TurnMoves.AsksWhatToDo)]
+    [InlineData("is it weird that i kinda feel relieved he's gone", "en", TurnMoves.AsksIfNormal)]
+    [InlineData("how do i stop replaying the meeting over and over at night?", "en", TurnMoves.AsksHow)]
+    [InlineData("my doctor offered me sertraline, do you think i should take it?", "en", TurnMoves.AsksMedical | TurnMoves.AsksWhatToDo)]
+    [InlineData("wait are you a real person or a bot?", "en", TurnMoves.AsksAboutCounselor)]
+    [InlineData("그냥 회사 그만두는 게 나을까요?", "ko", TurnMoves.AsksWhatToDo)]
+    [InlineData("제가 너무 예민한 건가요?", "ko", TurnMoves.AsksIfNormal)]
+    [InlineData("밤마다 그 생각이 나는데 어떻게 하면 덜 불안할까요", "ko", TurnMoves.AsksHow)]
+    [InlineData("출산하고 계속 우울한데 이게 산후 우울증일까요?", "ko", TurnMoves.AsksMedical)]
+    [InlineData("근데 이거 기록 남아요?", "ko", TurnMoves.AsksAboutCounselor)]
+    public void Reads_DirectQuestionsToTheCounselor(string text, string language, TurnMoves expected)
+    {
+        Assert.Equal(expected, ConversationMoves.Read(text, TextLanguages.Resolve(language, text), riskRaised: false));
+    }
+
+    /// <summary>A question's words without a question to the counselor: regret, small talk, a question reported.</summary>
+    [Theory]
+    [InlineData("I should have known better than to trust him.", "en")]
+    [InlineData("how was your weekend lol", "en")]
+    [InlineData("I asked my mom if it's normal to feel this tired after the move.", "en")]
+    [InlineData("그때 그냥 말할 걸 그랬어요.", "ko")]
+    [InlineData("친구가 이거 정상이냐고 물어봤었어요.", "ko")]
+    public void LookalikesOfAQuestion_AreNotRead(string text, string language)
+    {
+        Assert.Equal(TurnMoves.None, ConversationMoves.Read(text, TextLanguages.Resolve(language, text), riskRaised: false));
+    }
 }

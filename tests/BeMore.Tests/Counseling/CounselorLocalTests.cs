@@ -101,6 +101,21 @@ public sealed class CounselorLocalTests(BeMoreWebFactory factory) : IClassFixtur
         Assert.EndsWith(new CounselingSessionOptions().CrisisLineIn(language), closing, StringComparison.Ordinal);
     }
 
+    /// <summary>A direct question typed in the chat is read by the session and answered: the wiring from words to reply.</summary>
+    [Theory]
+    [InlineData("my doctor mentioned antidepressants, should i take them?", "en")]
+    [InlineData("출산하고 계속 우울한데 이게 산후 우울증일까요?", "ko")]
+    public async Task Ask_AMedicalQuestion_IsSentToADoctorNotAnswered(string text, string language)
+    {
+        var (_, sessionId, client) = await StartAsync(factory, _http);
+        await using var _ = client;
+        await ReplyAsync(client, await AskAsync(client, sessionId, language == "en" ? "hi, first time here." : "안녕하세요 처음 와 봐요.", language));
+
+        var reply = Text(await ReplyAsync(client, await AskAsync(client, sessionId, text, language)));
+
+        Assert.Contains(LocalReplyTexts.MedicalAnswers, a => reply.StartsWith(a.In(language), StringComparison.Ordinal));
+    }
+
     /// <summary>
     /// Someone who raised a risk alert and then simply presses End, without the goodbye that would have left the crisis
     /// line, still gets it: the session's last reply before it ends, fixed text, in reply to the segment that alerted.

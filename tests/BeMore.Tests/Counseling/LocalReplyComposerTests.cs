@@ -403,6 +403,52 @@ public sealed class LocalReplyComposerTests
         Assert.All(later, reply => Assert.Contains(CrisisLine, reply, StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// A direct question is answered first, whatever else the turn holds: a medical one sends them to a doctor, one about
+    /// the chat says it is an AI and what happens to their words (as the session keeps them), the rest answer and ask on.
+    /// </summary>
+    [Theory]
+    [InlineData("en", TurnMoves.AsksMedical | TurnMoves.AsksWhatToDo)]
+    [InlineData("ko", TurnMoves.AsksIfNormal | TurnMoves.DailyLife)]
+    [InlineData("en", TurnMoves.AsksWhatToDo | TurnMoves.Plan)]
+    [InlineData("ko", TurnMoves.AsksHow)]
+    public void DirectQuestion_IsAnsweredBeforeAnythingElse(string language, TurnMoves moves)
+    {
+        var composer = new LocalReplyComposer();
+        composer.Compose(Ordinary(language));
+
+        var reply = composer.Compose(Ordinary(language) with { SegmentSeq = 4, Moves = moves, Distortion = "catastrophizing" });
+
+        var answers = moves.HasFlag(TurnMoves.AsksMedical) ? LocalReplyTexts.MedicalAnswers
+            : moves.HasFlag(TurnMoves.AsksIfNormal) ? LocalReplyTexts.IfNormalAnswers
+            : moves.HasFlag(TurnMoves.AsksWhatToDo) ? LocalReplyTexts.WhatToDoAnswers
+            : LocalReplyTexts.HowAnswers;
+        Assert.Contains(answers, a => reply.StartsWith(a.In(language), StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("en", "x")]
+    [InlineData("ko", null)]
+    public void QuestionAboutTheCounselor_SaysItIsAnAi_AndWhatTheSessionKeeps(string language, string? words)
+    {
+        var reply = new LocalReplyComposer().Compose(Ordinary(language) with { Moves = TurnMoves.AsksAboutCounselor, Text = words });
+
+        var expected = words is null ? LocalReplyTexts.AboutCounselorWhenNotKept : LocalReplyTexts.AboutCounselorWhenKept;
+        Assert.StartsWith(expected.In(language), reply, StringComparison.Ordinal);
+    }
+
+    /// <summary>After a risk alert the check-in still comes first: a question does not push safety aside.</summary>
+    [Fact]
+    public void DirectQuestion_AfterARiskAlert_WaitsForTheCheckIn()
+    {
+        var composer = new LocalReplyComposer();
+        composer.Compose(RiskTurn("en"));
+
+        var reply = composer.Compose(RiskTurn("en") with { SegmentSeq = 4, RiskRaised = false, Moves = TurnMoves.AsksWhatToDo });
+
+        Assert.Contains(SafetyTexts.CheckIns, c => reply.EndsWith(c.In("en"), StringComparison.Ordinal));
+    }
+
     private static CounselorTurn Ordinary(string language) =>
         RiskTurn(language) with { RiskRaised = false, RiskInSession = false, Emotion = "neutral", Distortion = null };
 
