@@ -102,22 +102,23 @@ public static class ConversationMoves
     private static readonly Regex EnglishAsking = English(
         @"\?|^\s*(?:should|do|does|is|are|am|can|could|would|will|what|how|why|any)\b|\b(?:should\s+i|do\s+you\s+think|is\s+it|am\s+i|how\s+(?:do|can|should)\s+i|what\s+(?:should|can|do)\s+i)\b");
 
+    /// <summary>Korean asks with -까요, -ㄹ까, -인가요, -는지 or the mark; "-니까" (because) and "-인가 봐요" (it seems) do not ask.</summary>
     private static readonly Regex KoreanAsking = new(
-        "\\?|까요|까\\b|나요|가요|인가|일까|건가|건지|는지|을까|할까|될까|죠\\?|니\\?|냐",
+        "\\?|까요|[" + FinalRieul + "갈올]까|을까|인가요|건가요|건지|는지|냐",
         Linear, Regex.InfiniteMatchTimeout);
 
     private static readonly Regex EnglishWhatToDo = English(
-        @"\b(?:should\s+i|what\s+(?:should|would|do)\s+(?:i|you)\s+(?:do|say)|what\s+would\s+you\s+do|do\s+you\s+think\s+i\s+should|is\s+it\s+(?:better|worth\s+it)\s+to|would\s+it\s+be\s+(?:better|wrong|bad|selfish)\s+(?:to|if))\b");
+        @"\b(?:should\s+i\s+(?:just\s+|even\s+|still\s+)?(?:tell|quit|leave|go|stay|say|text|call|break|take|keep|move|wait|confront|ask|let|do|be|try|apply|report|forgive|give|stop|get|see|cancel|switch|drop|sign|accept|answer|reply|talk)|what\s+(?:should|would|do)\s+(?:i|you)\s+(?:do|say)|what\s+would\s+you\s+do|do\s+you\s+think\s+i\s+should|is\s+it\s+(?:better|worth\s+it)\s+to|would\s+it\s+be\s+(?:better|wrong|bad|selfish)\s+(?:to|if))\b");
 
     private static readonly Regex KoreanWhatToDo = new(
-        "(?:는 ?게|게|는 ?편이) ?(?:나을까|좋을까|맞을까|나아요|좋아요\\?|맞는 ?걸까)|해야 ?(?:할까|하나|되나|하는 ?걸까|할지)|어떻게 ?해야|어떻게 ?할까|(?:^|\\s)(?:말할까|그만둘까|관둘까|헤어질까|할까)(?:요)? ?(?:\\?|$)|어떻게 ?생각하세요|선생님(?:이라면|이면|같으면)",
+        "(?:는 ?게|게|는 ?편이) ?(?:나을까|좋을까|맞을까|나아요|좋아요\\?|맞는 ?걸까)|해야 ?(?:할까|하나|되나|하는 ?걸까|할지)|어떻게 ?해야|어떻게 ?할까|(?:말할까|그만둘까|관둘까|헤어질까|끊을까|참을까)(?:요)? ?(?:\\?|$)|어떻게 ?생각하세요",
         Linear, Regex.InfiniteMatchTimeout);
 
     private static readonly Regex EnglishIfNormal = English(
         @"\b(?:is\s+(?:it|this|that)\s+(?:normal|weird|wrong|bad|ok|okay|crazy|strange|messed\s+up)|am\s+i\s+(?:crazy|weird|normal|overreacting|too\s+sensitive|a\s+bad\s+(?:person|mom|dad|parent|friend)|the\s+only\s+one|being\s+(?:dramatic|too\s+sensitive|silly|ridiculous|unreasonable|petty))|is\s+something\s+wrong\s+with\s+me|does\s+(?:everyone|anyone\s+else)\s+(?:feel|get|do|think)|do\s+other\s+people\s+(?:feel|get|do))\b");
 
     private static readonly Regex KoreanIfNormal = new(
-        "정상(?:인가|이에요|일까|인 ?거|이죠)|이상한 ?(?:건가|거예요|걸까|거야|거죠|거 ?아닌가)|예민한 ?(?:건가|거예요|걸까|거야|거죠)|유난(?:인가|떠는 ?건가|인 ?거)|(?:저|나)만 ?그런|다들 ?그런가|다른 ?사람들도 ?그런|오바(?:인가|하는 ?건가)|나쁜 ?(?:사람|엄마|아빠|딸|아들|친구)(?:인가|일까|인 ?거)",
+        "정상(?:인가요|인가 ?\\?|이에요 ?\\?|일까|인 ?건가|이죠 ?\\?)|(?:이상한|예민한|유난인|오바인|나쁜 ?(?:사람|엄마|아빠|딸|아들|친구)인?) ?(?:건가요|건가 ?\\?|걸까|거예요 ?\\?|거야 ?\\?|거죠 ?\\?|거 ?아닌가)|(?:저|나)만 ?그런 ?(?:건가|걸까|거예요 ?\\?)|다들 ?그런가|다른 ?사람들도 ?그런",
         Linear, Regex.InfiniteMatchTimeout);
 
     private static readonly Regex EnglishHow = English(

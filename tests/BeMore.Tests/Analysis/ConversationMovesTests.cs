@@ -86,6 +86,9 @@ public sealed class ConversationMovesTests
     [InlineData("I asked my mom if it's normal to feel this tired after the move.", "en")]
     [InlineData("그때 그냥 말할 걸 그랬어요.", "ko")]
     [InlineData("친구가 이거 정상이냐고 물어봤었어요.", "ko")]
+    [InlineData("where should I start, the breakup or the job thing", "en")]
+    [InlineData("그 생각이 가끔 스치긴 했는데 이제는 거의 안 나요 약 먹고 나서부터", "ko")]
+    [InlineData("오늘 기분 얘기부터 할까요 아님 그 사건 얘기부터 할까요", "ko")]
     public void LookalikesOfAQuestion_AreNotRead(string text, string language)
     {
         Assert.Equal(TurnMoves.None, ConversationMoves.Read(text, TextLanguages.Resolve(language, text), riskRaised: false));
