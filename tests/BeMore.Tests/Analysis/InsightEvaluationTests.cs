@@ -95,12 +95,12 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
     private sealed record Floors(double Precision, double ExactRecall, double RiskRecall, int FalseAlertsOnNone, int FalseAlertsOnDenials, double EmotionMacroF1,
         double TalkRiskRecall, int TalkFalseAlerts)
     {
-        // Reached (writers A, B, D, E, H and session talk G, H; risk from the utterance and content-words models agreeing
-        // at 0.15, scale 8, no guard; distortions from 0.8): precision 0.967, exact-type recall 0.685, risk recall 0.985
-        // (66/67), 6 false alerts on 100 none (3 of 17 denials), 8 on 340 distortion lines, macro-F1 0.817; session talk F:
-        // risk 39/40, 11 false alerts on 160. Before H (A, B, D, E, G; agreeing at 0.03, guard 0.3): 0.962, 0.662, 65/67,
-        // 9 (3), 14, 0.786; F 40/40, 17.
-        private static readonly Floors English = new(0.96, 0.68, 0.98, 6, 3, 0.81, 0.975, 11);
+        // Reached (writers A, B, D, E, H, L and session talk G, H; risk from the utterance and content-words models
+        // agreeing at 0.15, scale 8, no guard; distortions from 0.8): precision 0.968, exact-type recall 0.715, risk recall
+        // 0.985 (66/67), 6 false alerts on 100 none (3 of 17 denials), 9 on 340 distortion lines, macro-F1 0.817; session
+        // talk F: risk 39/40, 10 false alerts on 160. Before L: 0.967, 0.685, 66/67, 6 (3), 8, 0.817; F 39/40, 11. Before H
+        // (A, B, D, E, G; agreeing at 0.03, guard 0.3): 0.962, 0.662, 65/67, 9 (3), 14, 0.786; F 40/40, 17.
+        private static readonly Floors English = new(0.96, 0.71, 0.98, 6, 3, 0.81, 0.975, 10);
 
         // Reached (writers A, B, D, E, H and session talk G, I; risk from the two models agreeing at 0.15, scale 8, cue
         // guard 0.5; distortions from 0.7): precision 0.970, exact-type recall 0.835, risk recall 0.970 (65/67), 6 false
