@@ -126,7 +126,12 @@ public sealed partial class CounselingSessionGrain
             return;
         }
 
-        var lastReply = (CounselorReply)(await _journal.ReadAsync(aggregates.LastReplySeq - 1, 1))[0].Data;
+        // Ending must not depend on the recap: a reply that cannot be read back leaves the session to end without one.
+        if (await _journal.ReadAsync(aggregates.LastReplySeq - 1, 1) is not [{ Data: CounselorReply lastReply }])
+        {
+            return;
+        }
+
         var language = TextLanguages.Resolve(null, lastReply.Text).ToCode();
         var crisisLine = _options.CrisisLineIn(language);
         if (lastReply.Text.Contains(crisisLine, StringComparison.Ordinal))
