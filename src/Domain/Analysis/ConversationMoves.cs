@@ -59,7 +59,7 @@ public static class ConversationMoves
         Linear, Regex.InfiniteMatchTimeout);
 
     private static readonly Regex EnglishGoodbye = English(
-        @"\b(?:see\s+(?:you|ya)|talk\s+(?:to\s+you\s+)?(?:soon|later|next\s+(?:week|time))|(?:i'll|i\s+will|i'm\s+gonna|i'm\s+going\s+to)\s+(?:come\s+back|check\s+(?:back\s+)?in)|let\s+you\s+know\s+how\s+(?:it|that|things)\s+(?:goes|went)"
+        @"\b(?:see\s+(?:you|ya)|talk\s+(?:to\s+you\s+)?(?:soon|later|next\s+(?:week|time)|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day)|(?:i'll|i\s+will|i'm\s+gonna|i'm\s+going\s+to)\s+(?:come\s+back|check\s+(?:back\s+)?in)|let\s+you\s+know\s+how\s+(?:it|that|things)\s+(?:goes|went)"
         + @"|(?:that's|thats)\s+(?:all|enough|it)\s+for\s+(?:today|now|tonight)|good\s*night|good\s*bye|ttyl|cya|bye(?:\s+for\s+now)?)\b"
         + @"|\bi\s+(?:should|gotta|have\s+to|need\s+to)\s+(?:go|get\s+going|head\s+off|log\s+off|sleep)\s*(?:now\b|[.!,]|$)");
 
@@ -108,14 +108,15 @@ public static class ConversationMoves
         Linear, Regex.InfiniteMatchTimeout);
 
     private static readonly Regex EnglishWhatToDo = English(
-        @"\b(?:should\s+i\s+(?:just\s+|even\s+|still\s+)?(?:tell|quit|leave|go|stay|say|text|call|break|take|keep|move|wait|confront|ask|let|do|be|try|apply|report|forgive|give|stop|get|see|cancel|switch|drop|sign|accept|answer|reply|talk)|what\s+(?:should|would|do)\s+(?:i|you)\s+(?:do|say)|what\s+would\s+you\s+do|do\s+you\s+think\s+i\s+should|is\s+it\s+(?:better|worth\s+it)\s+to|would\s+it\s+be\s+(?:better|wrong|bad|selfish)\s+(?:to|if))\b");
+        @"(?:^\s*|[.!?,;]\s*|\b(?:so|and|or|like|then)\s+)do\s+i\s+(?:just\s+|even\s+|still\s+|actually\s+)?(?:tell|say|text|call|wait|quit|leave|stay|go|confront|ask|bring|mention|break|move|keep)\b"
+        + @"|\b(?:should\s+i\s+(?:just\s+|even\s+|still\s+|actually\s+)?(?:tell|quit|leave|go|stay|say|text|call|break|take|keep|move|wait|confront|ask|let|do|be|try|apply|report|forgive|give|stop|get|see|cancel|switch|drop|sign|accept|answer|reply|talk|bring|mention|raise|ignore)|what\s+(?:should|would|do)\s+(?:i|you)\s+(?:do|say)|what\s+(?:do|should|can)\s+i\s+(?:even\s+)?(?:tell|say\s+to|text|write)|what\s+would\s+you\s+do|do\s+you\s+think\s+i\s+should|is\s+it\s+(?:better|worth\s+it)\s+to|would\s+it\s+be\s+(?:better|wrong|bad|selfish)\s+(?:to|if))\b");
 
     private static readonly Regex KoreanWhatToDo = new(
-        "(?:는 ?게|게|는 ?편이) ?(?:나을까|좋을까|맞을까|나아요|좋아요\\?|맞는 ?걸까)|해야 ?(?:할까|하나|되나|하는 ?걸까|할지)|어떻게 ?해야|어떻게 ?할까|(?:말할까|그만둘까|관둘까|헤어질까|끊을까|참을까)(?:요)? ?(?:\\?|$)|어떻게 ?생각하세요",
+        "(?:는 ?게|게|는 ?편이) ?(?:나을까|좋을까|맞을까|나아요|좋아요\\?|맞는 ?걸까)|해야 ?(?:할까|하나|되나|하는 ?걸까|할지)|뭐라고 ?(?:말|대답|얘기|이야기|답장|답)?(?:해야|하면|할까|하지)|어떻게 ?해야|어떻게 ?할까|(?:말할까|그만둘까|관둘까|헤어질까|끊을까|참을까)(?:요)? ?(?:\\?|$)|어떻게 ?생각하세요",
         Linear, Regex.InfiniteMatchTimeout);
 
     private static readonly Regex EnglishIfNormal = English(
-        @"\b(?:is\s+(?:it|this|that)\s+(?:normal|weird|wrong|bad|ok|okay|crazy|strange|messed\s+up)|am\s+i\s+(?:crazy|weird|normal|overreacting|too\s+sensitive|a\s+bad\s+(?:person|mom|dad|parent|friend)|the\s+only\s+one|being\s+(?:dramatic|too\s+sensitive|silly|ridiculous|unreasonable|petty))|is\s+something\s+wrong\s+with\s+me|does\s+(?:everyone|anyone\s+else)\s+(?:feel|get|do|think)|do\s+other\s+people\s+(?:feel|get|do))\b");
+        @"\b(?:is\s+(?:it|this|that)\s+(?:normal|weird|wrong|bad|ok|okay|crazy|strange|messed\s+up)|(?:is\s+(?:it|this|that)|am\s+i)\s+(?:just\s+)?overreacting|am\s+i\s+(?:crazy|weird|normal|too\s+sensitive|a\s+bad\s+(?:person|mom|dad|parent|friend)|the\s+only\s+one|being\s+(?:dramatic|too\s+sensitive|silly|ridiculous|unreasonable|petty))|is\s+something\s+wrong\s+with\s+me|does\s+(?:everyone|anyone\s+else)\s+(?:feel|get|do|think)|do\s+other\s+people\s+(?:feel|get|do))\b");
 
     private static readonly Regex KoreanIfNormal = new(
         "정상(?:인가요|인가 ?\\?|이에요 ?\\?|일까|인 ?건가|이죠 ?\\?)|(?:이상한|예민한|유난인|오바인|나쁜 ?(?:사람|엄마|아빠|딸|아들|친구)인?) ?(?:건가요|건가 ?\\?|걸까|거예요 ?\\?|거야 ?\\?|거죠 ?\\?|거 ?아닌가)|(?:저|나)만 ?그런 ?(?:건가|걸까|거예요 ?\\?)|다들 ?그런가|다른 ?사람들도 ?그런",
@@ -188,7 +189,22 @@ public static class ConversationMoves
             moves |= TurnMoves.DailyLife;
         }
 
+        // "진단은 병원에서 받는 거고.. 타이머 해보라는 거죠? 해볼게요": a turn that ends on a plan has answered its own
+        // question (whether or not the plan is praised: near a risk cue it is not).
+        if (LastSentence(text) is { } last && words.Plan.IsMatch(last) && !words.Questions.Asking.IsMatch(last))
+        {
+            return moves;
+        }
+
         return moves | Questions(text, words.Questions);
+    }
+
+    /// <summary>The turn's last sentence when it has more than one, else null.</summary>
+    private static string? LastSentence(string text)
+    {
+        var end = text.AsSpan().TrimEnd();
+        var start = end.TrimEnd(".!?…").LastIndexOfAny(".!?…\n");
+        return start < 0 ? null : end[(start + 1)..].ToString();
     }
 
     /// <summary>The direct questions put to the counselor in <paramref name="text"/>: only in a turn that asks at all.</summary>

@@ -117,15 +117,19 @@ public sealed class LocalReplyComposer(int seed = 0)
             _checkedIn = true;
             _lastCheckIn = _turns;
             CheckedIn = true;
-            return CheckIn(language, turn.Emotion);
+            // A question asked right after an alert is still answered: the check-in takes the place of its follow-up
+            // question (a judge saw "can I take those while breastfeeding?" met only with "are you safe?").
+            return DirectQuestion(turn) is { } asked
+                ? Answer(language, asked.Kind, asked.Answers, SafetyTexts.CheckIns, followUpList: "check-in")
+                : CheckIn(language, turn.Emotion);
         }
 
         // A direct question is answered before anything else is said (the judges counted "is this normal?" and "should I
         // tell her now?" passed over as the commonest miss): a medical one goes to a doctor, one about this chat gets the
         // truth about it, the rest an answer that leaves the choice with them.
-        if (DirectAnswer(language, turn) is { } answer)
+        if (DirectQuestion(turn) is { } question)
         {
-            return answer;
+            return Answer(language, question.Kind, question.Answers, question.Questions);
         }
 
         // Seeing through one's own thought ("I've just been assuming") is the moment CBT works for: it is recognised even
@@ -229,33 +233,37 @@ public sealed class LocalReplyComposer(int seed = 0)
         return $"{Take("welcome", LocalReplyTexts.Welcomes, language)} {Take("ask:invite", LocalReplyTexts.Invitations, language)}";
     }
 
-    /// <summary>A recognition of what the person did (a plan, an insight), then the question that takes it a step further.</summary>
-    private string Answer(TextLanguage language, string kind, IReadOnlyList<LocalizedText> recognitions, IReadOnlyList<LocalizedText> questions)
+    /// <summary>
+    /// A recognition of what the person did (a plan, an insight) or an answer to what they asked, then the question that
+    /// takes it a step further (taken from <paramref name="followUpList"/>, by default the kind's own).
+    /// </summary>
+    private string Answer(
+        TextLanguage language, string kind, IReadOnlyList<LocalizedText> recognitions, IReadOnlyList<LocalizedText> questions, string? followUpList = null)
     {
         _replies++;
         _challengesInRow = 0;
-        return $"{Take(kind, recognitions, language)} {Take($"ask:{kind}", questions, language)}";
+        return $"{Take(kind, recognitions, language)} {Take(followUpList ?? $"ask:{kind}", questions, language)}";
     }
 
-    /// <summary>The answer to a direct question in the turn, most specific first; null when it asks none.</summary>
-    private string? DirectAnswer(TextLanguage language, CounselorTurn turn)
+    /// <summary>The direct question in the turn that is answered, most specific first, with its answers and follow-up questions; null when it asks none.</summary>
+    private static (string Kind, IReadOnlyList<LocalizedText> Answers, IReadOnlyList<LocalizedText> Questions)? DirectQuestion(CounselorTurn turn)
     {
         var moves = turn.Moves;
         if (moves.HasFlag(TurnMoves.AsksMedical))
         {
-            return Answer(language, "medical", LocalReplyTexts.MedicalAnswers, LocalReplyTexts.MedicalQuestions);
+            return ("medical", LocalReplyTexts.MedicalAnswers, LocalReplyTexts.MedicalQuestions);
         }
 
         if (moves.HasFlag(TurnMoves.AsksAboutCounselor))
         {
             // The turn carries its words only where the session keeps them.
             var about = turn.Text is null ? LocalReplyTexts.AboutCounselorWhenNotKept : LocalReplyTexts.AboutCounselorWhenKept;
-            return Answer(language, "about", [about], LocalReplyTexts.AboutCounselorQuestions);
+            return ("about", [about], LocalReplyTexts.AboutCounselorQuestions);
         }
 
-        return moves.HasFlag(TurnMoves.AsksIfNormal) ? Answer(language, "normal", LocalReplyTexts.IfNormalAnswers, LocalReplyTexts.IfNormalQuestions)
-            : moves.HasFlag(TurnMoves.AsksWhatToDo) ? Answer(language, "decide", LocalReplyTexts.WhatToDoAnswers, LocalReplyTexts.WhatToDoQuestions)
-            : moves.HasFlag(TurnMoves.AsksHow) ? Answer(language, "how", LocalReplyTexts.HowAnswers, LocalReplyTexts.HowQuestions)
+        return moves.HasFlag(TurnMoves.AsksIfNormal) ? ("normal", LocalReplyTexts.IfNormalAnswers, LocalReplyTexts.IfNormalQuestions)
+            : moves.HasFlag(TurnMoves.AsksWhatToDo) ? ("decide", LocalReplyTexts.WhatToDoAnswers, LocalReplyTexts.WhatToDoQuestions)
+            : moves.HasFlag(TurnMoves.AsksHow) ? ("how", LocalReplyTexts.HowAnswers, LocalReplyTexts.HowQuestions)
             : null;
     }
 

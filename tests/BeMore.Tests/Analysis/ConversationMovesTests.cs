@@ -13,6 +13,7 @@ public sealed class ConversationMovesTests
     [InlineData("Now that I say it out loud, it sounds like I'm being really hard on myself.", "en", TurnMoves.Insight)]
     [InlineData("ok that's all for today, see you next week!", "en", TurnMoves.Closing)]
     [InlineData("thanks, this helped more than i expected tbh.", "en", TurnMoves.Closing)]
+    [InlineData("calling my sister now, it's her birthday. talk thursday", "en", TurnMoves.Closing)]
     [InlineData("no no, i'm not going to do anything, don't worry. i just meant i'm really tired.", "en", TurnMoves.Reassurance)]
     [InlineData("이번 주엔 친구한테 먼저 연락해볼까 봐요.", "ko", TurnMoves.Plan)]
     [InlineData("생각해보면 친구들한테 직접 물어본 적은 없긴 해요.", "ko", TurnMoves.Insight)]
@@ -74,6 +75,10 @@ public sealed class ConversationMovesTests
     [InlineData("밤마다 그 생각이 나는데 어떻게 하면 덜 불안할까요", "ko", TurnMoves.AsksHow)]
     [InlineData("출산하고 계속 우울한데 이게 산후 우울증일까요?", "ko", TurnMoves.AsksMedical)]
     [InlineData("근데 이거 기록 남아요?", "ko", TurnMoves.AsksAboutCounselor)]
+    [InlineData("do I tell her now or wait until I've actually stopped for a month?", "en", TurnMoves.AsksWhatToDo)]
+    [InlineData("should I bring it up at my checkup or is that overreacting?", "en", TurnMoves.AsksWhatToDo | TurnMoves.AsksIfNormal)]
+    [InlineData("그럼 뭐라고 해야 되는데요? 예시 같은 거 있어요?", "ko", TurnMoves.AsksWhatToDo)]
+    [InlineData("엄마가 물어볼 때마다 뭐라고 대답하면 좋을까요", "ko", TurnMoves.AsksWhatToDo)]
     public void Reads_DirectQuestionsToTheCounselor(string text, string language, TurnMoves expected)
     {
         Assert.Equal(expected, ConversationMoves.Read(text, TextLanguages.Resolve(language, text), riskRaised: false));
@@ -89,8 +94,28 @@ public sealed class ConversationMovesTests
     [InlineData("where should I start, the breakup or the job thing", "en")]
     [InlineData("그 생각이 가끔 스치긴 했는데 이제는 거의 안 나요 약 먹고 나서부터", "ko")]
     [InlineData("오늘 기분 얘기부터 할까요 아님 그 사건 얘기부터 할까요", "ko")]
+    [InlineData("what do I know, honestly", "en")]
     public void LookalikesOfAQuestion_AreNotRead(string text, string language)
     {
         Assert.Equal(TurnMoves.None, ConversationMoves.Read(text, TextLanguages.Resolve(language, text), riskRaised: false));
+    }
+
+    /// <summary>A turn that ends on a plan has answered its own question: it is not answered again.</summary>
+    [Theory]
+    [InlineData("ㅇㅋ 진단은 병원에서 받는 거고.. 일단 오늘은 25분 타이머 해보라는 거죠? 해볼게요", "ko", TurnMoves.None)]
+    [InlineData("is it normal to freeze up like that? I'll try the breathing thing before the next one.", "en", TurnMoves.Plan)]
+    [InlineData("is melatonin even ok with my meds? I'll ask the pharmacist tomorrow.", "en", TurnMoves.None)]
+    public void QuestionFollowedByAPlan_IsNotAnsweredAgain(string text, string language, TurnMoves expected)
+    {
+        Assert.Equal(expected, ConversationMoves.Read(text, TextLanguages.Resolve(language, text), riskRaised: false));
+    }
+
+    /// <summary>The plan must be the last word: a question after it is still answered.</summary>
+    [Fact]
+    public void PlanFollowedByAQuestion_KeepsTheQuestion()
+    {
+        var moves = ConversationMoves.Read("I'll ask the pharmacist tomorrow. is melatonin even ok with my meds?", TextLanguage.English, riskRaised: false);
+
+        Assert.True(moves.HasFlag(TurnMoves.AsksMedical));
     }
 }

@@ -437,16 +437,24 @@ public sealed class LocalReplyComposerTests
         Assert.StartsWith(expected.In(language), reply, StringComparison.Ordinal);
     }
 
-    /// <summary>After a risk alert the check-in still comes first: a question does not push safety aside.</summary>
-    [Fact]
-    public void DirectQuestion_AfterARiskAlert_WaitsForTheCheckIn()
+    /// <summary>
+    /// After a risk alert a question is still answered, and the check-in takes its follow-up's place: safety is not
+    /// pushed aside, and the question is not passed over either.
+    /// </summary>
+    [Theory]
+    [InlineData("en", TurnMoves.AsksWhatToDo)]
+    [InlineData("ko", TurnMoves.AsksMedical)]
+    public void DirectQuestion_AfterARiskAlert_IsAnsweredAndEndsOnTheCheckIn(string language, TurnMoves moves)
     {
         var composer = new LocalReplyComposer();
-        composer.Compose(RiskTurn("en"));
+        composer.Compose(RiskTurn(language));
 
-        var reply = composer.Compose(RiskTurn("en") with { SegmentSeq = 4, RiskRaised = false, Moves = TurnMoves.AsksWhatToDo });
+        var reply = composer.Compose(RiskTurn(language) with { SegmentSeq = 4, RiskRaised = false, Moves = moves });
 
-        Assert.Contains(SafetyTexts.CheckIns, c => reply.EndsWith(c.In("en"), StringComparison.Ordinal));
+        var answers = moves == TurnMoves.AsksMedical ? LocalReplyTexts.MedicalAnswers : LocalReplyTexts.WhatToDoAnswers;
+        Assert.Contains(answers, a => reply.StartsWith(a.In(language), StringComparison.Ordinal));
+        Assert.Contains(SafetyTexts.CheckIns, c => reply.EndsWith(c.In(language), StringComparison.Ordinal));
+        Assert.True(composer.CheckedIn);
     }
 
     private static CounselorTurn Ordinary(string language) =>
