@@ -140,7 +140,7 @@ public static class ConversationMoves
         @"\b(?:are\s+you\s+(?:a\s+)?(?:real|human|a\s+person|a\s+bot|an?\s+ai|ai|a\s+robot|a\s+therapist|a\s+counselor|a\s+counsellor)|is\s+this\s+(?:a\s+bot|an?\s+ai|ai|real|a\s+real\s+person|recorded|saved|private|confidential)|who\s+(?:can\s+)?(?:sees?|reads?)\s+(?:this|these|what\s+i)|does\s+anyone\s+(?:see|read)|do\s+you\s+(?:keep|save|store|remember)|is\s+(?:this|it)\s+(?:being\s+)?(?:recorded|saved|stored|kept))\b");
 
     private static readonly Regex KoreanAboutCounselor = new(
-        "(?:사람|AI|ai|에이아이|인공지능|로봇|봇|챗봇)(?:이에요|이세요|인가요|예요|이야|이지|맞아요|맞죠|이신가요|인 ?거죠|인 ?거예요)|기록(?:이|은|도)? ?남|저장(?:돼|되나|되는|이 ?돼|해 ?두)|누가 ?(?:봐|보|읽)|비밀 ?보장",
+        "(?:사람|AI|ai|에이아이|인공지능|로봇|봇|챗봇)(?:이에요|이세요|인가요|예요|이야|이지|맞아요|맞죠|이신가요|인 ?거죠|인 ?거예요)|(?:^\\s*|이거|이건|이게|여기|대화|상담|채팅|얘기|이야기|내용)(?:[은는이가도]|들)? ?(?:다 ?)?기록(?:이|은|도)? ?남|저장(?:돼|되나|되는|이 ?돼|해 ?두)|누가 ?(?:봐|보|읽)|비밀 ?보장",
         Linear, Regex.InfiniteMatchTimeout);
 
     private static readonly Lexicon EnglishWords = new(

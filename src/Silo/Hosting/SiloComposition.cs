@@ -143,6 +143,7 @@ public static class SiloComposition
                 options.IAmAliveTablePublishTimeout = detection.IAmAlivePeriod;
                 options.TableRefreshTimeout = detection.TableRefreshPeriod;
             });
+            silo.Configure<GrainDirectoryOptions>(options => options.CacheSize = cluster.DirectoryCacheSize);
             silo.Services.AddHostedService<RelayRenewalOnNodeLoss>();
             silo.Services.AddHostedService<QuotaShareFromMembership>();
 

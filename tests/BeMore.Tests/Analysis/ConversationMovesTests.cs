@@ -95,6 +95,7 @@ public sealed class ConversationMovesTests
     [InlineData("그 생각이 가끔 스치긴 했는데 이제는 거의 안 나요 약 먹고 나서부터", "ko")]
     [InlineData("오늘 기분 얘기부터 할까요 아님 그 사건 얘기부터 할까요", "ko")]
     [InlineData("what do I know, honestly", "en")]
+    [InlineData("애가 학교에서 싸웠대요 이게 학폭위 열리고 기록 남으면 대학도 못 가는 거 아니에요?", "ko")]
     public void LookalikesOfAQuestion_AreNotRead(string text, string language)
     {
         Assert.Equal(TurnMoves.None, ConversationMoves.Read(text, TextLanguages.Resolve(language, text), riskRaised: false));
