@@ -98,9 +98,9 @@ public static class ConversationMoves
 
     private static readonly Regex KoreanAhead = new("다음에|다음 ?주|다음 ?번|또 ?(?:올게|와서|오겠|들를|얘기할게|이야기할게)|내일 ?(?:또|봬|봐)", Linear, Regex.InfiniteMatchTimeout);
 
-    /// <summary>A question, asked with or without its mark: chat often drops the "?".</summary>
+    /// <summary>A question, asked with or without its mark (chat often drops the "?"), after a filler or two ("wait are you a bot").</summary>
     private static readonly Regex EnglishAsking = English(
-        @"\?|^\s*(?:should|do|does|is|are|am|can|could|would|will|what|how|why|any)\b|\b(?:should\s+i|do\s+you\s+think|is\s+it|am\s+i|how\s+(?:do|can|should)\s+i|what\s+(?:should|can|do)\s+i)\b");
+        @"\?|^\s*(?:(?:wait|ok|okay|so|um|uh|hey|honestly|also|btw|but|and|like|lol|idk|real\s+quick|quick\s+question)[\s,.:-]+)*(?:should|do|does|is|are|am|can|could|would|will|what|how|why|any)\b|\b(?:should\s+i|do\s+you\s+think|is\s+it|am\s+i|how\s+(?:do|can|should)\s+i|what\s+(?:should|can|do)\s+i)\b");
 
     /// <summary>Korean asks with -까요, -ㄹ까, -인가요, -는지 or the mark; "-니까" (because) and "-인가 봐요" (it seems) do not ask.</summary>
     private static readonly Regex KoreanAsking = new(
@@ -143,13 +143,24 @@ public static class ConversationMoves
         "(?:사람|AI|ai|에이아이|인공지능|로봇|봇|챗봇)(?:이에요|이세요|인가요|예요|이야|이지|맞아요|맞죠|이신가요|인 ?거죠|인 ?거예요)|(?:^\\s*|이거|이건|이게|여기|대화|상담|채팅|얘기|이야기|내용)(?:[은는이가도]|들)? ?(?:다 ?)?기록(?:이|은|도)? ?남|저장(?:돼|되나|되는|이 ?돼|해 ?두)|누가 ?(?:봐|보|읽)|비밀 ?보장",
         Linear, Regex.InfiniteMatchTimeout);
 
+    /// <summary>Doubt of the method itself: whether the homework works, what writing it down changes.</summary>
+    private static readonly Regex EnglishMethodDoubt = English(
+        @"\b(?:(?:does|is)\s+it\s+(?:even|actually|really|ever)\s+(?:work|help|do\s+anything|make\s+a\s+difference)|(?:does|is|will|would)\s+(?:this|that|any\s+of\s+this|writing\s+(?:it|them|things)\s+down|the\s+(?:homework|worksheet|exercise|journal|log|thought\s+record|breathing\s+thing))\s+(?:even\s+|actually\s+|really\s+|ever\s+)?(?:work|help|going\s+to\s+help|gonna\s+help|do\s+anything|make\s+a\s+difference)"
+        + @"|what(?:'s|\s+is)\s+(?:even\s+)?the\s+point\s+of\s+(?:this|these|that|writing|doing|tracking|rating|logging|the\s+(?:homework|worksheet|exercise|journal|log|diary|thought\s+record|app|breathing))"
+        + @"|how\s+(?:is|does|would|will)\s+(?:this|that|writing\s+(?:it|things)\s+down|talking\s+about\s+it)\s+(?:even\s+|actually\s+)?(?:supposed\s+to\s+)?(?:help|work|change\s+anything)"
+        + @"|why\s+(?:do|should)\s+i\s+(?:even\s+)?(?:have\s+to|need\s+to|bother)\s+(?:write|track|rate|log|do\s+(?:this|the\s+homework)))\b");
+
+    private static readonly Regex KoreanMethodDoubt = new(
+        "(?:말로|적어|적는다고|써서|쓴다고|한다고|해서|해 ?봤자|해도) ?(?:뭐가|뭐) ?(?:달라|바뀌|변해|변하)|(?:이게|이거|이런 ?게|숙제|기록|연습|일기|적는 ?(?:게|거)|쓰는 ?(?:게|거)|기록하는 ?(?:게|거)) ?(?:(?:매일|계속|진짜|정말|과연|무슨) ?)*(?:효과|도움|의미|소용)(?:가|이)? ?(?:있|돼|되|될|없)",
+        Linear, Regex.InfiniteMatchTimeout);
+
     private static readonly Lexicon EnglishWords = new(
         EnglishPlan, EnglishInsight, EnglishGoodbye, EnglishThanks, EnglishHelped, EnglishReassurance, EnglishDailyLife, EnglishAhead,
-        new(EnglishAsking, EnglishWhatToDo, EnglishIfNormal, EnglishHow, EnglishMedical, EnglishAboutCounselor));
+        new(EnglishAsking, EnglishWhatToDo, EnglishIfNormal, EnglishHow, EnglishMedical, EnglishAboutCounselor, EnglishMethodDoubt));
 
     private static readonly Lexicon KoreanWords = new(
         KoreanPlan, KoreanInsight, KoreanGoodbye, KoreanThanks, KoreanHelped, KoreanReassurance, KoreanDailyLife, KoreanAhead,
-        new(KoreanAsking, KoreanWhatToDo, KoreanIfNormal, KoreanHow, KoreanMedical, KoreanAboutCounselor));
+        new(KoreanAsking, KoreanWhatToDo, KoreanIfNormal, KoreanHow, KoreanMedical, KoreanAboutCounselor, KoreanMethodDoubt));
 
     /// <summary>The moves in <paramref name="text"/>; <paramref name="riskRaised"/> (the turn raised an alert) leaves only what a safety reply can use, a reassurance.</summary>
     public static TurnMoves Read(string text, TextLanguage language, bool riskRaised)
@@ -221,6 +232,7 @@ public static class ConversationMoves
         moves |= questions.How.IsMatch(text) ? TurnMoves.AsksHow : TurnMoves.None;
         moves |= questions.Medical.IsMatch(text) ? TurnMoves.AsksMedical : TurnMoves.None;
         moves |= questions.AboutCounselor.IsMatch(text) ? TurnMoves.AsksAboutCounselor : TurnMoves.None;
+        moves |= questions.MethodDoubt.IsMatch(text) ? TurnMoves.DoubtsTheMethod : TurnMoves.None;
         return moves;
     }
 
@@ -233,5 +245,5 @@ public static class ConversationMoves
         Regex Plan, Regex Insight, Regex Goodbye, Regex Thanks, Regex Helped, Regex Reassurance, Regex DailyLife, Regex Ahead, QuestionLexicon Questions);
 
     /// <summary>One language's question phrases: whether the turn asks, and what about.</summary>
-    private sealed record QuestionLexicon(Regex Asking, Regex WhatToDo, Regex IfNormal, Regex How, Regex Medical, Regex AboutCounselor);
+    private sealed record QuestionLexicon(Regex Asking, Regex WhatToDo, Regex IfNormal, Regex How, Regex Medical, Regex AboutCounselor, Regex MethodDoubt);
 }

@@ -33,4 +33,7 @@ public enum TurnMoves
 
     /// <summary>Asks about the counselor itself (a person or an AI, who reads this, is it kept).</summary>
     AsksAboutCounselor = 512,
+
+    /// <summary>Doubts the method or the homework ("does writing it down even help?"): a fair question, answered with why it works.</summary>
+    DoubtsTheMethod = 1024,
 }

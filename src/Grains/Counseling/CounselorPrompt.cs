@@ -28,7 +28,8 @@ public static class CounselorPrompt
         if (checkIn)
         {
             system.Append(" Earlier in this session the person said something suggesting they might harm themselves. ")
-                .Append("Before anything else, gently and directly ask how they are now and whether they are safe; ")
+                .Append("Gently and directly ask how they are now and whether they are safe (if they asked you something, answer it ")
+                .Append("in one sentence first, then ask); ")
                 .Append("do not challenge their thoughts in this reply.");
         }
 
@@ -61,6 +62,10 @@ public static class CounselorPrompt
         else if ((turn.Moves & (TurnMoves.AsksAboutCounselor | TurnMoves.AsksIfNormal | TurnMoves.AsksWhatToDo | TurnMoves.AsksHow)) != 0)
         {
             system.Append(" The person asks you a direct question: answer it plainly first (you are an AI counselor, not a person; a decision stays theirs), then ask one question.");
+        }
+        else if (turn.Moves.HasFlag(TurnMoves.DoubtsTheMethod))
+        {
+            system.Append(" The person doubts the method or the homework: take the doubt seriously, say briefly why it can help, and ask what feels least useful.");
         }
 
         if (turn.Emotion is { } emotion)

@@ -264,6 +264,7 @@ public sealed class LocalReplyComposer(int seed = 0)
         return moves.HasFlag(TurnMoves.AsksIfNormal) ? ("normal", LocalReplyTexts.IfNormalAnswers, LocalReplyTexts.IfNormalQuestions)
             : moves.HasFlag(TurnMoves.AsksWhatToDo) ? ("decide", LocalReplyTexts.WhatToDoAnswers, LocalReplyTexts.WhatToDoQuestions)
             : moves.HasFlag(TurnMoves.AsksHow) ? ("how", LocalReplyTexts.HowAnswers, LocalReplyTexts.HowQuestions)
+            : moves.HasFlag(TurnMoves.DoubtsTheMethod) ? ("method", LocalReplyTexts.MethodAnswers, LocalReplyTexts.MethodQuestions)
             : null;
     }
 

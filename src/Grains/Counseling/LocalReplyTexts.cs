@@ -358,6 +358,21 @@ internal static class LocalReplyTexts
             "몇 분 동안 넷에 들이쉬고 여섯에 내쉬는 식으로 천천히 숨을 쉬면, 다음에 뭘 할지 정하기 전에 긴장을 조금 덜 수 있어요."),
     ];
 
+    /// <summary>Why the homework is worth a try, said plainly: doubt of the method is a question, not resistance to argue with.</summary>
+    public static readonly LocalizedText[] MethodAnswers =
+    [
+        new("That's a fair question. Writing a thought down slows it: on paper it can be weighed instead of simply believed, and for most people it takes a few weeks before that feels different.",
+            "충분히 물어볼 만한 질문이에요. 생각을 적으면 속도가 느려져서, 그냥 믿어 버리는 대신 따져 볼 수 있게 돼요. 대부분은 몇 주쯤 해 봐야 달라지는 게 느껴져요."),
+        new("It's okay to doubt it; these exercises don't work by themselves at once. They work by catching the thought early and testing it a little each time.",
+            "의심이 드는 게 당연해요. 이런 연습은 한 번에 효과가 나는 게 아니라, 생각을 일찍 알아차리고 조금씩 따져 보는 데서 힘이 생겨요."),
+    ];
+
+    public static readonly LocalizedText[] MethodQuestions =
+    [
+        new("Which part of it feels least useful to you?", "그중에서 어떤 부분이 제일 소용없게 느껴지세요?"),
+        new("What would have to change for it to feel worth doing?", "어떻게 바뀌면 해 볼 만하다고 느껴질까요?"),
+    ];
+
     public static readonly LocalizedText[] HowQuestions =
     [
         new("Would you be up for trying that once this week?", "이번 주에 한 번 해 보실 수 있을까요?"),

@@ -79,6 +79,11 @@ public sealed class ConversationMovesTests
     [InlineData("should I bring it up at my checkup or is that overreacting?", "en", TurnMoves.AsksWhatToDo | TurnMoves.AsksIfNormal)]
     [InlineData("그럼 뭐라고 해야 되는데요? 예시 같은 거 있어요?", "ko", TurnMoves.AsksWhatToDo)]
     [InlineData("엄마가 물어볼 때마다 뭐라고 대답하면 좋을까요", "ko", TurnMoves.AsksWhatToDo)]
+    [InlineData("honestly does writing it down even help? I still think it afterwards", "en", TurnMoves.DoubtsTheMethod)]
+    [InlineData("what's the point of the thought record if I already know the thought is dumb", "en", TurnMoves.DoubtsTheMethod)]
+    [InlineData("근데 말로 해서 뭐가 달라져요? 전에도 말했는데 똑같았어요", "ko", TurnMoves.DoubtsTheMethod)]
+    [InlineData("wait are you a bot or a real person", "en", TurnMoves.AsksAboutCounselor)]
+    [InlineData("이거 매일 적는 게 진짜 효과 있어요?", "ko", TurnMoves.DoubtsTheMethod)]
     public void Reads_DirectQuestionsToTheCounselor(string text, string language, TurnMoves expected)
     {
         Assert.Equal(expected, ConversationMoves.Read(text, TextLanguages.Resolve(language, text), riskRaised: false));

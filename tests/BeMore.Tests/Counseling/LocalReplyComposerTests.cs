@@ -412,6 +412,8 @@ public sealed class LocalReplyComposerTests
     [InlineData("ko", TurnMoves.AsksIfNormal | TurnMoves.DailyLife)]
     [InlineData("en", TurnMoves.AsksWhatToDo | TurnMoves.Plan)]
     [InlineData("ko", TurnMoves.AsksHow)]
+    [InlineData("en", TurnMoves.DoubtsTheMethod)]
+    [InlineData("ko", TurnMoves.DoubtsTheMethod | TurnMoves.DailyLife)]
     public void DirectQuestion_IsAnsweredBeforeAnythingElse(string language, TurnMoves moves)
     {
         var composer = new LocalReplyComposer();
@@ -422,7 +424,8 @@ public sealed class LocalReplyComposerTests
         var answers = moves.HasFlag(TurnMoves.AsksMedical) ? LocalReplyTexts.MedicalAnswers
             : moves.HasFlag(TurnMoves.AsksIfNormal) ? LocalReplyTexts.IfNormalAnswers
             : moves.HasFlag(TurnMoves.AsksWhatToDo) ? LocalReplyTexts.WhatToDoAnswers
-            : LocalReplyTexts.HowAnswers;
+            : moves.HasFlag(TurnMoves.AsksHow) ? LocalReplyTexts.HowAnswers
+            : LocalReplyTexts.MethodAnswers;
         Assert.Contains(answers, a => reply.StartsWith(a.In(language), StringComparison.Ordinal));
     }
 
