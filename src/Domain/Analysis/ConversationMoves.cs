@@ -21,8 +21,7 @@ public static class ConversationMoves
     /// "오늘 머리가 좀 정리됐어요. 안녕히 계세요" holds two cues (정리, 안녕) and is a goodbye, "그동안 고마웠어요. 다들 안녕"
     /// holds the same kind and is a farewell, and the model, which learned farewells as risk, tells them apart. A plan is
     /// refused at any cue, whatever the model says: it read "이번 주에 방 정리하고 물건들 나눠 주려고요" (giving things
-    /// away) at 0.01. From a third of the alert threshold (0.15), well below where an alert is raised, so a near miss is
-    /// never praised.
+    /// away) at 0.01. From half the lowest alert threshold (English 0.10, Korean 0.20), so a near miss is never praised.
     /// </summary>
     private const float DoubtFrom = 0.05f;
 

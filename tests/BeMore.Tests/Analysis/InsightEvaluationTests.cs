@@ -95,19 +95,19 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
     private sealed record Floors(double Precision, double ExactRecall, double RiskRecall, int FalseAlertsOnNone, int FalseAlertsOnDenials, double EmotionMacroF1,
         double TalkRiskRecall, int TalkFalseAlerts)
     {
-        // Reached (writers A, B, D, E, H, L and session talk G, H; risk from the utterance and content-words models
-        // agreeing at 0.15, scale 8, no guard; distortions from 0.8): precision 0.968, exact-type recall 0.715, risk recall
-        // 0.985 (66/67), 6 false alerts on 100 none (3 of 17 denials), 9 on 340 distortion lines, macro-F1 0.817; session
-        // talk F: risk 39/40, 10 false alerts on 160. Before L: 0.967, 0.685, 66/67, 6 (3), 8, 0.817; F 39/40, 11. Before H
-        // (A, B, D, E, G; agreeing at 0.03, guard 0.3): 0.962, 0.662, 65/67, 9 (3), 14, 0.786; F 40/40, 17.
-        private static readonly Floors English = new(0.96, 0.71, 0.98, 6, 3, 0.81, 0.975, 10);
+        // Reached (writers A, B, D, E, H, L and session talk G, H, Q; risk from the utterance and content-words models
+        // agreeing at 0.10, scale 8, no guard; distortions from 0.8): precision 0.968, exact-type recall 0.721, risk recall
+        // 0.970 (65/67), 7 false alerts on 100 none (3 of 17 denials), 13 on 340 distortion lines, macro-F1 0.797; session
+        // talk F: risk 39/40, 11 false alerts on 160. Before L and Q (0.15): 0.968, 0.715, 66/67, 6 (3), 9, 0.817; F 39/40,
+        // 10. Before H (A, B, D, E, G; agreeing at 0.03, guard 0.3): 0.962, 0.662, 65/67, 9 (3), 14, 0.786; F 40/40, 17.
+        private static readonly Floors English = new(0.96, 0.72, 0.97, 7, 3, 0.79, 0.975, 11);
 
-        // Reached (writers A, B, D, E, H and session talk G, I; risk from the two models agreeing at 0.15, scale 8, cue
-        // guard 0.5; distortions from 0.7): precision 0.970, exact-type recall 0.835, risk recall 0.970 (65/67), 6 false
-        // alerts on 100 none (3 of 17 denials), 2 on distortion lines, macro-F1 0.860; session talk F: risk 40/40, 1 false
-        // alert on 160. Before H and I (the utterance model alone at 0.2, guard 0.5; distortions from 0.8): 0.966, 0.737,
-        // 66/67, 6 (2), 3, 0.880; F 39/40, 3.
-        private static readonly Floors Korean = new(0.96, 0.83, 0.97, 6, 3, 0.85, 1.0, 1);
+        // Reached (writers A, B, D, E, H, L and session talk G, I, Q; risk from the two models agreeing at 0.20, scale 8, no
+        // guard; distortions from 0.7): precision 0.980, exact-type recall 0.853, risk recall 0.985 (66/67), 4 false alerts
+        // on 100 none (2 of 17 denials), 3 on distortion lines, macro-F1 0.870; session talk F: risk 39/40, 1 false alert on
+        // 160. Before L and Q (0.15, guard 0.5): 0.970, 0.835, 65/67, 6 (3), 2, 0.860; F 40/40, 1. Before H and I (the
+        // utterance model alone at 0.2, guard 0.5; distortions from 0.8): 0.966, 0.737, 66/67, 6 (2), 3, 0.880; F 39/40, 3.
+        private static readonly Floors Korean = new(0.97, 0.85, 0.98, 4, 2, 0.86, 0.975, 1);
 
         public static Floors For(TextLanguage language) => language == TextLanguage.Korean ? Korean : English;
     }
