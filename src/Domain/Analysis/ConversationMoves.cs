@@ -129,17 +129,17 @@ public static class ConversationMoves
         Linear, Regex.InfiniteMatchTimeout);
 
     private static readonly Regex EnglishMedical = English(
-        @"\b(?:medication|meds|antidepressants?|ssris?|sertraline|zoloft|prozac|lexapro|xanax|sleeping\s+pills?|sleep\s+meds|melatonin|prescri\w+|dosage|dose|diagnos\w+|adhd|bipolar|postpartum|post-partum|ppd|psychiatrist|do\s+i\s+have\s+(?:depression|anxiety|ocd|adhd|ptsd|bipolar|an?\s+\w+\s+disorder))\b");
+        @"\b(?:medication|meds|antidepressants?|ssris?|snris?|benzos?|sertraline|zoloft|prozac|fluoxetine|lexapro|escitalopram|citalopram|paroxetine|venlafaxine|duloxetine|bupropion|wellbutrin|mirtazapine|trazodone|quetiapine|seroquel|lithium|lamotrigine|aripiprazole|abilify|xanax|alprazolam|lorazepam|ativan|clonazepam|klonopin|diazepam|valium|zopiclone|zolpidem|ambien|propranolol|gabapentin|pregabalin|adderall|ritalin|methylphenidate|vyvanse|sleeping\s+pills?|sleep\s+meds|melatonin|prescri\w+|dosage|dose|diagnos\w+|adhd|bipolar|postpartum|post-partum|ppd|psychiatrist|do\s+i\s+have\s+(?:depression|anxiety|ocd|adhd|ptsd|bipolar|an?\s+\w+\s+disorder))\b");
 
     private static readonly Regex KoreanMedical = new(
-        "약[을이은도]? ?(?:먹|복용|처방|끊|줄|늘)|약물|항우울제|수면제|수면 ?유도제|멜라토닌|처방|진단|우울증(?:인가|일까|인지|이에요|인 ?것|일 ?수)|adhd|ADHD|조울|산후 ?우울|정신과|공황 ?장애(?:인가|일까|인지)",
+        "약[을이은도]? ?(?:먹|복용|처방|끊|줄|늘)|약물|항우울제|항불안제|신경안정제|안정제|수면제|수면 ?유도제|멜라토닌|졸피뎀|스틸녹스|자낙스|알프라졸람|로라제팜|아티반|인데놀|프로프라놀롤|콘서타|메틸페니데이트|렉사프로|졸로프트|프로작|에스시탈로프람|부프로피온|웰부트린|미르타자핀|트라조돈|쿠에티아핀|리튬|처방|진단|우울증(?:인가|일까|인지|이에요|인 ?것|일 ?수)|adhd|ADHD|조울|산후 ?우울|정신과|공황 ?장애(?:인가|일까|인지)",
         Linear, Regex.InfiniteMatchTimeout);
 
     private static readonly Regex EnglishAboutCounselor = English(
-        @"\b(?:are\s+you\s+(?:a\s+)?(?:real|human|a\s+person|a\s+bot|an?\s+ai|ai|a\s+robot|a\s+therapist|a\s+counselor|a\s+counsellor)|is\s+this\s+(?:a\s+bot|an?\s+ai|ai|real|a\s+real\s+person|recorded|saved|private|confidential)|who\s+(?:can\s+)?(?:sees?|reads?)\s+(?:this|these|what\s+i)|does\s+anyone\s+(?:see|read)|do\s+you\s+(?:keep|save|store|remember)|is\s+(?:this|it)\s+(?:being\s+)?(?:recorded|saved|stored|kept))\b");
+        @"\b(?:are\s+you\s+(?:a\s+|an\s+)?(?:real|actual|human|a\s+person|a\s+bot|an?\s+ai|ai|a\s+robot|a\s+therapist|a\s+counselor|a\s+counsellor)|is\s+this\s+(?:a\s+bot|an?\s+ai|ai|real|a\s+real\s+person|recorded|saved|private|confidential)|who\s+(?:can\s+)?(?:sees?|reads?)\s+(?:this|these|what\s+i)|does\s+anyone\s+(?:see|read)|do\s+you\s+(?:keep|save|store|remember)|is\s+(?:this|it)\s+(?:being\s+)?(?:recorded|saved|stored|kept))\b");
 
     private static readonly Regex KoreanAboutCounselor = new(
-        "(?:사람|AI|ai|에이아이|인공지능|로봇|봇|챗봇)(?:이에요|이세요|인가요|예요|이야|이지|맞아요|맞죠|이신가요|인 ?거죠|인 ?거예요)|(?:^\\s*|이거|이건|이게|여기|대화|상담|채팅|얘기|이야기|내용)(?:[은는이가도]|들)? ?(?:다 ?)?기록(?:이|은|도)? ?남|저장(?:돼|되나|되는|이 ?돼|해 ?두)|누가 ?(?:봐|보|읽)|비밀 ?보장",
+        "(?:사람|AI|ai|에이아이|인공지능|로봇|봇|챗봇)(?:이에요|이세요|인가요|예요|에요|이야|이지|맞아요|맞죠|이신가요|인 ?거죠|인 ?거예요|임\\?|이냐|냐)|(?:^\\s*|이거|이건|이게|여기|대화|상담|채팅|얘기|이야기|내용)(?:[은는이가도]|들)? ?(?:혹시 ?)?(?:어디 ?)?(?:다 ?)?기록(?:이|은|도|으로|에)? ?남|저장(?:돼|되나|되는|이 ?돼|해 ?두)|누가 ?(?:봐|보|읽)|비밀 ?보장",
         Linear, Regex.InfiniteMatchTimeout);
 
     /// <summary>Doubt of the method itself: whether the homework works, what writing it down changes.</summary>

@@ -83,6 +83,11 @@ public sealed class ConversationMovesTests
     [InlineData("what's the point of the thought record if I already know the thought is dumb", "en", TurnMoves.DoubtsTheMethod)]
     [InlineData("근데 말로 해서 뭐가 달라져요? 전에도 말했는데 똑같았어요", "ko", TurnMoves.DoubtsTheMethod)]
     [InlineData("wait are you a bot or a real person", "en", TurnMoves.AsksAboutCounselor)]
+    [InlineData("ok real question before we start, are you an actual person or an AI?", "en", TurnMoves.AsksAboutCounselor)]
+    [InlineData("아 그리고 혹시 쌤 AI에요? 답장이 너무 빨라서 ㅋㅋ", "ko", TurnMoves.AsksAboutCounselor)]
+    [InlineData("상담 내용은 혹시 어디 기록으로 남나요? 회사 EAP로 하는 거라 좀 신경 쓰여서요", "ko", TurnMoves.AsksAboutCounselor)]
+    [InlineData("The GP wants me on mirtazapine. Does that one put weight on you?", "en", TurnMoves.AsksMedical)]
+    [InlineData("병원에서 졸피뎀 받아왔는데 이거 계속 먹어도 되는 건가요?", "ko", TurnMoves.AsksMedical)]
     [InlineData("이거 매일 적는 게 진짜 효과 있어요?", "ko", TurnMoves.DoubtsTheMethod)]
     public void Reads_DirectQuestionsToTheCounselor(string text, string language, TurnMoves expected)
     {
