@@ -12,13 +12,8 @@ silo_dll="$root/src/Silo/bin/Release/net10.0/BeMore.Silo.dll"
 
 export REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true DO_NOT_TRACK=1 NO_UPDATE_NOTIFIER=1
 work="$(mktemp -d)"
-free_port() {
-    local port
-    while true; do
-        port=$((20000 + RANDOM % 20000))
-        (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
-    done
-}
+# shellcheck source=../free-port.sh
+source "$root/tools/free-port.sh"
 url="http://127.0.0.1:$(free_port)"
 (cd "$work" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$url" BeMore__Api__ExposeDocs=true \
     BeMore__Storage__DataDirectory="$work" BeMore__Cluster__SiloPort="$(free_port)" BeMore__Cluster__GatewayPort="$(free_port)" \
