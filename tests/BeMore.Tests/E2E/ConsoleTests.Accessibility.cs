@@ -58,6 +58,7 @@ public sealed partial class ConsoleTests
 
             await page.Locator("#main-nav a[href='/console/account']").ClickAsync();
             await Expect(page.Locator("#profile-name")).ToHaveValueAsync("Console User");
+            await Expect(page.Locator("#save-preferences")).ToBeEnabledAsync();
             await AssertPageAsync(browser, "account");
         });
     }

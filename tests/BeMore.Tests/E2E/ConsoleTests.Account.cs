@@ -115,6 +115,40 @@ public sealed partial class ConsoleTests
     }
 
     /// <summary>
+    /// The account page's profile and preferences cannot be changed before the stored values arrive: a choice made
+    /// earlier would be overwritten by the late fill (a CI run saved English after Korean had been picked).
+    /// </summary>
+    [Fact]
+    public async Task Console_AccountPage_KeepsItsFormsDisabledUntilTheStoredValuesArrive()
+    {
+        await ConsoleBrowser.RunAsync(factory.ServerAddress, nameof(Console_AccountPage_KeepsItsFormsDisabledUntilTheStoredValuesArrive), Desktop, async browser =>
+        {
+            var page = browser.Page;
+            await SignUpAsync(browser, language: "en");
+            var profileRequested = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var releaseProfile = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            await page.RouteAsync("**/api/user/me", async route =>
+            {
+                profileRequested.TrySetResult();
+                await releaseProfile.Task;
+                await route.ContinueAsync();
+            });
+
+            await page.Locator("#main-nav a[href='/console/account']").ClickAsync();
+            await profileRequested.Task.WaitAsync(TimeSpan.FromSeconds(20));
+            await Expect(page.Locator("#preferences-language")).ToBeDisabledAsync();
+            await Expect(page.Locator("#save-preferences")).ToBeDisabledAsync();
+            await Expect(page.Locator("#profile-name")).ToBeDisabledAsync();
+
+            releaseProfile.SetResult();
+            await Expect(page.Locator("#preferences-language")).ToBeEnabledAsync();
+            await Expect(page.Locator("#preferences-language")).ToHaveValueAsync("en");
+            await Expect(page.Locator("#profile-name")).ToHaveValueAsync("Console User");
+            await Expect(page.Locator("#save-profile")).ToBeEnabledAsync();
+        });
+    }
+
+    /// <summary>
     /// A new user's language follows the browser's languages until they choose; the choice on the account page is
     /// stored, and the report then comes in that language.
     /// </summary>

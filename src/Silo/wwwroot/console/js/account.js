@@ -18,6 +18,10 @@ export function renderAccount(main, account) {
   const deleteForm = $('#delete-form');
   let profile = null;
   let closed = false;
+  // The two forms that show stored values stay disabled until those values arrive: a change made before would be
+  // overwritten by the late fill, and a save would send the defaults back.
+  setEnabled(profileForm, false);
+  setEnabled(preferencesForm, false);
 
   function drawProfile() {
     if (!profile) {
@@ -136,6 +140,8 @@ export function renderAccount(main, account) {
       profileForm.displayName.value = profile.displayName;
       drawProfile();
       fillPreferences(preferences);
+      setEnabled(profileForm, true);
+      setEnabled(preferencesForm, true);
     })
     .catch(failure => showError($('#profile-error'), failure));
 
@@ -144,4 +150,10 @@ export function renderAccount(main, account) {
     closed = true;
     stopListening();
   };
+}
+
+function setEnabled(form, enabled) {
+  for (const control of form.elements) {
+    control.disabled = !enabled;
+  }
 }
