@@ -44,6 +44,35 @@ internal static class RiskRules
         + @"|\b(?:isn't|is\s+not|wasn't|'s\s+not|ain't)\s+(?:ever\s+)?on\s+the\s+table\b|\bnot\s+where\s+my\s+head\s+is\b|\bnot\s+in\s+that\s+headspace\b"
         + @"|\b(?:never|not|don't|didn't|do\s+not|did\s+not)\s+(?:ever\s+|really\s+|actually\s+|once\s+)?(?:want(?:ed)?|wish(?:ed)?|wanna)\s+(?:to\s+)?(?:die|be\s+dead|kill\s+myself|hurt\s+myself|end\s+(?:it|my\s+life))\b");
 
+    /// <summary>
+    /// Denials of one part of a clause, between commas ("I'm not planning anything", "I want to live", "I meant done with
+    /// the job, not with life", "I've never cut"): only that part is set aside, since a sentence often goes on after a
+    /// comma to say risk ("sometimes I think about taking my own life, I don't have a plan or anything"). Written from
+    /// the training writers' denial lines.
+    /// </summary>
+    private static readonly Regex EnglishDenialPart = CompileLenient(
+        // Not at risk, not planning, not going to act: "I'm not planning anything", "no plan or anything", "I'm not a danger to myself".
+        @"\b(?:I'm|I\s+am|I\s+was|I've\s+been)\s+(?:really\s+|honestly\s+|definitely\s+|seriously\s+)?not\s+(?:at\s+(?:any\s+)?risk|a\s+danger\s+to\s+myself|in\s+(?:a\s+)?crisis|planning\s+(?:anything|to\s+do\s+anything))\b"
+        + @"|\b(?:no|not\s+any|don't\s+have\s+(?:a|any)|there's\s+no|haven't\s+got\s+(?:a|any))\s+plans?\s+(?:or\s+anything|like\s+that|to\s+do\s+anything)\b|^\s*(?:and\s+)?no\s+(?:pills|plans?|thoughts|urges)\s*$"
+        + @"|\b(?:I'm|I\s+am)\s+not\s+(?:gonna|going\s+to)\s+do\s+anything(?:\s+to\s+myself)?(?:\s*[.!;]|\s+(?:to\s+myself|I\s+(?:just|want|promise)|tonight|I\s+swear)|\s*$)"
+        + @"|\b(?:I'd|I\s+would|I\s+will|I'll|I\s+wouldn't|I\s+won't)\s+(?:never\s+)?(?:ever\s+)?do\s+(?:anything|that|something)\s+(?:stupid|silly|drastic|to\s+myself|like\s+that|to\s+(?:my|the)\s+(?:kids|family|children|mum|mom|parents))\b"
+        + @"|\bno\s+risk\s+stuff\b|\b(?:fine|okay|ok|safe)\s+safety-?wise\b|\b(?:isn't|is\s+not|not)\s+a\s+cry\s+for\s+help\b"
+        // Done with something else, "not with life": "I meant done with the job, not with life".
+        + @"|\bnot\s+(?:done\s+)?with\s+life\b|\bnot\s+(?:like\s+)?done\s+done\b|\bnot\s+(?:with\s+)?life\s*(?:lol|haha)?\s*[.!?]"
+        // Wanting to live: "I want to live", "I want to be here", "I'm not going anywhere" (not "I don't know if I want to be here").
+        + @"|(?<!\b(?:if|whether|know|sure|why)\s+)\bI\s+(?:really\s+|still\s+)?(?:want|wanna|plan\s+on)\s+(?:to\s+)?(?:live|be\s+(?:here|around)(?:\s+for\s+a\s+long\s+time)?|being\s+around)\b"
+        + @"|\b(?:I'm|I\s+am)\s+not\s+going\s+anywhere\b|\btoo\s+much\s+to\s+live\s+for\b|(?<!\b(?:don't|not|never|to)\s+)\blove\s+my\s+life\b"
+        // Past and gone: "I've never cut", "those thoughts are gone", "haven't had those thoughts since".
+        + @"|\b(?:I've|I\s+have|I)\s+never\s+(?:cut|tried\s+anything|self-?harmed|hurt\s+myself)\b|\b(?:haven't|have\s+not|hadn't)\s+cut\b|\bnot\s+(?:been\s+)?cutting\b"
+        + @"|\bno\s+urges?\b|\bself-?harm(?:'s|\s+has|\s+is)\s+never\b|\b(?:suicide|death|dying)(?:'s|\s+is|\s+isn't|\s+has)\s+(?:not|never)\s+(?:been\s+)?on\s+my\s+mind\b"
+        + @"|\b(?:haven't|have\s+not|hadn't|don't|never)\s+(?:had|have|got)\s+(?:those|any|these|dark|such)\s+(?:dark\s+)?thoughts\b|\bno\s+dark\s+thoughts\b"
+        + @"|\b(?:those|the|these|that)\s+(?:dark\s+|scary\s+|bad\s+)?(?:thoughts|feelings?)\s+(?:are|were)\s+(?:gone|behind\s+me)\b|\b(?:thoughts|they)\s+(?:went|have\s+gone|are)\s+(?:away|gone)\b"
+        + @"|\bhaven't\s+come\s+back\b|\b(?:never|hasn't|has\s+never|never\s+once)\s+crossed\s+my\s+mind\b|\bI\s+don't\s+think\s+about\s+(?:dying|death|that\s+stuff|it)\s+(?:anymore|any\s+more)\b"
+        + @"|\bnot\s+thinking\s+(?:of|about)\s+ending\s+anything\b|\bnot\s+thinking\s+that\s+way\b"
+        // Not that kind: "not for any dark reason", "not the dark kind", "I'm not that kind of down", "I didn't mean it like that".
+        + @"|\bnot\s+(?:for\s+)?any\s+(?:dark|sad|bad)\s+reason\b|\bnot\s+(?:the|in\s+a)\s+dark\s+(?:kind|way)\b|\bnot\s+that\s+kind\s+of\s+(?:down|hopeless|sad|low|place|tired)\b"
+        + @"|\bnot\s+in\s+that\s+kind\s+of\s+place\b|\b(?:didn't|don't|did\s+not|do\s+not)\s+mean\s+it\s+like\s+that\b|\bnothing\s+(?:else\s+going\s+on|like\s+that)\b");
+
     private static readonly Regex KoreanDenial = CompileLenient(
         "(?:그런|나쁜|극단적인?|이상한|위험한|무서운|죽을|죽음|자살|자해|해칠) ?(?:생각|맘|마음|쪽)[은는이가도]?[^.!?밖뿐]{0,12}?(?:없|안 ?(?:해|들|함|했)|못 ?해|아니)"
         + "|(?:죽고|사라지고|없어지고) ?싶[은다][^.!?]{0,6}?(?:건|거|게|것) ?(?:아니|아님)"
@@ -142,7 +171,59 @@ internal static class RiskRules
     /// </summary>
     public static bool Denies(string text, TextLanguage language) =>
         Assess(text, language) is { Level: RiskLevel.None } rule
-        && (rule.Denied || (language == TextLanguage.Korean ? KoreanDenial : EnglishDenial).IsMatch(text));
+        && (rule.Denied || (language == TextLanguage.Korean ? KoreanDenial : EnglishDenial).IsMatch(text)
+            || (language == TextLanguage.English && DenialParts(text, language).Any(part => EnglishDenialPart.IsMatch(part.Text))));
+
+    /// <summary>
+    /// <see cref="ClauseSpans"/>, with each English clause that holds a denial of one part (<see cref="EnglishDenialPart"/>)
+    /// split further at its commas, so that part alone can be set aside.
+    /// </summary>
+    private static List<EvidenceSpan> DenialParts(string text, TextLanguage language)
+    {
+        var clauses = ClauseSpans(text, language);
+        if (language == TextLanguage.Korean || !clauses.Exists(c => c.Text.Contains(',', StringComparison.Ordinal)))
+        {
+            return clauses;
+        }
+
+        var parts = new List<EvidenceSpan>(clauses.Count + 2);
+        foreach (var clause in clauses)
+        {
+            var pieces = CommaPieces(clause);
+            if (pieces.Count > 1 && pieces.Exists(p => EnglishDenialPart.IsMatch(p.Text)))
+            {
+                parts.AddRange(pieces);
+            }
+            else
+            {
+                parts.Add(clause);
+            }
+        }
+
+        return parts;
+    }
+
+    private static List<EvidenceSpan> CommaPieces(EvidenceSpan clause)
+    {
+        var pieces = new List<EvidenceSpan>();
+        var start = 0;
+        while (start <= clause.Text.Length)
+        {
+            var comma = clause.Text.IndexOf(',', start);
+            var end = comma < 0 ? clause.Text.Length : comma;
+            var piece = clause.Text[start..end];
+            var trimmed = piece.Trim();
+            if (trimmed.Any(char.IsLetter))
+            {
+                var offset = start + piece.IndexOf(trimmed, StringComparison.Ordinal);
+                pieces.Add(new EvidenceSpan(clause.Start + offset, trimmed.Length, trimmed));
+            }
+
+            start = end + 1;
+        }
+
+        return pieces;
+    }
 
     /// <summary>
     /// The utterance without its clauses that deny risk, retell someone else's words or use a death word in an idiom, as
@@ -151,7 +232,7 @@ internal static class RiskRules
     /// </summary>
     public static (string Text, EvidenceSpan Span, bool SetAside, IReadOnlyList<EvidenceSpan> Clauses)? UnqualifiedClauses(string text, TextLanguage language)
     {
-        var clauses = ClauseSpans(text, language);
+        var clauses = DenialParts(text, language);
         var kept = clauses.Where(c => !Qualified(c.Text, language)).ToList();
         if (kept.Count < clauses.Count)
         {
@@ -222,7 +303,9 @@ internal static class RiskRules
         // A fragment ("Self-harm? Never.", "자해요? 안 해요") is answered by the clause after it.
         var clause = clauses[at];
         var end = IsFragment(clause) && at + 1 < clauses.Count ? clauses[at + 1].Start + clauses[at + 1].Length : clause.Start + clause.Length;
-        return (language == TextLanguage.Korean ? KoreanDenial : EnglishDenial).IsMatch(text.AsSpan(clause.Start, end - clause.Start));
+        return (language == TextLanguage.Korean ? KoreanDenial : EnglishDenial).IsMatch(text.AsSpan(clause.Start, end - clause.Start))
+            || (language == TextLanguage.English
+                && CommaPieces(clause).Find(p => index >= p.Start && index < p.Start + p.Length) is { } piece && EnglishDenialPart.IsMatch(piece.Text));
     }
 
     private static bool IsFragment(EvidenceSpan clause) => clause.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < FragmentWords;
@@ -230,6 +313,7 @@ internal static class RiskRules
     private static bool Qualified(string clause, TextLanguage language) =>
         Assess(clause, language).Denied || HasIdiom(clause, language)
         || (language == TextLanguage.Korean ? KoreanDenial : EnglishDenial).IsMatch(clause)
+        || (language == TextLanguage.English && EnglishDenialPart.IsMatch(clause))
         || (language == TextLanguage.Korean ? KoreanReported : EnglishReported).IsMatch(clause);
 
     /// <summary>Whether the utterance holds an idiom with a death or harm word ("this traffic is killing me", "배고파 죽겠다").</summary>

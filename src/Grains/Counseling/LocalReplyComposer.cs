@@ -83,20 +83,21 @@ public sealed class LocalReplyComposer(int seed = 0)
             return Safety(language, turn.CrisisLine, _safetyAsked++, _saidNoPlan ? null : turn.RiskSeverity, turn.RiskLevel);
         }
 
+        // "Don't worry, I just meant I'm tired" answers the safety question just asked: believed, and not asked again (also when it
+        // is a denial: it answers that question).
+        if (turn.Moves.HasFlag(TurnMoves.Reassurance) && JustAskedAboutSafety)
+        {
+            _checkedIn = true;
+            _saidNoPlan = true;
+            return $"{Take("reassured", LocalReplyTexts.ReassuranceAcknowledgements, language)} {Take("ask:reassured", LocalReplyTexts.ReassuranceQuestions, language)}";
+        }
+
         // A denial is met, not passed over ("I'm not suicidal, I want to be clear"); after an alert it also answers the check-in.
         if (turn.DeniesRisk)
         {
             _checkedIn = true;
             _saidNoPlan = true;
             return $"{Take("denial", LocalReplyTexts.DenialAcknowledgements, language)} {Take("ask:denial", LocalReplyTexts.DenialQuestions, language)}";
-        }
-
-        // "Don't worry, I just meant I'm tired" answers the safety question just asked: believed, and not asked again.
-        if (turn.Moves.HasFlag(TurnMoves.Reassurance) && JustAskedAboutSafety)
-        {
-            _checkedIn = true;
-            _saidNoPlan = true;
-            return $"{Take("reassured", LocalReplyTexts.ReassuranceAcknowledgements, language)} {Take("ask:reassured", LocalReplyTexts.ReassuranceQuestions, language)}";
         }
 
         var distortion = turn.Distortion is { } code && DistortionTypeCodes.TryParse(code, out var type) ? type : (DistortionType?)null;

@@ -100,7 +100,9 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
         // 0.970 (65/67), 7 false alerts on 100 none (3 of 17 denials), 13 on 340 distortion lines, macro-F1 0.797; session
         // talk F: risk 39/40, 11 false alerts on 160. Before L and Q (0.15): 0.968, 0.715, 66/67, 6 (3), 9, 0.817; F 39/40,
         // 10. Before H (A, B, D, E, G; agreeing at 0.03, guard 0.3): 0.962, 0.662, 65/67, 9 (3), 14, 0.786; F 40/40, 17.
-        private static readonly Floors English = new(0.96, 0.72, 0.97, 7, 3, 0.79, 0.975, 11);
+        // With the denials of one part of a sentence (2026-12-04, rules only, models unchanged): 6 false alerts on none (2
+        // of 17 denials), denials recognised 7 -> 11 of 17 and on F 6 -> 12 of 23; the rest unchanged.
+        private static readonly Floors English = new(0.96, 0.72, 0.97, 6, 2, 0.79, 0.975, 11);
 
         // Reached (writers A, B, D, E, H, L and session talk G, I, Q; risk from the two models agreeing at 0.20, scale 8, no
         // guard; distortions from 0.7): precision 0.980, exact-type recall 0.853, risk recall 0.985 (66/67), 4 false alerts

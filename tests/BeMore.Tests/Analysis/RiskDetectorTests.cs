@@ -235,13 +235,31 @@ public sealed class RiskDetectorTests
     [InlineData("I'm not suicidal, I want to be super clear about that.", TextLanguage.English, true)]
     [InlineData("I've had no thoughts of hurting myself, it's just been a hard week.", TextLanguage.English, true)]
     [InlineData("스스로 해칠 생각은 없어요. 그냥 좀 지쳤어요.", TextLanguage.Korean, true)]
+    [InlineData("I meant I'm done with the course, not with life.", TextLanguage.English, true)]
+    [InlineData("Hurting myself has never crossed my mind, even this month.", TextLanguage.English, true)]
+    [InlineData("I want to live, I'm just worn out by the move.", TextLanguage.English, true)]
     [InlineData("I want to kill myself.", TextLanguage.English, false)]
+    [InlineData("I don't know if I want to be here anymore.", TextLanguage.English, false)]
     [InlineData("I'd never hurt myself but I've been saving pills.", TextLanguage.English, false)]
     [InlineData("My manager moved our meeting to Friday.", TextLanguage.English, false)]
     [InlineData("죽고 싶어요.", TextLanguage.Korean, false)]
     public void DeniesRisk_RecognisesADenialThatRaisesNoAlert(string text, TextLanguage language, bool denies)
     {
         Assert.Equal(denies, RiskDetector.DeniesRisk(text, language));
+    }
+
+    /// <summary>
+    /// A denial of one part of a sentence ("no plans or anything") sets aside only that part, between commas: the
+    /// ideation the same sentence states still alerts.
+    /// </summary>
+    [Theory]
+    [InlineData("I keep thinking about ending my life, I'm not planning anything though.")]
+    [InlineData("Lately I wish I could go to sleep and not wake up, no plans or anything.")]
+    [InlineData("I'm not going anywhere tonight, I just want to die.")]
+    public void Assess_RiskBesideADenialOfAPart_StillAlerts(string text)
+    {
+        Assert.NotEqual(RiskLevel.None, RiskDetector.Assess(text, TextLanguage.English).Level);
+        Assert.False(RiskDetector.DeniesRisk(text, TextLanguage.English));
     }
 
     /// <summary>Risk statements no phrase rule names alert, with the guard on too: their words are risk cues.</summary>
