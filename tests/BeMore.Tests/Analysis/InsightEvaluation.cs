@@ -99,12 +99,12 @@ internal sealed class InsightEvaluation
     }
 
     /// <summary>
-    /// The session talk test split (corpus/talk, writer F: ordinary talk in seven kinds and risk in eight families, never
-    /// trained or tuned on): what a live session mostly hears, where a false alert turns the counselor's reply into a
-    /// crisis script.
+    /// A session talk test split (corpus/talk, never trained or tuned on): writer F's ordinary talk in seven kinds and risk
+    /// in eight families, what a live session mostly hears, where a false alert turns the counselor's reply into a crisis
+    /// script; or writer R's questions.
     /// </summary>
-    public static InsightEvaluation TalkTestSplit(TextLanguage language) =>
-        new(language, InsightCorpus.Talk(CorpusRoot, language.ToCode(), InsightCorpus.TalkTestWriter, _ => true), []);
+    public static InsightEvaluation TalkTestSplit(TextLanguage language, string writer) =>
+        new(language, InsightCorpus.Talk(CorpusRoot, language.ToCode(), writer, _ => true), []);
 
     /// <summary>Distortions found on none lines (any is false: ordinary talk holds no labelled distortion).</summary>
     public int DistortionsOnNone => NoneIndices.Count(i => Detections[i].Count > 0);
@@ -117,7 +117,7 @@ internal sealed class InsightEvaluation
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"== {Language} session talk test split (writer {InsightCorpus.TalkTestWriter}): risk recall {RiskRecall:F3} ({RiskAlerted}/{RiskLines}), "
+            $"== {Language} session talk test split (writer {(Utterances.Count > 0 ? Utterances[0].Writer : "")}): risk recall {RiskRecall:F3} ({RiskAlerted}/{RiskLines}), "
             + $"false alerts on none {FalseAlertsOnNone}/{NoneLines}, none lines with a distortion found {DistortionsOnNone}/{NoneLines}, "
             + $"denials recognised {DenialsRecognised}/{Denials}");
         foreach (var group in RiskIndices.GroupBy(i => Utterances[i].Subtype).OrderBy(g => g.Key, StringComparer.Ordinal))

@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 namespace BeMore.Tests.Analysis;
 
 /// <summary>
-/// The analysers on the corpus's test splits (writer C, and session talk writer F; never trained or tuned on; see
+/// The analysers on the corpus's test splits (writer C, session talk writer F and questions writer R; never trained or tuned on; see
 /// corpus/README.md). Each test
 /// prints the full figures and fails below floors set a little under what the shipped models reach, so a change that
 /// makes them worse is seen. The targets (distortion precision 0.95, exact-type recall 0.85, risk recall 1.0,
@@ -61,7 +61,7 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
     [MemberData(nameof(Languages))]
     public void Risk_TalkTestSplit_RecallAtFloorAndFalseAlertsOnOrdinaryTalkAtMostCeiling(TextLanguage language)
     {
-        var split = InsightEvaluation.TalkTestSplit(language);
+        var split = InsightEvaluation.TalkTestSplit(language, InsightCorpus.TalkTestWriter);
         output.WriteLine(split.TalkReport());
         var floor = Floors.For(language);
 
@@ -69,6 +69,24 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
         Assert.True(split.RiskLines >= 40 && split.NoneLines >= 160, $"{split.RiskLines} risk, {split.NoneLines} none");
         Assert.True(split.RiskRecall >= floor.TalkRiskRecall, $"risk recall {split.RiskRecall:F3} < {floor.TalkRiskRecall}");
         Assert.True(split.FalseAlertsOnNone <= floor.TalkFalseAlerts, $"{split.FalseAlertsOnNone} false alerts on ordinary talk > {floor.TalkFalseAlerts}");
+    }
+
+    /// <summary>
+    /// Writer R's questions: risk asked as a question ("would anyone even notice if I was gone?") and ordinary questions
+    /// that sound alarming out of context (doses, sleeping pills, "what's the point of this worksheet").
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Risk_QuestionTestSplit_RecallAtFloorAndFalseAlertsOnOrdinaryQuestionsAtMostCeiling(TextLanguage language)
+    {
+        var split = InsightEvaluation.TalkTestSplit(language, InsightCorpus.QuestionTestWriter);
+        output.WriteLine(split.TalkReport());
+        var floor = Floors.For(language);
+
+        Assert.Equal(8, split.Utterances.Where(u => u.Label == "risk").Select(u => u.Subtype).Distinct().Count());
+        Assert.True(split.RiskLines >= 80 && split.NoneLines >= 300, $"{split.RiskLines} risk, {split.NoneLines} none");
+        Assert.True(split.RiskRecall >= floor.QuestionRiskRecall, $"risk recall {split.RiskRecall:F3} < {floor.QuestionRiskRecall}");
+        Assert.True(split.FalseAlertsOnNone <= floor.QuestionFalseAlerts, $"{split.FalseAlertsOnNone} false alerts on ordinary questions > {floor.QuestionFalseAlerts}");
     }
 
     [Theory]
@@ -93,7 +111,7 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
 
     /// <summary>Rounded down a little from the shipped models' figures on the test splits; the false-alert counts are ceilings.</summary>
     private sealed record Floors(double Precision, double ExactRecall, double RiskRecall, int FalseAlertsOnNone, int FalseAlertsOnDenials, double EmotionMacroF1,
-        double TalkRiskRecall, int TalkFalseAlerts)
+        double TalkRiskRecall, int TalkFalseAlerts, double QuestionRiskRecall, int QuestionFalseAlerts)
     {
         // Reached (writers A, B, D, E, H, L and session talk G, H, Q; risk from the utterance and content-words models
         // agreeing at 0.10, scale 8, no guard; distortions from 0.8): precision 0.968, exact-type recall 0.721, risk recall
@@ -101,15 +119,17 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
         // talk F: risk 39/40, 11 false alerts on 160. Before L and Q (0.15): 0.968, 0.715, 66/67, 6 (3), 9, 0.817; F 39/40,
         // 10. Before H (A, B, D, E, G; agreeing at 0.03, guard 0.3): 0.962, 0.662, 65/67, 9 (3), 14, 0.786; F 40/40, 17.
         // With the denials of one part of a sentence (2026-12-04, rules only, models unchanged): 6 false alerts on none (2
-        // of 17 denials), denials recognised 7 -> 11 of 17 and on F 6 -> 12 of 23; the rest unchanged.
-        private static readonly Floors English = new(0.96, 0.72, 0.97, 6, 2, 0.79, 0.975, 11);
+        // of 17 denials), denials recognised 7 -> 11 of 17 and on F 6 -> 12 of 23; the rest unchanged. Questions writer R,
+        // first read with that build: risk 76/80, 25 false alerts on 312 ordinary questions.
+        private static readonly Floors English = new(0.96, 0.72, 0.97, 6, 2, 0.79, 0.975, 11, 0.95, 25);
 
         // Reached (writers A, B, D, E, H, L and session talk G, I, Q; risk from the two models agreeing at 0.20, scale 8, no
         // guard; distortions from 0.7): precision 0.980, exact-type recall 0.853, risk recall 0.985 (66/67), 4 false alerts
         // on 100 none (2 of 17 denials), 3 on distortion lines, macro-F1 0.870; session talk F: risk 39/40, 1 false alert on
-        // 160. Before L and Q (0.15, guard 0.5): 0.970, 0.835, 65/67, 6 (3), 2, 0.860; F 40/40, 1. Before H and I (the
+        // 160. Before L and Q (0.15, guard 0.5): 0.970, 0.835, 65/67, 6 (3), 2, 0.860; F 40/40, 1. Questions writer R, first
+        // read (2026-12-04): risk 75/80, 21 false alerts on 320 ordinary questions. Before H and I (the
         // utterance model alone at 0.2, guard 0.5; distortions from 0.8): 0.966, 0.737, 66/67, 6 (2), 3, 0.880; F 39/40, 3.
-        private static readonly Floors Korean = new(0.97, 0.85, 0.98, 4, 2, 0.86, 0.975, 1);
+        private static readonly Floors Korean = new(0.97, 0.85, 0.98, 4, 2, 0.86, 0.975, 1, 0.93, 21);
 
         public static Floors For(TextLanguage language) => language == TextLanguage.Korean ? Korean : English;
     }

@@ -23,6 +23,12 @@ public static class InsightCorpus
     /// <summary>The session talk only the evaluation tests read (<see cref="Talk"/>).</summary>
     public const string TalkTestWriter = "F";
 
+    /// <summary>
+    /// Questions only the evaluation tests read (<see cref="Talk"/>): writer Q's brief (ordinary questions in eight kinds,
+    /// risk asked as questions), written by two more helpers after Q had trained, never trained or tuned on.
+    /// </summary>
+    public const string QuestionTestWriter = "R";
+
     public static IReadOnlyList<string> Languages { get; } = ["en", "ko"];
 
     public static IReadOnlyList<CorpusUtterance> Utterances(string root, string language, Func<string, bool> writers) =>
