@@ -161,6 +161,10 @@ public static class ConversationMoves
         KoreanPlan, KoreanInsight, KoreanGoodbye, KoreanThanks, KoreanHelped, KoreanReassurance, KoreanDailyLife, KoreanAhead,
         new(KoreanAsking, KoreanWhatToDo, KoreanIfNormal, KoreanHow, KoreanMedical, KoreanAboutCounselor, KoreanMethodDoubt));
 
+    /// <summary>Whether <paramref name="text"/> asks something (a question mark, or a question's opening or ending).</summary>
+    public static bool Asks(string text, TextLanguage language) =>
+        (language == TextLanguage.Korean ? KoreanWords : EnglishWords).Questions.Asking.IsMatch(text);
+
     /// <summary>The moves in <paramref name="text"/>; <paramref name="riskRaised"/> (the turn raised an alert) leaves only what a safety reply can use, a reassurance.</summary>
     public static TurnMoves Read(string text, TextLanguage language, bool riskRaised)
     {

@@ -121,7 +121,10 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
         // With the denials of one part of a sentence (2026-12-04, rules only, models unchanged): 6 false alerts on none (2
         // of 17 denials), denials recognised 7 -> 11 of 17 and on F 6 -> 12 of 23; the rest unchanged. Questions writer R,
         // first read with that build: risk 76/80, 25 false alerts on 312 ordinary questions.
-        private static readonly Floors English = new(0.96, 0.72, 0.97, 6, 2, 0.79, 0.975, 11, 0.95, 25);
+        // With writer M (2026-12-04, last; risk from 0.08 with the question guard at 0.2, as the development rule chose):
+        // precision 0.963, exact-type recall 0.762, risk 65/67, 4 false alerts on none (2 of 17 denials), 16 on
+        // distortion lines, macro-F1 0.814; F: 39/40, 14 false alerts on 160; R: 74/80, 22 on 312.
+        private static readonly Floors English = new(0.96, 0.76, 0.97, 4, 2, 0.81, 0.975, 14, 0.925, 22);
 
         // Reached (writers A, B, D, E, H, L and session talk G, I, Q; risk from the two models agreeing at 0.20, scale 8, no
         // guard; distortions from 0.7): precision 0.980, exact-type recall 0.853, risk recall 0.985 (66/67), 4 false alerts
@@ -129,7 +132,9 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
         // 160. Before L and Q (0.15, guard 0.5): 0.970, 0.835, 65/67, 6 (3), 2, 0.860; F 40/40, 1. Questions writer R, first
         // read (2026-12-04): risk 75/80, 21 false alerts on 320 ordinary questions. Before H and I (the
         // utterance model alone at 0.2, guard 0.5; distortions from 0.8): 0.966, 0.737, 66/67, 6 (2), 3, 0.880; F 39/40, 3.
-        private static readonly Floors Korean = new(0.97, 0.85, 0.98, 4, 2, 0.86, 0.975, 1, 0.93, 21);
+        // With English writer M (risk from 0.25, cue guard 0.4, question guard 0.3, as the development rule chose): 0.980,
+        // 0.853, risk 65/67, 4 (2), 1 on distortion lines, 0.880; F: 39/40, 1; R: 74/80, 11 false alerts on 320.
+        private static readonly Floors Korean = new(0.97, 0.85, 0.97, 4, 2, 0.87, 0.975, 1, 0.925, 11);
 
         public static Floors For(TextLanguage language) => language == TextLanguage.Korean ? Korean : English;
     }

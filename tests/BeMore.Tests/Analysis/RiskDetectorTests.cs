@@ -9,6 +9,34 @@ public sealed class RiskDetectorTests
     private static readonly Lazy<UtteranceInsight> Guarded = new(() => UtteranceInsight.Shipped.WithThresholds(
         UtteranceInsight.Shipped.Thresholds with { RiskWithoutCue = 1.01, RiskWithoutCueKorean = 1.01 }));
 
+    /// <summary>Every classifier-only finding in words that ask is held back: what the rules name still alerts.</summary>
+    private static readonly Lazy<UtteranceInsight> QuestionsGuarded = new(() => UtteranceInsight.Shipped.WithThresholds(
+        UtteranceInsight.Shipped.Thresholds with { RiskInQuestion = 1.01, RiskInQuestionKorean = 1.01 }));
+
+    /// <summary>
+    /// The question guard asks more of the classifier only where the words ask something: a question the phrase rules
+    /// name as risk alerts whatever the guard, and the same words said as a statement are not held back.
+    /// </summary>
+    [Theory]
+    [InlineData("Should I just kill myself?", TextLanguage.English)]
+    [InlineData("그냥 죽어버릴까?", TextLanguage.Korean)]
+    public void Risk_QuestionTheRulesName_AlertsBehindTheQuestionGuard(string text, TextLanguage language)
+    {
+        Assert.NotEqual(RiskLevel.None, QuestionsGuarded.Value.Risk(text, language).Level);
+    }
+
+    [Fact]
+    public void Risk_ClassifierOnlyFinding_IsHeldBackByTheQuestionGuardOnlyWhenTheWordsAsk()
+    {
+        const string statement = "Everyone would be fine if I just disappeared one day.";
+        const string question = "Would everyone be fine if I just disappeared one day?";
+        Assert.Equal(RiskLevel.None, RiskRules.Assess(question, TextLanguage.English).Level);
+        Assert.NotEqual(RiskLevel.None, UtteranceInsight.Shipped.Risk(question, TextLanguage.English).Level);
+
+        Assert.Equal(RiskAssessment.None, QuestionsGuarded.Value.Risk(question, TextLanguage.English));
+        Assert.NotEqual(RiskLevel.None, QuestionsGuarded.Value.Risk(statement, TextLanguage.English).Level);
+    }
+
     [Theory]
     [InlineData("I want to kill myself.")]
     [InlineData("Sometimes I think about ending my life.")]
