@@ -50,7 +50,7 @@ internal static class RiskRules
     /// comma to say risk ("sometimes I think about taking my own life, I don't have a plan or anything"). Written from
     /// the training writers' denial lines.
     /// </summary>
-    private static readonly Regex EnglishDenialPart = CompileLenient(
+    private static readonly Regex EnglishDenialPart = CompileLinear(
         // Not at risk, not planning, not going to act: "I'm not planning anything", "no plan or anything", "I'm not a danger to myself".
         @"\b(?:I'm|I\s+am|I\s+was|I've\s+been)\s+(?:really\s+|honestly\s+|definitely\s+|seriously\s+)?not\s+(?:at\s+(?:any\s+)?risk|a\s+danger\s+to\s+myself|in\s+(?:a\s+)?crisis|planning\s+(?:anything|to\s+do\s+anything))\b"
         + @"|\b(?:no|not\s+any|don't\s+have\s+(?:a|any)|there's\s+no|haven't\s+got\s+(?:a|any))\s+plans?\s+(?:or\s+anything|like\s+that|to\s+do\s+anything)\b|^\s*(?:and\s+)?no\s+(?:pills|plans?|thoughts|urges)\s*$"
@@ -59,9 +59,10 @@ internal static class RiskRules
         + @"|\bno\s+risk\s+stuff\b|\b(?:fine|okay|ok|safe)\s+safety-?wise\b|\b(?:isn't|is\s+not|not)\s+a\s+cry\s+for\s+help\b"
         // Done with something else, "not with life": "I meant done with the job, not with life".
         + @"|\bnot\s+(?:done\s+)?with\s+life\b|\bnot\s+(?:like\s+)?done\s+done\b|\bnot\s+(?:with\s+)?life\s*(?:lol|haha)?\s*[.!?]"
-        // Wanting to live: "I want to live", "I want to be here", "I'm not going anywhere" (not "I don't know if I want to be here").
-        + @"|(?<!\b(?:if|whether|know|sure|why)\s+)\bI\s+(?:really\s+|still\s+)?(?:want|wanna|plan\s+on)\s+(?:to\s+)?(?:live|be\s+(?:here|around)(?:\s+for\s+a\s+long\s+time)?|being\s+around)\b"
-        + @"|\b(?:I'm|I\s+am)\s+not\s+going\s+anywhere\b|\btoo\s+much\s+to\s+live\s+for\b|(?<!\b(?:don't|not|never|to)\s+)\blove\s+my\s+life\b"
+        // Wanting to live: "I want to live", "I want to be here", "I'm not going anywhere", said as a statement of its own
+        // (not "I don't know if I want to be here").
+        + @"|(?:^|[.!;]\s*|\b(?:and|but|so|honestly|because|cause|no|yes|yeah)\s+)I\s+(?:really\s+|still\s+)?(?:want|wanna|plan\s+on)\s+(?:to\s+)?(?:live|be\s+(?:here|around)(?:\s+for\s+a\s+long\s+time)?|being\s+around)\b"
+        + @"|\b(?:I'm|I\s+am)\s+not\s+going\s+anywhere\b|\btoo\s+much\s+to\s+live\s+for\b|\bI\s+(?:really\s+|actually\s+|honestly\s+)?love\s+my\s+life\b"
         // Past and gone: "I've never cut", "those thoughts are gone", "haven't had those thoughts since".
         + @"|\b(?:I've|I\s+have|I)\s+never\s+(?:cut|tried\s+anything|self-?harmed|hurt\s+myself)\b|\b(?:haven't|have\s+not|hadn't)\s+cut\b|\bnot\s+(?:been\s+)?cutting\b"
         + @"|\bno\s+urges?\b|\bself-?harm(?:'s|\s+has|\s+is)\s+never\b|\b(?:suicide|death|dying)(?:'s|\s+is|\s+isn't|\s+has)\s+(?:not|never)\s+(?:been\s+)?on\s+my\s+mind\b"
@@ -349,6 +350,13 @@ internal static class RiskRules
     private static RiskPattern Elevated(string pattern, bool negatable = true) => new(RiskLevel.Elevated, negatable, CompileLenient(pattern));
 
     /// <summary>Case-insensitive, with either apostrophe, since transcripts come from many keyboards and recognisers.</summary>
+    /// <summary>
+    /// <see cref="CompileLenient"/> on the linear engine, for a long list of alternatives tried on every clause: the
+    /// backtracking engine cost about 60 us a sentence on it (the micro-benchmark, 53 -> 121 us).
+    /// </summary>
+    private static Regex CompileLinear(string pattern) =>
+        new(pattern.Replace("'", "['’]", StringComparison.Ordinal), RegexOptions.IgnoreCase | RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, AnalysisRegex.MatchTimeout);
+
     private static Regex CompileLenient(string pattern) =>
         Compile(pattern.Replace("'", "['’]", StringComparison.Ordinal), RegexOptions.IgnoreCase);
 
