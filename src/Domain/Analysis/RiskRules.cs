@@ -350,15 +350,16 @@ internal static class RiskRules
     private static RiskPattern Elevated(string pattern, bool negatable = true) => new(RiskLevel.Elevated, negatable, CompileLenient(pattern));
 
     /// <summary>Case-insensitive, with either apostrophe, since transcripts come from many keyboards and recognisers.</summary>
+    private static Regex CompileLenient(string pattern) => Compile(EitherApostrophe(pattern), RegexOptions.IgnoreCase);
+
     /// <summary>
     /// <see cref="CompileLenient"/> on the linear engine, for a long list of alternatives tried on every clause: the
     /// backtracking engine cost about 60 us a sentence on it (the micro-benchmark, 53 -> 121 us).
     /// </summary>
     private static Regex CompileLinear(string pattern) =>
-        new(pattern.Replace("'", "['’]", StringComparison.Ordinal), RegexOptions.IgnoreCase | RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, AnalysisRegex.MatchTimeout);
+        new(EitherApostrophe(pattern), RegexOptions.IgnoreCase | RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, AnalysisRegex.MatchTimeout);
 
-    private static Regex CompileLenient(string pattern) =>
-        Compile(pattern.Replace("'", "['’]", StringComparison.Ordinal), RegexOptions.IgnoreCase);
+    private static string EitherApostrophe(string pattern) => pattern.Replace("'", "['’]", StringComparison.Ordinal);
 
     private static Regex Compile(string pattern, RegexOptions options) =>
         new(pattern, options | RegexOptions.Compiled | RegexOptions.CultureInvariant, AnalysisRegex.MatchTimeout);

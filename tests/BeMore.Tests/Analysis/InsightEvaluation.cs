@@ -17,9 +17,10 @@ internal sealed class InsightEvaluation
 
     private static readonly string[] EmotionLabels = ["neutral", "joy", "calm", "anxiety", "sadness", "anger"];
 
-    private InsightEvaluation(TextLanguage language, IReadOnlyList<CorpusUtterance> utterances, IReadOnlyList<CorpusEmotion> emotions)
+    private InsightEvaluation(TextLanguage language, string writer, IReadOnlyList<CorpusUtterance> utterances, IReadOnlyList<CorpusEmotion> emotions)
     {
         Language = language;
+        Writer = writer;
         Utterances = utterances;
         Emotions = emotions;
         var analyzer = new TextEmotionAnalyzer();
@@ -31,6 +32,9 @@ internal sealed class InsightEvaluation
     public static string CorpusRoot => Path.Combine(AppContext.BaseDirectory, "Corpus");
 
     public TextLanguage Language { get; }
+
+    /// <summary>The writer whose lines these are.</summary>
+    public string Writer { get; }
 
     public IReadOnlyList<CorpusUtterance> Utterances { get; }
 
@@ -95,7 +99,7 @@ internal sealed class InsightEvaluation
     {
         var code = language.ToCode();
         bool test(string writer) => writer == InsightCorpus.TestWriter;
-        return new InsightEvaluation(language, InsightCorpus.Utterances(CorpusRoot, code, test), InsightCorpus.Emotions(CorpusRoot, code, test));
+        return new InsightEvaluation(language, InsightCorpus.TestWriter, InsightCorpus.Utterances(CorpusRoot, code, test), InsightCorpus.Emotions(CorpusRoot, code, test));
     }
 
     /// <summary>
@@ -104,7 +108,7 @@ internal sealed class InsightEvaluation
     /// script; or writer R's questions.
     /// </summary>
     public static InsightEvaluation TalkTestSplit(TextLanguage language, string writer) =>
-        new(language, InsightCorpus.Talk(CorpusRoot, language.ToCode(), writer, _ => true), []);
+        new(language, writer, InsightCorpus.Talk(CorpusRoot, language.ToCode(), writer, _ => true), []);
 
     /// <summary>Distortions found on none lines (any is false: ordinary talk holds no labelled distortion).</summary>
     public int DistortionsOnNone => NoneIndices.Count(i => Detections[i].Count > 0);
@@ -117,7 +121,7 @@ internal sealed class InsightEvaluation
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"== {Language} session talk test split (writer {(Utterances.Count > 0 ? Utterances[0].Writer : "")}): risk recall {RiskRecall:F3} ({RiskAlerted}/{RiskLines}), "
+            $"== {Language} session talk test split (writer {Writer}): risk recall {RiskRecall:F3} ({RiskAlerted}/{RiskLines}), "
             + $"false alerts on none {FalseAlertsOnNone}/{NoneLines}, none lines with a distortion found {DistortionsOnNone}/{NoneLines}, "
             + $"denials recognised {DenialsRecognised}/{Denials}");
         foreach (var group in RiskIndices.GroupBy(i => Utterances[i].Subtype).OrderBy(g => g.Key, StringComparer.Ordinal))
@@ -138,7 +142,7 @@ internal sealed class InsightEvaluation
     {
         var text = new StringBuilder();
         var types = Enum.GetValues<DistortionType>().Select(t => t.ToCode()).ToList();
-        text.AppendLine(CultureInfo.InvariantCulture, $"== {Language} test split (writer {InsightCorpus.TestWriter}): {Utterances.Count} utterances, {Emotions.Count} emotion lines");
+        text.AppendLine(CultureInfo.InvariantCulture, $"== {Language} test split (writer {Writer}): {Utterances.Count} utterances, {Emotions.Count} emotion lines");
         text.AppendLine(CultureInfo.InvariantCulture,
             $"distortions: precision {Precision:F3}, recall {Recall:F3}, exact-type recall {ExactRecall:F3}");
         text.AppendLine("| type | precision | recall (exact) | found/labelled |");
