@@ -2,10 +2,11 @@ using System.Globalization;
 using BeMore.Domain.Analysis.Insight;
 using BeMore.Insight.Training;
 
-// Trains the insight models from the corpus's training split (every writer but C, and session talk writers G, H, I and Q) and writes them, with the corpus hash,
+// Trains the insight models from the corpus's training split (every writer but C, and session talk writers G, H, I, Q, S and T) and writes them, with the corpus hash,
 // into src/Domain/Analysis/Models. Before that it trains without each training writer in turn and scores that writer, so the
 // thresholds in src/Domain/Analysis/Insight are chosen on text the model has not seen, without touching the test split.
-// --dev-only stops after that, --no-dev skips it, --misses also lists the held-out writer's false and missed risk alerts;
+// --dev-only stops after that, --no-dev skips it, --misses also lists the held-out lines' false and missed risk alerts
+// (of each held-out writer here, of the shipped candidate at its choice with --risk-dev);
 // --risk-dev only compares the risk candidates on development data (RiskDevelopment) and writes nothing; its choice is
 // what ships (InsightThresholds): risk from the utterance and content-words models agreeing, in both languages,
 // both models having learned the session talk.
@@ -20,7 +21,7 @@ var writers = Directory.EnumerateDirectories(Path.Combine(corpus, "en")).Select(
     .Where(train).Order(StringComparer.Ordinal).ToList();
 if (args.Contains("--risk-dev"))
 {
-    RiskDevelopment.Run(corpus, fixtures, writers, train);
+    RiskDevelopment.Run(corpus, fixtures, writers, train, args.Contains("--misses"));
     return;
 }
 

@@ -21,10 +21,12 @@ internal static class RiskDevelopment
     /// <summary>The question guard's cutoff: a classifier-only finding in words that ask needs it; 0 is no guard.</summary>
     private static readonly double[] QuestionCutoffs = [0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7];
 
-    public static void Run(string corpus, string fixtures, IReadOnlyList<string> writers, Func<string, bool> train)
+    /// <param name="listMisses">Also list, for the shipped candidate at its chosen setting, every held-out line it alerted on
+    /// wrongly or missed: the development lines to read before changing a rule, each read by a model that never saw it.</param>
+    public static void Run(string corpus, string fixtures, IReadOnlyList<string> writers, Func<string, bool> train, bool listMisses)
     {
         var cache = Path.Combine(Path.GetTempPath(), "bemore-risk-dev", InsightCorpus.Hash(corpus));
-        var readings = new List<(string Variant, string Language, string Writer, string Kind, RiskReading Reading)>();
+        var readings = new List<Reading>();
         for (var fold = 0; fold < writers.Count; fold++)
         {
             var held = writers[fold];
@@ -42,20 +44,21 @@ internal static class RiskDevelopment
             {
                 ("baseline", utterance, null),
                 ("talk", talkUtterance, null),
-                ("talk both-agree 8", talkUtterance, new RiskClassifier(talkUtterance, contentWordsOnly: false, agreeing: (talkContent, 8f))),
+                (Shipped, talkUtterance, new RiskClassifier(talkUtterance, contentWordsOnly: false, agreeing: (talkContent, 8f))),
             };
             foreach (var code in InsightCorpus.Languages)
             {
                 var language = code == "ko" ? TextLanguage.Korean : TextLanguage.English;
                 var lines = InsightCorpus.Utterances(corpus, code, w => w == held)
-                    .Select(l => (l.Text, Kind: l.Label is "risk" or "none" ? l.Label : "distortion"))
-                    .Concat(InsightCorpus.Everyday(corpus, code, i => !Others(i)).Select(t => (Text: t, Kind: "everyday")))
-                    .Concat(InsightCorpus.TrainingTalk(corpus, code, i => !Others(i)).Select(t => (t.Text, Kind: t.Label == "risk" ? "risk" : "everyday")))
+                    .Select(l => (l.Text, Kind: l.Label is "risk" or "none" ? l.Label : "distortion", Source: held, l.Subtype))
+                    .Concat(InsightCorpus.Everyday(corpus, code, i => !Others(i)).Select(t => (Text: t, Kind: "everyday", Source: "everyday", Subtype: "")))
+                    .Concat(InsightCorpus.TrainingTalk(corpus, code, i => !Others(i))
+                        .Select(t => (t.Text, Kind: t.Label == "risk" ? "risk" : "everyday", Source: "talk " + t.Writer, t.Subtype)))
                     .ToList();
                 foreach (var (name, model, risk) in variants)
                 {
                     var reader = new UtteranceInsight(model, model, new InsightThresholds(), RiskReaders.Both(risk));
-                    readings.AddRange(lines.Select(l => (name, code, held, l.Kind, reader.ReadRisk(l.Text, language))));
+                    readings.AddRange(lines.Select(l => new Reading(name, code, held, l.Kind, l.Source, l.Subtype, l.Text, reader.ReadRisk(l.Text, language))));
                 }
             }
 
@@ -98,7 +101,30 @@ internal static class RiskDevelopment
         {
             Console.WriteLine($"   {variant} {language}: t {s.Threshold:F2} cue {s.Cue:F2} question {s.Question:F2}, recall {s.Recall}/{s.RiskLines}, false {s.False} (everyday {s.Everyday}, none {s.None}, distortion {s.Distortion})");
         }
+
+        if (listMisses)
+        {
+            foreach (var (variant, language, s) in chosen.Where(c => c.Variant == Shipped))
+            {
+                var at = s.Thresholds;
+                Console.WriteLine($"== {variant} {language} at its choice: held-out lines alerted wrongly (FALSE) or missed (MISSED)");
+                foreach (var r in readings.Where(r => r.Variant == variant && r.Language == language))
+                {
+                    var alert = UtteranceInsight.Alerts(r.Risk, at);
+                    if (alert != (r.Kind == "risk"))
+                    {
+                        Console.WriteLine($"   {(alert ? "FALSE " : "MISSED")}\t{r.Kind}\t{r.Subtype}\t{r.Source}\t{r.Text}");
+                    }
+                }
+            }
+        }
     }
+
+    /// <summary>The candidate that ships (InsightThresholds, RiskReaders).</summary>
+    private const string Shipped = "talk both-agree 8";
+
+    /// <param name="Source">The held-out writer, "everyday" or the session talk's writer.</param>
+    private sealed record Reading(string Variant, string Language, string Writer, string Kind, string Source, string Subtype, string Text, RiskReading Risk);
 
     /// <summary>
     /// A fold's model, kept under the temporary folder by the corpus hash and name so a second sweep does not train it
@@ -125,10 +151,10 @@ internal static class RiskDevelopment
         : a.Guards != b.Guards ? a.Guards < b.Guards
         : a.Threshold > b.Threshold;
 
-    private static Score Count(IEnumerable<(string Variant, string Language, string Writer, string Kind, RiskReading Reading)> rows, double t, double c, double q, IReadOnlyList<string> writers)
+    private static Score Count(IEnumerable<Reading> rows, double t, double c, double q, IReadOnlyList<string> writers)
     {
-        var at = new InsightThresholds { Risk = t, RiskKorean = t, RiskWithoutCue = c, RiskWithoutCueKorean = c, RiskInQuestion = q, RiskInQuestionKorean = q };
-        var list = rows.Select(r => (r.Writer, r.Kind, Alert: UtteranceInsight.Alerts(r.Reading, at))).ToList();
+        var at = At(t, c, q);
+        var list = rows.Select(r => (r.Writer, r.Kind, Alert: UtteranceInsight.Alerts(r.Risk, at))).ToList();
         int Alerts(string kind) => list.Count(r => r.Kind == kind && r.Alert);
         int Lines(string kind) => list.Count(r => r.Kind == kind);
         return new Score(t, c, q, Alerts("risk"), Lines("risk"), [.. writers.Select(w => list.Count(r => r.Writer == w && r.Kind == "risk" && r.Alert))],
@@ -141,5 +167,10 @@ internal static class RiskDevelopment
         public int False => Everyday + None + Distortion;
 
         public int Guards => (Cue == 0 ? 0 : 1) + (Question == 0 ? 0 : 1);
+
+        public InsightThresholds Thresholds => At(Threshold, Cue, Question);
     }
+
+    private static InsightThresholds At(double t, double c, double q) =>
+        new() { Risk = t, RiskKorean = t, RiskWithoutCue = c, RiskWithoutCueKorean = c, RiskInQuestion = q, RiskInQuestionKorean = q };
 }
