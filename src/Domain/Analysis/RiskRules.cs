@@ -22,7 +22,7 @@ internal static class RiskRules
         @"\b(?:(?:is|are|was|it's|that's|they're)\s+killing\s+me|kill\s+for\s+a|dying\s+(?:to|for|of)|to\s+die\s+for|died\s+laughing|die\s+of\s+(?:embarrassment|boredom|shame|laughter)|(?:phone|battery|laptop|car|plant)(?:'s|\s+is|\s+was|\s+has|\s+had|\s+just)?\s+(?:dead|died)|want\s+to\s+live\s+(?:in|with|near|at|on|abroad|alone|together)|myself\s+(?:lol|lmao|haha)|suicide\s+squad)\b");
 
     private static readonly Regex KoreanIdiom = CompileLenient(
-        "(?:어|아|워|해|와|나|려|워서|해서) ?죽(?:겠|을 ?뻔|는 ?줄)|죽을 ?맛|죽을 ?만큼 ?(?:좋|웃|맛있|창피|부끄)|죽이(?:네|는데|더라|다|지)|(?:폰|배터리|핸드폰|노트북)(?:이|가)? ?(?:죽었|나갔)");
+        "(?:어|아|워|해|와|나|려|여|워서|해서) ?죽(?:겠|을 ?뻔|는 ?줄)|죽을 ?맛|죽을 ?만큼 ?(?:좋|웃|맛있|창피|부끄)|죽이(?:네|는데|더라|다|지)|(?:폰|배터리|핸드폰|노트북)(?:이|가)? ?(?:죽었|나갔)");
 
     /// <summary>Where a new sentence or a contrast starts: a denial before "but" must not hide what follows it.</summary>
     private static readonly Regex EnglishClauseBreak = Compile(@"[.!?;]+\s*|\s*\b(?:but|though|although|except\s+that|yet)\b\s*", RegexOptions.IgnoreCase);

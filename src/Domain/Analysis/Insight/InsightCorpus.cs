@@ -18,7 +18,7 @@ public static class InsightCorpus
     public const string TestWriter = "C";
 
     /// <summary>The session talk the models learn from (<see cref="TrainingTalk"/>); a writer may have written one language only.</summary>
-    public static IReadOnlyList<string> TalkTrainingWriters { get; } = ["G", "H", "I", "Q", "S", "T"];
+    public static IReadOnlyList<string> TalkTrainingWriters { get; } = ["G", "H", "I", "Q", "S", "T", "U"];
 
     /// <summary>The session talk only the evaluation tests read (<see cref="Talk"/>).</summary>
     public const string TalkTestWriter = "F";
