@@ -19,10 +19,36 @@ internal static class RiskRules
 
     /// <summary>Death and harm words in idioms and lookalikes: the classifier, which reads words not phrases, mistakes them for risk.</summary>
     private static readonly Regex EnglishIdiom = CompileLenient(
-        @"\b(?:(?:is|are|was|it's|that's|they're)\s+killing\s+me|kill\s+for\s+a|dying\s+(?:to|for|of)|to\s+die\s+for|died\s+laughing|die\s+of\s+(?:embarrassment|boredom|shame|laughter)|(?:phone|battery|laptop|car|plant)(?:'s|\s+is|\s+was|\s+has|\s+had|\s+just)?\s+(?:dead|died)|want\s+to\s+live\s+(?:in|with|near|at|on|abroad|alone|together)|myself\s+(?:lol|lmao|haha)|suicide\s+squad)\b");
+        @"\b(?:(?:is|are|was|it's|that's|they're)\s+killing\s+me|kill\s+for\s+a|dying\s+(?:to|for|of)|to\s+die\s+for|died\s+laughing|die\s+of\s+(?:embarrassment|boredom|shame|laughter)|(?:phone|battery|laptop|car|plant)(?:'s|\s+is|\s+was|\s+has|\s+had|\s+just)?\s+(?:dead|died)|want\s+to\s+live\s+(?:in|with|near|at|on|abroad|alone|together)|myself\s+(?:lol|lmao|haha)|suicide\s+(?:squad|mission))\b");
 
     private static readonly Regex KoreanIdiom = CompileLenient(
         "(?:어|아|워|해|와|나|려|여|워서|해서) ?죽(?:겠|을 ?뻔|는 ?줄)|죽을 ?맛|죽을 ?만큼 ?(?:좋|웃|맛있|창피|부끄)|죽이(?:네|는데|더라|다|지)|(?:폰|배터리|핸드폰|노트북)(?:이|가)? ?(?:죽었|나갔)");
+
+    /// <summary>
+    /// Hyperbole no one means, which sets aside even what the rules find in the same sentence:
+    /// "if I have to sit through one more budget meeting I'll shoot myself", "shoot myself in the foot", "laughed so hard
+    /// I thought I'd die", "jump off a cliff lol". Written from the training writers' idiom lines; "I want to kill myself
+    /// lol" is not here, since people at risk say that too.
+    /// </summary>
+    private static readonly Regex EnglishHyperbole = CompileLenient(
+        @"\bif\s+I\s+(?:have\s+to|gotta|need\s+to|hear|see|get|eat|make|do)\s+(?:[\w\u0027\u2019-]+\s+){0,4}?(?:one\s+more|another)\s+(?:[\w\u0027\u2019-]+\s+){0,2}?(?:meetings?|presentations?|zoom|calls?|lectures?|emails?|spreadsheets?|speech(?:es)?|cups?|bites?|episodes?|songs?|forms?|group\s+projects?|team-?building|ads?|reports?|slides?)\b"
+        + @"|\bshoot(?:ing)?\s+myself\s+in\s+the\s+foot\b|\b(?:laugh(?:ed|ing)?|cried|crying)\s+so\s+hard\b|\bcliff\s+(?:lol|lmao|haha)|\b(?:lol|lmao)\s+I'm\s+(?:gonna|going\s+to)\s+jump\s+off\s+a\s+cliff\s+if\b");
+
+    /// <summary>
+    /// Someone else's act or words, or suicide talked about in general, which set aside what the rules find in that part
+    /// of a sentence unless the speaker is in it too (<see cref="EnglishFirstPersonRisk"/>): "my son's friend attempted
+    /// suicide", "my flatmate self-harms", "a book about a woman who self-harms", "suicide rates", "my mom keeps saying
+    /// you'd all be better off without me". Written from the training writers' reported-speech and other-person lines.
+    /// </summary>
+    private static readonly Regex EnglishSomeoneElse = CompileLenient(
+        @"\b(?:himself|herself|themselves|themself)\b"
+        + @"|\b(?:my|a|his|her|their|our|this|the|some)\s+(?:(?!I\b|I'|me\b|myself\b)[\w\u0027\u2019]+\s+){0,3}?(?:friend|son|daughter|mom|mum|mother|dad|father|brother|sister|cousin|uncle|aunt|grandma|grandpa|gran|nan|flatmate|roommate|classmate|colleague|co-?worker|ex|partner|boyfriend|girlfriend|husband|wife|kid|student|neighbou?r|mate|teammate|guy|girl|woman|man|person|character|singer)(?:'s|s)?\s+(?:(?!I\b|I'|me\b|myself\b)[\w\u0027\u2019]+\s+){0,4}?(?:attempted|overdosed|died\s+by\s+suicide|took\s+(?:his|her|their)\s+own\s+life|self[-\s]?harm(?:s|ing)|cut(?:s|ting)|is\s+in\s+(?:the\s+)?hospital|(?:keeps\s+|been\s+|kept\s+)?(?:saying|texting|posting|writing)|said|says|wrote|posted)\b"
+        + @"|\b(?:someone|somebody|people)\s+(?:who\s+)?(?:attempted|self-?harms?|died\s+by\s+suicide)\b"
+        + @"|\b(?:documentary|article|podcast|episode|video|essay|lyrics|novel|book|film|movie|show|song)\s+(?:about|on|where|go)\b|\bsuicide\s+(?:rates?|prevention|awareness|statistics|stats)\b");
+
+    /// <summary>The speaker's own risk words, which keep a rule's finding beside someone else's story ("my brother killed himself and I want to kill myself").</summary>
+    private static readonly Regex EnglishFirstPersonRisk = CompileLenient(
+        @"\bmyself\b|\bmy\s+(?:own\s+)?life\b|\bI(?:'m|\s+am|'ve|\s+have|'ll|\s+will|'d|\s+would)?\s+(?:really\s+|just\s+|also\s+|been\s+)?(?:want|wanna|wish|plan|planning|going\s+to|gonna|might|tried|attempted|overdosed|cut|thinking|thought\s+about|suicidal)\b");
 
     /// <summary>Where a new sentence or a contrast starts: a denial before "but" must not hide what follows it.</summary>
     private static readonly Regex EnglishClauseBreak = Compile(@"[.!?;]+\s*|\s*\b(?:but|though|although|except\s+that|yet)\b\s*", RegexOptions.IgnoreCase);
@@ -40,7 +66,8 @@ internal static class RiskRules
         + @"|\b(?:it's|its)\s+not\s+like\s+I\s+(?:want|wanna|'m\s+going|plan)\b"
         + @"|\b(?:never|not)\s+(?:been\s+|once\s+)?on\s+the\s+table\b|\bnowhere\s+near\s+that\b|\bnot\s+(?:there|in\s+that\s+place)\s+(?:now|anymore|any\s+more)\b"
         + @"|\b(?:wouldn't|would\s+never|will\s+never|won't)\s+(?:ever\s+)?act\s+on\b"
-        + @"|\b(?:I\s+said|the\s+answer(?:'s|\s+is|\s+was))\s+no\b|\bhas\s+never\s+been\s+an\s+option\b"
+        + @"|\b(?:I\s+(?:said|put|ticked|answered|wrote|circled)|the\s+answer(?:'s|\s+is|\s+was))\s+(?:still\s+)?no\b|\bhas\s+never\s+been\s+an\s+option\b"
+        + @"|\bat\s+no\s+point\s+did\s+I\b|\bthat's\s+never\s+been\s+me\b|\bhaven't\s+had\s+(?:any|the)\s+urges?\b|\bwithout\s+being\s+suicidal\b|\bassumes?\s+I'm\s+suicidal\b"
         + @"|\b(?:isn't|is\s+not|wasn't|'s\s+not|ain't)\s+(?:ever\s+)?on\s+the\s+table\b|\bnot\s+where\s+my\s+head\s+is\b|\bnot\s+in\s+that\s+headspace\b"
         + @"|\b(?:never|not|don't|didn't|do\s+not|did\s+not)\s+(?:ever\s+|really\s+|actually\s+|once\s+)?(?:want(?:ed)?|wish(?:ed)?|wanna)\s+(?:to\s+)?(?:die|be\s+dead|kill\s+myself|hurt\s+myself|end\s+(?:it|my\s+life))\b");
 
@@ -109,10 +136,12 @@ internal static class RiskRules
         High(@"\b(?:don't|do\s+not|no\s+longer)\s+want\s+to\s+(?:live(?!\s+(?:in|with|near|at|on|there|abroad|alone|together|like\s+my))|be\s+alive|exist|wake\s+up|be\s+here\s+anymore)\b", negatable: false),
         High(@"\bbetter\s+off\s+(?:dead|without\s+me)\b|\bwish(?:ed)?\s+I\s+(?:was|were|had)\s+(?:dead|never\s+been\s+born)\b|\bno\s+reason\s+to\s+(?:live|go\s+on|keep\s+going)\b|\b(?:never|not)\s+wake\s+up\b"),
         High(@"\b(?:overdose|OD)\s+on\b|\btake\s+all\s+(?:my|the|of\s+my)\s+pills\b|\bjump\s+(?:off|from|in\s+front\s+of)\s+(?:a|the)\s+(?:bridge|building|roof|train|cliff)\b"),
-        Elevated(@"\bsuicid\w*\b(?!\s+squad)"),
+        Elevated(@"\bsuicid\w*\b(?!\s+(?:squad|mission))"),
         Elevated(@"\bself[-\s]?harm\w*|\b(?:hurt|hurting|cut|cutting|harm|harming|killing)\s+myself\b"),
-        Elevated(@"\bhopeless(?:ness)?\b|\bno\s+way\s+out\b|\bcan't\s+(?:go\s+on|take\s+(?:it|this)\s+anymore|do\s+this\s+anymore)\b"),
-        Elevated(@"\b(?:want|wish)\s+(?:I\s+could\s+|to\s+)?(?:disappear|vanish|sleep\s+forever|not\s+exist)\b|\bnobody\s+would\s+(?:care|notice|miss\s+me)\b|\btired\s+of\s+(?:living|life|being\s+alive)\b|\bwhat's\s+the\s+point\s+of\s+(?:living|anything|going\s+on|life)\b|\bgive\s+up\s+on\s+(?:life|everything|living)\b"),
+        // Hopeless about a thing ("about money", "at running a home", "with money") is not the hopelessness of the
+        // scale; about the future, life or everything is.
+        Elevated(@"\bhopeless(?:ness)?\b(?!\s+(?:about|at|with)\s+(?!(?:the\s+)?future\b|life\b|everything\b|myself\b|living\b|getting\s+better\b))|\bno\s+way\s+out\b|\bcan't\s+(?:go\s+on|take\s+(?:it|this)\s+anymore|do\s+this\s+anymore(?!\s+with\b))\b"),
+        Elevated(@"\b(?:want|wish)\s+(?:I\s+could\s+|to\s+)?(?:disappear(?!\s+(?:from|off|under)\b)|vanish|sleep\s+forever|not\s+exist)\b|\bnobody\s+would\s+(?:care|notice|miss\s+me)\b|\btired\s+of\s+(?:living|life|being\s+alive)\b|\bwhat's\s+the\s+point\s+of\s+(?:living|anything|going\s+on|life)\b|\bgive\s+up\s+on\s+(?:life|everything|living)\b"),
     ];
 
     private static readonly RiskPattern[] Korean =
@@ -152,7 +181,7 @@ internal static class RiskRules
                     continue;
                 }
 
-                if (IsRetold(text, match, language))
+                if (IsRetold(text, match, language) || NotTheSpeakers(text, match.Index, language))
                 {
                     continue;
                 }
@@ -315,10 +344,31 @@ internal static class RiskRules
         Assess(clause, language).Denied || HasIdiom(clause, language)
         || (language == TextLanguage.Korean ? KoreanDenial : EnglishDenial).IsMatch(clause)
         || (language == TextLanguage.English && EnglishDenialPart.IsMatch(clause))
-        || (language == TextLanguage.Korean ? KoreanReported : EnglishReported).IsMatch(clause);
+        || (language == TextLanguage.Korean ? KoreanReported : EnglishReported).IsMatch(clause)
+        || (language == TextLanguage.English && EnglishSomeoneElse.IsMatch(clause) && !EnglishFirstPersonRisk.IsMatch(clause));
 
     /// <summary>Whether the utterance holds an idiom with a death or harm word ("this traffic is killing me", "배고파 죽겠다").</summary>
-    public static bool HasIdiom(string text, TextLanguage language) => (language == TextLanguage.Korean ? KoreanIdiom : EnglishIdiom).IsMatch(text);
+    public static bool HasIdiom(string text, TextLanguage language) => language == TextLanguage.Korean
+        ? KoreanIdiom.IsMatch(text)
+        : EnglishIdiom.IsMatch(text) || EnglishHyperbole.IsMatch(text);
+
+    /// <summary>
+    /// Whether the sentence around a rule's match is hyperbole ("if I have to sit through one more meeting, I'll shoot
+    /// myself"), or the part of it between commas is someone else's act or words with none of the speaker's own risk
+    /// words in it (English).
+    /// </summary>
+    private static bool NotTheSpeakers(string text, int index, TextLanguage language)
+    {
+        if (language == TextLanguage.Korean
+            || ClauseSpans(text, language).Find(c => index >= c.Start && index < c.Start + c.Length) is not { } clause)
+        {
+            return false;
+        }
+
+        return EnglishHyperbole.IsMatch(clause.Text)
+            || (CommaPieces(clause).Find(p => index >= p.Start && index < p.Start + p.Length) is { } piece
+                && EnglishSomeoneElse.IsMatch(piece.Text) && !EnglishFirstPersonRisk.IsMatch(piece.Text));
+    }
 
     private static bool IsRetold(string text, ValueMatch match, TextLanguage language) => language == TextLanguage.Korean
         ? KoreanRetoldAfter.IsMatch(text.AsSpan(match.Index + match.Length)) && KoreanReported.IsMatch(text)

@@ -127,8 +127,9 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
         // With writer N and session talk S and T (2026-12-04, later; risk from 0.2 with the question guard at 0.4, as the
         // rule chose): 0.968, 0.788, 66/67, 4 (2), 5 on distortion lines, 0.854; F: 38/40, 7; R: 72/80, 16.
         // With questions writer U and the rule weighing a missed risk line as ten false alerts (0.07, no guard): 0.967,
-        // 0.779, 67/67, 6 (2), 17 on distortion lines, 0.836; F: 39/40, 11; R: 77/80, 29.
-        private static readonly Floors English = new(0.96, 0.77, 1.0, 6, 2, 0.83, 0.975, 11, 0.9625, 29);
+        // 0.779, 67/67, 6 (2), 17 on distortion lines, 0.836; F: 39/40, 11; R: 77/80, 29. With hyperbole and someone
+        // else's act setting aside what the rules find (rules only): 16 on distortion lines; F: 8; R: 28; the rest unchanged.
+        private static readonly Floors English = new(0.96, 0.77, 1.0, 6, 2, 0.83, 0.975, 8, 0.9625, 28);
 
         // Reached (writers A, B, D, E, H, L and session talk G, I, Q; risk from the two models agreeing at 0.20, scale 8, no
         // guard; distortions from 0.7): precision 0.980, exact-type recall 0.853, risk recall 0.985 (66/67), 4 false alerts

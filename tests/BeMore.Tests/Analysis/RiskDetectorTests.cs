@@ -87,9 +87,36 @@ public sealed class RiskDetectorTests
     [InlineData("I want to live in Seoul someday.")]
     [InlineData("I went to the library with my sister.")]
     [InlineData("My feet are killing me after that hike.")]
+    [InlineData("If I have to sit through one more quarterly review meeting, I'll shoot myself.")]
+    [InlineData("Saying yes to that would be shooting myself in the foot.")]
+    [InlineData("We laughed so hard I thought I was going to die.")]
+    [InlineData("I'm hopeless at parallel parking.")]
     public void Assess_EnglishHyperboleAndOrdinarySpeech_IsNone(string text)
     {
         Assert.Equal(RiskLevel.None, RiskDetector.Assess(text, TextLanguage.English).Level);
+    }
+
+    /// <summary>Someone else's act or words, or suicide talked about in general, is not the speaker's risk.</summary>
+    [Theory]
+    [InlineData("My cousin attempted suicide last spring and we're all still shaken.")]
+    [InlineData("The novel is about a girl who self-harms.")]
+    [InlineData("My sister has been self-harming and I don't know how to help her.")]
+    [InlineData("Suicide rates among farmers are rising, it was on the radio.")]
+    [InlineData("My dad keeps saying we'd all be better off without him.")]
+    public void Assess_SomeoneElsesActOrWords_IsNone(string text)
+    {
+        Assert.Equal(RiskLevel.None, RiskDetector.Assess(text, TextLanguage.English).Level);
+    }
+
+    /// <summary>The speaker's own risk words beside someone else's story, or hopelessness about the future, still alert.</summary>
+    [Theory]
+    [InlineData("My brother killed himself and I want to kill myself too.")]
+    [InlineData("After what my dad did to himself, I keep thinking I should end my life.")]
+    [InlineData("If I have to face one more day like this I'll kill myself.")]
+    [InlineData("I feel hopeless about the future.")]
+    public void Assess_SpeakersOwnRiskBesideSomeoneElsesOrAnIdiom_StillAlerts(string text)
+    {
+        Assert.NotEqual(RiskLevel.None, RiskDetector.Assess(text, TextLanguage.English).Level);
     }
 
     [Theory]
@@ -113,6 +140,8 @@ public sealed class RiskDetectorTests
     [InlineData("I would never kill myself, don't worry.", TextLanguage.English)]
     [InlineData("I don't want to die, I just want the pain to stop.", TextLanguage.English)]
     [InlineData("I'm not suicidal, just really tired of work.", TextLanguage.English)]
+    [InlineData("When you asked about hurting myself, the answer's still no.", TextLanguage.English)]
+    [InlineData("Self-harm? That's never been me.", TextLanguage.English)]
     [InlineData("죽고 싶지는 않아", TextLanguage.Korean)]
     [InlineData("자살할 생각은 없어요", TextLanguage.Korean)]
     public void Assess_Denial_RaisesNothing(string text, TextLanguage language)
