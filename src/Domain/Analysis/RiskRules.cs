@@ -324,7 +324,7 @@ internal static class RiskRules
     private static bool InDenial(string text, int index, TextLanguage language)
     {
         var clauses = ClauseSpans(text, language);
-        var at = clauses.FindIndex(c => index >= c.Start && index < c.Start + c.Length);
+        var at = clauses.FindIndex(c => Holds(c, index));
         if (at < 0)
         {
             return false;
@@ -335,7 +335,7 @@ internal static class RiskRules
         var end = IsFragment(clause) && at + 1 < clauses.Count ? clauses[at + 1].Start + clauses[at + 1].Length : clause.Start + clause.Length;
         return (language == TextLanguage.Korean ? KoreanDenial : EnglishDenial).IsMatch(text.AsSpan(clause.Start, end - clause.Start))
             || (language == TextLanguage.English
-                && CommaPieces(clause).Find(p => index >= p.Start && index < p.Start + p.Length) is { } piece && EnglishDenialPart.IsMatch(piece.Text));
+                && PieceAt(clause, index) is { } piece && EnglishDenialPart.IsMatch(piece.Text));
     }
 
     private static bool IsFragment(EvidenceSpan clause) => clause.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < FragmentWords;
@@ -345,7 +345,7 @@ internal static class RiskRules
         || (language == TextLanguage.Korean ? KoreanDenial : EnglishDenial).IsMatch(clause)
         || (language == TextLanguage.English && EnglishDenialPart.IsMatch(clause))
         || (language == TextLanguage.Korean ? KoreanReported : EnglishReported).IsMatch(clause)
-        || (language == TextLanguage.English && EnglishSomeoneElse.IsMatch(clause) && !EnglishFirstPersonRisk.IsMatch(clause));
+        || (language == TextLanguage.English && IsSomeoneElses(clause));
 
     /// <summary>Whether the utterance holds an idiom with a death or harm word ("this traffic is killing me", "배고파 죽겠다").</summary>
     public static bool HasIdiom(string text, TextLanguage language) => language == TextLanguage.Korean
@@ -360,15 +360,21 @@ internal static class RiskRules
     private static bool NotTheSpeakers(string text, int index, TextLanguage language)
     {
         if (language == TextLanguage.Korean
-            || ClauseSpans(text, language).Find(c => index >= c.Start && index < c.Start + c.Length) is not { } clause)
+            || ClauseSpans(text, language).Find(c => Holds(c, index)) is not { } clause)
         {
             return false;
         }
 
-        return EnglishHyperbole.IsMatch(clause.Text)
-            || (CommaPieces(clause).Find(p => index >= p.Start && index < p.Start + p.Length) is { } piece
-                && EnglishSomeoneElse.IsMatch(piece.Text) && !EnglishFirstPersonRisk.IsMatch(piece.Text));
+        return EnglishHyperbole.IsMatch(clause.Text) || (PieceAt(clause, index) is { } piece && IsSomeoneElses(piece.Text));
     }
+
+    /// <summary>Someone else's act or words, or suicide in general, with none of the speaker's own risk words beside it (English).</summary>
+    private static bool IsSomeoneElses(string text) => EnglishSomeoneElse.IsMatch(text) && !EnglishFirstPersonRisk.IsMatch(text);
+
+    /// <summary>The part of <paramref name="clause"/> between commas that holds <paramref name="index"/>.</summary>
+    private static EvidenceSpan? PieceAt(EvidenceSpan clause, int index) => CommaPieces(clause).Find(p => Holds(p, index));
+
+    private static bool Holds(EvidenceSpan span, int index) => index >= span.Start && index < span.Start + span.Length;
 
     private static bool IsRetold(string text, ValueMatch match, TextLanguage language) => language == TextLanguage.Korean
         ? KoreanRetoldAfter.IsMatch(text.AsSpan(match.Index + match.Length)) && KoreanReported.IsMatch(text)

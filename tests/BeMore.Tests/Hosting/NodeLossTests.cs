@@ -41,10 +41,15 @@ public sealed class NodeLossTests
         // The hub call runs beside the REST calls rather than before them: the first message sent after the kill can
         // go out on the dead node's not yet closed connection and wait for the death declaration, and the REST calls
         // must not queue behind it.
-        var hubWatch = Stopwatch.StartNew();
-        var hubCall = Record.ExceptionAsync(() => live.Connection.InvokeAsync<object>(
-            "SendTranscript", sessionId, new { clientSegmentId = "hub-1", text = "through the hub", startMs = 0, endMs = 10, language = "en" }))
-            .ContinueWith(outcome => (Exception: outcome.Result, Took: hubWatch.Elapsed), TaskScheduler.Default);
+        async Task<(Exception? Outcome, TimeSpan Took)> SendThroughTheHubAsync()
+        {
+            var watch = Stopwatch.StartNew();
+            var outcome = await Record.ExceptionAsync(() => live.Connection.InvokeAsync<object>(
+                "SendTranscript", sessionId, new { clientSegmentId = "hub-1", text = "through the hub", startMs = 0, endMs = 10, language = "en" }));
+            return (outcome, watch.Elapsed);
+        }
+
+        var hubCall = SendThroughTheHubAsync();
         var unavailable = 0;
         HttpStatusCode status = 0;
         for (var attempt = 0; attempt < MaxAttempts && status != HttpStatusCode.Created; attempt++)
