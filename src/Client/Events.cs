@@ -94,7 +94,7 @@ public sealed record SessionEndedData(
 /// <summary><c>feedback_submitted</c>.</summary>
 public sealed record FeedbackSubmittedData(int Rating, string? Comment) : SessionEventData;
 
-/// <summary><c>processing_issue</c>: something the server could not do (kind stt_failed, utterance_dropped).</summary>
+/// <summary><c>processing_issue</c>: something the server could not do (kind stt_failed, utterance_dropped, analysis_incomplete).</summary>
 public sealed record ProcessingIssueData(string Kind, string Detail, long? StartMs, long? EndMs) : SessionEventData;
 
 /// <summary><c>narrative_summary</c>: the report's narrative, written once.</summary>

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace BeMore.Domain.Analysis;
 
 internal static class AnalysisRegex
@@ -8,4 +10,21 @@ internal static class AnalysisRegex
     /// pattern includes its JIT, which on a loaded two-core host took over 250 ms.
     /// </summary>
     public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Reads once more when a match timed out. The patterns are bounded, so a timeout means the thread stalled, not that
+    /// the text is pathological: a first match's JIT, a long garbage collection, a starved host (CI lost a node to one at
+    /// start-up). The second read, with the JIT done, normally takes microseconds; a second timeout goes to the caller.
+    /// </summary>
+    public static TResult Retried<TState, TResult>(TState state, Func<TState, TResult> read)
+    {
+        try
+        {
+            return read(state);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return read(state);
+        }
+    }
 }

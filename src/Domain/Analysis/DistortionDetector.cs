@@ -9,9 +9,11 @@ namespace BeMore.Domain.Analysis;
 /// </summary>
 public static class DistortionDetector
 {
+    /// <exception cref="System.Text.RegularExpressions.RegexMatchTimeoutException">A match timed out twice (see <see cref="AnalysisRegex.Retried"/>).</exception>
     public static IReadOnlyList<DistortionMatch> Detect(string text, TextLanguage? language = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return UtteranceInsight.Shipped.Distortions(text, language ?? TextLanguages.Detect(text));
+        return AnalysisRegex.Retried(
+            (text, language: language ?? TextLanguages.Detect(text)), static read => UtteranceInsight.Shipped.Distortions(read.text, read.language));
     }
 }

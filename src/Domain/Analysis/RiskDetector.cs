@@ -58,12 +58,16 @@ public static class RiskDetector
     /// Whether the person says they are not at risk ("I'm not suicidal", "그런 생각은 없어요") and nothing in the utterance
     /// raises an alert: the counselor acknowledges it rather than passing over it.
     /// </summary>
+    /// <exception cref="System.Text.RegularExpressions.RegexMatchTimeoutException">A match timed out twice (see <see cref="AnalysisRegex.Retried"/>).</exception>
     public static bool DeniesRisk(string text, TextLanguage language) =>
-        RiskRules.Denies(text, language) && Assess(text, language).Level == RiskLevel.None;
+        AnalysisRegex.Retried((text, language), static read => RiskRules.Denies(read.text, read.language))
+        && Assess(text, language).Level == RiskLevel.None;
 
+    /// <exception cref="System.Text.RegularExpressions.RegexMatchTimeoutException">A match timed out twice (see <see cref="AnalysisRegex.Retried"/>).</exception>
     public static RiskAssessment Assess(string text, TextLanguage? language = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return UtteranceInsight.Shipped.Risk(text, language ?? TextLanguages.Detect(text));
+        return AnalysisRegex.Retried(
+            (text, language: language ?? TextLanguages.Detect(text)), static read => UtteranceInsight.Shipped.Risk(read.text, read.language));
     }
 }

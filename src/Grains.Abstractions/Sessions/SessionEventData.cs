@@ -289,4 +289,10 @@ public static class ProcessingIssueKinds
 
     /// <summary>An utterance was not transcribed: speech-to-text fell behind, or the session ended first.</summary>
     public const string UtteranceDropped = "utterance_dropped";
+
+    /// <summary>
+    /// Part of a segment's live analysis did not run (its detail names the part: <c>risk</c>, <c>distortions</c> or
+    /// <c>text_emotion</c>): its pattern matching timed out twice on a stalled node. The segment itself is stored.
+    /// </summary>
+    public const string AnalysisIncomplete = "analysis_incomplete";
 }

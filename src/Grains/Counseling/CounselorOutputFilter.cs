@@ -21,16 +21,33 @@ public enum OutputVerdict
 /// </summary>
 public static partial class CounselorOutputFilter
 {
-    public static OutputVerdict Check(string text, TextLanguage language, int maxLength)
+    public static OutputVerdict Check(string text, TextLanguage language, int maxLength) =>
+        Check(text, language, maxLength, static (text, language) => RiskDetector.Assess(text, language));
+
+    /// <summary>A reply the risk detector could not read (its matches timed out even on the retry) is not shown: unsafe.</summary>
+    internal static OutputVerdict Check(string text, TextLanguage language, int maxLength, Func<string, TextLanguage, RiskAssessment> assessRisk)
     {
         ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(assessRisk);
         // A counselor may name a feeling the user voiced ("you feel hopeless"); it must never name a plan, a means or an act.
-        if (SelfHarmMeans().IsMatch(text) || RiskDetector.Assess(text, language) is { Level: not RiskLevel.None, Severity: RiskSeverity.PlanMeans or RiskSeverity.Act })
+        if (SelfHarmMeans().IsMatch(text) || IsPlanMeansOrAct(text, language, assessRisk))
         {
             return OutputVerdict.Unsafe;
         }
 
         return text.Length > maxLength || Unusable().IsMatch(text) ? OutputVerdict.Unusable : OutputVerdict.Usable;
+    }
+
+    private static bool IsPlanMeansOrAct(string text, TextLanguage language, Func<string, TextLanguage, RiskAssessment> assessRisk)
+    {
+        try
+        {
+            return assessRisk(text, language) is { Level: not RiskLevel.None, Severity: RiskSeverity.PlanMeans or RiskSeverity.Act };
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return true;
+        }
     }
 
     [GeneratedRegex(

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using BeMore.Domain.Analysis;
 using BeMore.Grains.Abstractions.Counseling;
 using BeMore.Grains.Abstractions.Errors;
@@ -81,10 +82,23 @@ public sealed partial class CounselingSessionGrain
             State.Consent.StoreTranscript ? text : null,
             _options.CrisisLineIn(language.ToCode()),
             riskRaised || State.Aggregates.RiskLevel != RiskLevels.None,
-            !riskRaised && RiskDetector.DeniesRisk(text, language),
+            !riskRaised && DeniesRisk(text, language),
             ConversationMoves.Read(text, language, riskRaised),
             alert?.Severity,
             alert?.Level);
+    }
+
+    /// <summary>Whether the turn denies risk; a check that timed out even on its retry counts as no denial.</summary>
+    private static bool DeniesRisk(string text, TextLanguage language)
+    {
+        try
+        {
+            return RiskDetector.DeniesRisk(text, language);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
     }
 
     /// <summary>

@@ -47,7 +47,7 @@ public sealed partial class CounselingSessionGrain : Grain, ICounselingSessionGr
         _options = options.Value;
         _journal = new SessionJournal(sessionId, state, eventLog, time, logger, DeactivateOnIdle, SignalCounselorAsync);
         // A held intervention waits for its refined question at most this long (queue wait included), then goes out as is.
-        _analysis = new SessionAnalysis(sessionId, _journal, _options, refinement, time, llm.Value.Timeout * 2);
+        _analysis = new SessionAnalysis(sessionId, _journal, _options, refinement, time, llm.Value.Timeout * 2, logger);
         _links = new SessionLinks(this, sessionId, grains, retention, transcription);
     }
 

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using BeMore.Domain.Analysis;
 using BeMore.Domain.Analysis.Llm;
 using BeMore.Domain.Voice;
@@ -17,9 +18,9 @@ internal sealed record RefinementRequest(RefinementKind Kind, long SegmentSeq, I
 /// out at the next pause. Cooldowns, smoothing and waiting interventions live in memory, so a re-activated session starts
 /// them afresh (documented trade-off: small state).
 /// </summary>
-internal sealed class LiveAnalysis(CounselingSessionOptions options)
+internal sealed class LiveAnalysis(CounselingSessionOptions options, TextReaders? readers = null)
 {
-    private readonly TextEmotionAnalyzer _textEmotion = new();
+    private readonly TextReaders _readers = readers ?? TextReaders.Shipped();
     private readonly FaceEmotionAnalyzer _faceEmotion = new();
     private readonly VoiceEmotionAnalyzer _voiceEmotion = new();
     private readonly EmotionFusion _fusion = new(new EmotionFusionOptions
@@ -66,7 +67,7 @@ internal sealed class LiveAnalysis(CounselingSessionOptions options)
         var storeText = scope.StoreText;
         var produced = new List<SessionEventData>();
         _rollupDue = true;
-        var risk = RiskDetector.Assess(text, language);
+        var risk = Read(_readers.Risk, text, language, TextReaders.RiskPart, produced) ?? RiskAssessment.None;
         if (risk.Level != RiskLevel.None)
         {
             produced.Add(new RiskAlert(RiskCode(risk.Level), segmentSeq, storeText ? risk.Evidence?.Text : null, options.CrisisLineIn(offerIn.ToCode()), risk.Severity?.ToCode()));
@@ -77,9 +78,9 @@ internal sealed class LiveAnalysis(CounselingSessionOptions options)
             produced.AddRange(Interventions(segmentSeq, text, language, offerIn, storeText, now, refine));
         }
 
-        if (scope.TextEmotion)
+        if (scope.TextEmotion && Read(_readers.Emotion, text, language, TextReaders.EmotionPart, produced) is { } emotion)
         {
-            _text = _textEmotion.Analyze(text, language);
+            _text = emotion;
             _textSeq = segmentSeq;
             _textRefined = false;
             _emotionPending = true;
@@ -99,7 +100,7 @@ internal sealed class LiveAnalysis(CounselingSessionOptions options)
         long segmentSeq, string text, TextLanguage language, TextLanguage offerIn, bool storeText, DateTimeOffset now, bool refine)
     {
         var produced = new List<SessionEventData>();
-        var distortions = DistortionDetector.Detect(text, language);
+        var distortions = Read(_readers.Distortions, text, language, TextReaders.DistortionsPart, produced) ?? [];
         produced.AddRange(distortions.Select(d => new DistortionDetected(
             d.Type.ToCode(), d.Severity.ToString().ToLowerInvariant(), Math.Round(d.Confidence, 3), segmentSeq, storeText ? d.Evidence.Text : null)));
         var decision = _interventions.Consider(distortions, offerIn, now, userSpeaking: _userSpeaking || refine);
@@ -117,6 +118,24 @@ internal sealed class LiveAnalysis(CounselingSessionOptions options)
         }
 
         return produced;
+    }
+
+    /// <summary>
+    /// One reading of the text, or none when its matches timed out even on the retry (<see cref="AnalysisRegex.Retried"/>):
+    /// the segment is stored all the same, and a <see cref="ProcessingIssue"/> after it says which part was not read.
+    /// </summary>
+    private static T? Read<T>(Func<string, TextLanguage, T> read, string text, TextLanguage language, string part, List<SessionEventData> produced)
+        where T : class
+    {
+        try
+        {
+            return read(text, language);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            produced.Add(new ProcessingIssue(ProcessingIssueKinds.AnalysisIncomplete, part, null, null));
+            return null;
+        }
     }
 
     /// <summary>The refinements asked for since the last call.</summary>
@@ -319,4 +338,25 @@ internal sealed class LiveAnalysis(CounselingSessionOptions options)
 
     /// <summary>The question of the intervention being held, and whether it still waits for the LLM.</summary>
     private sealed record HeldQuestion(long SegmentSeq, string Question, string Source, bool AwaitingRefinement, DateTimeOffset Since);
+}
+
+/// <summary>What a transcript segment's text is read for; the shipped analysers unless a test supplies its own.</summary>
+internal sealed record TextReaders(
+    Func<string, TextLanguage, RiskAssessment> Risk,
+    Func<string, TextLanguage, IReadOnlyList<DistortionMatch>> Distortions,
+    Func<string, TextLanguage, EmotionReading> Emotion)
+{
+    public const string RiskPart = "risk";
+    public const string DistortionsPart = "distortions";
+    public const string EmotionPart = "text_emotion";
+
+    /// <summary>The shipped analysers, with a text emotion analyser of the session's own.</summary>
+    public static TextReaders Shipped()
+    {
+        var emotion = new TextEmotionAnalyzer();
+        return new TextReaders(
+            static (text, language) => RiskDetector.Assess(text, language),
+            static (text, language) => DistortionDetector.Detect(text, language),
+            (text, language) => emotion.Analyze(text, language));
+    }
 }

@@ -1,6 +1,7 @@
 using BeMore.Domain.Analysis;
 using BeMore.Grains.Abstractions.Sessions;
 using BeMore.Grains.Analysis.Llm;
+using Microsoft.Extensions.Logging;
 
 namespace BeMore.Grains.Sessions;
 
@@ -18,8 +19,14 @@ internal sealed record SegmentReading(
 /// at once when its queue is full), and each timer tick appends what became due. Knows nothing of Orleans: the grain
 /// owns the timer that calls <see cref="OnTickAsync"/> while <see cref="Runs"/>.
 /// </summary>
-internal sealed class SessionAnalysis(
-    string sessionId, SessionJournal journal, CounselingSessionOptions options, RefinementWorker refinement, TimeProvider time, TimeSpan refinementDeadline)
+internal sealed partial class SessionAnalysis(
+    string sessionId,
+    SessionJournal journal,
+    CounselingSessionOptions options,
+    RefinementWorker refinement,
+    TimeProvider time,
+    TimeSpan refinementDeadline,
+    ILogger logger)
 {
     private const string NarrativeDedupKey = "narrative";
 
@@ -51,6 +58,11 @@ internal sealed class SessionAnalysis(
         var at = journal.LogTime();
         var refine = refinement.Enabled && scope.OutsideModel;
         var findings = _analysis.OnTranscript(segmentSeq, input.Text, input.Language, scope, at, refine);
+        foreach (var issue in findings.OfType<ProcessingIssue>().Where(issue => issue.Kind == ProcessingIssueKinds.AnalysisIncomplete))
+        {
+            LogAnalysisIncomplete(sessionId, segmentSeq, issue.Detail);
+        }
+
         return new SegmentReading(segmentSeq, at, segment, input.DedupKey, findings);
     }
 
@@ -208,4 +220,7 @@ internal sealed class SessionAnalysis(
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Session {SessionId}: the {Part} analysis of segment {Seq} timed out twice and was skipped; the segment is stored")]
+    private partial void LogAnalysisIncomplete(string sessionId, long seq, string part);
 }

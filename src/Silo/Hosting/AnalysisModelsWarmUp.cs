@@ -27,8 +27,8 @@ internal sealed partial class AnalysisModelsWarmUp(ILogger<AnalysisModelsWarmUp>
         catch (AggregateException failure) when (failure.InnerExceptions.All(e => e is RegexMatchTimeoutException))
         {
             // A starved host (CI ran three nodes on two cores) can stall a first match past the analysis regexes'
-            // timeout. The warm-up only saves the first segment a wait, so it must not stop the node: the models are
-            // loaded by then or load on first use.
+            // timeout, and its retry too. The warm-up only saves the first segment a wait, so it must not stop the node:
+            // the models are loaded by then or load on first use.
             var elapsed = Stopwatch.GetElapsedTime(started);
             LogWarmUpStalled(elapsed);
         }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using BeMore.Domain.Analysis;
 using BeMore.Grains.Counseling;
 
@@ -35,4 +36,12 @@ public sealed class CounselorOutputFilterTests
     [Fact]
     public void TooLong_IsUnusable() =>
         Assert.Equal(OutputVerdict.Unusable, CounselorOutputFilter.Check(string.Concat(Enumerable.Repeat("That sounds hard. ", 60)), TextLanguage.English, 700));
+
+    [Fact]
+    public void AReplyTheRiskCheckCouldNotRead_IsUnsafe() =>
+        Assert.Equal(
+            OutputVerdict.Unsafe,
+            CounselorOutputFilter.Check(
+                "That sounds really hard. What went through your mind?", TextLanguage.English, 700,
+                (text, _) => throw new RegexMatchTimeoutException(text, "pattern", TimeSpan.FromSeconds(2))));
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using BeMore.Grains.Abstractions.Sessions;
 using BeMore.Grains.Abstractions.Users;
 using BeMore.Grains.Sessions;
@@ -166,6 +167,37 @@ public sealed class LiveAnalysisTests
         Assert.Equal((0.75, 1, RiskLevels.Elevated), (due.SpeechRatio!.Value, due.UtteranceCount, due.RiskLevel));
         Assert.Null(nothingNew);
     }
+
+    [Fact]
+    public void OnTranscript_RiskCheckTimesOutTwice_SaysSoAndReadsTheRest()
+    {
+        var analysis = new LiveAnalysis(Options, TextReaders.Shipped() with { Risk = (_, _) => throw MatchTimeout() });
+
+        var produced = analysis.OnTranscript(SegmentSeq, Distorted, "en", Scope(analysis: true), T0, refine: false);
+
+        var issue = Assert.Single(produced.OfType<ProcessingIssue>());
+        Assert.Equal((ProcessingIssueKinds.AnalysisIncomplete, TextReaders.RiskPart), (issue.Kind, issue.Detail));
+        Assert.Contains(produced, e => e is DistortionDetected);
+        Assert.Contains(produced, e => e is EmotionUpdate);
+    }
+
+    [Fact]
+    public void OnTranscript_DistortionsAndEmotionTimeOutTwice_TheRiskAlertStillGoesOut()
+    {
+        var shipped = TextReaders.Shipped();
+        var analysis = new LiveAnalysis(Options, shipped with { Distortions = (_, _) => throw MatchTimeout(), Emotion = (_, _) => throw MatchTimeout() });
+
+        var produced = analysis.OnTranscript(SegmentSeq, "I want to kill myself. " + Distorted, "en", Scope(analysis: true), T0, refine: false);
+
+        Assert.Single(produced.OfType<RiskAlert>());
+        Assert.Equal(
+            [TextReaders.DistortionsPart, TextReaders.EmotionPart],
+            produced.OfType<ProcessingIssue>().Where(i => i.Kind == ProcessingIssueKinds.AnalysisIncomplete).Select(i => i.Detail));
+        Assert.DoesNotContain(produced, e => e is DistortionDetected or EmotionUpdate);
+        Assert.Null(analysis.TextEmotionOf(SegmentSeq));
+    }
+
+    private static RegexMatchTimeoutException MatchTimeout() => new("text", "pattern", TimeSpan.FromSeconds(2));
 
     private static AnalysisScope Scope(bool analysis) =>
         new CounselingSessionState { Consent = new SessionConsent(analysis, StoreTranscript: true), OptIns = AnalysisOptIns.All }.Scope;
