@@ -15,7 +15,13 @@ internal static class RiskRules
 
     private static readonly Regex EnglishNegatedBefore = Compile(@"\b(?:never|not|no|\w+n['’]t)\s+(?!(?:stop|help|quit|shake|get)\b)(?:\w+\s+){0,4}$", RegexOptions.IgnoreCase);
 
-    private static readonly Regex KoreanNegatedAfter = Compile("^[^.!?,]{0,10}?(?:없|아니|않|안 ?해|안 ?할)", RegexOptions.None);
+    /// <summary>
+    /// A negation soon after a phrase. Korean spells "not" in syllables that share no prefix: 아니, 아닌, 아냐; 안 해, 안 했,
+    /// 안 한 ("죽고 싶은 건 아닌데", "자해는 안 했어"). "없진 않아" negates the negation, so it is no denial, and "수(가) 없어"
+    /// is "cannot" ("죽고 싶은 마음을 참을 수가 없어"); nor does a negation after a finished predicate reach back ("다시 자해
+    /// 시작했어 한동안 안 했는데", "죽고 싶어요 이 마음 언제 없어져요").
+    /// </summary>
+    private static readonly Regex KoreanNegatedAfter = Compile("^(?:(?!(?:어|요|다|야|지|네) |없 ?(?:진|지는|지 ?않))[^.!?,]){0,12}?(?:(?<!수 ?[가도는]? ?)없(?! ?진| ?지는| ?지 ?않)|아니|아닌|아냐|않|안 ?(?:해|했|한|할|하))", RegexOptions.None);
 
     /// <summary>Death and harm words in idioms and lookalikes: the classifier, which reads words not phrases, mistakes them for risk.</summary>
     private static readonly Regex EnglishIdiom = CompileLenient(
@@ -102,14 +108,27 @@ internal static class RiskRules
         + @"|\bnot\s+in\s+that\s+kind\s+of\s+place\b|\b(?:didn't|don't|did\s+not|do\s+not)\s+mean\s+it\s+like\s+that\b|\bnothing\s+(?:else\s+going\s+on|like\s+that)\b");
 
     private static readonly Regex KoreanDenial = CompileLenient(
-        "(?:그런|나쁜|극단적인?|이상한|위험한|무서운|죽을|죽음|자살|자해|해칠) ?(?:생각|맘|마음|쪽)[은는이가도]?[^.!?밖뿐]{0,12}?(?:없|안 ?(?:해|들|함|했)|못 ?해|아니)"
-        + "|(?:죽고|사라지고|없어지고) ?싶[은다][^.!?]{0,6}?(?:건|거|게|것) ?(?:아니|아님)"
+        "(?:그런|나쁜|극단적인?|이상한|위험한|무서운|죽을|죽음|자살|자해|해칠) ?(?:생각|맘|마음|쪽)[은는이가도]?[^.!?밖뿐]{0,12}?(?:(?<!수 ?[가도는]? ?)없(?! ?진| ?지는| ?지 ?않)|안 ?(?:해|들|함|했)|못 ?해|아니|아닌)"
+        // Asked about it, and the answer is no: "혹시 자해하냐고 물어보신 거면 아니에요".
+        + "|(?:냐고|냐는|는지) ?(?:물어|묻|질문)[^.!?]{0,16}?(?:아니|아닌|없)"
         + "|(?:저|나|난|전) ?(?:진짜 ?|정말 ?)?안전해|(?:모으|모아 ?두|모아놓)[^.!?]{0,10}?(?:없|안 ?해)"
         + "|(?:해치|손대|긋)[^.!?]{0,10}?(?:없|안 ?해|안 ?하|못 ?해)|한 ?번도[^.!?]{0,20}?(?:없|안 ?(?:해|했|들))"
-        + "|생각(?:까지는?|해 ?본 ?적)[^.!?]{0,6}?(?:없|안 ?들)|없음에 ?체크|진짜 ?아니거든|(?:잘|진짜|정말|저) ?살고 ?싶어"
+        + "|생각(?:까지는?|해 ?본 ?적)[^.!?]{0,6}?(?:없|안 ?들)|없음에 ?체크|선택지에 ?없|선택지가 ?아니|진짜 ?아니거든|(?:잘|진짜|정말|저) ?살고 ?싶어"
         + "|(?:없다고|없음으로|아니라고|아니오로|아니요로) ?(?:체크|답|대답)|그럴 ?일 ?(?:은 ?|도 ?|절대 ?)?없"
         + "|(?:죽고|사라지고|없어지고) ?싶은 ?(?:거|것|건|게)[는은]? ?(?:다르|다른|달라)"
         + "|(?:싫다|싶다|죽겠다|싫어|싶어) ?(?:까진|까지는|까지|정도는|정도까진) ?(?:아니|아님|않)");
+
+    /// <summary>
+    /// A wish named only to deny it or to say it is something else: "죽고 싶은 건 아닌데", "살기 싫다 이런 건 절대 아니고",
+    /// "사라지고 싶다는 생각은 안 들어요", "죽고 싶다기보다는", "죽고 싶은 거랑은 다르잖아요", "죽고 싶다고는 안 했어". Read at the
+    /// phrase's own match, so a second wish in the clause still counts ("죽고 싶은 건 아니고 그냥 사라지고 싶어요").
+    /// </summary>
+    private static readonly Regex KoreanWishDenied = Compile(
+        "^(?:죽고 ?싶|사라지고 ?싶|없어지고 ?싶|뛰어내리고 ?싶|살기 ?싫|살고 ?싶지 ?않)(?:"
+        + "[은다][^.!?]{0,8}?(?:건|거|게|것)[은는]? ?(?:전혀 |절대 |절대로 |진짜 |정말 |딱히 )?(?:아니|아닌|아님|아냐)"
+        + "|(?:다는|단|은) ?(?:생각|맘|마음)[은는이가도]?[^.!?밖뿐]{0,12}?(?:(?<!수 ?[가도는]? ?)없(?! ?진| ?지는| ?지 ?않)|안 ?(?:들|해|했)|아니|아닌)"
+        + "|다기 ?(?:보다|보단)|은 ?(?:거|것|건|게)(?:랑|하고|와|과)[는은]? ?(?:다르|다른|달라)|다고(?:는|까지는)? ?(?:안 ?(?:했|해|한)|말 ?안))",
+        RegexOptions.None);
 
     /// <summary>Someone else's words or a story retold: the client reports them, the classifier would read them as the client's.</summary>
     private static readonly Regex EnglishReported = CompileLenient(
@@ -117,12 +136,35 @@ internal static class RiskRules
         + @"|\b(?:in|on)\s+(?:the|a|this)\s+(?:show|film|movie|book|series|song|news|story|feed)\b|\b(?:the|a|main)\s+character\b");
 
     private static readonly Regex KoreanReported = CompileLenient(
-        "(?:친구|동생|언니|오빠|누나|형|엄마|아빠|할머니|할아버지|룸메|동료|선임|팀장님?|담임|아들|딸|남친|여친)(?:가|이|는|도)[^.!?]{0,40}?(?:했대|한대|했어|라고|다고|다는 ?말|래서|대요|하더라|그러|하시|하길래)"
-        + "|(?:다고|라고) ?(?:했다며|했다면서|그랬다며|했대)|(?:드라마|웹툰|뉴스|소설|영화|노래|가사|책)(?:에서|에|를|을)");
+        "(?:친구|동생|언니|오빠|누나|형|엄마|아빠|할머니|할아버지|룸메|동료|선임|팀장님?|담임|아들|딸|남친|여친|반 ?애|어떤 ?애|사연자|지인)(?:가|이|는|도)[^.!?]{0,40}?(?:했대|한대|했어|라고|다고|다는 ?말|래서|대요|하더라|그러|하시|하길래)"
+        + "|(?:다고|라고) ?(?:했다며|했다면서|그랬다며|했대)|(?:드라마|웹툰|뉴스|소설|영화|노래|가사|책|라디오|다큐(?:멘터리)?|유튜브|기사|게임|채팅)(?:에서|에|를|을)");
 
     /// <summary>A phrase someone else said, posted or wrote, told by the client ("my friend told me she'd been self-harming").</summary>
     private static readonly Regex EnglishRetoldBefore = CompileLenient(
         @"\b(?:he|she|they|(?:my|a|his|her|their)\s+(?:[\w\u0027\u2019]+\s+){0,3}?[\w\u0027\u2019]+)\s+(?:said|says|told\s+\w+|posted|wrote|talked|asked|asks|worries|worried|panics|panicked|(?:is|was|gets|got)\s+(?:scared|afraid|worried))\b[^.!?]{0,40}$");
+
+    /// <summary>
+    /// Someone else's act, seen or suspected, in a clause without the speaker in it (<see cref="KoreanSomeoneElses"/>):
+    /// "동생이 손목을 긋는 거 같은데", "우리 반 애가 자해한다는 소문이 있는데", "친한 친구가 예전에 자살 시도했었다는 걸 알게 됐는데".
+    /// Written from the training writers' other-person lines. A person named as the cause ("엄마가 소리 질러서 죽고 싶어")
+    /// is not here: the act must be told as seen, heard or guessed.
+    /// </summary>
+    private static readonly Regex KoreanOtherPerson = Compile(
+        "(?:^|\\s)(?:친구|동생|언니|오빠|누나|형|엄마|아빠|아들|딸|애|아이|학생|룸메|동료|선배|후배|남친|여친|남편|아내|조카|사촌|지인|연예인)(?:가|이|는|도|의)?\\s",
+        RegexOptions.None);
+
+    private static readonly Regex KoreanOthersAct = Compile(
+        "(?:자해|자살|손목|긋|그었|그은)[^.!?]{0,8}?(?:(?:것|거) ?같|건지|는지|다는|흔적|소문|흉터)", RegexOptions.None);
+
+    private static readonly Regex KoreanFirstPerson = Compile(
+        "(?:^|\\s)(?:나|난|내가|나는|나도|내|저|전|제가|저는|저도|제|날|나를|저를|나한테|저한테)(?:\\s|$)", RegexOptions.None);
+
+    /// <summary>
+    /// A question about risk answered no: "자살 생각이요? 아뇨 그런 건 없어요", "있냐고 물어보셨죠? 없어요 진짜로". Not a bare 아니,
+    /// which often only opens the answer ("자살 생각이요? 아니 사실 매일 해요").
+    /// </summary>
+    private static readonly Regex KoreanNoAnswer = Compile(
+        "^(?:아뇨|아니요|아니오|아니에요|아니야|아녜요|없어|없습니다|없다고|전혀|안 ?해|안 ?했|ㄴㄴ|노노)", RegexOptions.None);
 
     private static readonly Regex KoreanRetoldAfter = Compile("^[^.!?]{0,4}?(?:다고|다는|라고|라는|이런 ?말|그런 ?말|하는 ?장면|한 ?적 ?있다고)", RegexOptions.None);
 
@@ -155,7 +197,8 @@ internal static class RiskRules
         High("(?:내가|난|나는|나) ?없어지면[^.!?]{0,15}?(?:나을|편할|좋을|행복할)"),
         High("뛰어내리고 ?싶|뛰어내릴까|뛰어내려 ?버릴|목을 ?매|손목을 ?(?:긋|그었|그을)|약을 ?한꺼번에|수면제를 ?모으|수면제를 ?모아|번개탄"),
         High("(?:잠들어서|자다가) ?(?:안 ?깨|깨지 ?않|영원히)"),
-        Elevated("자살|자해|죽고 ?싶|죽었으면 ?좋겠"),
+        // Suicide as a subject, not a wish ("자살률", "자살 유가족", "자살 예방 교육"), or slang for "dreadful" ("자살각").
+        Elevated("자살(?!률|율|각| ?유가족| ?예방| ?소식)|자해|죽고 ?싶|죽었으면 ?좋겠"),
         Elevated("사라지고 ?싶|없어지고 ?싶|희망이 ?(?:없|안 ?보)|버틸 ?(?:수가? ?없|자신이 ?없|힘이 ?없)|살아서 ?뭐 ?(?:해|하)|사는 ?게 ?(?:의미(?:가)? ?없|무의미|지옥|지겨)|다 ?포기하고 ?싶|더는 ?못 ?버티|다 ?끝내고 ?싶"),
     ];
 
@@ -175,7 +218,8 @@ internal static class RiskRules
 
             foreach (var match in pattern.Regex.EnumerateMatches(text))
             {
-                if ((pattern.Negatable && IsNegated(text, match, language)) || InDenial(text, match.Index, language))
+                if ((pattern.Negatable && IsNegated(text, match, language)) || InDenial(text, match.Index, language)
+                    || (language == TextLanguage.Korean && KoreanWishDenied.IsMatch(text.AsSpan(match.Index))))
                 {
                     denied = true;
                     continue;
@@ -263,7 +307,10 @@ internal static class RiskRules
     public static (string Text, EvidenceSpan Span, bool SetAside, IReadOnlyList<EvidenceSpan> Clauses)? UnqualifiedClauses(string text, TextLanguage language)
     {
         var clauses = DenialParts(text, language);
-        var kept = clauses.Where(c => !Qualified(c.Text, language)).ToList();
+        var kept = clauses
+            .Where((c, i) => !Qualified(c.Text, language)
+                && !(language == TextLanguage.Korean && i + 1 < clauses.Count && IsAnsweredNo(text, c, clauses[i + 1])))
+            .ToList();
         if (kept.Count < clauses.Count)
         {
             // Fragments beside a denial belong to it: "Self-harm? No, never", "자해요? 안 해요".
@@ -330,13 +377,23 @@ internal static class RiskRules
             return false;
         }
 
-        // A fragment ("Self-harm? Never.", "자해요? 안 해요") is answered by the clause after it.
+        // A fragment ("Self-harm? Never.", "자해요? 안 해요") is answered by the clause after it, and so is a Korean
+        // question echoed back ("자살 생각이요? 아뇨").
         var clause = clauses[at];
+        if (language == TextLanguage.Korean && at + 1 < clauses.Count && IsAnsweredNo(text, clause, clauses[at + 1]))
+        {
+            return true;
+        }
+
         var end = IsFragment(clause) && at + 1 < clauses.Count ? clauses[at + 1].Start + clauses[at + 1].Length : clause.Start + clause.Length;
         return (language == TextLanguage.Korean ? KoreanDenial : EnglishDenial).IsMatch(text.AsSpan(clause.Start, end - clause.Start))
             || (language == TextLanguage.English
                 && PieceAt(clause, index) is { } piece && EnglishDenialPart.IsMatch(piece.Text));
     }
+
+    private static bool IsAnsweredNo(string text, EvidenceSpan question, EvidenceSpan answer) =>
+        text.AsSpan(question.Start + question.Length, answer.Start - question.Start - question.Length).Contains('?')
+        && KoreanNoAnswer.IsMatch(answer.Text);
 
     private static bool IsFragment(EvidenceSpan clause) => clause.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < FragmentWords;
 
@@ -345,7 +402,7 @@ internal static class RiskRules
         || (language == TextLanguage.Korean ? KoreanDenial : EnglishDenial).IsMatch(clause)
         || (language == TextLanguage.English && EnglishDenialPart.IsMatch(clause))
         || (language == TextLanguage.Korean ? KoreanReported : EnglishReported).IsMatch(clause)
-        || (language == TextLanguage.English && IsSomeoneElses(clause));
+        || (language == TextLanguage.English ? IsSomeoneElses(clause) : KoreanSomeoneElses(clause));
 
     /// <summary>Whether the utterance holds an idiom with a death or harm word ("this traffic is killing me", "배고파 죽겠다").</summary>
     public static bool HasIdiom(string text, TextLanguage language) => language == TextLanguage.Korean
@@ -355,14 +412,18 @@ internal static class RiskRules
     /// <summary>
     /// Whether the sentence around a rule's match is hyperbole ("if I have to sit through one more meeting, I'll shoot
     /// myself"), or the part of it between commas is someone else's act or words with none of the speaker's own risk
-    /// words in it (English).
+    /// words in it (English), or the clause tells someone else's act as seen or guessed (Korean).
     /// </summary>
     private static bool NotTheSpeakers(string text, int index, TextLanguage language)
     {
-        if (language == TextLanguage.Korean
-            || ClauseSpans(text, language).Find(c => Holds(c, index)) is not { } clause)
+        if (ClauseSpans(text, language).Find(c => Holds(c, index)) is not { } clause)
         {
             return false;
+        }
+
+        if (language == TextLanguage.Korean)
+        {
+            return KoreanSomeoneElses(clause.Text);
         }
 
         return EnglishHyperbole.IsMatch(clause.Text) || (PieceAt(clause, index) is { } piece && IsSomeoneElses(piece.Text));
@@ -370,6 +431,10 @@ internal static class RiskRules
 
     /// <summary>Someone else's act or words, or suicide in general, with none of the speaker's own risk words beside it (English).</summary>
     private static bool IsSomeoneElses(string text) => EnglishSomeoneElse.IsMatch(text) && !EnglishFirstPersonRisk.IsMatch(text);
+
+    /// <summary>Someone else's act, seen or suspected, in a clause that does not name the speaker (Korean).</summary>
+    private static bool KoreanSomeoneElses(string clause) =>
+        KoreanOthersAct.IsMatch(clause) && KoreanOtherPerson.IsMatch(clause) && !KoreanFirstPerson.IsMatch(clause);
 
     /// <summary>The part of <paramref name="clause"/> between commas that holds <paramref name="index"/>.</summary>
     private static EvidenceSpan? PieceAt(EvidenceSpan clause, int index) => CommaPieces(clause).Find(p => Holds(p, index));

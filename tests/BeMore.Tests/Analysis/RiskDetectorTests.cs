@@ -211,6 +211,47 @@ public sealed class RiskDetectorTests
         Assert.Equal(RiskAssessment.None, RiskDetector.Assess(text, language));
     }
 
+    /// <summary>
+    /// Korean denials in the spellings of "not" that share no prefix with 아니 or 안 해 (아닌데, 안 했어), a question echoed
+    /// back and answered no, a wish named only to say it is something else, someone else's act seen or guessed, and
+    /// suicide as a subject.
+    /// </summary>
+    [Theory]
+    [InlineData("죽고 싶은 건 아닌데 요즘 그냥 다 귀찮아요")]
+    [InlineData("자해는 안 했어요 그냥 넘어져서 다친 거예요")]
+    [InlineData("자살 충동이요? 아뇨, 전혀요")]
+    [InlineData("사라지고 싶다는 생각은 요즘 안 들어요")]
+    [InlineData("살기 싫다 이런 건 절대 아니고 좀 지쳤을 뿐이에요")]
+    [InlineData("죽고 싶다기보다는 그냥 좀 멀리 떠나 있고 싶은 거예요")]
+    [InlineData("동생이 요즘 손목을 긋는 것 같아서 걱정돼요")]
+    [InlineData("우리 반 애가 자해한다는 소문을 들었어요")]
+    [InlineData("뉴스에서 자살률이 또 올랐대요")]
+    public void Assess_KoreanDenialOrSomeoneElsesAct_RaisesNothing(string text)
+    {
+        Assert.Equal(RiskAssessment.None, RiskDetector.Assess(text, TextLanguage.Korean));
+    }
+
+    /// <summary>
+    /// What those denials must not swallow: a negation after a finished predicate ("시작했어요 한동안 안 했는데"), "장난
+    /// 아니고", a double negation ("없진 않아요"), "cannot" (수 없어), a question echoed and answered yes, a person named as the cause, and the
+    /// speaker's own act beside someone else's.
+    /// </summary>
+    [Theory]
+    [InlineData("요즘 다시 자해를 시작했어요 한동안 안 했는데")]
+    [InlineData("진짜 죽고 싶어 장난 아니고")]
+    [InlineData("죽고 싶은 마음이 없진 않아요")]
+    [InlineData("자해할 생각이 없지는 않아")]
+    [InlineData("죽고 싶어서 견딜 수 없어")]
+    [InlineData("자해하고 싶은 마음을 참을 수가 없어요")]
+    [InlineData("사라지고 싶다는 생각을 떨칠 수 없어")]
+    [InlineData("자살 생각이요? 네, 요즘 자주 해요")]
+    [InlineData("엄마가 소리 지를 때마다 죽고 싶어요")]
+    [InlineData("동생이 자해하는 것 같은데 저도 요즘 자해를 해요")]
+    public void Assess_KoreanRiskBesideANegationOrSomeoneElse_StillAlerts(string text)
+    {
+        Assert.NotEqual(RiskLevel.None, RiskDetector.Assess(text, TextLanguage.Korean).Level);
+    }
+
     /// <summary>A risk statement the classifier finds in a longer segment is shown by its clause, not the whole segment.</summary>
     [Theory]
     [InlineData("Work was fine today, the meeting went okay. Honestly everyone would be better off if I just wasn't around anymore.", TextLanguage.English, "better off if I just wasn't around")]
