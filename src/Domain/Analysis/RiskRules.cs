@@ -307,10 +307,16 @@ internal static class RiskRules
     public static (string Text, EvidenceSpan Span, bool SetAside, IReadOnlyList<EvidenceSpan> Clauses)? UnqualifiedClauses(string text, TextLanguage language)
     {
         var clauses = DenialParts(text, language);
-        var kept = clauses
-            .Where((c, i) => !Qualified(c.Text, language)
-                && !(language == TextLanguage.Korean && i + 1 < clauses.Count && IsAnsweredNo(text, c, clauses[i + 1])))
-            .ToList();
+        var kept = new List<EvidenceSpan>(clauses.Count);
+        for (var i = 0; i < clauses.Count; i++)
+        {
+            if (!Qualified(clauses[i].Text, language)
+                && !(language == TextLanguage.Korean && i + 1 < clauses.Count && IsAnsweredNo(text, clauses[i], clauses[i + 1])))
+            {
+                kept.Add(clauses[i]);
+            }
+        }
+
         if (kept.Count < clauses.Count)
         {
             // Fragments beside a denial belong to it: "Self-harm? No, never", "자해요? 안 해요".
