@@ -19,9 +19,10 @@ internal static class RiskRules
     /// A negation soon after a phrase. Korean spells "not" in syllables that share no prefix: 아니, 아닌, 아냐; 안 해, 안 했,
     /// 안 한 ("죽고 싶은 건 아닌데", "자해는 안 했어"). "없진 않아" negates the negation, so it is no denial, and "수(가) 없어"
     /// is "cannot" ("죽고 싶은 마음을 참을 수가 없어"); nor does a negation after a finished predicate reach back ("다시 자해
-    /// 시작했어 한동안 안 했는데", "죽고 싶어요 이 마음 언제 없어져요").
+    /// 시작했어 한동안 안 했는데", "죽고 싶어요 이 마음 언제 없어져요"), and a negation negated again is none ("자해 안 하면
+    /// 안 될 것 같아", "안 하고는 못 버티겠어", "죽고 싶은 게 아닌 것 같지가 않아").
     /// </summary>
-    private static readonly Regex KoreanNegatedAfter = Compile("^(?:(?!(?:어|요|다|야|지|네) |없 ?(?:진|지는|지 ?않))[^.!?,]){0,12}?(?:(?<!수 ?[가도는]? ?)없(?! ?진| ?지는| ?지 ?않)|아니|아닌|아냐|않|안 ?(?:해|했|한|할|하))", RegexOptions.None);
+    private static readonly Regex KoreanNegatedAfter = Compile("^(?:(?!(?:어|요|다|야|지|네) |없 ?(?:진|지는|지 ?않))[^.!?,]){0,12}?(?:(?<!수 ?[가도는]? ?)없(?! ?진| ?지는| ?지 ?않)|아니|아닌|아냐|않|안 ?(?:해|했|한|할|하))(?![^.!?,]{0,8}?(?:않|못|안 ?(?:돼|되|될)))", RegexOptions.None);
 
     /// <summary>Death and harm words in idioms and lookalikes: the classifier, which reads words not phrases, mistakes them for risk.</summary>
     private static readonly Regex EnglishIdiom = CompileLenient(
@@ -125,7 +126,7 @@ internal static class RiskRules
     /// </summary>
     private static readonly Regex KoreanWishDenied = Compile(
         "^(?:죽고 ?싶|사라지고 ?싶|없어지고 ?싶|뛰어내리고 ?싶|살기 ?싫|살고 ?싶지 ?않)(?:"
-        + "[은다][^.!?]{0,8}?(?:건|거|게|것)[은는]? ?(?:전혀 |절대 |절대로 |진짜 |정말 |딱히 )?(?:아니|아닌|아님|아냐)"
+        + "[은다][^.!?]{0,8}?(?:건|거|게|것)[은는]? ?(?:전혀 |절대 |절대로 |진짜 |정말 |딱히 )?(?:아니|아닌|아님|아냐)(?![^.!?,]{0,8}?않)"
         + "|(?:다는|단|은) ?(?:생각|맘|마음)[은는이가도]?[^.!?밖뿐]{0,12}?(?:(?<!수 ?[가도는]? ?)없(?! ?진| ?지는| ?지 ?않)|안 ?(?:들|해|했)|아니|아닌)"
         + "|다기 ?(?:보다|보단)|은 ?(?:거|것|건|게)(?:랑|하고|와|과)[는은]? ?(?:다르|다른|달라)|다고(?:는|까지는)? ?(?:안 ?(?:했|해|한)|말 ?안))",
         RegexOptions.None);
@@ -165,6 +166,9 @@ internal static class RiskRules
     /// </summary>
     private static readonly Regex KoreanNoAnswer = Compile(
         "^(?:아뇨|아니요|아니오|아니에요|아니야|아녜요|없어|없습니다|없다고|전혀|안 ?해|안 ?했|ㄴㄴ|노노)", RegexOptions.None);
+
+    /// <summary>A "no" that goes further than the question: "자살 생각이요? 아니요 계획까지 세웠어요".</summary>
+    private static readonly Regex KoreanAnswerGoesFurther = Compile("계획|준비|방법|시도|까지|실제로|이미|벌써|사실", RegexOptions.None);
 
     private static readonly Regex KoreanRetoldAfter = Compile("^[^.!?]{0,4}?(?:다고|다는|라고|라는|이런 ?말|그런 ?말|하는 ?장면|한 ?적 ?있다고)", RegexOptions.None);
 
@@ -399,7 +403,7 @@ internal static class RiskRules
 
     private static bool IsAnsweredNo(string text, EvidenceSpan question, EvidenceSpan answer) =>
         text.AsSpan(question.Start + question.Length, answer.Start - question.Start - question.Length).Contains('?')
-        && KoreanNoAnswer.IsMatch(answer.Text);
+        && KoreanNoAnswer.IsMatch(answer.Text) && !KoreanAnswerGoesFurther.IsMatch(answer.Text);
 
     private static bool IsFragment(EvidenceSpan clause) => clause.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < FragmentWords;
 
@@ -429,7 +433,8 @@ internal static class RiskRules
 
         if (language == TextLanguage.Korean)
         {
-            return KoreanSomeoneElses(clause.Text);
+            // The speaker anywhere in the utterance keeps it: "친구가 자해하는 것 같은데 나도 따라 하고 싶어".
+            return KoreanSomeoneElses(clause.Text) && !KoreanFirstPerson.IsMatch(text);
         }
 
         return EnglishHyperbole.IsMatch(clause.Text) || (PieceAt(clause, index) is { } piece && IsSomeoneElses(piece.Text));

@@ -233,7 +233,8 @@ public sealed class RiskDetectorTests
 
     /// <summary>
     /// What those denials must not swallow: a negation after a finished predicate ("시작했어요 한동안 안 했는데"), "장난
-    /// 아니고", a double negation ("없진 않아요"), "cannot" (수 없어), a question echoed and answered yes, a person named as the cause, and the
+    /// 아니고", a double negation ("없진 않아요", "안 하면 안 될 것 같아"), "cannot" (수 없어), a question echoed and answered
+    /// yes or with more ("아니요 계획까지 세웠어요"), a person named as the cause, someone else's act the speaker would copy, and the
     /// speaker's own act beside someone else's.
     /// </summary>
     [Theory]
@@ -241,6 +242,11 @@ public sealed class RiskDetectorTests
     [InlineData("진짜 죽고 싶어 장난 아니고")]
     [InlineData("죽고 싶은 마음이 없진 않아요")]
     [InlineData("자해할 생각이 없지는 않아")]
+    [InlineData("요즘 자해 안 하면 안 될 것 같아")]
+    [InlineData("자해 안 하고는 못 버티겠어")]
+    [InlineData("죽고 싶은 게 아닌 것 같지가 않아")]
+    [InlineData("자살 생각이요? 아니요 계획까지 세웠어요")]
+    [InlineData("친구가 자해하는 것 같은데 나도 따라 하고 싶어")]
     [InlineData("죽고 싶어서 견딜 수 없어")]
     [InlineData("자해하고 싶은 마음을 참을 수가 없어요")]
     [InlineData("사라지고 싶다는 생각을 떨칠 수 없어")]
