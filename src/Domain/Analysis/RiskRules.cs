@@ -15,6 +15,9 @@ internal static class RiskRules
 
     private static readonly Regex EnglishNegatedBefore = Compile(@"\b(?:never|not|no|\w+n['’]t)\s+(?!(?:stop|help|quit|shake|get)\b)(?:\w+\s+){0,4}$", RegexOptions.IgnoreCase);
 
+    /// <summary>없 as a "no": not "없진 않아" (not without) nor "수(가) 없어" (cannot).</summary>
+    private const string KoreanNone = "(?<!수 ?[가도는]? ?)없(?! ?진| ?지는| ?지 ?않)";
+
     /// <summary>
     /// A negation soon after a phrase. Korean spells "not" in syllables that share no prefix: 아니, 아닌, 아냐; 안 해, 안 했,
     /// 안 한 ("죽고 싶은 건 아닌데", "자해는 안 했어"). "없진 않아" negates the negation, so it is no denial, and "수(가) 없어"
@@ -22,7 +25,7 @@ internal static class RiskRules
     /// 시작했어 한동안 안 했는데", "죽고 싶어요 이 마음 언제 없어져요"), and a negation negated again is none ("자해 안 하면
     /// 안 될 것 같아", "안 하고는 못 버티겠어", "죽고 싶은 게 아닌 것 같지가 않아").
     /// </summary>
-    private static readonly Regex KoreanNegatedAfter = Compile("^(?:(?!(?:어|요|다|야|지|네) |없 ?(?:진|지는|지 ?않))[^.!?,]){0,12}?(?:(?<!수 ?[가도는]? ?)없(?! ?진| ?지는| ?지 ?않)|아니|아닌|아냐|않|안 ?(?:해|했|한|할|하))(?![^.!?,]{0,8}?(?:않|못|안 ?(?:돼|되|될)))", RegexOptions.None);
+    private static readonly Regex KoreanNegatedAfter = Compile("^(?:(?!(?:어|요|다|야|지|네) |없 ?(?:진|지는|지 ?않))[^.!?,]){0,12}?(?:" + KoreanNone + "|아니|아닌|아냐|않|안 ?(?:해|했|한|할|하))(?![^.!?,]{0,8}?(?:않|못|안 ?(?:돼|되|될)))", RegexOptions.None);
 
     /// <summary>Death and harm words in idioms and lookalikes: the classifier, which reads words not phrases, mistakes them for risk.</summary>
     private static readonly Regex EnglishIdiom = CompileLenient(
@@ -109,7 +112,7 @@ internal static class RiskRules
         + @"|\bnot\s+in\s+that\s+kind\s+of\s+place\b|\b(?:didn't|don't|did\s+not|do\s+not)\s+mean\s+it\s+like\s+that\b|\bnothing\s+(?:else\s+going\s+on|like\s+that)\b");
 
     private static readonly Regex KoreanDenial = CompileLenient(
-        "(?:그런|나쁜|극단적인?|이상한|위험한|무서운|죽을|죽음|자살|자해|해칠) ?(?:생각|맘|마음|쪽)[은는이가도]?[^.!?밖뿐]{0,12}?(?:(?<!수 ?[가도는]? ?)없(?! ?진| ?지는| ?지 ?않)|안 ?(?:해|들|함|했)|못 ?해|아니|아닌)"
+        "(?:그런|나쁜|극단적인?|이상한|위험한|무서운|죽을|죽음|자살|자해|해칠) ?(?:생각|맘|마음|쪽)[은는이가도]?[^.!?밖뿐]{0,12}?(?:" + KoreanNone + "|안 ?(?:해|들|함|했)|못 ?해|아니|아닌)"
         // Asked about it, and the answer is no: "혹시 자해하냐고 물어보신 거면 아니에요".
         + "|(?:냐고|냐는|는지) ?(?:물어|묻|질문)[^.!?]{0,16}?(?:아니|아닌|없)"
         + "|(?:저|나|난|전) ?(?:진짜 ?|정말 ?)?안전해|(?:모으|모아 ?두|모아놓)[^.!?]{0,10}?(?:없|안 ?해)"
@@ -127,7 +130,7 @@ internal static class RiskRules
     private static readonly Regex KoreanWishDenied = Compile(
         "^(?:죽고 ?싶|사라지고 ?싶|없어지고 ?싶|뛰어내리고 ?싶|살기 ?싫|살고 ?싶지 ?않)(?:"
         + "[은다][^.!?]{0,8}?(?:건|거|게|것)[은는]? ?(?:전혀 |절대 |절대로 |진짜 |정말 |딱히 )?(?:아니|아닌|아님|아냐)(?![^.!?,]{0,8}?않)"
-        + "|(?:다는|단|은) ?(?:생각|맘|마음)[은는이가도]?[^.!?밖뿐]{0,12}?(?:(?<!수 ?[가도는]? ?)없(?! ?진| ?지는| ?지 ?않)|안 ?(?:들|해|했)|아니|아닌)"
+        + "|(?:다는|단|은) ?(?:생각|맘|마음)[은는이가도]?[^.!?밖뿐]{0,12}?(?:" + KoreanNone + "|안 ?(?:들|해|했)|아니|아닌)"
         + "|다기 ?(?:보다|보단)|은 ?(?:거|것|건|게)(?:랑|하고|와|과)[는은]? ?(?:다르|다른|달라)|다고(?:는|까지는)? ?(?:안 ?(?:했|해|한)|말 ?안))",
         RegexOptions.None);
 
@@ -314,8 +317,7 @@ internal static class RiskRules
         var kept = new List<EvidenceSpan>(clauses.Count);
         for (var i = 0; i < clauses.Count; i++)
         {
-            if (!Qualified(clauses[i].Text, language)
-                && !(language == TextLanguage.Korean && i + 1 < clauses.Count && IsAnsweredNo(text, clauses[i], clauses[i + 1])))
+            if (!Qualified(clauses[i].Text, language) && !IsAnsweredNo(text, clauses, i, language))
             {
                 kept.Add(clauses[i]);
             }
@@ -390,7 +392,7 @@ internal static class RiskRules
         // A fragment ("Self-harm? Never.", "자해요? 안 해요") is answered by the clause after it, and so is a Korean
         // question echoed back ("자살 생각이요? 아뇨").
         var clause = clauses[at];
-        if (language == TextLanguage.Korean && at + 1 < clauses.Count && IsAnsweredNo(text, clause, clauses[at + 1]))
+        if (IsAnsweredNo(text, clauses, at, language))
         {
             return true;
         }
@@ -401,9 +403,18 @@ internal static class RiskRules
                 && PieceAt(clause, index) is { } piece && EnglishDenialPart.IsMatch(piece.Text));
     }
 
-    private static bool IsAnsweredNo(string text, EvidenceSpan question, EvidenceSpan answer) =>
-        text.AsSpan(question.Start + question.Length, answer.Start - question.Start - question.Length).Contains('?')
-        && KoreanNoAnswer.IsMatch(answer.Text) && !KoreanAnswerGoesFurther.IsMatch(answer.Text);
+    /// <summary>Whether clause <paramref name="at"/> is a Korean question about risk that the clause after it answers no.</summary>
+    private static bool IsAnsweredNo(string text, List<EvidenceSpan> clauses, int at, TextLanguage language)
+    {
+        if (language != TextLanguage.Korean || at + 1 >= clauses.Count)
+        {
+            return false;
+        }
+
+        var (question, answer) = (clauses[at], clauses[at + 1]);
+        return text.AsSpan(question.Start + question.Length, answer.Start - question.Start - question.Length).Contains('?')
+            && KoreanNoAnswer.IsMatch(answer.Text) && !KoreanAnswerGoesFurther.IsMatch(answer.Text);
+    }
 
     private static bool IsFragment(EvidenceSpan clause) => clause.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < FragmentWords;
 
