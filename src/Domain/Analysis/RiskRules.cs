@@ -15,17 +15,35 @@ internal static class RiskRules
 
     private static readonly Regex EnglishNegatedBefore = Compile(@"\b(?:never|not|no|\w+n['’]t)\s+(?!(?:stop|help|quit|shake|get)\b)(?:\w+\s+){0,4}$", RegexOptions.IgnoreCase);
 
-    /// <summary>없 as a "no": not "없진 않아" (not without) nor "수(가) 없어" (cannot).</summary>
-    private const string KoreanNone = "(?<!수 ?[가도는]? ?)없(?! ?진| ?지는| ?지 ?않)";
+    /// <summary>
+    /// 없 as a "no": not "없진 않아" (not without), "수(가) 없어" (cannot) nor "밖에 없어" (nothing but: "자살할 수밖에 없어요",
+    /// "죽고 싶다는 생각밖에 없어요").
+    /// </summary>
+    private const string KoreanNone = "(?<!(?:수 ?[가도는]?|밖에|밖엔) ?)없(?! ?진| ?지는| ?지 ?않)";
+
+    /// <summary>아니 as "it is not": not a question that leans towards yes ("죽고 싶은 거 아닌가 싶어요", "아닐까", "아니냐").</summary>
+    private const string KoreanNotThat = "(?:아니(?!냐|니|까)|아닌(?!가|지)|아냐|아님)";
+
+    /// <summary>
+    /// A negation that does not deny after all: negated again ("자해 안 하면 안 될 것 같아", "죽고 싶지 않은 날이 하루도 없어",
+    /// "죽고 싶다는 생각이 안 들 때가 없어요"), or a denial the speaker says was false ("자해 안 했다고 거짓말했어요", "안 한 척했어요").
+    /// </summary>
+    private const string KoreanNotAfterAll =
+        "(?![^.!?,]{0,8}?(?:않|못|안 ?(?:돼|되|될)|(?:때|날|적|순간|경우)[가이은는도]?(?: ?하루도| ?한 ?번도| ?한시도)? ?없)|[^.!?,]{0,6}?(?:거짓말|척|체하))";
 
     /// <summary>
     /// A negation soon after a phrase. Korean spells "not" in syllables that share no prefix: 아니, 아닌, 아냐; 안 해, 안 했,
-    /// 안 한 ("죽고 싶은 건 아닌데", "자해는 안 했어"). "없진 않아" negates the negation, so it is no denial, and "수(가) 없어"
-    /// is "cannot" ("죽고 싶은 마음을 참을 수가 없어"); nor does a negation after a finished predicate reach back ("다시 자해
-    /// 시작했어 한동안 안 했는데", "죽고 싶어요 이 마음 언제 없어져요"), and a negation negated again is none ("자해 안 하면
-    /// 안 될 것 같아", "안 하고는 못 버티겠어", "죽고 싶은 게 아닌 것 같지가 않아").
+    /// 안 한 ("죽고 싶은 건 아닌데", "자해는 안 했어"), and -지 않 ("죽고 싶지 않아요"). Not a denial: a conditional or a
+    /// question ("자해 안 하면 미칠 것 같아", "자해 안 했냐고요"), time since ("자해 안 한 지 3개월 됐는데"), a negation past a
+    /// finished predicate or a connective, which belongs to another verb ("다시 자해 시작했어 한동안 안 했는데", "죽고 싶어서 일도
+    /// 안 하고"), "other than" ("자해하는 거 말고 방법이 없어요"), a verb of ceasing negated ("죽고 싶은 마음이 사라지질 않아요").
+    /// Only the first negation decides (the atomic group): a later one must not stand in when the first is negated again.
     /// </summary>
-    private static readonly Regex KoreanNegatedAfter = Compile("^(?:(?!(?:어|요|다|야|지|네) |없 ?(?:진|지는|지 ?않))[^.!?,]){0,12}?(?:" + KoreanNone + "|아니|아닌|아냐|않|안 ?(?:해|했|한|할|하))(?![^.!?,]{0,8}?(?:않|못|안 ?(?:돼|되|될)))", RegexOptions.None);
+    private static readonly Regex KoreanNegatedAfter = Compile(
+        "^(?>(?:(?!(?:어|요|다|야|네|서) |지 (?!않|못)|없 ?(?:진|지는|지 ?않)|말고|빼고|외에|사라지|없어지|가시|멈추|그치|떠나지|끊이|끊기)[^.!?,]){0,12}?"
+        + "(?:" + KoreanNone + "|" + KoreanNotThat + "|않(?!으면|을까)|안 ?(?:해|했|한|할|하)(?!면|냐|니|을까|(?<=한) ?지 )))"
+        + KoreanNotAfterAll,
+        RegexOptions.None);
 
     /// <summary>Death and harm words in idioms and lookalikes: the classifier, which reads words not phrases, mistakes them for risk.</summary>
     private static readonly Regex EnglishIdiom = CompileLenient(
@@ -112,7 +130,7 @@ internal static class RiskRules
         + @"|\bnot\s+in\s+that\s+kind\s+of\s+place\b|\b(?:didn't|don't|did\s+not|do\s+not)\s+mean\s+it\s+like\s+that\b|\bnothing\s+(?:else\s+going\s+on|like\s+that)\b");
 
     private static readonly Regex KoreanDenial = CompileLenient(
-        "(?:그런|나쁜|극단적인?|이상한|위험한|무서운|죽을|죽음|자살|자해|해칠) ?(?:생각|맘|마음|쪽)[은는이가도]?[^.!?밖뿐]{0,12}?(?:" + KoreanNone + "|안 ?(?:해|들|함|했)|못 ?해|아니|아닌)"
+        "(?:그런|나쁜|극단적인?|이상한|위험한|무서운|죽을|죽음|자살|자해|해칠) ?(?:생각|맘|마음|쪽)[은는이가도]?(?>[^.!?밖뿐]{0,12}?(?:" + KoreanNone + "|안 ?(?:해|들|함|했)|못 ?해|" + KoreanNotThat + "))" + KoreanNotAfterAll
         // Asked about it, and the answer is no: "혹시 자해하냐고 물어보신 거면 아니에요".
         + "|(?:냐고|냐는|는지) ?(?:물어|묻|질문)[^.!?]{0,16}?(?:아니|아닌|없)"
         + "|(?:저|나|난|전) ?(?:진짜 ?|정말 ?)?안전해|(?:모으|모아 ?두|모아놓)[^.!?]{0,10}?(?:없|안 ?해)"
@@ -129,9 +147,10 @@ internal static class RiskRules
     /// </summary>
     private static readonly Regex KoreanWishDenied = Compile(
         "^(?:죽고 ?싶|사라지고 ?싶|없어지고 ?싶|뛰어내리고 ?싶|살기 ?싫|살고 ?싶지 ?않)(?:"
-        + "[은다][^.!?]{0,8}?(?:건|거|게|것)[은는]? ?(?:전혀 |절대 |절대로 |진짜 |정말 |딱히 )?(?:아니|아닌|아님|아냐)(?![^.!?,]{0,8}?않)"
-        + "|(?:다는|단|은) ?(?:생각|맘|마음)[은는이가도]?[^.!?밖뿐]{0,12}?(?:" + KoreanNone + "|안 ?(?:들|해|했)|아니|아닌)"
-        + "|다기 ?(?:보다|보단)|은 ?(?:거|것|건|게)(?:랑|하고|와|과)[는은]? ?(?:다르|다른|달라)|다고(?:는|까지는)? ?(?:안 ?(?:했|해|한)|말 ?안))",
+        + "[은다](?>[^.!?]{0,8}?(?:건|거|게|것)[은는]? ?(?:전혀 |절대 |절대로 |진짜 |정말 |딱히 )?" + KoreanNotThat + ")" + KoreanNotAfterAll
+        + "|(?:다는|단|은) ?(?:생각|맘|마음)[은는이가도]?(?>[^.!?밖뿐]{0,12}?(?:" + KoreanNone + "|안 ?(?:들|해|했)|" + KoreanNotThat + "))" + KoreanNotAfterAll
+        // Rather than dying, another way out is still one: "죽고 싶다기보다 그냥 끝내고 싶어".
+        + "|다기 ?(?:보다|보단)(?![^.!?]{0,16}?(?:끝내|사라지|없어지|잠들|죽))|은 ?(?:거|것|건|게)(?:랑|하고|와|과)[는은]? ?(?:다르|다른|달라)|다고(?:는|까지는)? ?(?:안 ?(?:했|해|한)|말 ?안))",
         RegexOptions.None);
 
     /// <summary>Someone else's words or a story retold: the client reports them, the classifier would read them as the client's.</summary>
@@ -141,7 +160,10 @@ internal static class RiskRules
 
     private static readonly Regex KoreanReported = CompileLenient(
         "(?:친구|동생|언니|오빠|누나|형|엄마|아빠|할머니|할아버지|룸메|동료|선임|팀장님?|담임|아들|딸|남친|여친|반 ?애|어떤 ?애|사연자|지인)(?:가|이|는|도)[^.!?]{0,40}?(?:했대|한대|했어|라고|다고|다는 ?말|래서|대요|하더라|그러|하시|하길래)"
-        + "|(?:다고|라고) ?(?:했다며|했다면서|그랬다며|했대)|(?:드라마|웹툰|뉴스|소설|영화|노래|가사|책|라디오|다큐(?:멘터리)?|유튜브|기사|게임|채팅)(?:에서|에|를|을)");
+        + "|(?:다고|라고) ?(?:했다며|했다면서|그랬다며|했대)|(?:드라마|웹툰|뉴스|소설|영화|노래|가사|책|라디오|다큐(?:멘터리)?|유튜브|기사|게임|채팅)(?:에서|에|를|을)"
+        // What the speaker posted, wrote or told someone there is the speaker's own: "유튜브에 죽고 싶다고 올렸어요", "채팅에서
+        // 친구한테 죽고 싶다고 했어요" (not "누가 나한테 죽으라고 했어").
+        + "(?![^.!?]{0,30}?(?:올렸|올린|올려|남겼|적었|썼|쓴|(?<!나|저)(?:한테|에게) [^.!?]{0,16}?(?:다고|라고) ?(?:했|말)))");
 
     /// <summary>A phrase someone else said, posted or wrote, told by the client ("my friend told me she'd been self-harming").</summary>
     private static readonly Regex EnglishRetoldBefore = CompileLenient(
@@ -160,6 +182,16 @@ internal static class RiskRules
     private static readonly Regex KoreanOthersAct = Compile(
         "(?:자해|자살|손목|긋|그었|그은)[^.!?]{0,8}?(?:(?:것|거) ?같|건지|는지|다는|흔적|소문|흉터)", RegexOptions.None);
 
+    /// <summary>
+    /// The speaker in someone else's sentence without a pronoun (Korean drops it): the other person, as the subject, saw the
+    /// act's marks or does not know of it ("엄마가 손목에 자해 흉터 보고 울었어요", "엄마는 자해하는지 전혀 몰라요"), or the speaker copied it
+    /// ("동생이 자해하는 거 같아서 따라 해봤어요").
+    /// </summary>
+    private static readonly Regex KoreanSpeakerUnnamed = Compile(
+        "(?:친구|동생|언니|오빠|누나|형|엄마|아빠|부모님|선생님|남친|여친|남편|아내|가족)(?:가|이|께서|는|도) [^.!?]{0,16}?(?:흉터|흔적|자국|상처)[^.!?]{0,6}?(?:보고|봤|보더니|보셨|발견)"
+        + "|(?:흉터|흔적|자국|상처)[^.!?]{0,6}?들켰|(?:는지|는 ?(?:거|걸|줄))[^.!?]{0,6}?(?:몰라|모르(?!겠)|모름)|따라 ?(?:해|했|하|할)",
+        RegexOptions.None);
+
     private static readonly Regex KoreanFirstPerson = Compile(
         "(?:^|\\s)(?:나|난|내가|나는|나도|내|저|전|제가|저는|저도|제|날|나를|저를|나한테|저한테)(?:\\s|$)", RegexOptions.None);
 
@@ -169,6 +201,8 @@ internal static class RiskRules
     /// </summary>
     private static readonly Regex KoreanNoAnswer = Compile(
         "^(?:아뇨|아니요|아니오|아니에요|아니야|아녜요|없어|없습니다|없다고|전혀|안 ?해|안 ?했|ㄴㄴ|노노)", RegexOptions.None);
+
+    private static readonly Regex KoreanNegativeQuestion = Compile("안 |않|아니|아닌|없", RegexOptions.None);
 
     /// <summary>A "no" that goes further than the question: "자살 생각이요? 아니요 계획까지 세웠어요".</summary>
     private static readonly Regex KoreanAnswerGoesFurther = Compile("계획|준비|방법|시도|까지|실제로|이미|벌써|사실", RegexOptions.None);
@@ -206,6 +240,8 @@ internal static class RiskRules
         High("(?:잠들어서|자다가) ?(?:안 ?깨|깨지 ?않|영원히)"),
         // Suicide as a subject, not a wish ("자살률", "자살 유가족", "자살 예방 교육"), or slang for "dreadful" ("자살각").
         Elevated("자살(?!률|율|각| ?유가족| ?예방| ?소식)|자해|죽고 ?싶|죽었으면 ?좋겠"),
+        // Something to live for asked about and answered none: "살 이유가 있냐고요? 없어요", "희망이요? 없죠".
+        Elevated("(?:희망|살 ?이유|사는 ?(?:이유|의미)|살아갈 ?(?:이유|의미|힘)|삶의 ?의미)[^.!?]{0,10}\\?+\\s*(?:그런 ?거 ?|하나도 ?|전혀 ?|이제 ?|딱히 ?|솔직히 ?)?없"),
         Elevated("사라지고 ?싶|없어지고 ?싶|희망이 ?(?:없|안 ?보)|버틸 ?(?:수가? ?없|자신이 ?없|힘이 ?없)|살아서 ?뭐 ?(?:해|하)|사는 ?게 ?(?:의미(?:가)? ?없|무의미|지옥|지겨)|다 ?포기하고 ?싶|더는 ?못 ?버티|다 ?끝내고 ?싶"),
     ];
 
@@ -403,7 +439,11 @@ internal static class RiskRules
                 && PieceAt(clause, index) is { } piece && EnglishDenialPart.IsMatch(piece.Text));
     }
 
-    /// <summary>Whether clause <paramref name="at"/> is a Korean question about risk that the clause after it answers no.</summary>
+    /// <summary>
+    /// Whether clause <paramref name="at"/> is a Korean question about risk that the clause after it answers no. Not a
+    /// question about something good ("살 이유가 있냐고요? 없어요" is risk) nor a negative one, whose "아니요" means "I did"
+    /// ("자해 안 했냐고요? 아니요, 했어요").
+    /// </summary>
     private static bool IsAnsweredNo(string text, List<EvidenceSpan> clauses, int at, TextLanguage language)
     {
         if (language != TextLanguage.Korean || at + 1 >= clauses.Count)
@@ -413,7 +453,8 @@ internal static class RiskRules
 
         var (question, answer) = (clauses[at], clauses[at + 1]);
         return text.AsSpan(question.Start + question.Length, answer.Start - question.Start - question.Length).Contains('?')
-            && KoreanNoAnswer.IsMatch(answer.Text) && !KoreanAnswerGoesFurther.IsMatch(answer.Text);
+            && KoreanNoAnswer.IsMatch(answer.Text) && !KoreanAnswerGoesFurther.IsMatch(answer.Text)
+            && !KoreanNegativeQuestion.IsMatch(question.Text) && Array.Exists(Korean, p => p.Regex.IsMatch(question.Text));
     }
 
     private static bool IsFragment(EvidenceSpan clause) => clause.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < FragmentWords;
@@ -445,7 +486,7 @@ internal static class RiskRules
         if (language == TextLanguage.Korean)
         {
             // The speaker anywhere in the utterance keeps it: "친구가 자해하는 것 같은데 나도 따라 하고 싶어".
-            return KoreanSomeoneElses(clause.Text) && !KoreanFirstPerson.IsMatch(text);
+            return KoreanSomeoneElses(clause.Text) && !NamesTheSpeaker(text);
         }
 
         return EnglishHyperbole.IsMatch(clause.Text) || (PieceAt(clause, index) is { } piece && IsSomeoneElses(piece.Text));
@@ -456,7 +497,9 @@ internal static class RiskRules
 
     /// <summary>Someone else's act, seen or suspected, in a clause that does not name the speaker (Korean).</summary>
     private static bool KoreanSomeoneElses(string clause) =>
-        KoreanOthersAct.IsMatch(clause) && KoreanOtherPerson.IsMatch(clause) && !KoreanFirstPerson.IsMatch(clause);
+        KoreanOthersAct.IsMatch(clause) && KoreanOtherPerson.IsMatch(clause) && !NamesTheSpeaker(clause);
+
+    private static bool NamesTheSpeaker(string text) => KoreanFirstPerson.IsMatch(text) || KoreanSpeakerUnnamed.IsMatch(text);
 
     /// <summary>The part of <paramref name="clause"/> between commas that holds <paramref name="index"/>.</summary>
     private static EvidenceSpan? PieceAt(EvidenceSpan clause, int index) => CommaPieces(clause).Find(p => Holds(p, index));

@@ -226,6 +226,12 @@ public sealed class RiskDetectorTests
     [InlineData("동생이 요즘 손목을 긋는 것 같아서 걱정돼요")]
     [InlineData("우리 반 애가 자해한다는 소문을 들었어요")]
     [InlineData("뉴스에서 자살률이 또 올랐대요")]
+    [InlineData("죽고 싶지 않아요")]
+    [InlineData("자해하지 않아요")]
+    [InlineData("자살 생각이요? 아뇨 그런 건 없어요")]
+    [InlineData("죽고 싶은 생각은 이제 없어요")]
+    [InlineData("게임 채팅에서 누가 나한테 죽으라고 욕했는데 그냥 차단했어")]
+    [InlineData("동생 팔에 자해한 흔적을 봤는데 부모님한테 말해야 할까요")]
     public void Assess_KoreanDenialOrSomeoneElsesAct_RaisesNothing(string text)
     {
         Assert.Equal(RiskAssessment.None, RiskDetector.Assess(text, TextLanguage.Korean));
@@ -253,6 +259,30 @@ public sealed class RiskDetectorTests
     [InlineData("자살 생각이요? 네, 요즘 자주 해요")]
     [InlineData("엄마가 소리 지를 때마다 죽고 싶어요")]
     [InlineData("동생이 자해하는 것 같은데 저도 요즘 자해를 해요")]
+    // A negation that is a condition, a pretence, a lie, time since, a question, another verb's, "nothing but" or a
+    // ceasing verb's; a double negation whose first negation is negated again; a hope asked about and answered none;
+    // the speaker without a pronoun beside someone else; the speaker's own post.
+    [InlineData("자해 안 하면 미칠 것 같아")]
+    [InlineData("자해 안 한 척했어요")]
+    [InlineData("자해 안 했다고 거짓말했어요")]
+    [InlineData("자해 안 한 지 3개월 됐는데 어제 다시 했어요")]
+    [InlineData("죽고 싶은 거 아닌가 싶어요")]
+    [InlineData("죽고 싶어서 일도 안 하고 누워만 있어")]
+    [InlineData("자살할 수밖에 없어요")]
+    [InlineData("죽고 싶다는 생각밖에 없어요")]
+    [InlineData("자해하는 거 말고 방법이 없어요")]
+    [InlineData("죽고 싶은 마음이 사라지질 않아요")]
+    [InlineData("죽고 싶지 않은 날이 하루도 없어")]
+    [InlineData("죽고 싶다는 생각이 안 들 때가 없어요")]
+    [InlineData("죽고 싶다기보다 그냥 끝내고 싶어")]
+    [InlineData("살 이유가 있냐고요? 없어요")]
+    [InlineData("희망이요? 없어요")]
+    [InlineData("자해 안 했냐고요? 아니요, 했어요")]
+    [InlineData("엄마가 손목에 자해 흉터 보고 울었어요")]
+    [InlineData("엄마는 자해하는지 전혀 몰라요")]
+    [InlineData("동생이 자해하는 거 같아서 따라 해봤어요")]
+    [InlineData("유튜브에 죽고 싶다고 올렸어요")]
+    [InlineData("채팅에서 친구한테 죽고 싶다고 했어요")]
     public void Assess_KoreanRiskBesideANegationOrSomeoneElse_StillAlerts(string text)
     {
         Assert.NotEqual(RiskLevel.None, RiskDetector.Assess(text, TextLanguage.Korean).Level);
