@@ -166,7 +166,11 @@ public static class ConversationMoves
         (language == TextLanguage.Korean ? KoreanWords : EnglishWords).Questions.Asking.IsMatch(text);
 
     /// <summary>The moves in <paramref name="text"/>; <paramref name="riskRaised"/> (the turn raised an alert) leaves only what a safety reply can use, a reassurance.</summary>
-    public static TurnMoves Read(string text, TextLanguage language, bool riskRaised)
+    public static TurnMoves Read(string text, TextLanguage language, bool riskRaised) =>
+        Read(text, language, riskRaised, static (text, language) => UtteranceInsight.Shipped.ReadRisk(text, language).Probability);
+
+    /// <summary><see cref="Read(string, TextLanguage, bool)"/> with the risk model's second look given, so tests can make it time out.</summary>
+    internal static TurnMoves Read(string text, TextLanguage language, bool riskRaised, Func<string, TextLanguage, float> riskProbability)
     {
         ArgumentNullException.ThrowIfNull(text);
         var words = language == TextLanguage.Korean ? KoreanWords : EnglishWords;
@@ -180,7 +184,7 @@ public static class ConversationMoves
 
         var cue = RiskCues.Any(text, language);
         // Read only when a goodbye, an insight or daily life needs it: the risk model's second look costs a prediction.
-        var doubtful = new Lazy<bool>(() => cue && UtteranceInsight.Shipped.ReadRisk(text, language).Probability >= DoubtFrom);
+        var doubtful = new Lazy<bool>(() => cue && Doubts(text, language, riskProbability));
         var thanksForTheTalk = words.Thanks.IsMatch(text) && words.Helped.IsMatch(text);
         // A goodbye that looks ahead ("see you next week", "다음에 또 올게요") is no farewell, whatever words it holds.
         if ((words.Goodbye.IsMatch(text) || thanksForTheTalk) && (!doubtful.Value || words.Ahead.IsMatch(text)))
@@ -211,6 +215,22 @@ public static class ConversationMoves
         }
 
         return moves | Questions(text, words.Questions);
+    }
+
+    /// <summary>
+    /// Whether the risk model leans towards risk; a look that timed out even on its retry is doubt, so a goodbye or an
+    /// insight near a risk word is not taken at its word (and the turn is not lost to the timeout).
+    /// </summary>
+    private static bool Doubts(string text, TextLanguage language, Func<string, TextLanguage, float> riskProbability)
+    {
+        try
+        {
+            return AnalysisRegex.Retried((text, language, riskProbability), static s => s.riskProbability(s.text, s.language)) >= DoubtFrom;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return true;
+        }
     }
 
     /// <summary>The turn's last sentence when it has more than one, else null.</summary>

@@ -69,6 +69,8 @@ public sealed partial class CounselingSessionGrain
         var language = TextLanguages.Resolve(segment.Language, text);
         var alert = findings.OfType<RiskAlert>().FirstOrDefault();
         var riskRaised = alert is not null;
+        // A turn whose risk could not be read is met as one after an alert (a check-in, no denial believed), not as safe.
+        var riskUnread = TextReaders.RiskUnread(caused);
         return new CounselorTurn(
             State.OwnerId,
             seq,
@@ -81,8 +83,8 @@ public sealed partial class CounselingSessionGrain
             findings.OfType<CbtIntervention>().FirstOrDefault(i => i.Kind == "question")?.Text,
             State.Consent.StoreTranscript ? text : null,
             _options.CrisisLineIn(language.ToCode()),
-            riskRaised || State.Aggregates.RiskLevel != RiskLevels.None,
-            !riskRaised && DeniesRisk(text, language),
+            riskRaised || riskUnread || State.Aggregates.RiskLevel != RiskLevels.None,
+            !riskRaised && !riskUnread && DeniesRisk(text, language),
             ConversationMoves.Read(text, language, riskRaised),
             alert?.Severity,
             alert?.Level);

@@ -67,15 +67,16 @@ internal sealed class LiveAnalysis(CounselingSessionOptions options, TextReaders
         var storeText = scope.StoreText;
         var produced = new List<SessionEventData>();
         _rollupDue = true;
-        var risk = Read(_readers.Risk, text, language, TextReaders.RiskPart, produced) ?? RiskAssessment.None;
-        if (risk.Level != RiskLevel.None)
+        var risk = Read(_readers.Risk, text, language, TextReaders.RiskPart, produced);
+        if (risk is { Level: not RiskLevel.None })
         {
             produced.Add(new RiskAlert(RiskCode(risk.Level), segmentSeq, storeText ? risk.Evidence?.Text : null, options.CrisisLineIn(offerIn.ToCode()), risk.Severity?.ToCode()));
         }
 
         if (scope.Distortions)
         {
-            produced.AddRange(Interventions(segmentSeq, text, language, offerIn, storeText, now, refine));
+            // A turn whose risk could not be read gets no exercise: it may be the one that needed a safety reply instead.
+            produced.AddRange(Interventions(segmentSeq, text, language, offerIn, storeText, now, refine, offer: risk is not null));
         }
 
         if (scope.TextEmotion && Read(_readers.Emotion, text, language, TextReaders.EmotionPart, produced) is { } emotion)
@@ -95,14 +96,19 @@ internal sealed class LiveAnalysis(CounselingSessionOptions options, TextReaders
         return produced;
     }
 
-    /// <summary>The distortions found in a segment, and the intervention they lead to, delivered now or held.</summary>
+    /// <summary>The distortions found in a segment, and the intervention they lead to (when <paramref name="offer"/>), delivered now or held.</summary>
     private List<SessionEventData> Interventions(
-        long segmentSeq, string text, TextLanguage language, TextLanguage offerIn, bool storeText, DateTimeOffset now, bool refine)
+        long segmentSeq, string text, TextLanguage language, TextLanguage offerIn, bool storeText, DateTimeOffset now, bool refine, bool offer)
     {
         var produced = new List<SessionEventData>();
         var distortions = Read(_readers.Distortions, text, language, TextReaders.DistortionsPart, produced) ?? [];
         produced.AddRange(distortions.Select(d => new DistortionDetected(
             d.Type.ToCode(), d.Severity.ToString().ToLowerInvariant(), Math.Round(d.Confidence, 3), segmentSeq, storeText ? d.Evidence.Text : null)));
+        if (!offer)
+        {
+            return produced;
+        }
+
         var decision = _interventions.Consider(distortions, offerIn, now, userSpeaking: _userSpeaking || refine);
         if (decision is { Status: InterventionStatus.Delivered, Intervention: { } delivered })
         {
@@ -349,6 +355,10 @@ internal sealed record TextReaders(
     public const string RiskPart = "risk";
     public const string DistortionsPart = "distortions";
     public const string EmotionPart = "text_emotion";
+
+    /// <summary>Whether <paramref name="caused"/> (what a segment gave rise to) says its risk could not be read.</summary>
+    public static bool RiskUnread(IEnumerable<SessionEventData> caused) =>
+        caused.Any(e => e is ProcessingIssue { Kind: ProcessingIssueKinds.AnalysisIncomplete, Detail: RiskPart });
 
     /// <summary>The shipped analysers, with a text emotion analyser of the session's own.</summary>
     public static TextReaders Shipped()

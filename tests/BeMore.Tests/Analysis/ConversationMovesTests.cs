@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using BeMore.Domain.Analysis;
 using BeMore.Grains.Abstractions.Counseling;
 
@@ -49,6 +50,30 @@ public sealed class ConversationMovesTests
         Assert.False(moves.HasFlag(TurnMoves.Closing), $"{text}: {moves}");
         Assert.Equal(TurnMoves.None, ConversationMoves.Read("see you next week, I'll try it", TextLanguage.English, riskRaised: true));
         Assert.Equal(TurnMoves.Reassurance, ConversationMoves.Read("no no, don't worry, I'm not going to do anything. I just want it all to stop.", TextLanguage.English, riskRaised: true));
+    }
+
+    /// <summary>
+    /// A goodbye near a risk word is taken at its word only when the risk model's second look does not lean towards risk; a
+    /// look that timed out even on its retry is doubt, not a lost turn.
+    /// </summary>
+    [Theory]
+    [InlineData("thanks for everything. goodbye.", "en")]
+    [InlineData("말하고 나니까 좀 가볍네요 ㅎㅎ 오늘 고마웠어요 들어가보겠습니다!", "ko")]
+    public void GoodbyeNearARiskWord_RiskLookTimesOutTwice_IsDoubted(string text, string language)
+    {
+        var resolved = TextLanguages.Resolve(language, text);
+        var looks = 0;
+
+        var believed = ConversationMoves.Read(text, resolved, riskRaised: false, (_, _) => 0f);
+        var timedOut = ConversationMoves.Read(text, resolved, riskRaised: false, (_, _) =>
+        {
+            looks++;
+            throw new RegexMatchTimeoutException(text, "pattern", TimeSpan.FromSeconds(2));
+        });
+
+        Assert.True(believed.HasFlag(TurnMoves.Closing), $"{text}: {believed}");
+        Assert.False(timedOut.HasFlag(TurnMoves.Closing), $"{text}: {timedOut}");
+        Assert.Equal(2, looks);
     }
 
     /// <summary>Everyday words that share a pattern's surface: a prediction is not a plan, "next week" is not a goodbye.</summary>

@@ -169,16 +169,21 @@ public sealed class LiveAnalysisTests
     }
 
     [Fact]
-    public void OnTranscript_RiskCheckTimesOutTwice_SaysSoAndReadsTheRest()
+    public void OnTranscript_RiskCheckTimesOutTwice_SaysSoReadsTheRestAndOffersNoExercise()
     {
+        var read = new LiveAnalysis(Options).OnTranscript(SegmentSeq, Distorted, "en", Scope(analysis: true), T0, refine: false);
         var analysis = new LiveAnalysis(Options, TextReaders.Shipped() with { Risk = (_, _) => throw MatchTimeout() });
 
         var produced = analysis.OnTranscript(SegmentSeq, Distorted, "en", Scope(analysis: true), T0, refine: false);
 
         var issue = Assert.Single(produced.OfType<ProcessingIssue>());
         Assert.Equal((ProcessingIssueKinds.AnalysisIncomplete, TextReaders.RiskPart), (issue.Kind, issue.Detail));
+        Assert.True(TextReaders.RiskUnread(produced));
+        Assert.False(TextReaders.RiskUnread(read));
         Assert.Contains(produced, e => e is DistortionDetected);
         Assert.Contains(produced, e => e is EmotionUpdate);
+        Assert.Contains(read, e => e is CbtIntervention);
+        Assert.DoesNotContain(produced, e => e is CbtIntervention);
     }
 
     [Fact]
