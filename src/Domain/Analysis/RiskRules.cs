@@ -16,10 +16,10 @@ internal static class RiskRules
     private static readonly Regex EnglishNegatedBefore = Compile(@"\b(?:never|not|no|\w+n['’]t)\s+(?!(?:stop|help|quit|shake|get)\b)(?:\w+\s+){0,4}$", RegexOptions.IgnoreCase);
 
     /// <summary>
-    /// 없 as a "no": not "없진 않아" (not without), "수(가) 없어" (cannot) nor "밖에 없어" (nothing but: "자살할 수밖에 없어요",
-    /// "죽고 싶다는 생각밖에 없어요").
+    /// 없 as a "no": not "없진 않아" (not without), "수(가) 없어" (cannot), "밖에 없어" (nothing but: "자살할 수밖에 없어요",
+    /// "죽고 싶다는 생각밖에 없어요") nor a question ("목 맬 만한 데 없나").
     /// </summary>
-    private const string KoreanNone = "(?<!(?:수 ?[가도는]?|밖에|밖엔) ?)없(?! ?진| ?지는| ?지 ?않)";
+    private const string KoreanNone = "(?<!(?:수 ?[가도는]?|밖에|밖엔) ?)없(?! ?진| ?지는| ?지 ?않|나|냐|을까|는지)";
 
     /// <summary>아니 as "it is not": not a question that leans towards yes ("죽고 싶은 거 아닌가 싶어요", "아닐까", "아니냐").</summary>
     private const string KoreanNotThat = "(?:아니(?!냐|니|까)|아닌(?!가|지)|아냐|아님)";
@@ -29,19 +29,20 @@ internal static class RiskRules
     /// "죽고 싶다는 생각이 안 들 때가 없어요"), or a denial the speaker says was false ("자해 안 했다고 거짓말했어요", "안 한 척했어요").
     /// </summary>
     private const string KoreanNotAfterAll =
-        "(?![^.!?,]{0,8}?(?:않|못|안 ?(?:돼|되|될)|(?:때|날|적|순간|경우)[가이은는도]?(?: ?하루도| ?한 ?번도| ?한시도)? ?없)|[^.!?,]{0,6}?(?:거짓말|척|체하))";
+        "(?![^.!?,]{0,8}?(?:않|못|안 ?(?:돼|되|될)|(?:때|날|적|순간|경우)[가이은는도]?(?: ?하루도| ?한 ?번도| ?한시도)? ?없)|[^.!?,]{0,6}?(?:척|체하)|[^.!?,]{0,14}?거짓말(?! ?아니| ?안))";
 
     /// <summary>
     /// A negation soon after a phrase. Korean spells "not" in syllables that share no prefix: 아니, 아닌, 아냐; 안 해, 안 했,
     /// 안 한 ("죽고 싶은 건 아닌데", "자해는 안 했어"), and -지 않 ("죽고 싶지 않아요"). Not a denial: a conditional or a
     /// question ("자해 안 하면 미칠 것 같아", "자해 안 했냐고요"), time since ("자해 안 한 지 3개월 됐는데"), a negation past a
     /// finished predicate or a connective, which belongs to another verb ("다시 자해 시작했어 한동안 안 했는데", "죽고 싶어서 일도
-    /// 안 하고"), "other than" ("자해하는 거 말고 방법이 없어요"), a verb of ceasing negated ("죽고 싶은 마음이 사라지질 않아요").
+    /// 안 하고"), "other than" or "nothing but" ("자해하는 거 말고 방법이 없어요", "죽고 싶다는 생각밖에 안 들어"), a verb of
+    /// ceasing negated ("죽고 싶은 마음이 사라지질 않아요").
     /// Only the first negation decides (the atomic group): a later one must not stand in when the first is negated again.
     /// </summary>
     private static readonly Regex KoreanNegatedAfter = Compile(
-        "^(?>(?:(?!(?:어|요|다|야|네|서) |지 (?!않|못)|없 ?(?:진|지는|지 ?않)|말고|빼고|외에|사라지|없어지|가시|멈추|그치|떠나지|끊이|끊기)[^.!?,]){0,12}?"
-        + "(?:" + KoreanNone + "|" + KoreanNotThat + "|않(?!으면|을까)|안 ?(?:해|했|한|할|하)(?!면|냐|니|을까|(?<=한) ?지 )))"
+        "^(?>(?:(?!(?:어|요|다|야|네|서) |지 (?!않|못)|없 ?(?:진|지는|지 ?않)|말고|빼고|외에|밖에|밖엔|사라지|없어지|가시|멈추|그치|떠나지|끊이|끊기)[^.!?,]){0,12}?"
+        + "(?:" + KoreanNone + "|" + KoreanNotThat + "|않(?!으면|을까)|안 ?(?:드|들)|안 ?(?:해|했|한|할|하)(?!면|냐|니|을까|(?<=한) ?지 )))"
         + KoreanNotAfterAll,
         RegexOptions.None);
 
@@ -50,7 +51,7 @@ internal static class RiskRules
         @"\b(?:(?:is|are|was|it's|that's|they're)\s+killing\s+me|kill\s+for\s+a|dying\s+(?:to|for|of)|to\s+die\s+for|died\s+laughing|die\s+of\s+(?:embarrassment|boredom|shame|laughter)|(?:phone|battery|laptop|car|plant)(?:'s|\s+is|\s+was|\s+has|\s+had|\s+just)?\s+(?:dead|died)|want\s+to\s+live\s+(?:in|with|near|at|on|abroad|alone|together)|myself\s+(?:lol|lmao|haha)|suicide\s+(?:squad|mission))\b");
 
     private static readonly Regex KoreanIdiom = CompileLenient(
-        "(?:어|아|워|해|와|나|려|여|워서|해서) ?죽(?:겠|을 ?뻔|는 ?줄)|죽을 ?맛|죽을 ?만큼 ?(?:좋|웃|맛있|창피|부끄)|죽이(?:네|는데|더라|다|지)|(?:폰|배터리|핸드폰|노트북)(?:이|가)? ?(?:죽었|나갔)");
+        "(?:어|아|워|해|와|나|려|여|서) ?죽(?:겠|을 ?뻔|는 ?줄)|죽는 ?줄 ?알았|때문에 ?죽을 ?(?:것|거) ?같|죽을 ?맛|죽을 ?만큼 ?(?:좋|웃|맛있|창피|부끄)|죽이(?:네|는데|더라|다|지)|(?:폰|배터리|핸드폰|노트북)(?:이|가)? ?(?:죽었|나갔)");
 
     /// <summary>
     /// Hyperbole no one means, which sets aside even what the rules find in the same sentence:
@@ -130,12 +131,13 @@ internal static class RiskRules
         + @"|\bnot\s+in\s+that\s+kind\s+of\s+place\b|\b(?:didn't|don't|did\s+not|do\s+not)\s+mean\s+it\s+like\s+that\b|\bnothing\s+(?:else\s+going\s+on|like\s+that)\b");
 
     private static readonly Regex KoreanDenial = CompileLenient(
-        "(?:그런|나쁜|극단적인?|이상한|위험한|무서운|죽을|죽음|자살|자해|해칠) ?(?:생각|맘|마음|쪽)[은는이가도]?(?>[^.!?밖뿐]{0,12}?(?:" + KoreanNone + "|안 ?(?:해|들|함|했)|못 ?해|" + KoreanNotThat + "))" + KoreanNotAfterAll
+        "(?:그런|나쁜|극단적인?|이상한|위험한|무서운|죽을|죽음|죽는 ?(?:거|것)|자살|자해|해칠) ?(?:생각|맘|마음|쪽)[은는이가도]?(?>[^.!?밖뿐]{0,12}?(?:" + KoreanNone + "|안 ?(?:해|들|드|함|했)|못 ?해|" + KoreanNotThat + "))" + KoreanNotAfterAll
         // Asked about it, and the answer is no: "혹시 자해하냐고 물어보신 거면 아니에요".
         + "|(?:냐고|냐는|는지) ?(?:물어|묻|질문)[^.!?]{0,16}?(?:아니|아닌|없)"
         + "|(?:저|나|난|전) ?(?:진짜 ?|정말 ?)?안전해|(?:모으|모아 ?두|모아놓)[^.!?]{0,10}?(?:없|안 ?해)"
         + "|(?:해치|손대|긋)[^.!?]{0,10}?(?:없|안 ?해|안 ?하|못 ?해)|한 ?번도[^.!?]{0,20}?(?:없|안 ?(?:해|했|들))"
-        + "|생각(?:까지는?|해 ?본 ?적)[^.!?]{0,6}?(?:없|안 ?들)|없음에 ?체크|선택지에 ?없|선택지가 ?아니|진짜 ?아니거든|(?:잘|진짜|정말|저) ?살고 ?싶어"
+        + "|생각(?:까지는?|해 ?본 ?적)[^.!?]{0,6}?(?:없|안 ?들)|없음에 ?체크|선택지에 ?없|선택지가 ?아니|진짜 ?아니거든|(?:잘|진짜|정말|저) ?살고 ?싶어|오래 ?살 ?(?:거|거예요|래|고 ?싶)"
+        + "|(?:진짜|정말|실제로|딱히) ?그런 ?(?:건|거|게) ?(?:아니|아닌|아냐)"
         + "|(?:없다고|없음으로|아니라고|아니오로|아니요로) ?(?:체크|답|대답)|그럴 ?일 ?(?:은 ?|도 ?|절대 ?)?없"
         + "|(?:죽고|사라지고|없어지고) ?싶은 ?(?:거|것|건|게)[는은]? ?(?:다르|다른|달라)"
         + "|(?:싫다|싶다|죽겠다|싫어|싶어) ?(?:까진|까지는|까지|정도는|정도까진) ?(?:아니|아님|않)");
@@ -148,7 +150,7 @@ internal static class RiskRules
     private static readonly Regex KoreanWishDenied = Compile(
         "^(?:죽고 ?싶|사라지고 ?싶|없어지고 ?싶|뛰어내리고 ?싶|살기 ?싫|살고 ?싶지 ?않)(?:"
         + "[은다](?>[^.!?]{0,8}?(?:건|거|게|것)[은는]? ?(?:전혀 |절대 |절대로 |진짜 |정말 |딱히 )?" + KoreanNotThat + ")" + KoreanNotAfterAll
-        + "|(?:다는|단|은) ?(?:생각|맘|마음)[은는이가도]?(?>[^.!?밖뿐]{0,12}?(?:" + KoreanNone + "|안 ?(?:들|해|했)|" + KoreanNotThat + "))" + KoreanNotAfterAll
+        + "|(?:다는|단|은) ?(?:생각|맘|마음)[은는이가도]?(?>[^.!?밖뿐]{0,12}?(?:" + KoreanNone + "|안 ?(?:들|드|해|했)|" + KoreanNotThat + "))" + KoreanNotAfterAll
         // Rather than dying, another way out is still one: "죽고 싶다기보다 그냥 끝내고 싶어".
         + "|다기 ?(?:보다|보단)(?![^.!?]{0,16}?(?:끝내|사라지|없어지|잠들|죽))|은 ?(?:거|것|건|게)(?:랑|하고|와|과)[는은]? ?(?:다르|다른|달라)|다고(?:는|까지는)? ?(?:안 ?(?:했|해|한)|말 ?안))",
         RegexOptions.None);
@@ -159,7 +161,7 @@ internal static class RiskRules
         + @"|\b(?:in|on)\s+(?:the|a|this)\s+(?:show|film|movie|book|series|song|news|story|feed)\b|\b(?:the|a|main)\s+character\b");
 
     private static readonly Regex KoreanReported = CompileLenient(
-        "(?:친구|동생|언니|오빠|누나|형|엄마|아빠|할머니|할아버지|룸메|동료|선임|팀장님?|담임|아들|딸|남친|여친|반 ?애|어떤 ?애|사연자|지인)(?:가|이|는|도)[^.!?]{0,40}?(?:했대|한대|했어|라고|다고|다는 ?말|래서|대요|하더라|그러|하시|하길래)"
+        "(?:친구|동생|언니|오빠|누나|형|엄마|아빠|할머니|할아버지|룸메|동료|선임|팀장님?|담임|아들|딸|남친|여친|남편|아내|와이프|부모님|반 ?애|어떤 ?애|사연자|지인)(?:가|이|는|도)[^.!?]{0,40}?(?:했대|한대|했어|라고|다고|다는 ?말|래서|대요|하더라|그러|하시|하길래)"
         + "|(?:다고|라고) ?(?:했다며|했다면서|그랬다며|했대)|(?:드라마|웹툰|뉴스|소설|영화|노래|가사|책|라디오|다큐(?:멘터리)?|유튜브|기사|게임|채팅)(?:에서|에|를|을)"
         // What the speaker posted, wrote or told someone there is the speaker's own: "유튜브에 죽고 싶다고 올렸어요", "채팅에서
         // 친구한테 죽고 싶다고 했어요" (not "누가 나한테 죽으라고 했어").
@@ -180,7 +182,7 @@ internal static class RiskRules
         RegexOptions.None);
 
     private static readonly Regex KoreanOthersAct = Compile(
-        "(?:자해|자살|손목|긋|그었|그은)[^.!?]{0,8}?(?:(?:것|거) ?같|건지|는지|다는|흔적|소문|흉터)", RegexOptions.None);
+        "(?:자해|자살|손목|긋|그었|그은)[^.!?]{0,8}?(?:(?:것|거) ?같|건지|는지|다는|흔적|소문|흉터|하셨|하시|셨)", RegexOptions.None);
 
     /// <summary>
     /// The speaker in someone else's sentence without a pronoun (Korean drops it): the other person, as the subject, saw the
@@ -236,12 +238,20 @@ internal static class RiskRules
         High("목숨을 ?끊|삶을 ?끝내|생을 ?마감|세상을 ?떠나고 ?싶|스스로 ?(?:목숨|생을)"),
         High("살고 ?싶지 ?(?:가 ?)?않|살기 ?싫|살고 ?싶은 ?마음이 ?없|(?:더 ?이상|더는) ?살 ?(?:이유|의미|자신)(?:가|이)? ?없|살 ?이유가 ?없", negatable: false),
         High("(?:내가|난|나는|나) ?없어지면[^.!?]{0,15}?(?:나을|편할|좋을|행복할)"),
-        High("뛰어내리고 ?싶|뛰어내릴까|뛰어내려 ?버릴|목을 ?매|손목을 ?(?:긋|그었|그을)|약을 ?한꺼번에|수면제를 ?모으|수면제를 ?모아|번개탄"),
+        High("뛰어내리고 ?싶|뛰어내릴까|뛰어내려 ?버릴|목 ?(?:을 ?)?(?:매|맬|맸)|손목을 ?(?:긋|그었|그을)|약을 ?(?:한꺼번에|한 ?번에|왕창|몽땅|한 ?통)|수면제를 ?모으|수면제를 ?모아|번개탄|같이 ?죽(?:자|을까|으려|기로)"),
         High("(?:잠들어서|자다가) ?(?:안 ?깨|깨지 ?않|영원히)"),
         // Suicide as a subject, not a wish ("자살률", "자살 유가족", "자살 예방 교육"), or slang for "dreadful" ("자살각").
-        Elevated("자살(?!률|율|각| ?유가족| ?예방| ?소식)|자해|죽고 ?싶|죽었으면 ?좋겠"),
-        // Something to live for asked about and answered none: "살 이유가 있냐고요? 없어요", "희망이요? 없죠".
-        Elevated("(?:희망|살 ?이유|사는 ?(?:이유|의미)|살아갈 ?(?:이유|의미|힘)|삶의 ?의미)[^.!?]{0,10}\\?+\\s*(?:그런 ?거 ?|하나도 ?|전혀 ?|이제 ?|딱히 ?|솔직히 ?)?없"),
+        Elevated("자살(?!률|율|각| ?유가족| ?예방| ?소식| ?관련| ?뉴스| ?보도| ?사건| ?고위험| ?위험군|이라는 ?(?:단어|말))|자해|죽고 ?싶|죽었으면 ?좋겠"),
+        // Something to live for asked about and answered none: "살 이유가 있냐고요? 없어요", "살고 싶은 마음이요? 눈곱만큼도 없어요".
+        Elevated("(?:희망|살 ?이유|살아야 ?할 ?이유|사는 ?(?:이유|의미)|살아갈 ?(?:이유|의미|힘)|삶의 ?의미|살고 ?싶은 ?마음|살 ?마음)[^.!?]{0,10}\\?+\\s*[^.!?]{0,8}?" + KoreanNone),
+        // A safety question answered that it cannot be promised: "오늘 밤 안전할 수 있냐고요? 장담 못 해요", "약속할 수 있냐고요? 못 하겠어요".
+        Elevated("(?:안전할|안전하|약속할|약속하)[^.!?]{0,12}\\?+\\s*[^.!?]{0,6}?(?:장담 ?못|못 ?(?:해|하|할)|모르겠|자신 ?없|아니요|아뇨)"),
+        // A risk question echoed and answered yes: "자해하냐고요? 네 이틀에 한 번은요".
+        Elevated("(?:자해|자살|죽고 ?싶|긋|그어|약 ?모)[^.!?]{0,8}?(?:냐고|냐구|냐는)[^.!?]{0,6}\\?+\\s*(?:네|예|응|어 |맞아|맞아요|그렇|아직)"),
+        // Earlier denials told as lies: "자해 안 했다고 한 거 사실 거짓말이에요", "괜찮다고 했는데 그거 다 거짓말이에요".
+        Elevated("(?:괜찮다고|안전하다고|안 ?했다고|없다고|아니라고|않았다고)[^.!?]{0,14}?거짓말(?! ?아니| ?안)"),
+        // Passive wishes, "nothing but" disappearing, cutting again: "차에 치이면 좋겠다", "제가 없어지는 수밖에 없어요", "또 그을까 봐".
+        Elevated("(?:치이|치였|사고 ?나|사고가 ?나|안 ?깨|깨지 ?않)(?:으면|면|었으면|났으면) ?좋겠|(?:없어지는|사라지는|죽는) ?(?:(?:수|것|거)밖에 ?없|게 ?(?:답|나을|낫))|(?:또|다시|자꾸) ?(?:긋|그을|그었|그어)"),
         Elevated("사라지고 ?싶|없어지고 ?싶|희망이 ?(?:없|안 ?보)|버틸 ?(?:수가? ?없|자신이 ?없|힘이 ?없)|살아서 ?뭐 ?(?:해|하)|사는 ?게 ?(?:의미(?:가)? ?없|무의미|지옥|지겨)|다 ?포기하고 ?싶|더는 ?못 ?버티|다 ?끝내고 ?싶"),
     ];
 

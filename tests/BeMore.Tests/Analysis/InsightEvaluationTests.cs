@@ -145,7 +145,9 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
         // 6 (2), 6, 0.859; F: 40/40, 3; R: 77/80, 29. With the Korean rules' denials (아닌데, 안 했어, a question echoed
         // and answered no, a wish named to deny it) and someone else's act: R 76/80, 27 at the first read; a fix to "수 없어"
         // (cannot, not a denial) that the lost line showed: R 77/80, 27 (no longer an unseen read); the rest unchanged.
-        private static readonly Floors Korean = new(0.97, 0.84, 0.97, 6, 2, 0.85, 1.0, 3, 0.9625, 27);
+        // With the negation read only where it is the risk phrase's own (session 21) and the blind writer's lines' rules:
+        // R 77/80, 26; the rest unchanged.
+        private static readonly Floors Korean = new(0.97, 0.84, 0.97, 6, 2, 0.85, 1.0, 3, 0.9625, 26);
 
         public static Floors For(TextLanguage language) => language == TextLanguage.Korean ? Korean : English;
     }

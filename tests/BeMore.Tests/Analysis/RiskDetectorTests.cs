@@ -232,6 +232,12 @@ public sealed class RiskDetectorTests
     [InlineData("죽고 싶은 생각은 이제 없어요")]
     [InlineData("게임 채팅에서 누가 나한테 죽으라고 욕했는데 그냥 차단했어")]
     [InlineData("동생 팔에 자해한 흔적을 봤는데 부모님한테 말해야 할까요")]
+    [InlineData("남편이 힘들 때마다 죽고 싶다고 해요")]
+    [InlineData("아빠가 예전에 자살 시도하셨대요")]
+    [InlineData("자살 관련 뉴스를 봤어요")]
+    [InlineData("등산하다가 미끄러져서 죽는 줄 알았어요")]
+    [InlineData("과제 때문에 죽을 것 같아요")]
+    [InlineData("죽는 거 생각 안 해요")]
     public void Assess_KoreanDenialOrSomeoneElsesAct_RaisesNothing(string text)
     {
         Assert.Equal(RiskAssessment.None, RiskDetector.Assess(text, TextLanguage.Korean));
@@ -283,6 +289,22 @@ public sealed class RiskDetectorTests
     [InlineData("동생이 자해하는 거 같아서 따라 해봤어요")]
     [InlineData("유튜브에 죽고 싶다고 올렸어요")]
     [InlineData("채팅에서 친구한테 죽고 싶다고 했어요")]
+    // Written after a blind writer's lines: the thought that does not come (안 드는) negated again, a denial told as a lie,
+    // a reason to live or a safety promise asked about and refused, a risk question answered yes, a passive wish, nothing
+    // but disappearing, cutting again, a pact, an overdose, a place to hang, and "nothing but" before 안 들어.
+    [InlineData("자살 생각 안 드는 날이 없어요")]
+    [InlineData("상담 때 자해 안 한다고 한 거 다 거짓말이었어요")]
+    [InlineData("괜찮다고 했던 거 사실 거짓말이에요")]
+    [InlineData("살아야 할 이유요? 하나도 없어요")]
+    [InlineData("오늘 밤 안전할 수 있겠냐고요? 장담 못 하겠어요")]
+    [InlineData("아직도 자해하냐고요? 네 가끔요")]
+    [InlineData("트럭에 치이면 좋겠다는 생각을 해요")]
+    [InlineData("저만 사라지는 게 답인 것 같아요")]
+    [InlineData("요즘 또 그었어요")]
+    [InlineData("친구랑 같이 죽기로 했어요")]
+    [InlineData("약을 한 번에 다 먹어버렸어요")]
+    [InlineData("목 맬 만한 곳 없나 찾아봤어요")]
+    [InlineData("죽고 싶다는 생각밖에 안 들어요")]
     public void Assess_KoreanRiskBesideANegationOrSomeoneElse_StillAlerts(string text)
     {
         Assert.NotEqual(RiskLevel.None, RiskDetector.Assess(text, TextLanguage.Korean).Level);
