@@ -310,6 +310,28 @@ public sealed class RiskDetectorTests
         Assert.NotEqual(RiskLevel.None, RiskDetector.Assess(text, TextLanguage.Korean).Level);
     }
 
+    /// <summary>
+    /// Korean negation traps from a writer who never saw the rules (Fixtures/Analysis/risk.negation.ko.tsv). Its first read
+    /// missed 25 of 80 risk lines and alerted on 19 of 80 others; the rules were then written from it, so this guards
+    /// against going back (11 and 9 after), it is not an accuracy figure.
+    /// </summary>
+    [Fact]
+    public void Assess_KoreanNegationTraps_AlertOnRiskAndStayQuietOnTheRestAsWhenTuned()
+    {
+        var lines = File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Fixtures", "Analysis", "risk.negation.ko.tsv"))
+            .Where(line => !line.StartsWith('#') && line.Length > 0)
+            .Select(line => line.Split('\t'))
+            .Select(fields => (Risk: fields[0] == "RISK", Text: fields[2]))
+            .ToList();
+
+        var missed = lines.Where(l => l.Risk && RiskDetector.Assess(l.Text, TextLanguage.Korean).Level == RiskLevel.None).Select(l => l.Text).ToList();
+        var falseAlerts = lines.Where(l => !l.Risk && RiskDetector.Assess(l.Text, TextLanguage.Korean).Level != RiskLevel.None).Select(l => l.Text).ToList();
+
+        Assert.Equal((80, 80), (lines.Count(l => l.Risk), lines.Count(l => !l.Risk)));
+        Assert.True(missed.Count <= 11, $"missed {missed.Count}: {string.Join(" | ", missed)}");
+        Assert.True(falseAlerts.Count <= 9, $"false alerts {falseAlerts.Count}: {string.Join(" | ", falseAlerts)}");
+    }
+
     /// <summary>A risk statement the classifier finds in a longer segment is shown by its clause, not the whole segment.</summary>
     [Theory]
     [InlineData("Work was fine today, the meeting went okay. Honestly everyone would be better off if I just wasn't around anymore.", TextLanguage.English, "better off if I just wasn't around")]
