@@ -39,10 +39,10 @@ internal static class RiskRules
     /// "죽고 싶다는 생각이 안 들 때가 없어요"), or a denial the speaker says was false ("자해 안 했다고 거짓말했어요", "안 한 척했어요").
     /// </summary>
     private const string KoreanNotAfterAll =
-        "(?!(?:(?!(?:요|다|야|죠|데|고|서|어) )[^.!?,]){0,14}?(?:않|(?<!잘)못|없|아니(?!요|오)|아닌|안 ?(?:돼|되|될)|어디 ?있)"
+        "(?!(?:(?!(?:요|다|야|죠|데|(?<![다라])고|서|어) )[^.!?,]){0,14}?(?:않|(?<!잘)못|없|아니(?!요|오)|아닌|안 ?(?:돼|되|될)|어디 ?있)"
         + "|[^.!?,]{0,6}?(?:척|체하|처럼)"
-        + "|[^.!?,]{0,14}?(?:거짓(?! ?아니| ?안)|둘러대|둘러댔|연기(?:해|했|하)|사실(?:은|상)? ?(?:아니|아닌|거짓|해|했|있|그래|매일)|다고 ?(?:말|해)야)"
-        + "|[^.!?,]{0,10}?(?:다고|라고)[^.!?,]{0,8}?(?:지만|는데)|[^.!?,]{0,8}?(?:지만|는데|데) ?(?:사실|솔직히|실은)"
+        + "|[^.!?,]{0,14}?(?:거짓(?! ?아니| ?안)|둘러대|둘러댔|연기(?:해|했|하)|사실(?:은|상)? ?(?:아니|아닌|거짓|해|했|있|그래|매일)|다고 ?(?:말 ?)?해야|어렵|어려(?:워|운|울|웠)|자신(?:이|은)? ?없|장담 ?못)"
+        + "|[^.!?,]{0,10}?(?:다고|라고)[^.!?,]{0,8}?(?:지만|는데)|[^.!?,]{0,8}?(?:지만|는데|데) ?(?:사실|솔직히|실은)|[^.!?,]{0,6}?(?:지만|는데) [^.!?]{0,8}?(?:달라|다르)"
         + "|[^.!?]{0,6}?(?:는데|지만|데) ?(?:저는|나는|난|전|저만|나만) ?(?:해|했|있|그래|그랬))";
 
     /// <summary>
@@ -54,6 +54,10 @@ internal static class RiskRules
     /// ceasing negated ("죽고 싶은 마음이 사라지질 않아요").
     /// Only the first negation decides (the atomic group): a later one must not stand in when the first is negated again.
     /// </summary>
+    /// <summary>A phrase that is itself a "no" negated again or asked ("살 이유가 없진 않아요", "살고 싶지 않은 건 아니에요", "살 이유가 없냐고요?").</summary>
+    private const string KoreanNotDoubled =
+        "(?![^.!?,]{0,6}?(?:냐|니 ?\\?|진 ?않|지는 ?않|지 ?않|(?:건|거|게|것)[은는]? ?(?:전혀 |절대 )?(?:아니|아닌|아냐)))";
+
     private static readonly Regex KoreanNegatedAfter = Compile(
         "^(?>(?:(?!(?:어|요|야|네|서|(?<!물어봤|물었|물어보셨|물어봐서)는데|은데|때|해도|면서|나면|니까) |다 (?!이런|그런)|(?<!려|냐|다|라)고 (?!싶|있)|지 (?!않|못)|없 ?(?:진|지는|지 ?않)|"
         + KoreanNotDenying + "|말고|말곤|빼고|빼곤|외에|외엔|밖에|밖엔|사라지|가시|멈추|그치|떠나지|끊이|끊기)[^.!?,]){0,16}?"
@@ -153,10 +157,10 @@ internal static class RiskRules
         + "|(?:자해|자살)(?:는|은)요, ?[^.!?]{0,8}?(?:안 ?해|" + KoreanNone + "|아니)" + KoreanNotAfterAll
         + "|극단적인? ?선택[은는을도]? ?(?:절대 ?|결코 ?)?(?:안 ?(?:해|할|하)|않)|(?:^|\\s)충동도 ?(?:이제 ?|더 ?이상 ?|전혀 ?)?" + KoreanNone
         + "|(?:저|나|난|전) ?(?:진짜 ?|정말 ?)?안전해|(?:모으|모아 ?두|모아놓)[^.!?]{0,10}?(?:없|안 ?해)"
-        + "|(?:해치|손대|긋)[^.!?]{0,10}?(?:없|안 ?해|안 ?하|못 ?해)|한 ?번도[^.!?]{0,20}?(?:없|안 ?(?:해|했|들))"
+        + "|(?:해치|손대|긋)[^.!?]{0,10}?(?:없|안 ?해|안 ?하|못 ?해)|(?<!없이[^.!?]{0,14})한 ?번도[^.!?]{0,20}?(?:없|안 ?(?:해|했|들))"
         + "|생각(?:까지는?|해 ?본 ?적)[^.!?]{0,6}?(?:없|안 ?들)|없음에 ?체크|선택지에 ?없|선택지가 ?아니|진짜 ?아니거든|(?:잘|진짜|정말|저) ?살고 ?싶어|오래 ?살 ?(?:거|거예요|래|고 ?싶)"
         + "|(?:진짜|정말|실제로|딱히) ?그런 ?(?:건|거|게) ?(?:아니|아닌|아냐)"
-        + "|(?:없다고|없음으로|아니라고|아니오로|아니요로) ?(?:체크|답|대답)" + KoreanNotAfterAll + "|그럴 ?일 ?(?:은 ?|도 ?|절대 ?)?없"
+        + "|(?:없다고|없음으로|아니라고|아니오로|아니요로) ?(?:체크|답|대답)(?![^.!?]{0,12}?(?:사실|거짓|솔직히|실은))" + "|그럴 ?일 ?(?:은 ?|도 ?|절대 ?)?없"
         + "|(?:죽고|사라지고|없어지고) ?싶은 ?(?:거|것|건|게)[는은]? ?(?:다르|다른|달라)"
         + "|(?:싫다|싶다|죽겠다|싫어|싶어) ?(?:까진|까지는|까지|정도는|정도까진) ?(?:아니|아님|않)");
 
@@ -170,7 +174,7 @@ internal static class RiskRules
         + "[은다](?>[^.!?]{0,8}?(?:건|거|게|것)[은는]? ?(?:전혀 |절대 |절대로 |진짜 |정말 |딱히 )?" + KoreanNotThat + ")" + KoreanNotAfterAll
         + "|(?:다는|단|은) ?(?:생각|맘|마음)[은는이가도]?(?>[^.!?밖뿐]{0,12}?(?:" + KoreanNone + "|안 ?(?:들|드|해|했)|" + KoreanNotThat + "))" + KoreanNotAfterAll
         // Rather than dying, another way out is still one: "죽고 싶다기보다 그냥 끝내고 싶어".
-        + "|다기 ?(?:보다|보단)(?![^.!?]{0,16}?(?:끝내|사라지|없어지|잠들|죽))|은 ?(?:거|것|건|게)(?:랑|하고|와|과)[는은]? ?(?:다르|다른|달라)|다고(?:는|까지는)? ?(?:안 ?(?:했|해|한)|말 ?안))",
+        + "|다기 ?(?:보다|보단)(?![^.!?]{0,16}?(?:끝내|사라지|없어지|잠들|죽|살기|싫|태어))|은 ?(?:거|것|건|게)(?:랑|하고|와|과)[는은]? ?(?:다르|다른|달라)|다고(?:는|까지는)? ?(?:안 ?(?:했|해|한)|말 ?안))",
         RegexOptions.None);
 
     /// <summary>Someone else's words or a story retold: the client reports them, the classifier would read them as the client's.</summary>
@@ -220,12 +224,27 @@ internal static class RiskRules
     /// which often only opens the answer ("자살 생각이요? 아니 사실 매일 해요").
     /// </summary>
     private static readonly Regex KoreanNoAnswer = Compile(
-        "^(?:아뇨|아니요|아니오|아니에요|아니야|아녜요|없어|없습니다|없다고|전혀|안 ?해|안 ?했|ㄴㄴ|노노)", RegexOptions.None);
+        "^(?:(?:그런 ?(?:거|건|게)|그건|저는|전|요즘은?|요새는?|이제는?|지금은|절대|전혀|거의|진짜|정말)[ ,]*){0,3}"
+        + "(?:아뇨|아니요|아니오|아니에요|아니야|아녜요|아니죠|없어|없습니다|없다고|없죠|전혀|안 ?해|안 ?했|안 ?하죠|ㄴㄴ|노노)", RegexOptions.None);
 
-    private static readonly Regex KoreanNegativeQuestion = Compile("안 |않|아니|아닌|없", RegexOptions.None);
+    /// <summary>The speaker asking back who is meant ("죽고 싶다고요? 제가요? 아니에요"): the answer is the clause after it.</summary>
+    private static readonly Regex KoreanWhoMe = Compile("^(?:제가요|저요|제가|내가|나요|저말이에요)$", RegexOptions.None);
 
-    /// <summary>A "no" that goes further than the question: "자살 생각이요? 아니요 계획까지 세웠어요".</summary>
-    private static readonly Regex KoreanAnswerGoesFurther = Compile("계획|준비|방법|시도|까지|실제로|이미|벌써|사실", RegexOptions.None);
+    private static readonly Regex KoreanNegativeQuestion = Compile("안 ?(?:하|해|했|한|할)|않|아니|아닌|없", RegexOptions.None);
+
+    /// <summary>A question whether the speaker did not do it, answered that they did not: "자해 안 했냐고요? 네 안 했어요".</summary>
+    private static readonly Regex KoreanNotDoneQuestion = Compile("안 ?(?:하|해|했|한)|않", RegexOptions.None);
+
+    private static readonly Regex KoreanNotDoneAnswer = Compile("^(?:네|예|응|아니요|아뇨)?[ ,]*(?:안 ?(?:해|했|하|함)|않|없)", RegexOptions.None);
+
+    /// <summary>A question whether something to live for is lacking, answered that it is there: "희망이 없냐고요? 아니요, 있어요".</summary>
+    private static readonly Regex KoreanLackQuestion = Compile("(?:희망|이유|의미|힘|마음)[이가은는]? ?없(?:냐|니|나요|어요)", RegexOptions.None);
+
+    private static readonly Regex KoreanHaveAnswer = Compile("^(?:아니요|아뇨|아니)?[ ,]*(?:있|많)", RegexOptions.None);
+
+    /// <summary>A "no" that goes further than the question, or goes on: "자살 생각이요? 아니요 계획까지 세웠어요", "아뇨. 근데 하고 싶긴 해요".</summary>
+    private static readonly Regex KoreanAnswerGoesFurther = Compile(
+        "계획|준비|방법|시도|까지|실제로|이미|벌써|사실|근데|그런데|하지만|매일|맨날|자주|항상|요즘 ?(?:하고|해|들)|하고 ?싶|죽을 ?거|할 ?거|세웠", RegexOptions.None);
 
     private static readonly Regex KoreanRetoldAfter = Compile("^[^.!?]{0,4}?(?:다고|다는|라고|라는|이런 ?말|그런 ?말|하는 ?장면|한 ?적 ?있다고)", RegexOptions.None);
 
@@ -254,14 +273,18 @@ internal static class RiskRules
         High("자살(?:하고 ?싶|할(?:까| 거| 생각| 계획)|하려|을 ?(?:생각|시도|계획)|하면|충동|시도|생각|했으면)"),
         High("자해(?:하고 ?싶|했|를 ?했|를 ?하고|하는 ?중|충동)"),
         High("목숨을 ?끊|삶을 ?끝내|생을 ?마감|세상을 ?떠나고 ?싶|스스로 ?(?:목숨|생을)"),
-        High("살고 ?싶지 ?(?:가 ?)?않|살기 ?싫|살고 ?싶은 ?마음이 ?없|(?:더 ?이상|더는) ?살 ?(?:이유|의미|자신)(?:가|이)? ?없|살 ?이유가 ?없", negatable: false),
+        High("(?:살고 ?싶(?:지 ?(?:가|는|도)? ?|진 ?)않|살고 ?싶지도 [^.!?]{0,10}?않|살기 ?(?:가 ?)?(?:너무 ?|정말 ?|진짜 ?)?싫|살고 ?싶은 ?마음이 ?없|(?:더 ?이상|더는) ?살 ?(?:이유|의미|자신)(?:가|이)? ?없|살 ?이유가 ?없)" + KoreanNotDoubled, negatable: false),
         High("(?:내가|난|나는|나) ?없어지면[^.!?]{0,15}?(?:나을|편할|좋을|행복할)"),
         High("뛰어내리고 ?싶|뛰어내릴까|뛰어내려 ?버릴|목 ?(?:을 ?)?(?:매|맬|맸)|손목을 ?(?:긋|그었|그을)|약을 ?(?:한꺼번에|한 ?번에|왕창|몽땅|한 ?통)|수면제를 ?모으|수면제를 ?모아|번개탄|같이 ?죽(?:자|을까|으려|기로)"),
         High("(?:잠들어서|자다가) ?(?:안 ?깨|깨지 ?않|영원히)"),
         // Suicide as a subject, not a wish ("자살률", "자살 유가족", "자살 예방 교육"), or slang for "dreadful" ("자살각").
         Elevated("자살(?!률|율|각| ?유가족| ?예방| ?소식| ?관련| ?뉴스| ?보도| ?사건| ?고위험| ?위험군|이라는 ?(?:단어|말))|자해|죽고 ?싶|죽었으면 ?좋겠"),
         // Something to live for asked about and answered none: "살 이유가 있냐고요? 없어요", "살고 싶은 마음이요? 눈곱만큼도 없어요".
-        Elevated("(?:희망|살 ?이유|살아야 ?할 ?이유|사는 ?(?:이유|의미)|살아갈 ?(?:이유|의미|힘)|삶의 ?의미|살고 ?싶은 ?마음|살 ?마음)[^.!?]{0,10}\\?+\\s*[^.!?]{0,8}?" + KoreanNone),
+        Elevated("(?:희망|살 ?이유|살아야 ?할 ?이유|사는 ?(?:이유|의미)|살 ?의미|살아갈 ?(?:이유|의미|힘)|삶의 ?의미|살고 ?싶은 ?마음|살 ?마음)"
+            + "(?:[^.!?]{0,10}\\?+\\s*(?:[^.!?]{0,8}?" + KoreanNone + "(?!었는데|었지만|다고 ?생각)|전혀요|[^.!?]{0,8}?있을 ?리가 ?없)|[이가]? ?있냐고 ?(?:하면|물으면)[^.!?]{0,8}?없)"),
+        // Nothing but dying, and an urge that comes after the wish is denied: "죽는 것밖에 답이 없어요", "자해하고 싶진 않은데 가끔 충동이 와요".
+        Elevated("(?:죽는|죽을|자살|자해|사라지는|없어지는)[^.!?]{0,4}?(?:밖에|말고는?|말곤|외엔|외에는?|빼곤|빼고는?|아니면) ?(?:답|방법|길|버틸 ?방법|떠오르는 ?(?:게|것)|할 ?수 ?있는 ?게)[이가은는]? ?없"
+            + "|(?:자해|자살|죽고 ?싶)[^.!?]{0,24}?(?:데|지만|근데) [^.!?]{0,10}?충동이 ?(?:와|들|생기|올|있)|안 ?태어났(?:으면|더라면)|태어나지 ?(?:말았|않았)(?:으면|더라면)", negatable: false),
         // A safety question answered that it cannot be promised: "오늘 밤 안전할 수 있냐고요? 장담 못 해요", "약속할 수 있냐고요? 못 하겠어요".
         Elevated("(?:안전할|안전하|약속할|약속하)[^.!?]{0,12}\\?+\\s*[^.!?]{0,6}?(?:장담 ?못|못 ?(?:해|하|할)|모르겠|자신 ?없|아니요|아뇨)"),
         // A risk question echoed and answered yes: "자해하냐고요? 네 이틀에 한 번은요".
@@ -468,9 +491,10 @@ internal static class RiskRules
     }
 
     /// <summary>
-    /// Whether clause <paramref name="at"/> is a Korean question about risk that the clause after it answers no. Not a
-    /// question about something good ("살 이유가 있냐고요? 없어요" is risk) nor a negative one, whose "아니요" means "I did"
-    /// ("자해 안 했냐고요? 아니요, 했어요").
+    /// Whether clause <paramref name="at"/> is a Korean question about risk that the clause after it answers no, and
+    /// nothing after the answer goes further. Not a question about something good ("살 이유가 있냐고요? 없어요" is risk). A
+    /// negative question is answered no in its own words: "자해 안 했냐고요? 안 했어요" and "희망이 없냐고요? 있어요" are, "자해
+    /// 안 했냐고요? 아니요, 했어요" is not.
     /// </summary>
     private static bool IsAnsweredNo(string text, List<EvidenceSpan> clauses, int at, TextLanguage language)
     {
@@ -479,10 +503,22 @@ internal static class RiskRules
             return false;
         }
 
-        var (question, answer) = (clauses[at], clauses[at + 1]);
-        return text.AsSpan(question.Start + question.Length, answer.Start - question.Start - question.Length).Contains('?')
-            && KoreanNoAnswer.IsMatch(answer.Text) && !KoreanAnswerGoesFurther.IsMatch(answer.Text)
-            && !KoreanNegativeQuestion.IsMatch(question.Text) && Array.Exists(Korean, p => p.Regex.IsMatch(question.Text));
+        var question = clauses[at];
+        var next = at + 1 + (at + 2 < clauses.Count && KoreanWhoMe.IsMatch(clauses[at + 1].Text) ? 1 : 0);
+        var answer = clauses[next];
+        if (!text.AsSpan(question.Start + question.Length, clauses[at + 1].Start - question.Start - question.Length).Contains('?')
+            || KoreanAnswerGoesFurther.IsMatch(text.AsSpan(answer.Start)))
+        {
+            return false;
+        }
+
+        if (KoreanNegativeQuestion.IsMatch(question.Text))
+        {
+            return (KoreanNotDoneQuestion.IsMatch(question.Text) && KoreanNotDoneAnswer.IsMatch(answer.Text))
+                || (KoreanLackQuestion.IsMatch(question.Text) && KoreanHaveAnswer.IsMatch(answer.Text));
+        }
+
+        return KoreanNoAnswer.IsMatch(answer.Text) && Array.Exists(Korean, p => p.Regex.IsMatch(question.Text));
     }
 
     private static bool IsFragment(EvidenceSpan clause) => clause.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < FragmentWords;
