@@ -42,7 +42,7 @@ internal static class RiskRules
         "(?!(?:(?!(?:요|다|야|죠|데|(?<![다라])고|서|어) )[^.!?,]){0,14}?(?:않|(?<!잘)못|없|아니(?!요|오)|아닌|안 ?(?:돼|되|될)|어디 ?있)"
         + "|[^.!?,]{0,6}?(?:척|체하|처럼)"
         + "|[^.!?,]{0,14}?(?:거짓(?! ?아니| ?안)|둘러대|둘러댔|연기(?:해|했|하)|사실(?:은|상)? ?(?:아니|아닌|거짓|해|했|있|그래|매일)|다고 ?(?:말 ?)?해야|어렵|어려(?:워|운|울|웠)|자신(?:이|은)? ?없|장담 ?못)"
-        + "|[^.!?,]{0,10}?(?:다고|라고)[^.!?,]{0,8}?(?:지만|는데)|[^.!?,]{0,8}?(?:지만|는데|데) ?(?:사실|솔직히|실은)|[^.!?,]{0,6}?(?:지만|는데) [^.!?]{0,8}?(?:달라|다르)"
+        + "|[^.!?,]{0,10}?(?:다고|라고)[^.!?,]{0,8}?(?:지만|는데)|[^.!?,]{0,8}?(?:지만|는데|데) ?(?:사실|솔직히|실은)|[^.!?,]{0,6}?(?:지만|[은는]데) [^.!?]{0,8}?(?:달라|다르)"
         + "|[^.!?]{0,6}?(?:는데|지만|데) ?(?:저는|나는|난|전|저만|나만) ?(?:해|했|있|그래|그랬))";
 
     /// <summary>
@@ -160,6 +160,8 @@ internal static class RiskRules
         + "|(?:해치|손대|긋)[^.!?]{0,10}?(?:없|안 ?해|안 ?하|못 ?해)|(?<!없이[^.!?]{0,14})한 ?번도[^.!?]{0,20}?(?:없|안 ?(?:해|했|들))"
         + "|생각(?:까지는?|해 ?본 ?적)[^.!?]{0,6}?(?:없|안 ?들)|없음에 ?체크|선택지에 ?없|선택지가 ?아니|진짜 ?아니거든|(?:잘|진짜|정말|저) ?살고 ?싶어|오래 ?살 ?(?:거|거예요|래|고 ?싶)"
         + "|(?:진짜|정말|실제로|딱히) ?그런 ?(?:건|거|게) ?(?:아니|아닌|아냐)"
+        + "|(?:살 ?이유|살 ?의미|희망|살고 ?싶은 ?마음)[이가은는]? ?없(?: ?진 ?않| ?지는 ?않| ?지 ?않|(?:다는|는) ?(?:건|거|게)[은는]? ?" + KoreanNotThat + ")"
+        + "|(?:이유|의미|힘|희망)[이가은는]?요\\? ?없(?:을 ?리|으면)"
         + "|(?:없다고|없음으로|아니라고|아니오로|아니요로) ?(?:체크|답|대답)(?![^.!?]{0,12}?(?:사실|거짓|솔직히|실은))" + "|그럴 ?일 ?(?:은 ?|도 ?|절대 ?)?없"
         + "|(?:죽고|사라지고|없어지고) ?싶은 ?(?:거|것|건|게)[는은]? ?(?:다르|다른|달라)"
         + "|(?:싫다|싶다|죽겠다|싫어|싶어) ?(?:까진|까지는|까지|정도는|정도까진) ?(?:아니|아님|않)");
@@ -183,11 +185,12 @@ internal static class RiskRules
         + @"|\b(?:in|on)\s+(?:the|a|this)\s+(?:show|film|movie|book|series|song|news|story|feed)\b|\b(?:the|a|main)\s+character\b");
 
     private static readonly Regex KoreanReported = CompileLenient(
-        "(?:친구|동생|언니|오빠|누나|형|엄마|아빠|할머니|할아버지|룸메|동료|선임|팀장님?|담임|아들|딸|남친|여친|남편|아내|와이프|부모님|반 ?애|어떤 ?애|사연자|지인)(?:가|이|는|도)[^.!?]{0,40}?(?:했대|한대|했어|라고|다고|다는 ?말|래서|대요|하더라|그러|하시|하길래)"
-        + "|(?:다고|라고) ?(?:했다며|했다면서|그랬다며|했대)|(?:드라마|웹툰|뉴스|소설|영화|노래|가사|책|라디오|다큐(?:멘터리)?|유튜브|기사|게임|채팅)(?:에서|에|를|을)"
+        "(?:친구|동생|언니|오빠|누나|형|엄마|아빠|할머니|할아버지|룸메|동료|선임|팀장님?|담임|아들|딸|남친|여친|남편|아내|와이프|부모님|반 ?애|어떤 ?애|사연자|지인)(?:가|이|는|도)(?![^.!?]{0,20}?(?:제가|내가))[^.!?]{0,40}?(?:했대|한대|했어|라고|다고|다는 ?말|다면서|다며|래서|대요|하더라|그러|하시|하길래)"
+        + "|(?:누가|누군가|어떤 ?(?:애|사람|분|친구)(?:가|이)?|애들이|사람들이) [^.!?]{0,30}?(?:다고|라고|올렸|남겼|올리는|사진|글|댓글)"
+        + "|(?:다고|라고) ?(?:했다며|했다면서|그랬다며|했대)|(?:드라마|웹툰|뉴스|소설|영화|노래|가사|책|라디오|다큐(?:멘터리)?|유튜브|기사|게임|채팅|단톡방?|트위터|커뮤니티|인스타|SNS|카톡|게시판|블로그)(?:에서|에|를|을)"
         // What the speaker posted, wrote or told someone there is the speaker's own: "유튜브에 죽고 싶다고 올렸어요", "채팅에서
         // 친구한테 죽고 싶다고 했어요" (not "누가 나한테 죽으라고 했어").
-        + "(?![^.!?]{0,30}?(?:올렸|올린|올려|남겼|적었|썼|쓴|(?<!나|저)(?:한테|에게) [^.!?]{0,16}?(?:다고|라고) ?(?:했|말)))");
+        + "(?![^.!?]{0,30}?(?:올렸|올린|올려|남겼|적었|썼|쓴|(?<!(?:^|\\s)(?:나|저))(?:한테|에게) [^.!?]{0,16}?(?:다고|라고) ?(?:했|말)))");
 
     /// <summary>A phrase someone else said, posted or wrote, told by the client ("my friend told me she'd been self-harming").</summary>
     private static readonly Regex EnglishRetoldBefore = CompileLenient(
@@ -199,12 +202,14 @@ internal static class RiskRules
     /// Written from the training writers' other-person lines. A person named as the cause ("엄마가 소리 질러서 죽고 싶어")
     /// is not here: the act must be told as seen, heard or guessed.
     /// </summary>
+    private const string KoreanOthers = "친구|동생|언니|오빠|누나|형|엄마|아빠|부모님|선생님|남친|여친|남편|아내|가족|아들|딸|애|아이|조카|사촌|지인|동료";
+
     private static readonly Regex KoreanOtherPerson = Compile(
         "(?:^|\\s)(?:친구|동생|언니|오빠|누나|형|엄마|아빠|아들|딸|애|아이|학생|룸메|동료|선배|후배|남친|여친|남편|아내|조카|사촌|지인|연예인)(?:가|이|는|도|의)?\\s",
         RegexOptions.None);
 
     private static readonly Regex KoreanOthersAct = Compile(
-        "(?:자해|자살|손목|긋|그었|그은)[^.!?]{0,8}?(?:(?:것|거) ?같|건지|는지|다는|흔적|소문|흉터|하셨|하시|셨)", RegexOptions.None);
+        "(?:자해|자살|손목|긋|그었|그은)[^.!?]{0,8}?(?:(?:것|거) ?같|건지|는지|다는|흔적|소문|흉터|하셨|하시|셨)|자살(?:했|을 ?했)", RegexOptions.None);
 
     /// <summary>
     /// The speaker in someone else's sentence without a pronoun (Korean drops it): the other person, as the subject, saw the
@@ -212,12 +217,22 @@ internal static class RiskRules
     /// ("동생이 자해하는 거 같아서 따라 해봤어요").
     /// </summary>
     private static readonly Regex KoreanSpeakerUnnamed = Compile(
-        "(?:친구|동생|언니|오빠|누나|형|엄마|아빠|부모님|선생님|남친|여친|남편|아내|가족)(?:가|이|께서|는|도) [^.!?]{0,16}?(?:흉터|흔적|자국|상처)[^.!?]{0,6}?(?:보고|봤|보더니|보셨|발견)"
-        + "|(?:흉터|흔적|자국|상처)[^.!?]{0,6}?들켰|(?:는지|는 ?(?:거|걸|줄))[^.!?]{0,6}?(?:몰라|모르(?!겠)|모름)|따라 ?(?:해|했|하|할)",
+        "(?:" + KoreanOthers + ")(?:가|이|께서|는|도) (?:(?!" + KoreanOthers + ")[^.!?]){0,16}?(?:흉터|흔적|자국|상처)[을를]? ?(?:좀 ?)?(?:보고|봤|보더니|보셨|발견)"
+        + "|(?:흉터|흔적|자국|상처)[^.!?]{0,6}?들켰"
+        + "|(?<!(?:" + KoreanOthers + ")(?:가|이) [^.!?]{0,12})(?:는지|는 ?(?:거|걸|줄))[^.!?]{0,6}?(?:몰라|모르(?!겠)|모름)"
+        + "|따라 ?(?:해|했|하|할)(?! ?(?:지 ?마|지 ?말|고 ?싶(?:진|지 ?(?:는|도)? ?) ?않))|그거 ?(?:저|나|제 ?얘기)(?:예요|에요|야|였|임|거든)",
         RegexOptions.None);
 
+    /// <summary>The speaker only as the one who found or saw it: "친구가 자해하는 걸 제가 처음 발견했어요".</summary>
+    private static readonly Regex KoreanSpeakerWitness = Compile(
+        "(?:제가|내가|저는|나는|전|난) ?(?:처음 ?|우연히 ?|먼저 ?)?(?:발견|봤|보고|알았|알게|들었|신고|말렸)", RegexOptions.None);
+
+    /// <summary>What the speaker says of their own risk in another clause, which keeps a finding beside someone else's act.</summary>
+    private static readonly Regex KoreanSpeakerOwnCue = Compile("(?:저도|나도|저만|나만) ?(?:해|했|하고|그래|그랬|같은|따라)|하고 ?싶|해 ?봤|해 ?본", RegexOptions.None);
+
+    /// <summary>My own (제, 내) before a person is that person, not the speaker: "제 친구가 자살했어요".</summary>
     private static readonly Regex KoreanFirstPerson = Compile(
-        "(?:^|\\s)(?:나|난|내가|나는|나도|내|저|전|제가|저는|저도|제|날|나를|저를|나한테|저한테)(?:\\s|$)", RegexOptions.None);
+        "(?:^|\\s)(?:나|난|내가|나는|나도|내(?! (?:" + KoreanOthers + "))|저|전|제가|저는|저도|제(?! (?:" + KoreanOthers + "))|날|나를|저를|나한테|저한테)(?:\\s|$)", RegexOptions.None);
 
     /// <summary>
     /// A question about risk answered no: "자살 생각이요? 아뇨 그런 건 없어요", "있냐고 물어보셨죠? 없어요 진짜로". Not a bare 아니,
@@ -246,7 +261,10 @@ internal static class RiskRules
     private static readonly Regex KoreanAnswerGoesFurther = Compile(
         "계획|준비|방법|시도|까지|실제로|이미|벌써|사실|근데|그런데|하지만|매일|맨날|자주|항상|요즘 ?(?:하고|해|들)|하고 ?싶|죽을 ?거|할 ?거|세웠", RegexOptions.None);
 
-    private static readonly Regex KoreanRetoldAfter = Compile("^[^.!?]{0,4}?(?:다고|다는|라고|라는|이런 ?말|그런 ?말|하는 ?장면|한 ?적 ?있다고)", RegexOptions.None);
+    private static readonly Regex KoreanRetoldAfter = Compile("^[^.!?]{0,4}?(?:다고|다는|라고|라는|대요|댔|대(?:\\s|$)|다면서|다며|래요|이런 ?말|그런 ?말|하는 ?장면|한 ?적 ?있다고)", RegexOptions.None);
+
+    /// <summary>The speaker joining what they retell: "웹툰에서 주인공이 자해하는 장면 보고 저도 하고 싶어졌어요".</summary>
+    private static readonly Regex KoreanSpeakerJoins = Compile("(?:저도|나도|저 ?역시|나 ?역시)[^.!?]{0,10}?(?:하고 ?싶|해 ?보고 ?싶|따라|했어|해요|했)", RegexOptions.None);
 
     private static readonly RiskPattern[] English =
     [
@@ -485,9 +503,16 @@ internal static class RiskRules
         }
 
         var end = IsFragment(clause) && at + 1 < clauses.Count ? clauses[at + 1].Start + clauses[at + 1].Length : clause.Start + clause.Length;
-        return (language == TextLanguage.Korean ? KoreanDenial : EnglishDenial).IsMatch(text.AsSpan(clause.Start, end - clause.Start))
-            || (language == TextLanguage.English
-                && PieceAt(clause, index) is { } piece && EnglishDenialPart.IsMatch(piece.Text));
+        if (language == TextLanguage.Korean)
+        {
+            // Read to the end, since what follows the clause can undo its denial ("없다고 체크했는데 솔직히 있어요"), but
+            // only a denial that starts in the clause counts.
+            var denial = KoreanDenial.EnumerateMatches(text.AsSpan(clause.Start));
+            return denial.MoveNext() && denial.Current.Index < end - clause.Start;
+        }
+
+        return EnglishDenial.IsMatch(text.AsSpan(clause.Start, end - clause.Start))
+            || (PieceAt(clause, index) is { } piece && EnglishDenialPart.IsMatch(piece.Text));
     }
 
     /// <summary>
@@ -549,8 +574,10 @@ internal static class RiskRules
 
         if (language == TextLanguage.Korean)
         {
-            // The speaker anywhere in the utterance keeps it: "친구가 자해하는 것 같은데 나도 따라 하고 싶어".
-            return KoreanSomeoneElses(clause.Text) && !NamesTheSpeaker(text);
+            // The speaker in another clause keeps it when that clause speaks of the speaker's own risk: "친구가 자해하는 것
+            // 같은데 나도 따라 하고 싶어", not "친구가 자해하는 것 같은데 제가 뭘 해야 할지 모르겠어요".
+            return KoreanSomeoneElses(clause.Text)
+                && !ClauseSpans(text, language).Exists(c => NamesTheSpeaker(c.Text) && (KoreanSpeakerOwnCue.IsMatch(c.Text) || KoreanSpeakerUnnamed.IsMatch(c.Text) || Array.Exists(Korean, p => p.Regex.IsMatch(c.Text))));
         }
 
         return EnglishHyperbole.IsMatch(clause.Text) || (PieceAt(clause, index) is { } piece && IsSomeoneElses(piece.Text));
@@ -563,7 +590,8 @@ internal static class RiskRules
     private static bool KoreanSomeoneElses(string clause) =>
         KoreanOthersAct.IsMatch(clause) && KoreanOtherPerson.IsMatch(clause) && !NamesTheSpeaker(clause);
 
-    private static bool NamesTheSpeaker(string text) => KoreanFirstPerson.IsMatch(text) || KoreanSpeakerUnnamed.IsMatch(text);
+    private static bool NamesTheSpeaker(string text) =>
+        (KoreanFirstPerson.IsMatch(text) && !KoreanSpeakerWitness.IsMatch(text)) || KoreanSpeakerUnnamed.IsMatch(text);
 
     /// <summary>The part of <paramref name="clause"/> between commas that holds <paramref name="index"/>.</summary>
     private static EvidenceSpan? PieceAt(EvidenceSpan clause, int index) => CommaPieces(clause).Find(p => Holds(p, index));
@@ -571,7 +599,7 @@ internal static class RiskRules
     private static bool Holds(EvidenceSpan span, int index) => index >= span.Start && index < span.Start + span.Length;
 
     private static bool IsRetold(string text, ValueMatch match, TextLanguage language) => language == TextLanguage.Korean
-        ? KoreanRetoldAfter.IsMatch(text.AsSpan(match.Index + match.Length)) && KoreanReported.IsMatch(text)
+        ? KoreanRetoldAfter.IsMatch(text.AsSpan(match.Index + match.Length)) && KoreanReported.IsMatch(text) && !KoreanSpeakerJoins.IsMatch(text)
         : EnglishRetoldBefore.IsMatch(text.AsSpan(ClauseStart(text, match.Index, language), match.Index - ClauseStart(text, match.Index, language)));
 
     /// <summary>Where the clause holding <paramref name="index"/> starts: a retelling does not reach past "but" or a sentence end.</summary>
