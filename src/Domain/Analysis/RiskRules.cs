@@ -155,13 +155,12 @@ internal static class RiskRules
         // Asked about it, and the answer is no: "혹시 자해하냐고 물어보신 거면 아니에요".
         + "|(?:냐고|냐는|는지) ?(?:물어|묻|질문|하면|한다면)[^.!?]{0,16}?(?:아니|아닌|없)" + KoreanNotAfterAll
         + "|(?:자해|자살)(?:는|은)요, ?[^.!?]{0,8}?(?:안 ?해|" + KoreanNone + "|아니)" + KoreanNotAfterAll
-        + "|극단적인? ?선택[은는을도]? ?(?:절대 ?|결코 ?)?(?:안 ?(?:해|할|하)|않)|(?:^|\\s)충동도 ?(?:이제 ?|더 ?이상 ?|전혀 ?)?" + KoreanNone
+        + "|(?:자해|자살)(?:하면|은|는) ?안 ?(?:되는|된다는) ?(?:거|걸|것)[^.!?]{0,8}?안 ?(?:해|할|하)|극단적인? ?선택[은는을도]? ?(?:절대 ?|결코 ?)?(?:안 ?(?:해|할|하)|않)|(?:^|\\s)충동도 ?(?:이제 ?|더 ?이상 ?|전혀 ?)?" + KoreanNone
         + "|(?:저|나|난|전) ?(?:진짜 ?|정말 ?)?안전해|(?:모으|모아 ?두|모아놓)[^.!?]{0,10}?(?:없|안 ?해)"
         + "|(?:해치|손대|긋)[^.!?]{0,10}?(?:없|안 ?해|안 ?하|못 ?해)|(?<!없이[^.!?]{0,14})한 ?번도[^.!?]{0,20}?(?:없|안 ?(?:해|했|들))"
         + "|생각(?:까지는?|해 ?본 ?적)[^.!?]{0,6}?(?:없|안 ?들)|없음에 ?체크|선택지에 ?없|선택지가 ?아니|진짜 ?아니거든|(?:잘|진짜|정말|저) ?살고 ?싶어|오래 ?살 ?(?:거|거예요|래|고 ?싶)"
         + "|(?:진짜|정말|실제로|딱히) ?그런 ?(?:건|거|게) ?(?:아니|아닌|아냐)"
         + "|(?:살 ?이유|살 ?의미|희망|살고 ?싶은 ?마음)[이가은는]? ?없(?: ?진 ?않| ?지는 ?않| ?지 ?않|(?:다는|는) ?(?:건|거|게)[은는]? ?" + KoreanNotThat + ")"
-        + "|(?:이유|의미|힘|희망)[이가은는]?요\\? ?없(?:을 ?리|으면)"
         + "|(?:없다고|없음으로|아니라고|아니오로|아니요로) ?(?:체크|답|대답)(?![^.!?]{0,12}?(?:사실|거짓|솔직히|실은))" + "|그럴 ?일 ?(?:은 ?|도 ?|절대 ?)?없"
         + "|(?:죽고|사라지고|없어지고) ?싶은 ?(?:거|것|건|게)[는은]? ?(?:다르|다른|달라)"
         + "|(?:싫다|싶다|죽겠다|싫어|싶어) ?(?:까진|까지는|까지|정도는|정도까진) ?(?:아니|아님|않)");
@@ -205,11 +204,11 @@ internal static class RiskRules
     private const string KoreanOthers = "친구|동생|언니|오빠|누나|형|엄마|아빠|부모님|선생님|남친|여친|남편|아내|가족|아들|딸|애|아이|조카|사촌|지인|동료";
 
     private static readonly Regex KoreanOtherPerson = Compile(
-        "(?:^|\\s)(?:친구|동생|언니|오빠|누나|형|엄마|아빠|아들|딸|애|아이|학생|룸메|동료|선배|후배|남친|여친|남편|아내|조카|사촌|지인|연예인)(?:가|이|는|도|의)?\\s",
+        "(?:^|\\s)(?:친구|동생|언니|오빠|누나|형|엄마|아빠|아들|딸|애|애들|아이|학생|룸메|동료|선배|후배|남친|여친|남편|아내|조카|사촌|지인|연예인|사람들)(?:가|이|는|도|의)?\\s",
         RegexOptions.None);
 
     private static readonly Regex KoreanOthersAct = Compile(
-        "(?:자해|자살|손목|긋|그었|그은)[^.!?]{0,8}?(?:(?:것|거) ?같|건지|는지|다는|흔적|소문|흉터|하셨|하시|셨)|자살(?:했|을 ?했)", RegexOptions.None);
+        "(?:자해|자살|손목|긋|그었|그은)[^.!?]{0,8}?(?:(?:것|거) ?같|건지|는지|다는|흔적|소문|흉터|하셨|하시|셨|사진|영상|글|댓글)|자살(?:했|을 ?했)|(?:자해|자살|긋|그은)[^.!?]{0,4}?(?:는|한) ?(?:걸|거)[^.!?]{0,8}?(?:모르|몰라|몰랐|발견)", RegexOptions.None);
 
     /// <summary>
     /// The speaker in someone else's sentence without a pronoun (Korean drops it): the other person, as the subject, saw the
@@ -228,7 +227,7 @@ internal static class RiskRules
         "(?:제가|내가|저는|나는|전|난) ?(?:처음 ?|우연히 ?|먼저 ?)?(?:발견|봤|보고|알았|알게|들었|신고|말렸)", RegexOptions.None);
 
     /// <summary>What the speaker says of their own risk in another clause, which keeps a finding beside someone else's act.</summary>
-    private static readonly Regex KoreanSpeakerOwnCue = Compile("(?:저도|나도|저만|나만) ?(?:해|했|하고|그래|그랬|같은|따라)|하고 ?싶|해 ?봤|해 ?본", RegexOptions.None);
+    private static readonly Regex KoreanSpeakerOwnCue = Compile("(?:저도|나도|저만|나만) ?(?:해|했|하고|그래|그랬|같은|따라)|^(?:저는|나는|난|전) ?(?:있|해|했|그래|그랬)|하고 ?싶|해 ?봤|해 ?본", RegexOptions.None);
 
     /// <summary>My own (제, 내) before a person is that person, not the speaker: "제 친구가 자살했어요".</summary>
     private static readonly Regex KoreanFirstPerson = Compile(
@@ -257,14 +256,21 @@ internal static class RiskRules
 
     private static readonly Regex KoreanHaveAnswer = Compile("^(?:아니요|아뇨|아니)?[ ,]*(?:있|많)", RegexOptions.None);
 
+    /// <summary>Something to live for asked back and answered that it cannot be lacking: "살 이유요? 없을 리가요, 애들이 있는데".</summary>
+    private static readonly Regex KoreanHopeAskedBack = Compile("(?:희망|이유|의미|힘)(?:이요|요)$", RegexOptions.None);
+
+    private static readonly Regex KoreanNotLackingAnswer = Compile("^(?:그런 ?게 ?)?없(?:을 ?리|으면)|^(?:당연히 ?|물론 ?)?(?:있|많)", RegexOptions.None);
+
     /// <summary>A "no" that goes further than the question, or goes on: "자살 생각이요? 아니요 계획까지 세웠어요", "아뇨. 근데 하고 싶긴 해요".</summary>
     private static readonly Regex KoreanAnswerGoesFurther = Compile(
         "계획|준비|방법|시도|까지|실제로|이미|벌써|사실|근데|그런데|하지만|매일|맨날|자주|항상|요즘 ?(?:하고|해|들)|하고 ?싶|죽을 ?거|할 ?거|세웠", RegexOptions.None);
 
-    private static readonly Regex KoreanRetoldAfter = Compile("^[^.!?]{0,4}?(?:다고|다는|라고|라는|대요|댔|대(?:\\s|$)|다면서|다며|래요|이런 ?말|그런 ?말|하는 ?장면|한 ?적 ?있다고)", RegexOptions.None);
+    private static readonly Regex KoreanRetoldAfter = Compile("^[^.!?]{0,4}?(?:다고|다는|라고|라는|대요|댔|대(?:\\s|$)|다면서|다며|래요|이런 ?말|그런 ?말|하는 ?장면|한 ?적 ?있다고)|^[^.!?]{0,12}?(?:글|영상|사진|댓글|게시물)[을를]? ?(?:보고|봤|읽)", RegexOptions.None);
 
     /// <summary>The speaker joining what they retell: "웹툰에서 주인공이 자해하는 장면 보고 저도 하고 싶어졌어요".</summary>
-    private static readonly Regex KoreanSpeakerJoins = Compile("(?:저도|나도|저 ?역시|나 ?역시)[^.!?]{0,10}?(?:하고 ?싶|해 ?보고 ?싶|따라|했어|해요|했)", RegexOptions.None);
+    private static readonly Regex KoreanSpeakerJoins = Compile(
+        "(?:저도|나도|저 ?역시|나 ?역시)[^.!?]{0,10}?(?:하고 ?싶|해 ?보고 ?싶|따라|했어|해요|했)|(?:는데|지만|데) ?(?:저는|나는|난|전|저만|나만) ?(?:해|했|있|그래|그랬)",
+        RegexOptions.None);
 
     private static readonly RiskPattern[] English =
     [
@@ -543,7 +549,8 @@ internal static class RiskRules
                 || (KoreanLackQuestion.IsMatch(question.Text) && KoreanHaveAnswer.IsMatch(answer.Text));
         }
 
-        return KoreanNoAnswer.IsMatch(answer.Text) && Array.Exists(Korean, p => p.Regex.IsMatch(question.Text));
+        return (KoreanNoAnswer.IsMatch(answer.Text) && Array.Exists(Korean, p => p.Regex.IsMatch(question.Text)))
+            || (KoreanHopeAskedBack.IsMatch(question.Text) && KoreanNotLackingAnswer.IsMatch(answer.Text));
     }
 
     private static bool IsFragment(EvidenceSpan clause) => clause.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < FragmentWords;
