@@ -311,14 +311,17 @@ public sealed class RiskDetectorTests
     }
 
     /// <summary>
-    /// Korean negation traps from a writer who never saw the rules (Fixtures/Analysis/risk.negation.ko.tsv). Its first read
-    /// missed 25 of 80 risk lines and alerted on 19 of 80 others; the rules were then written from it, so this guards
-    /// against going back (11 and 9 after), it is not an accuracy figure.
+    /// Korean traps the rules were written from, so these guard against going back; they are not accuracy figures.
+    /// risk.negation.ko.tsv: negation traps from a writer who never saw the rules, whose first read missed 25 of 80 risk
+    /// lines and alerted on 19 of 80 others (11 and 8 after). risk.adversarial.ko.tsv: lines a reviewer who had read the
+    /// rules wrote to break them, 86 of 126 risk lines missed and 61 of 83 others alerted on at first (none after).
     /// </summary>
-    [Fact]
-    public void Assess_KoreanNegationTraps_AlertOnRiskAndStayQuietOnTheRestAsWhenTuned()
+    [Theory]
+    [InlineData("risk.negation.ko.tsv", 80, 80, 11, 8)]
+    [InlineData("risk.adversarial.ko.tsv", 126, 83, 0, 0)]
+    public void Assess_KoreanTraps_AlertOnRiskAndStayQuietOnTheRestAsWhenTuned(string fixture, int risk, int safe, int mostMissed, int mostFalse)
     {
-        var lines = File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Fixtures", "Analysis", "risk.negation.ko.tsv"))
+        var lines = File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Fixtures", "Analysis", fixture))
             .Where(line => !line.StartsWith('#') && line.Length > 0)
             .Select(line => line.Split('\t'))
             .Select(fields => (Risk: fields[0] == "RISK", Text: fields[2]))
@@ -327,9 +330,9 @@ public sealed class RiskDetectorTests
         var missed = lines.Where(l => l.Risk && RiskDetector.Assess(l.Text, TextLanguage.Korean).Level == RiskLevel.None).Select(l => l.Text).ToList();
         var falseAlerts = lines.Where(l => !l.Risk && RiskDetector.Assess(l.Text, TextLanguage.Korean).Level != RiskLevel.None).Select(l => l.Text).ToList();
 
-        Assert.Equal((80, 80), (lines.Count(l => l.Risk), lines.Count(l => !l.Risk)));
-        Assert.True(missed.Count <= 11, $"missed {missed.Count}: {string.Join(" | ", missed)}");
-        Assert.True(falseAlerts.Count <= 9, $"false alerts {falseAlerts.Count}: {string.Join(" | ", falseAlerts)}");
+        Assert.Equal((risk, safe), (lines.Count(l => l.Risk), lines.Count(l => !l.Risk)));
+        Assert.True(missed.Count <= mostMissed, $"missed {missed.Count}: {string.Join(" | ", missed)}");
+        Assert.True(falseAlerts.Count <= mostFalse, $"false alerts {falseAlerts.Count}: {string.Join(" | ", falseAlerts)}");
     }
 
     /// <summary>A risk statement the classifier finds in a longer segment is shown by its clause, not the whole segment.</summary>
