@@ -13,7 +13,8 @@ internal static class RiskRules
     /// <summary>A clause of fewer words is a fragment ("Suicidal?", "자해요?"), read with the clause next to it.</summary>
     private const int FragmentWords = 2;
 
-    private static readonly Regex EnglishNegatedBefore = Compile(@"\b(?:never|not|no|\w+n['’]t)\s+(?!(?:stop|help|quit|shake|get)\b)(?:\w+\s+){0,4}$", RegexOptions.IgnoreCase);
+    /// <summary>A negation, also typed without its apostrophe ("dont", "cant", "havent"), as chat and many recognisers write it.</summary>
+    private static readonly Regex EnglishNegatedBefore = Compile(@"\b(?:never|not|no|cannot|(?:do|does|did|is|are|was|were|have|has|had|wo|would|ca|could|should|ai)n['’]?t)\s+(?!(?:stop(?:s|ped|ping)?|help|quit|shake|get)\b)(?:\w+\s+){0,4}$", RegexOptions.IgnoreCase);
 
     /// <summary>
     /// 없 as a "no": not "없진 않아" (not without), "수(가) 없어" (cannot), "밖에 없어" (nothing but: "자살할 수밖에 없어요",
@@ -91,13 +92,15 @@ internal static class RiskRules
     /// </summary>
     private static readonly Regex EnglishSomeoneElse = CompileLenient(
         @"\b(?:himself|herself|themselves|themself)\b"
-        + @"|\b(?:my|a|his|her|their|our|this|the|some)\s+(?:(?!I\b|I'|me\b|myself\b)[\w\u0027\u2019]+\s+){0,3}?(?:friend|son|daughter|mom|mum|mother|dad|father|brother|sister|cousin|uncle|aunt|grandma|grandpa|gran|nan|flatmate|roommate|classmate|colleague|co-?worker|ex|partner|boyfriend|girlfriend|husband|wife|kid|student|neighbou?r|mate|teammate|guy|girl|woman|man|person|character|singer)(?:'s|s)?\s+(?:(?!I\b|I'|me\b|myself\b)[\w\u0027\u2019]+\s+){0,4}?(?:attempted|overdosed|died\s+by\s+suicide|took\s+(?:his|her|their)\s+own\s+life|self[-\s]?harm(?:s|ing)|cut(?:s|ting)|is\s+in\s+(?:the\s+)?hospital|(?:keeps\s+|been\s+|kept\s+)?(?:saying|texting|posting|writing)|said|says|wrote|posted)\b"
+        + @"|\b(?:my|a|his|her|their|our|this|the|some)\s+(?:(?!I\b|I[\u0027\u2019]|me\b|myself\b)[\w\u0027\u2019]+\s+){0,3}?(?:friend|son|daughter|mom|mum|mother|dad|father|brother|sister|cousin|uncle|aunt|grandma|grandpa|gran|nan|flatmate|roommate|classmate|colleague|co-?worker|ex|partner|boyfriend|girlfriend|husband|wife|kid|student|neighbou?r|mate|teammate|guy|girl|woman|man|person|character|singer)(?:'s|s)?\s+(?:(?!I\b|I[\u0027\u2019]|me\b|myself\b)[\w\u0027\u2019]+\s+){0,4}?(?:attempted|overdosed|died\s+by\s+suicide|took\s+(?:his|her|their)\s+own\s+life|self[-\s]?harm(?:s|ing)|cut(?:s|ting)|is\s+in\s+(?:the\s+)?hospital|(?:keeps\s+|been\s+|kept\s+)?(?:saying|texting|posting|writing)|said|says|wrote|posted)\b"
         + @"|\b(?:someone|somebody|people)\s+(?:who\s+)?(?:attempted|self-?harms?|died\s+by\s+suicide)\b"
-        + @"|\b(?:documentary|article|podcast|episode|video|essay|lyrics|novel|book|film|movie|show|song)\s+(?:about|on|where|go)\b|\bsuicide\s+(?:rates?|prevention|awareness|statistics|stats)\b");
+        + @"|\b(?:documentary|article|podcast|episode|video|essay|lyrics|novel|book|film|movie|show|song)\s+(?:about|on|where|go)\b|\bsuicide\s+(?:rates?|prevention|awareness|statistics|stats)\b"
+        + @"|\b(?:paper|essay|class|course|assignment|project|lecture|presentation|research)\s+(?:about|on)\b|\b(?:wrote|writing|write|research(?:ed|ing)?)\s+(?:a\s+\w+\s+)?(?:about|on)\s+suicide\b");
 
     /// <summary>The speaker's own risk words, which keep a rule's finding beside someone else's story ("my brother killed himself and I want to kill myself").</summary>
     private static readonly Regex EnglishFirstPersonRisk = CompileLenient(
-        @"\bmyself\b|\bmy\s+(?:own\s+)?life\b|\bI(?:'m|\s+am|'ve|\s+have|'ll|\s+will|'d|\s+would)?\s+(?:really\s+|just\s+|also\s+|been\s+)?(?:want|wanna|wish|plan|planning|going\s+to|gonna|might|tried|attempted|overdosed|cut|thinking|thought\s+about|suicidal)\b");
+        @"\bmyself\b|\bmy\s+(?:own\s+)?life\b|\bI(?:'m|\s+am|'ve|\s+have|'ll|\s+will|'d|\s+would)?\s+(?:really\s+|just\s+|also\s+|been\s+)?(?:want|wanna|wish|plan|planning|going\s+to|gonna|might|tried|attempted|overdosed|cut|thinking|thought\s+about|suicidal)\b"
+        + @"|\bI(?:'m|\s+am)\s+still\s+(?:cutting|hurting)|\bmy\s+(?:arms?|wrists?|legs?|thighs?)\b|\bI\s+should\s+go\s+too\b|\bhonestly\s+same\b|\bI\s+wish\s+it\s+(?:was|were)\s+me\b");
 
     /// <summary>Where a new sentence or a contrast starts: a denial before "but" must not hide what follows it.</summary>
     private static readonly Regex EnglishClauseBreak = Compile(@"[.!?;]+\s*|\s*\b(?:but|though|although|except\s+that|yet)\b\s*", RegexOptions.IgnoreCase);
@@ -109,13 +112,14 @@ internal static class RiskRules
     /// "not gonna do anything stupid"; the classifier reads their death words as risk.
     /// </summary>
     private static readonly Regex EnglishDenial = CompileLenient(
-        @"\b(?:I'm|I\s+am|I\s+feel)\s+(?:totally\s+|completely\s+|honestly\s+|genuinely\s+)?(?:safe|not\s+in\s+(?:any\s+)?(?:danger|a\s+(?:dangerous|dark|bad)\s+place))\b"
+        @"(?<!\bif\s+)\b(?:I'm|I\s+am|I\s+feel)\s+(?:totally\s+|completely\s+|honestly\s+|genuinely\s+)?(?:safe|not\s+in\s+(?:any\s+)?(?:danger|a\s+(?:dangerous|dark|bad)\s+place))\b"
         + @"|\bnot\s+(?:gonna|going\s+to)\s+do\s+anything\s+(?:stupid|silly|drastic)\b"
         + @"|\b(?:no|not\s+any|haven't\s+had\s+any|don't\s+have\s+any|never\s+had\s+(?:any\s+)?)\s+(?:(?:thoughts?|urges?)\s+(?:of|about|like\s+that)|plans?\s+like\s+that)\b"
         + @"|\b(?:it's|its)\s+not\s+like\s+I\s+(?:want|wanna|'m\s+going|plan)\b"
         + @"|\b(?:never|not)\s+(?:been\s+|once\s+)?on\s+the\s+table\b|\bnowhere\s+near\s+that\b|\bnot\s+(?:there|in\s+that\s+place)\s+(?:now|anymore|any\s+more)\b"
         + @"|\b(?:wouldn't|would\s+never|will\s+never|won't)\s+(?:ever\s+)?act\s+on\b"
         + @"|\b(?:I\s+(?:said|put|ticked|answered|wrote|circled)|the\s+answer(?:'s|\s+is|\s+was))\s+(?:still\s+)?no\b|\bhas\s+never\s+been\s+an\s+option\b"
+        + @"|\bnot\s+once\b[^.!?]{0,30}\b(?:hurt|cut|harm|kill|die|suicid)|\bno\s+part\s+of\s+me\s+(?:that\s+)?wants?\b"
         + @"|\bat\s+no\s+point\s+did\s+I\b|\bthat's\s+never\s+been\s+me\b|\bhaven't\s+had\s+(?:any|the)\s+urges?\b|\bwithout\s+being\s+suicidal\b|\bassumes?\s+I'm\s+suicidal\b"
         + @"|\b(?:isn't|is\s+not|wasn't|'s\s+not|ain't)\s+(?:ever\s+)?on\s+the\s+table\b|\bnot\s+where\s+my\s+head\s+is\b|\bnot\s+in\s+that\s+headspace\b"
         + @"|\b(?:never|not|don't|didn't|do\s+not|did\s+not)\s+(?:ever\s+|really\s+|actually\s+|once\s+)?(?:want(?:ed)?|wish(?:ed)?|wanna)\s+(?:to\s+)?(?:die|be\s+dead|kill\s+myself|hurt\s+myself|end\s+(?:it|my\s+life))\b");
@@ -178,9 +182,29 @@ internal static class RiskRules
         + "|다기 ?(?:보다|보단)(?![^.!?]{0,16}?(?:끝내|사라지|없어지|잠들|죽|살기|싫|태어))|은 ?(?:거|것|건|게)(?:랑|하고|와|과)[는은]? ?(?:다르|다른|달라)|다고(?:는|까지는)? ?(?:안 ?(?:했|해|한)|말 ?안))",
         RegexOptions.None);
 
+    /// <summary>A denial the speaker takes back: "I told her I hadn't cut since summer but that was a lie", "I can't say I don't want to die".</summary>
+    private static readonly Regex EnglishDenialTakenBack = CompileLenient(
+        @"\b(?:that|which|it)\s+(?:was|is|'s|would\s+be)\s+(?:a\s+)?(?:lie|lying|not\s+true|untrue)\b|\bI\s+lied\b|\b(?:it's|it\s+is)\s+not\s+(?:like|that)\s+I\s+(?:don't|do\s+not|haven't|didn't)\b|\bI\s+(?:don't|do\s+not)\s+not\b"
+        + @"|\b(?:can't|cannot|couldn't)\s+(?:honestly\s+)?(?:say|promise|pretend)\s+(?:that\s+)?I\s+(?:don't|do\s+not|won't|never|am\s+not|'m\s+not|haven't)\b");
+
+    /// <summary>An English question about risk answered no, and the answers that go on ("no, but…", "not really, every day").</summary>
+    private static readonly Regex EnglishNoAnswer = CompileLenient(@"^(?:no|nope|nah|never|not\s+at\s+all|not\s+really|no\s+way|absolutely\s+not|definitely\s+not)\b");
+
+    private static readonly Regex EnglishAnswerGoesFurther = CompileLenient(@"\b(?:but|though|actually|every|daily|plan|planned|yes|yeah|kind\s+of|sort\s+of|sometimes|more\s+than|worse|already)\b");
+
+    /// <summary>Something to live for asked back and answered that it is there: "reasons to keep going? my kids, my dog, plenty".</summary>
+    private static readonly Regex EnglishHopeAskedBack = CompileLenient(@"\b(?:reasons?\s+to\s+(?:live|keep\s+going|stay)|a\s+future|hope|anything\s+to\s+look\s+forward\s+to)\s*$");
+
+    private static readonly Regex EnglishHaveAnswer = CompileLenient(@"\b(?:plenty|lots|loads|so\s+many|of\s+course|definitely)\b");
+
+    private static readonly Regex EnglishNegativeQuestion = CompileLenient(@"\b(?:not|never|no)\b|n't\b");
+
+    private static readonly Regex EnglishRiskAsked = CompileLenient(
+        @"\b(?:cut|cutting|self[-\s]?harm\w*|suicid\w*|hurt(?:ing)?\s+(?:myself|yourself)|kill(?:ing)?\s+(?:myself|yourself)|end(?:ing)?\s+(?:it|my\s+life|your\s+life)|die|dying|overdos\w*)\b");
+
     /// <summary>Someone else's words or a story retold: the client reports them, the classifier would read them as the client's.</summary>
     private static readonly Regex EnglishReported = CompileLenient(
-        @"\b(?:my|a|his|her|our|their|this|the)\s+(?:(?!I\b|I')\w+\s+){0,2}(?:said|says|told|tells|posted|wrote|keeps\s+saying|used\s+to\s+say|always\s+said|talked\s+about)\b"
+        @"\b(?:my|a|his|her|our|their|this|the)\s+(?:(?!I\b|I[\u0027\u2019])\w+\s+){0,2}(?:said|says|told|tells|posted|wrote|keeps\s+saying|used\s+to\s+say|always\s+said|talked\s+about)\b"
         + @"|\b(?:in|on)\s+(?:the|a|this)\s+(?:show|film|movie|book|series|song|news|story|feed)\b|\b(?:the|a|main)\s+character\b");
 
     private static readonly Regex KoreanReported = CompileLenient(
@@ -280,14 +304,28 @@ internal static class RiskRules
         High(@"\b(?:want|wanna|wish|going|gonna|plan(?:ning)?|ready)\s+(?:to\s+)?die\b(?!\s+(?:of|from|laughing|for|with))"),
         High(@"\b(?:end|take|ending|taking)\s+my\s+(?:own\s+)?life\b|\bend\s+it\s+all\b"),
         High(@"\b(?:don't|do\s+not|no\s+longer)\s+want\s+to\s+(?:live(?!\s+(?:in|with|near|at|on|there|abroad|alone|together|like\s+my))|be\s+alive|exist|wake\s+up|be\s+here\s+anymore)\b", negatable: false),
-        High(@"\bbetter\s+off\s+(?:dead|without\s+me)\b|\bwish(?:ed)?\s+I\s+(?:was|were|had)\s+(?:dead|never\s+been\s+born)\b|\bno\s+reason\s+to\s+(?:live|go\s+on|keep\s+going)\b|\b(?:never|not)\s+wake\s+up\b"),
-        High(@"\b(?:overdose|OD)\s+on\b|\btake\s+all\s+(?:my|the|of\s+my)\s+pills\b|\bjump\s+(?:off|from|in\s+front\s+of)\s+(?:a|the)\s+(?:bridge|building|roof|train|cliff)\b"),
+        High(@"\b(?:hop(?:e|ing)|wish(?:ing)?|pray(?:ing)?)\s+(?:that\s+)?I\s+(?:don't|won't|never|do\s+not|will\s+not)\s+wake\s+up\b|\bbetter\s+off\s+(?:dead|without\s+me)\b|\bwish(?:es|ed)?\s+I\s+(?:was|were|had)\s+(?:dead|never\s+(?:been\s+)?born)\b|\bI\s+wish\s+it\s+(?:was|were|had\s+been)\s+me\b|\bno\s+reason\s+to\s+(?:live|go\s+on|keep\s+going)\b|\b(?:never|not)\s+wake\s+up\b"),
+        High(@"\b(?:overdose|OD)\s+on\b|\btake\s+all\s+(?:my|the|of\s+my)\s+pills\b|\btake\s+(?:them|the\s+pills|my\s+pills)\s+all\b|\bjump\s+(?:off|from|in\s+front\s+of)\s+(?:a|the)\s+(?:bridge|building|roof|train|cliff)\b"),
         Elevated(@"\bsuicid\w*\b(?!\s+(?:squad|mission))"),
+        High(@"\b(?:isn't|is\s+not|not)\s+a\s+day\s+(?:that\s+|when\s+)?I\s+(?:don't|do\s+not)\s+(?:think\s+(?:about|of)|want)\s+(?:dying|death|to\s+die|killing\s+myself|ending\s+it|suicide|hurting\s+myself|cutting)\b"
+            + @"|\b(?:anything|nothing)\s+(?:but|except|other\s+than)\s+(?:ending\s+it|dying|death|killing\s+myself|suicide)\b"
+            + @"|\b(?:don't|do\s+not|can't)\s+see\s+myself\s+(?:making\s+it|being\s+(?:here|alive|around))\b"
+            + @"|\b(?:killed\s+(?:himself|herself)|took\s+(?:his|her)\s+own\s+life)\b[^.!?]{0,60}\bI\s+(?:should|want\s+to|wanna)\s+(?:go|join|follow)\b", negatable: false),
+        Elevated(@"\burges?\s+to\s+(?:cut|hurt\s+myself|die|self[-\s]?harm)\b|\bI(?:'m|\s+am|'ve\s+been)\s+(?:still\s+|been\s+)?cutting\b(?!\s+(?:back|down|costs|out|my\s+hair|hair|class|it\s+close|corners))"
+            + @"|\b(?:wrote|writing|written)\s+(?:goodbye\s+)?letters?\s+to\s+(?:everyone|my\s+family|all\s+of\s+them)\b|\bgave\s+(?:away\s+)?my\s+(?:cat|dog|pets?)\s+(?:away|to)\b"
+            + @"|\b(?:hit|hitting|bang(?:ing)?|punch(?:ing)?)\s+my\s+head\s+(?:on|against)\b[^.!?]{0,30}\bbleed|\b(?:saved|saving|stockpil\w+|hoard\w*)\s+(?:up\s+)?(?:my\s+|the\s+|some\s+)?pills\b|\bpills\s+(?:saved|stashed|stockpiled|hidden)\b"
+            + @"|\b(?:looked\s+up|googled|researched|searched)\b[^.!?]{0,30}\b(?:lethal|overdose|how\s+many\s+pills|tylenol\s+thing|painless)|\blife\s+insurance\s+(?:covers|pays(?:\s+out)?)\s+(?:it|suicide)\b"
+            + @"|\b(?:found|read|saw)\s+(?:the|my)\s+(?:suicide\s+)?note\s+I\s+(?:wrote|left)\b|\bmade\s+a\s+pact\b[^.!?]{0,40}\b(?:do\s+it|die|end\s+it)\b"),
+        // Asked about a future, hope, safety or a plan and answered the risky way: "do I see a future? not really", "can I
+        // stay safe tonight? I can't promise that", "have I thought about how? yeah".
+        Elevated(@"\b(?:a\s+future|hope(?:ful)?|look(?:ing)?\s+forward\s+to|reasons?\s+to\s+(?:live|keep\s+going|stay)|anyone\s+(?:I\s+could|to)\s+(?:call|talk\s+to)|safe(?:\s+tonight|\s+at\s+home)?)\s*\?\s*(?:(?:honestly|um|uh|well)[\s,]+)?(?:no\b|nope|nah|not\s+really|nothing|no\s*one|nobody|I\s+can't\s+promise|can't\s+promise|probably\s+not|I\s+doubt\s+it|about\s+what)"
+            + @"|\bthought\s+about\s+how\s*\?\s*(?:yes|yeah|yep|kind\s+of|sort\s+of|a\s+bit|maybe)|\bgoing\s+to\s+do\s+something\s*\?\s*(?:probably\s+not|no\b|not\s+sure|idk|maybe\s+not)"
+            + @"|\bask(?:ed)?\s+(?:me\s+)?if\s+(?:things\s+(?:will|would)\s+get\s+better|I\s+(?:see|have)\s+a\s+future|I'm\s+safe)[^.!?]{0,24}?(?:don't\s+think\s+so|not\s+really|\bno\b)", negatable: false),
         Elevated(@"\bself[-\s]?harm\w*|\b(?:hurt|hurting|cut|cutting|harm|harming|killing)\s+myself\b"),
         // Hopeless about a thing ("about money", "at running a home", "with money") is not the hopelessness of the
         // scale; about the future, life or everything is.
         Elevated(@"\bhopeless(?:ness)?\b(?!\s+(?:about|at|with)\s+(?!(?:the\s+)?future\b|life\b|everything\b|myself\b|living\b|getting\s+better\b))|\bno\s+way\s+out\b|\bcan't\s+(?:go\s+on|take\s+(?:it|this)\s+anymore|do\s+this\s+anymore(?!\s+with\b))\b"),
-        Elevated(@"\b(?:want|wish)\s+(?:I\s+could\s+|to\s+)?(?:disappear(?!\s+(?:from|off|under)\b)|vanish|sleep\s+forever|not\s+exist)\b|\bnobody\s+would\s+(?:care|notice|miss\s+me)\b|\btired\s+of\s+(?:living|life|being\s+alive)\b|\bwhat's\s+the\s+point\s+of\s+(?:living|anything|going\s+on|life)\b|\bgive\s+up\s+on\s+(?:life|everything|living)\b"),
+        Elevated(@"\b(?:want|wish)\s+(?:I\s+could\s+|to\s+)?(?:disappear(?!\s+(?:from|off|under|into)\b)|vanish|sleep\s+forever|not\s+exist)\b|\bnobody\s+would\s+(?:care|notice|miss\s+me)\b|\btired\s+of\s+(?:living|life|being\s+alive)\b|\bwhat's\s+the\s+point\s+of\s+(?:living|anything|going\s+on|life)\b|\bgive\s+up\s+on\s+(?:life|everything|living)\b"),
     ];
 
     private static readonly RiskPattern[] Korean =
@@ -426,9 +464,11 @@ internal static class RiskRules
     {
         var clauses = DenialParts(text, language);
         var kept = new List<EvidenceSpan>(clauses.Count);
+        // A denial taken back ("I said I hadn't cut, but that was a lie") sets nothing aside.
+        var takenBack = language == TextLanguage.English && EnglishDenialTakenBack.IsMatch(text);
         for (var i = 0; i < clauses.Count; i++)
         {
-            if (!Qualified(clauses[i].Text, language) && !IsAnsweredNo(text, clauses, i, language))
+            if (takenBack || (!Qualified(clauses[i].Text, language) && !IsAnsweredNo(text, clauses, i, language)))
             {
                 kept.Add(clauses[i]);
             }
@@ -517,30 +557,37 @@ internal static class RiskRules
             return denial.MoveNext() && denial.Current.Index < end - clause.Start;
         }
 
-        return EnglishDenial.IsMatch(text.AsSpan(clause.Start, end - clause.Start))
-            || (PieceAt(clause, index) is { } piece && EnglishDenialPart.IsMatch(piece.Text));
+        return !EnglishDenialTakenBack.IsMatch(text)
+            && (EnglishDenial.IsMatch(text.AsSpan(clause.Start, end - clause.Start))
+                || (PieceAt(clause, index) is { } piece && EnglishDenialPart.IsMatch(piece.Text)));
     }
 
     /// <summary>
-    /// Whether clause <paramref name="at"/> is a Korean question about risk that the clause after it answers no, and
-    /// nothing after the answer goes further. Not a question about something good ("살 이유가 있냐고요? 없어요" is risk). A
+    /// Whether clause <paramref name="at"/> is a question about risk that the clause after it answers no, and nothing after
+    /// the answer goes further ("self harm? nope", "자해요? 그런 거 안 해요"). Not a question about something good ("살 이유가 있냐고요? 없어요" is risk). A
     /// negative question is answered no in its own words: "자해 안 했냐고요? 안 했어요" and "희망이 없냐고요? 있어요" are, "자해
     /// 안 했냐고요? 아니요, 했어요" is not.
     /// </summary>
     private static bool IsAnsweredNo(string text, List<EvidenceSpan> clauses, int at, TextLanguage language)
     {
-        if (language != TextLanguage.Korean || at + 1 >= clauses.Count)
+        if (at + 1 >= clauses.Count)
         {
             return false;
         }
 
         var question = clauses[at];
-        var next = at + 1 + (at + 2 < clauses.Count && KoreanWhoMe.IsMatch(clauses[at + 1].Text) ? 1 : 0);
+        var next = at + 1 + (language == TextLanguage.Korean && at + 2 < clauses.Count && KoreanWhoMe.IsMatch(clauses[at + 1].Text) ? 1 : 0);
         var answer = clauses[next];
         if (!text.AsSpan(question.Start + question.Length, clauses[at + 1].Start - question.Start - question.Length).Contains('?')
-            || KoreanAnswerGoesFurther.IsMatch(text.AsSpan(answer.Start)))
+            || (language == TextLanguage.Korean ? KoreanAnswerGoesFurther : EnglishAnswerGoesFurther).IsMatch(text.AsSpan(answer.Start)))
         {
             return false;
+        }
+
+        if (language == TextLanguage.English)
+        {
+            return (EnglishNoAnswer.IsMatch(answer.Text) && !EnglishNegativeQuestion.IsMatch(question.Text) && EnglishRiskAsked.IsMatch(question.Text))
+                || (EnglishHopeAskedBack.IsMatch(question.Text) && EnglishHaveAnswer.IsMatch(text.AsSpan(answer.Start)));
         }
 
         if (KoreanNegativeQuestion.IsMatch(question.Text))
@@ -628,13 +675,13 @@ internal static class RiskRules
 
     private static bool IsNegated(string text, ValueMatch match, TextLanguage language) => language == TextLanguage.Korean
         ? KoreanNegatedAfter.IsMatch(text.AsSpan(match.Index + match.Length))
-        : EnglishNegatedBefore.IsMatch(text.AsSpan(0, match.Index));
+        : EnglishNegatedBefore.IsMatch(text.AsSpan(0, match.Index)) && !EnglishDenialTakenBack.IsMatch(text);
 
     private static RiskPattern High(string pattern, bool negatable = true) => new(RiskLevel.High, negatable, CompileLenient(pattern));
 
     private static RiskPattern Elevated(string pattern, bool negatable = true) => new(RiskLevel.Elevated, negatable, CompileLenient(pattern));
 
-    /// <summary>Case-insensitive, with either apostrophe, since transcripts come from many keyboards and recognisers.</summary>
+    /// <summary>Case-insensitive, with either apostrophe or none ("I'm", "I’m", "im"), since transcripts come from many keyboards and recognisers.</summary>
     private static Regex CompileLenient(string pattern) => Compile(EitherApostrophe(pattern), RegexOptions.IgnoreCase);
 
     /// <summary>
@@ -644,7 +691,7 @@ internal static class RiskRules
     private static Regex CompileLinear(string pattern) =>
         new(EitherApostrophe(pattern), RegexOptions.IgnoreCase | RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, AnalysisRegex.MatchTimeout);
 
-    private static string EitherApostrophe(string pattern) => pattern.Replace("'", "['’]", StringComparison.Ordinal);
+    private static string EitherApostrophe(string pattern) => pattern.Replace("'", "['’]?", StringComparison.Ordinal);
 
     private static Regex Compile(string pattern, RegexOptions options) =>
         new(pattern, options | RegexOptions.Compiled | RegexOptions.CultureInvariant, AnalysisRegex.MatchTimeout);
