@@ -311,15 +311,18 @@ public sealed class RiskDetectorTests
     }
 
     /// <summary>
-    /// Korean traps the rules were written from, so these guard against going back; they are not accuracy figures.
-    /// risk.negation.ko.tsv: negation traps from a writer who never saw the rules, whose first read missed 25 of 80 risk
-    /// lines and alerted on 19 of 80 others (11 and 8 after). risk.adversarial.ko.tsv: lines a reviewer who had read the
-    /// rules wrote to break them, 86 of 126 risk lines missed and 61 of 83 others alerted on at first (none after).
+    /// Traps the rules were written from, so these guard against going back; they are not accuracy figures.
+    /// risk.negation.ko.tsv: Korean negation traps from a writer who never saw the rules, whose first read missed 25 of 80
+    /// risk lines and alerted on 19 of 80 others (11 and 8 after). risk.adversarial.ko.tsv: lines a reviewer who had read
+    /// the rules wrote to break them, 86 of 126 risk lines missed and 61 of 83 others alerted on at first (none after).
+    /// risk.blind.en.tsv: English chat-register lines from a writer who never saw the rules, 34 missed and 18 false at
+    /// first (6 and 6 after).
     /// </summary>
     [Theory]
-    [InlineData("risk.negation.ko.tsv", 80, 80, 11, 8)]
-    [InlineData("risk.adversarial.ko.tsv", 126, 83, 0, 0)]
-    public void Assess_KoreanTraps_AlertOnRiskAndStayQuietOnTheRestAsWhenTuned(string fixture, int risk, int safe, int mostMissed, int mostFalse)
+    [InlineData("risk.negation.ko.tsv", TextLanguage.Korean, 80, 80, 11, 8)]
+    [InlineData("risk.adversarial.ko.tsv", TextLanguage.Korean, 126, 83, 0, 0)]
+    [InlineData("risk.blind.en.tsv", TextLanguage.English, 80, 80, 6, 6)]
+    public void Assess_Traps_AlertOnRiskAndStayQuietOnTheRestAsWhenTuned(string fixture, TextLanguage language, int risk, int safe, int mostMissed, int mostFalse)
     {
         var lines = File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Fixtures", "Analysis", fixture))
             .Where(line => !line.StartsWith('#') && line.Length > 0)
@@ -327,8 +330,8 @@ public sealed class RiskDetectorTests
             .Select(fields => (Risk: fields[0] == "RISK", Text: fields[2]))
             .ToList();
 
-        var missed = lines.Where(l => l.Risk && RiskDetector.Assess(l.Text, TextLanguage.Korean).Level == RiskLevel.None).Select(l => l.Text).ToList();
-        var falseAlerts = lines.Where(l => !l.Risk && RiskDetector.Assess(l.Text, TextLanguage.Korean).Level != RiskLevel.None).Select(l => l.Text).ToList();
+        var missed = lines.Where(l => l.Risk && RiskDetector.Assess(l.Text, language).Level == RiskLevel.None).Select(l => l.Text).ToList();
+        var falseAlerts = lines.Where(l => !l.Risk && RiskDetector.Assess(l.Text, language).Level != RiskLevel.None).Select(l => l.Text).ToList();
 
         Assert.Equal((risk, safe), (lines.Count(l => l.Risk), lines.Count(l => !l.Risk)));
         Assert.True(missed.Count <= mostMissed, $"missed {missed.Count}: {string.Join(" | ", missed)}");
