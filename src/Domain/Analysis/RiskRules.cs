@@ -43,7 +43,7 @@ internal static class RiskRules
         "(?!(?:(?!(?:요|다|야|죠|데|(?<![다라])고|서|어) )[^.!?,]){0,14}?(?:않|(?<!잘)못|없|아니(?!요|오)|아닌|안 ?(?:돼|되|될)|어디 ?있)"
         + "|[^.!?,]{0,6}?(?:척|체하|처럼)"
         + "|[^.!?,]{0,14}?(?:거짓(?! ?아니| ?안)|둘러대|둘러댔|연기(?:해|했|하)|사실(?:은|상)? ?(?:아니|아닌|거짓|해|했|있|그래|매일)|다고 ?(?:말 ?)?해야|어렵|어려(?:워|운|울|웠)|자신(?:이|은)? ?없|장담 ?못)"
-        + "|[^.!?,]{0,10}?(?:다고|라고)[^.!?,]{0,8}?(?:지만|는데)|[^.!?,]{0,8}?(?:지만|는데|데) ?(?:사실|솔직히|실은)|[^.!?,]{0,6}?(?:지만|[은는]데) [^.!?]{0,8}?(?:달라|다르)"
+        + "|[^.!?,]{0,10}?(?:다고|라고)[^.!?,]{0,8}?(?:지만|는데)|[^.!?]{0,16}?약속[^.!?]{0,12}?(?:못 ?지키|못 ?지킬|어길|어겼|깰)|[^.!?,]{0,8}?(?:지만|는데|데) ?(?:사실|솔직히|실은)|[^.!?,]{0,6}?(?:지만|[은는]데) [^.!?]{0,8}?(?:달라|다르)"
         + "|[^.!?]{0,6}?(?:는데|지만|데) ?(?:저는|나는|난|전|저만|나만) ?(?:해|했|있|그래|그랬))";
 
     /// <summary>
@@ -55,6 +55,15 @@ internal static class RiskRules
     /// ceasing negated ("죽고 싶은 마음이 사라지질 않아요").
     /// Only the first negation decides (the atomic group): a later one must not stand in when the first is negated again.
     /// </summary>
+    /// <summary>
+    /// Risk told as past and gone: "그때는 죽고 싶었는데 지금 돌아보면 괜찮아졌어요", "뛰어내리고 싶던 때도 있었는데 지금은 아무렇지
+    /// 않아요". Not when it comes back, goes on or is called untrue ("…지금은 괜찮다고 했지만 사실 아니에요", "근데 다시").
+    /// </summary>
+    private static readonly Regex KoreanPastAndGone = Compile(
+        "^[^.!?]{0,8}?(?:었|았|던)(?![^.!?]*(?:사실|거짓|척|그대로|다시|또 |근데|하지만|그런데))[^.!?]{0,24}?(?:지금은?|이제는?|요즘은?)[^.!?]{0,16}?"
+        + "(?:괜찮|없|안 ?(?:해|들|드|그래)|아무렇지|사라졌|지나갔|남 ?얘기)",
+        RegexOptions.None);
+
     /// <summary>A phrase that is itself a "no" negated again or asked ("살 이유가 없진 않아요", "살고 싶지 않은 건 아니에요", "살 이유가 없냐고요?").</summary>
     private const string KoreanNotDoubled =
         "(?![^.!?,]{0,6}?(?:냐|니 ?\\?|진 ?않|지는 ?않|지 ?않|(?:건|거|게|것)[은는]? ?(?:전혀 |절대 )?(?:아니|아닌|아냐)))";
@@ -72,7 +81,7 @@ internal static class RiskRules
         @"\b(?:(?:is|are|was|it's|that's|they're)\s+killing\s+me|kill\s+for\s+a|dying\s+(?:to|for|of)|to\s+die\s+for|died\s+laughing|die\s+of\s+(?:embarrassment|boredom|shame|laughter)|(?:phone|battery|laptop|car|plant)(?:'s|\s+is|\s+was|\s+has|\s+had|\s+just)?\s+(?:dead|died)|want\s+to\s+live\s+(?:in|with|near|at|on|abroad|alone|together)|myself\s+(?:lol|lmao|haha)|suicide\s+(?:squad|mission))\b");
 
     private static readonly Regex KoreanIdiom = CompileLenient(
-        "(?:어|아|워|해|와|나|려|여|서) ?죽(?:겠|을 ?뻔|는 ?줄)|죽는 ?줄 ?알았|때문에 ?죽을 ?(?:것|거) ?같|죽을 ?맛|죽을 ?만큼 ?(?:좋|웃|맛있|창피|부끄)|죽이(?:네|는데|더라|다|지)|(?:폰|배터리|핸드폰|노트북)(?:이|가)? ?(?:죽었|나갔)");
+        "번지 ?점프|스카이 ?다이빙|유언장 ?(?:써 ?보는|쓰기|쓰는) ?(?:수업|시간|활동|프로그램)|(?:어|아|워|해|와|나|려|여|서) ?죽(?:겠|을 ?뻔|는 ?줄)|죽는 ?줄 ?알았|때문에 ?죽을 ?(?:것|거) ?같|죽을 ?맛|죽을 ?만큼 ?(?:좋|웃|맛있|창피|부끄)|죽이(?:네|는데|더라|다|지)|(?:폰|배터리|핸드폰|노트북)(?:이|가)? ?(?:죽었|나갔)");
 
     /// <summary>
     /// Hyperbole no one means, which sets aside even what the rules find in the same sentence:
@@ -159,17 +168,18 @@ internal static class RiskRules
     /// the compiled matcher grew past the size the JIT optimises (it ran unoptimised, 0.6 -> 13 us a sentence).
     /// </remarks>
     private static readonly Regex KoreanDenial = CompileLenient(
-        "(?:(?:그런|나쁜|극단적인?|이상한|위험한|무서운|죽을|죽음|죽는 ?(?:거|것)|자살|자해|해칠) ?(?:생각|맘|마음|쪽|충동)[은는이가도]?(?>[^.!?밖뿐]{0,12}?(?:" + KoreanNone + "|안 ?(?:해|들|드|함|했)|못 ?해|" + KoreanNotThat + "))"
+        "(?:(?:그런|나쁜|극단적인?|이상한|위험한|무서운|죽을|죽음|죽는 ?(?:거|것)|자살|자해|해칠|끝내고 ?싶다는) ?(?:생각|맘|마음|쪽|충동)[은는이가도]?(?>[^.!?밖뿐]{0,16}?(?:" + KoreanNone + "|안 ?(?:해|들|드|함|했)|못 ?해|사라졌(?!으면)|" + KoreanNotThat + "))"
         // Asked about it, and the answer is no: "혹시 자해하냐고 물어보신 거면 아니에요".
         + "|(?:냐고|냐는|는지) ?(?:물어|묻|질문|하면|한다면)[^.!?]{0,16}?(?:아니|아닌|없)"
         + "|(?:자해|자살)(?:는|은)요, ?[^.!?]{0,8}?(?:안 ?해|" + KoreanNone + "|아니))" + KoreanNotAfterAll
         + "|(?:자해|자살)(?:하면|은|는) ?안 ?(?:되는|된다는) ?(?:거|걸|것)[^.!?]{0,8}?안 ?(?:해|할|하)|극단적인? ?선택[은는을도]? ?(?:절대 ?|결코 ?)?(?:안 ?(?:해|할|하)|않)|충동도 ?(?:이제 ?|더 ?이상 ?|전혀 ?)?" + KoreanNone
         + "|(?:저|나|난|전) ?(?:진짜 ?|정말 ?)?안전해|(?:모으|모아 ?두|모아놓)[^.!?]{0,10}?(?:없|안 ?해)"
         + "|(?:해치|손대|긋)[^.!?]{0,10}?(?:없|안 ?해|안 ?하|못 ?해)|한(?<!없이[^.!?]{0,14}한) ?번도[^.!?]{0,20}?(?:없|안 ?(?:해|했|들))"
-        + "|생각(?:까지는?|해 ?본 ?적)[^.!?]{0,6}?(?:없|안 ?들)|없음에 ?체크|선택지에 ?없|선택지가 ?아니|진짜 ?아니거든|(?:잘|진짜|정말|저) ?살고 ?싶어|오래 ?살 ?(?:거|거예요|래|고 ?싶)"
+        + "|생각(?:까지는?|해 ?본 ?적)[^.!?]{0,6}?(?:없|안 ?들)|선택지에 ?없|선택지가 ?아니|진짜 ?아니거든|(?:잘|진짜|정말|저) ?살고 ?싶어|오래 ?살 ?(?:거|거예요|래|고 ?싶)"
         + "|(?:진짜|정말|실제로|딱히) ?그런 ?(?:건|거|게) ?(?:아니|아닌|아냐)"
         + "|(?:살 ?이유|살 ?의미|희망|살고 ?싶은 ?마음)[이가은는]? ?없(?: ?진 ?않| ?지는 ?않| ?지 ?않|(?:다는|는) ?(?:건|거|게)[은는]? ?" + KoreanNotThat + ")"
-        + "|(?:없다고|없음으로|아니라고|아니오로|아니요로) ?(?:체크|답|대답)(?![^.!?]{0,12}?(?:사실|거짓|솔직히|실은))" + "|그럴 ?일 ?(?:은 ?|도 ?|절대 ?)?없"
+        + "|(?:없다고|없음으로|아니라고|아니오로|아니요로) ?(?:체크|답|대답)(?![^.!?]{0,12}?(?:사실|거짓|솔직히|실은))" + "|그럴 ?일 ?(?:은 ?|도 ?|절대 ?)?없|죽을 ?일(?:은|도|까진)? ?(?:아니|없)"
+        + "|짐이 ?(?:된다는|되는) ?(?:느낌|생각|기분)[은는이가도]? ?(?:전혀 ?|별로 ?)?(?:없|안 ?들)|없음['‘’\"“”]?에 ?체크"
         + "|(?:죽고|사라지고|없어지고) ?싶은 ?(?:거|것|건|게)[는은]? ?(?:다르|다른|달라)"
         + "|(?:싫다|싶다|죽겠다|싫어|싶어) ?(?:까진|까지는|까지|정도는|정도까진) ?(?:아니|아님|않)");
 
@@ -179,7 +189,7 @@ internal static class RiskRules
     /// phrase's own match, so a second wish in the clause still counts ("죽고 싶은 건 아니고 그냥 사라지고 싶어요").
     /// </summary>
     private static readonly Regex KoreanWishDenied = Compile(
-        "^(?:죽고 ?싶|사라지고 ?싶|없어지고 ?싶|뛰어내리고 ?싶|살기 ?싫|살고 ?싶지 ?않)(?:"
+        "^(?:죽고 ?싶|사라지고 ?싶|없어지고 ?싶|끝내고 ?싶|뛰어내리고 ?싶|살기 ?싫|살고 ?싶지 ?않)(?:"
         + "[은다](?>[^.!?]{0,8}?(?:건|거|게|것)[은는]? ?(?:전혀 |절대 |절대로 |진짜 |정말 |딱히 )?" + KoreanNotThat + ")" + KoreanNotAfterAll
         + "|(?:다는|단|은) ?(?:생각|맘|마음)[은는이가도]?(?>[^.!?밖뿐]{0,12}?(?:" + KoreanNone + "|안 ?(?:들|드|해|했)|" + KoreanNotThat + "))" + KoreanNotAfterAll
         // Rather than dying, another way out is still one: "죽고 싶다기보다 그냥 끝내고 싶어".
@@ -212,7 +222,7 @@ internal static class RiskRules
         + @"|\b(?:in|on)\s+(?:the|a|this)\s+(?:show|film|movie|book|series|song|news|story|feed)\b|\b(?:the|a|main)\s+character\b");
 
     private static readonly Regex KoreanReported = CompileLenient(
-        "(?:친구|동생|언니|오빠|누나|형|엄마|아빠|할머니|할아버지|룸메|동료|선임|팀장님?|담임|아들|딸|남친|여친|남편|아내|와이프|부모님|반 ?애|어떤 ?애|사연자|지인)(?:가|이|는|도)(?![^.!?]{0,20}?(?:제가|내가))[^.!?]{0,40}?(?:했대|한대|했어|라고|다고|다는 ?말|다면서|다며|래서|대요|하더라|그러|하시|하길래)"
+        "(?:친구|동생|언니|오빠|누나|형|엄마|아빠|할머니|할아버지|룸메|동료|선임|팀장님?|담임|아들|딸|남친|여친|남편|아내|와이프|부모님|반 ?애|어떤 ?애|사연자|지인)(?:가|이|는|도)(?![^.!?]{0,20}?(?:제가|내가))[^.!?]{0,40}?(?:했대|한대|했어|라고|다고|다는 ?말|다면서|다며|래서|다 ?해서|대요|하더라|그러|하시|하길래)"
         + "|(?:누가|누군가|어떤 ?(?:애|사람|분|친구)(?:가|이)?|애들이|사람들이) [^.!?]{0,30}?(?:다고|라고|올렸|남겼|올리는|사진|글|댓글)"
         + "|(?:다고|라고) ?(?:했다며|했다면서|그랬다며|했대)|(?:드라마|웹툰|뉴스|소설|영화|노래|가사|책|라디오|다큐(?:멘터리)?|유튜브|기사|게임|채팅|단톡방?|트위터|커뮤니티|인스타|SNS|카톡|게시판|블로그)(?:에서|에|를|을)"
         // What the speaker posted, wrote or told someone there is the speaker's own: "유튜브에 죽고 싶다고 올렸어요", "채팅에서
@@ -232,7 +242,7 @@ internal static class RiskRules
     private const string KoreanOthers = "친구|동생|언니|오빠|누나|형|엄마|아빠|부모님|선생님|남친|여친|남편|아내|가족|아들|딸|애|아이|조카|사촌|지인|동료";
 
     private static readonly Regex KoreanOtherPerson = Compile(
-        "(?:^|\\s)(?:친구|동생|언니|오빠|누나|형|엄마|아빠|아들|딸|애|애들|아이|학생|룸메|동료|선배|후배|남친|여친|남편|아내|조카|사촌|지인|연예인|사람들)(?:가|이|는|도|의)?\\s",
+        "(?:^|\\s)(?:친구|동생|언니|오빠|누나|형|엄마|아빠|아들|딸|애|애들|아이|학생|룸메|동료|선배|후배|남친|여친|남편|아내|조카|사촌|지인|연예인|사람들|삼촌|이모|고모|숙모|할머니|할아버지)(?:가|이|는|도|의)?\\s",
         RegexOptions.None);
 
     private static readonly Regex KoreanOthersAct = Compile(
@@ -244,7 +254,7 @@ internal static class RiskRules
     /// ("동생이 자해하는 거 같아서 따라 해봤어요").
     /// </summary>
     private static readonly Regex KoreanSpeakerUnnamed = Compile(
-        "(?:" + KoreanOthers + ")(?:가|이|께서|는|도) (?:(?!" + KoreanOthers + ")[^.!?]){0,16}?(?:흉터|흔적|자국|상처)[을를]? ?(?:좀 ?)?(?:보고|봤|보더니|보셨|발견)"
+        "(?:" + KoreanOthers + ")(?:가|이|께서|는|도) (?:(?!" + KoreanOthers + "|자해한|자해하는|그은|긋는)[^.!?]){0,16}?(?:흉터|흔적|자국|상처)[을를]? ?(?:좀 ?)?(?:보고|봤|보더니|보셨|발견)"
         + "|(?:흉터|흔적|자국|상처)[^.!?]{0,6}?들켰"
         + "|(?<!(?:" + KoreanOthers + ")(?:가|이) [^.!?]{0,12})(?:는지|는 ?(?:거|걸|줄))[^.!?]{0,6}?(?:몰라|모르(?!겠)|모름)"
         + "|따라 ?(?:해|했|하|할)(?! ?(?:지 ?마|지 ?말|고 ?싶(?:진|지 ?(?:는|도)? ?) ?않))|그거 ?(?:저|나|제 ?얘기)(?:예요|에요|야|였|임|거든)",
@@ -293,11 +303,11 @@ internal static class RiskRules
     private static readonly Regex KoreanAnswerGoesFurther = Compile(
         "계획|준비|방법|시도|까지|실제로|이미|벌써|사실|근데|그런데|하지만|매일|맨날|자주|항상|요즘 ?(?:하고|해|들)|하고 ?싶|죽을 ?거|할 ?거|세웠", RegexOptions.None);
 
-    private static readonly Regex KoreanRetoldAfter = Compile("^[^.!?]{0,4}?(?:다고|다는|라고|라는|대요|댔|대(?:\\s|$)|다면서|다며|래요|이런 ?말|그런 ?말|하는 ?장면|한 ?적 ?있다고)|^[^.!?]{0,12}?(?:글|영상|사진|댓글|게시물)[을를]? ?(?:보고|봤|읽)", RegexOptions.None);
+    private static readonly Regex KoreanRetoldAfter = Compile("^(?:(?!서 |(?<!하)고 )[^.!?]){0,8}?(?:다고|다는|라고|라는|대요|댔|대(?:\\s|$)|다면서|다며|래요|다 ?(?:해서|하길래|하더라)|이런 ?말|그런 ?말|는 ?장면|한 ?적 ?있다고)|^[^.!?]{0,12}?(?:글|영상|사진|댓글|게시물)[을를]? ?(?:보고|봤|읽)", RegexOptions.None);
 
     /// <summary>The speaker joining what they retell: "웹툰에서 주인공이 자해하는 장면 보고 저도 하고 싶어졌어요".</summary>
     private static readonly Regex KoreanSpeakerJoins = Compile(
-        "(?:저도|나도|저 ?역시|나 ?역시)[^.!?]{0,10}?(?:하고 ?싶|해 ?보고 ?싶|따라|했어|해요|했)|(?:는데|지만|데) ?(?:저는|나는|난|전|저만|나만) ?(?:해|했|있|그래|그랬)",
+        "(?:저도|나도|저 ?역시|나 ?역시)[^.!?]{0,10}?(?:하고 ?싶|해 ?보고 ?싶|따라|했어|해요|했|가 ?볼까)|(?:는데|지만|데) ?(?:저는|나는|난|전|저만|나만) ?(?:해|했|있|그래|그랬)",
         RegexOptions.None);
 
     private static readonly RiskPattern[] English =
@@ -341,10 +351,10 @@ internal static class RiskRules
         High("목숨을 ?끊|삶을 ?끝내|생을 ?마감|세상을 ?떠나고 ?싶|스스로 ?(?:목숨|생을)"),
         High("(?:살고 ?싶(?:지 ?(?:가|는|도)? ?|진 ?)않|살고 ?싶지도 [^.!?]{0,10}?않|살기 ?(?:가 ?)?(?:너무 ?|정말 ?|진짜 ?)?싫|살고 ?싶은 ?마음이 ?없|(?:더 ?이상|더는) ?살 ?(?:이유|의미|자신)(?:가|이)? ?없|살 ?이유가 ?없)" + KoreanNotDoubled, negatable: false),
         High("(?:내가|난|나는|나) ?없어지면[^.!?]{0,15}?(?:나을|편할|좋을|행복할)"),
-        High("뛰어내리고 ?싶|뛰어내릴까|뛰어내려 ?버릴|목 ?(?:을 ?)?(?:매|맬|맸)|손목을 ?(?:긋|그었|그을)|약을 ?(?:한꺼번에|한 ?번에|왕창|몽땅|한 ?통)|수면제를 ?모으|수면제를 ?모아|번개탄|같이 ?죽(?:자|을까|으려|기로)"),
+        High("뛰어내리고 ?싶|뛰어내릴까|뛰어내려 ?버릴|목 ?(?:을 ?)?(?:매|맬|맸)|손목 ?(?:을 ?)?(?:긋|그었|그을)|약을 ?(?:한꺼번에|한 ?번에|왕창|몽땅|한 ?통)|수면제를 ?모으|수면제를 ?모아|번개탄|같이 ?죽(?:자|을까|으려|기로)"),
         High("(?:잠들어서|자다가) ?(?:안 ?깨|깨지 ?않|영원히)"),
         // Suicide as a subject, not a wish ("자살률", "자살 유가족", "자살 예방 교육"), or slang for "dreadful" ("자살각").
-        Elevated("자살(?!률|율|각| ?유가족| ?예방| ?소식| ?관련| ?뉴스| ?보도| ?사건| ?고위험| ?위험군|이라는 ?(?:단어|말))|자해|죽고 ?싶|죽었으면 ?좋겠"),
+        Elevated("(?:자살|자해)(?![^.!?]{0,8}?(?:묻는|물어보는|에 ?관한|에 ?대한) ?(?:문항|질문|설문))(?:(?<=살)(?!률|율|각| ?유가족| ?예방| ?소식| ?관련| ?뉴스| ?보도| ?사건| ?고위험| ?위험군|이라는 ?(?:단어|말))|(?<=해))|죽고 ?싶|죽었으면 ?좋겠"),
         // Something to live for asked about and answered none: "살 이유가 있냐고요? 없어요", "살고 싶은 마음이요? 눈곱만큼도 없어요".
         Elevated("(?:희망|살 ?이유|살아야 ?할 ?이유|사는 ?(?:이유|의미)|살 ?의미|살아갈 ?(?:이유|의미|힘)|삶의 ?의미|살고 ?싶은 ?마음|살 ?마음)"
             + "(?:[^.!?]{0,10}\\?+\\s*(?:[^.!?]{0,8}?" + KoreanNone + "(?!었는데|었지만|다고 ?생각)|전혀요|[^.!?]{0,8}?있을 ?리가 ?없)|[이가]? ?있냐고 ?(?:하면|물으면)[^.!?]{0,8}?없)"),
@@ -358,7 +368,9 @@ internal static class RiskRules
         // Earlier denials told as lies: "자해 안 했다고 한 거 사실 거짓말이에요", "괜찮다고 했는데 그거 다 거짓말이에요".
         Elevated("(?:괜찮다고|안전하다고|안 ?했다고|없다고|아니라고|않았다고)[^.!?]{0,14}?거짓말(?! ?아니| ?안)"),
         // Passive wishes, "nothing but" disappearing, cutting again: "차에 치이면 좋겠다", "제가 없어지는 수밖에 없어요", "또 그을까 봐".
-        Elevated("(?:치이|치였|사고 ?나|사고가 ?나|안 ?깨|깨지 ?않)(?:으면|면|었으면|났으면) ?좋겠|(?:없어지는|사라지는|죽는) ?(?:(?:수|것|거)밖에 ?없|게 ?(?:답|나을|낫))|(?:또|다시|자꾸) ?(?:긋|그을|그었|그어)"),
+        Elevated("(?:치이|치였|사고 ?나|사고가 ?나|안 ?깨(?:어나)?|깨지 ?않|깨어나지 ?않)(?:으면|면|었으면|났으면) ?좋겠|(?:없어지는|사라지는|죽는) ?(?:(?:수|것|거)밖에 ?없|게 ?(?:답|나을|낫))|(?:또|다시|자꾸) ?(?:긋|그을|그었|그어)"),
+        Elevated("(?:팔|손목|허벅지|다리)(?:에|을|를)? ?(?:좀 ?|살짝 ?|조금 ?|또 ?)?(?:그은|그었|그어)|죽을 ?용기가 ?없|살고 ?싶어서 ?사는 ?(?:거|게) ?(?:아니|아냐)"
+            + "|(?:나|저|내가|제가) ?(?:진짜 ?|그냥 ?|곧 ?)?(?:없어질|사라질) ?(?:거|거야|거예요|게요|래)|죽겠다[^.!?]{0,30}?진심", negatable: false),
         Elevated("사라지고 ?싶|없어지고 ?싶|희망이 ?(?:없|안 ?보)|버틸 ?(?:수가? ?없|자신이 ?없|힘이 ?없)|살아서 ?뭐 ?(?:해|하)|사는 ?게 ?(?:의미(?:가)? ?없|무의미|지옥|지겨)|다 ?포기하고 ?싶|더는 ?못 ?버티|다 ?끝내고 ?싶"),
     ];
 
@@ -379,7 +391,8 @@ internal static class RiskRules
             foreach (var match in pattern.Regex.EnumerateMatches(text))
             {
                 if ((pattern.Negatable && IsNegated(text, match, language)) || InDenial(text, match.Index, language)
-                    || (language == TextLanguage.Korean && KoreanWishDenied.IsMatch(text.AsSpan(match.Index))))
+                    || (language == TextLanguage.Korean
+                        && (KoreanWishDenied.IsMatch(text.AsSpan(match.Index)) || KoreanPastAndGone.IsMatch(text.AsSpan(match.Index + match.Length)))))
                 {
                     denied = true;
                     continue;
@@ -472,7 +485,7 @@ internal static class RiskRules
         var takenBack = language == TextLanguage.English && EnglishDenialTakenBack.IsMatch(text);
         for (var i = 0; i < clauses.Count; i++)
         {
-            if (takenBack || (!Qualified(clauses[i].Text, language) && !IsAnsweredNo(text, clauses, i, language)))
+            if (takenBack || (!Qualified(clauses[i].Text, language) && !IsAnsweredNo(text, clauses, i, language) && !IsPastAndGone(text, clauses[i], language)))
             {
                 kept.Add(clauses[i]);
             }
@@ -604,13 +617,35 @@ internal static class RiskRules
             || (KoreanHopeAskedBack.IsMatch(question.Text) && KoreanNotLackingAnswer.IsMatch(answer.Text));
     }
 
+    /// <summary>Whether a risk phrase in the clause is told as past and gone by what follows it (<see cref="KoreanPastAndGone"/>).</summary>
+    private static bool IsPastAndGone(string text, EvidenceSpan clause, TextLanguage language)
+    {
+        if (language != TextLanguage.Korean)
+        {
+            return false;
+        }
+
+        foreach (var pattern in Korean)
+        {
+            foreach (var match in pattern.Regex.EnumerateMatches(clause.Text))
+            {
+                if (KoreanPastAndGone.IsMatch(text.AsSpan(clause.Start + match.Index + match.Length)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsFragment(EvidenceSpan clause) => clause.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < FragmentWords;
 
     private static bool Qualified(string clause, TextLanguage language) =>
         Assess(clause, language).Denied || HasIdiom(clause, language)
         || (language == TextLanguage.Korean ? KoreanDenial : EnglishDenial).IsMatch(clause)
         || (language == TextLanguage.English && EnglishDenialPart.IsMatch(clause))
-        || (language == TextLanguage.Korean ? KoreanReported : EnglishReported).IsMatch(clause)
+        || (language == TextLanguage.Korean ? KoreanReported.IsMatch(clause) && !KoreanSpeakerJoins.IsMatch(clause) : EnglishReported.IsMatch(clause))
         || (language == TextLanguage.English ? IsSomeoneElses(clause) : KoreanSomeoneElses(clause));
 
     /// <summary>Whether the utterance holds an idiom with a death or harm word ("this traffic is killing me", "배고파 죽겠다").</summary>
