@@ -121,7 +121,7 @@ internal static class RiskRules
     /// "not gonna do anything stupid"; the classifier reads their death words as risk.
     /// </summary>
     private static readonly Regex EnglishDenial = CompileLenient(
-        @"(?<!\bif\s+)\b(?:I'm|I\s+am|I\s+feel)\s+(?:totally\s+|completely\s+|honestly\s+|genuinely\s+)?(?:safe|not\s+in\s+(?:any\s+)?(?:danger|a\s+(?:dangerous|dark|bad)\s+place))\b"
+        @"\b(?:I'm|I\s+am|I\s+feel)(?<!\bif\s+I\S*)(?<!\bif\s+I\s+\w+)\s+(?:totally\s+|completely\s+|honestly\s+|genuinely\s+)?(?:safe|not\s+in\s+(?:any\s+)?(?:danger|a\s+(?:dangerous|dark|bad)\s+place))\b"
         + @"|\bnot\s+(?:gonna|going\s+to)\s+do\s+anything\s+(?:stupid|silly|drastic)\b"
         + @"|\b(?:no|not\s+any|haven't\s+had\s+any|don't\s+have\s+any|never\s+had\s+(?:any\s+)?)\s+(?:(?:thoughts?|urges?)\s+(?:of|about|like\s+that)|plans?\s+like\s+that)\b"
         + @"|\b(?:it's|its)\s+not\s+like\s+I\s+(?:want|wanna|'m\s+going|plan)\b"
@@ -211,7 +211,8 @@ internal static class RiskRules
 
     private static readonly Regex EnglishHaveAnswer = CompileLenient(@"\b(?:plenty|lots|loads|so\s+many|of\s+course|definitely)\b");
 
-    private static readonly Regex EnglishNegativeQuestion = CompileLenient(@"\b(?:not|never|no)\b|n't\b");
+    private static readonly Regex EnglishNegativeQuestion = CompileLenient(
+        @"\b(?:not|never|no|cannot|(?:do|does|did|is|are|was|were|have|has|had|wo|would|ca|could|should)n't)\b");
 
     private static readonly Regex EnglishRiskAsked = CompileLenient(
         @"\b(?:cut|cutting|self[-\s]?harm\w*|suicid\w*|hurt(?:ing)?\s+(?:myself|yourself)|kill(?:ing)?\s+(?:myself|yourself)|end(?:ing)?\s+(?:it|my\s+life|your\s+life)|die|dying|overdos\w*)\b");
@@ -324,17 +325,17 @@ internal static class RiskRules
         High(@"\b(?:isn't|is\s+not|not)\s+a\s+day\s+(?:that\s+|when\s+)?I\s+(?:don't|do\s+not)\s+(?:think\s+(?:about|of)|want)\s+(?:dying|death|to\s+die|killing\s+myself|ending\s+it|suicide|hurting\s+myself|cutting)\b"
             + @"|\b(?:anything|nothing)\s+(?:but|except|other\s+than)\s+(?:ending\s+it|dying|death|killing\s+myself|suicide)\b"
             + @"|\b(?:don't|do\s+not|can't)\s+see\s+myself\s+(?:making\s+it|being\s+(?:here|alive|around))\b"
-            + @"|\b(?:killed\s+(?:himself|herself)|took\s+(?:his|her)\s+own\s+life)\b[^.!?]{0,60}\bI\s+(?:should|want\s+to|wanna)\s+(?:go|join|follow)\b", negatable: false),
-        Elevated(@"\burges?\s+to\s+(?:cut|hurt\s+myself|die|self[-\s]?harm)\b|\bI(?:'m|\s+am|'ve\s+been)\s+(?:still\s+|been\s+)?cutting\b(?!\s+(?:back|down|costs|out|my\s+hair|hair|class|it\s+close|corners))"
+            + @"|\b(?:killed\s+(?:himself|herself)|took\s+(?:his|her)\s+own\s+life)\b[^.!?]{0,60}\bI\s+(?:should|want\s+to|wanna)\s+(?:go|join|follow)\b", negatable: false, linear: true),
+        Elevated(@"\burges?\s+to\s+(?:cut|hurt\s+myself|die|self[-\s]?harm)\b|\bI(?:'m|\s+am|'ve\s+been)\s+(?:still\s+|been\s+)?cutting(?:\s+(?:myself|again|every|and|but)\b|\s*(?:[,.!?]|$))"
             + @"|\b(?:wrote|writing|written)\s+(?:goodbye\s+)?letters?\s+to\s+(?:everyone|my\s+family|all\s+of\s+them)\b|\bgave\s+(?:away\s+)?my\s+(?:cat|dog|pets?)\s+(?:away|to)\b"
             + @"|\b(?:hit|hitting|bang(?:ing)?|punch(?:ing)?)\s+my\s+head\s+(?:on|against)\b[^.!?]{0,30}\bbleed|\b(?:saved|saving|stockpil\w+|hoard\w*)\s+(?:up\s+)?(?:my\s+|the\s+|some\s+)?pills\b|\bpills\s+(?:saved|stashed|stockpiled|hidden)\b"
             + @"|\b(?:looked\s+up|googled|researched|searched)\b[^.!?]{0,30}\b(?:lethal|overdose|how\s+many\s+pills|tylenol\s+thing|painless)|\blife\s+insurance\s+(?:covers|pays(?:\s+out)?)\s+(?:it|suicide)\b"
-            + @"|\b(?:found|read|saw)\s+(?:the|my)\s+(?:suicide\s+)?note\s+I\s+(?:wrote|left)\b|\bmade\s+a\s+pact\b[^.!?]{0,40}\b(?:do\s+it|die|end\s+it)\b"),
+            + @"|\b(?:found|read|saw)\s+(?:the|my)\s+(?:suicide\s+)?note\s+I\s+(?:wrote|left)\b|\bmade\s+a\s+pact\b[^.!?]{0,40}\b(?:do\s+it|die|end\s+it)\b", linear: true),
         // Asked about a future, hope, safety or a plan and answered the risky way: "do I see a future? not really", "can I
         // stay safe tonight? I can't promise that", "have I thought about how? yeah".
         Elevated(@"\b(?:a\s+future|hope(?:ful)?|look(?:ing)?\s+forward\s+to|reasons?\s+to\s+(?:live|keep\s+going|stay)|anyone\s+(?:I\s+could|to)\s+(?:call|talk\s+to)|safe(?:\s+tonight|\s+at\s+home)?)\s*\?\s*(?:(?:honestly|um|uh|well)[\s,]+)?(?:no\b|nope|nah|not\s+really|nothing|no\s*one|nobody|I\s+can't\s+promise|can't\s+promise|probably\s+not|I\s+doubt\s+it|about\s+what)"
             + @"|\bthought\s+about\s+how\s*\?\s*(?:yes|yeah|yep|kind\s+of|sort\s+of|a\s+bit|maybe)|\bgoing\s+to\s+do\s+something\s*\?\s*(?:probably\s+not|no\b|not\s+sure|idk|maybe\s+not)"
-            + @"|\bask(?:ed)?\s+(?:me\s+)?if\s+(?:things\s+(?:will|would)\s+get\s+better|I\s+(?:see|have)\s+a\s+future|I'm\s+safe)[^.!?]{0,24}?(?:don't\s+think\s+so|not\s+really|\bno\b)", negatable: false),
+            + @"|\bask(?:ed)?\s+(?:me\s+)?if\s+(?:things\s+(?:will|would)\s+get\s+better|I\s+(?:see|have)\s+a\s+future|I'm\s+safe)[^.!?]{0,24}?(?:don't\s+think\s+so|not\s+really|\bno\b)", negatable: false, linear: true),
         Elevated(@"\bself[-\s]?harm\w*|\b(?:hurt|hurting|cut|cutting|harm|harming|killing)\s+myself\b"),
         // Hopeless about a thing ("about money", "at running a home", "with money") is not the hopelessness of the
         // scale; about the future, life or everything is.
@@ -716,9 +717,13 @@ internal static class RiskRules
         ? KoreanNegatedAfter.IsMatch(text.AsSpan(match.Index + match.Length))
         : EnglishNegatedBefore.IsMatch(text.AsSpan(0, match.Index)) && !EnglishDenialTakenBack.IsMatch(text);
 
-    private static RiskPattern High(string pattern, bool negatable = true) => new(RiskLevel.High, negatable, CompileLenient(pattern));
+    /// <param name="linear">A long list of alternatives without lookarounds, read on the linear engine (<see cref="CompileLinear"/>).</param>
+    private static RiskPattern High(string pattern, bool negatable = true, bool linear = false) =>
+        new(RiskLevel.High, negatable, linear ? CompileLinear(pattern) : CompileLenient(pattern));
 
-    private static RiskPattern Elevated(string pattern, bool negatable = true) => new(RiskLevel.Elevated, negatable, CompileLenient(pattern));
+    /// <inheritdoc cref="High"/>
+    private static RiskPattern Elevated(string pattern, bool negatable = true, bool linear = false) =>
+        new(RiskLevel.Elevated, negatable, linear ? CompileLinear(pattern) : CompileLenient(pattern));
 
     /// <summary>Case-insensitive, with either apostrophe or none ("I'm", "I’m", "im"), since transcripts come from many keyboards and recognisers.</summary>
     private static Regex CompileLenient(string pattern) => Compile(EitherApostrophe(pattern), RegexOptions.IgnoreCase);
