@@ -5,7 +5,8 @@ using Xunit.Abstractions;
 namespace BeMore.Tests.Analysis;
 
 /// <summary>
-/// The analysers on the corpus's test splits (writer C, session talk writer F and questions writer R; never trained or tuned on; see
+/// The analysers on the corpus's test splits (writer C, session talk writer F, questions writer R and hard cases writer W;
+/// never trained or tuned on; see
 /// corpus/README.md). Each test
 /// prints the full figures and fails below floors set a little under what the shipped models reach, so a change that
 /// makes them worse is seen. The issue's targets (distortion precision 0.95, exact-type recall 0.85, risk recall 1.0,
@@ -89,6 +90,27 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
         Assert.True(split.FalseAlertsOnNone <= floor.QuestionFalseAlerts, $"{split.FalseAlertsOnNone} false alerts on ordinary questions > {floor.QuestionFalseAlerts}");
     }
 
+    /// <summary>
+    /// Writer W's hard cases: risk hidden in how it is said ("I can't say I've never thought about it", "the nurse asked
+    /// how likely, and I said 8", "kidding. mostly.") and ordinary lines that look like risk ("I cut my hair really short",
+    /// a safety question answered no, a friend's self-harm, self-harm ten years over). The floors are the first read:
+    /// far below the targets, they record where the analysis stands on these, so that it is not hidden again.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Risk_HardCasesTestSplit_RecallAtFloorAndFalseAlertsOnLookalikesAtMostCeiling(TextLanguage language)
+    {
+        var split = InsightEvaluation.TalkTestSplit(language, InsightCorpus.HardCasesTestWriter);
+        output.WriteLine(split.TalkReport());
+        var floor = Floors.For(language);
+
+        Assert.Equal(6, split.Utterances.Where(u => u.Label == "risk").Select(u => u.Subtype).Distinct().Count());
+        Assert.Equal(6, split.Utterances.Where(u => u.Label == "none").Select(u => u.Subtype).Distinct().Count());
+        Assert.True(split.RiskLines >= 75 && split.NoneLines >= 75, $"{split.RiskLines} risk, {split.NoneLines} none");
+        Assert.True(split.RiskRecall >= floor.HardRiskRecall, $"risk recall {split.RiskRecall:F3} < {floor.HardRiskRecall}");
+        Assert.True(split.FalseAlertsOnNone <= floor.HardFalseAlerts, $"{split.FalseAlertsOnNone} false alerts on lookalikes > {floor.HardFalseAlerts}");
+    }
+
     [Theory]
     [MemberData(nameof(Languages))]
     public void TextEmotion_TestSplit_MacroF1AtFloor(TextLanguage language)
@@ -111,7 +133,7 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
 
     /// <summary>Rounded down a little from the shipped models' figures on the test splits; the false-alert counts are ceilings.</summary>
     private sealed record Floors(double Precision, double ExactRecall, double RiskRecall, int FalseAlertsOnNone, int FalseAlertsOnDenials, double EmotionMacroF1,
-        double TalkRiskRecall, int TalkFalseAlerts, double QuestionRiskRecall, int QuestionFalseAlerts)
+        double TalkRiskRecall, int TalkFalseAlerts, double QuestionRiskRecall, int QuestionFalseAlerts, double HardRiskRecall, int HardFalseAlerts)
     {
         // Reached (writers A, B, D, E, H, L and session talk G, H, Q; risk from the utterance and content-words models
         // agreeing at 0.10, scale 8, no guard; distortions from 0.8): precision 0.968, exact-type recall 0.721, risk recall
@@ -129,7 +151,8 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
         // With questions writer U and the rule weighing a missed risk line as ten false alerts (0.07, no guard): 0.967,
         // 0.779, 67/67, 6 (2), 17 on distortion lines, 0.836; F: 39/40, 11; R: 77/80, 29. With hyperbole and someone
         // else's act setting aside what the rules find (rules only): 16 on distortion lines; F: 8; R: 28; the rest unchanged.
-        private static readonly Floors English = new(0.96, 0.77, 1.0, 6, 2, 0.83, 0.975, 8, 0.9625, 28);
+        // Hard cases writer W (2026-12-05), first read with this build: risk 53/78, 20 false alerts on 80 lookalikes.
+        private static readonly Floors English = new(0.96, 0.77, 1.0, 6, 2, 0.83, 0.975, 8, 0.9625, 28, 0.675, 20);
 
         // Reached (writers A, B, D, E, H, L and session talk G, I, Q; risk from the two models agreeing at 0.20, scale 8, no
         // guard; distortions from 0.7): precision 0.980, exact-type recall 0.853, risk recall 0.985 (66/67), 4 false alerts
@@ -147,7 +170,8 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
         // (cannot, not a denial) that the lost line showed: R 77/80, 27 (no longer an unseen read); the rest unchanged.
         // With the negation read only where it is the risk phrase's own (session 21) and the blind writer's lines' rules:
         // R 77/80, 26; the rest unchanged.
-        private static readonly Floors Korean = new(0.97, 0.84, 0.97, 6, 2, 0.85, 1.0, 3, 0.9625, 26);
+        // Hard cases writer W, first read with this build: risk 105/180, 51 false alerts on 180 lookalikes.
+        private static readonly Floors Korean = new(0.97, 0.84, 0.97, 6, 2, 0.85, 1.0, 3, 0.9625, 26, 0.58, 51);
 
         public static Floors For(TextLanguage language) => language == TextLanguage.Korean ? Korean : English;
     }

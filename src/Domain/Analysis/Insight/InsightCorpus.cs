@@ -29,6 +29,14 @@ public static class InsightCorpus
     /// </summary>
     public const string QuestionTestWriter = "R";
 
+    /// <summary>
+    /// Hard cases only the evaluation tests read (<see cref="Talk"/>): risk hidden in how it is said (negated, answered,
+    /// told beside someone else's story, joked, indirect, taken back) and ordinary lines that look like risk (twisted
+    /// denials, a safety question answered no, someone else's crisis, dark humour, harmless alarming words, risk long
+    /// over), written by helpers who never saw the detector, never trained or tuned on.
+    /// </summary>
+    public const string HardCasesTestWriter = "W";
+
     public static IReadOnlyList<string> Languages { get; } = ["en", "ko"];
 
     public static IReadOnlyList<CorpusUtterance> Utterances(string root, string language, Func<string, bool> writers) =>
