@@ -7,7 +7,8 @@ using BeMore.Insight.Training;
 // thresholds in src/Domain/Analysis/Insight are chosen on text the model has not seen, without touching the test split.
 // --dev-only stops after that, --no-dev skips it, --misses also lists the held-out lines' false and missed risk alerts
 // (of each held-out writer here, of the shipped candidate at its choice with --risk-dev);
-// --risk-dev only compares the risk candidates on development data (RiskDevelopment) and writes nothing; its choice is
+// --risk-dev only compares the risk candidates on development data (RiskDevelopment) and writes only the second stage's
+// weights (RiskDecisionDevelopment: they are learned from the folds' readings, which only it has); its choice is
 // what ships (InsightThresholds): risk from the utterance and content-words models agreeing, in both languages,
 // both models having learned the session talk.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -21,7 +22,7 @@ var writers = Directory.EnumerateDirectories(Path.Combine(corpus, "en")).Select(
     .Where(train).Order(StringComparer.Ordinal).ToList();
 if (args.Contains("--risk-dev"))
 {
-    RiskDevelopment.Run(corpus, fixtures, writers, train, args.Contains("--misses"));
+    RiskDevelopment.Run(corpus, fixtures, models, writers, train, args.Contains("--misses"));
     return;
 }
 

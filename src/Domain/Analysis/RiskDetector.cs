@@ -63,6 +63,11 @@ public static class RiskDetector
         AnalysisRegex.Retried((text, language), static read => RiskRules.Denies(read.text, read.language))
         && Assess(text, language).Level == RiskLevel.None;
 
+    /// <summary>Whether the text states risk as the first stage reads it (<see cref="UtteranceInsight.StatesRisk"/>).</summary>
+    /// <exception cref="System.Text.RegularExpressions.RegexMatchTimeoutException">A match timed out twice (see <see cref="AnalysisRegex.Retried"/>).</exception>
+    public static bool StatesRisk(string text, TextLanguage language) =>
+        AnalysisRegex.Retried((text, language), static read => UtteranceInsight.Shipped.StatesRisk(read.text, read.language));
+
     /// <exception cref="System.Text.RegularExpressions.RegexMatchTimeoutException">A match timed out twice (see <see cref="AnalysisRegex.Retried"/>).</exception>
     public static RiskAssessment Assess(string text, TextLanguage? language = null)
     {

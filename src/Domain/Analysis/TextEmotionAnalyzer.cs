@@ -153,7 +153,8 @@ public sealed class TextEmotionAnalyzer(TextEmotionOptions options, SentenceClas
             blended[l] = (classifierWeight * predicted[_classOf[l]]) + ((1 - classifierWeight) * lexicon);
         }
 
-        var risk = RiskDetector.Assess(text, lang).Level != RiskLevel.None;
+        // The surer reading of risk: the alert's second stage leans to recall, and its false alerts would turn joy to sadness.
+        var risk = RiskDetector.StatesRisk(text, lang);
         if (total <= 0 && !risk && (MaxOf(blended) < options.ClassifierAlone || blended[(int)EmotionLabel.Neutral] >= MaxOf(blended)))
         {
             // Neither emotion words nor a sure reading of the meaning: no evidence, said the same way as before.

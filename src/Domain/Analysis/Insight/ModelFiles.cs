@@ -10,6 +10,9 @@ public static class ModelFiles
     /// <summary>Risk against the rest, read on content words only (<see cref="ContentWords"/>): English risk needs it to agree.</summary>
     public const string RiskContent = "risk-content.zip";
 
+    /// <summary>The second stage's weights per language (<see cref="Insight.RiskDecision"/>), written by the training tool's --risk-dev.</summary>
+    public const string RiskDecision = "risk-decision.tsv";
+
     /// <summary>The <see cref="InsightCorpus.Hash"/> of the corpus the models were trained from.</summary>
     public const string CorpusHash = "corpus.sha256";
 }
