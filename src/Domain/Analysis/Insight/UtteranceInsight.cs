@@ -114,7 +114,10 @@ public sealed record InsightThresholds
 /// <param name="SetAside">A denial, idiom or retold clause was set aside from the utterance.</param>
 /// <param name="Scope">The text the risk level is read from.</param>
 /// <param name="Language">The language <paramref name="Scope"/> is in, for its risk cues (<see cref="RiskCues"/>).</param>
-/// <param name="Whole">The utterance model's risk probability on the whole utterance, before anything was set aside.</param>
+/// <param name="Whole">
+/// The utterance model's risk probability on the whole utterance; 0 where the rules set something aside, which the second
+/// stage does not read (<see cref="UtteranceInsight.SecondStageReads"/>).
+/// </param>
 /// <param name="Denied">The rules found only denied risk phrases ("I'd never hurt myself").</param>
 public sealed record RiskReading(RiskLevel RuleLevel, EvidenceSpan? Evidence, float Probability, bool SetAside, string Scope, TextLanguage Language,
     float Whole = 0, bool Denied = false)
@@ -245,14 +248,11 @@ public sealed class UtteranceInsight(
             return new RiskReading(rules.Level, rules.Evidence, risk?.For(language)?.Probability(text, language) ?? Probabilities(text)[_risk], false, text, language);
         }
 
-        // Read first: the risk reader's first model is the utterance model, which then answers the kept text from its cache.
-        var whole = Probabilities(text)[_risk];
-
         // The classifier reads only the clauses that neither deny risk, retell someone else's words nor use an idiom:
         // "I'd never hurt myself" raises nothing, "I'd never kill myself but I've been saving pills" is read for its second half.
         if (RiskRules.UnqualifiedClauses(text, language) is not { } kept)
         {
-            return new RiskReading(RiskLevel.None, null, 0, true, text, language, whole, rules.Denied);
+            return new RiskReading(RiskLevel.None, null, 0, true, text, language, 0, rules.Denied);
         }
 
         // Each clause is scored too, so a risk clause is not diluted by the small talk around it, and is the evidence.
@@ -260,6 +260,10 @@ public sealed class UtteranceInsight(
         var probability = reader?.Probability(kept.Text, language)
             ?? (ReferenceEquals(kept.Text, text) ? Probabilities(text)[_risk] : utterance.Predict(kept.Text)[_risk]);
         var evidence = ReferenceEquals(kept.Text, text) ? Trimmed(text) : kept.Span;
+
+        // Before the clauses: with nothing set aside the reader has just asked the utterance model about this text, which
+        // answers again from its cache.
+        var whole = kept.SetAside ? 0 : Probabilities(text)[_risk];
         var clauseProbability = 0f;
         foreach (var clause in kept.Clauses)
         {
