@@ -166,6 +166,10 @@ public sealed class UtteranceInsight(
     });
 
     private readonly int _risk = utterance.IndexOf(RiskClass);
+
+    /// <summary>Each thread's last reading: a reading depends only on the text, the language and the instance that read it.</summary>
+    [ThreadStatic]
+    private static (UtteranceInsight? Reader, string? Text, TextLanguage Language, RiskReading? Reading) t_lastReading;
     private readonly float[] _noWords = [.. utterance.Classes.Select(c => c == "none" ? 1f : 0f)];
     private readonly DistortionType?[] _types = [.. utterance.Classes.Select(c => DistortionTypeCodes.TryParse(c, out var t) ? t : (DistortionType?)null)];
 
@@ -241,6 +245,20 @@ public sealed class UtteranceInsight(
     /// them, so the development report sweeps thresholds over one reading per line.
     /// </summary>
     public RiskReading ReadRisk(string text, TextLanguage language)
+    {
+        // The alert, the emotion reading and the counselor's denial check each ask about the same segment in turn.
+        var last = t_lastReading;
+        if (ReferenceEquals(last.Reader, this) && last.Language == language && string.Equals(last.Text, text, StringComparison.Ordinal))
+        {
+            return last.Reading!;
+        }
+
+        var reading = Read(text, language);
+        t_lastReading = (this, text, language, reading);
+        return reading;
+    }
+
+    private RiskReading Read(string text, TextLanguage language)
     {
         var rules = RiskRules.Assess(text, language);
         if (rules.Level != RiskLevel.None)
