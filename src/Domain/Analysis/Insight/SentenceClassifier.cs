@@ -22,7 +22,7 @@ public sealed class ClassifierOutput
 /// <summary>
 /// A trained ML.NET text model (word and character n-grams into a maximum-entropy classifier), loaded from the grain
 /// assembly's embedded resources. Prediction engines are not thread-safe, so each thread keeps its own, with the last
-/// sentence it read: risk, distortions and the risk readers all ask about the same segment.
+/// few texts it read: risk, distortions and the risk readers all ask about the same segment and its clauses in turn.
 /// </summary>
 public sealed class SentenceClassifier : IDisposable
 {
@@ -84,18 +84,31 @@ public sealed class SentenceClassifier : IDisposable
 
     private sealed class ThreadEngine(PredictionEngine<ClassifierInput, ClassifierOutput> engine)
     {
-        private string? _lastText;
-        private float[] _lastScores = [];
+        /// <summary>
+        /// A segment and its clauses: risk reads the segment and then each clause, and distortions the segment again, so
+        /// a single last text was always a clause by then.
+        /// </summary>
+        private const int Remembered = 4;
+
+        private readonly string?[] _texts = new string?[Remembered];
+        private readonly float[][] _scores = new float[Remembered][];
+        private int _next;
 
         public float[] Predict(string text)
         {
-            if (!string.Equals(_lastText, text, StringComparison.Ordinal))
+            for (var i = 0; i < Remembered; i++)
             {
-                _lastScores = engine.Predict(new ClassifierInput { Text = text }).Score;
-                _lastText = text;
+                if (string.Equals(_texts[i], text, StringComparison.Ordinal))
+                {
+                    return _scores[i];
+                }
             }
 
-            return _lastScores;
+            // Each prediction returns a new array, so a remembered one is never overwritten while a caller holds it.
+            var scores = engine.Predict(new ClassifierInput { Text = text }).Score;
+            (_texts[_next], _scores[_next]) = (text, scores);
+            _next = (_next + 1) % Remembered;
+            return scores;
         }
     }
 }
