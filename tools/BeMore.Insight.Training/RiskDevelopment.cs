@@ -169,7 +169,7 @@ internal static class RiskDevelopment
     /// of Q's risk questions for 16 fewer false alerts, and five of R's when read. Fixed at ten before the sweep that
     /// first used it (the weight the session-18 note proposed), not fitted to any figure.
     /// </summary>
-    internal const int MissedRiskWeight = 10;
+    private const int MissedRiskWeight = 10;
 
     /// <summary>The lower cost (false alerts plus weighted misses); then higher recall; then fewer guards; then the higher threshold.</summary>
     private static bool Better(Score a, Score b) =>

@@ -67,9 +67,7 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
         var floor = Floors.For(language);
 
         Assert.Equal(8, split.Utterances.Where(u => u.Label == "risk").Select(u => u.Subtype).Distinct().Count());
-        Assert.True(split.RiskLines >= 40 && split.NoneLines >= 160, $"{split.RiskLines} risk, {split.NoneLines} none");
-        Assert.True(split.RiskRecall >= floor.TalkRiskRecall, $"risk recall {split.RiskRecall:F3} < {floor.TalkRiskRecall}");
-        Assert.True(split.FalseAlertsOnNone <= floor.TalkFalseAlerts, $"{split.FalseAlertsOnNone} false alerts on ordinary talk > {floor.TalkFalseAlerts}");
+        AssertTalkSplit(split, 40, 160, floor.TalkRiskRecall, floor.TalkFalseAlerts, "ordinary talk");
     }
 
     /// <summary>
@@ -85,9 +83,7 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
         var floor = Floors.For(language);
 
         Assert.Equal(8, split.Utterances.Where(u => u.Label == "risk").Select(u => u.Subtype).Distinct().Count());
-        Assert.True(split.RiskLines >= 80 && split.NoneLines >= 300, $"{split.RiskLines} risk, {split.NoneLines} none");
-        Assert.True(split.RiskRecall >= floor.QuestionRiskRecall, $"risk recall {split.RiskRecall:F3} < {floor.QuestionRiskRecall}");
-        Assert.True(split.FalseAlertsOnNone <= floor.QuestionFalseAlerts, $"{split.FalseAlertsOnNone} false alerts on ordinary questions > {floor.QuestionFalseAlerts}");
+        AssertTalkSplit(split, 80, 300, floor.QuestionRiskRecall, floor.QuestionFalseAlerts, "ordinary questions");
     }
 
     /// <summary>
@@ -106,9 +102,15 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
 
         Assert.Equal(6, split.Utterances.Where(u => u.Label == "risk").Select(u => u.Subtype).Distinct().Count());
         Assert.Equal(6, split.Utterances.Where(u => u.Label == "none").Select(u => u.Subtype).Distinct().Count());
-        Assert.True(split.RiskLines >= 75 && split.NoneLines >= 75, $"{split.RiskLines} risk, {split.NoneLines} none");
-        Assert.True(split.RiskRecall >= floor.HardRiskRecall, $"risk recall {split.RiskRecall:F3} < {floor.HardRiskRecall}");
-        Assert.True(split.FalseAlertsOnNone <= floor.HardFalseAlerts, $"{split.FalseAlertsOnNone} false alerts on lookalikes > {floor.HardFalseAlerts}");
+        AssertTalkSplit(split, 75, 75, floor.HardRiskRecall, floor.HardFalseAlerts, "lookalikes");
+    }
+
+    /// <summary>A session talk split holds at least its lines, catches risk at the floor and alerts on the rest at most the ceiling.</summary>
+    private static void AssertTalkSplit(InsightEvaluation split, int riskLines, int noneLines, double recallFloor, int falseAlertCeiling, string rest)
+    {
+        Assert.True(split.RiskLines >= riskLines && split.NoneLines >= noneLines, $"{split.RiskLines} risk, {split.NoneLines} none");
+        Assert.True(split.RiskRecall >= recallFloor, $"risk recall {split.RiskRecall:F3} < {recallFloor}");
+        Assert.True(split.FalseAlertsOnNone <= falseAlertCeiling, $"{split.FalseAlertsOnNone} false alerts on {rest} > {falseAlertCeiling}");
     }
 
     [Theory]

@@ -27,9 +27,9 @@ public sealed record InsightThresholds
     /// plus ten for each held-out risk line missed, in each language, while pooled held-out risk recall stays within two
     /// points of the utterance model's at 0.2 without a guard and no writer loses more than three. With questions writer
     /// U and that weight: 0.07 without guards, 292 held-out false alerts, recall 1,022 of 1,074 (cost 812); the setting
-    /// before (0.2, question guard 0.4) now fails the recall rule (986). Since the second stage decides
-    /// (<see cref="RiskDecision"/>), this is where the shipped reader starts reading the content-words model, and the
-    /// second stage learned its inputs read that way; it decides alone only with <see cref="RiskDecision"/> at 0.
+    /// before (0.2, question guard 0.4) now fails the recall rule (986). It is also where the shipped reader
+    /// starts reading the content-words model, and the second stage (<see cref="RiskDecision"/>) learned its inputs read
+    /// that way: a change here means running <c>--risk-dev</c> again.
     /// </summary>
     public double Risk { get; init; } = 0.07;
 
