@@ -39,11 +39,11 @@ public static class InsightCorpus
 
     /// <summary>
     /// Hard cases for development only (<see cref="Talk"/> files, the kinds of corpus/TRAPS-BRIEF.md): English writers V
-    /// and X, Korean writer Y, who never saw the detector. The first-stage models never learn from them (more n-grams of
+    /// and X, Korean writers Y and AA, who never saw the detector. The first-stage models never learn from them (more n-grams of
     /// the same kinds moved risk and lookalike probabilities together); <c>--risk-dev</c> scores them in its folds, and the
     /// second stage (<see cref="RiskDecision"/>) learns from those readings.
     /// </summary>
-    public static IReadOnlyList<string> HardCasesDevelopmentWriters { get; } = ["V", "X", "Y"];
+    public static IReadOnlyList<string> HardCasesDevelopmentWriters { get; } = ["V", "X", "Y", "AA"];
 
     /// <summary>The development hard cases of every writer in <see cref="HardCasesDevelopmentWriters"/>, each file's lines selected by index.</summary>
     public static IReadOnlyList<CorpusUtterance> DevelopmentHardCases(string root, string language, Func<int, bool> lines) =>
