@@ -8,9 +8,10 @@ using BeMore.Insight.Training;
 // --dev-only stops after that, --no-dev skips it, --misses also lists the held-out lines' false and missed risk alerts
 // (of each held-out writer here, of the shipped candidate at its choice with --risk-dev);
 // --risk-dev only compares the risk candidates on development data (RiskDevelopment) and writes only the second stage's
-// weights (RiskDecisionDevelopment: they are learned from the folds' readings, which only it has); its choice is
-// what ships (InsightThresholds): risk from the utterance and content-words models agreeing, in both languages,
-// both models having learned the session talk.
+// weights (RiskDecisionDevelopment: they are learned from the folds' readings, which only it has) and sweeps the
+// distortion threshold on the same folds; the thresholds that ship (InsightThresholds) are chosen from its figures by
+// the rules written there: risk from the utterance and content-words models agreeing, in both languages, both models
+// having learned the session talk.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var repo = RepositoryRoot();
 var corpus = Path.Combine(repo, "corpus");

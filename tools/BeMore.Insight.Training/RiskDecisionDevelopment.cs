@@ -11,9 +11,10 @@ namespace BeMore.Insight.Training;
 /// stage at its shipped thresholds alert stands, and the second stage reads what they leave where the rules set nothing
 /// aside (<see cref="UtteranceInsight.SecondStageReads"/>). Per language, for each
 /// held-out writer's fold, a logistic regression learns from the other folds' readings that the first stage left (each
-/// line read by first-stage models that never saw it) and scores the held-out fold; its threshold is chosen by the
-/// development rule's cost, among those that catch at least the risk lines the first stage catches at its best setting
-/// by the same rule. The weights that ship learn from every fold.
+/// line read by first-stage models that never saw it) and scores the held-out fold. It prints each threshold's figures
+/// and the one the development rule's cost prefers among those that catch at least the first stage's best; the shipped
+/// threshold (<see cref="InsightThresholds.RiskDecision"/>) is chosen from the printed figures by the rule written there
+/// (a ceiling on false alerts on ordinary lines, a floor on the recall gained). The weights that ship learn from every fold.
 /// </summary>
 internal static class RiskDecisionDevelopment
 {

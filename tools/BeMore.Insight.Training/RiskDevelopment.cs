@@ -9,11 +9,18 @@ namespace BeMore.Insight.Training;
 /// with one fold of the everyday sentences and of the session talk (index mod the number of writers, in writer order), the models trained on
 /// the rest, and every candidate scored on what was held out. Candidates: the utterance model's risk class without the
 /// session talk (the baseline), with it, and with it agreeing with the risk-vs-rest model on content words (shipped);
-/// each across the risk threshold, the risk-cue guard's cutoff and the question guard's, per language.
+/// each across the risk threshold, the risk-cue guard's cutoff and the question guard's, per language. The same folds
+/// also sweep the distortion threshold (the shipped design's utterance model on each held-out writer's lines).
 /// </summary>
 internal static class RiskDevelopment
 {
     private static readonly double[] Thresholds = [0.02, 0.03, 0.04, 0.05, 0.06, 0.07, 0.08, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7];
+
+    /// <summary>
+    /// The distortion thresholds swept on the same folds (<see cref="InsightThresholds.Distortion"/>): each held-out
+    /// writer's lines read by the fold's utterance model, pooled over the writers, per language.
+    /// </summary>
+    private static readonly double[] DistortionThresholds = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9];
 
     /// <summary>The guard's cutoff: a classifier-only finding below it needs a risk cue; 0 is no guard.</summary>
     private static readonly double[] CueCutoffs = [0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01];
@@ -29,6 +36,7 @@ internal static class RiskDevelopment
         var cache = Path.Combine(Path.GetTempPath(), "bemore-risk-dev", InsightCorpus.Hash(corpus));
         var readings = new List<Reading>();
         var shipped = new InsightThresholds();
+        var distortions = InsightCorpus.Languages.ToDictionary(code => code, _ => (Found: new int[DistortionThresholds.Length], Correct: new int[DistortionThresholds.Length], Lines: new int[1]));
         for (var fold = 0; fold < writers.Count; fold++)
         {
             var held = writers[fold];
@@ -69,9 +77,32 @@ internal static class RiskDevelopment
                     var reader = new UtteranceInsight(model, model, shipped, risk);
                     readings.AddRange(lines.Select(l => new Reading(name, code, held, l.Kind, l.Source, l.Subtype, l.Text, reader.ReadRisk(l.Text, language))));
                 }
+
+                var written = InsightCorpus.Utterances(corpus, code, w => w == held);
+                var (found, correct, labelled) = distortions[code];
+                labelled[0] += written.Count(l => l.Label is not ("risk" or "none"));
+                for (var i = 0; i < DistortionThresholds.Length; i++)
+                {
+                    var reader = new UtteranceInsight(talkUtterance, talkUtterance, shipped with { Distortion = DistortionThresholds[i], DistortionKorean = DistortionThresholds[i] });
+                    foreach (var line in written)
+                    {
+                        var matches = reader.Distortions(line.Text, language);
+                        found[i] += matches.Count;
+                        correct[i] += matches.Count(m => m.Type.ToCode() == line.Label);
+                    }
+                }
             }
 
             Console.WriteLine($"== risk development: writer {held} and everyday and talk fold {fold} scored");
+        }
+
+        foreach (var (code, (found, correct, labelled)) in distortions)
+        {
+            Console.WriteLine($"-- distortions {code}, each held-out writer read by its fold's utterance model, pooled ({labelled[0]} distortion lines)");
+            for (var i = 0; i < DistortionThresholds.Length; i++)
+            {
+                Console.WriteLine($"   p>={DistortionThresholds[i]:F2}: precision {(double)correct[i] / Math.Max(1, found[i]):F3} ({correct[i]}/{found[i]}), exact recall {(double)correct[i] / Math.Max(1, labelled[0]):F3}");
+            }
         }
 
         var chosen = new List<(string Variant, string Language, Score Score)>();

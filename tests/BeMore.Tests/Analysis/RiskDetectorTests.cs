@@ -5,12 +5,17 @@ namespace BeMore.Tests.Analysis;
 
 public sealed class RiskDetectorTests
 {
-    /// <summary>The shipped models with the everyday-sentence guard at its strictest: every classifier-only finding needs a risk cue.</summary>
+    /// <summary>
+    /// The first stage with the everyday-sentence guard at its strictest: every classifier-only finding needs a risk cue.
+    /// The second stage, which reads what the guard holds back, is off.
+    /// </summary>
     private static readonly Lazy<UtteranceInsight> Guarded = new(() => UtteranceInsight.Shipped.WithThresholds(
-        UtteranceInsight.Shipped.Thresholds with { RiskWithoutCue = 1.01, RiskWithoutCueKorean = 1.01 }));
+        UtteranceInsight.Shipped.Thresholds with { RiskWithoutCue = 1.01, RiskWithoutCueKorean = 1.01, RiskDecision = 0, RiskDecisionKorean = 0 }));
 
-    /// <summary>Every classifier-only finding in words that ask is held back: what the rules name still alerts.</summary>
-    /// <summary>The first stage with the question guard on; the second stage, which reads what the guard holds back, off.</summary>
+    /// <summary>
+    /// The first stage with every classifier-only finding in words that ask held back (what the rules name still alerts);
+    /// the second stage off, as for <see cref="Guarded"/>.
+    /// </summary>
     private static readonly Lazy<UtteranceInsight> QuestionsGuarded = new(() => UtteranceInsight.Shipped.WithThresholds(
         UtteranceInsight.Shipped.Thresholds with { RiskInQuestion = 1.01, RiskInQuestionKorean = 1.01, RiskDecision = 0, RiskDecisionKorean = 0 }));
 
@@ -317,10 +322,11 @@ public sealed class RiskDetectorTests
     /// risk lines and alerted on 19 of 80 others (11 and 8 after). risk.adversarial.ko.tsv: lines a reviewer who had read
     /// the rules wrote to break them, 86 of 126 risk lines missed and 61 of 83 others alerted on at first (none after).
     /// risk.blind.en.tsv: English chat-register lines from a writer who never saw the rules, 34 missed and 18 false at
-    /// first (6 and 6 after; 8 missed since English distortion writers O, P, Z, AB and AC trained the shared model in
-    /// session 25, thresholds unchanged: "if i dont cut i cant sleep, thats just how it is now" and "if this doesnt work out
-    /// with the job then thats it for me, im checking out"). risk.blind.ko.tsv: a second blind Korean writer, 13 and 17 at first (7 and 4 after; 5 false since Korean distortion writer K trained
-    /// the shared model, thresholds unchanged).
+    /// first (6 and 6 after; 8 missed, 6 false since English distortion writers O, P, Z, AB and AC trained the shared
+    /// model on 2026-12-05, with the second stage on too: "if i dont cut i cant sleep, thats just how it is now" and "if
+    /// this doesnt work out with the job then thats it for me, im checking out"). risk.blind.ko.tsv: a second blind
+    /// Korean writer, 13 and 17 at first (7 and 4 after; 5 false since Korean distortion writer K trained the shared
+    /// model, thresholds unchanged).
     /// </summary>
     [Theory]
     [InlineData("risk.negation.ko.tsv", TextLanguage.Korean, 80, 80, 11, 8)]

@@ -5,15 +5,16 @@ public sealed record InsightThresholds
 {
     /// <summary>
     /// An English distortion the classifier ranks first (above risk and none) is reported from this probability: the
-    /// lowest at which the pooled held-out precision reaches the 0.95, a rule fixed before the sweep. With the
-    /// thirteen English training writers of session 25 (each read by <c>--risk-dev</c>'s fold model trained without it):
-    /// 0.952, exact-type recall 0.835 of 4,807 lines, against 0.963 and 0.789 at the 0.8 it had since writer H.
+    /// lowest at which the pooled held-out precision reaches the 0.95, a rule fixed before the sweep
+    /// (<c>--risk-dev</c> sweeps it: each training writer read by its fold's model trained without it). With the thirteen
+    /// English training writers of 2026-12-05: 0.952, exact-type recall 0.835 of 4,807 lines, against 0.963 and 0.789 at
+    /// the 0.8 it had since writer H.
     /// </summary>
     public double Distortion { get; init; } = 0.65;
 
     /// <summary>
     /// Korean distortions, from this probability: the lowest at which the pooled held-out precision of the five training
-    /// writers reaches the 0.95 (0.956; exact-type recall 0.770 against 0.723 at 0.8).
+    /// writers there were at writer H reaches the 0.95 (0.956; exact-type recall 0.770 against 0.723 at 0.8).
     /// </summary>
     public double DistortionKorean { get; init; } = 0.7;
 
@@ -86,8 +87,8 @@ public sealed record InsightThresholds
     /// <summary>
     /// Where this is above 0, the second stage (<see cref="Insight.RiskDecision"/>) adds English alerts where it says at
     /// least this on an utterance the rules and the first stage left (<see cref="UtteranceInsight.SecondStageReads"/>).
-    /// Chosen by a rule fixed before the session-25 <c>--risk-dev</c> run (session 24 had found that the cost rule alone
-    /// nearly doubles false alerts on ordinary talk): the lowest-cost threshold whose held-out false alerts on ordinary
+    /// Chosen by a rule fixed before the <c>--risk-dev</c> run of 2026-12-05 (the cost rule alone had nearly doubled false
+    /// alerts on ordinary talk): the lowest-cost threshold whose held-out false alerts on ordinary
     /// lines (everyday sentences, session talk, none and distortion lines) stay within 1.10 times the first stage's and
     /// whose recall gains at least 2 % of the development risk lines. Only 0.35 passes: recall 1,210 -> 1,242 of 1,434,
     /// ordinary false alerts 257 -> 281, lookalikes 110 -> 117 of 360.
@@ -97,7 +98,7 @@ public sealed record InsightThresholds
     /// <summary>
     /// The second stage's threshold for Korean (<see cref="RiskDecision"/>): off, because no threshold passes the same
     /// rule (with development hard cases Y and AA: 0.20 reaches the recall, 922 of 1,015 against 901, but ordinary false
-    /// alerts go 180 -> 217; 0.25 keeps them at 200 for 920).
+    /// alerts go 180 -> 217, over the ceiling of 198; 0.25 reads 200 of them and 920, both short).
     /// </summary>
     public double RiskDecisionKorean { get; init; }
 
