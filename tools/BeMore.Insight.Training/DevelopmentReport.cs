@@ -85,10 +85,7 @@ internal static class DevelopmentReport
 
             foreach (var t in new[] { 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9 })
             {
-                var insight = new UtteranceInsight(u, r, new InsightThresholds { Distortion = t, DistortionKorean = t });
-                var found = lines.Select(l => (Line: l, Found: insight.Distortions(l.Text, language))).ToList();
-                var detected = found.Sum(f => f.Found.Count);
-                var correct = found.Sum(f => f.Found.Count(m => m.Type.ToCode() == f.Line.Label));
+                var (detected, correct) = DistortionsFound(new UtteranceInsight(u, r, new InsightThresholds { Distortion = t, DistortionKorean = t }), lines, language);
                 Console.WriteLine($"   distortion p>={t:F2}: precision {Ratio(correct, detected)}, exact recall {Ratio(correct, distortionLines.Count)}");
             }
 
@@ -130,6 +127,20 @@ internal static class DevelopmentReport
         ml.Model.Save(model, schema, stream);
         stream.Position = 0;
         return SentenceClassifier.Load(stream);
+    }
+
+    /// <summary>The distortions <paramref name="insight"/> finds on every line (none and risk lines too), and how many carry the line's label.</summary>
+    internal static (int Found, int Correct) DistortionsFound(UtteranceInsight insight, IEnumerable<CorpusUtterance> lines, TextLanguage language)
+    {
+        var (found, correct) = (0, 0);
+        foreach (var line in lines)
+        {
+            var matches = insight.Distortions(line.Text, language);
+            found += matches.Count;
+            correct += matches.Count(m => m.Type.ToCode() == line.Label);
+        }
+
+        return (found, correct);
     }
 
     private static string Ratio(int a, int b) => b == 0 ? "-" : $"{(double)a / b:F2} ({a}/{b})";

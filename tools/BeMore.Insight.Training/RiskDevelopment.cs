@@ -36,7 +36,7 @@ internal static class RiskDevelopment
         var cache = Path.Combine(Path.GetTempPath(), "bemore-risk-dev", InsightCorpus.Hash(corpus));
         var readings = new List<Reading>();
         var shipped = new InsightThresholds();
-        var distortions = InsightCorpus.Languages.ToDictionary(code => code, _ => (Found: new int[DistortionThresholds.Length], Correct: new int[DistortionThresholds.Length], Lines: new int[1]));
+        var distortions = new List<(string Language, double Threshold, int Found, int Correct, int Lines)>();
         for (var fold = 0; fold < writers.Count; fold++)
         {
             var held = writers[fold];
@@ -79,29 +79,26 @@ internal static class RiskDevelopment
                 }
 
                 var written = InsightCorpus.Utterances(corpus, code, w => w == held);
-                var (found, correct, labelled) = distortions[code];
-                labelled[0] += written.Count(l => l.Label is not ("risk" or "none"));
-                for (var i = 0; i < DistortionThresholds.Length; i++)
+                var labelled = written.Count(l => l.Label is not ("risk" or "none"));
+                foreach (var t in DistortionThresholds)
                 {
-                    var reader = new UtteranceInsight(talkUtterance, talkUtterance, shipped with { Distortion = DistortionThresholds[i], DistortionKorean = DistortionThresholds[i] });
-                    foreach (var line in written)
-                    {
-                        var matches = reader.Distortions(line.Text, language);
-                        found[i] += matches.Count;
-                        correct[i] += matches.Count(m => m.Type.ToCode() == line.Label);
-                    }
+                    var reader = new UtteranceInsight(talkUtterance, talkUtterance, shipped with { Distortion = t, DistortionKorean = t });
+                    var (found, correct) = DevelopmentReport.DistortionsFound(reader, written, language);
+                    distortions.Add((code, t, found, correct, labelled));
                 }
             }
 
             Console.WriteLine($"== risk development: writer {held} and everyday and talk fold {fold} scored");
         }
 
-        foreach (var (code, (found, correct, labelled)) in distortions)
+        foreach (var language in distortions.GroupBy(d => d.Language))
         {
-            Console.WriteLine($"-- distortions {code}, each held-out writer read by its fold's utterance model, pooled ({labelled[0]} distortion lines)");
-            for (var i = 0; i < DistortionThresholds.Length; i++)
+            var lines = language.Where(d => d.Threshold == DistortionThresholds[0]).Sum(d => d.Lines);
+            Console.WriteLine($"-- distortions {language.Key}, each held-out writer read by its fold's utterance model, pooled ({lines} distortion lines)");
+            foreach (var at in language.GroupBy(d => d.Threshold))
             {
-                Console.WriteLine($"   p>={DistortionThresholds[i]:F2}: precision {(double)correct[i] / Math.Max(1, found[i]):F3} ({correct[i]}/{found[i]}), exact recall {(double)correct[i] / Math.Max(1, labelled[0]):F3}");
+                var (found, correct) = (at.Sum(d => d.Found), at.Sum(d => d.Correct));
+                Console.WriteLine($"   p>={at.Key:F2}: precision {(double)correct / Math.Max(1, found):F3} ({correct}/{found}), exact recall {(double)correct / Math.Max(1, lines):F3}");
             }
         }
 
