@@ -4,7 +4,6 @@ using BeMore.Domain.Analysis.Insight;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
-using Microsoft.ML.Transforms.Text;
 
 namespace BeMore.Insight.Training;
 
@@ -97,18 +96,8 @@ internal sealed class InsightTrainer(string corpus, string fixtures, Func<string
     private ITransformer Train(IEnumerable<ClassifierInput> rows)
     {
         var data = _ml.Data.LoadFromEnumerable(rows.ToList());
-        var featurize = new TextFeaturizingEstimator.Options
-        {
-            CaseMode = TextNormalizingEstimator.CaseMode.Lower,
-            KeepDiacritics = false,
-            KeepPunctuations = false,
-            KeepNumbers = true,
-            WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 2, UseAllLengths = true },
-            CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 4, UseAllLengths = true },
-            Norm = TextFeaturizingEstimator.NormFunction.L2,
-        };
         var pipeline = _ml.Transforms.Conversion.MapValueToKey("Label", keyOrdinality: Microsoft.ML.Transforms.ValueToKeyMappingEstimator.KeyOrdinality.ByValue)
-            .Append(_ml.Transforms.Text.FeaturizeText("Features", featurize, nameof(ClassifierInput.Text)))
+            .Append(_ml.Transforms.Text.FeaturizeText("Features", SentenceClassifier.FeaturizerOptions(), nameof(ClassifierInput.Text)))
             .Append(_ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
             {
                 L2Regularization = 0.002f,

@@ -1,6 +1,6 @@
-using System.Reflection;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using Microsoft.ML.Transforms.Text;
 
 namespace BeMore.Domain.Analysis.Insight;
 
@@ -12,43 +12,48 @@ public sealed class ClassifierInput
     public string Label { get; set; } = "";
 }
 
-/// <summary>What a text classifier answers: one probability per class, in <see cref="SentenceClassifier.Classes"/> order.</summary>
-public sealed class ClassifierOutput
-{
-    [ColumnName("Score")]
-    public float[] Score { get; set; } = [];
-}
-
 /// <summary>
 /// A trained ML.NET text model (word and character n-grams into a maximum-entropy classifier), loaded from the grain
-/// assembly's embedded resources. Prediction engines are not thread-safe, so each thread keeps its own, with the last
-/// few texts it read: risk, distortions and the risk readers all ask about the same segment and its clauses in turn.
+/// assembly's embedded resources and scored by <see cref="LinearTextModel"/>. Each thread keeps the last few texts it
+/// read: risk, distortions and the risk readers all ask about the same segment and its clauses in turn.
 /// </summary>
 public sealed class SentenceClassifier : IDisposable
 {
-    private readonly ITransformer _model;
-    private readonly ThreadLocal<ThreadEngine> _engine;
-    private readonly MLContext _context;
+    private readonly LinearTextModel _model;
+    private readonly ThreadLocal<RecentScores> _recent;
 
-    private SentenceClassifier(MLContext context, ITransformer model, DataViewSchema inputSchema)
+    private SentenceClassifier(ITransformer model, DataViewSchema inputSchema)
     {
-        _context = context;
-        _model = model;
-        var scoreColumn = model.GetOutputSchema(inputSchema)["Score"];
+        _model = LinearTextModel.Read(model, inputSchema);
         VBuffer<ReadOnlyMemory<char>> names = default;
-        scoreColumn.GetSlotNames(ref names);
+        model.GetOutputSchema(inputSchema)["Score"].GetSlotNames(ref names);
         Classes = [.. names.DenseValues().Select(n => n.ToString())];
-        _engine = new ThreadLocal<ThreadEngine>(() => new ThreadEngine(_context.Model.CreatePredictionEngine<ClassifierInput, ClassifierOutput>(_model)));
+        _recent = new ThreadLocal<RecentScores>(() => new RecentScores(_model));
     }
 
     /// <summary>The class names, in the order of <see cref="Predict"/>'s probabilities.</summary>
     public IReadOnlyList<string> Classes { get; }
 
+    /// <summary>
+    /// The featurizer every text model is trained with (the training tool's pipeline) and <see cref="LinearTextModel"/>
+    /// reproduces: lower case, no diacritics or punctuation, numbers kept; words and word pairs, one to four characters;
+    /// each part scaled to unit length.
+    /// </summary>
+    public static TextFeaturizingEstimator.Options FeaturizerOptions() => new()
+    {
+        CaseMode = TextNormalizingEstimator.CaseMode.Lower,
+        KeepDiacritics = false,
+        KeepPunctuations = false,
+        KeepNumbers = true,
+        WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 2, UseAllLengths = true },
+        CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 4, UseAllLengths = true },
+        Norm = TextFeaturizingEstimator.NormFunction.L2,
+    };
+
     public static SentenceClassifier Load(Stream zip)
     {
-        var context = new MLContext(seed: 1);
-        var model = context.Model.Load(zip, out var inputSchema);
-        return new SentenceClassifier(context, model, inputSchema);
+        var model = new MLContext(seed: 1).Model.Load(zip, out var inputSchema);
+        return new SentenceClassifier(model, inputSchema);
     }
 
     public static SentenceClassifier LoadEmbedded(string fileName)
@@ -58,7 +63,7 @@ public sealed class SentenceClassifier : IDisposable
     }
 
     /// <summary>The class probabilities (summing to 1) for one sentence; the array is shared, not to be changed.</summary>
-    public float[] Predict(string text) => _engine.Value!.Predict(text);
+    public float[] Predict(string text) => _recent.Value!.Predict(text);
 
     public int IndexOf(string className)
     {
@@ -73,7 +78,7 @@ public sealed class SentenceClassifier : IDisposable
         throw new InvalidOperationException($"The model has no class '{className}'.");
     }
 
-    public void Dispose() => _engine.Dispose();
+    public void Dispose() => _recent.Dispose();
 
     internal static Stream OpenEmbedded(string fileName)
     {
@@ -82,7 +87,7 @@ public sealed class SentenceClassifier : IDisposable
         return assembly.GetManifestResourceStream(name) ?? throw new InvalidOperationException($"Missing embedded model {name}.");
     }
 
-    private sealed class ThreadEngine(PredictionEngine<ClassifierInput, ClassifierOutput> engine)
+    private sealed class RecentScores(LinearTextModel model)
     {
         /// <summary>
         /// A segment and its clauses: risk reads the segment and then each clause, and distortions the segment again, so
@@ -105,7 +110,7 @@ public sealed class SentenceClassifier : IDisposable
             }
 
             // Each prediction returns a new array, so a remembered one is never overwritten while a caller holds it.
-            var scores = engine.Predict(new ClassifierInput { Text = text }).Score;
+            var scores = model.Predict(text);
             (_texts[_next], _scores[_next]) = (text, scores);
             _next = (_next + 1) % Remembered;
             return scores;
