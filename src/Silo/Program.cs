@@ -16,7 +16,7 @@ app.UseBeMoreConsole();
 app.MapBeMoreWeb();
 app.MapBeMoreConsole();
 app.MapBeMoreOperatorTools();
-app.Run();
+await app.RunUntilShutdownAsync();
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

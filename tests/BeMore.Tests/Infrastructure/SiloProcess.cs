@@ -61,6 +61,14 @@ public sealed class SiloProcess : IAsyncDisposable
     /// <summary>Starts the silo in <paramref name="workingDirectory"/> and waits until <c>/health/ready</c> answers 200.</summary>
     public static async Task<SiloProcess> StartAsync(string workingDirectory, IReadOnlyDictionary<string, string> settings, int? httpPort = null)
     {
+        var silo = Launch(workingDirectory, settings, httpPort);
+        await silo.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+        return silo;
+    }
+
+    /// <summary>Starts the silo in <paramref name="workingDirectory"/> without waiting for its start-up to finish.</summary>
+    public static SiloProcess Launch(string workingDirectory, IReadOnlyDictionary<string, string> settings, int? httpPort = null)
+    {
         TestCategory.EnsureAllowed(TestCategory.Process, nameof(SiloProcess));
         var port = httpPort ?? FreePort.Next();
         var startInfo = new ProcessStartInfo("dotnet")
@@ -84,7 +92,6 @@ public sealed class SiloProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, line) => silo.Append(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await silo.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
         return silo;
     }
 

@@ -25,6 +25,7 @@ public enum ModelServing
 /// <summary>A loopback stand-in for the model repository: serves one small file as <c>/models/ggml-{name}.bin</c> over real Kestrel.</summary>
 public sealed class ModelFileServer : IAsyncDisposable
 {
+    private readonly TaskCompletionSource _requested = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private LoopbackApp? _host;
     private long _bytesSent;
 
@@ -46,6 +47,9 @@ public sealed class ModelFileServer : IAsyncDisposable
     /// <summary>The Range header of each request ("" without one).</summary>
     public ConcurrentQueue<string> Ranges { get; } = new();
 
+    /// <summary>Completes when the first request for the model arrives.</summary>
+    public Task Requested => _requested.Task;
+
     /// <summary>Bytes of the file the server has sent or is sending.</summary>
     public long BytesSent => Interlocked.Read(ref _bytesSent);
 
@@ -65,6 +69,7 @@ public sealed class ModelFileServer : IAsyncDisposable
     private async Task ServeAsync(HttpContext context)
     {
         Ranges.Enqueue(context.Request.Headers.Range.ToString());
+        _requested.TrySetResult();
         switch (Serving)
         {
             case ModelServing.Hang:
