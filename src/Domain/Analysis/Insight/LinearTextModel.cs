@@ -32,18 +32,18 @@ internal sealed class LinearTextModel
     /// Up to four UTF-16 units packed 16 bits each. The unit 0 is never packed (ML.NET reads it as a missing key, so no
     /// n-gram holds it), so n-grams of different lengths never share a key.
     /// </summary>
-    private readonly Dictionary<ulong, int> _charGrams;
+    private readonly Dictionary<PackedGram, int> _charGrams;
 
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _words;
 
     /// <summary>A word n-gram's word ids plus one, packed <see cref="WordIdBits"/> bits each, first word highest.</summary>
-    private readonly Dictionary<ulong, int> _wordGrams;
+    private readonly Dictionary<PackedGram, int> _wordGrams;
 
     /// <summary>Feature-major: the weights of feature f for every class start at f * classes.</summary>
     private readonly float[] _weights;
     private readonly float[] _biases;
 
-    private LinearTextModel(Dictionary<ulong, int> charGrams, Dictionary<string, int> words, Dictionary<ulong, int> wordGrams, float[] weights, float[] biases)
+    private LinearTextModel(Dictionary<PackedGram, int> charGrams, Dictionary<string, int> words, Dictionary<PackedGram, int> wordGrams, float[] weights, float[] biases)
     {
         _charGrams = charGrams;
         _words = words.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -59,15 +59,16 @@ internal sealed class LinearTextModel
         VBuffer<ReadOnlyMemory<char>> names = default;
         model.GetOutputSchema(inputSchema)[predictor.FeatureColumnName].GetSlotNames(ref names);
 
-        var charGrams = new Dictionary<ulong, int>(MixedHash.Instance);
+        // The featurizer tags each slot with the part it came from, characters first.
+        var charSlots = names.DenseValues().TakeWhile(name => name.Span.StartsWith("Char.")).Count();
+        var charGrams = new Dictionary<PackedGram, int>(charSlots);
         var words = new Dictionary<string, int>(StringComparer.Ordinal);
-        var wordGrams = new Dictionary<ulong, int>(MixedHash.Instance);
+        var wordGrams = new Dictionary<PackedGram, int>(names.Length - charSlots);
         var slot = 0;
         foreach (var name in names.DenseValues())
         {
-            // The featurizer tags each slot with the part it came from.
             var text = name.Span;
-            var added = text.StartsWith("Char.") ? charGrams.TryAdd(PackChars(text["Char.".Length..]), slot)
+            var added = slot < charSlots ? charGrams.TryAdd(PackChars(text["Char.".Length..]), slot)
                 : text.StartsWith("Word.") && wordGrams.TryAdd(PackWords(text["Word.".Length..], words), slot);
             if (!added)
             {
@@ -82,9 +83,11 @@ internal sealed class LinearTextModel
         var weights = new float[slot * classes];
         for (var c = 0; c < classes; c++)
         {
-            foreach (var (feature, weight) in classWeights[c].Items())
+            var values = classWeights[c].GetValues();
+            var indices = classWeights[c].GetIndices();
+            for (var i = 0; i < values.Length; i++)
             {
-                weights[feature * classes + c] = weight;
+                weights[(classWeights[c].IsDense ? i : indices[i]) * classes + c] = values[i];
             }
         }
 
@@ -146,7 +149,7 @@ internal sealed class LinearTextModel
             for (var n = 0; n < CharGramLength && start + n < marked.Length && marked[start + n] != '\0'; n++)
             {
                 key |= (ulong)marked[start + n] << (16 * n);
-                if (_charGrams.TryGetValue(key, out var slot))
+                if (_charGrams.TryGetValue(new PackedGram(key), out var slot))
                 {
                     slots[found++] = slot;
                 }
@@ -186,7 +189,7 @@ internal sealed class LinearTextModel
                 }
 
                 key |= (ulong)recent[n] << (WordIdBits * n);
-                if (_wordGrams.TryGetValue(key, out var slot))
+                if (_wordGrams.TryGetValue(new PackedGram(key), out var slot))
                 {
                     slots[found++] = slot;
                 }
@@ -268,7 +271,7 @@ internal sealed class LinearTextModel
         }
     }
 
-    private static ulong PackChars(ReadOnlySpan<char> name)
+    private static PackedGram PackChars(ReadOnlySpan<char> name)
     {
         ulong key = 0;
         var n = 0;
@@ -293,7 +296,7 @@ internal sealed class LinearTextModel
             key |= (ulong)unit << (16 * n);
         }
 
-        return key;
+        return new PackedGram(key);
     }
 
     /// <summary>
@@ -318,22 +321,23 @@ internal sealed class LinearTextModel
     /// A word n-gram's name is its words joined by '|'. A word holding a '|' itself would read as two; the corpus has
     /// none, and the comparison test would show it.
     /// </summary>
-    private static ulong PackWords(ReadOnlySpan<char> name, Dictionary<string, int> words)
+    private static PackedGram PackWords(ReadOnlySpan<char> name, Dictionary<string, int> words)
     {
         ulong key = 0;
         var n = 0;
+        var known = words.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var range in name.Split('|'))
         {
-            var word = name[range].ToString();
-            if (word.Length == 0 || ++n > WordGramLength)
+            var word = name[range];
+            if (word.IsEmpty || ++n > WordGramLength)
             {
                 throw Unreadable(name);
             }
 
-            if (!words.TryGetValue(word, out var id))
+            if (!known.TryGetValue(word, out var id))
             {
                 id = words.Count;
-                words.Add(word, id);
+                words.Add(word.ToString(), id);
                 if (words.Count >= 1 << WordIdBits)
                 {
                     throw new InvalidOperationException($"The model has more than {(1 << WordIdBits) - 1} words.");
@@ -343,7 +347,7 @@ internal sealed class LinearTextModel
             key = key << WordIdBits | (uint)(id + 1);
         }
 
-        return key;
+        return new PackedGram(key);
     }
 
     private static InvalidOperationException Unreadable(ReadOnlySpan<char> name) =>
@@ -352,24 +356,27 @@ internal sealed class LinearTextModel
     /// <summary>
     /// What ML.NET's text normalizer makes of every UTF-16 unit alone (<see cref="Removed"/> where it drops it). It reads
     /// one unit at a time, so this table is the normalizer, asked of the library rather than restated; the unit 0 stays
-    /// 0, which the n-grams treat as ML.NET's missing key.
+    /// 0, which the n-grams treat as ML.NET's missing key. Every unit goes in one row, each between two letters the
+    /// normalizer keeps, so none comes back empty and the row keeps its order.
     /// </summary>
     private static int[] ReadNormalizer()
     {
         var context = new MLContext(seed: 1);
-        var units = Enumerable.Range(1, char.MaxValue).Select(u => new UnitRow { Text = ((char)u).ToString() }).ToList();
-        var normalizer = context.Transforms.Text.NormalizeText(nameof(UnitRow.Normalized), nameof(UnitRow.Text),
+        var units = new UnitsRow { Units = [.. Enumerable.Range(1, char.MaxValue).Select(u => $"x{(char)u}x")] };
+        var schema = SchemaDefinition.Create(typeof(UnitsRow));
+        schema[nameof(UnitsRow.Units)].ColumnType = new VectorDataViewType(TextDataViewType.Instance, char.MaxValue);
+        var data = context.Data.LoadFromEnumerable([units], schema);
+        var normalizer = context.Transforms.Text.NormalizeText(nameof(UnitsRow.Normalized), nameof(UnitsRow.Units),
             Featurizer.CaseMode, Featurizer.KeepDiacritics, Featurizer.KeepPunctuations, Featurizer.KeepNumbers);
-        var data = context.Data.LoadFromEnumerable(units);
+        var normalized = context.Data.CreateEnumerable<UnitsRow>(normalizer.Fit(data).Transform(data), reuseRowObject: false).Single().Normalized;
         var table = new int[char.MaxValue + 1];
-        var u = 1;
-        foreach (var row in context.Data.CreateEnumerable<UnitRow>(normalizer.Fit(data).Transform(data), reuseRowObject: true))
+        for (var u = 1; u <= char.MaxValue; u++)
         {
-            table[u++] = row.Normalized.Length switch
+            table[u] = normalized[u - 1].Length switch
             {
-                0 => Removed,
-                1 => row.Normalized[0],
-                _ => throw new InvalidOperationException($"The normalizer turned U+{u - 1:X4} into more than one unit."),
+                2 => Removed,
+                3 => normalized[u - 1][1],
+                _ => throw new InvalidOperationException($"The normalizer turned U+{u:X4} into more than one unit."),
             };
         }
 
@@ -377,22 +384,18 @@ internal sealed class LinearTextModel
     }
 
     /// <summary>
-    /// A packed n-gram's hash with every bit mixed in: ulong's own folds the halves together, and four letters of one
-    /// script then share a few thousand hash codes between them.
+    /// A packed n-gram, hashed with every bit mixed in: ulong's own hash folds the halves together, and four letters of
+    /// one script then share a few thousand hash codes between them.
     /// </summary>
-    private sealed class MixedHash : IEqualityComparer<ulong>
+    private readonly record struct PackedGram(ulong Bits)
     {
-        public static readonly MixedHash Instance = new();
-
-        public bool Equals(ulong x, ulong y) => x == y;
-
-        public int GetHashCode(ulong key) => (int)((key * 0x9E3779B97F4A7C15ul) >> 32);
+        public override int GetHashCode() => (int)((Bits * 0x9E3779B97F4A7C15ul) >> 32);
     }
 
-    private sealed class UnitRow
+    private sealed class UnitsRow
     {
-        public string Text { get; set; } = "";
+        public string[] Units { get; set; } = [];
 
-        public string Normalized { get; set; } = "";
+        public string[] Normalized { get; set; } = [];
     }
 }
