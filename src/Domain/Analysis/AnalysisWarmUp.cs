@@ -8,7 +8,6 @@ namespace BeMore.Domain.Analysis;
 /// (about 1 s). The rules need no model, so they warm on one core while the models load on the other; then one full
 /// reading per language, side by side, runs what is left.
 /// </summary>
-/// <exception cref="AggregateException">Whatever a step threw, for example a <see cref="System.Text.RegularExpressions.RegexMatchTimeoutException"/> on a starved host.</exception>
 public static class AnalysisWarmUp
 {
     private static readonly (string Text, TextLanguage Language)[] Sentences =
@@ -17,6 +16,7 @@ public static class AnalysisWarmUp
         ("평범한 하루였어요.", TextLanguage.Korean),
     ];
 
+    /// <exception cref="AggregateException">What a step threw, for example a <see cref="System.Text.RegularExpressions.RegexMatchTimeoutException"/> twice over on a starved host.</exception>
     public static void Run()
     {
         Parallel.Invoke(
@@ -27,11 +27,12 @@ public static class AnalysisWarmUp
             },
             () =>
             {
-                foreach (var (text, language) in Sentences)
+                // Each first match compiles its pattern, the match most likely to stall past the timeout on a busy host.
+                foreach (var sentence in Sentences)
                 {
-                    RiskRules.Denies(text, language);
-                    RiskRules.UnqualifiedClauses(text, language);
-                    DistortionRules.Detect(text, language);
+                    AnalysisRegex.Retried(sentence, static s => RiskRules.Denies(s.Text, s.Language));
+                    AnalysisRegex.Retried(sentence, static s => RiskRules.UnqualifiedClauses(s.Text, s.Language));
+                    AnalysisRegex.Retried(sentence, static s => DistortionRules.Detect(s.Text, s.Language));
                 }
             });
         Parallel.ForEach(Sentences, sentence =>

@@ -19,8 +19,15 @@ public static partial class HostRun
             {
                 await app.StartAsync();
             }
-            catch (Exception failure) when (IsStopRequestedDuringStart(app, failure))
+            catch (Exception failure) when (failure is OperationCanceledException or OrleansLifecycleCanceledException)
             {
+                // Decided here rather than in the filter: it resolves services, and an exception thrown in a filter would
+                // silently count as "not this case" and lose the cancellation's own exception.
+                if (!IsStopRequestedDuringStart(app, failure))
+                {
+                    throw;
+                }
+
                 var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(HostRun));
                 LogStartCancelled(logger);
 

@@ -17,7 +17,7 @@ public sealed class LinearTextModelTests
         "", "...!?", "   ", "Café NAÏVE résumé ÀÉÎ Ǣ İstanbul", "a|b c||d |", "tab\there  two  spaces ", "emoji 😭😭 ok 🙂",
         "\0null\0 x\0", "ＦＵＬＬ width ５", "죽고  싶어요… ㅋㅋㅋ ㅠㅠ", "x\u0301y \u05B0z", "\u2028line\u2029 \u0085",
         "<␠> <PAD> \u007f", "\uFFFF\uFFFE end \uD800 lone", "12 3/4 ½ ٣", "I'D NEVER hurt myself, I PROMISE",
-        string.Concat(Enumerable.Repeat("나는 아무 쓸모도 없는 사람이야 I am worthless ", 120)),
+        string.Concat(Enumerable.Repeat("나는 아무 쓸모도 없는 사람이야 I am worthless ", 120)), new string('ㅋ', 30_000),
     ];
 
     public static TheoryData<string> ShippedModels => [ModelFiles.Utterance, ModelFiles.RiskLevel, ModelFiles.Emotion, ModelFiles.RiskContent];
@@ -42,12 +42,18 @@ public sealed class LinearTextModelTests
         Assert.True(worst.Difference < 1e-5, $"{file}: {worst.Difference} on '{worst.Text}'");
     }
 
-    [Fact]
-    public void Model_WhoseFeatureNamesCannotBeReadBack_IsRefused()
+    /// <summary>
+    /// Training text whose n-grams' names cannot be read back: every surrogate has one name, so an emoji's n-grams cannot
+    /// be told apart; a NUL is named like a missing key; a '|' inside a word reads as two words.
+    /// </summary>
+    public static TheoryData<string> UnreadableTrainingText => ["so tired 😭", "so\0tired", "good|day"];
+
+    [Theory]
+    [MemberData(nameof(UnreadableTrainingText))]
+    public void Model_TrainedOnTextItsNamesCannotCarry_IsRefused(string text)
     {
-        // Every surrogate has one name in the featurizer's vocabulary, so an emoji's n-grams cannot be told apart.
         var ml = new MLContext(seed: 1);
-        var rows = new[] { ("so tired 😭", "sad"), ("great day", "happy"), ("awful 😭 night", "sad"), ("lovely walk", "happy") }
+        var rows = new[] { (text, "sad"), ("great day", "happy"), ("awful night", "sad"), ("lovely walk", "happy") }
             .Select(r => new ClassifierInput { Text = r.Item1, Label = r.Item2 });
         var data = ml.Data.LoadFromEnumerable(rows);
         var model = ml.Transforms.Conversion.MapValueToKey("Label")
@@ -60,7 +66,7 @@ public sealed class LinearTextModelTests
 
         var refused = Assert.Throws<InvalidOperationException>(() => SentenceClassifier.Load(saved));
 
-        Assert.Contains("cannot be read back", refused.Message);
+        Assert.Contains("model", refused.Message);
     }
 
     private static Func<string, float[]> Reference(Stream zip)

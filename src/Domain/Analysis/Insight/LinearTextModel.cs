@@ -29,8 +29,9 @@ internal sealed class LinearTextModel
     private static readonly Lazy<int[]> NormalizedUnits = new(ReadNormalizer);
 
     /// <summary>
-    /// Up to four UTF-16 units packed 16 bits each. The unit 0 is never packed (ML.NET reads it as a missing key, so no
-    /// n-gram holds it), so n-grams of different lengths never share a key.
+    /// Up to four UTF-16 units packed 16 bits each. The unit 0 is never packed: ML.NET reads it as a missing key, a model
+    /// whose n-grams hold one is refused (<see cref="ReadCharName"/>), and a text's n-grams stop at it; so n-grams of
+    /// different lengths never share a key.
     /// </summary>
     private readonly Dictionary<PackedGram, int> _charGrams;
 
@@ -58,6 +59,10 @@ internal sealed class LinearTextModel
             ?? throw new InvalidOperationException("The model does not end in a maximum-entropy classifier.");
         VBuffer<ReadOnlyMemory<char>> names = default;
         model.GetOutputSchema(inputSchema)[predictor.FeatureColumnName].GetSlotNames(ref names);
+        if (CharGramLength * 16 > 64 || WordGramLength * WordIdBits > 64)
+        {
+            throw new InvalidOperationException("The featurizer's n-grams are longer than a 64-bit key holds.");
+        }
 
         // The featurizer tags each slot with the part it came from, characters first.
         var charSlots = names.DenseValues().TakeWhile(name => name.Span.StartsWith("Char.")).Count();
@@ -76,6 +81,13 @@ internal sealed class LinearTextModel
             }
 
             slot++;
+        }
+
+        // A word's name cannot tell a '|' in it from the one joining two words; a training text held one if the
+        // character n-grams did.
+        if (charGrams.ContainsKey(new PackedGram('|')))
+        {
+            throw new InvalidOperationException("The model was trained on text with a '|', which its word n-grams' names cannot carry.");
         }
 
         VBuffer<float>[] classWeights = [];
@@ -200,51 +212,51 @@ internal sealed class LinearTextModel
     }
 
     /// <summary>
-    /// Adds one part's term counts, scaled to unit length as the featurizer's L2 norm does, times each class's weights:
-    /// the weighted sum is taken per occurrence, and the counts are only needed for the length.
+    /// Adds one part's term counts, scaled to unit length as the featurizer's L2 norm does, times each class's weights.
+    /// The n-grams are counted per distinct slot first, as the featurizer counts them: a sum per occurrence drifted by
+    /// 6e-5 on one letter repeated 30,000 times.
     /// </summary>
-    private void AddNormalized(Span<int> slots, float[] scores)
+    private void AddNormalized(ReadOnlySpan<int> slots, float[] scores)
     {
         if (slots.IsEmpty)
         {
             return;
         }
 
-        Span<float> sums = stackalloc float[_biases.Length];
-        foreach (var slot in slots)
-        {
-            var row = _weights.AsSpan(slot * sums.Length, sums.Length);
-            for (var c = 0; c < sums.Length; c++)
-            {
-                sums[c] += row[c];
-            }
-        }
-
-        var scale = 1f / MathF.Sqrt(SumOfSquaredCounts(slots));
-        for (var c = 0; c < sums.Length; c++)
-        {
-            scores[c] += sums[c] * scale;
-        }
-    }
-
-    /// <summary>The sum over distinct slots of their count squared: each occurrence adds twice its slot's count so far, plus one.</summary>
-    private static int SumOfSquaredCounts(ReadOnlySpan<int> slots)
-    {
+        // An open-addressing table of (slot + 1, count) pairs at twice the n-grams' number, so probes stay short.
         var size = (int)BitOperations.RoundUpToPowerOf2((uint)slots.Length * 2);
+        var hashShift = 32 - BitOperations.Log2((uint)size);
         var rented = size > 1024 ? ArrayPool<int>.Shared.Rent(size * 2) : null;
-        var table = rented is null ? stackalloc int[size * 2] : rented.AsSpan(0, size * 2);
-        table.Clear();
-        var sum = 0;
+        var counts = rented is null ? stackalloc int[size * 2] : rented.AsSpan(0, size * 2);
+        counts.Clear();
         foreach (var slot in slots)
         {
-            var at = (int)((uint)slot * 2654435769u >> 16) & (size - 1);
-            while (table[2 * at] != 0 && table[2 * at] != slot + 1)
+            var at = (int)((uint)slot * 2654435769u >> hashShift);
+            while (counts[2 * at] != 0 && counts[2 * at] != slot + 1)
             {
                 at = (at + 1) & (size - 1);
             }
 
-            table[2 * at] = slot + 1;
-            sum += 2 * table[2 * at + 1]++ + 1;
+            counts[2 * at] = slot + 1;
+            counts[2 * at + 1]++;
+        }
+
+        Span<float> sums = stackalloc float[_biases.Length];
+        var sumOfSquares = 0d;
+        for (var at = 0; at < size; at++)
+        {
+            var count = counts[2 * at + 1];
+            if (count == 0)
+            {
+                continue;
+            }
+
+            sumOfSquares += (double)count * count;
+            var row = _weights.AsSpan((counts[2 * at] - 1) * sums.Length, sums.Length);
+            for (var c = 0; c < sums.Length; c++)
+            {
+                sums[c] += count * row[c];
+            }
         }
 
         if (rented is not null)
@@ -252,7 +264,11 @@ internal sealed class LinearTextModel
             ArrayPool<int>.Shared.Return(rented);
         }
 
-        return sum;
+        var scale = (float)(1 / Math.Sqrt(sumOfSquares));
+        for (var c = 0; c < sums.Length; c++)
+        {
+            scores[c] += sums[c] * scale;
+        }
     }
 
     private static void SoftMax(float[] scores)
@@ -288,7 +304,7 @@ internal sealed class LinearTextModel
             }
 
             var unit = ReadCharName(name, ref i);
-            if (n >= CharGramLength)
+            if (n >= CharGramLength || unit == '\0')
             {
                 throw Unreadable(name);
             }
@@ -303,6 +319,8 @@ internal sealed class LinearTextModel
     /// One unit of a character n-gram's name: the unit itself, or for controls and the space its control picture in
     /// angle brackets. Other spelled-out names (every surrogate has the same one, C1 controls have words) run into the
     /// next unit and are refused by the caller: the corpus has none, and a model trained on them would need them read here.
+    /// A '*' is ML.NET's name for a missing key (a NUL in the training text: the normalizer drops a real '*' as
+    /// punctuation), read as 0 for the caller to refuse.
     /// </summary>
     private static char ReadCharName(ReadOnlySpan<char> name, ref int i)
     {
@@ -314,13 +332,11 @@ internal sealed class LinearTextModel
             return unit;
         }
 
-        return name[i++];
+        var plain = name[i++];
+        return plain == '*' ? '\0' : plain;
     }
 
-    /// <summary>
-    /// A word n-gram's name is its words joined by '|'. A word holding a '|' itself would read as two; the corpus has
-    /// none, and the comparison test would show it.
-    /// </summary>
+    /// <summary>A word n-gram's name is its words joined by '|' (a model trained on text with a '|' is refused).</summary>
     private static PackedGram PackWords(ReadOnlySpan<char> name, Dictionary<string, int> words)
     {
         ulong key = 0;
