@@ -19,10 +19,10 @@ public static partial class HostRun
             {
                 await app.StartAsync();
             }
-            catch (Exception failure) when (failure is OperationCanceledException or OrleansLifecycleCanceledException)
+            catch (Exception failure)
             {
-                // Decided here rather than in the filter: it resolves services, and an exception thrown in a filter would
-                // silently count as "not this case" and lose the cancellation's own exception.
+                // Decided here rather than in a filter: it resolves services, and an exception thrown in a filter would
+                // silently count as "not this case" and lose the start's own exception.
                 if (!IsStopRequestedDuringStart(app, failure))
                 {
                     throw;

@@ -44,8 +44,11 @@ internal sealed class LinearTextModel
     private readonly float[] _weights;
     private readonly float[] _biases;
 
-    private LinearTextModel(Dictionary<PackedGram, int> charGrams, Dictionary<string, int> words, Dictionary<PackedGram, int> wordGrams, float[] weights, float[] biases)
+    private LinearTextModel(
+        IReadOnlyList<string> classes, Dictionary<PackedGram, int> charGrams, Dictionary<string, int> words, Dictionary<PackedGram, int> wordGrams,
+        float[] weights, float[] biases)
     {
+        Classes = classes;
         _charGrams = charGrams;
         _words = words.GetAlternateLookup<ReadOnlySpan<char>>();
         _wordGrams = wordGrams;
@@ -53,12 +56,18 @@ internal sealed class LinearTextModel
         _biases = biases;
     }
 
+    /// <summary>The class names, in the order of <see cref="Predict"/>'s probabilities.</summary>
+    public IReadOnlyList<string> Classes { get; }
+
     public static LinearTextModel Read(ITransformer model, DataViewSchema inputSchema)
     {
         var predictor = (model as TransformerChain<ITransformer>)?.LastTransformer as MulticlassPredictionTransformer<MaximumEntropyModelParameters>
             ?? throw new InvalidOperationException("The model does not end in a maximum-entropy classifier.");
+        var schema = model.GetOutputSchema(inputSchema);
+        VBuffer<ReadOnlyMemory<char>> classes = default;
+        schema["Score"].GetSlotNames(ref classes);
         VBuffer<ReadOnlyMemory<char>> names = default;
-        model.GetOutputSchema(inputSchema)[predictor.FeatureColumnName].GetSlotNames(ref names);
+        schema[predictor.FeatureColumnName].GetSlotNames(ref names);
         if (CharGramLength * 16 > 64 || WordGramLength * WordIdBits > 64)
         {
             throw new InvalidOperationException("The featurizer's n-grams are longer than a 64-bit key holds.");
@@ -91,19 +100,20 @@ internal sealed class LinearTextModel
         }
 
         VBuffer<float>[] classWeights = [];
-        predictor.Model.GetWeights(ref classWeights, out var classes);
-        var weights = new float[slot * classes];
-        for (var c = 0; c < classes; c++)
+        predictor.Model.GetWeights(ref classWeights, out var classCount);
+        var weights = new float[slot * classCount];
+        for (var c = 0; c < classCount; c++)
         {
             var values = classWeights[c].GetValues();
             var indices = classWeights[c].GetIndices();
             for (var i = 0; i < values.Length; i++)
             {
-                weights[(classWeights[c].IsDense ? i : indices[i]) * classes + c] = values[i];
+                weights[(classWeights[c].IsDense ? i : indices[i]) * classCount + c] = values[i];
             }
         }
 
-        return new LinearTextModel(charGrams, words, wordGrams, weights, [.. predictor.Model.GetBiases()]);
+        return new LinearTextModel(
+            [.. classes.DenseValues().Select(name => name.ToString())], charGrams, words, wordGrams, weights, [.. predictor.Model.GetBiases()]);
     }
 
     /// <summary>The class probabilities, in the model's class order.</summary>

@@ -1,5 +1,4 @@
 using Microsoft.ML;
-using Microsoft.ML.Data;
 using Microsoft.ML.Transforms.Text;
 
 namespace BeMore.Domain.Analysis.Insight;
@@ -25,14 +24,11 @@ public sealed class SentenceClassifier : IDisposable
     private SentenceClassifier(ITransformer model, DataViewSchema inputSchema)
     {
         _model = LinearTextModel.Read(model, inputSchema);
-        VBuffer<ReadOnlyMemory<char>> names = default;
-        model.GetOutputSchema(inputSchema)["Score"].GetSlotNames(ref names);
-        Classes = [.. names.DenseValues().Select(n => n.ToString())];
         _recent = new ThreadLocal<RecentScores>(() => new RecentScores(_model));
     }
 
     /// <summary>The class names, in the order of <see cref="Predict"/>'s probabilities.</summary>
-    public IReadOnlyList<string> Classes { get; }
+    public IReadOnlyList<string> Classes => _model.Classes;
 
     /// <summary>
     /// The featurizer every text model is trained with (the training tool's pipeline) and <see cref="LinearTextModel"/>
