@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Reflection;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using MessagePack;
@@ -37,7 +38,6 @@ public sealed class ApiShapeResolver(JsonSerializerOptions json) : IFormatterRes
             var scratch = Scratch.Take();
             try
             {
-                scratch.Json.Reset(scratch.Utf8);
                 JsonSerializer.Serialize(scratch.Json, value, _contract);
                 scratch.Json.Flush();
                 Write(ref writer, scratch.Utf8.WrittenSpan, scratch);
@@ -158,13 +158,19 @@ public sealed class ApiShapeResolver(JsonSerializerOptions json) : IFormatterRes
 
         public List<int> Open { get; } = [];
 
-        private Scratch() => Json = new Utf8JsonWriter(Utf8);
+        /// <summary>
+        /// The JSON never leaves this class, so it needs no escaping for a browser: text outside ASCII (all of Korean) is
+        /// written as its UTF-8 and copied as it is; only quotes, backslashes and control characters are escaped.
+        /// </summary>
+        private Scratch() => Json = new Utf8JsonWriter(Utf8, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
+        /// <summary>This thread's scratch, emptied and its writer reset, or a new one when it is taken already.</summary>
         public static Scratch Take()
         {
             var scratch = t_free ?? new Scratch();
             t_free = null;
             scratch.Utf8.ResetWrittenCount();
+            scratch.Json.Reset(scratch.Utf8);
             return scratch;
         }
 
