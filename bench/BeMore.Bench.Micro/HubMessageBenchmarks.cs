@@ -12,7 +12,7 @@ namespace BeMore.Bench.Micro;
 
 /// <summary>
 /// One pushed event written for a MessagePack client, through the hub's API-shaped resolver: every answer and push to
-/// such a client pays this. English and Korean text (the Korean is escaped in the JSON the resolver reads).
+/// such a client pays this. English and Korean text.
 /// </summary>
 [MemoryDiagnoser]
 public class HubMessageBenchmarks
