@@ -1,6 +1,8 @@
 using BeMore.Silo.Hosting;
 using BeMore.Web;
 
+ArrayPoolCapacity.Raise();
+
 // Settings files ship beside the executable; relative data paths resolve against the working directory.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddBeMoreLogging()
