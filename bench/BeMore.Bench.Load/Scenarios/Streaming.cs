@@ -24,6 +24,7 @@ public static class Streaming
         var sessions = await BeMoreSetup.SessionsAsync(options, levels.Max(), "streaming", analysis: true, cancellationToken);
         var audio = SyntheticSpeech.Chunks();
 
+        (int Count, double BaselineRssMb, double BeMoreRssMb)? previousLevel = null;
         foreach (var count in levels)
         {
             var results = new Dictionary<string, (Latencies Lag, double CpuPercent, double CpuMsPerAudioSecond, double RssMb)>();
@@ -63,6 +64,16 @@ public static class Streaming
             ResultTable.Row(scenario, $"server CPU, N={count}{options.Label}", baseline.CpuPercent, bemore.CpuPercent, " %");
             ResultTable.Row(scenario, $"server CPU per audio second, N={count}{options.Label}", baseline.CpuMsPerAudioSecond, bemore.CpuMsPerAudioSecond, " ms");
             ResultTable.Row(scenario, $"server RSS, N={count}{options.Label}", baseline.RssMb, bemore.RssMb, " MB");
+            // What one more session costs, without what a server holds at any load (BeMore's models, rules, cluster):
+            // the RSS divided by N above counts that fixed part in every session.
+            if (previousLevel is { } previous && count > previous.Count)
+            {
+                var added = count - previous.Count;
+                ResultTable.Row(scenario, $"server RSS per added session, N={previous.Count}->{count}{options.Label}",
+                    (baseline.RssMb - previous.BaselineRssMb) * 1024 / added, (bemore.RssMb - previous.BeMoreRssMb) * 1024 / added, " KB");
+            }
+
+            previousLevel = (count, baseline.RssMb, bemore.RssMb);
         }
     }
 
