@@ -12,7 +12,10 @@ internal static class ArrayPoolCapacity
 {
     private const string MaxArraysPerPartition = "DOTNET_SYSTEM_BUFFERS_SHAREDARRAYPOOL_MAXARRAYSPERPARTITION";
 
-    /// <summary>Enough 4 KB segments for a thousand connections' receives in flight on one core (4 MB when all are idle).</summary>
+    /// <summary>
+    /// Enough for a thousand connections' receive segments (4 KB each) in flight on one core. The pool keeps only arrays
+    /// that were returned to it, and drops them again under memory pressure: at most 4 MB of those segments.
+    /// </summary>
     private const int ArraysPerSize = 1024;
 
     public static void Raise()
