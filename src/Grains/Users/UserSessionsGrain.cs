@@ -26,6 +26,9 @@ public sealed class UserSessionsGrain(
     /// <summary>The user's sessions, newest first.</summary>
     private List<SessionIndexEntry> _sessions = [];
 
+    /// <summary>The ids in <see cref="_sessions"/>, so that a create's duplicate check does not scan the whole index.</summary>
+    private readonly HashSet<string> _sessionIds = new(StringComparer.Ordinal);
+
     private DashboardTotals _totals = new();
 
     private string UserId => this.GetPrimaryKeyString();
@@ -52,6 +55,7 @@ public sealed class UserSessionsGrain(
 
         (_sessions, _totals) = await index.ReadAsync(UserId, cancellationToken);
         _sessions.Sort((a, b) => IsNewer(a, b) ? -1 : IsNewer(b, a) ? 1 : 0);
+        _sessionIds.UnionWith(_sessions.Select(s => s.SessionId));
     }
 
     public async Task AddSessionAsync(SessionIndexEntry entry)
@@ -62,7 +66,7 @@ public sealed class UserSessionsGrain(
             throw new UserNotFoundException();
         }
 
-        if (_sessions.Exists(s => s.SessionId == entry.SessionId))
+        if (_sessionIds.Contains(entry.SessionId))
         {
             return;
         }
@@ -70,6 +74,7 @@ public sealed class UserSessionsGrain(
         await index.WriteAsync(UserId, [entry]);
         var position = _sessions.FindIndex(s => IsNewer(entry, s));
         _sessions.Insert(position < 0 ? _sessions.Count : position, entry);
+        _sessionIds.Add(entry.SessionId);
     }
 
     public Task<SessionIndexPage> ListSessionsAsync(string? cursor, int limit, SessionSearch? search = null)
@@ -111,6 +116,7 @@ public sealed class UserSessionsGrain(
         var totals = _sessions[position].Outcome is { } outcome ? _totals.With(outcome, -1) : null;
         await index.WriteAsync(UserId, [], removed: sessionId, totals: totals);
         _sessions.RemoveAt(position);
+        _sessionIds.Remove(sessionId);
         _totals = totals ?? _totals;
     }
 

@@ -50,4 +50,23 @@ public sealed class UserSessionsGrainTests(GrainCluster cluster) : IClassFixture
         Assert.Empty(dashboard.EmotionDistribution);
         Assert.Empty(dashboard.RiskFlags);
     }
+    [Fact]
+    public async Task Index_ReadBackFromRows_StillKnowsItsSessions_AndTakesBackARemovedOne()
+    {
+        var userId = Guid.NewGuid().ToString("N");
+        var index = cluster.Grains.GetGrain<IUserSessionsGrain>(userId);
+        await index.AddSessionAsync(new SessionIndexEntry("kept", T0, "Kept"));
+        await index.AddSessionAsync(new SessionIndexEntry("removed", T0.AddMinutes(5)));
+        await index.RemoveSessionAsync("removed");
+
+        await cluster.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        await index.AddSessionAsync(new SessionIndexEntry("kept", T0, "Kept"));
+        await index.AddSessionAsync(new SessionIndexEntry("removed", T0.AddMinutes(5)));
+        await index.RemoveSessionAsync("removed");
+        await index.AddSessionAsync(new SessionIndexEntry("removed", T0.AddMinutes(5), "Back"));
+        var page = await index.ListSessionsAsync(null, 10);
+
+        Assert.Equal(["removed", "kept"], page.Items.Select(item => item.SessionId));
+        Assert.Equal(["Back", "Kept"], page.Items.Select(item => item.Title));
+    }
 }
