@@ -21,7 +21,7 @@ public static class CounselorReplies
     {
         var count = options.Number("sessions", options.Quick ? 50 : 500);
         var rate = options.Number("rate", options.Quick ? 10 : 20);
-        var paced = Math.Min(count, options.Number("paced", options.Quick ? 20 : 200));
+        var paced = Math.Min(count, options.Number("paced", options.Quick ? 20 : 500));
         var sessions = await BeMoreSetup.SessionsAsync(options, count, "counselor", analysis: true, cancellationToken);
         using var llm = new HttpClient { BaseAddress = options.Baseline, Timeout = ReplyTimeout };
         var viewers = await Hubs.ConnectManyAsync(count, async (i, ct) =>
@@ -41,9 +41,11 @@ public static class CounselorReplies
             }).Concat(Enumerable.Range(0, warmUp).Select(_ => AskTheLlmAsync(llm, toTheEnd: true, cancellationToken))));
 
             var (direct, bemore) = (new Latencies(), new Latencies());
+            // Both at once, so a stall of the machine lands in both p99s rather than in whichever ran at the time.
             var duration = TimeSpan.FromSeconds(paced / (double)rate);
-            await OpenLoop.RunAsync(rate, duration, _ => AskTheLlmAsync(llm, toTheEnd: false, cancellationToken), direct, cancellationToken);
-            await OpenLoop.RunAsync(rate, duration, i => viewers[i].AskAsync(cancellationToken), bemore, cancellationToken);
+            await Task.WhenAll(
+                OpenLoop.RunAsync(rate, duration, _ => AskTheLlmAsync(llm, toTheEnd: false, cancellationToken), direct, cancellationToken),
+                OpenLoop.RunAsync(rate, duration, i => viewers[i].AskAsync(cancellationToken), bemore, cancellationToken));
             await Task.WhenAll(viewers.Take(paced).Select(viewer => viewer.ReplyStoredAsync()));
             ResultTable.Progress(string.Create(CultureInfo.InvariantCulture,
                 $"counselor {rate}/s x {paced}: LLM first chunk p50 {direct.Ms(50):0.0} / p99 {direct.Ms(99):0.0} ms, BeMore first delta p50 {bemore.Ms(50):0.0} / p99 {bemore.Ms(99):0.0} ms, errors {direct.Errors}/{bemore.Errors}"));
