@@ -110,6 +110,13 @@ internal sealed class InsightEvaluation
     public static InsightEvaluation TalkTestSplit(TextLanguage language, string writer) =>
         new(language, writer, InsightCorpus.Talk(CorpusRoot, language.ToCode(), writer, _ => true), []);
 
+    /// <summary>The emotion test split (corpus/emotion, never trained or tuned on): 50 lines per emotion in five kinds.</summary>
+    public static InsightEvaluation EmotionTestSplit(TextLanguage language)
+    {
+        var lines = InsightCorpus.EmotionTest(CorpusRoot, language.ToCode());
+        return new(language, string.Join("+", lines.Select(l => l.Writer).Distinct()), [], lines);
+    }
+
     /// <summary>Distortions found on none lines (any is false: ordinary talk holds no labelled distortion).</summary>
     public int DistortionsOnNone => NoneIndices.Count(i => Detections[i].Count > 0);
 
@@ -183,16 +190,34 @@ internal sealed class InsightEvaluation
                 $"  none/{group.Key}: risk alerts {group.Count(i => Risks[i].Level != RiskLevel.None)}, distortions found {group.Count(i => Detections[i].Count > 0)} of {group.Count()}");
         }
 
+        text.Append(EmotionReport());
+        return text.ToString();
+    }
+
+    /// <summary>Macro-F1, each emotion's precision and recall with what its lines were read as, and the share read right per kind of line.</summary>
+    public string EmotionReport()
+    {
+        var text = new StringBuilder();
+        var lines = Enumerable.Range(0, Emotions.Count).ToList();
         text.AppendLine(CultureInfo.InvariantCulture, $"text emotion: macro-F1 {EmotionMacroF1:F3} on {Emotions.Count}");
         foreach (var label in EmotionLabels)
         {
-            var rows = Enumerable.Range(0, Emotions.Count).Where(i => Emotions[i].Emotion == label).ToList();
+            var rows = lines.Where(i => Emotions[i].Emotion == label).ToList();
+            var read = lines.Count(i => EmotionPredictions[i] == label);
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"  {label,-8} -> {string.Join(" ", EmotionLabels.Select(p => $"{p}:{rows.Count(i => EmotionPredictions[i] == p)}"))}");
+                $"  {label,-8} precision {Ratio(rows.Count(i => EmotionPredictions[i] == label), read):F2} recall {Ratio(rows.Count(i => EmotionPredictions[i] == label), rows.Count):F2} -> {string.Join(" ", EmotionLabels.Select(p => $"{p}:{rows.Count(i => EmotionPredictions[i] == p)}"))}");
+        }
+
+        foreach (var kind in lines.GroupBy(i => Emotions[i].Kind).Where(g => g.Key != "-").OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  kind {kind.Key}: read right {kind.Count(i => EmotionPredictions[i] == Emotions[i].Emotion)}/{kind.Count()}, read neutral {kind.Count(i => EmotionPredictions[i] == "neutral")}");
         }
 
         return text.ToString();
     }
+
+    /// <summary>Lines of the given kind read as neutral (hopeless lines must read as sadness or anxiety).</summary>
+    public int ReadNeutral(string kind) => Enumerable.Range(0, Emotions.Count).Count(i => Emotions[i].Kind == kind && EmotionPredictions[i] == "neutral");
 
     private bool Found(int i, string type) => Detections[i].Any(d => d.Type.ToCode() == type);
 

@@ -6,8 +6,8 @@ namespace BeMore.Domain.Analysis.Insight;
 /// <summary>One line of a corpus distortions.tsv: a distortion code, <c>risk</c> or <c>none</c>, with the risk level and subtype.</summary>
 public sealed record CorpusUtterance(string Language, string Writer, string Label, string RiskLevel, string Subtype, string Text);
 
-/// <summary>One line of a corpus emotions.tsv.</summary>
-public sealed record CorpusEmotion(string Language, string Writer, string Emotion, string Text);
+/// <summary>One line of a corpus emotions.tsv, or of an emotion test file with the kind of line it is (<c>-</c> where none is given).</summary>
+public sealed record CorpusEmotion(string Language, string Writer, string Emotion, string Text, string Kind = "-");
 
 /// <summary>
 /// The labelled corpus under <c>corpus/&lt;lang&gt;/&lt;writer&gt;/</c>, as the training program and the evaluation tests read it.
@@ -49,6 +49,13 @@ public static class InsightCorpus
     public static IReadOnlyList<CorpusUtterance> DevelopmentHardCases(string root, string language, Func<int, bool> lines) =>
         [.. HardCasesDevelopmentWriters.SelectMany(writer => Talk(root, language, writer, lines))];
 
+    /// <summary>
+    /// Text emotion only the evaluation tests read (<see cref="EmotionTest"/>): 50 lines per emotion per language in the kinds
+    /// of corpus/EMOTION-BRIEF.md (named, shown without emotion words, mixed, figurative, hopeless), by helpers who never
+    /// saw the analyser, its corpus or each other's lines (English AE, Korean AF); never trained or tuned on.
+    /// </summary>
+    public static IReadOnlyList<string> EmotionTestWriters { get; } = ["AE", "AF"];
+
     public static IReadOnlyList<string> Languages { get; } = ["en", "ko"];
 
     public static IReadOnlyList<CorpusUtterance> Utterances(string root, string language, Func<string, bool> writers) =>
@@ -58,6 +65,13 @@ public static class InsightCorpus
     public static IReadOnlyList<CorpusEmotion> Emotions(string root, string language, Func<string, bool> writers) =>
         [.. Files(root, language, writers, "emotions.tsv").SelectMany(f => Rows(f.Path, 2).Select(r =>
             new CorpusEmotion(language, f.Writer, r[0], r[1])))];
+
+    /// <summary>The lines of <c>corpus/emotion/&lt;writer&gt;/&lt;lang&gt;.tsv</c> (<c>emotion&lt;TAB&gt;kind&lt;TAB&gt;text</c>) of every <see cref="EmotionTestWriters"/> writer who wrote the language.</summary>
+    public static IReadOnlyList<CorpusEmotion> EmotionTest(string root, string language) =>
+        [.. EmotionTestWriters
+            .Select(writer => (Writer: writer, Path: Path.Combine(root, "emotion", writer, $"{language}.tsv")))
+            .Where(f => File.Exists(f.Path))
+            .SelectMany(f => Rows(f.Path, 3).Select(r => new CorpusEmotion(language, f.Writer, r[0], r[2], r[1])))];
 
     /// <summary>
     /// The everyday sentences of <c>corpus/everyday/&lt;lang&gt;.tsv</c> (no risk in them; written by helpers who never saw the
