@@ -92,15 +92,7 @@ internal static class DevelopmentReport
             var emotions = InsightCorpus.Emotions(corpus, code, heldOut);
             foreach (var (weight, alone) in new[] { (0.8, 0.35), (0.8, 0.5), (0.8, 0.6), (0.8, 0.7), (1.0, 0.5) })
             {
-                var analyzer = new TextEmotionAnalyzer(new TextEmotionOptions { ClassifierWeight = weight, ClassifierAlone = alone }, e);
-                var predicted = emotions.Select(x => analyzer.Analyze(x.Text, language).Label.ToString().ToLowerInvariant()).ToList();
-                var f1 = e.Classes.Select(c =>
-                {
-                    var tp = emotions.Where((x, i) => x.Emotion == c && predicted[i] == c).Count();
-                    var fp = emotions.Where((x, i) => x.Emotion != c && predicted[i] == c).Count();
-                    var fn = emotions.Where((x, i) => x.Emotion == c && predicted[i] != c).Count();
-                    return tp == 0 ? 0 : 2.0 * tp / ((2 * tp) + fp + fn);
-                }).Average();
+                var f1 = EmotionMacroF1(new TextEmotionAnalyzer(new TextEmotionOptions { ClassifierWeight = weight, ClassifierAlone = alone }, e), emotions, language);
                 Console.WriteLine($"   emotion classifier weight {weight:F2}, alone from {alone:F2}: macro-F1 {f1:F2} on {emotions.Count}");
             }
 
@@ -117,6 +109,19 @@ internal static class DevelopmentReport
                 Console.WriteLine($"   emotion named at confidence >= {floor:F2}: right {Ratio(right, above.Count)} of {emotions.Count} lines");
             }
         }
+    }
+
+    /// <summary>Macro-F1 over the six emotions of <paramref name="analyzer"/>'s readings of <paramref name="emotions"/>.</summary>
+    public static double EmotionMacroF1(TextEmotionAnalyzer analyzer, IReadOnlyList<CorpusEmotion> emotions, TextLanguage language)
+    {
+        var predicted = emotions.Select(x => analyzer.Analyze(x.Text, language).Label.ToString().ToLowerInvariant()).ToList();
+        return Enum.GetValues<EmotionLabel>().Select(label => label.ToString().ToLowerInvariant()).Select(c =>
+        {
+            var tp = emotions.Where((x, i) => x.Emotion == c && predicted[i] == c).Count();
+            var fp = emotions.Where((x, i) => x.Emotion != c && predicted[i] == c).Count();
+            var fn = emotions.Where((x, i) => x.Emotion == c && predicted[i] != c).Count();
+            return tp == 0 ? 0 : 2.0 * tp / ((2 * tp) + fp + fn);
+        }).Average();
     }
 
     public static SentenceClassifier Classifier(ITransformer model)

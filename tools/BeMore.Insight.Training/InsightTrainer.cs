@@ -57,11 +57,12 @@ internal sealed class InsightTrainer(string corpus, string fixtures, Func<string
         .Select(u => new ClassifierInput { Text = u.Text, Label = u.RiskLevel }));
 
     /// <summary>
-    /// The six emotions, from emotions.tsv. Risk statements are not added as sadness: they outnumber the emotion lines,
-    /// and the skew made joy and calm read as sadness; the analyser moves risk statements to sadness itself.
+    /// The six emotions, from emotions.tsv and the emotion writers' files (<see cref="InsightCorpus.EmotionTrainingWriters"/>,
+    /// those <c>writers</c> selects). Risk statements are not added as sadness: they outnumber the emotion lines, and the
+    /// skew made joy and calm read as sadness; the analyser moves risk statements to sadness itself.
     /// </summary>
     public ITransformer Emotion() => Train(InsightCorpus.Languages
-        .SelectMany(l => InsightCorpus.Emotions(corpus, l, writers))
+        .SelectMany(l => InsightCorpus.Emotions(corpus, l, writers).Concat(InsightCorpus.EmotionFiles(corpus, l, InsightCorpus.EmotionTrainingWriters.Where(writers))))
         .Select(e => new ClassifierInput { Text = e.Text, Label = e.Emotion }));
 
     private IEnumerable<ClassifierInput> FixtureSentences(string language) => File.ReadLines(Path.Combine(fixtures, $"distortions.{language}.tsv"))

@@ -9,7 +9,8 @@ using BeMore.Insight.Training;
 // (of each held-out writer here, of the shipped candidate at its choice with --risk-dev);
 // --risk-dev only compares the risk candidates on development data (RiskDevelopment) and writes only the second stage's
 // weights (RiskDecisionDevelopment: they are learned from the folds' readings, which only it has) and sweeps the
-// distortion threshold on the same folds; the thresholds that ship (InsightThresholds) are chosen from its figures by
+// distortion threshold on the same folds; --emotion-dev only asks whether the emotion writers' lines help the emotion model
+// on the ones held out (EmotionDevelopment); the thresholds that ship (InsightThresholds) are chosen from its figures by
 // the rules written there: risk from the utterance and content-words models agreeing, in both languages, both models
 // having learned the session talk.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -21,6 +22,12 @@ var train = new Func<string, bool>(writer => writer != InsightCorpus.TestWriter)
 
 var writers = Directory.EnumerateDirectories(Path.Combine(corpus, "en")).Select(Path.GetFileName).OfType<string>()
     .Where(train).Order(StringComparer.Ordinal).ToList();
+if (args.Contains("--emotion-dev"))
+{
+    EmotionDevelopment.Run(corpus, fixtures, train);
+    return;
+}
+
 if (args.Contains("--risk-dev"))
 {
     RiskDevelopment.Run(corpus, fixtures, models, writers, train, args.Contains("--misses"));

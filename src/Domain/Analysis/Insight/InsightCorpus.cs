@@ -56,6 +56,12 @@ public static class InsightCorpus
     /// </summary>
     public static IReadOnlyList<string> EmotionTestWriters { get; } = ["AE", "AF"];
 
+    /// <summary>
+    /// Text emotion the emotion model learns from besides the emotions.tsv of the corpus writers: the same brief, four more
+    /// such helpers (English AG and AH, Korean AI and AJ), each for other speakers.
+    /// </summary>
+    public static IReadOnlyList<string> EmotionTrainingWriters { get; } = ["AG", "AH", "AI", "AJ"];
+
     public static IReadOnlyList<string> Languages { get; } = ["en", "ko"];
 
     public static IReadOnlyList<CorpusUtterance> Utterances(string root, string language, Func<string, bool> writers) =>
@@ -66,9 +72,12 @@ public static class InsightCorpus
         [.. Files(root, language, writers, "emotions.tsv").SelectMany(f => Rows(f.Path, 2).Select(r =>
             new CorpusEmotion(language, f.Writer, r[0], r[1])))];
 
-    /// <summary>The lines of <c>corpus/emotion/&lt;writer&gt;/&lt;lang&gt;.tsv</c> (<c>emotion&lt;TAB&gt;kind&lt;TAB&gt;text</c>) of every <see cref="EmotionTestWriters"/> writer who wrote the language.</summary>
-    public static IReadOnlyList<CorpusEmotion> EmotionTest(string root, string language) =>
-        [.. EmotionTestWriters
+    /// <summary>The lines of <see cref="EmotionTestWriters"/>' files in the language.</summary>
+    public static IReadOnlyList<CorpusEmotion> EmotionTest(string root, string language) => EmotionFiles(root, language, EmotionTestWriters);
+
+    /// <summary>The lines of <c>corpus/emotion/&lt;writer&gt;/&lt;lang&gt;.tsv</c> (<c>emotion&lt;TAB&gt;kind&lt;TAB&gt;text</c>) of each of <paramref name="writers"/> who wrote the language.</summary>
+    public static IReadOnlyList<CorpusEmotion> EmotionFiles(string root, string language, IEnumerable<string> writers) =>
+        [.. writers
             .Select(writer => (Writer: writer, Path: Path.Combine(root, "emotion", writer, $"{language}.tsv")))
             .Where(f => File.Exists(f.Path))
             .SelectMany(f => Rows(f.Path, 3).Select(r => new CorpusEmotion(language, f.Writer, r[0], r[2], r[1])))];
