@@ -4,20 +4,25 @@ using BeMore.Domain.Analysis.Insight;
 namespace BeMore.Insight.Training;
 
 /// <summary>
-/// --emotion-dev: what the emotion writers' lines (<see cref="InsightCorpus.EmotionTrainingWriters"/>) add, on lines no
-/// model saw. Each emotion writer is held out in turn and read twice: by the emotion model trained without any emotion
-/// writer (the corpus writers' emotions.tsv alone, as shipped before them) and by the one trained with the other emotion
-/// writers. The rule, fixed before the first run: their lines train the shipped model only if the second reads a higher
-/// macro-F1 for every held-out writer.
+/// --emotion-dev [W1,W2,...]: what the candidate emotion writers' lines (by default every one of
+/// <see cref="InsightCorpus.EmotionTrainingWriters"/>) add, on lines no model saw. Each candidate is held out in turn
+/// and read twice: by the emotion model trained without any candidate and by the one trained with the other
+/// candidates. The rule, fixed before the first run: the candidates' lines train the shipped model only if the second
+/// reads a higher macro-F1 for every held-out candidate.
 /// </summary>
 internal static class EmotionDevelopment
 {
-    public static void Run(string corpus, string fixtures, Func<string, bool> train)
+    public static void Run(string corpus, string fixtures, Func<string, bool> train, IReadOnlyList<string> candidates)
     {
-        var emotionWriters = InsightCorpus.EmotionTrainingWriters;
-        var without = DevelopmentReport.Classifier(new InsightTrainer(corpus, fixtures, w => train(w) && !emotionWriters.Contains(w), _ => false, _ => true).Emotion());
+        var unknown = candidates.Except(InsightCorpus.EmotionTrainingWriters).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new ArgumentException($"Not emotion training writers: {string.Join(", ", unknown)}.");
+        }
+
+        var without = DevelopmentReport.Classifier(new InsightTrainer(corpus, fixtures, w => train(w) && !candidates.Contains(w), _ => false, _ => true).Emotion());
         var better = 0;
-        foreach (var held in emotionWriters)
+        foreach (var held in candidates)
         {
             var with = DevelopmentReport.Classifier(new InsightTrainer(corpus, fixtures, w => train(w) && w != held, _ => false, _ => true).Emotion());
             foreach (var code in InsightCorpus.Languages)
@@ -32,10 +37,10 @@ internal static class EmotionDevelopment
                 var before = DevelopmentReport.EmotionMacroF1(new TextEmotionAnalyzer(new TextEmotionOptions(), without), lines, language);
                 var after = DevelopmentReport.EmotionMacroF1(new TextEmotionAnalyzer(new TextEmotionOptions(), with), lines, language);
                 better += after > before ? 1 : 0;
-                Console.WriteLine($"== emotion writer {held} ({code}, {lines.Count} lines held out): macro-F1 {before:F3} without the emotion writers, {after:F3} with the others");
+                Console.WriteLine($"== emotion writer {held} ({code}, {lines.Count} lines held out): macro-F1 {before:F3} without the candidates, {after:F3} with the other candidates");
             }
         }
 
-        Console.WriteLine($"better for {better} of {emotionWriters.Count} held-out emotion writers: {(better == emotionWriters.Count ? "train on them" : "do not train on them")}");
+        Console.WriteLine($"better for {better} of {candidates.Count} held-out candidates: {(better == candidates.Count ? "train on them" : "do not train on them")}");
     }
 }

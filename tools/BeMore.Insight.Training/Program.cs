@@ -9,8 +9,8 @@ using BeMore.Insight.Training;
 // (of each held-out writer here, of the shipped candidate at its choice with --risk-dev);
 // --risk-dev only compares the risk candidates on development data (RiskDevelopment) and writes only the second stage's
 // weights (RiskDecisionDevelopment: they are learned from the folds' readings, which only it has) and sweeps the
-// distortion threshold on the same folds; --emotion-dev only asks whether the emotion writers' lines help the emotion model
-// on the ones held out (EmotionDevelopment); the thresholds that ship (InsightThresholds) are chosen from its figures by
+// distortion threshold on the same folds; --emotion-dev [W1,W2] only asks whether the candidate emotion writers' lines (by
+// default all of them) help the emotion model on the ones held out (EmotionDevelopment); the thresholds that ship (InsightThresholds) are chosen from its figures by
 // the rules written there: risk from the utterance and content-words models agreeing, in both languages, both models
 // having learned the session talk.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -22,9 +22,12 @@ var train = new Func<string, bool>(writer => writer != InsightCorpus.TestWriter)
 
 var writers = Directory.EnumerateDirectories(Path.Combine(corpus, "en")).Select(Path.GetFileName).OfType<string>()
     .Where(train).Order(StringComparer.Ordinal).ToList();
-if (args.Contains("--emotion-dev"))
+if (Array.IndexOf(args, "--emotion-dev") is var emotionDev and >= 0)
 {
-    EmotionDevelopment.Run(corpus, fixtures, train);
+    var candidates = emotionDev + 1 < args.Length && !args[emotionDev + 1].StartsWith("--", StringComparison.Ordinal)
+        ? args[emotionDev + 1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        : InsightCorpus.EmotionTrainingWriters;
+    EmotionDevelopment.Run(corpus, fixtures, train, candidates);
     return;
 }
 
