@@ -57,10 +57,10 @@ public static class InsightCorpus
     public static IReadOnlyList<string> EmotionTestWriters { get; } = ["AE", "AF"];
 
     /// <summary>
-    /// Text emotion the emotion model learns from besides the emotions.tsv of the corpus writers: the same brief, four more
-    /// such helpers (English AG and AH, Korean AI and AJ), each for other speakers.
+    /// Text emotion the emotion model learns from besides the emotions.tsv of the corpus writers: the same brief, eight more
+    /// such helpers in two rounds (English AG, AH, AK and AL, Korean AI, AJ, AM and AN), each for other speakers.
     /// </summary>
-    public static IReadOnlyList<string> EmotionTrainingWriters { get; } = ["AG", "AH", "AI", "AJ"];
+    public static IReadOnlyList<string> EmotionTrainingWriters { get; } = ["AG", "AH", "AI", "AJ", "AK", "AL", "AM", "AN"];
 
     public static IReadOnlyList<string> Languages { get; } = ["en", "ko"];
 
