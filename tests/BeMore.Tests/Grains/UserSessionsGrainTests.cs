@@ -50,6 +50,7 @@ public sealed class UserSessionsGrainTests(GrainCluster cluster) : IClassFixture
         Assert.Empty(dashboard.EmotionDistribution);
         Assert.Empty(dashboard.RiskFlags);
     }
+
     [Fact]
     public async Task Index_ReadBackFromRows_StillKnowsItsSessions_AndTakesBackARemovedOne()
     {
