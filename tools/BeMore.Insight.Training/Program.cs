@@ -9,10 +9,10 @@ using BeMore.Insight.Training;
 // (of each held-out writer here, of the shipped candidate at its choice with --risk-dev);
 // --risk-dev only compares the risk candidates on development data (RiskDevelopment) and writes only the second stage's
 // weights (RiskDecisionDevelopment: they are learned from the folds' readings, which only it has) and sweeps the
-// distortion threshold on the same folds; --emotion-dev [W1,W2] only asks whether the candidate emotion writers' lines (by
-// default all of them) help the emotion model on the ones held out (EmotionDevelopment); the thresholds that ship (InsightThresholds) are chosen from its figures by
+// distortion threshold on the same folds; the thresholds that ship (InsightThresholds) are chosen from its figures by
 // the rules written there: risk from the utterance and content-words models agreeing, in both languages, both models
-// having learned the session talk.
+// having learned the session talk. --emotion-dev [W1,W2] only asks whether the candidate emotion writers' lines (by
+// default all of them) help the emotion model on the ones held out (EmotionDevelopment).
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var repo = RepositoryRoot();
 var corpus = Path.Combine(repo, "corpus");
