@@ -2,7 +2,7 @@ using System.Globalization;
 using BeMore.Domain.Analysis.Insight;
 using BeMore.Insight.Training;
 
-// Trains the insight models from the corpus's training split (every writer but C, and session talk writers G, H, I, Q, S, T and U) and writes them, with the corpus hash,
+// Trains the insight models from the corpus's training split (every writer but C, and session talk writers G, H, I, Q, S, T, U, AU and AV) and writes them, with the corpus hash,
 // into src/Domain/Analysis/Models. Before that it trains without each training writer in turn and scores that writer, so the
 // thresholds in src/Domain/Analysis/Insight are chosen on text the model has not seen, without touching the test split.
 // --dev-only stops after that, --no-dev skips it, --misses also lists the held-out lines' false and missed risk alerts

@@ -125,8 +125,9 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// The emotion test split (writers AE and AF, 297 and 300 lines): macro-F1 at the floor, and hopeless lines (wishing
-    /// to be gone, a burden, afraid of what they might do) never read as neutral beyond the ceiling.
+    /// The emotion test split (writers AO and AP, 295 and 299 lines; AE and AF until session 30): macro-F1 at the floor,
+    /// and hopeless lines (wishing to be gone, a burden, afraid of what they might do) never read as neutral beyond the
+    /// ceiling.
     /// </summary>
     [Theory]
     [MemberData(nameof(Languages))]

@@ -328,7 +328,7 @@ public sealed class RiskDetectorTests
     /// Korean writer, 13 and 17 at first (7 and 4 after; 5 false since Korean distortion writer K trained the shared
     /// model, thresholds unchanged). Session 30 (questions writers AU and AV training the shared model, the English second
     /// stage off by its rule): 9 missed in each ("살아있는게 싫지 않다고 하면 거짓말이죠" and "혹시 지금도 그런 생각 있냐고 물어보면
-    /// 없다고 해야 되는데 있어요" among the Korean; the English second stage had caught one of the English).
+    /// 없다고 해야 되는데 있어요" among the Korean).
     /// </summary>
     [Theory]
     [InlineData("risk.negation.ko.tsv", TextLanguage.Korean, 80, 80, 11, 8)]

@@ -52,13 +52,14 @@ public static class InsightCorpus
     /// <summary>
     /// Text emotion only the evaluation tests read (<see cref="EmotionTest"/>): 50 lines per emotion per language in the kinds
     /// of corpus/EMOTION-BRIEF.md (named, shown without emotion words, mixed, figurative, hopeless), by helpers who never
-    /// saw the analyser, its corpus or each other's lines (English AE, Korean AF); never trained or tuned on.
+    /// saw the analyser, its corpus or each other's lines (English AO, Korean AP, since session 30); never trained or tuned on.
     /// </summary>
     public static IReadOnlyList<string> EmotionTestWriters { get; } = ["AO", "AP"];
 
     /// <summary>
-    /// Text emotion the emotion model learns from besides the emotions.tsv of the corpus writers: the same brief, eight more
-    /// such helpers in two rounds (English AG, AH, AK and AL, Korean AI, AJ, AM and AN), each for other speakers.
+    /// Text emotion the emotion model learns from besides the emotions.tsv of the corpus writers: the same brief, by such
+    /// helpers in three rounds (English AG, AH, AK, AL, AQ and AR, Korean AI, AJ, AM, AN, AS and AT, each for other
+    /// speakers), and the first test split (English AE, Korean AF), which trains since the third round.
     /// </summary>
     public static IReadOnlyList<string> EmotionTrainingWriters { get; } = ["AE", "AF", "AG", "AH", "AI", "AJ", "AK", "AL", "AM", "AN", "AQ", "AR", "AS", "AT"];
 
