@@ -33,6 +33,10 @@ internal sealed class SessionJournal(
     private readonly ActiveSessionTally _tally = new();
     private long _persistedSeq;
 
+    /// <summary>The keys stored when the journal opened (null for a session without events), and the hashes of those this activation appended since.</summary>
+    private StoredDedupKeys? _storedDedupKeys;
+    private readonly HashSet<int> _appendedDedupKeys = [];
+
     /// <summary>The highest seq in the log; 0 for a session never started (or erased).</summary>
     public long LastSeq { get; private set; }
 
@@ -48,6 +52,7 @@ internal sealed class SessionJournal(
     {
         var tail = await log.GetTailAsync(sessionId, cancellationToken);
         LastSeq = tail.LastSeq;
+        _storedDedupKeys = IsStarted ? await log.ReadDedupKeysAsync(sessionId, cancellationToken) : null;
         if (LastSeq > State.AppliedSeq)
         {
             await CatchUpAsync(cancellationToken);
@@ -71,7 +76,14 @@ internal sealed class SessionJournal(
     /// <summary>Now, as the log keeps it (milliseconds): a live event carries the same instant a later read returns.</summary>
     public DateTimeOffset LogTime() => DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());
 
-    public Task<SessionEvent?> FindAsync(string dedupKey) => log.FindByDedupKeyAsync(sessionId, dedupKey);
+    /// <summary>
+    /// The event stored under <paramref name="dedupKey"/>, or null. A key that was neither stored when the journal opened
+    /// nor offered to an append since is new without a read: the log is read only for a key that may be there.
+    /// </summary>
+    public Task<SessionEvent?> FindAsync(string dedupKey) =>
+        _appendedDedupKeys.Contains(StringComparer.Ordinal.GetHashCode(dedupKey)) || _storedDedupKeys?.MayHold(dedupKey) == true
+            ? log.FindByDedupKeyAsync(sessionId, dedupKey)
+            : Task.FromResult<SessionEvent?>(null);
 
     /// <summary>Events after <paramref name="afterSeq"/>, at most <paramref name="limit"/> (clamped to one page).</summary>
     public Task<IReadOnlyList<SessionEvent>> ReadAsync(long afterSeq, int limit) =>
@@ -130,6 +142,15 @@ internal sealed class SessionJournal(
             return [];
         }
 
+        // Before the append, whatever its outcome: a key whose commit failed or went unacknowledged is looked up again.
+        foreach (var (_, dedupKey) in events)
+        {
+            if (dedupKey is not null)
+            {
+                _appendedDedupKeys.Add(StringComparer.Ordinal.GetHashCode(dedupKey));
+            }
+        }
+
         try
         {
             await log.AppendAsync(events);
@@ -176,6 +197,8 @@ internal sealed class SessionJournal(
         await state.ClearStateAsync();
         state.State = new CounselingSessionState();
         LastSeq = 0;
+        _storedDedupKeys = null;
+        _appendedDedupKeys.Clear();
         _persistedSeq = 0;
         _tally.Set(null);
         _observers.Clear();

@@ -31,6 +31,9 @@ public sealed class AdoNetSessionEventLog(EventLogDatabase database, PayloadProt
     internal const string TailSql =
         "SELECT seq, at_ms FROM bemore_session_events WHERE session_id = @session_id ORDER BY seq DESC LIMIT 1";
 
+    internal const string DedupKeysSql =
+        "SELECT dedup_key FROM bemore_session_events WHERE session_id = @session_id AND dedup_key IS NOT NULL";
+
     internal const string DeleteSql = "DELETE FROM bemore_session_events WHERE session_id = @session_id";
 
     public async Task AppendAsync(IReadOnlyList<SessionEvent> events, CancellationToken cancellationToken = default)
@@ -123,16 +126,36 @@ public sealed class AdoNetSessionEventLog(EventLogDatabase database, PayloadProt
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        string[] stored = protector.ReadsLegacyPlaintext ? [.. protector.Digests(sessionId, dedupKey), dedupKey] : [.. protector.Digests(sessionId, dedupKey)];
-        command.CommandText = FindByDedupKeySql(stored.Length);
+        var stored = StoredForms(sessionId, dedupKey);
+        command.CommandText = FindByDedupKeySql(stored.Count);
         command.AddParameter("session_id", DbType.String, sessionId);
-        for (var i = 0; i < stored.Length; i++)
+        for (var i = 0; i < stored.Count; i++)
         {
             command.AddParameter($"dedup_key{i}", DbType.String, stored[i]);
         }
 
         return (await ReadEventsAsync(command, sessionId, cancellationToken)).MinBy(e => e.Seq);
     }
+
+    public async Task<StoredDedupKeys> ReadDedupKeysAsync(string sessionId, CancellationToken cancellationToken = default)
+    {
+        var stored = new List<string>();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = DedupKeysSql;
+        command.AddParameter("session_id", DbType.String, sessionId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            stored.Add(reader.GetString(0));
+        }
+
+        return new StoredDedupKeys(stored, key => StoredForms(sessionId, key));
+    }
+
+    /// <summary>Every form a key of the session may be stored under: its digest under each key of the ring, and itself where older rows kept it in the clear.</summary>
+    private IReadOnlyList<string> StoredForms(string sessionId, string dedupKey) =>
+        protector.ReadsLegacyPlaintext ? [.. protector.Digests(sessionId, dedupKey), dedupKey] : protector.Digests(sessionId, dedupKey);
 
     /// <summary>
     /// The lookup of one of <paramref name="keyCount"/> stored forms of a key (<c>@dedup_key0</c>...), at most one row per

@@ -24,6 +24,9 @@ public interface ISessionEventLog
 
     Task<SessionEvent?> FindByDedupKeyAsync(string sessionId, string dedupKey, CancellationToken cancellationToken = default);
 
+    /// <summary>Every deduplication key the session has stored, to tell a new key without a lookup.</summary>
+    Task<StoredDedupKeys> ReadDedupKeysAsync(string sessionId, CancellationToken cancellationToken = default);
+
     /// <summary>Events with seq greater than <paramref name="afterSeq"/>, ascending, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<SessionEvent>> ReadAfterAsync(string sessionId, long afterSeq, int limit, CancellationToken cancellationToken = default);
 

@@ -8,13 +8,17 @@ namespace BeMore.Tests.Grains;
 /// The real event log, with every committed append remembered per session (the seqs it carried): one append is one log
 /// commit for the session, so a test can count what an input cost. It can also lose the acknowledgement of a commit
 /// (the rows are stored, the caller sees a timeout), as a connection dropped after COMMIT would, or hold a session's
-/// next append before it reaches the database, as a busy disk would.
+/// next append before it reaches the database, as a busy disk would. It counts the lookups of deduplication keys.
 /// </summary>
 public sealed class CountingSessionEventLog(ISessionEventLog log) : ISessionEventLog
 {
     private readonly ConcurrentDictionary<string, ConcurrentQueue<long[]>> _commits = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _loseNextAcknowledgement = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _holds = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _dedupLookups = new(StringComparer.Ordinal);
+
+    /// <summary>How many times the session's deduplication keys were looked up in the database.</summary>
+    public int DedupLookupsOf(string sessionId) => _dedupLookups.GetValueOrDefault(sessionId);
 
     /// <summary>The session's next append is committed, then answered with a <see cref="TimeoutException"/>.</summary>
     public void LoseAcknowledgementOfNextAppend(string sessionId) => _loseNextAcknowledgement[sessionId] = true;
@@ -44,8 +48,14 @@ public sealed class CountingSessionEventLog(ISessionEventLog log) : ISessionEven
         Record(events.Select(item => item.Event).ToList());
     }
 
-    public Task<SessionEvent?> FindByDedupKeyAsync(string sessionId, string dedupKey, CancellationToken cancellationToken = default) =>
-        log.FindByDedupKeyAsync(sessionId, dedupKey, cancellationToken);
+    public Task<SessionEvent?> FindByDedupKeyAsync(string sessionId, string dedupKey, CancellationToken cancellationToken = default)
+    {
+        _dedupLookups.AddOrUpdate(sessionId, 1, (_, count) => count + 1);
+        return log.FindByDedupKeyAsync(sessionId, dedupKey, cancellationToken);
+    }
+
+    public Task<StoredDedupKeys> ReadDedupKeysAsync(string sessionId, CancellationToken cancellationToken = default) =>
+        log.ReadDedupKeysAsync(sessionId, cancellationToken);
 
     public Task<IReadOnlyList<SessionEvent>> ReadAfterAsync(string sessionId, long afterSeq, int limit, CancellationToken cancellationToken = default) =>
         log.ReadAfterAsync(sessionId, afterSeq, limit, cancellationToken);

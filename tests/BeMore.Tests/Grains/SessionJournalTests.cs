@@ -18,7 +18,7 @@ public sealed class SessionJournalTests : IAsyncLifetime
     });
 
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
-    private ISessionEventLog _log = null!;
+    private CountingSessionEventLog _log = null!;
 
     private TestFolder Folder { get; } = new("journal");
 
@@ -29,7 +29,7 @@ public sealed class SessionJournalTests : IAsyncLifetime
         var target = StorageTarget.Embedded(Folder.Path);
         await SchemaInstaller.ApplyAsync(target, CancellationToken.None);
         Writer = new GroupCommitWriter(target.Database);
-        _log = new AdoNetSessionEventLog(target.Database, Protector, Writer);
+        _log = new CountingSessionEventLog(new AdoNetSessionEventLog(target.Database, Protector, Writer));
     }
 
     public async Task DisposeAsync()
@@ -58,6 +58,42 @@ public sealed class SessionJournalTests : IAsyncLifetime
         Assert.Equal([1L, 2L, 3L], observer.Seen);
         Assert.Equal([1, 2], observer.RoundSizes);
         Assert.All(observer.StoredWhenSeen, Assert.True);
+    }
+
+    [Fact]
+    public async Task Find_ANewKey_IsAnsweredWithoutALookup_AKeyStoredBeforeOrSinceTheJournalOpenedIsFound()
+    {
+        var sessionId = NewId();
+        var (journal, _) = await OpenAsync(sessionId, analysis: true);
+        await journal.AppendAsync(new StatusChanged(null, SessionStatus.Active, "started"));
+
+        Assert.Null(await journal.FindAsync("client:new"));
+        Assert.Equal(0, _log.DedupLookupsOf(sessionId));
+        var kept = await journal.AppendAsync(Segment("kept"), "client:kept");
+        Assert.Equal(kept!.Seq, (await journal.FindAsync("client:kept"))?.Seq);
+        Assert.Equal(1, _log.DedupLookupsOf(sessionId));
+
+        var (reopened, _) = await OpenAsync(sessionId, analysis: true, fresh: false);
+        Assert.Equal(kept.Seq, (await reopened.FindAsync("client:kept"))?.Seq);
+        Assert.Null(await reopened.FindAsync("client:another"));
+        Assert.Equal(2, _log.DedupLookupsOf(sessionId));
+    }
+
+    [Fact]
+    public async Task Find_AKeyWhoseAppendFailedOrWentUnacknowledged_IsLookedUp()
+    {
+        var sessionId = NewId();
+        var (journal, _) = await OpenAsync(sessionId, analysis: true);
+        await journal.AppendAsync(new StatusChanged(null, SessionStatus.Active, "started"));
+
+        _log.LoseAcknowledgementOfNextAppend(sessionId);
+        await Assert.ThrowsAsync<TimeoutException>(() => journal.AppendAsync(Segment("committed"), "client:committed"));
+        _log.HoldNextAppend(sessionId).SetException(new TimeoutException("the disk is gone"));
+        await Assert.ThrowsAsync<TimeoutException>(() => journal.AppendAsync(Segment("lost"), "client:lost"));
+
+        Assert.Equal(2, (await journal.FindAsync("client:committed"))?.Seq);
+        Assert.Null(await journal.FindAsync("client:lost"));
+        Assert.Equal(2, _log.DedupLookupsOf(sessionId));
     }
 
     [Fact]

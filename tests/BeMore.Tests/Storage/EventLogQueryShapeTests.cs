@@ -64,6 +64,7 @@ public abstract class EventLogQueryShapeContract : IAsyncLifetime
             ["read after"] = (AdoNetSessionEventLog.ReadAfterSql, new() { ["session_id"] = session2, ["after"] = 100L, ["limit"] = 50 }),
             ["tail"] = (AdoNetSessionEventLog.TailSql, new() { ["session_id"] = session2 }),
             ["find by dedup key"] = (AdoNetSessionEventLog.FindByDedupKeySql(2), new() { ["session_id"] = session2, ["dedup_key0"] = "hmac-a", ["dedup_key1"] = "hmac-b" }),
+            ["dedup keys"] = (AdoNetSessionEventLog.DedupKeysSql, new() { ["session_id"] = session2 }),
             ["delete"] = (AdoNetSessionEventLog.DeleteSql, new() { ["session_id"] = session2 }),
         };
 
@@ -72,7 +73,7 @@ public abstract class EventLogQueryShapeContract : IAsyncLifetime
         {
             var plan = await ExplainAsync(connection, sql, parameters);
             AssertIndexOnly(name, plan);
-            if (name == "find by dedup key")
+            if (name is "find by dedup key" or "dedup keys")
             {
                 // Not the primary key's range of the session filtered row by row: that read grows with the session.
                 Assert.True(plan.Exists(line => line.Contains("ux_bemore_session_events_dedup", StringComparison.Ordinal)), string.Join(" / ", plan));

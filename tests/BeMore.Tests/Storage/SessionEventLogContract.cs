@@ -155,6 +155,33 @@ public abstract class SessionEventLogContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReadDedupKeys_HoldsTheSessionsKeysUnderEveryKeyOfTheRing_AndNoOtherSessions()
+    {
+        var log = await CreateLogAsync();
+        var session = NewSessionId();
+        var other = NewSessionId();
+        await log.AppendAsync([(Event(session, 1), null), (Event(session, 2), "client:abc")]);
+        await log.AppendAsync([(Event(other, 1), "client:other")]);
+        var rotated = new PayloadProtector(new EncryptionOptions
+        {
+            ActiveKeyId = "next",
+            Keys = new Dictionary<string, string> { ["test"] = Convert.ToBase64String(new byte[32]), ["next"] = Convert.ToBase64String(Enumerable.Repeat((byte)7, 32).ToArray()) },
+        });
+        _writers.Add(new GroupCommitWriter(_database!));
+        var afterRotation = new AdoNetSessionEventLog(_database!, rotated, _writers[^1]);
+        await afterRotation.AppendAsync([(Event(session, 3), "client:after-rotation")]);
+
+        var keys = await afterRotation.ReadDedupKeysAsync(session);
+        var none = await afterRotation.ReadDedupKeysAsync(NewSessionId());
+
+        Assert.True(keys.MayHold("client:abc"));
+        Assert.True(keys.MayHold("client:after-rotation"));
+        Assert.False(keys.MayHold("client:zzz"));
+        Assert.False(keys.MayHold("client:other"));
+        Assert.False(none.MayHold("client:abc"));
+    }
+
+    [Fact]
     public async Task Append_DedupKey_IsStoredAsAKeyedDigestAndStillFound()
     {
         var log = await CreateLogAsync();
