@@ -31,6 +31,13 @@ public sealed class CounselorOptions
     [Range(0, int.MaxValue)]
     public int DailyTokenBudget { get; set; } = 50_000;
 
+    /// <summary>
+    /// How long a user's spending may wait before it is stored: replies within it share one write. A node that dies
+    /// forgets at most this much of the day's spending; a deactivation or a shutdown stores it first.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan BudgetSaveDelay { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Earlier exchanges the LLM sees (only in sessions that keep their transcript).</summary>
     [Range(0, 50)]
     public int HistoryTurns { get; set; } = 6;

@@ -28,6 +28,12 @@ public sealed class GrainCluster : IAsyncLifetime
     /// <summary>The silo's event log; set when the first grain needs it.</summary>
     public CountingSessionEventLog EventLog { get; private set; } = null!;
 
+    /// <summary>How long a counselor budget's spending waits to be stored here (the default is seconds).</summary>
+    public static readonly TimeSpan BudgetSaveDelay = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>The silo's services (its grain storage, to read what a grain stored without asking the grain).</summary>
+    public IServiceProvider SiloServices => _cluster?.Silos[0].ServiceProvider ?? throw new InvalidOperationException("The cluster starts in InitializeAsync.");
+
     public IGrainFactory Grains => _cluster?.Client ?? throw new InvalidOperationException("The cluster starts in InitializeAsync.");
 
     public async Task InitializeAsync()
@@ -35,7 +41,11 @@ public sealed class GrainCluster : IAsyncLifetime
         var storage = StorageTarget.Embedded(Folder.Path);
         await SchemaInstaller.ApplyAsync(storage, CancellationToken.None);
         var settings = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["BeMore:Stt:TempDirectory"] = Path.Combine(Folder.Path, "audio") })
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["BeMore:Stt:TempDirectory"] = Path.Combine(Folder.Path, "audio"),
+                ["BeMore:Counselor:BudgetSaveDelay"] = BudgetSaveDelay.ToString(),
+            })
             .Build();
 
         var builder = new InProcessTestClusterBuilder(1);
