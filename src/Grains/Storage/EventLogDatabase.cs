@@ -1,27 +1,43 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 
 namespace BeMore.Grains.Storage;
 
 /// <summary>
 /// The ADO.NET database the event log lives in: SQLite in the embedded profile, PostgreSQL in production.
-/// <paramref name="OnOpen"/> is SQL run on every opened connection (connection settings the connection string cannot carry).
+/// <paramref name="OnOpen"/> is SQL run on every opened connection (connection settings the connection string cannot carry);
+/// where the provider pools its connections and names the physical connection behind an opened one
+/// (<paramref name="PhysicalConnectionOf"/>), it runs once per physical connection, whose settings outlive each use.
 /// <paramref name="Checkpoint"/> is SQL that moves committed writes from the write-ahead log into the database file,
 /// which <see cref="GroupCommitWriter"/> runs beside its commits rather than inside one (SQLite's WAL checkpoint; null
 /// where the server checkpoints by itself, as PostgreSQL does).
 /// </summary>
-public sealed record EventLogDatabase(DbProviderFactory Factory, string ConnectionString, string? OnOpen = null, string? Checkpoint = null)
+public sealed record EventLogDatabase(
+    DbProviderFactory Factory,
+    string ConnectionString,
+    string? OnOpen = null,
+    string? Checkpoint = null,
+    Func<DbConnection, object?>? PhysicalConnectionOf = null)
 {
+    /// <summary>The physical connections <see cref="OnOpen"/> has run on; an entry goes with its connection.</summary>
+    private readonly ConditionalWeakTable<object, object?> _prepared = [];
+
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = CreateConnection();
         try
         {
             await connection.OpenAsync(cancellationToken);
-            if (OnOpen is not null)
+            var physical = PhysicalConnectionOf?.Invoke(connection);
+            if (OnOpen is not null && (physical is null || !_prepared.TryGetValue(physical, out _)))
             {
                 await using var command = connection.CreateCommand();
                 command.CommandText = OnOpen;
                 await command.ExecuteNonQueryAsync(cancellationToken);
+                if (physical is not null)
+                {
+                    _prepared.AddOrUpdate(physical, null);
+                }
             }
 
             return connection;

@@ -22,7 +22,8 @@ public sealed record StorageTarget(StorageProfile Profile, string ConnectionStri
     /// not linger in the file's free pages. wal_autocheckpoint = 0: otherwise the commit that crosses 1,000 WAL pages
     /// copies every page changed since the last checkpoint into the database file before it returns, and with the
     /// dedup index's random keys that is one page per keyed append, so the unlucky commit's wait grew with the
-    /// session's length; <see cref="SqliteCheckpoint"/> runs on the group-commit writer's own schedule instead.
+    /// session's length; <see cref="SqliteCheckpoint"/> runs on the group-commit writer's own schedule instead. They are
+    /// run once per SQLite handle, which the pool keeps with its settings from one use to the next.
     /// </summary>
     private const string SqliteConnectionSettings = "PRAGMA busy_timeout = 30000; PRAGMA secure_delete = ON; PRAGMA wal_autocheckpoint = 0;";
 
@@ -30,7 +31,7 @@ public sealed record StorageTarget(StorageProfile Profile, string ConnectionStri
     private const string SqliteCheckpoint = "PRAGMA wal_checkpoint(PASSIVE);";
 
     public EventLogDatabase Database => Profile == StorageProfile.Embedded
-        ? new(Factory, ConnectionString, SqliteConnectionSettings, SqliteCheckpoint)
+        ? new(Factory, ConnectionString, SqliteConnectionSettings, SqliteCheckpoint, connection => ((SqliteConnection)connection).Handle)
         : new(Factory, ConnectionString);
 
     public static StorageTarget Resolve(StorageOptions options) => options.Profile switch
