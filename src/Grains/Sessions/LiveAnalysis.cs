@@ -157,7 +157,7 @@ internal sealed class LiveAnalysis(CounselingSessionOptions options, TextReaders
     /// segment has been read since; a question replaces the catalog's only for the intervention still waiting for it.
     /// Anything else is late or a duplicate, and dropped.
     /// </summary>
-    public List<SessionEventData> ApplyRefinement(RefinementResult result, DateTimeOffset now)
+    public IReadOnlyList<SessionEventData> ApplyRefinement(RefinementResult result, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(result);
         switch (result.Kind)
@@ -183,7 +183,7 @@ internal sealed class LiveAnalysis(CounselingSessionOptions options, TextReaders
     public EmotionReading? TextEmotionOf(long segmentSeq) => _textSeq == segmentSeq ? _text : null;
 
     /// <summary>Follows the user's speech; at a pause, the intervention held for it is delivered.</summary>
-    public List<SessionEventData> OnVoiceActivity(IReadOnlyList<VadUpdate> updates, DateTimeOffset now)
+    public IReadOnlyList<SessionEventData> OnVoiceActivity(IReadOnlyList<VadUpdate> updates, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(updates);
         _rollupDue = true;
@@ -200,17 +200,16 @@ internal sealed class LiveAnalysis(CounselingSessionOptions options, TextReaders
     /// The timer's look at the session: a throttled emotion update that is now due, and an intervention whose refinement
     /// has not answered by <paramref name="refinementDeadline"/> (it goes out with the catalog's question).
     /// </summary>
-    public List<SessionEventData> OnTick(DateTimeOffset now, TimeSpan refinementDeadline)
+    public IReadOnlyList<SessionEventData> OnTick(DateTimeOffset now, TimeSpan refinementDeadline)
     {
-        var produced = new List<SessionEventData>();
         if (_held is { AwaitingRefinement: true } held && now - held.Since >= refinementDeadline)
         {
             _held = held with { AwaitingRefinement = false };
         }
 
-        produced.AddRange(Deliverable(now));
-        produced.AddRange(TakeEmotionUpdate(now) is { } update ? [update] : []);
-        return produced;
+        // Most ticks produce nothing: then nothing is allocated.
+        var deliverable = Deliverable(now);
+        return TakeEmotionUpdate(now) is { } update ? [.. deliverable, update] : deliverable;
     }
 
     /// <summary>Feeds face-mesh frames; the last reading joins the next fused emotion update.</summary>
@@ -296,7 +295,7 @@ internal sealed class LiveAnalysis(CounselingSessionOptions options, TextReaders
     }
 
     /// <summary>The held intervention, once the user is silent and its question is settled (unless it waited too long).</summary>
-    private List<SessionEventData> Deliverable(DateTimeOffset now)
+    private IReadOnlyList<SessionEventData> Deliverable(DateTimeOffset now)
     {
         if (_held is not { AwaitingRefinement: false } held || _userSpeaking)
         {

@@ -29,13 +29,19 @@ internal sealed class SessionJournal(
 
     private static readonly TimeSpan ObserverExpiry = TimeSpan.FromMinutes(5);
 
+    /// <summary>What appending nothing returns: a session ticks every second, and most ticks have nothing to append.</summary>
+    private static readonly Task<IReadOnlyList<SessionEvent>> NothingAppended = Task.FromResult<IReadOnlyList<SessionEvent>>([]);
+
     private readonly ObserverManager<ISessionObserver> _observers = new(ObserverExpiry, logger);
     private readonly ActiveSessionTally _tally = new();
+
+    /// <summary>The hashes of the dedup keys this activation offered to appends.</summary>
+    private readonly HashSet<int> _appendedDedupKeys = [];
+
     private long _persistedSeq;
 
-    /// <summary>The keys stored when the journal opened (null for a session without events), and the hashes of those this activation appended since.</summary>
+    /// <summary>The dedup keys stored when the journal opened; null for a session without events.</summary>
     private StoredDedupKeys? _storedDedupKeys;
-    private readonly HashSet<int> _appendedDedupKeys = [];
 
     /// <summary>The highest seq in the log; 0 for a session never started (or erased).</summary>
     public long LastSeq { get; private set; }
@@ -113,7 +119,7 @@ internal sealed class SessionJournal(
         await AppendAsync([(data, dedupKey)]) is [var appended] ? appended : null;
 
     public Task<IReadOnlyList<SessionEvent>> AppendAsync(IEnumerable<SessionEventData> items) =>
-        AppendAsync(items.Select(data => (data, (string?)null)).ToList());
+        items is IReadOnlyCollection<SessionEventData> { Count: 0 } ? NothingAppended : AppendAsync(items.Select(data => (data, (string?)null)).ToList());
 
     /// <summary>
     /// Log first, then state, then observers: one log commit and one notification for all <paramref name="items"/>,
