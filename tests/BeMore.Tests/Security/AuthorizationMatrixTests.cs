@@ -10,7 +10,10 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Serilog.Core;
+using Serilog.Events;
 
 namespace BeMore.Tests.Security;
 
@@ -19,7 +22,7 @@ namespace BeMore.Tests.Security;
 /// takes an id, or needs no token, fails here until it is placed in the matrix and tried with another user's token.
 /// </summary>
 [Trait(TestCategory.Name, TestCategory.Host)]
-public sealed class AuthorizationMatrixTests(BeMoreWebFactory factory) : IClassFixture<BeMoreWebFactory>
+public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.LoggedWebFactory factory) : IClassFixture<AuthorizationMatrixTests.LoggedWebFactory>
 {
     /// <summary>
     /// Routes anyone may call: signing in (the API's and the dashboard's), health probes, aggregate error counts, and the
@@ -176,7 +179,7 @@ public sealed class AuthorizationMatrixTests(BeMoreWebFactory factory) : IClassF
         foreach (var (method, attempt) in attempts)
         {
             var refusal = await Assert.ThrowsAsync<HubException>(attempt);
-            Assert.True(LiveClient.CodeOf(refusal) == "SESSION_NOT_FOUND", $"{method} answered {refusal.Message}");
+            Assert.True(LiveClient.CodeOf(refusal) == "SESSION_NOT_FOUND", $"{method} answered {refusal.Message}; the server's errors: {ServerErrors()}");
         }
 
         await hub.InvokeAsync("LeaveSession", id);
@@ -210,6 +213,10 @@ public sealed class AuthorizationMatrixTests(BeMoreWebFactory factory) : IClassF
         Assert.NotEmpty(counts);
         Assert.Equal(1, counts.Max());
     }
+
+    /// <summary>What the server logged at Error and above (the exception's type and message, no stack): why a connection was closed.</summary>
+    private string ServerErrors() => string.Join(" | ", factory.Logs.Events.Where(e => e.Level >= LogEventLevel.Error)
+        .Select(e => $"{e.MessageTemplate.Text} {e.Exception?.GetType().Name}: {e.Exception?.Message}"));
 
     /// <summary>One second of speech between silences, in 20 ms client VAD frames.</summary>
     private static object[] SpeechBetweenSilences() => Enumerable.Range(0, 150)
@@ -295,4 +302,13 @@ public sealed class AuthorizationMatrixTests(BeMoreWebFactory factory) : IClassF
         _ when path.EndsWith("/counselor", StringComparison.Ordinal) => new { clientMessageId = "x", text = "intrusion", language = "en" },
         _ => null,
     };
+
+    /// <summary>The server with its log captured, so a refusal that is not one names what the server saw.</summary>
+    public sealed class LoggedWebFactory : BeMoreWebFactory
+    {
+        public CapturedLogs Logs { get; } = new();
+
+        protected override void ConfigureStorage(IWebHostBuilder builder) =>
+            builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(Logs));
+    }
 }
