@@ -28,12 +28,18 @@ public sealed class BoundedWorkPool<TJob>(int capacity, UpDownCounter<long> dept
     public Task ServeAsync(int workers, Func<TJob, CancellationToken, Task> handle, CancellationToken stoppingToken) =>
         Task.WhenAll(Enumerable.Range(0, workers).Select(_ => ServeOneAsync(handle, stoppingToken)));
 
+    /// <summary>
+    /// Each idle worker waits in <see cref="ChannelReader{T}.ReadAsync"/>, which hands a job to one waiting reader; a
+    /// wait for data (<c>ReadAllAsync</c>) would wake every idle worker for each job, all but one to find nothing and
+    /// wait again (64 wake-ups and 64 new waits for each counselor reply).
+    /// </summary>
     private async Task ServeOneAsync(Func<TJob, CancellationToken, Task> handle, CancellationToken stoppingToken)
     {
         try
         {
-            await foreach (var job in _queue.Reader.ReadAllAsync(stoppingToken))
+            while (true)
             {
+                var job = await _queue.Reader.ReadAsync(stoppingToken);
                 depth.Add(-1);
                 await handle(job, stoppingToken);
             }

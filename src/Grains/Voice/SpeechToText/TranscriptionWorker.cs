@@ -65,8 +65,10 @@ public sealed partial class TranscriptionWorker(
     {
         try
         {
-            await foreach (var sessionId in _readySessions.Reader.ReadAllAsync(stoppingToken))
+            // One idle worker is handed each ready session (as in BoundedWorkPool), not every idle worker woken.
+            while (true)
             {
+                var sessionId = await _readySessions.Reader.ReadAsync(stoppingToken);
                 while (_backlog.TryTakeNext(sessionId, out var job))
                 {
                     await TranscribeAsync(job!, stoppingToken);
