@@ -20,7 +20,8 @@ public static class CounselorPrompt
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(history);
         var language = turn.Language == "ko" ? "Korean" : "English";
-        var system = new StringBuilder()
+        // Sized for the longest instructions, so it is built in one buffer.
+        var system = new StringBuilder(1024)
             .Append("You are a warm counselor in a cognitive behavioural therapy session. Reply in ").Append(language)
             .Append(" with 1 to 3 short sentences: reflect what the person said and how they seem to feel, then ask one gentle, ")
             .Append("open Socratic question that helps them examine their thought. Do not diagnose, do not give medical advice, ")

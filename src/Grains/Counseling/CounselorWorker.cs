@@ -95,14 +95,22 @@ public sealed partial class CounselorWorker(
         firstWords.CancelAfter(settings.FirstTokenTimeout);
         var messages = CounselorPrompt.Build(job.Turn, job.CheckIn, job.History);
         var sentences = new ReplySentences();
-        var heard = new StringBuilder();
+        var heard = new StringBuilder(256);
         long? usedTokens = null;
         using var timing = new LlmTiming();
         try
         {
             await foreach (var update in llm.GetStreamingResponseAsync(messages, new ChatOptions { Temperature = 0.7f }, firstWords.Token))
             {
-                usedTokens = update.Contents.OfType<UsageContent>().Select(u => u.Details.TotalTokenCount).LastOrDefault(t => t is not null) ?? usedTokens;
+                // A loop, not a query: it runs for every streamed chunk.
+                foreach (var content in update.Contents)
+                {
+                    if (content is UsageContent { Details.TotalTokenCount: { } tokens })
+                    {
+                        usedTokens = tokens;
+                    }
+                }
+
                 if (update.Text is not { Length: > 0 } text)
                 {
                     continue;
