@@ -82,16 +82,18 @@ public sealed class AdoNetSessionEventLog(EventLogDatabase database, PayloadProt
     private static async Task InsertAsync(
         DbTransaction transaction, List<(SessionEvent Event, string? DedupKey, (string KeyId, byte[] Payload) Sealed)> rows)
     {
-        await using var command = transaction.Connection!.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = InsertSql;
-        var sessionId = command.AddParameter("session_id", DbType.String);
-        var seq = command.AddParameter("seq", DbType.Int64);
-        var type = command.AddParameter("type", DbType.String);
-        var atMs = command.AddParameter("at_ms", DbType.Int64);
-        var dedupKey = command.AddParameter("dedup_key", DbType.String);
-        var keyId = command.AddParameter("key_id", DbType.String);
-        var payload = command.AddParameter("payload", DbType.Binary);
+        var command = transaction.KeptCommand(InsertSql, static insert =>
+        {
+            insert.AddParameter("session_id", DbType.String);
+            insert.AddParameter("seq", DbType.Int64);
+            insert.AddParameter("type", DbType.String);
+            insert.AddParameter("at_ms", DbType.Int64);
+            insert.AddParameter("dedup_key", DbType.String);
+            insert.AddParameter("key_id", DbType.String);
+            insert.AddParameter("payload", DbType.Binary);
+        });
+        var (sessionId, seq, type, atMs, dedupKey, keyId, payload) = (command.Parameters[0], command.Parameters[1], command.Parameters[2],
+            command.Parameters[3], command.Parameters[4], command.Parameters[5], command.Parameters[6]);
 
         foreach (var (sessionEvent, key, (sealingKey, sealedPayload)) in rows)
         {

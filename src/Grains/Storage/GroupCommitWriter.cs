@@ -40,6 +40,13 @@ public sealed partial class GroupCommitWriter : IAsyncDisposable
     /// <summary>Only the commit loop touches it.</summary>
     private int _writesSinceCheckpoint;
 
+    /// <summary>
+    /// The commit loop's connection, kept open from one batch to the next with the commands its writes keep on it
+    /// (<see cref="DbCommandExtensions.KeptCommand"/>); dropped when opening, beginning or committing fails, and opened
+    /// again for the next batch. Only the commit loop touches it.
+    /// </summary>
+    private DbConnection? _connection;
+
     public GroupCommitWriter(EventLogDatabase database, ILogger<GroupCommitWriter>? logger = null)
     {
         _database = database;
@@ -69,6 +76,7 @@ public sealed partial class GroupCommitWriter : IAsyncDisposable
     {
         _waiting.Writer.TryComplete();
         await _committing;
+        await DropConnectionAsync();
         _checkpointDue.Writer.TryComplete();
         await _checkpointing;
     }
@@ -169,8 +177,8 @@ public sealed partial class GroupCommitWriter : IAsyncDisposable
         {
             try
             {
-                await using var connection = await _database.OpenAsync(CancellationToken.None);
-                await using var transaction = await connection.BeginTransactionAsync();
+                _connection ??= await _database.OpenAsync(CancellationToken.None);
+                await using var transaction = await _connection.BeginTransactionAsync();
                 var failedAt = await RunWritesAsync(batch, transaction, failed);
                 if (failedAt < 0)
                 {
@@ -183,11 +191,21 @@ public sealed partial class GroupCommitWriter : IAsyncDisposable
             }
             catch (Exception error)
             {
+                await DropConnectionAsync();
                 return error;
             }
         }
 
         return null;
+    }
+
+    private async Task DropConnectionAsync()
+    {
+        if (_connection is { } connection)
+        {
+            _connection = null;
+            await connection.DisposeAsync();
+        }
     }
 
     /// <summary>Runs the writes in order; the index of the first that threw (recorded in <paramref name="failed"/>), or -1.</summary>

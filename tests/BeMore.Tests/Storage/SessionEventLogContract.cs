@@ -319,6 +319,23 @@ public abstract class SessionEventLogContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Append_AfterABatchLostItsConnection_CommitsOnAFreshOne()
+    {
+        var log = await CreateLogAsync();
+        var session = NewSessionId();
+        await log.AppendAsync([Event(session, 1)]);
+
+        // The writer keeps its connection between batches: one closed under a batch fails that batch's commit, and
+        // the next batch must not inherit it.
+        var broken = _writers[^1].WriteAsync(transaction => transaction.Connection!.CloseAsync());
+        await Assert.ThrowsAnyAsync<Exception>(() => broken);
+        await log.AppendAsync([Event(session, 2)]);
+
+        Assert.Equal(2, (await log.GetTailAsync(session)).LastSeq);
+        Assert.Equal([1L, 2L], (await log.ReadAfterAsync(session, 0, 10)).Select(e => e.Seq));
+    }
+
+    [Fact]
     public async Task Append_ReturnsOnlyAfterItsBatchCommitted()
     {
         var log = await CreateLogAsync();
