@@ -37,6 +37,18 @@ public abstract class SessionEventLogContract : IAsyncLifetime
         return new AdoNetSessionEventLog(_database, TestProtector, _writers[^1]);
     }
 
+    /// <summary>The same database read by a node whose active key is a new one, the test key still in its ring.</summary>
+    private AdoNetSessionEventLog LogAfterKeyRotation()
+    {
+        var rotated = new PayloadProtector(new EncryptionOptions
+        {
+            ActiveKeyId = "next",
+            Keys = new Dictionary<string, string> { ["test"] = Convert.ToBase64String(new byte[32]), ["next"] = Convert.ToBase64String(Enumerable.Repeat((byte)7, 32).ToArray()) },
+        });
+        _writers.Add(new GroupCommitWriter(_database!));
+        return new AdoNetSessionEventLog(_database!, rotated, _writers[^1]);
+    }
+
     /// <summary>The stored payload column of the session's rows, as the database holds it.</summary>
     private Task<List<byte[]>> ReadRawPayloadsAsync(string sessionId) => ReadPayloadsAsync(_database!, sessionId);
 
@@ -162,13 +174,7 @@ public abstract class SessionEventLogContract : IAsyncLifetime
         var other = NewSessionId();
         await log.AppendAsync([(Event(session, 1), null), (Event(session, 2), "client:abc")]);
         await log.AppendAsync([(Event(other, 1), "client:other")]);
-        var rotated = new PayloadProtector(new EncryptionOptions
-        {
-            ActiveKeyId = "next",
-            Keys = new Dictionary<string, string> { ["test"] = Convert.ToBase64String(new byte[32]), ["next"] = Convert.ToBase64String(Enumerable.Repeat((byte)7, 32).ToArray()) },
-        });
-        _writers.Add(new GroupCommitWriter(_database!));
-        var afterRotation = new AdoNetSessionEventLog(_database!, rotated, _writers[^1]);
+        var afterRotation = LogAfterKeyRotation();
         await afterRotation.AppendAsync([(Event(session, 3), "client:after-rotation")]);
 
         var keys = await afterRotation.ReadDedupKeysAsync(session);
@@ -202,13 +208,7 @@ public abstract class SessionEventLogContract : IAsyncLifetime
         var log = await CreateLogAsync();
         var session = NewSessionId();
         await log.AppendAsync([(Event(session, 1), "transcript:before-rotation")]);
-        var rotated = new PayloadProtector(new EncryptionOptions
-        {
-            ActiveKeyId = "next",
-            Keys = new Dictionary<string, string> { ["test"] = Convert.ToBase64String(new byte[32]), ["next"] = Convert.ToBase64String(Enumerable.Repeat((byte)7, 32).ToArray()) },
-        });
-        _writers.Add(new GroupCommitWriter(_database!));
-        var afterRotation = new AdoNetSessionEventLog(_database!, rotated, _writers[^1]);
+        var afterRotation = LogAfterKeyRotation();
 
         var found = await afterRotation.FindByDedupKeyAsync(session, "transcript:before-rotation");
         await afterRotation.AppendAsync([(Event(session, 2), "transcript:after-rotation")]);
