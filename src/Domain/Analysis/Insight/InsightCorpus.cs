@@ -52,9 +52,10 @@ public static class InsightCorpus
     /// <summary>
     /// Text emotion only the evaluation tests read (<see cref="EmotionTest"/>): 50 lines per emotion per language in the kinds
     /// of corpus/EMOTION-BRIEF.md (named, shown without emotion words, mixed, figurative, hopeless), by helpers who never
-    /// saw the analyser, its corpus or each other's lines (English AO, Korean AP, since session 30); never trained or tuned on.
+    /// saw the analyser, its corpus or each other's lines (English AO and AW, Korean AP and AX, since sessions 30 and 32); never
+    /// trained or tuned on.
     /// </summary>
-    public static IReadOnlyList<string> EmotionTestWriters { get; } = ["AO", "AP"];
+    public static IReadOnlyList<string> EmotionTestWriters { get; } = ["AO", "AP", "AW", "AX"];
 
     /// <summary>
     /// Text emotion the emotion model learns from besides the emotions.tsv of the corpus writers: the same brief, by such
