@@ -14,7 +14,13 @@ namespace BeMore.Domain.Analysis;
 /// </summary>
 public static class ConversationMoves
 {
-    private const RegexOptions Linear = RegexOptions.NonBacktracking | RegexOptions.CultureInvariant;
+    /// <summary>
+    /// Interpreted: the lists are read once per counselor turn, where the interpreter costs about 0.1 ms for all of them.
+    /// On the linear engine each pattern kept its construction's character-set caches for the node's life, about 60 MB for
+    /// the thirty (a third of a serving node's heap); interpreted, a few kilobytes. No pattern nests a repetition over
+    /// what a neighbour can match, so backtracking stays polynomial in the text; the timeout stops only a stalled thread.
+    /// </summary>
+    private const RegexOptions Interpreted = RegexOptions.CultureInvariant;
 
     /// <summary>
     /// A goodbye, an insight or daily life is doubtful where a risk cue is there and the risk model does not wave it away:
@@ -40,7 +46,7 @@ public static class ConversationMoves
 
     private static readonly Regex KoreanPlan = new(
         "(?:[" + FinalRieul + "]|을) ?게(?:요|$| )|볼까 ?봐|볼게요|볼게|보려고|보려구|볼래요|볼 ?생각|볼 ?계획|볼 ?거예요|볼 ?거야|하려고 ?(?:요|해요|해)|하기로 ?(?:했|하|해)|해야겠(?:어요|어|다)|할게요|해 ?볼까|시도해 ?볼|연락해 ?볼|물어봐야겠|적어 ?볼|써 ?볼",
-        Linear, Regex.InfiniteMatchTimeout);
+        Interpreted, AnalysisRegex.MatchTimeout);
 
     private static readonly Regex EnglishInsight = English(
         @"\b(?:i(?:'ve|\s+have)\s+(?:just\s+|kind\s+of\s+|kinda\s+|probably\s+)?been\s+(?:assuming|jumping\s+to|telling\s+myself|making\s+(?:it|this)\s+(?:up|bigger|worse)|reading\s+into|filling\s+in)"
@@ -55,7 +61,7 @@ public static class ConversationMoves
         "생각해 ?보면|생각해 ?보니|생각해 ?보니까|돌이켜 ?보면|말하고 ?보니|말해 ?보니|얘기하다 ?보니|이야기하다 ?보니|알고 ?보면|깨달|단정한 ?거|단정했|단정 ?짓|넘겨짚|지레짐작|혼자 ?(?:그렇게 ?)?(?:판단|짐작|착각|오해|생각한 ?거)"
         + "|(?:물어본|물어 ?본|확인해 ?본|확인한|들어 ?본) ?적(?:은|이|도)? ?없|(?:제|내) ?생각일 ?(?:뿐|수도)|(?:가혹|엄격|모질)하게 ?(?:대했|굴었|생각했|몰아)"
         + "|그렇게까지 ?(?:나쁜|심한|큰) ?(?:일|건|게)는? ?아니|꼭 ?그런 ?(?:건|것|게) ?아니|그게 ?(?:다|전부)는 ?아니",
-        Linear, Regex.InfiniteMatchTimeout);
+        Interpreted, AnalysisRegex.MatchTimeout);
 
     private static readonly Regex EnglishGoodbye = English(
         @"\b(?:see\s+(?:you|ya)|talk\s+(?:to\s+you\s+)?(?:soon|later|next\s+(?:week|time)|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day)|(?:i'll|i\s+will|i'm\s+gonna|i'm\s+going\s+to)\s+(?:come\s+back|check\s+(?:back\s+)?in)|let\s+you\s+know\s+how\s+(?:it|that|things)\s+(?:goes|went)"
@@ -64,11 +70,11 @@ public static class ConversationMoves
 
     private static readonly Regex KoreanGoodbye = new(
         "안녕히|이만 ?(?:갈|가|들어|쉴|잘|자|줄|마칠|할게|하고|나갈)|(?:오늘은|오늘) ?(?:여기까지|이 ?정도로|이쯤)|잘게요|자러 ?(?:갈|가)|들어가 ?(?:볼게|보겠|볼께)|가 ?볼게요|가 ?보겠습니다|(?:또|다음에) ?(?:올게|와서|오겠|들를|얘기할게|이야기할게|말해 ?줄게|말씀드릴게)|다음에 ?(?:봬|뵐|또 ?봐|봐요)|빠이|바이바이",
-        Linear, Regex.InfiniteMatchTimeout);
+        Interpreted, AnalysisRegex.MatchTimeout);
 
     private static readonly Regex EnglishThanks = English(@"\b(?:thanks|thank\s+you|thx|ty|appreciate\s+(?:it|this|you|that))\b");
 
-    private static readonly Regex KoreanThanks = new("고마워|고마웠|고맙|감사|땡큐|ㄱㅅ", Linear, Regex.InfiniteMatchTimeout);
+    private static readonly Regex KoreanThanks = new("고마워|고마웠|고맙|감사|땡큐|ㄱㅅ", Interpreted, AnalysisRegex.MatchTimeout);
 
     /// <summary>What thanks at the end of a talk say: it helped, it was good to talk (thanks for an answer say neither).</summary>
     private static readonly Regex EnglishHelped = English(
@@ -76,14 +82,14 @@ public static class ConversationMoves
 
     private static readonly Regex KoreanHelped = new(
         "숨통|도움|덕분|시원|후련|가벼워|가볍|나아졌|나아진|들어 ?주셔서|들어 ?줘서|얘기 ?들어|오늘|편해졌|위로",
-        Linear, Regex.InfiniteMatchTimeout);
+        Interpreted, AnalysisRegex.MatchTimeout);
 
     private static readonly Regex EnglishReassurance = English(
         @"\b(?:don't\s+worry|no\s+need\s+to\s+worry|not\s+(?:going\s+to|gonna)\s+do\s+anything|i'm\s+(?:ok|okay|fine|alright|all\s+right|safe)|came\s+out\s+wrong|(?:i\s+)?(?:just|only)\s+meant|didn't\s+mean\s+it\s+like\s+that|not\s+like\s+that|nothing\s+like\s+that|no\s+no|not\s+(?:serious|literally))\b");
 
     private static readonly Regex KoreanReassurance = new(
         "걱정 ?(?:안 ?하셔도|안 ?해도|마세요|마요|마|하지 ?마|하지 ?않으셔도)|하려는 ?(?:건|거|게) ?아니|그런 ?(?:뜻|의미|말)(?:은|이|로)? ?아니|해 ?본 ?말|그냥 ?한 ?말|말이 ?그렇게|잘못 ?(?:말했|나왔|얘기했)|괜찮아요|괜찮아|진짜 ?아니에요|아니에요 ?진짜|그 ?정도는 ?아니",
-        Linear, Regex.InfiniteMatchTimeout);
+        Interpreted, AnalysisRegex.MatchTimeout);
 
     private static readonly Regex EnglishDailyLife = English(
         @"\b(?:sleep(?:ing)?|slept|insomnia|(?:up|awake)\s+(?:till|until|at)\s+(?:like\s+)?\d|wake\s+up|waking\s+up|eat(?:ing)?|ate|meals?|appetite|cook(?:ing)?|skip(?:ping|ped)?\s+(?:meals|breakfast|lunch|dinner|class\w*)"
@@ -91,11 +97,11 @@ public static class ConversationMoves
 
     private static readonly Regex KoreanDailyLife = new(
         "잠[이을도은]|잠을|못 ?자|잘 ?못 ?자|새벽|밤새|밤낮|늦게 ?일어|일어나|밥[을도은이]|밥 ?먹|끼니|식욕|굶|대충 ?때우|운동|헬스|씻|하루 ?종일 ?누워|생활 ?패턴|루틴|잠자리",
-        Linear, Regex.InfiniteMatchTimeout);
+        Interpreted, AnalysisRegex.MatchTimeout);
 
     private static readonly Regex EnglishAhead = English(@"\b(?:next\s+(?:week|time|session)|see\s+you\s+(?:next|soon|later|tomorrow|on)|talk\s+(?:to\s+you\s+)?(?:soon|later|tomorrow)|(?:i'll|i\s+will)\s+(?:come\s+back|let\s+you\s+know))\b");
 
-    private static readonly Regex KoreanAhead = new("다음에|다음 ?주|다음 ?번|또 ?(?:올게|와서|오겠|들를|얘기할게|이야기할게)|내일 ?(?:또|봬|봐)", Linear, Regex.InfiniteMatchTimeout);
+    private static readonly Regex KoreanAhead = new("다음에|다음 ?주|다음 ?번|또 ?(?:올게|와서|오겠|들를|얘기할게|이야기할게)|내일 ?(?:또|봬|봐)", Interpreted, AnalysisRegex.MatchTimeout);
 
     /// <summary>A question, asked with or without its mark (chat often drops the "?"), after a filler or two ("wait are you a bot").</summary>
     private static readonly Regex EnglishAsking = English(
@@ -104,7 +110,7 @@ public static class ConversationMoves
     /// <summary>Korean asks with -까요, -ㄹ까, -인가요, -는지 or the mark; "-니까" (because) and "-인가 봐요" (it seems) do not ask.</summary>
     private static readonly Regex KoreanAsking = new(
         "\\?|까요|[" + FinalRieul + "갈올]까|을까|인가요|건가요|건지|는지|냐",
-        Linear, Regex.InfiniteMatchTimeout);
+        Interpreted, AnalysisRegex.MatchTimeout);
 
     private static readonly Regex EnglishWhatToDo = English(
         @"(?:^\s*|[.!?,;]\s*|\b(?:so|and|or|like|then)\s+)do\s+i\s+(?:just\s+|even\s+|still\s+|actually\s+)?(?:tell|say|text|call|wait|quit|leave|stay|go|confront|ask|bring|mention|break|move|keep)\b"
@@ -112,35 +118,35 @@ public static class ConversationMoves
 
     private static readonly Regex KoreanWhatToDo = new(
         "(?:는 ?게|게|는 ?편이) ?(?:나을까|좋을까|맞을까|나아요|좋아요\\?|맞는 ?걸까)|해야 ?(?:할까|하나|되나|하는 ?걸까|할지)|뭐라고 ?(?:말|대답|얘기|이야기|답장|답)?(?:해야|하면|할까|하지)|어떻게 ?해야|어떻게 ?할까|(?:말할까|그만둘까|관둘까|헤어질까|끊을까|참을까)(?:요)? ?(?:\\?|$)|어떻게 ?생각하세요",
-        Linear, Regex.InfiniteMatchTimeout);
+        Interpreted, AnalysisRegex.MatchTimeout);
 
     private static readonly Regex EnglishIfNormal = English(
         @"\b(?:is\s+(?:it|this|that)\s+(?:normal|weird|wrong|bad|ok|okay|crazy|strange|messed\s+up)|(?:is\s+(?:it|this|that)|am\s+i)\s+(?:just\s+)?overreacting|am\s+i\s+(?:crazy|weird|normal|too\s+sensitive|a\s+bad\s+(?:person|mom|dad|parent|friend)|the\s+only\s+one|being\s+(?:dramatic|too\s+sensitive|silly|ridiculous|unreasonable|petty))|is\s+something\s+wrong\s+with\s+me|does\s+(?:everyone|anyone\s+else)\s+(?:feel|get|do|think)|do\s+other\s+people\s+(?:feel|get|do))\b");
 
     private static readonly Regex KoreanIfNormal = new(
         "정상(?:인가요|인가 ?\\?|이에요 ?\\?|일까|인 ?건가|이죠 ?\\?)|(?:이상한|예민한|유난인|오바인|나쁜 ?(?:사람|엄마|아빠|딸|아들|친구)인?) ?(?:건가요|건가 ?\\?|걸까|거예요 ?\\?|거야 ?\\?|거죠 ?\\?|거 ?아닌가)|(?:저|나)만 ?그런 ?(?:건가|걸까|거예요 ?\\?)|다들 ?그런가|다른 ?사람들도 ?그런",
-        Linear, Regex.InfiniteMatchTimeout);
+        Interpreted, AnalysisRegex.MatchTimeout);
 
     private static readonly Regex EnglishHow = English(
         @"\b(?:how\s+(?:do|can|could|should)\s+i\s+(?:stop|deal|cope|handle|get|make|calm|quit|not|keep|be)|how\s+to\s+(?:stop|deal|cope|handle|calm)|any\s+(?:tips|advice|ideas)|what\s+can\s+i\s+do\s+(?:about|to|when)|is\s+there\s+(?:a\s+way|anything\s+i\s+can\s+do))\b");
 
     private static readonly Regex KoreanHow = new(
         "어떻게 ?하면|방법(?:이|은|좀)? ?(?:있|없|알려)|어떻게 ?(?:줄이|멈추|멈출|그만|고치|극복|이겨|견디|버티|참|벗어나|떨쳐|잊)|팁 ?(?:좀|있)",
-        Linear, Regex.InfiniteMatchTimeout);
+        Interpreted, AnalysisRegex.MatchTimeout);
 
     private static readonly Regex EnglishMedical = English(
         @"\b(?:medication|meds|antidepressants?|ssris?|snris?|benzos?|sertraline|zoloft|prozac|fluoxetine|lexapro|escitalopram|citalopram|paroxetine|venlafaxine|duloxetine|bupropion|wellbutrin|mirtazapine|trazodone|quetiapine|seroquel|lithium|lamotrigine|aripiprazole|abilify|xanax|alprazolam|lorazepam|ativan|clonazepam|klonopin|diazepam|valium|zopiclone|zolpidem|ambien|propranolol|gabapentin|pregabalin|adderall|ritalin|methylphenidate|vyvanse|sleeping\s+pills?|sleep\s+meds|melatonin|prescri\w+|dosage|dose|diagnos\w+|adhd|bipolar|postpartum|post-partum|ppd|psychiatrist|do\s+i\s+have\s+(?:depression|anxiety|ocd|adhd|ptsd|bipolar|an?\s+\w+\s+disorder))\b");
 
     private static readonly Regex KoreanMedical = new(
         "약[을이은도]? ?(?:먹|복용|처방|끊|줄|늘)|약물|항우울제|항불안제|신경안정제|안정제|수면제|수면 ?유도제|멜라토닌|졸피뎀|스틸녹스|자낙스|알프라졸람|로라제팜|아티반|인데놀|프로프라놀롤|콘서타|메틸페니데이트|렉사프로|졸로프트|프로작|에스시탈로프람|부프로피온|웰부트린|미르타자핀|트라조돈|쿠에티아핀|리튬|처방|진단|우울증(?:인가|일까|인지|이에요|인 ?것|일 ?수)|adhd|ADHD|조울|산후 ?우울|정신과|공황 ?장애(?:인가|일까|인지)",
-        Linear, Regex.InfiniteMatchTimeout);
+        Interpreted, AnalysisRegex.MatchTimeout);
 
     private static readonly Regex EnglishAboutCounselor = English(
         @"\b(?:are\s+you\s+(?:a\s+|an\s+)?(?:real|actual|human|a\s+person|a\s+bot|an?\s+ai|ai|a\s+robot|a\s+therapist|a\s+counselor|a\s+counsellor)|is\s+this\s+(?:a\s+bot|an?\s+ai|ai|real|a\s+real\s+person|recorded|saved|private|confidential)|who\s+(?:can\s+)?(?:sees?|reads?)\s+(?:this|these|what\s+i)|does\s+anyone\s+(?:see|read)|do\s+you\s+(?:keep|save|store|remember)|is\s+(?:this|it)\s+(?:being\s+)?(?:recorded|saved|stored|kept))\b");
 
     private static readonly Regex KoreanAboutCounselor = new(
         "(?:사람|AI|ai|에이아이|인공지능|로봇|봇|챗봇)(?:이에요|이세요|인가요|예요|에요|이야|이지|맞아요|맞죠|이신가요|인 ?거죠|인 ?거예요|임\\?|이냐|냐)|(?:^\\s*|이거|이건|이게|여기|대화|상담|채팅|얘기|이야기|내용)(?:[은는이가도]|들)? ?(?:혹시 ?)?(?:어디 ?)?(?:다 ?)?기록(?:이|은|도|으로|에)? ?남|저장(?:돼|되나|되는|이 ?돼|해 ?두)|누가 ?(?:봐|보|읽)|비밀 ?보장",
-        Linear, Regex.InfiniteMatchTimeout);
+        Interpreted, AnalysisRegex.MatchTimeout);
 
     /// <summary>Doubt of the method itself: whether the homework works, what writing it down changes.</summary>
     private static readonly Regex EnglishMethodDoubt = English(
@@ -151,7 +157,7 @@ public static class ConversationMoves
 
     private static readonly Regex KoreanMethodDoubt = new(
         "(?:말로|적어|적는다고|써서|쓴다고|한다고|해서|해 ?봤자|해도) ?(?:뭐가|뭐) ?(?:달라|바뀌|변해|변하)|(?:이게|이거|이런 ?게|숙제|기록|연습|일기|적는 ?(?:게|거)|쓰는 ?(?:게|거)|기록하는 ?(?:게|거)) ?(?:(?:매일|계속|진짜|정말|과연|무슨) ?)*(?:효과|도움|의미|소용)(?:가|이)? ?(?:있|돼|되|될|없)",
-        Linear, Regex.InfiniteMatchTimeout);
+        Interpreted, AnalysisRegex.MatchTimeout);
 
     private static readonly Lexicon EnglishWords = new(
         EnglishPlan, EnglishInsight, EnglishGoodbye, EnglishThanks, EnglishHelped, EnglishReassurance, EnglishDailyLife, EnglishAhead,
@@ -162,6 +168,7 @@ public static class ConversationMoves
         new(KoreanAsking, KoreanWhatToDo, KoreanIfNormal, KoreanHow, KoreanMedical, KoreanAboutCounselor, KoreanMethodDoubt));
 
     /// <summary>Whether <paramref name="text"/> asks something (a question mark, or a question's opening or ending).</summary>
+    /// <exception cref="RegexMatchTimeoutException">The match timed out (the risk reading that asks is retried, see <see cref="AnalysisRegex.Retried"/>).</exception>
     public static bool Asks(string text, TextLanguage language) =>
         (language == TextLanguage.Korean ? KoreanWords : EnglishWords).Questions.Asking.IsMatch(text);
 
@@ -173,6 +180,21 @@ public static class ConversationMoves
     internal static TurnMoves Read(string text, TextLanguage language, bool riskRaised, Func<string, TextLanguage, float> riskProbability)
     {
         ArgumentNullException.ThrowIfNull(text);
+        try
+        {
+            return AnalysisRegex.Retried(
+                (text, language, riskRaised, riskProbability), static turn => ReadMoves(turn.text, turn.language, turn.riskRaised, turn.riskProbability));
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // Phrases that could not be read even on the retry (the thread stalled twice) leave the plain reply: no step
+            // praised, no goodbye taken at its word, a safety reply not softened.
+            return TurnMoves.None;
+        }
+    }
+
+    private static TurnMoves ReadMoves(string text, TextLanguage language, bool riskRaised, Func<string, TextLanguage, float> riskProbability)
+    {
         var words = language == TextLanguage.Korean ? KoreanWords : EnglishWords;
         // A turn that raised an alert keeps only its reassurance ("no no, I'm not going to do anything... I just want it
         // all to stop"): the safety reply stays, and only softens to believe what was clarified.
@@ -261,7 +283,7 @@ public static class ConversationMoves
 
     /// <summary>Case-insensitive, with either apostrophe, since transcripts come from many keyboards and recognisers.</summary>
     private static Regex English(string pattern) =>
-        new(pattern.Replace("'", "['’]", StringComparison.Ordinal), RegexOptions.IgnoreCase | Linear, Regex.InfiniteMatchTimeout);
+        new(pattern.Replace("'", "['’]", StringComparison.Ordinal), RegexOptions.IgnoreCase | Interpreted, AnalysisRegex.MatchTimeout);
 
     /// <summary>One language's phrase lists.</summary>
     private sealed record Lexicon(

@@ -17,6 +17,15 @@ internal static class RiskCues
     /// </summary>
     private const RegexOptions Linear = RegexOptions.NonBacktracking | RegexOptions.CultureInvariant;
 
+    /// <summary>
+    /// The Korean list is literal syllables with at most an optional space between them, so backtracking can try no more
+    /// than the list's own length at a position and needs no timeout either. Compiled, because as a linear automaton its
+    /// hundreds of distinct syllables kept 13 MB of character-set caches alive for the node's life (compiled: about
+    /// 0.1 MB, 1.3 us more a sentence). The English list keeps the linear engine: its word boundaries and endings cost
+    /// two and a half times as much backtracking.
+    /// </summary>
+    private const RegexOptions FlatList = RegexOptions.Compiled | RegexOptions.CultureInvariant;
+
     private static readonly Regex English = new(
         (@"\b(?:di(?:e|es|ed|ing)|dead|death|deadly|lethal|kill\w*|suicid\w*|alive|live|living|life|lives|exist\w*|born"
         + @"|(?:hurt|harm|cut|burn|punish|starve)\w*\s+myself|self[-\s]?harm\w*|cut(?:s|ting)?|blades?|razors?|scars?|bleed\w*|blood"
@@ -37,7 +46,7 @@ internal static class RiskCues
         + "|작별|안녕|유서|편지|정리|물려|나눠 ?주|줘 ?버|보험|마지막|고마웠|미안했|용서"
         + "|약[을이들통봉]|수면제|진통제|알약|모으|모아|모았|옥상|한강|다리 ?위|다리에서|뛰어내|높은 ?곳|번개탄|연탄|밧줄|끈[을으]|목[을에] ?매|목매|독[을이약]|농약|락스|방법"
         + "|시도|응급실|병원|구급차|위세척",
-        Linear, Regex.InfiniteMatchTimeout);
+        FlatList, Regex.InfiniteMatchTimeout);
 
     /// <summary>Whether <paramref name="text"/> holds any risk cue.</summary>
     public static bool Any(string text, TextLanguage language) => (language == TextLanguage.Korean ? Korean : English).IsMatch(text);

@@ -154,4 +154,26 @@ public sealed class ConversationMovesTests
 
         Assert.True(moves.HasFlag(TurnMoves.AsksMedical));
     }
+
+    /// <summary>
+    /// The phrase lists backtrack (interpreted, to keep the node's memory): a segment as long as the API takes, padded with
+    /// what their repetitions match (openers, whitespace runs, repeated adverbs), reads as the turn without the padding.
+    /// A pattern whose backtracking grew out of bounds would time out twice and read nothing.
+    /// </summary>
+    [Theory]
+    [InlineData("ok, so, ", "should I tell my boss how I feel?", "en")]
+    [InlineData("i      ", "I'm going to text my sister this weekend and ask if she wants to get lunch.", "en")]
+    [InlineData("see   you  ", "ok that's all for today, see you next week!", "en")]
+    [InlineData("진짜 정말 계속 ", "이거 적는 게 진짜 효과가 있을까요?", "ko")]
+    [InlineData("볼 게 ", "이번 주엔 친구한테 먼저 연락해볼까 봐요.", "ko")]
+    public void LongestSegmentPaddedWithWhatThePatternsRepeat_ReadsAsTheTurnAlone(string padding, string turn, string language)
+    {
+        var textLanguage = TextLanguages.Resolve(language, turn);
+        var padded = string.Concat(Enumerable.Repeat(padding, (5000 - turn.Length) / padding.Length)) + turn;
+
+        var alone = ConversationMoves.Read(turn, textLanguage, riskRaised: false);
+
+        Assert.NotEqual(TurnMoves.None, alone);
+        Assert.Equal(alone, ConversationMoves.Read(padded, textLanguage, riskRaised: false));
+    }
 }
