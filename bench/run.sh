@@ -247,14 +247,24 @@ reactivation_scenario() { # profile label
 
 # --- scenario 8: counselor replies ------------------------------------------------------------------------------------
 counselor_scenario() { # profile label
-    # The counselor streams from the baseline's fake LLM; the rest of the run keeps BeMore without an LLM.
-    log "scenario 8: counselor replies ($1, BeMore restarted with the baseline's fake LLM)"
+    # The counselor streams from a fake LLM, the baseline's, in a process of its own on the generator's core: the service
+    # it stands for runs elsewhere, and on the server's core its own work and collections landed inside BeMore's measured
+    # latency. The rest of the run keeps BeMore without an LLM.
+    log "scenario 8: counselor replies ($1, BeMore restarted with a fake LLM on the generator's core)"
+    local llm_url llm_pid
+    llm_url="http://127.0.0.1:$(free_port)"
+    ASPNETCORE_URLS="$llm_url" taskset -c "$generator_cpus" dotnet "$baseline_dll" >"$work/llm.log" 2>&1 &
+    llm_pid=$!
+    started_pids+=("$llm_pid")
+    wait_for "$llm_url/bare/ready" 60 "$llm_pid"
     stop_bemore
-    bemore_extra_env=(BeMore__Llm__Enabled=true "BeMore__Llm__Endpoint=$baseline_url/v1" BeMore__Counselor__DailyTokenBudget=1000000000)
+    bemore_extra_env=(BeMore__Llm__Enabled=true "BeMore__Llm__Endpoint=$llm_url/v1" BeMore__Counselor__DailyTokenBudget=1000000000)
     start_bemore "$1"
     generate warmup
-    generate counselor ${2:+--label "$2"}
+    baseline_url=$llm_url generate counselor ${2:+--label "$2"}
     bemore_extra_env=()
+    kill -TERM "$llm_pid" 2>/dev/null || true
+    wait "$llm_pid" 2>/dev/null || true
 }
 
 run_scenarios() { # profile label database
