@@ -21,8 +21,8 @@ internal static class RiskCues
     /// The Korean list is literal syllables with at most an optional space between them, so backtracking can try no more
     /// than the list's own length at a position and needs no timeout either. Compiled, because as a linear automaton its
     /// hundreds of distinct syllables kept 13 MB of character-set caches alive for the node's life (compiled: about
-    /// 0.1 MB; 1.3 us more a call measured alone, no difference the per-sentence benchmark could show). The English list keeps the linear engine: its word boundaries and endings cost
-    /// two and a half times as much backtracking.
+    /// 0.1 MB; 1.3 us more a call measured alone, no difference the per-sentence benchmark could show). The English list
+    /// keeps the linear engine: its word boundaries and endings cost two and a half times as much backtracking.
     /// </summary>
     private const RegexOptions FlatList = RegexOptions.Compiled | RegexOptions.CultureInvariant;
 
