@@ -228,7 +228,10 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
         // Session 32: a second emotion test writer, AW (299 lines; one that was word for word in another file dropped),
         // first read with the build above: 0.799 (neutral recall 0.64, implicit 80/104, figurative 40/51, mixed 34/52), 0 of
         // 17 hopeless lines read as neutral. The split is AO and AW since: 0.787 on 594 lines, 0 of 34 hopeless neutral.
-        private static readonly Floors English = new(0.96, 0.86, 0.98, 4, 2, 0.84, 0.975, 6, 0.9625, 24, 0.67, 19, 0.78, 0);
+        // Session 33: with emotion writers AY and BA training the emotion model (--emotion-dev AY,BA: better on both held
+        // out; AZ, the third of the round, was not better held out and stays out): AO+AW 0.803 (neutral recall 0.69,
+        // implicit 152/200, figurative 87/104, mixed 66/106), 0 of 34 hopeless neutral; C emotion 0.874; the rest unchanged.
+        private static readonly Floors English = new(0.96, 0.86, 0.98, 4, 2, 0.84, 0.975, 6, 0.9625, 24, 0.67, 19, 0.80, 0);
 
         // Reached (writers A, B, D, E, H, L and session talk G, I, Q; risk from the two models agreeing at 0.20, scale 8, no
         // guard; distortions from 0.7): precision 0.980, exact-type recall 0.853, risk recall 0.985 (66/67), 4 false alerts
