@@ -134,6 +134,21 @@ internal static class RiskRules
         + @"|\b(?:never|not|don't|didn't|do\s+not|did\s+not)\s+(?:ever\s+|really\s+|actually\s+|once\s+)?(?:want(?:ed)?|wish(?:ed)?|wanna)\s+(?:to\s+)?(?:die|be\s+dead|kill\s+myself|hurt\s+myself|end\s+(?:it|my\s+life))\b");
 
     /// <summary>
+    /// More of <see cref="EnglishDenial"/>, read from the development hard cases' denials (session 33): a screening answered
+    /// with nothing, not the kind of person, nothing that makes them want it. A regex of its own because one compiled
+    /// matcher for both grew past the size the JIT optimises (the per-sentence benchmark doubled).
+    /// </summary>
+    private static readonly Regex EnglishDenialByAnswerOrKind = CompileLenient(
+        // "zero thoughts of suicide", "zero on the self-harm question", "all zeros".
+        @"\bzero\s+(?:thoughts?|urges?|plans?)\s+(?:of|about)\b|\bzero\s+on\s+the\s+(?:suicide|self-?harm|safety)\b|\ball\s+zeros\b|\bI\s+(?:put|ticked|answered|circled)\s+(?:not\s+at\s+all|zero)\b"
+        // "harming myself has never been something I'd do", "I'm the last person who'd hurt myself", "none of it makes me want to hurt myself".
+        + @"|\b(?:has|have)\s+never\s+been\s+something\s+I(?:'d|\s+would)\b|\bI'm\s+the\s+last\s+person\s+(?:who'd|who\s+would|to)\s+(?:hurt|harm|kill)\b"
+        + @"|\b(?:nothing|none)\s+(?:about\s+(?:this|it|that)|of\s+(?:it|this|that))\s+makes?\s+me\s+want\s+to\s+(?:die|hurt\s+myself|kill\s+myself|end\s+(?:it|my\s+life))\b"
+        + @"|\b(?:self-?harm|suicide|hurting\s+myself)\s+(?:isn't|is\s+not)\s+a\s+thing\s+for\s+me\b|\b(?:haven't|have\s+not|never)\s+(?:ever\s+)?felt\s+like\s+I'd\s+be\s+better\s+off\s+dead\b"
+        + @"|\bdon't\s+have\s+anything\s+(?:at\s+home\s+|here\s+)?I(?:'d|\s+would|\s+could)\s+use\b"
+        + @"|\bnot\s+the\s+type\s+to\s+do\s+anything\s+(?:stupid|silly|drastic)\b|\b(?:it's|its)\s+not\s+like\s+I(?:'d|\s+would)\s+(?:ever\s+)?(?:actually\s+)?(?:hurt|harm|kill)\b");
+
+    /// <summary>
     /// Denials of one part of a clause, between commas ("I'm not planning anything", "I want to live", "I meant done with
     /// the job, not with life", "I've never cut"): only that part is set aside, since a sentence often goes on after a
     /// comma to say risk ("sometimes I think about taking my own life, I don't have a plan or anything"). Written from
@@ -179,7 +194,9 @@ internal static class RiskRules
         + "|(?:진짜|정말|실제로|딱히) ?그런 ?(?:건|거|게) ?(?:아니|아닌|아냐)"
         + "|(?:살 ?이유|살 ?의미|희망|살고 ?싶은 ?마음)[이가은는]? ?없(?: ?진 ?않| ?지는 ?않| ?지 ?않|(?:다는|는) ?(?:건|거|게)[은는]? ?" + KoreanNotThat + ")"
         + "|(?:없다고|없음으로|아니라고|아니오로|아니요로) ?(?:체크|답|대답)(?![^.!?]{0,12}?(?:사실|거짓|솔직히|실은))" + "|그럴 ?일 ?(?:은 ?|도 ?|절대 ?)?없|죽을 ?일(?:은|도|까진)? ?(?:아니|없)"
-        + "|짐이 ?(?:된다는|되는) ?(?:느낌|생각|기분)[은는이가도]? ?(?:전혀 ?|별로 ?)?(?:없|안 ?들)|없음['‘’\"“”]?에 ?체크"
+        + "|짐이 ?(?:된다는|되는) ?(?:느낌|생각|기분)[은는이가도]? ?(?:전혀 ?|별로 ?)?(?:없|안 ?들)|없음[\\u0027\\u2018\\u2019\"\\u201C\\u201D]?(?:에|으로) ?(?:체크|표시|답|했)"
+        // The words meant something else: "그런 뜻은 아니야", "그 뜻 아니야".
+        + "|(?:그|그런) ?뜻(?:은|이|으로)? ?(?:아니|아냐|아님)"
         + "|(?:죽고|사라지고|없어지고) ?싶은 ?(?:거|것|건|게)[는은]? ?(?:다르|다른|달라)"
         + "|(?:싫다|싶다|죽겠다|싫어|싶어) ?(?:까진|까지는|까지|정도는|정도까진) ?(?:아니|아님|않)");
 
@@ -202,7 +219,8 @@ internal static class RiskRules
         + @"|\b(?:can't|cannot|couldn't)\s+(?:honestly\s+)?(?:say|promise|pretend)\s+(?:that\s+)?I\s+(?:don't|do\s+not|won't|never|am\s+not|'m\s+not|haven't)\b");
 
     /// <summary>An English question about risk answered no, and the answers that go on ("no, but…", "not really, every day").</summary>
-    private static readonly Regex EnglishNoAnswer = CompileLenient(@"^(?:no|nope|nah|never|not\s+at\s+all|not\s+really|no\s+way|absolutely\s+not|definitely\s+not)\b");
+    private static readonly Regex EnglishNoAnswer = CompileLenient(
+        @"^[\W_]*(?:(?:god|gosh|oh|lord|honestly|um|uh)[\s,!]+)?(?:no|nope|nah|never|not\s+at\s+all|not\s+really|no\s+way|absolutely\s+not|definitely\s+not)\b");
 
     private static readonly Regex EnglishAnswerGoesFurther = CompileLenient(@"\b(?:but|though|actually|every|daily|plan|planned|yes|yeah|kind\s+of|sort\s+of|sometimes|more\s+than|worse|already)\b");
 
@@ -278,7 +296,7 @@ internal static class RiskRules
     /// </summary>
     private static readonly Regex KoreanNoAnswer = Compile(
         "^(?:(?:그런 ?(?:거|건|게)|그건|저는|전|요즘은?|요새는?|이제는?|지금은|절대|전혀|거의|진짜|정말)[ ,]*){0,3}"
-        + "(?:아뇨|아니요|아니오|아니에요|아니야|아녜요|아니죠|없어|없습니다|없다고|없죠|전혀|안 ?해|안 ?했|안 ?하죠|ㄴㄴ|노노)", RegexOptions.None);
+        + "(?:아뇨|아니요|아니오|아니에요|아니야|아녜요|아니죠|없어|없습니다|없다고|없죠|전혀|안 ?해|안 ?했|안 ?하죠|ㄴㄴ|노노|한 ?번도 ?(?:없|안 ?해))", RegexOptions.None);
 
     /// <summary>The speaker asking back who is meant ("죽고 싶다고요? 제가요? 아니에요"): the answer is the clause after it.</summary>
     private static readonly Regex KoreanWhoMe = Compile("^(?:제가요|저요|제가|내가|나요|저말이에요)$", RegexOptions.None);
@@ -419,7 +437,7 @@ internal static class RiskRules
     /// </summary>
     public static bool Denies(string text, TextLanguage language) =>
         Assess(text, language) is { Level: RiskLevel.None } rule
-        && (rule.Denied || (language == TextLanguage.Korean ? KoreanDenial : EnglishDenial).IsMatch(text)
+        && (rule.Denied || SaysDenial(text, language)
             || (language == TextLanguage.English && DenialParts(text, language).Any(part => EnglishDenialPart.IsMatch(part.Text))));
 
     /// <summary>
@@ -576,7 +594,7 @@ internal static class RiskRules
         }
 
         return !EnglishDenialTakenBack.IsMatch(text)
-            && (EnglishDenial.IsMatch(text.AsSpan(clause.Start, end - clause.Start))
+            && (SaysDenial(text.AsSpan(clause.Start, end - clause.Start), language)
                 || (PieceAt(clause, index) is { } piece && EnglishDenialPart.IsMatch(piece.Text)));
     }
 
@@ -640,11 +658,16 @@ internal static class RiskRules
         return false;
     }
 
+    /// <summary>Whether the text holds a denial in the words the language's denial lists know (not the phrases' own negation).</summary>
+    private static bool SaysDenial(ReadOnlySpan<char> text, TextLanguage language) => language == TextLanguage.Korean
+        ? KoreanDenial.IsMatch(text)
+        : EnglishDenial.IsMatch(text) || EnglishDenialByAnswerOrKind.IsMatch(text);
+
     private static bool IsFragment(EvidenceSpan clause) => clause.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < FragmentWords;
 
     private static bool Qualified(string clause, TextLanguage language) =>
         Assess(clause, language).Denied || HasIdiom(clause, language)
-        || (language == TextLanguage.Korean ? KoreanDenial : EnglishDenial).IsMatch(clause)
+        || SaysDenial(clause, language)
         || (language == TextLanguage.English && EnglishDenialPart.IsMatch(clause))
         || (language == TextLanguage.Korean ? KoreanReported.IsMatch(clause) && !KoreanSpeakerJoins.IsMatch(clause) : EnglishReported.IsMatch(clause))
         || (language == TextLanguage.English ? IsSomeoneElses(clause) : KoreanSomeoneElses(clause));

@@ -231,7 +231,9 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
         // Session 33: with emotion writers AY and BA training the emotion model (--emotion-dev AY,BA: better on both held
         // out; AZ, the third of the round, was not better held out and stays out): AO+AW 0.803 (neutral recall 0.69,
         // implicit 152/200, figurative 87/104, mixed 66/106), 0 of 34 hopeless neutral; C emotion 0.874; the rest unchanged.
-        private static readonly Floors English = new(0.96, 0.86, 0.98, 4, 2, 0.84, 0.975, 6, 0.9625, 24, 0.67, 19, 0.80, 0);
+        // Then the denial forms of the development hard cases V and X (screening answered zero, "never been something I'd
+        // do", "God, no" to an echoed question; rules only): W 53/78, 18 false alerts on 80; the rest unchanged.
+        private static readonly Floors English = new(0.96, 0.86, 0.98, 4, 2, 0.84, 0.975, 6, 0.9625, 24, 0.67, 18, 0.80, 0);
 
         // Reached (writers A, B, D, E, H, L and session talk G, I, Q; risk from the two models agreeing at 0.20, scale 8, no
         // guard; distortions from 0.7): precision 0.980, exact-type recall 0.853, risk recall 0.985 (66/67), 4 false alerts
@@ -265,6 +267,8 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
         // Session 32: a second emotion test writer, AX (298 lines; two that were word for word in other files dropped),
         // first read with the build above: 0.844 (neutral recall 0.82, implicit 76/96, figurative 43/54, mixed 43/52), 0 of
         // 18 hopeless lines read as neutral. The split is AP and AX since: 0.845 on 597 lines, 0 of 36 hopeless neutral.
+        // Session 33, the denial forms of the development hard cases Y and AA ("그 뜻 아니야", "한 번도 없어요" after an
+        // echoed question) and the screening answer "'없음'에 체크", whose quote class had never matched: every split unchanged.
         private static readonly Floors Korean = new(0.97, 0.85, 0.97, 6, 2, 0.85, 1.0, 4, 0.975, 22, 0.58, 52, 0.84, 0);
 
         public static Floors For(TextLanguage language) => language == TextLanguage.Korean ? Korean : English;

@@ -186,6 +186,8 @@ public sealed class RiskDetectorTests
     [Theory]
     [InlineData("I'd never kill myself but I've been saving up my sleeping pills in a drawer.", TextLanguage.English, "saving up my sleeping pills")]
     [InlineData("I'm not suicidal, though everyone would honestly be better off if I wasn't around.", TextLanguage.English, "better off if I wasn't around")]
+    [InlineData("Zero thoughts of suicide on the form, but honestly I've been saving up my pills.", TextLanguage.English, "saving up my pills")]
+    [InlineData("설문은 '없음'에 체크했는데 사실 약을 모아두고 있어요", TextLanguage.Korean, "약을 모아두고")]
     public void Assess_RiskClauseAfterDenial_AlertsOnThatClause(string text, TextLanguage language, string inEvidence)
     {
         var risk = RiskDetector.Assess(text, language);
@@ -213,6 +215,24 @@ public sealed class RiskDetectorTests
     [InlineData("I've never wanted to die, I'm just worn out by the commute.", TextLanguage.English)]
     [InlineData("My sister worries I'll hurt myself, but I'm nowhere near that.", TextLanguage.English)]
     public void Assess_EchoedQuestionOrOthersFearAnsweredByADenial_RaisesNothing(string text, TextLanguage language)
+    {
+        Assert.Equal(RiskAssessment.None, RiskDetector.Assess(text, language));
+    }
+
+    /// <summary>
+    /// Denials in forms the blind hard-case writers used (session 33): a screening answered zero, "not the kind of person",
+    /// nothing that makes them want it, a question echoed and answered "God, no", the words meant something else.
+    /// </summary>
+    [Theory]
+    [InlineData("The intake form asked about it, zero thoughts of suicide, I just can't sleep.", TextLanguage.English)]
+    [InlineData("Cutting has never been something I'd do, even on the worst days.", TextLanguage.English)]
+    [InlineData("I'm the last person who'd hurt myself, I cry at a paper cut.", TextLanguage.English)]
+    [InlineData("None of it makes me want to die, it makes me want a new job.", TextLanguage.English)]
+    [InlineData("Am I going to kill myself? God, no. I'm going to Spain next month.", TextLanguage.English)]
+    [InlineData("Self-harm isn't a thing for me, it never was.", TextLanguage.English)]
+    [InlineData("사라지고 싶다고 한 건 연락 끊고 쉬고 싶다는 거지 그 뜻 아니야", TextLanguage.Korean)]
+    [InlineData("자해해 본 적 있냐고요? 한 번도 없어요.", TextLanguage.Korean)]
+    public void Assess_DenialByScreeningAnswerOrKindOfPerson_RaisesNothing(string text, TextLanguage language)
     {
         Assert.Equal(RiskAssessment.None, RiskDetector.Assess(text, language));
     }
@@ -435,6 +455,8 @@ public sealed class RiskDetectorTests
     [InlineData("I meant I'm done with the course, not with life.", TextLanguage.English, true)]
     [InlineData("Hurting myself has never crossed my mind, even this month.", TextLanguage.English, true)]
     [InlineData("I want to live, I'm just worn out by the move.", TextLanguage.English, true)]
+    [InlineData("그 문항은 '없음'에 체크했어요.", TextLanguage.Korean, true)]
+    [InlineData("그 문항은 “없음”으로 표시했어요.", TextLanguage.Korean, true)]
     [InlineData("I want to kill myself.", TextLanguage.English, false)]
     [InlineData("I don't know if I want to be here anymore.", TextLanguage.English, false)]
     [InlineData("I'd never hurt myself but I've been saving pills.", TextLanguage.English, false)]
