@@ -94,9 +94,17 @@ internal sealed class InsightTrainer(string corpus, string fixtures, Func<string
         }
     }
 
+    /// <summary>
+    /// ML.NET names every surrogate unit alike in its character n-grams, which <see cref="LinearTextModel"/> cannot read
+    /// back into units, so emoji (the corpus's only text beyond the BMP, in chat lines) are left out of what a model
+    /// learns; read live, their n-grams are unknown to the model and count for nothing.
+    /// </summary>
+    private static string WithoutSurrogates(string text) =>
+        text.Any(char.IsSurrogate) ? string.Concat(text.Where(c => !char.IsSurrogate(c))) : text;
+
     private ITransformer Train(IEnumerable<ClassifierInput> rows)
     {
-        var data = _ml.Data.LoadFromEnumerable(rows.ToList());
+        var data = _ml.Data.LoadFromEnumerable(rows.Select(r => new ClassifierInput { Text = WithoutSurrogates(r.Text), Label = r.Label }).ToList());
         var pipeline = _ml.Transforms.Conversion.MapValueToKey("Label", keyOrdinality: Microsoft.ML.Transforms.ValueToKeyMappingEstimator.KeyOrdinality.ByValue)
             .Append(_ml.Transforms.Text.FeaturizeText("Features", SentenceClassifier.FeaturizerOptions(), nameof(ClassifierInput.Text)))
             .Append(_ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options

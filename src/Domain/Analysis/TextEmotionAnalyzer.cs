@@ -57,6 +57,13 @@ public sealed class TextEmotionAnalyzer(TextEmotionOptions options, SentenceClas
     public EmotionReading Analyze(string text, TextLanguage? language = null)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (!text.Any(char.IsLetter))
+        {
+            // An emoji or punctuation alone: no word the lexicon or the classifier knows, and the classifier, whose
+            // n-gram counts are scaled to unit length, would read its start and end markers alone as a mood.
+            return EmotionReading.NoEvidence;
+        }
+
         var lang = language ?? TextLanguages.Detect(text);
         var tokens = WordTokenizer.Tokenize(text);
         Span<double> scores = stackalloc double[LabelCount];

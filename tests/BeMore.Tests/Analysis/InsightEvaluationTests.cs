@@ -233,6 +233,9 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
         // implicit 152/200, figurative 87/104, mixed 66/106), 0 of 34 hopeless neutral; C emotion 0.874; the rest unchanged.
         // Then the denial forms of the development hard cases V and X (screening answered zero, "never been something I'd
         // do", "God, no" to an echoed question; rules only): W 53/78, 18 false alerts on 80; the rest unchanged.
+        // Then a fifth emotion round (--emotion-dev BB,BC,BD: all three better held out; Korean BE, BF and BG were not and
+        // stay out): AO+AW 0.810 (neutral recall 0.66, implicit 156/200, figurative 85/104, mixed 69/106), 0 of 34 hopeless
+        // neutral; C emotion 0.864.
         private static readonly Floors English = new(0.96, 0.86, 0.98, 4, 2, 0.84, 0.975, 6, 0.9625, 24, 0.67, 18, 0.80, 0);
 
         // Reached (writers A, B, D, E, H, L and session talk G, I, Q; risk from the two models agreeing at 0.20, scale 8, no

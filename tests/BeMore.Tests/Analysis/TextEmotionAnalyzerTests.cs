@@ -25,6 +25,19 @@ public sealed class TextEmotionAnalyzerTests
     }
 
     /// <summary>
+    /// Emoji are surrogate pairs the models never learned (the training tool leaves them out): chat text with them reads
+    /// by its words, and an emoji alone reads as no evidence rather than failing.
+    /// </summary>
+    [Theory]
+    [InlineData("I am so happy today! 😀😀", EmotionLabel.Joy)]
+    [InlineData("시험 때문에 너무 불안해요 😰", EmotionLabel.Anxiety)]
+    [InlineData("🙂", EmotionLabel.Neutral)]
+    public void Analyze_TextWithEmoji_ReadsTheWordsAroundThem(string text, EmotionLabel expected)
+    {
+        Assert.Equal(expected, analyzer.Analyze(text).Label);
+    }
+
+    /// <summary>
     /// "content" (what a folder holds) is not the lexicon's "contented": read by the lexicon alone, a sentence without
     /// emotion words has no evidence. (The trained classifier may still read a mood into it; the corpus evaluation measures that.)
     /// </summary>

@@ -59,10 +59,10 @@ public static class InsightCorpus
 
     /// <summary>
     /// Text emotion the emotion model learns from besides the emotions.tsv of the corpus writers: the same brief, by such
-    /// helpers in four rounds (English AG, AH, AK, AL, AQ, AR, AY and BA, Korean AI, AJ, AM, AN, AS and AT, each for other
+    /// helpers in five rounds (English AG, AH, AK, AL, AQ, AR, AY, BA, BB, BC and BD, Korean AI, AJ, AM, AN, AS and AT, each for other
     /// speakers), and the first test split (English AE, Korean AF), which trains since the third round.
     /// </summary>
-    public static IReadOnlyList<string> EmotionTrainingWriters { get; } = ["AE", "AF", "AG", "AH", "AI", "AJ", "AK", "AL", "AM", "AN", "AQ", "AR", "AS", "AT", "AY", "BA"];
+    public static IReadOnlyList<string> EmotionTrainingWriters { get; } = ["AE", "AF", "AG", "AH", "AI", "AJ", "AK", "AL", "AM", "AN", "AQ", "AR", "AS", "AT", "AY", "BA", "BB", "BC", "BD"];
 
     public static IReadOnlyList<string> Languages { get; } = ["en", "ko"];
 
