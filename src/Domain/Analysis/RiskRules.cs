@@ -134,13 +134,14 @@ internal static class RiskRules
         + @"|\b(?:never|not|don't|didn't|do\s+not|did\s+not)\s+(?:ever\s+|really\s+|actually\s+|once\s+)?(?:want(?:ed)?|wish(?:ed)?|wanna)\s+(?:to\s+)?(?:die|be\s+dead|kill\s+myself|hurt\s+myself|end\s+(?:it|my\s+life))\b");
 
     /// <summary>
-    /// More of <see cref="EnglishDenial"/>, read from the development hard cases' denials (session 33): a screening answered
-    /// with nothing, not the kind of person, nothing that makes them want it. A regex of its own because one compiled
-    /// matcher for both grew past the size the JIT optimises (the per-sentence benchmark doubled).
+    /// Denials of one part of a clause read from the development hard cases (session 33): a screening answered with
+    /// nothing, not the kind of person, nothing that makes them want it. Like <see cref="EnglishDenialPart"/>, only the
+    /// part between commas is set aside ("zero thoughts of suicide on the form, but..."); compiled rather than linear, and
+    /// apart from <see cref="EnglishDenial"/>, whose compiled matcher grew past the size the JIT optimises with them in it.
     /// </summary>
     private static readonly Regex EnglishDenialByAnswerOrKind = CompileLenient(
-        // "zero thoughts of suicide", "zero on the self-harm question", "all zeros".
-        @"\bzero\s+(?:thoughts?|urges?|plans?)\s+(?:of|about)\b|\bzero\s+on\s+the\s+(?:suicide|self-?harm|safety)\b|\ball\s+zeros\b|\bI\s+(?:put|ticked|answered|circled)\s+(?:not\s+at\s+all|zero)\b"
+        // "zero thoughts of suicide", "zero on the self-harm question", "I put not at all".
+        @"\bzero\s+(?:thoughts?|urges?|plans?)\s+(?:of|about)\s+(?:suicide|self-?harm|killing|hurting|ending|dying)\b|\bzero\s+on\s+the\s+(?:suicide|self-?harm|safety)\b|\bI\s+(?:put|ticked|answered|circled)\s+not\s+at\s+all\b"
         // "harming myself has never been something I'd do", "I'm the last person who'd hurt myself", "none of it makes me want to hurt myself".
         + @"|\b(?:has|have)\s+never\s+been\s+something\s+I(?:'d|\s+would)\b|\bI'm\s+the\s+last\s+person\s+(?:who'd|who\s+would|to)\s+(?:hurt|harm|kill)\b"
         + @"|\b(?:nothing|none)\s+(?:about\s+(?:this|it|that)|of\s+(?:it|this|that))\s+makes?\s+me\s+want\s+to\s+(?:die|hurt\s+myself|kill\s+myself|end\s+(?:it|my\s+life))\b"
@@ -195,8 +196,8 @@ internal static class RiskRules
         + "|(?:살 ?이유|살 ?의미|희망|살고 ?싶은 ?마음)[이가은는]? ?없(?: ?진 ?않| ?지는 ?않| ?지 ?않|(?:다는|는) ?(?:건|거|게)[은는]? ?" + KoreanNotThat + ")"
         + "|(?:없다고|없음으로|아니라고|아니오로|아니요로) ?(?:체크|답|대답)(?![^.!?]{0,12}?(?:사실|거짓|솔직히|실은))" + "|그럴 ?일 ?(?:은 ?|도 ?|절대 ?)?없|죽을 ?일(?:은|도|까진)? ?(?:아니|없)"
         + "|짐이 ?(?:된다는|되는) ?(?:느낌|생각|기분)[은는이가도]? ?(?:전혀 ?|별로 ?)?(?:없|안 ?들)|없음[\\u0027\\u2018\\u2019\"\\u201C\\u201D]?(?:에|으로) ?(?:체크|표시|답|했)"
-        // The words meant something else: "그런 뜻은 아니야", "그 뜻 아니야".
-        + "|(?:그|그런) ?뜻(?:은|이|으로)? ?(?:아니|아냐|아님)"
+        // The words meant something else, said as the end of it: "그런 뜻은 아니야", "그 뜻 아니야" (not "그 뜻이 아니라 진짜…").
+        + "|(?:그|그런) ?뜻(?:은|이)? ?(?:아니야|아냐|아님|아니에요|아니예요|아니거든)"
         + "|(?:죽고|사라지고|없어지고) ?싶은 ?(?:거|것|건|게)[는은]? ?(?:다르|다른|달라)"
         + "|(?:싫다|싶다|죽겠다|싫어|싶어) ?(?:까진|까지는|까지|정도는|정도까진) ?(?:아니|아님|않)");
 
@@ -438,7 +439,7 @@ internal static class RiskRules
     public static bool Denies(string text, TextLanguage language) =>
         Assess(text, language) is { Level: RiskLevel.None } rule
         && (rule.Denied || SaysDenial(text, language)
-            || (language == TextLanguage.English && DenialParts(text, language).Any(part => EnglishDenialPart.IsMatch(part.Text))));
+            || (language == TextLanguage.English && DenialParts(text, language).Any(part => DeniesPart(part.Text))));
 
     /// <summary>
     /// <see cref="ClauseSpans"/>, with each English clause that holds a denial of one part (<see cref="EnglishDenialPart"/>)
@@ -456,7 +457,7 @@ internal static class RiskRules
         foreach (var clause in clauses)
         {
             var pieces = CommaPieces(clause);
-            if (pieces.Count > 1 && pieces.Exists(p => EnglishDenialPart.IsMatch(p.Text)))
+            if (pieces.Count > 1 && pieces.Exists(p => DeniesPart(p.Text)))
             {
                 parts.AddRange(pieces);
             }
@@ -595,7 +596,7 @@ internal static class RiskRules
 
         return !EnglishDenialTakenBack.IsMatch(text)
             && (SaysDenial(text.AsSpan(clause.Start, end - clause.Start), language)
-                || (PieceAt(clause, index) is { } piece && EnglishDenialPart.IsMatch(piece.Text)));
+                || (PieceAt(clause, index) is { } piece && DeniesPart(piece.Text)));
     }
 
     /// <summary>
@@ -659,16 +660,18 @@ internal static class RiskRules
     }
 
     /// <summary>Whether the text holds a denial in the words the language's denial lists know (not the phrases' own negation).</summary>
-    private static bool SaysDenial(ReadOnlySpan<char> text, TextLanguage language) => language == TextLanguage.Korean
-        ? KoreanDenial.IsMatch(text)
-        : EnglishDenial.IsMatch(text) || EnglishDenialByAnswerOrKind.IsMatch(text);
+    private static bool SaysDenial(ReadOnlySpan<char> text, TextLanguage language) =>
+        (language == TextLanguage.Korean ? KoreanDenial : EnglishDenial).IsMatch(text);
+
+    /// <summary>Whether an English part of a clause, between commas, denies risk (<see cref="EnglishDenialPart"/>, <see cref="EnglishDenialByAnswerOrKind"/>).</summary>
+    private static bool DeniesPart(string part) => EnglishDenialPart.IsMatch(part) || EnglishDenialByAnswerOrKind.IsMatch(part);
 
     private static bool IsFragment(EvidenceSpan clause) => clause.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < FragmentWords;
 
     private static bool Qualified(string clause, TextLanguage language) =>
         Assess(clause, language).Denied || HasIdiom(clause, language)
         || SaysDenial(clause, language)
-        || (language == TextLanguage.English && EnglishDenialPart.IsMatch(clause))
+        || (language == TextLanguage.English && DeniesPart(clause))
         || (language == TextLanguage.Korean ? KoreanReported.IsMatch(clause) && !KoreanSpeakerJoins.IsMatch(clause) : EnglishReported.IsMatch(clause))
         || (language == TextLanguage.English ? IsSomeoneElses(clause) : KoreanSomeoneElses(clause));
 

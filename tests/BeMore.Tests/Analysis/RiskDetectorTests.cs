@@ -237,6 +237,18 @@ public sealed class RiskDetectorTests
         Assert.Equal(RiskAssessment.None, RiskDetector.Assess(text, language));
     }
 
+    /// <summary>The same denials' words beside risk said in the same clause or part: the risk still alerts.</summary>
+    [Theory]
+    [InlineData("I have zero thoughts of the future, I just want to die.", TextLanguage.English)]
+    [InlineData("Nothing about this makes me want to live, I've been looking up how many pills it would take.", TextLanguage.English)]
+    [InlineData("Zero on the safety question, and I lied, I've already written the notes.", TextLanguage.English)]
+    [InlineData("그 뜻이 아니라 진짜 죽고 싶다는 거예요", TextLanguage.Korean)]
+    [InlineData("그런 뜻 아니고 진짜 죽고 싶어", TextLanguage.Korean)]
+    public void Assess_RiskBesideTheNewDenialWords_StillAlerts(string text, TextLanguage language)
+    {
+        Assert.NotEqual(RiskLevel.None, RiskDetector.Assess(text, language).Level);
+    }
+
     /// <summary>
     /// Korean denials in the spellings of "not" that share no prefix with 아니 or 안 해 (아닌데, 안 했어), a question echoed
     /// back and answered no, a wish named only to say it is something else, someone else's act seen or guessed, and
