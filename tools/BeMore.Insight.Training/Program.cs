@@ -12,7 +12,8 @@ using BeMore.Insight.Training;
 // distortion threshold on the same folds; the thresholds that ship (InsightThresholds) are chosen from its figures by
 // the rules written there: risk from the utterance and content-words models agreeing, in both languages, both models
 // having learned the session talk. --emotion-dev [W1,W2] only asks whether the candidate emotion writers' lines (by
-// default all of them) help the emotion model on the ones held out (EmotionDevelopment).
+// default all of them) help the emotion model on the ones held out (EmotionDevelopment); --distortion-dev W1,W2 the same for
+// candidate corpus writers and the distortions the utterance model reads (DistortionDevelopment).
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var repo = RepositoryRoot();
 var corpus = Path.Combine(repo, "corpus");
@@ -28,6 +29,12 @@ if (Array.IndexOf(args, "--emotion-dev") is var emotionDev and >= 0)
         ? args[emotionDev + 1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
         : InsightCorpus.EmotionTrainingWriters;
     EmotionDevelopment.Run(corpus, fixtures, train, candidates);
+    return;
+}
+
+if (Array.IndexOf(args, "--distortion-dev") is var distortionDev and >= 0 && distortionDev + 1 < args.Length)
+{
+    DistortionDevelopment.Run(corpus, fixtures, train, args[distortionDev + 1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     return;
 }
 

@@ -136,8 +136,9 @@ internal static class RiskRules
     /// <summary>
     /// Denials of one part of a clause read from the development hard cases (session 33): a screening answered with
     /// nothing, not the kind of person, nothing that makes them want it. Like <see cref="EnglishDenialPart"/>, only the
-    /// part between commas is set aside ("zero thoughts of suicide on the form, but..."); compiled rather than linear, and
-    /// apart from <see cref="EnglishDenial"/>, whose compiled matcher grew past the size the JIT optimises with them in it.
+    /// part between commas is set aside ("zero thoughts of suicide on the form, but..."). Compiled rather than linear (the
+    /// linear engine keeps its construction caches for the regex's life), and not inside <see cref="EnglishDenial"/>: with
+    /// them in it, the per-sentence benchmark read about twice as slow (README, "Live analysis accuracy", session 33).
     /// </summary>
     private static readonly Regex EnglishDenialByAnswerOrKind = CompileLenient(
         // "zero thoughts of suicide", "zero on the self-harm question", "I put not at all".
@@ -442,7 +443,7 @@ internal static class RiskRules
             || (language == TextLanguage.English && DenialParts(text, language).Any(part => DeniesPart(part.Text))));
 
     /// <summary>
-    /// <see cref="ClauseSpans"/>, with each English clause that holds a denial of one part (<see cref="EnglishDenialPart"/>)
+    /// <see cref="ClauseSpans"/>, with each English clause that holds a denial of one part (<see cref="DeniesPart"/>)
     /// split further at its commas, so that part alone can be set aside.
     /// </summary>
     private static List<EvidenceSpan> DenialParts(string text, TextLanguage language)
