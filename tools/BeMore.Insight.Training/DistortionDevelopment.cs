@@ -15,6 +15,12 @@ internal static class DistortionDevelopment
 {
     public static void Run(string corpus, string fixtures, Func<string, bool> train, IReadOnlyList<string> candidates)
     {
+        var unknown = candidates.Where(c => !train(c) || InsightCorpus.Languages.All(l => InsightCorpus.Utterances(corpus, l, w => w == c).Count == 0)).ToList();
+        if (candidates.Count == 0 || unknown.Count > 0)
+        {
+            throw new ArgumentException($"--distortion-dev needs training corpus writers (W1,W2,...); not one: {string.Join(", ", unknown)}.");
+        }
+
         var withoutAny = new InsightTrainer(corpus, fixtures, w => train(w) && !candidates.Contains(w), _ => false, _ => true);
         using var riskLevel = DevelopmentReport.Classifier(withoutAny.RiskLevel());
         using var without = DevelopmentReport.Classifier(withoutAny.Utterance());

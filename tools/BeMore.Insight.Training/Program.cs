@@ -32,9 +32,11 @@ if (Array.IndexOf(args, "--emotion-dev") is var emotionDev and >= 0)
     return;
 }
 
-if (Array.IndexOf(args, "--distortion-dev") is var distortionDev and >= 0 && distortionDev + 1 < args.Length)
+if (Array.IndexOf(args, "--distortion-dev") is var distortionDev and >= 0)
 {
-    DistortionDevelopment.Run(corpus, fixtures, train, args[distortionDev + 1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    // Without its list the mode must not fall through to training: that would overwrite the shipped models.
+    var candidates = distortionDev + 1 < args.Length ? args[distortionDev + 1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [];
+    DistortionDevelopment.Run(corpus, fixtures, train, candidates);
     return;
 }
 
