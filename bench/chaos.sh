@@ -77,7 +77,7 @@ as_postgres "$pg_bin/initdb" -D "$pg_data" --auth=scram-sha-256 --pwfile="$pg_ro
 # A port free when picked can be taken before the server binds it: try another, and show the server's log if it
 # still does not start (the work folder, with the log, is removed at exit).
 for attempt in 1 2 3; do
-    pg_port=$(free_port)
+    free_port pg_port
     as_postgres "$pg_bin/pg_ctl" start -D "$pg_data" -l "$pg_root/server.log" -w \
         -o "-p $pg_port -k $pg_root -c listen_addresses=127.0.0.1 -c max_connections=300" >/dev/null && break
     log "PostgreSQL did not start on port $pg_port (attempt $attempt); its log:"
@@ -92,10 +92,6 @@ signing_key=$(head -c 48 /dev/urandom | base64 -w0)
 events_key=$(head -c 32 /dev/urandom | base64 -w0)
 http_ports=()
 silo_ports=()
-for i in 0 1 2; do
-    http_ports+=("$(free_port)")
-    silo_ports+=("$(free_port)")
-done
 
 start_node() { # index
     local i=$1
@@ -129,13 +125,26 @@ wait_ready() { # index seconds
     done
 }
 
+# A node's first start picks its ports; one free when picked can be taken before the node binds it, and such a start is
+# tried again on other ports. A restart after a kill keeps them (the load generator knows each node by its address).
+first_start() { # index
+    local attempt logged
+    for attempt in 1 2 3; do
+        free_port "http_ports[$1]"
+        free_port "silo_ports[$1]"
+        logged=$(wc -l <"$work/node$1.log" 2>/dev/null || echo 0)
+        start_node "$1"
+        wait_ready "$1" 120 && return
+        kill -0 "${node_pids[$1]}" 2>/dev/null && return 1
+        [ "$attempt" -lt 3 ] && port_taken < <(tail -n +"$((logged + 1))" "$work/node$1.log") || return 1
+        log "node $1 found a port taken (attempt $attempt); trying other ports"
+    done
+}
+
 # The first node installs the schema; the others join once it is there.
-start_node 0
-wait_ready 0 120
-start_node 1
-start_node 2
-wait_ready 1 120
-wait_ready 2 120
+first_start 0
+first_start 1
+first_start 2
 log "three nodes ready (http ${http_ports[*]})"
 nodes="http://127.0.0.1:${http_ports[0]},http://127.0.0.1:${http_ports[1]},http://127.0.0.1:${http_ports[2]}"
 

@@ -97,16 +97,16 @@ silo_dll="${BEMORE_SILO_DLL:-$repo/src/Silo/bin/Release/net10.0/BeMore.Silo.dll}
 micro_dll="$repo/bench/BeMore.Bench.Micro/bin/Release/net10.0/BeMore.Bench.Micro.dll"
 
 # --- baseline -------------------------------------------------------------------------------------------------------
-baseline_port=$(free_port)
+free_port baseline_port
 baseline_url="http://127.0.0.1:$baseline_port"
 ASPNETCORE_URLS="$baseline_url" taskset -c "$server_cpus" dotnet "$baseline_dll" >"$work/baseline.log" 2>&1 &
 baseline_pid=$!
 started_pids+=("$baseline_pid")
 
 # --- BeMore ---------------------------------------------------------------------------------------------------------
-bemore_port=$(free_port)
+free_port bemore_port
 bemore_url="http://127.0.0.1:$bemore_port"
-silo_port=$(free_port)
+free_port silo_port
 bemore_pid=
 # Settings a scenario adds when it (re)starts BeMore.
 bemore_extra_env=()
@@ -131,24 +131,35 @@ bemore_env() {
 start_bemore() { # profile (embedded|postgres)
     local data_dir="$work/bemore-$1"
     mkdir -p "$data_dir"
-    local settings=()
-    mapfile -t settings < <(bemore_env "$data_dir")
-    settings+=("${bemore_extra_env[@]}")
-    if [ "$1" = postgres ]; then
-        settings+=(BeMore__Storage__Profile=Postgres
-            "BeMore__Storage__ConnectionString=$pg_connection"
-            "BeMore__Auth__SigningKey=$pg_signing_key"
-            BeMore__Encryption__ActiveKeyId=bench
-            "BeMore__Encryption__Keys__bench=$pg_events_key"
-            BeMore__Cluster__AdvertisedHost=127.0.0.1)
-    fi
-    local log_file="$work/bemore-$1.log" logged
+    local log_file="$work/bemore-$1.log" logged attempt settings=()
     touch "$log_file"
-    logged=$(wc -l <"$log_file")
-    (cd "$data_dir" && exec env "${settings[@]}" taskset -c "$server_cpus" dotnet "$silo_dll") >>"$log_file" 2>&1 &
-    bemore_pid=$!
-    started_pids+=("$bemore_pid")
-    wait_for "$bemore_url/health/ready" 120 "$bemore_pid" || { tail -n 40 "$log_file" >&2; return 1; }
+    # A port free when picked can be taken before the server binds it: such a start is tried again on other ports.
+    for attempt in 1 2 3; do
+        mapfile -t settings < <(bemore_env "$data_dir")
+        settings+=("${bemore_extra_env[@]}")
+        if [ "$1" = postgres ]; then
+            settings+=(BeMore__Storage__Profile=Postgres
+                "BeMore__Storage__ConnectionString=$pg_connection"
+                "BeMore__Auth__SigningKey=$pg_signing_key"
+                BeMore__Encryption__ActiveKeyId=bench
+                "BeMore__Encryption__Keys__bench=$pg_events_key"
+                BeMore__Cluster__AdvertisedHost=127.0.0.1)
+        fi
+        logged=$(wc -l <"$log_file")
+        (cd "$data_dir" && exec env "${settings[@]}" taskset -c "$server_cpus" dotnet "$silo_dll") >>"$log_file" 2>&1 &
+        bemore_pid=$!
+        started_pids+=("$bemore_pid")
+        wait_for "$bemore_url/health/ready" 120 "$bemore_pid" && break
+        if [ "$attempt" = 3 ] || kill -0 "$bemore_pid" 2>/dev/null ||
+            ! port_taken < <(tail -n +"$((logged + 1))" "$log_file"); then
+            tail -n 40 "$log_file" >&2
+            return 1
+        fi
+        log "BeMore found a port taken (attempt $attempt); trying other ports"
+        free_port bemore_port
+        free_port silo_port
+        bemore_url="http://127.0.0.1:$bemore_port"
+    done
     # Ready answers while the analysis still warms up (the models and the rules' first matches, about 1.7 s): a scenario
     # that starts then measures the node's start-up in its first requests (scenario 8's p99, run alone).
     wait_for_log "$log_file" "$logged" "Analysis models ready\|Analysis warm-up stopped" 120 "$bemore_pid" ||
@@ -252,7 +263,9 @@ counselor_scenario() { # profile label
     # latency. The rest of the run keeps BeMore without an LLM.
     log "scenario 8: counselor replies ($1, BeMore restarted with a fake LLM on the generator's core)"
     local llm_url llm_pid
-    llm_url="http://127.0.0.1:$(free_port)"
+    local llm_port
+    free_port llm_port
+    llm_url="http://127.0.0.1:$llm_port"
     ASPNETCORE_URLS="$llm_url" taskset -c "$generator_cpus" dotnet "$baseline_dll" >"$work/llm.log" 2>&1 &
     llm_pid=$!
     started_pids+=("$llm_pid")
@@ -318,7 +331,7 @@ if [ -n "$postgres" ]; then
     [ -x "$pg_bin/pg_ctl" ] || pg_bin=$(dirname "$(command -v pg_ctl)")
     pg_root="$work/pg"
     pg_data="$pg_root/data"
-    pg_port=$(free_port)
+    free_port pg_port
     mkdir -p "$pg_root"
     [ "$(id -u)" = 0 ] && chown postgres "$pg_root"
     # A real generated password (SCRAM, as a deployment would have): a production node refuses a connection string without one.

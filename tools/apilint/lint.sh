@@ -14,16 +14,31 @@ export REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true DO_NOT_TRACK=1 
 work="$(mktemp -d)"
 # shellcheck source=../free-port.sh
 source "$root/tools/free-port.sh"
-url="http://127.0.0.1:$(free_port)"
-(cd "$work" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$url" BeMore__Api__ExposeDocs=true \
-    BeMore__Storage__DataDirectory="$work" BeMore__Cluster__SiloPort="$(free_port)" BeMore__Cluster__GatewayPort="$(free_port)" \
-    dotnet "$silo_dll") >"$work/server.log" 2>&1 &
-server=$!
+server=
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 1 120); do
-    curl -sf -o "$work/openapi.json" "$url/openapi/v1.json" && break
-    kill -0 "$server" 2>/dev/null || { tail -n 40 "$work/server.log" >&2; exit 1; }
-    sleep 1
+# A port free when picked can be taken before the server binds it: such a start is tried again on other ports.
+for attempt in 1 2 3; do
+    free_port http_port
+    free_port silo_port
+    free_port gateway_port
+    url="http://127.0.0.1:$http_port"
+    (cd "$work" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$url" BeMore__Api__ExposeDocs=true \
+        BeMore__Storage__DataDirectory="$work" BeMore__Cluster__SiloPort="$silo_port" BeMore__Cluster__GatewayPort="$gateway_port" \
+        dotnet "$silo_dll") >"$work/server.log" 2>&1 &
+    server=$!
+    for _ in $(seq 1 120); do
+        curl -sf -o "$work/openapi.json" "$url/openapi/v1.json" && break 2
+        kill -0 "$server" 2>/dev/null || break
+        sleep 1
+    done
+    kill "$server" 2>/dev/null || true
+    wait "$server" 2>/dev/null || true
+    if [ "$attempt" = 3 ] || ! port_taken <"$work/server.log"; then
+        echo "The server did not serve $url/openapi/v1.json; its log:" >&2
+        tail -n 40 "$work/server.log" >&2
+        exit 1
+    fi
+    echo "The server found a port taken (attempt $attempt); trying other ports" >&2
 done
 curl -sf -o "$work/asyncapi.json" "$url/asyncapi/v1.json"
 
