@@ -348,7 +348,7 @@ internal static class RiskRules
             + @"|\b(?:killed\s+(?:himself|herself)|took\s+(?:his|her)\s+own\s+life)\b[^.!?]{0,60}\bI\s+(?:should|want\s+to|wanna)\s+(?:go|join|follow)\b", negatable: false, linear: true),
         Elevated(@"\burges?\s+to\s+(?:cut|hurt\s+myself|die|self[-\s]?harm)\b|\bI(?:'m|\s+am|'ve\s+been)\s+(?:still\s+|been\s+)?cutting(?:\s+(?:myself|again|every|and|but)\b|\s*(?:[,.!?]|$))"
             + @"|\b(?:wrote|writing|written)\s+(?:goodbye\s+)?letters?\s+to\s+(?:everyone|my\s+family|all\s+of\s+them)\b|\bgave\s+(?:away\s+)?my\s+(?:cat|dog|pets?)\s+(?:away|to)\b"
-            + @"|\b(?:hit|hitting|bang(?:ing)?|punch(?:ing)?)\s+my\s+head\s+(?:on|against)\b[^.!?]{0,30}\bbleed|\b(?:saved|saving|stockpil\w+|hoard\w*)\s+(?:up\s+)?(?:my\s+|the\s+|some\s+)?pills\b|\bpills\s+(?:saved|stashed|stockpiled|hidden)\b"
+            + @"|\b(?:hit|hitting|bang(?:ing)?|punch(?:ing)?)\s+my\s+head\s+(?:on|against)\b[^.!?]{0,30}\bbleed|\b(?:saved|saving|stockpil\w+|hoard\w*)\s+(?:up\s+)?(?:my\s+|the\s+|some\s+|all\s+(?:my\s+|the\s+)?)?(?:sleeping\s+)?(?:pills|tablets|meds|painkillers)\b|\b(?:pills|tablets|meds|painkillers)\s+(?:saved|stashed|stockpiled|hidden)\b"
             + @"|\b(?:looked\s+up|googled|researched|searched)\b[^.!?]{0,30}\b(?:lethal|overdose|how\s+many\s+pills|tylenol\s+thing|painless)|\blife\s+insurance\s+(?:covers|pays(?:\s+out)?)\s+(?:it|suicide)\b"
             + @"|\b(?:found|read|saw)\s+(?:the|my)\s+(?:suicide\s+)?note\s+I\s+(?:wrote|left)\b|\bmade\s+a\s+pact\b[^.!?]{0,40}\b(?:do\s+it|die|end\s+it)\b", linear: true),
         // Asked about a future, hope, safety or a plan and answered the risky way: "do I see a future? not really", "can I
@@ -374,6 +374,16 @@ internal static class RiskRules
         High("(?:내가|난|나는|나) ?없어지면[^.!?]{0,15}?(?:나을|편할|좋을|행복할)"),
         High("뛰어내리고 ?싶|뛰어내릴까|뛰어내려 ?버릴|목 ?(?:을 ?)?(?:매|맬|맸)|손목 ?(?:을 ?)?(?:긋|그었|그을)|약을 ?(?:한꺼번에|한 ?번에|왕창|몽땅|한 ?통)|수면제를 ?모으|수면제를 ?모아|번개탄|같이 ?죽(?:자|을까|으려|기로)"),
         High("(?:잠들어서|자다가) ?(?:안 ?깨|깨지 ?않|영원히)"),
+        // Plans and means the Columbia scale names, in the words Korean speakers use for them: looking up how to die,
+        // keeping pills back, a note written, the means bought, and wanting to follow someone who died ("할머니 따라가고
+        // 싶어요"; not a wish that was, or one someone else said). A note written in a class or a "death experience"
+        // programme, or pills gathered to throw away, is none of them.
+        High("(?:죽는|죽을|자살(?:하는)?|목 ?매는|뛰어내리는|(?:안 ?아프게|고통 ?없이|편하게|조용히) ?죽는) ?방법[을를이가도]? ?(?:좀 ?|계속 ?|자꾸 ?|몰래 ?|다시 ?|막 ?)?"
+            + "(?:검색(?:했|해 ?봤|하고 ?있|하는 ?중|해요|해|함|하게 ?되|하다가)|찾아 ?(?:봤|보고 ?있|보는 ?중|보게 ?되|봐요|봄|보다가)|찾고 ?있|찾았|알아 ?(?:봤|보고 ?있|보는 ?중|봐요|봄))"
+            + "|(?:약|수면제|진통제|알약|안정제|타이레놀)[을를]? ?(?:좀 ?|많이 ?|꽤 ?|몰래 ?|조금씩 ?|하나씩 ?|따로 ?|계속 ?)*(?:모아 ?(?:두|놨|놓|뒀|왔|오고|두고|놓고)|모으고 ?있|모으는 ?중|모았|쟁여|안 ?먹고 ?모)(?![^.!?]{0,30}?(?:버리|버릴|폐기|반납|갖다 ?(?:주|드리)|수거))"
+            + "|(?<!(?:체험|프로그램|수업|과제|교육|시간에|활동)[^.!?]{0,15})유서[를도]? ?(?:미리 ?|다 ?|몰래 ?)?(?:썼|써 ?(?:놨|놓았|뒀|두었|둔|놓은)|쓰고 ?있|쓰는 ?중|작성(?:했|해 ?놨|해 ?뒀))"
+            + "|(?<!(?:캠핑|등산|이사|짐|밭|과수원|농사)[^.!?]{0,15})(?:밧줄|번개탄|농약)[을를]? ?(?:몰래 ?|미리 ?|하나 ?|좀 ?)?(?:샀|사 ?(?:놨|놓았|뒀|왔)|구했|구해 ?(?:놨|뒀)|준비(?:했|해 ?(?:놨|뒀)))(?![^.!?]{0,12}?(?:캠핑|등산|이사|짐|밭|과수원|농사))"
+            + "|(?:돌아가(?:신|시고|셨)|세상 ?(?:을 ?)?떠(?:난|나고|났)|보내고|(?:먼저 ?)?(?:간|가신|떠난) ?(?:지|뒤|후)|죽고 ?(?:나서|난 ?뒤)|죽은 ?(?:뒤|후|다음))[^.!?]{0,40}?따라 ?(?:가고 ?싶|갈까|가야 ?(?:하|겠|되|돼)|가려고|가면 ?좋겠|가고만 ?싶)(?!었|다고|단|대)"),
         // Suicide as a subject, not a wish ("자살률", "자살 유가족", "자살 예방 교육"), or slang for "dreadful" ("자살각").
         Elevated("(?:자살|자해)(?![^.!?]{0,8}?(?:묻는|물어보는|에 ?관한|에 ?대한) ?(?:문항|질문|설문))(?:(?<=살)(?!률|율|각| ?유가족| ?예방| ?소식| ?관련| ?뉴스| ?보도| ?사건| ?고위험| ?위험군|이라는 ?(?:단어|말))|(?<=해))|죽고 ?싶|죽었으면 ?좋겠"),
         // Something to live for asked about and answered none: "살 이유가 있냐고요? 없어요", "살고 싶은 마음이요? 눈곱만큼도 없어요".

@@ -74,6 +74,11 @@ public sealed class RiskDetectorTests
     [InlineData("어제 손목을 그었어")]
     [InlineData("살기 싫어")]
     [InlineData("목숨을 끊고 싶어")]
+    [InlineData("회사에서 깨지고 집에 와서 씻지도 않고 누워서 핸드폰으로 죽는 방법 검색하다가 잠들어요")]
+    [InlineData("시험 망치고 나서 고통 없이 죽는 방법 계속 찾아보고 있어 ㅋㅋ 웃기지")]
+    [InlineData("병원에서 받은 수면제 요즘 안 먹고 서랍에 모아두고 있어요, 혹시 몰라서")]
+    [InlineData("애들 학교 서류 정리하면서 유서도 미리 써 놨어요 그냥 그렇게 됐어요")]
+    [InlineData("엄마 돌아가시고 나서 일 년 내내 나도 그냥 따라가고 싶어요 진짜로")]
     public void Assess_KoreanSuicidalIntent_IsHigh(string text)
     {
         var risk = RiskDetector.Assess(text, TextLanguage.Korean);
@@ -187,7 +192,7 @@ public sealed class RiskDetectorTests
     [InlineData("I'd never kill myself but I've been saving up my sleeping pills in a drawer.", TextLanguage.English, "saving up my sleeping pills")]
     [InlineData("I'm not suicidal, though everyone would honestly be better off if I wasn't around.", TextLanguage.English, "better off if I wasn't around")]
     [InlineData("Zero thoughts of suicide on the form, but honestly I've been saving up my pills.", TextLanguage.English, "saving up my pills")]
-    [InlineData("설문은 '없음'에 체크했는데 사실 약을 모아두고 있어요", TextLanguage.Korean, "약을 모아두고")]
+    [InlineData("설문은 '없음'에 체크했는데 사실 약을 모아두고 있어요", TextLanguage.Korean, "약을 모아두")]
     public void Assess_RiskClauseAfterDenial_AlertsOnThatClause(string text, TextLanguage language, string inEvidence)
     {
         var risk = RiskDetector.Assess(text, language);
@@ -276,6 +281,10 @@ public sealed class RiskDetectorTests
     [InlineData("등산하다가 미끄러져서 죽는 줄 알았어요")]
     [InlineData("과제 때문에 죽을 것 같아요")]
     [InlineData("죽는 거 생각 안 해요")]
+    [InlineData("우리 할머니 돌아가셨을 때 따라가고 싶다고 할아버지가 그러셨어요")]
+    [InlineData("할머니 돌아가셨을 때 따라가고 싶었어요. 지금은 괜찮아요")]
+    [InlineData("죽는 방법 검색하면 상담전화 번호가 떠요")]
+    [InlineData("약 모으거나 그런 거 없어요")]
     public void Assess_KoreanDenialOrSomeoneElsesAct_RaisesNothing(string text)
     {
         Assert.Equal(RiskAssessment.None, RiskDetector.Assess(text, TextLanguage.Korean));
