@@ -285,6 +285,10 @@ public sealed class RiskDetectorTests
     [InlineData("할머니 돌아가셨을 때 따라가고 싶었어요. 지금은 괜찮아요")]
     [InlineData("죽는 방법 검색하면 상담전화 번호가 떠요")]
     [InlineData("약 모으거나 그런 거 없어요")]
+    [InlineData("게임에서 보스한테 안 죽는 방법 검색했어")]
+    [InlineData("엄마가 약을 모아두고 계셔서 걱정이에요")]
+    [InlineData("할머니 돌아가시고 할아버지가 따라가고 싶어 하세요")]
+    [InlineData("애완견 보내고 나서 따라가고 싶을 만큼 슬펐어요")]
     public void Assess_KoreanDenialOrSomeoneElsesAct_RaisesNothing(string text)
     {
         Assert.Equal(RiskAssessment.None, RiskDetector.Assess(text, TextLanguage.Korean));
