@@ -19,7 +19,7 @@ var repo = RepositoryRoot();
 var corpus = Path.Combine(repo, "corpus");
 var models = Path.Combine(repo, "src", "Domain", "Analysis", "Models");
 var fixtures = Path.Combine(repo, "tests", "BeMore.Tests", "Fixtures", "Analysis");
-var train = new Func<string, bool>(writer => writer != InsightCorpus.TestWriter);
+var train = new Func<string, bool>(InsightCorpus.IsTrainingWriter);
 
 var writers = Directory.EnumerateDirectories(Path.Combine(corpus, "en")).Select(Path.GetFileName).OfType<string>()
     .Where(train).Order(StringComparer.Ordinal).ToList();

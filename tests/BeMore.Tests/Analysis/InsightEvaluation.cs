@@ -103,6 +103,16 @@ internal sealed class InsightEvaluation
     }
 
     /// <summary>
+    /// The unseen writers' split (<see cref="InsightCorpus.UnseenTestWriters"/>, never trained or tuned on): distortion, risk
+    /// and none lines in the language, written after the models and rules that read them.
+    /// </summary>
+    public static InsightEvaluation UnseenTestSplit(TextLanguage language)
+    {
+        var lines = InsightCorpus.Utterances(CorpusRoot, language.ToCode(), InsightCorpus.UnseenTestWriters.Contains);
+        return new(language, string.Join("+", lines.Select(l => l.Writer).Distinct()), lines, []);
+    }
+
+    /// <summary>
     /// A session talk test split (corpus/talk, never trained or tuned on): writer F's ordinary talk in seven kinds and risk
     /// in eight families, what a live session mostly hears, where a false alert turns the counselor's reply into a crisis
     /// script; or writer R's questions.

@@ -11,11 +11,21 @@ public sealed record CorpusEmotion(string Language, string Writer, string Emotio
 
 /// <summary>
 /// The labelled corpus under <c>corpus/&lt;lang&gt;/&lt;writer&gt;/</c>, as the training program and the evaluation tests read it.
-/// Writer C is the test split; the others are the training split.
+/// Writer C and <see cref="UnseenTestWriters"/> are the test splits; the others are the training split.
 /// </summary>
 public static class InsightCorpus
 {
     public const string TestWriter = "C";
+
+    /// <summary>
+    /// Distortion, risk and none lines only the evaluation tests read, by helpers who wrote to corpus/BRIEF.md after the
+    /// models and rules they are read with were made, without ever seeing them, the corpus or each other (English BK,
+    /// Korean BL, session 34): what an outside measurement on new words finds. Never trained or tuned on.
+    /// </summary>
+    public static IReadOnlyList<string> UnseenTestWriters { get; } = ["BK", "BL"];
+
+    /// <summary>Whether a corpus writer's distortions.tsv trains the models: every writer but the test splits'.</summary>
+    public static bool IsTrainingWriter(string writer) => writer != TestWriter && !UnseenTestWriters.Contains(writer);
 
     /// <summary>The session talk the models learn from (<see cref="TrainingTalk"/>); a writer may have written one language only.</summary>
     public static IReadOnlyList<string> TalkTrainingWriters { get; } = ["G", "H", "I", "Q", "S", "T", "U", "AU", "AV"];
@@ -140,7 +150,7 @@ public static class InsightCorpus
     {
         var parts = relativePath.Split('/');
         return parts.Length == 3 && (
-            (Languages.Contains(parts[0]) && parts[1] == TestWriter)
+            (Languages.Contains(parts[0]) && !IsTrainingWriter(parts[1]))
             || (parts[0] == "talk" && parts[1] is TalkTestWriter or QuestionTestWriter or HardCasesTestWriter)
             || (parts[0] == "emotion" && EmotionTestWriters.Contains(parts[1])));
     }
