@@ -20,12 +20,23 @@ internal static class RiskRules
     /// 없 as a "no": not "없진 않아" (not without), "수(가) 없어" (cannot), "밖에 없어" (nothing but: "자살할 수밖에 없어요",
     /// "죽고 싶다는 생각밖에 없어요") nor a question ("목 맬 만한 데 없나").
     /// </summary>
+    private const string KoreanAnotherPerson =
+        "(?:친구|동생|언니|오빠|누나|형|엄마|아빠|어머니|아버지|아들|딸|남편|아내|와이프|할머니|할아버지|선배|후배|동료|지인|주인공|캐릭터)(?:가|이|는|은|도|의|께서)? [^.!?]{0,12}";
+
     /// <summary>
-    /// Not right after another person named as the subject or owner ("엄마가 약을 모아두고", "할아버지 유서", "할아버지가
-    /// 따라가고 싶어 하세요"): the plans and means below are the speaker's own only without one.
+    /// Not right after another person named as the subject or owner ("할머니 돌아가시고 할아버지가 따라가고 싶어 하세요"):
+    /// the wish to follow someone is the speaker's own only without one.
     /// </summary>
-    private const string KoreanNotAnotherPersons =
-        "(?<!(?:친구|동생|언니|오빠|누나|형|엄마|아빠|어머니|아버지|아들|딸|남편|아내|와이프|할머니|할아버지|선배|후배|동료|지인|주인공|캐릭터)(?:가|이|는|은|도|의|께서)? [^.!?]{0,12})";
+    private const string KoreanNotAnotherPersons = "(?<!" + KoreanAnotherPerson + ")";
+
+    /// <summary>
+    /// What comes right before a Korean plan or means that is not the speaker's: another person as subject or owner ("엄마가
+    /// 약을 모아두고", "할아버지 유서"), "how not to die" and a game ("보스한테 안 죽는 방법"), a class or programme (a note
+    /// written there), camping or the farm (a rope, pesticide). Read right to left from the match, so only matches pay.
+    /// </summary>
+    private static readonly Regex KoreanPlansNotAfter = new(
+        "(?:" + KoreanAnotherPerson + "|안 ?|(?:게임|보스|롤|캐릭|몹|레이드|던전)[^.!?]{0,20}|(?:체험|프로그램|수업|과제|교육|시간에|활동)[^.!?]{0,15}|(?:캠핑|등산|이사|짐|밭|과수원|농사)[^.!?]{0,15})$",
+        RegexOptions.RightToLeft | RegexOptions.CultureInvariant, AnalysisRegex.MatchTimeout);
 
     private const string KoreanNone = "(?<!(?:수 ?[가도는]?|밖에|밖엔) ?)없(?! ?진| ?지는| ?지 ?않|나(?! ?봐)|냐|을까|는지|어지|어졌으면|어질|어져|으면|을 ?리)";
 
@@ -382,15 +393,15 @@ internal static class RiskRules
         High("뛰어내리고 ?싶|뛰어내릴까|뛰어내려 ?버릴|목 ?(?:을 ?)?(?:매|맬|맸)|손목 ?(?:을 ?)?(?:긋|그었|그을)|약을 ?(?:한꺼번에|한 ?번에|왕창|몽땅|한 ?통)|수면제를 ?모으|수면제를 ?모아|번개탄|같이 ?죽(?:자|을까|으려|기로)"),
         High("(?:잠들어서|자다가) ?(?:안 ?깨|깨지 ?않|영원히)"),
         // Plans and means the Columbia scale names, in the words Korean speakers use for them: looking up how to die,
-        // keeping pills back, a note written, the means bought, and wanting to follow someone who died ("할머니 따라가고
-        // 싶어요"; not a wish that was, or one someone else said). A note written in a class or a "death experience"
-        // programme, or pills gathered to throw away, is none of them.
-        High(KoreanNotAnotherPersons + "(?<!안 ?|(?:게임|보스|롤|캐릭|몹|레이드|던전)[^.!?]{0,20})(?:죽는|죽을|자살(?:하는)?|목 ?매는|뛰어내리는|(?:안 ?아프게|고통 ?없이|편하게|조용히) ?죽는) ?방법[을를이가도]? ?(?:좀 ?|계속 ?|자꾸 ?|몰래 ?|다시 ?|막 ?)?"
+        // keeping pills back (not to take them back to the pharmacy), a note written, the means bought; then wanting to
+        // follow someone who died ("할머니 따라가고 싶어요"; not a wish that was, someone else's, or a measure of grief).
+        High("(?:죽는|죽을|자살(?:하는)?|목 ?매는|뛰어내리는|(?:안 ?아프게|고통 ?없이|편하게|조용히) ?죽는) ?방법[을를이가도]? ?(?:좀 ?|계속 ?|자꾸 ?|몰래 ?|다시 ?|막 ?)?"
             + "(?:검색(?:했|해 ?봤|하고 ?있|하는 ?중|해요|해|함|하게 ?되|하다가)|찾아 ?(?:봤|보고 ?있|보는 ?중|보게 ?되|봐요|봄|보다가)|찾고 ?있|찾았|알아 ?(?:봤|보고 ?있|보는 ?중|봐요|봄))(?![^.!?]{0,20}?(?:리스폰|게임|캐릭))"
-            + "|" + KoreanNotAnotherPersons + "(?:약|수면제|진통제|알약|안정제|타이레놀)[을를]? ?(?:좀 ?|많이 ?|꽤 ?|몰래 ?|조금씩 ?|하나씩 ?|따로 ?|계속 ?)*(?:모아 ?(?:두|놨|놓|뒀|왔|오고|두고|놓고)|모으고 ?있|모으는 ?중|모았|쟁여|안 ?먹고 ?모)(?!시|셨|셔|고 ?계)(?![^.!?]{0,30}?(?:버리|버릴|폐기|반납|갖다 ?(?:주|드리)|수거))"
-            + "|" + KoreanNotAnotherPersons + "(?<!(?:체험|프로그램|수업|과제|교육|시간에|활동)[^.!?]{0,15})유서[를도]? ?(?:미리 ?|다 ?|몰래 ?)?(?:썼(?!던)|써 ?(?:놨|놓았|뒀|두었|둔|놓은)|쓰고 ?있(?!으시|으셨)|쓰는 ?중|작성(?:했|해 ?놨|해 ?뒀))"
-            + "|(?<!(?:캠핑|등산|이사|짐|밭|과수원|농사)[^.!?]{0,15})(?:밧줄|번개탄|농약)[을를]? ?(?:몰래 ?|미리 ?|하나 ?|좀 ?)?(?:샀|사 ?(?:놨|놓았|뒀|왔)|구했|구해 ?(?:놨|뒀)|준비(?:했|해 ?(?:놨|뒀)))(?![^.!?]{0,12}?(?:캠핑|등산|이사|짐|밭|과수원|농사))"
-            + "|(?:돌아가(?:신|시고|셨)|세상 ?(?:을 ?)?떠(?:난|나고|났)|보내고|(?:먼저 ?)?(?:간|가신|떠난) ?(?:지|뒤|후)|죽고 ?(?:나서|난 ?뒤)|죽은 ?(?:뒤|후|다음))[^.!?]{0,40}?" + KoreanNotAnotherPersons
+            + "|(?:약|수면제|진통제|알약|안정제|타이레놀)[을를]? ?(?:좀 ?|많이 ?|꽤 ?|몰래 ?|조금씩 ?|하나씩 ?|따로 ?|계속 ?)*(?:모아 ?(?:두|놨|놓|뒀|왔|오고|두고|놓고)|모으고 ?있|모으는 ?중|모았|쟁여|안 ?먹고 ?모)(?!시|셨|셔|고 ?계)(?![^.!?]{0,30}?(?:버리|버릴|폐기|반납|갖다 ?(?:주|드리)|수거))"
+            + "|유서[를도]? ?(?:미리 ?|다 ?|몰래 ?)?(?:썼(?!던)|써 ?(?:놨|놓았|뒀|두었|둔|놓은)|쓰고 ?있(?!으시|으셨)|쓰는 ?중|작성(?:했|해 ?놨|해 ?뒀))"
+            + "|(?:밧줄|번개탄|농약)[을를]? ?(?:몰래 ?|미리 ?|하나 ?|좀 ?)?(?:샀|사 ?(?:놨|놓았|뒀|왔)|구했|구해 ?(?:놨|뒀)|준비(?:했|해 ?(?:놨|뒀)))(?![^.!?]{0,12}?(?:캠핑|등산|이사|짐|밭|과수원|농사))",
+            notAfter: KoreanPlansNotAfter),
+        High("(?:돌아가(?:신|시고|셨)|세상 ?(?:을 ?)?떠(?:난|나고|났)|보내고|(?:먼저 ?)?(?:간|가신|떠난) ?(?:지|뒤|후)|죽고 ?(?:나서|난 ?뒤)|죽은 ?(?:뒤|후|다음))[^.!?]{0,40}?" + KoreanNotAnotherPersons
             + "따라 ?(?:가고 ?싶|갈까|가야 ?(?:하|겠|되|돼)|가려고|가면 ?좋겠|가고만 ?싶)(?!었|다고|단|대|어 ?하|을 ?(?:만큼|정도))"),
         // Suicide as a subject, not a wish ("자살률", "자살 유가족", "자살 예방 교육"), or slang for "dreadful" ("자살각").
         Elevated("(?:자살|자해)(?![^.!?]{0,8}?(?:묻는|물어보는|에 ?관한|에 ?대한) ?(?:문항|질문|설문))(?:(?<=살)(?!률|율|각| ?유가족| ?예방| ?소식| ?관련| ?뉴스| ?보도| ?사건| ?고위험| ?위험군|이라는 ?(?:단어|말))|(?<=해))|죽고 ?싶|죽었으면 ?좋겠"),
@@ -437,7 +448,7 @@ internal static class RiskRules
                     continue;
                 }
 
-                if (IsRetold(text, match, language) || NotTheSpeakers(text, match.Index, language))
+                if (pattern.NotTheSpeakersAt(text, match.Index) || IsRetold(text, match, language) || NotTheSpeakers(text, match.Index, language))
                 {
                     continue;
                 }
@@ -763,8 +774,8 @@ internal static class RiskRules
         : EnglishNegatedBefore.IsMatch(text.AsSpan(0, match.Index)) && !EnglishDenialTakenBack.IsMatch(text);
 
     /// <param name="linear">A long list of alternatives without lookarounds, read on the linear engine (<see cref="CompileLinear"/>).</param>
-    private static RiskPattern High(string pattern, bool negatable = true, bool linear = false) =>
-        new(RiskLevel.High, negatable, linear ? CompileLinear(pattern) : CompileLenient(pattern));
+    private static RiskPattern High(string pattern, bool negatable = true, bool linear = false, Regex? notAfter = null) =>
+        new(RiskLevel.High, negatable, linear ? CompileLinear(pattern) : CompileLenient(pattern), notAfter);
 
     /// <inheritdoc cref="High"/>
     private static RiskPattern Elevated(string pattern, bool negatable = true, bool linear = false) =>
@@ -788,5 +799,9 @@ internal static class RiskRules
     /// <param name="Denied">The only phrases found were denied: "I'd never hurt myself".</param>
     internal sealed record RuleRisk(RiskLevel Level, EvidenceSpan? Evidence, bool Denied);
 
-    private sealed record RiskPattern(RiskLevel Level, bool Negatable, Regex Regex);
+    /// <param name="NotAfter">Where this matches the text right before a match (read right to left), the match is not the speaker's.</param>
+    private sealed record RiskPattern(RiskLevel Level, bool Negatable, Regex Regex, Regex? NotAfter = null)
+    {
+        public bool NotTheSpeakersAt(string text, int index) => NotAfter is not null && NotAfter.IsMatch(text.AsSpan(0, index));
+    }
 }
