@@ -20,6 +20,9 @@ internal static class RiskRules
     /// 없 as a "no": not "없진 않아" (not without), "수(가) 없어" (cannot), "밖에 없어" (nothing but: "자살할 수밖에 없어요",
     /// "죽고 싶다는 생각밖에 없어요") nor a question ("목 맬 만한 데 없나").
     /// </summary>
+    private const string KoreanNone = "(?<!(?:수 ?[가도는]?|밖에|밖엔) ?)없(?! ?진| ?지는| ?지 ?않|나(?! ?봐)|냐|을까|는지|어지|어졌으면|어질|어져|으면|을 ?리)";
+
+    /// <summary>Another person named as the subject or owner of what follows ("엄마가 ...", "할아버지 ...").</summary>
     private const string KoreanAnotherPerson =
         "(?:친구|동생|언니|오빠|누나|형|엄마|아빠|어머니|아버지|아들|딸|남편|아내|와이프|할머니|할아버지|선배|후배|동료|지인|주인공|캐릭터)(?:가|이|는|은|도|의|께서)? [^.!?]{0,12}";
 
@@ -35,10 +38,8 @@ internal static class RiskRules
     /// written there), camping or the farm (a rope, pesticide). Read right to left from the match, so only matches pay.
     /// </summary>
     private static readonly Regex KoreanPlansNotAfter = new(
-        "(?:" + KoreanAnotherPerson + "|안 ?|(?:게임|보스|롤|캐릭|몹|레이드|던전)[^.!?]{0,20}|(?:체험|프로그램|수업|과제|교육|시간에|활동)[^.!?]{0,15}|(?:캠핑|등산|이사|짐|밭|과수원|농사)[^.!?]{0,15})$",
+        "(?:" + KoreanAnotherPerson + "|(?:^|\\s)안 ?|(?:게임|보스|롤|캐릭|몹|레이드|던전)[^.!?]{0,20}|(?:체험|프로그램|수업|과제|교육|시간에|활동)[^.!?]{0,15}|(?:캠핑|등산|이사|짐|밭|과수원|농사)[^.!?]{0,15})$",
         RegexOptions.RightToLeft | RegexOptions.CultureInvariant, AnalysisRegex.MatchTimeout);
-
-    private const string KoreanNone = "(?<!(?:수 ?[가도는]?|밖에|밖엔) ?)없(?! ?진| ?지는| ?지 ?않|나(?! ?봐)|냐|을까|는지|어지|어졌으면|어질|어져|으면|을 ?리)";
 
     /// <summary>아니 as "it is not": not a question that leans towards yes ("죽고 싶은 거 아닌가 싶어요", "아닐까", "아니냐").</summary>
     private const string KoreanNotThat = "(?:아니(?!냐|니(?!까)|까|면|죠 ?\\?|지 ?\\?|라(?=[^.!?]{0,16}?(?:죽|자해|자살|이미|아예|끝내|사라지|없어지|뛰어)))|아닌(?!가(?! ?봐)|지)|아냐|아님)";
