@@ -118,7 +118,8 @@ start_node() { # index
 
 wait_ready() { # index seconds
     local deadline=$((SECONDS + $2))
-    until curl -sf -o /dev/null "http://127.0.0.1:${http_ports[$1]}/health/ready"; do
+    # Ready only from this node: another process may hold the port this one failed to bind.
+    until curl -sf -o /dev/null "http://127.0.0.1:${http_ports[$1]}/health/ready" && kill -0 "${node_pids[$1]}" 2>/dev/null; do
         kill -0 "${node_pids[$1]}" 2>/dev/null || { log "node $1 exited during start-up"; tail -n 30 "$work/node$1.log" >&2; return 1; }
         [ "$SECONDS" -lt "$deadline" ] || { log "node $1 not ready after $2 s"; return 1; }
         sleep 0.2
@@ -132,7 +133,8 @@ first_start() { # index
     for attempt in 1 2 3; do
         free_port "http_ports[$1]"
         free_port "silo_ports[$1]"
-        logged=$(wc -l <"$work/node$1.log" 2>/dev/null || echo 0)
+        touch "$work/node$1.log"
+        logged=$(wc -l <"$work/node$1.log")
         start_node "$1"
         wait_ready "$1" 120 && return
         kill -0 "${node_pids[$1]}" 2>/dev/null && return 1

@@ -70,7 +70,8 @@ source "$repo/tools/free-port.sh"
 
 wait_for() { # url, seconds, pid
     local deadline=$((SECONDS + $2))
-    until curl -sf -o /dev/null "$1"; do
+    # Ready only from this server: another process may hold the port it failed to bind.
+    until curl -sf -o /dev/null "$1" && kill -0 "$3" 2>/dev/null; do
         kill -0 "$3" 2>/dev/null || { log "server $3 exited during start-up"; return 1; }
         [ "$SECONDS" -lt "$deadline" ] || { log "$1 not ready after $2 s"; return 1; }
         sleep 0.2

@@ -24,5 +24,5 @@ free_port() {
 
 # port_taken < LOG: whether the server that wrote LOG (on stdin) exited because a port it was given was taken.
 port_taken() {
-    grep -q "Address already in use"
+    grep -qi "address already in use"
 }

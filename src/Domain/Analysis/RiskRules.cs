@@ -22,24 +22,31 @@ internal static class RiskRules
     /// </summary>
     private const string KoreanNone = "(?<!(?:수 ?[가도는]?|밖에|밖엔) ?)없(?! ?진| ?지는| ?지 ?않|나(?! ?봐)|냐|을까|는지|어지|어졌으면|어질|어져|으면|을 ?리)";
 
-    /// <summary>Another person named as the subject or owner of what follows ("엄마가 ...", "할아버지 ...").</summary>
-    private const string KoreanAnotherPerson =
-        "(?:친구|동생|언니|오빠|누나|형|엄마|아빠|어머니|아버지|아들|딸|남편|아내|와이프|할머니|할아버지|선배|후배|동료|지인|주인공|캐릭터)(?:가|이|는|은|도|의|께서)? [^.!?]{0,12}";
-
     /// <summary>
-    /// Not right after another person named as the subject or owner ("할머니 돌아가시고 할아버지가 따라가고 싶어 하세요"):
-    /// the wish to follow someone is the speaker's own only without one.
+    /// Another person named as the subject or owner right before a plan or means ("엄마가 약을 모아두고", "할아버지의 유서"),
+    /// read right to left from a match (<see cref="RiskPattern.NotAfter"/>) so that only matches pay for it; the person's
+    /// word stands alone ("성형" is not "형") and carries its particle.
     /// </summary>
-    private const string KoreanNotAnotherPersons = "(?<!" + KoreanAnotherPerson + ")";
+    private const string KoreanAnotherPersonBefore =
+        "(?:^|[^가-힣])(?:친구|동생|언니|오빠|누나|형|엄마|아빠|어머니|아버지|아들|딸|남편|아내|와이프|할머니|할아버지|선배|후배|동료|지인|주인공|여주|남주|캐릭터)(?:가|이|는|은|도|께서|의) [^.!?\\n]{0,12}\\z";
 
-    /// <summary>
-    /// What comes right before a Korean plan or means that is not the speaker's: another person as subject or owner ("엄마가
-    /// 약을 모아두고", "할아버지 유서"), "how not to die" and a game ("보스한테 안 죽는 방법"), a class or programme (a note
-    /// written there), camping or the farm (a rope, pesticide). Read right to left from the match, so only matches pay.
-    /// </summary>
-    private static readonly Regex KoreanPlansNotAfter = new(
-        "(?:" + KoreanAnotherPerson + "|(?:^|\\s)안 ?|(?:게임|보스|롤|캐릭|몹|레이드|던전)[^.!?]{0,20}|(?:체험|프로그램|수업|과제|교육|시간에|활동)[^.!?]{0,15}|(?:캠핑|등산|이사|짐|밭|과수원|농사)[^.!?]{0,15})$",
-        RegexOptions.RightToLeft | RegexOptions.CultureInvariant, AnalysisRegex.MatchTimeout);
+    private static Regex NotAfter(string pattern) =>
+        new(pattern, RegexOptions.RightToLeft | RegexOptions.CultureInvariant, AnalysisRegex.MatchTimeout);
+
+    /// <summary>Looking up how to die that is not the speaker's: another person's, "how not to die" (안, 덜), a game's deaths or pests'.</summary>
+    private static readonly Regex KoreanHowToDieNotAfter = NotAfter(KoreanAnotherPersonBefore
+        + "|(?:^|\\s)(?:안|덜) ?\\z|(?:게임|배그|롤|레이드|던전)(?:에서|에선|할 ?때|하다가) [^.!?\\n]{0,20}\\z|(?:바퀴벌레|벌레|모기|쥐|잡초|개미)[^.!?\\n]{0,8}\\z");
+
+    /// <summary>Pills kept back by another person ("할머니가 약을 모아두시는").</summary>
+    private static readonly Regex KoreanPillsNotAfter = NotAfter(KoreanAnotherPersonBefore);
+
+    /// <summary>A note someone else wrote, or one written in a class, a "death experience" programme or a story.</summary>
+    private static readonly Regex KoreanNoteNotAfter = NotAfter(KoreanAnotherPersonBefore
+        + "|(?:체험|프로그램|수업|과제|교육|활동|드라마|영화|소설|웹툰)[^.!?\\n]{0,15}\\z");
+
+    /// <summary>A rope, a briquette or pesticide for camping, a swing, a tent, the farm or the garden.</summary>
+    private static readonly Regex KoreanMeansNotAfter = NotAfter(
+        "(?:캠핑|등산|그네|텐트|이삿짐|농장|과수원|농사|화분|텃밭)[^.!?\\n]{0,15}\\z");
 
     /// <summary>아니 as "it is not": not a question that leans towards yes ("죽고 싶은 거 아닌가 싶어요", "아닐까", "아니냐").</summary>
     private const string KoreanNotThat = "(?:아니(?!냐|니(?!까)|까|면|죠 ?\\?|지 ?\\?|라(?=[^.!?]{0,16}?(?:죽|자해|자살|이미|아예|끝내|사라지|없어지|뛰어)))|아닌(?!가(?! ?봐)|지)|아냐|아님)";
@@ -367,7 +374,7 @@ internal static class RiskRules
             + @"|\b(?:killed\s+(?:himself|herself)|took\s+(?:his|her)\s+own\s+life)\b[^.!?]{0,60}\bI\s+(?:should|want\s+to|wanna)\s+(?:go|join|follow)\b", negatable: false, linear: true),
         Elevated(@"\burges?\s+to\s+(?:cut|hurt\s+myself|die|self[-\s]?harm)\b|\bI(?:'m|\s+am|'ve\s+been)\s+(?:still\s+|been\s+)?cutting(?:\s+(?:myself|again|every|and|but)\b|\s*(?:[,.!?]|$))"
             + @"|\b(?:wrote|writing|written)\s+(?:goodbye\s+)?letters?\s+to\s+(?:everyone|my\s+family|all\s+of\s+them)\b|\bgave\s+(?:away\s+)?my\s+(?:cat|dog|pets?)\s+(?:away|to)\b"
-            + @"|\b(?:hit|hitting|bang(?:ing)?|punch(?:ing)?)\s+my\s+head\s+(?:on|against)\b[^.!?]{0,30}\bbleed|\b(?:saved|saving|stockpil\w+|hoard\w*)\s+(?:up\s+)?(?:my\s+|the\s+|some\s+|all\s+(?:my\s+|the\s+)?)?(?:sleeping\s+)?(?:pills|tablets|meds|painkillers)\b|\b(?:pills|tablets|meds|painkillers)\s+(?:saved|stashed|stockpiled|hidden)\b"
+            + @"|\b(?:hit|hitting|bang(?:ing)?|punch(?:ing)?)\s+my\s+head\s+(?:on|against)\b[^.!?]{0,30}\bbleed|\b(?:saved|saving|stockpil\w+|hoard\w*)\s+(?:up\s+)?(?:my\s+|the\s+|some\s+|all\s+(?:my\s+|the\s+)?)?(?:sleeping\s+)?(?:pills|tablets|meds|painkillers)\b|\b(?:pills|tablets|meds|painkillers)\s+(?:saved(?:\s+up\b|\s*[.,!?]|\s*$)|stashed\b|stockpiled\b|hidden\b)"
             + @"|\b(?:looked\s+up|googled|researched|searched)\b[^.!?]{0,30}\b(?:lethal|overdose|how\s+many\s+pills|tylenol\s+thing|painless)|\blife\s+insurance\s+(?:covers|pays(?:\s+out)?)\s+(?:it|suicide)\b"
             + @"|\b(?:found|read|saw)\s+(?:the|my)\s+(?:suicide\s+)?note\s+I\s+(?:wrote|left)\b|\bmade\s+a\s+pact\b[^.!?]{0,40}\b(?:do\s+it|die|end\s+it)\b", linear: true),
         // Asked about a future, hope, safety or a plan and answered the risky way: "do I see a future? not really", "can I
@@ -396,14 +403,17 @@ internal static class RiskRules
         // Plans and means the Columbia scale names, in the words Korean speakers use for them: looking up how to die,
         // keeping pills back (not to take them back to the pharmacy), a note written, the means bought; then wanting to
         // follow someone who died ("할머니 따라가고 싶어요"; not a wish that was, someone else's, or a measure of grief).
-        High("(?:죽는|죽을|자살(?:하는)?|목 ?매는|뛰어내리는|(?:안 ?아프게|고통 ?없이|편하게|조용히) ?죽는) ?방법[을를이가도]? ?(?:좀 ?|계속 ?|자꾸 ?|몰래 ?|다시 ?|막 ?)?"
-            + "(?:검색(?:했|해 ?봤|하고 ?있|하는 ?중|해요|해|함|하게 ?되|하다가)|찾아 ?(?:봤|보고 ?있|보는 ?중|보게 ?되|봐요|봄|보다가)|찾고 ?있|찾았|알아 ?(?:봤|보고 ?있|보는 ?중|봐요|봄))(?![^.!?]{0,20}?(?:리스폰|게임|캐릭))"
-            + "|(?:약|수면제|진통제|알약|안정제|타이레놀)[을를]? ?(?:좀 ?|많이 ?|꽤 ?|몰래 ?|조금씩 ?|하나씩 ?|따로 ?|계속 ?)*(?:모아 ?(?:두|놨|놓|뒀|왔|오고|두고|놓고)|모으고 ?있|모으는 ?중|모았|쟁여|안 ?먹고 ?모)(?!시|셨|셔|고 ?계)(?![^.!?]{0,30}?(?:버리|버릴|폐기|반납|갖다 ?(?:주|드리)|수거))"
-            + "|유서[를도]? ?(?:미리 ?|다 ?|몰래 ?)?(?:썼(?!던)|써 ?(?:놨|놓았|뒀|두었|둔|놓은)|쓰고 ?있(?!으시|으셨)|쓰는 ?중|작성(?:했|해 ?놨|해 ?뒀))"
-            + "|(?:밧줄|번개탄|농약)[을를]? ?(?:몰래 ?|미리 ?|하나 ?|좀 ?)?(?:샀|사 ?(?:놨|놓았|뒀|왔)|구했|구해 ?(?:놨|뒀)|준비(?:했|해 ?(?:놨|뒀)))(?![^.!?]{0,12}?(?:캠핑|등산|이사|짐|밭|과수원|농사))",
-            notAfter: KoreanPlansNotAfter),
-        High("(?:돌아가(?:신|시고|셨)|세상 ?(?:을 ?)?떠(?:난|나고|났)|보내고|(?:먼저 ?)?(?:간|가신|떠난) ?(?:지|뒤|후)|죽고 ?(?:나서|난 ?뒤)|죽은 ?(?:뒤|후|다음))[^.!?]{0,40}?" + KoreanNotAnotherPersons
-            + "따라 ?(?:가고 ?싶|갈까|가야 ?(?:하|겠|되|돼)|가려고|가면 ?좋겠|가고만 ?싶)(?!었|다고|단|대|어 ?하|을 ?(?:만큼|정도))"),
+        High("(?:죽는|죽을|자살(?:하는)?|목 ?매는|뛰어내리는|(?:안 ?아프게|고통 ?없이|편하게|조용히) ?죽는) ?(?:방법|법)[을를이가도]? ?(?:좀 ?|계속 ?|자꾸 ?|몰래 ?|다시 ?|막 ?)?(?:(?:인터넷|폰|핸드폰|유튜브|구글)(?:으로|에서|에) ?)?"
+            + "(?:검색(?:했|해 ?봤|하고 ?있|하는 ?중(?!학)|해요|함|하게 ?되|하다가)|구글링(?:했|하고 ?있|해 ?봤)|찾아 ?(?:봤|보고 ?있|보는 ?중(?!학)|보게 ?되|봐요|봄|보다가)|찾고 ?있|찾았|알아 ?(?:봤|보고 ?있|보는 ?중(?!학)|봐요|봄))(?![^.!?]{0,20}?(?:리스폰|게임|캐릭))",
+            notAfter: KoreanHowToDieNotAfter),
+        High("(?:(?<![가-힣])약|수면제|진통제|알약|안정제|타이레놀)[을를]? ?(?:좀 ?|많이 ?|꽤 ?|몰래 ?|조금씩 ?|하나씩 ?|따로 ?|계속 ?)*(?:모아 ?(?:두|둔|놨|놓|뒀|왔|오고|두고|놓고|서 ?(?:한꺼번에|한 ?번에|다 ?먹))|모으고 ?있|모으는 ?중(?!학)|모았|안 ?먹고 ?모)(?!시|셨|셔|고 ?계)(?![^.!?]{0,30}?(?:버리|버릴|폐기|반납|갖다 ?(?:주|드리)|수거))",
+            notAfter: KoreanPillsNotAfter),
+        High("유서(?:를|도|는|까지)? ?(?:이미 ?|미리 ?|다 ?|몰래 ?)?(?:썼(?!던|었)|써 ?(?:놨|놓았|뒀|두었|둔|놓은)|남겨 ?(?:놨|놓았|뒀|두었)|쓰고 ?있(?!으시|으셨)|쓰는 ?중(?!학)|작성(?:했|해 ?놨|해 ?뒀))",
+            notAfter: KoreanNoteNotAfter),
+        High("(?:밧줄|번개탄|착화탄|농약)[을를]? ?(?:몰래 ?|미리 ?|하나 ?|좀 ?)?(?:샀|사 ?(?:놨|놓았|뒀|왔)|구했|구해 ?(?:놨|뒀)|준비(?:했|해 ?(?:놨|뒀)))(?![^.!?]{0,12}?(?:캠핑|등산|그네|텐트|농장|과수원|농사|화분|텃밭|벌레))",
+            notAfter: KoreanMeansNotAfter),
+        High("(?:돌아가(?:신|시고|셨)|세상 ?(?:을 ?)?떠(?:난|나고|났)|보내고|(?:먼저 ?)?(?<![가-힣])(?:간|가신|떠난) ?(?:지|뒤|후)|죽고 ?(?:나서|난 ?뒤)|죽은 ?(?:뒤|후|다음))[^.!?]{0,40}?"
+            + "따라 ?(?:가고 ?싶|갈까|가고만 ?싶|가면 ?좋겠)(?!었|다고|단|대|어 ?하|을 ?(?:만큼|정도))"),
         // Suicide as a subject, not a wish ("자살률", "자살 유가족", "자살 예방 교육"), or slang for "dreadful" ("자살각").
         Elevated("(?:자살|자해)(?![^.!?]{0,8}?(?:묻는|물어보는|에 ?관한|에 ?대한) ?(?:문항|질문|설문))(?:(?<=살)(?!률|율|각| ?유가족| ?예방| ?소식| ?관련| ?뉴스| ?보도| ?사건| ?고위험| ?위험군|이라는 ?(?:단어|말))|(?<=해))|죽고 ?싶|죽었으면 ?좋겠"),
         // Something to live for asked about and answered none: "살 이유가 있냐고요? 없어요", "살고 싶은 마음이요? 눈곱만큼도 없어요".
@@ -800,7 +810,7 @@ internal static class RiskRules
     /// <param name="Denied">The only phrases found were denied: "I'd never hurt myself".</param>
     internal sealed record RuleRisk(RiskLevel Level, EvidenceSpan? Evidence, bool Denied);
 
-    /// <param name="NotAfter">Where this matches the text right before a match (read right to left), the match is not the speaker's.</param>
+    /// <param name="NotAfter">Where this matches the text right before a match (read right to left, ending at it), the match is not the speaker's.</param>
     private sealed record RiskPattern(RiskLevel Level, bool Negatable, Regex Regex, Regex? NotAfter = null)
     {
         public bool NotTheSpeakersAt(string text, int index) => NotAfter is not null && NotAfter.IsMatch(text.AsSpan(0, index));

@@ -79,6 +79,12 @@ public sealed class RiskDetectorTests
     [InlineData("병원에서 받은 수면제 요즘 안 먹고 서랍에 모아두고 있어요, 혹시 몰라서")]
     [InlineData("애들 학교 서류 정리하면서 유서도 미리 써 놨어요 그냥 그렇게 됐어요")]
     [InlineData("엄마 돌아가시고 나서 일 년 내내 나도 그냥 따라가고 싶어요 진짜로")]
+    [InlineData("엄마 돌아가시고 따라가고 싶어요")]
+    [InlineData("남편 먼저 간 뒤로 따라가고 싶어요")]
+    [InlineData("과제 때문에 너무 힘들어서 죽는 방법 검색해 봤어")]
+    [InlineData("감정 컨트롤이 안 돼서 죽는 방법 찾아봤어요")]
+    [InlineData("수면제 모아 둔 게 한 통 있어요")]
+    [InlineData("폰에 유서 남겨 뒀어요")]
     public void Assess_KoreanSuicidalIntent_IsHigh(string text)
     {
         var risk = RiskDetector.Assess(text, TextLanguage.Korean);
@@ -102,6 +108,7 @@ public sealed class RiskDetectorTests
     [InlineData("Saying yes to that would be shooting myself in the foot.")]
     [InlineData("We laughed so hard I thought I was going to die.")]
     [InlineData("I'm hopeless at parallel parking.")]
+    [InlineData("My meds saved my life last year.")]
     public void Assess_EnglishHyperboleAndOrdinarySpeech_IsNone(string text)
     {
         Assert.Equal(RiskLevel.None, RiskDetector.Assess(text, TextLanguage.English).Level);
@@ -289,6 +296,13 @@ public sealed class RiskDetectorTests
     [InlineData("엄마가 약을 모아두고 계셔서 걱정이에요")]
     [InlineData("할머니 돌아가시고 할아버지가 따라가고 싶어 하세요")]
     [InlineData("애완견 보내고 나서 따라가고 싶을 만큼 슬펐어요")]
+    [InlineData("상비약 모아 두는 서랍 샀어요")]
+    [InlineData("감기약 좀 쟁여 놨어요")]
+    [InlineData("죽는 방법 검색해 보면 상담전화 번호가 먼저 떠요")]
+    [InlineData("주말 잘 보내고 월요일부터 진도 따라가야 돼요")]
+    [InlineData("텐트 치려고 밧줄 좀 샀어요")]
+    [InlineData("드라마에서 여주가 유서 썼는데 너무 슬펐어")]
+    [InlineData("재작년 우울증 심할 땐 유서까지 썼었어요. 약이랑 상담 덕분에 지금은 그 시기가 남 얘기 같아요")]
     public void Assess_KoreanDenialOrSomeoneElsesAct_RaisesNothing(string text)
     {
         Assert.Equal(RiskAssessment.None, RiskDetector.Assess(text, TextLanguage.Korean));
