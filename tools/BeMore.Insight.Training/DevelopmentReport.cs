@@ -26,7 +26,7 @@ internal static class DevelopmentReport
         using var e = Classifier(emotion);
         foreach (var code in InsightCorpus.Languages)
         {
-            var language = code == "ko" ? TextLanguage.Korean : TextLanguage.English;
+            var language = TextLanguages.FromCode(code);
             var lines = InsightCorpus.Utterances(corpus, code, heldOut);
             if (lines.Count == 0)
             {

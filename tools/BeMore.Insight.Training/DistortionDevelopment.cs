@@ -36,7 +36,7 @@ internal static class DistortionDevelopment
                     continue;
                 }
 
-                var language = code == "ko" ? TextLanguage.Korean : TextLanguage.English;
+                var language = TextLanguages.FromCode(code);
                 var distortionLines = lines.Count(l => l.Label is not ("risk" or "none"));
                 var before = ExactTypeF1(new UtteranceInsight(without, riskLevel, new InsightThresholds()), lines, language, distortionLines);
                 var after = ExactTypeF1(new UtteranceInsight(with, riskLevel, new InsightThresholds()), lines, language, distortionLines);

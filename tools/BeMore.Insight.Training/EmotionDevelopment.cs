@@ -33,7 +33,7 @@ internal static class EmotionDevelopment
                     continue;
                 }
 
-                var language = code == "ko" ? TextLanguage.Korean : TextLanguage.English;
+                var language = TextLanguages.FromCode(code);
                 var before = DevelopmentReport.EmotionMacroF1(new TextEmotionAnalyzer(new TextEmotionOptions(), without), lines, language);
                 var after = DevelopmentReport.EmotionMacroF1(new TextEmotionAnalyzer(new TextEmotionOptions(), with), lines, language);
                 better += after > before ? 1 : 0;

@@ -39,7 +39,7 @@ internal sealed class InsightTrainer(string corpus, string fixtures, Func<string
     /// </summary>
     public ITransformer Risk(bool contentWordsOnly) => Train(InsightCorpus.Languages.SelectMany(l =>
     {
-        var language = l == "ko" ? TextLanguage.Korean : TextLanguage.English;
+        var language = TextLanguages.FromCode(l);
         return InsightCorpus.Utterances(corpus, l, writers).Concat(InsightCorpus.TrainingTalk(corpus, l, talk)).Select(u => (u.Text, u.Label))
             .Concat(FixtureSentences(l).Select(f => (f.Text, f.Label)))
             .Concat(InsightCorpus.Everyday(corpus, l, everyday).Select(text => (Text: text, Label: "none")))

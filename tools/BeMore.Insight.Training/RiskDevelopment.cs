@@ -63,7 +63,7 @@ internal static class RiskDevelopment
                 new(talkUtterance, contentWordsOnly: false, agreeing: (talkContent, 8f), agreeingFrom: (float)from);
             foreach (var code in InsightCorpus.Languages)
             {
-                var language = code == "ko" ? TextLanguage.Korean : TextLanguage.English;
+                var language = TextLanguages.FromCode(code);
                 var lines = InsightCorpus.Utterances(corpus, code, w => w == held)
                     .Select(l => (l.Text, Kind: l.Label is "risk" or "none" ? l.Label : "distortion", Source: held, l.Subtype))
                     .Concat(InsightCorpus.Everyday(corpus, code, i => !Others(i)).Select(t => (Text: t, Kind: "everyday", Source: "everyday", Subtype: "")))

@@ -48,6 +48,9 @@ public static class TextLanguages
 
     public static string ToCode(this TextLanguage language) => language == TextLanguage.Korean ? "ko" : "en";
 
+    /// <summary>The language of a code <see cref="ToCode"/> wrote: "ko" is Korean, any other English.</summary>
+    public static TextLanguage FromCode(string code) => code == "ko" ? TextLanguage.Korean : TextLanguage.English;
+
     internal static bool IsHangul(char c) =>
         c is (>= '\uAC00' and <= '\uD7A3') or (>= '\u1100' and <= '\u11FF') or (>= '\u3130' and <= '\u318F');
 }

@@ -88,7 +88,7 @@ public sealed partial class CounselorWorker(
     private async Task<(string Text, string Source, bool Complete)> StreamLlmAsync(IChatClient llm, CounselorJob job, LiveReply reply, CancellationToken stopping)
     {
         var settings = options.Value;
-        var language = job.Turn.Language == "ko" ? TextLanguage.Korean : TextLanguage.English;
+        var language = TextLanguages.FromCode(job.Turn.Language);
         using var total = CancellationTokenSource.CreateLinkedTokenSource(job.Token, stopping);
         total.CancelAfter(settings.TotalTimeout);
         using var firstWords = CancellationTokenSource.CreateLinkedTokenSource(total.Token);

@@ -62,7 +62,7 @@ public sealed class LocalReplyComposer(int seed = 0)
     public string Compose(CounselorTurn turn)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var language = turn.Language == "ko" ? TextLanguage.Korean : TextLanguage.English;
+        var language = TextLanguages.FromCode(turn.Language);
         _turns++;
         CheckedIn = false;
         if (turn.RiskRaised)

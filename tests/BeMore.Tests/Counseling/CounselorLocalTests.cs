@@ -31,7 +31,7 @@ public sealed class CounselorLocalTests(BeMoreWebFactory factory) : IClassFixtur
         var events = client.Arrivals.Where(e => e.TryGetProperty("seq", out var seq) && seq.ValueKind == JsonValueKind.Number).ToList();
         var distortion = events.First(e => e.GetProperty("type").GetString() == "distortion_detected").GetProperty("data").GetProperty("distortionType").GetString()!;
         Assert.True(DistortionTypeCodes.TryParse(distortion, out var type));
-        var lang = language == "ko" ? TextLanguage.Korean : TextLanguage.English;
+        var lang = TextLanguages.FromCode(language);
         Assert.Equal("local", reply.GetProperty("source").GetString());
         Assert.True(reply.GetProperty("complete").GetBoolean());
         Assert.Contains(InterventionCatalog.Questions(type, lang), question => Text(reply).EndsWith(question, StringComparison.Ordinal));

@@ -120,7 +120,7 @@ public sealed class LocalReplyComposerTests
     {
         var composer = new LocalReplyComposer();
         var ordinary = RiskTurn(language) with { RiskRaised = false, RiskInSession = true, Distortion = "catastrophizing" };
-        var catalog = InterventionCatalog.Questions(DistortionType.Catastrophizing, language == "ko" ? TextLanguage.Korean : TextLanguage.English);
+        var catalog = InterventionCatalog.Questions(DistortionType.Catastrophizing, TextLanguages.FromCode(language));
 
         var checkedIn = composer.Compose(ordinary);
         var next = composer.Compose(ordinary with { SegmentSeq = 6 });
