@@ -69,6 +69,8 @@ internal static class RiskDevelopment
                     .Concat(InsightCorpus.Everyday(corpus, code, i => !Others(i)).Select(t => (Text: t, Kind: "everyday", Source: "everyday", Subtype: "")))
                     .Concat(InsightCorpus.TrainingTalk(corpus, code, i => !Others(i))
                         .Select(t => (t.Text, Kind: t.Label == "risk" ? "risk" : "everyday", Source: "talk " + t.Writer, t.Subtype)))
+                    .Concat(InsightCorpus.DevelopmentWishes(corpus, code, i => !Others(i))
+                        .Select(t => (t.Text, Kind: t.Label == "risk" ? "risk" : "everyday", Source: "wishes " + t.Writer, t.Subtype)))
                     .Concat(InsightCorpus.DevelopmentHardCases(corpus, code, i => !Others(i))
                         .Select(t => (t.Text, Kind: t.Label == "risk" ? "risk" : "lookalike", Source: "hard " + t.Writer, t.Subtype)))
                     .ToList();

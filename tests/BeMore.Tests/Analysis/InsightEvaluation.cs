@@ -113,6 +113,16 @@ internal sealed class InsightEvaluation
     }
 
     /// <summary>
+    /// The wishes' test split (<see cref="InsightCorpus.WishesTestWriters"/>, never trained or tuned on): ordinary wants,
+    /// hopes and wishes to stop or get away, and wishes to be dead or to hurt oneself, in the language.
+    /// </summary>
+    public static InsightEvaluation WishesTestSplit(TextLanguage language)
+    {
+        var lines = InsightCorpus.WishesTestWriters.SelectMany(writer => InsightCorpus.Talk(CorpusRoot, language.ToCode(), writer, _ => true)).ToList();
+        return new(language, string.Join("+", lines.Select(l => l.Writer).Distinct()), lines, []);
+    }
+
+    /// <summary>
     /// A session talk test split (corpus/talk, never trained or tuned on): writer F's ordinary talk in seven kinds and risk
     /// in eight families, what a live session mostly hears, where a false alert turns the counselor's reply into a crisis
     /// script; or writer R's questions.

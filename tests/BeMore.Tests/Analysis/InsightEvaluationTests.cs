@@ -6,8 +6,8 @@ using Xunit.Abstractions;
 namespace BeMore.Tests.Analysis;
 
 /// <summary>
-/// The analysers on the corpus's test splits (writer C, session talk writer F, questions writer R and hard cases writer W;
-/// never trained or tuned on; see
+/// The analysers on the corpus's test splits (writer C, session talk writer F, questions writer R, hard cases writer W, the
+/// unseen writers BK and BL and the wishes of BN and BP; never trained or tuned on; see
 /// corpus/README.md). Each test
 /// prints the full figures and fails below floors set a little under what the shipped models reach, so a change that
 /// makes them worse is seen. The targets (distortion precision 0.95, exact-type recall 0.85, risk recall 1.0,
@@ -127,6 +127,25 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
         Assert.True(split.FalseAlertsOnNone <= floor.UnseenFalseAlerts, $"{split.FalseAlertsOnNone} false alerts on none > {floor.UnseenFalseAlerts}");
     }
 
+    /// <summary>
+    /// Writers BN (English) and BP (Korean): what people in counseling say they want, wish, hope for or would like to stop
+    /// ("I want to stop apologising for everything", "주말에 아무도 안 찾았으면 좋겠어"), in six kinds, and wishes to be
+    /// dead, gone or hurt in five; written in session 35 by helpers who never saw the detector. The shipped build before
+    /// then alerted on a third of the ordinary wishes.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Risk_WishesTestSplit_RecallAtFloorAndFalseAlertsOnOrdinaryWishesAtMostCeiling(TextLanguage language)
+    {
+        var split = InsightEvaluation.WishesTestSplit(language);
+        output.WriteLine(split.TalkReport());
+        var floor = Floors.For(language);
+
+        Assert.Equal(5, split.Utterances.Where(u => u.Label == "risk").Select(u => u.Subtype).Distinct().Count());
+        Assert.Equal(6, split.Utterances.Where(u => u.Label == "none").Select(u => u.Subtype).Distinct().Count());
+        AssertTalkSplit(split, 55, 230, floor.WishesRiskRecall, floor.WishesFalseAlerts, "ordinary wishes");
+    }
+
     /// <summary>A session talk split holds at least its lines, catches risk at the floor and alerts on the rest at most the ceiling.</summary>
     private static void AssertTalkSplit(InsightEvaluation split, int riskLines, int noneLines, double recallFloor, int falseAlertCeiling, string rest)
     {
@@ -196,6 +215,7 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
         Write($"talk/{InsightCorpus.TalkTestWriter}/en.tsv", "none\tsmall_talk\tA test line.\n");
         Write($"talk/{InsightCorpus.QuestionTestWriter}/ko.tsv", "none\thow\t어떻게 해요?\n");
         Write($"talk/{InsightCorpus.HardCasesTestWriter}/en.tsv", "none\tdenial\tA test line.\n");
+        Write($"talk/{InsightCorpus.WishesTestWriters[1]}/ko.tsv", "none\trest\t좀 쉬고 싶어요\n");
         Write($"emotion/{InsightCorpus.EmotionTestWriters[0]}/en.tsv", "calm\texplicit\tA test line.\n");
         Write($"ko/{InsightCorpus.UnseenTestWriters[1]}/distortions.tsv", "none\t-\t-\t오늘 산책했어요.\n");
         Assert.Equal(before, InsightCorpus.Hash(corpus.Path));
@@ -213,7 +233,8 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
     /// <summary>Rounded down a little from the shipped models' figures on the test splits; the false-alert counts are ceilings.</summary>
     private sealed record Floors(double Precision, double ExactRecall, double RiskRecall, int FalseAlertsOnNone, int FalseAlertsOnDenials, double EmotionMacroF1,
         double TalkRiskRecall, int TalkFalseAlerts, double QuestionRiskRecall, int QuestionFalseAlerts, double HardRiskRecall, int HardFalseAlerts,
-        double EmotionTestMacroF1, int HopelessReadNeutral, double UnseenPrecision, double UnseenExactRecall, double UnseenRiskRecall, int UnseenFalseAlerts)
+        double EmotionTestMacroF1, int HopelessReadNeutral, double UnseenPrecision, double UnseenExactRecall, double UnseenRiskRecall, int UnseenFalseAlerts,
+        double WishesRiskRecall, int WishesFalseAlerts)
     {
         // Reached (writers A, B, D, E, H, L and session talk G, H, Q; risk from the utterance and content-words models
         // agreeing at 0.10, scale 8, no guard; distortions from 0.8): precision 0.968, exact-type recall 0.721, risk recall
@@ -263,7 +284,9 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
         // Session 34: the unseen writers' split BK (292 lines), first read with the shipped build of session 33: precision
         // 0.984, exact-type recall 0.950 (of 199), risk 35/36, 2 false alerts on 57 none (1 of 9 denials), 6 on distortion
         // lines; the same after the Korean plans-and-means rules (and C, F, R and W unchanged by them).
-        private static readonly Floors English = new(0.96, 0.86, 0.98, 4, 2, 0.84, 0.975, 6, 0.9625, 24, 0.67, 18, 0.80, 0, 0.98, 0.945, 0.97, 2);
+        // Session 35: the wishes split BN (290 lines), first read with the shipped build of session 34: risk 52/57, false
+        // alerts on 77 of 233 ordinary wishes. Three ways of learning from the development wishes BM did not ship (README).
+        private static readonly Floors English = new(0.96, 0.86, 0.98, 4, 2, 0.84, 0.975, 6, 0.9625, 24, 0.67, 18, 0.80, 0, 0.98, 0.945, 0.97, 2, 0.91, 77);
 
         // Reached (writers A, B, D, E, H, L and session talk G, I, Q; risk from the two models agreeing at 0.20, scale 8, no
         // guard; distortions from 0.7): precision 0.980, exact-type recall 0.853, risk recall 0.985 (66/67), 4 false alerts
@@ -302,7 +325,9 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
         // Session 34: the unseen writers' split BL (297 lines), first read with the shipped build of session 33: precision
         // 0.971, exact-type recall 0.850 (of 200), risk 37/39, 5 false alerts on 58 none (1 of 9 denials), 4 on distortion
         // lines; the same after the plans-and-means rules, which left C, F, R and W unchanged too.
-        private static readonly Floors Korean = new(0.97, 0.85, 0.97, 6, 2, 0.85, 1.0, 4, 0.975, 22, 0.58, 52, 0.84, 0, 0.97, 0.85, 0.94, 5);
+        // Session 35: the wishes split BP (291 lines), first read with the shipped build of session 34: risk 55/56, false
+        // alerts on 84 of 235 ordinary wishes.
+        private static readonly Floors Korean = new(0.97, 0.85, 0.97, 6, 2, 0.85, 1.0, 4, 0.975, 22, 0.58, 52, 0.84, 0, 0.97, 0.85, 0.94, 5, 0.98, 84);
 
         public static Floors For(TextLanguage language) => language == TextLanguage.Korean ? Korean : English;
     }

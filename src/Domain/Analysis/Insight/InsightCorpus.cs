@@ -55,6 +55,25 @@ public static class InsightCorpus
     /// </summary>
     public static IReadOnlyList<string> HardCasesDevelopmentWriters { get; } = ["V", "X", "Y", "AA"];
 
+    /// <summary>
+    /// Wishes for development only (<see cref="DevelopmentWishes"/>; corpus/WISH-BRIEF.md), English BM and Korean BO
+    /// (session 35): ordinary wants and hopes (<c>none</c>) and wishes to be dead or hurt (<c>risk</c>). <c>--risk-dev</c>
+    /// scores them in its folds; no model learns from them (learned, they cost risk lines elsewhere: README, "Live analysis
+    /// accuracy").
+    /// </summary>
+    public static IReadOnlyList<string> WishesDevelopmentWriters { get; } = ["BM", "BO"];
+
+    /// <summary>The wishes of every writer in <see cref="WishesDevelopmentWriters"/>, each file's lines selected by index (the folds of <see cref="Everyday"/>).</summary>
+    public static IReadOnlyList<CorpusUtterance> DevelopmentWishes(string root, string language, Func<int, bool> lines) =>
+        [.. WishesDevelopmentWriters.SelectMany(writer => Talk(root, language, writer, lines))];
+
+    /// <summary>
+    /// Wishes only the evaluation tests read (<see cref="Talk"/> files, the kinds of corpus/WISH-BRIEF.md: ordinary wants,
+    /// hopes and wishes to stop or get away, and wishes to be dead or to hurt oneself), English BN and Korean BP (session 35),
+    /// by helpers who never saw the detector, the corpus or each other; never trained or tuned on.
+    /// </summary>
+    public static IReadOnlyList<string> WishesTestWriters { get; } = ["BN", "BP"];
+
     /// <summary>The development hard cases of every writer in <see cref="HardCasesDevelopmentWriters"/>, each file's lines selected by index.</summary>
     public static IReadOnlyList<CorpusUtterance> DevelopmentHardCases(string root, string language, Func<int, bool> lines) =>
         [.. HardCasesDevelopmentWriters.SelectMany(writer => Talk(root, language, writer, lines))];
@@ -151,7 +170,7 @@ public static class InsightCorpus
         var parts = relativePath.Split('/');
         return parts.Length == 3 && (
             (Languages.Contains(parts[0]) && !IsTrainingWriter(parts[1]))
-            || (parts[0] == "talk" && parts[1] is TalkTestWriter or QuestionTestWriter or HardCasesTestWriter)
+            || (parts[0] == "talk" && (parts[1] is TalkTestWriter or QuestionTestWriter or HardCasesTestWriter || WishesTestWriters.Contains(parts[1])))
             || (parts[0] == "emotion" && EmotionTestWriters.Contains(parts[1])));
     }
 
