@@ -119,7 +119,7 @@ start_node() { # index
 wait_ready() { # index seconds
     local deadline=$((SECONDS + $2))
     # Ready only from this node: another process may hold the port this one failed to bind.
-    until curl -sf -o /dev/null "http://127.0.0.1:${http_ports[$1]}/health/ready" && kill -0 "${node_pids[$1]}" 2>/dev/null; do
+    until curl -sf --max-time 5 -o /dev/null "http://127.0.0.1:${http_ports[$1]}/health/ready" && kill -0 "${node_pids[$1]}" 2>/dev/null; do
         kill -0 "${node_pids[$1]}" 2>/dev/null || { log "node $1 exited during start-up"; tail -n 30 "$work/node$1.log" >&2; return 1; }
         [ "$SECONDS" -lt "$deadline" ] || { log "node $1 not ready after $2 s"; return 1; }
         sleep 0.2

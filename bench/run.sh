@@ -70,8 +70,8 @@ source "$repo/tools/free-port.sh"
 
 wait_for() { # url, seconds, pid
     local deadline=$((SECONDS + $2))
-    # Ready only from this server: another process may hold the port it failed to bind.
-    until curl -sf -o /dev/null "$1" && kill -0 "$3" 2>/dev/null; do
+    # Ready only from this server: another process may hold the port it failed to bind (and may never answer: --max-time).
+    until curl -sf --max-time 5 -o /dev/null "$1" && kill -0 "$3" 2>/dev/null; do
         kill -0 "$3" 2>/dev/null || { log "server $3 exited during start-up"; return 1; }
         [ "$SECONDS" -lt "$deadline" ] || { log "$1 not ready after $2 s"; return 1; }
         sleep 0.2
@@ -97,12 +97,31 @@ baseline_dll="$repo/bench/BeMore.Bench.Baseline/bin/Release/net10.0/BeMore.Bench
 silo_dll="${BEMORE_SILO_DLL:-$repo/src/Silo/bin/Release/net10.0/BeMore.Silo.dll}"
 micro_dll="$repo/bench/BeMore.Bench.Micro/bin/Release/net10.0/BeMore.Bench.Micro.dll"
 
+# start_bare PORT_NAME PID_NAME LOG CPUS: the bare server (echo hub, bare REST, fake LLM) on a port of its own, ready; a
+# start whose port was taken between the pick and the bind is tried again on another (port_taken).
+start_bare() {
+    local attempt picked pid
+    for attempt in 1 2 3; do
+        free_port picked
+        ASPNETCORE_URLS="http://127.0.0.1:$picked" taskset -c "$4" dotnet "$baseline_dll" >"$3" 2>&1 &
+        pid=$!
+        started_pids+=("$pid")
+        if wait_for "http://127.0.0.1:$picked/bare/ready" 60 "$pid"; then
+            printf -v "$1" '%s' "$picked"
+            printf -v "$2" '%s' "$pid"
+            return
+        fi
+        if [ "$attempt" = 3 ] || kill -0 "$pid" 2>/dev/null || ! port_taken <"$3"; then
+            tail -n 40 "$3" >&2
+            return 1
+        fi
+        log "the bare server found a port taken (attempt $attempt); trying another"
+    done
+}
+
 # --- baseline -------------------------------------------------------------------------------------------------------
-free_port baseline_port
+start_bare baseline_port baseline_pid "$work/baseline.log" "$server_cpus"
 baseline_url="http://127.0.0.1:$baseline_port"
-ASPNETCORE_URLS="$baseline_url" taskset -c "$server_cpus" dotnet "$baseline_dll" >"$work/baseline.log" 2>&1 &
-baseline_pid=$!
-started_pids+=("$baseline_pid")
 
 # --- BeMore ---------------------------------------------------------------------------------------------------------
 free_port bemore_port
@@ -263,14 +282,9 @@ counselor_scenario() { # profile label
     # it stands for runs elsewhere, and on the server's core its own work and collections landed inside BeMore's measured
     # latency. The rest of the run keeps BeMore without an LLM.
     log "scenario 8: counselor replies ($1, BeMore restarted with a fake LLM on the generator's core)"
-    local llm_url llm_pid
-    local llm_port
-    free_port llm_port
+    local llm_url llm_pid llm_port
+    start_bare llm_port llm_pid "$work/llm.log" "$generator_cpus"
     llm_url="http://127.0.0.1:$llm_port"
-    ASPNETCORE_URLS="$llm_url" taskset -c "$generator_cpus" dotnet "$baseline_dll" >"$work/llm.log" 2>&1 &
-    llm_pid=$!
-    started_pids+=("$llm_pid")
-    wait_for "$llm_url/bare/ready" 60 "$llm_pid"
     stop_bemore
     bemore_extra_env=(BeMore__Llm__Enabled=true "BeMore__Llm__Endpoint=$llm_url/v1" BeMore__Counselor__DailyTokenBudget=1000000000)
     start_bemore "$1"
@@ -297,7 +311,6 @@ run_scenarios() { # profile label database
 }
 
 start_bemore embedded
-wait_for "$baseline_url/bare/ready" 60 "$baseline_pid"
 # First, on both fresh processes: a process whose heap earlier scenarios grew takes new connections without growing.
 if selected 5; then
     log "scenario 5: idle joined sessions"
@@ -332,7 +345,6 @@ if [ -n "$postgres" ]; then
     [ -x "$pg_bin/pg_ctl" ] || pg_bin=$(dirname "$(command -v pg_ctl)")
     pg_root="$work/pg"
     pg_data="$pg_root/data"
-    free_port pg_port
     mkdir -p "$pg_root"
     [ "$(id -u)" = 0 ] && chown postgres "$pg_root"
     # A real generated password (SCRAM, as a deployment would have): a production node refuses a connection string without one.
@@ -341,8 +353,15 @@ if [ -n "$postgres" ]; then
     [ "$(id -u)" = 0 ] && chown postgres "$pg_root/pwfile"
     as_postgres "$pg_bin/initdb" -D "$pg_data" --auth=scram-sha-256 --pwfile="$pg_root/pwfile" -U postgres >/dev/null
     rm -f "$pg_root/pwfile"
-    as_postgres "$pg_bin/pg_ctl" start -D "$pg_data" -l "$pg_root/server.log" -w \
-        -o "-p $pg_port -k $pg_root -c listen_addresses=127.0.0.1" >/dev/null
+    # A port free when picked can be taken before the server binds it: another is tried, as for the servers above.
+    for attempt in 1 2 3; do
+        free_port pg_port
+        as_postgres "$pg_bin/pg_ctl" start -D "$pg_data" -l "$pg_root/server.log" -w \
+            -o "-p $pg_port -k $pg_root -c listen_addresses=127.0.0.1" >/dev/null && break
+        log "PostgreSQL did not start on port $pg_port (attempt $attempt); its log:"
+        tail -n 20 "$pg_root/server.log" >&2 || true
+        [ "$attempt" = 3 ] && exit 1
+    done
     PGPASSWORD=$pg_password as_postgres "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -q -c "CREATE DATABASE bemore" >/dev/null
     pg_connection="Host=127.0.0.1;Port=$pg_port;Database=bemore;Username=postgres;Password=$pg_password"
     pg_signing_key=$(head -c 48 /dev/urandom | base64 -w0)

@@ -27,7 +27,7 @@ for attempt in 1 2 3; do
         dotnet "$silo_dll") >"$work/server.log" 2>&1 &
     server=$!
     for _ in $(seq 1 120); do
-        curl -sf -o "$work/openapi.json" "$url/openapi/v1.json" && kill -0 "$server" 2>/dev/null && break 2
+        curl -sf --max-time 5 -o "$work/openapi.json" "$url/openapi/v1.json" && kill -0 "$server" 2>/dev/null && break 2
         kill -0 "$server" 2>/dev/null || break
         sleep 1
     done
