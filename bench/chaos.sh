@@ -74,16 +74,7 @@ pg_password=$(head -c 24 /dev/urandom | base64 -w0 | tr -d '/+=')
 echo "$pg_password" >"$pg_root/password"
 [ "$(id -u)" = 0 ] && chown postgres "$pg_root/password"
 as_postgres "$pg_bin/initdb" -D "$pg_data" --auth=scram-sha-256 --pwfile="$pg_root/password" -U postgres >/dev/null
-# A port free when picked can be taken before the server binds it: try another, and show the server's log if it
-# still does not start (the work folder, with the log, is removed at exit).
-for attempt in 1 2 3; do
-    free_port pg_port
-    as_postgres "$pg_bin/pg_ctl" start -D "$pg_data" -l "$pg_root/server.log" -w \
-        -o "-p $pg_port -k $pg_root -c listen_addresses=127.0.0.1 -c max_connections=300" >/dev/null && break
-    log "PostgreSQL did not start on port $pg_port (attempt $attempt); its log:"
-    tail -n 20 "$pg_root/server.log" >&2 || true
-    [ "$attempt" = 3 ] && exit 1
-done
+start_postgres_on_free_port "$pg_bin" "$pg_data" "$pg_root" "-c max_connections=300" || exit 1
 psql_as() { as_postgres env PGPASSWORD="$pg_password" "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres "$@"; }
 psql_as -q -c "CREATE DATABASE bemore" >/dev/null
 

@@ -353,15 +353,7 @@ if [ -n "$postgres" ]; then
     [ "$(id -u)" = 0 ] && chown postgres "$pg_root/pwfile"
     as_postgres "$pg_bin/initdb" -D "$pg_data" --auth=scram-sha-256 --pwfile="$pg_root/pwfile" -U postgres >/dev/null
     rm -f "$pg_root/pwfile"
-    # A port free when picked can be taken before the server binds it: another is tried, as for the servers above.
-    for attempt in 1 2 3; do
-        free_port pg_port
-        as_postgres "$pg_bin/pg_ctl" start -D "$pg_data" -l "$pg_root/server.log" -w \
-            -o "-p $pg_port -k $pg_root -c listen_addresses=127.0.0.1" >/dev/null && break
-        log "PostgreSQL did not start on port $pg_port (attempt $attempt); its log:"
-        tail -n 20 "$pg_root/server.log" >&2 || true
-        [ "$attempt" = 3 ] && exit 1
-    done
+    start_postgres_on_free_port "$pg_bin" "$pg_data" "$pg_root" || exit 1
     PGPASSWORD=$pg_password as_postgres "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -q -c "CREATE DATABASE bemore" >/dev/null
     pg_connection="Host=127.0.0.1;Port=$pg_port;Database=bemore;Username=postgres;Password=$pg_password"
     pg_signing_key=$(head -c 48 /dev/urandom | base64 -w0)

@@ -26,3 +26,18 @@ free_port() {
 port_taken() {
     grep -qi "address already in use"
 }
+
+# start_postgres_on_free_port PG_BIN DATA ROOT [OPTIONS]: pg_ctl start of a throwaway cluster (through the caller's
+# as_postgres, logging with its log) on a port free_port picks into pg_port, its socket and server.log in ROOT; tried
+# again on another port when it did not start, with the server's log shown; fails after three tries.
+start_postgres_on_free_port() {
+    local attempt
+    for attempt in 1 2 3; do
+        free_port pg_port
+        as_postgres "$1/pg_ctl" start -D "$2" -l "$3/server.log" -w \
+            -o "-p $pg_port -k $3 -c listen_addresses=127.0.0.1 ${4:-}" >/dev/null && return
+        log "PostgreSQL did not start on port $pg_port (attempt $attempt); its log:"
+        tail -n 20 "$3/server.log" >&2 || true
+    done
+    return 1
+}
