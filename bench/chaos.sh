@@ -74,7 +74,7 @@ pg_password=$(head -c 24 /dev/urandom | base64 -w0 | tr -d '/+=')
 echo "$pg_password" >"$pg_root/password"
 [ "$(id -u)" = 0 ] && chown postgres "$pg_root/password"
 as_postgres "$pg_bin/initdb" -D "$pg_data" --auth=scram-sha-256 --pwfile="$pg_root/password" -U postgres >/dev/null
-start_postgres_on_free_port "$pg_bin" "$pg_data" "$pg_root" "-c max_connections=300" || exit 1
+start_postgres_on_free_port "$pg_bin" "$pg_data" "$pg_root" "-c max_connections=300"
 psql_as() { as_postgres env PGPASSWORD="$pg_password" "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres "$@"; }
 psql_as -q -c "CREATE DATABASE bemore" >/dev/null
 

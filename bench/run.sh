@@ -98,24 +98,25 @@ silo_dll="${BEMORE_SILO_DLL:-$repo/src/Silo/bin/Release/net10.0/BeMore.Silo.dll}
 micro_dll="$repo/bench/BeMore.Bench.Micro/bin/Release/net10.0/BeMore.Bench.Micro.dll"
 
 # start_bare PORT_NAME PID_NAME LOG CPUS: the bare server (echo hub, bare REST, fake LLM) on a port of its own, ready; a
-# start whose port was taken between the pick and the bind is tried again on another (port_taken).
+# start whose port was taken between the pick and the bind is tried again on another (port_taken). The two names must
+# not be its own locals (bare_*).
 start_bare() {
-    local attempt picked pid
-    for attempt in 1 2 3; do
-        free_port picked
-        ASPNETCORE_URLS="http://127.0.0.1:$picked" taskset -c "$4" dotnet "$baseline_dll" >"$3" 2>&1 &
-        pid=$!
-        started_pids+=("$pid")
-        if wait_for "http://127.0.0.1:$picked/bare/ready" 60 "$pid"; then
-            printf -v "$1" '%s' "$picked"
-            printf -v "$2" '%s' "$pid"
+    local bare_attempt bare_port bare_pid
+    for bare_attempt in 1 2 3; do
+        free_port bare_port
+        ASPNETCORE_URLS="http://127.0.0.1:$bare_port" taskset -c "$4" dotnet "$baseline_dll" >"$3" 2>&1 &
+        bare_pid=$!
+        started_pids+=("$bare_pid")
+        if wait_for "http://127.0.0.1:$bare_port/bare/ready" 60 "$bare_pid"; then
+            printf -v "$1" '%s' "$bare_port"
+            printf -v "$2" '%s' "$bare_pid"
             return
         fi
-        if [ "$attempt" = 3 ] || kill -0 "$pid" 2>/dev/null || ! port_taken <"$3"; then
+        if [ "$bare_attempt" = 3 ] || kill -0 "$bare_pid" 2>/dev/null || ! port_taken <"$3"; then
             tail -n 40 "$3" >&2
             return 1
         fi
-        log "the bare server found a port taken (attempt $attempt); trying another"
+        log "the bare server found a port taken (attempt $bare_attempt); trying another"
     done
 }
 
@@ -353,7 +354,7 @@ if [ -n "$postgres" ]; then
     [ "$(id -u)" = 0 ] && chown postgres "$pg_root/pwfile"
     as_postgres "$pg_bin/initdb" -D "$pg_data" --auth=scram-sha-256 --pwfile="$pg_root/pwfile" -U postgres >/dev/null
     rm -f "$pg_root/pwfile"
-    start_postgres_on_free_port "$pg_bin" "$pg_data" "$pg_root" || exit 1
+    start_postgres_on_free_port "$pg_bin" "$pg_data" "$pg_root"
     PGPASSWORD=$pg_password as_postgres "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -q -c "CREATE DATABASE bemore" >/dev/null
     pg_connection="Host=127.0.0.1;Port=$pg_port;Database=bemore;Username=postgres;Password=$pg_password"
     pg_signing_key=$(head -c 48 /dev/urandom | base64 -w0)

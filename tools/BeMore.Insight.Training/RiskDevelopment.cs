@@ -6,7 +6,8 @@ namespace BeMore.Insight.Training;
 
 /// <summary>
 /// The risk decision chosen on development data (README, "Live analysis accuracy"): each training writer held out in turn
-/// with one fold of the everyday sentences and of the session talk (index mod the number of writers, in writer order), the models trained on
+/// with one fold of the everyday sentences, the session talk, the development hard cases and the development wishes (index mod
+/// the number of writers, in writer order; the last two are only scored, never learned), the models trained on
 /// the rest, and every candidate scored on what was held out. Candidates: the utterance model's risk class without the
 /// session talk (the baseline), with it, and with it agreeing with the risk-vs-rest model on content words (shipped);
 /// each across the risk threshold, the risk-cue guard's cutoff and the question guard's, per language. The same folds
@@ -90,7 +91,7 @@ internal static class RiskDevelopment
                 }
             }
 
-            Console.WriteLine($"== risk development: writer {held} and everyday and talk fold {fold} scored");
+            Console.WriteLine($"== risk development: writer {held} and fold {fold} of the everyday sentences, talk, hard cases and wishes scored");
         }
 
         foreach (var language in distortions.GroupBy(d => d.Language))
@@ -171,7 +172,7 @@ internal static class RiskDevelopment
     /// <summary>The shipped reader at its shipped settings, whose readings the second stage learns from (<see cref="RiskDecisionDevelopment"/>).</summary>
     private const string Decision = "decision";
 
-    /// <param name="Source">The held-out writer, "everyday", the session talk's writer or the development hard cases' writer.</param>
+    /// <param name="Source">The held-out writer, "everyday", the session talk's writer, the development hard cases' writer or the development wishes' writer.</param>
     internal sealed record Reading(string Variant, string Language, string Writer, string Kind, string Source, string Subtype, string Text, RiskReading Risk);
 
     /// <summary>

@@ -215,7 +215,11 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
         Write($"talk/{InsightCorpus.TalkTestWriter}/en.tsv", "none\tsmall_talk\tA test line.\n");
         Write($"talk/{InsightCorpus.QuestionTestWriter}/ko.tsv", "none\thow\t어떻게 해요?\n");
         Write($"talk/{InsightCorpus.HardCasesTestWriter}/en.tsv", "none\tdenial\tA test line.\n");
-        Write($"talk/{InsightCorpus.WishesTestWriters[1]}/ko.tsv", "none\trest\t좀 쉬고 싶어요\n");
+        foreach (var writer in InsightCorpus.WishesTestWriters)
+        {
+            Write($"talk/{writer}/ko.tsv", "none\trest\t좀 쉬고 싶어요\n");
+        }
+
         Write($"emotion/{InsightCorpus.EmotionTestWriters[0]}/en.tsv", "calm\texplicit\tA test line.\n");
         Write($"ko/{InsightCorpus.UnseenTestWriters[1]}/distortions.tsv", "none\t-\t-\t오늘 산책했어요.\n");
         Assert.Equal(before, InsightCorpus.Hash(corpus.Path));
@@ -223,8 +227,12 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
         Assert.True(InsightCorpus.IsTrainingWriter("A"));
 
         Write("talk/V/en.tsv", "none\tdenial\tno, never ever\n");
+        var afterHardCases = InsightCorpus.Hash(corpus.Path);
+        Assert.NotEqual(before, afterHardCases);
+
+        Write($"talk/{InsightCorpus.WishesDevelopmentWriters[0]}/en.tsv", "none\trest\tI want a quiet weekend\n");
         var afterDevelopment = InsightCorpus.Hash(corpus.Path);
-        Assert.NotEqual(before, afterDevelopment);
+        Assert.NotEqual(afterHardCases, afterDevelopment);
 
         Write($"emotion/{InsightCorpus.EmotionTrainingWriters[0]}/en.tsv", "calm\texplicit\tA training line.\n");
         Assert.NotEqual(afterDevelopment, InsightCorpus.Hash(corpus.Path));

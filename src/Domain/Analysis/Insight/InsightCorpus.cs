@@ -57,9 +57,9 @@ public static class InsightCorpus
 
     /// <summary>
     /// Wishes for development only (<see cref="DevelopmentWishes"/>; corpus/WISH-BRIEF.md), English BM and Korean BO
-    /// (session 35): ordinary wants and hopes (<c>none</c>) and wishes to be dead or hurt (<c>risk</c>). <c>--risk-dev</c>
-    /// scores them in its folds; no model learns from them (learned, they cost risk lines elsewhere: README, "Live analysis
-    /// accuracy").
+    /// (session 35): ordinary wants and hopes (<c>none</c>) and wishes to be dead or hurt (<c>risk</c>). No first-stage model
+    /// learns from them (learned, they cost risk lines elsewhere: README, "Live analysis accuracy"); <c>--risk-dev</c> scores
+    /// them in its folds, and the second stage (<see cref="RiskDecision"/>, off) learns from those readings.
     /// </summary>
     public static IReadOnlyList<string> WishesDevelopmentWriters { get; } = ["BM", "BO"];
 
