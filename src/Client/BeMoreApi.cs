@@ -68,7 +68,7 @@ public sealed partial class BeMoreApi
     {
         lock (_renewalLock)
         {
-            return (_renewal ??= StartRenewal()).WaitAsync(cancellationToken);
+            return Renewal().WaitAsync(cancellationToken);
         }
     }
 
@@ -168,28 +168,16 @@ public sealed partial class BeMoreApi
     {
         lock (_renewalLock)
         {
-            return _accessToken != stale && _renewal is null ? Task.CompletedTask : (_renewal ??= StartRenewal()).WaitAsync(cancellationToken);
+            return _accessToken != stale && _renewal is not { IsCompleted: false } ? Task.CompletedTask : Renewal().WaitAsync(cancellationToken);
         }
     }
 
-    /// <summary>Starts the one renewal (under the lock); it is forgotten once done, so a later expiry renews again.</summary>
-    private Task<AuthResult> StartRenewal()
-    {
-        var renewal = RenewAsync();
-        _ = renewal.ContinueWith(
-            done =>
-            {
-                lock (_renewalLock)
-                {
-                    if (_renewal == done)
-                    {
-                        _renewal = null;
-                    }
-                }
-            },
-            CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
-        return renewal;
-    }
+    /// <summary>
+    /// The renewal under way, or a new one (under the lock). A finished one is never handed out again, so a later expiry
+    /// renews again however soon it comes (forgetting it in a continuation left a moment in which the next expiry was
+    /// answered with the last renewal).
+    /// </summary>
+    private Task<AuthResult> Renewal() => _renewal is { IsCompleted: false } running ? running : _renewal = RenewAsync();
 
     /// <summary>Not cancelled by any one caller, since the others wait for it too.</summary>
     private async Task<AuthResult> RenewAsync()
