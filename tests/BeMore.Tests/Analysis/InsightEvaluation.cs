@@ -118,7 +118,7 @@ internal sealed class InsightEvaluation
     /// </summary>
     public static InsightEvaluation WishesTestSplit(TextLanguage language)
     {
-        var lines = InsightCorpus.WishesTestWriters.SelectMany(writer => InsightCorpus.Talk(CorpusRoot, language.ToCode(), writer, _ => true)).ToList();
+        var lines = InsightCorpus.Talk(CorpusRoot, language.ToCode(), InsightCorpus.WishesTestWriters, _ => true);
         return new(language, string.Join("+", lines.Select(l => l.Writer).Distinct()), lines, []);
     }
 

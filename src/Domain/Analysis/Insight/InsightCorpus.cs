@@ -65,7 +65,7 @@ public static class InsightCorpus
 
     /// <summary>The wishes of every writer in <see cref="WishesDevelopmentWriters"/>, each file's lines selected by index (the folds of <see cref="Everyday"/>).</summary>
     public static IReadOnlyList<CorpusUtterance> DevelopmentWishes(string root, string language, Func<int, bool> lines) =>
-        [.. WishesDevelopmentWriters.SelectMany(writer => Talk(root, language, writer, lines))];
+        Talk(root, language, WishesDevelopmentWriters, lines);
 
     /// <summary>
     /// Wishes only the evaluation tests read (<see cref="Talk"/> files, the kinds of corpus/WISH-BRIEF.md: ordinary wants,
@@ -76,7 +76,7 @@ public static class InsightCorpus
 
     /// <summary>The development hard cases of every writer in <see cref="HardCasesDevelopmentWriters"/>, each file's lines selected by index.</summary>
     public static IReadOnlyList<CorpusUtterance> DevelopmentHardCases(string root, string language, Func<int, bool> lines) =>
-        [.. HardCasesDevelopmentWriters.SelectMany(writer => Talk(root, language, writer, lines))];
+        Talk(root, language, HardCasesDevelopmentWriters, lines);
 
     /// <summary>
     /// Text emotion only the evaluation tests read (<see cref="EmotionTest"/>): 50 lines per emotion per language in the kinds
@@ -139,9 +139,13 @@ public static class InsightCorpus
             : [];
     }
 
+    /// <summary>The session talk of each of <paramref name="writers"/> who wrote the language, each file's lines selected by index.</summary>
+    public static IReadOnlyList<CorpusUtterance> Talk(string root, string language, IEnumerable<string> writers, Func<int, bool> lines) =>
+        [.. writers.SelectMany(writer => Talk(root, language, writer, lines))];
+
     /// <summary>The session talk of every writer in <see cref="TalkTrainingWriters"/>, each file's lines selected by index.</summary>
     public static IReadOnlyList<CorpusUtterance> TrainingTalk(string root, string language, Func<int, bool> lines) =>
-        [.. TalkTrainingWriters.SelectMany(writer => Talk(root, language, writer, lines))];
+        Talk(root, language, TalkTrainingWriters, lines);
 
     /// <summary>
     /// SHA-256 over every corpus .tsv but the test splits' (relative path, a line break, then its bytes), in ordinal path
