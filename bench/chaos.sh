@@ -117,21 +117,18 @@ wait_ready() { # index seconds
     done
 }
 
-# A node's first start picks its ports; one free when picked can be taken before the node binds it, and such a start is
-# tried again on other ports. A restart after a kill keeps them (the load generator knows each node by its address).
+# A node's first start picks its ports (start_on_free_ports). A restart after a kill keeps them (the load generator
+# knows each node by its address).
 first_start() { # index
-    local attempt logged
-    for attempt in 1 2 3; do
-        free_port "http_ports[$1]"
-        free_port "silo_ports[$1]"
-        touch "$work/node$1.log"
-        logged=$(wc -l <"$work/node$1.log")
-        start_node "$1"
-        wait_ready "$1" 120 && return
-        kill -0 "${node_pids[$1]}" 2>/dev/null && return 1
-        [ "$attempt" -lt 3 ] && port_taken < <(tail -n +"$((logged + 1))" "$work/node$1.log") || return 1
-        log "node $1 found a port taken (attempt $attempt); trying other ports"
-    done
+    touch "$work/node$1.log"
+    start_on_free_ports "node $1" "$work/node$1.log" node_start "$1"
+}
+
+node_start() { # index
+    free_port "http_ports[$1]"
+    free_port "silo_ports[$1]"
+    start_node "$1"
+    wait_ready "$1" 120
 }
 
 # The first node installs the schema; the others join once it is there.

@@ -97,27 +97,21 @@ baseline_dll="$repo/bench/BeMore.Bench.Baseline/bin/Release/net10.0/BeMore.Bench
 silo_dll="${BEMORE_SILO_DLL:-$repo/src/Silo/bin/Release/net10.0/BeMore.Silo.dll}"
 micro_dll="$repo/bench/BeMore.Bench.Micro/bin/Release/net10.0/BeMore.Bench.Micro.dll"
 
-# start_bare PORT_NAME PID_NAME LOG CPUS: the bare server (echo hub, bare REST, fake LLM) on a port of its own, ready; a
-# start whose port was taken between the pick and the bind is tried again on another (port_taken). The two names must
-# not be its own locals (bare_*).
+# start_bare PORT_NAME PID_NAME LOG CPUS: the bare server (echo hub, bare REST, fake LLM) on a port of its own, ready
+# (start_on_free_ports). The two names must not be bare_start's locals (bare_*).
 start_bare() {
-    local bare_attempt bare_port bare_pid
-    for bare_attempt in 1 2 3; do
-        free_port bare_port
-        ASPNETCORE_URLS="http://127.0.0.1:$bare_port" taskset -c "$4" dotnet "$baseline_dll" >"$3" 2>&1 &
-        bare_pid=$!
-        started_pids+=("$bare_pid")
-        if wait_for "http://127.0.0.1:$bare_port/bare/ready" 60 "$bare_pid"; then
-            printf -v "$1" '%s' "$bare_port"
-            printf -v "$2" '%s' "$bare_pid"
-            return
-        fi
-        if [ "$bare_attempt" = 3 ] || kill -0 "$bare_pid" 2>/dev/null || ! port_taken <"$3"; then
-            tail -n 40 "$3" >&2
-            return 1
-        fi
-        log "the bare server found a port taken (attempt $bare_attempt); trying another"
-    done
+    start_on_free_ports "the bare server" "$3" bare_start "$@"
+}
+
+bare_start() {
+    local bare_port bare_pid
+    free_port bare_port
+    ASPNETCORE_URLS="http://127.0.0.1:$bare_port" taskset -c "$4" dotnet "$baseline_dll" >>"$3" 2>&1 &
+    bare_pid=$!
+    started_pids+=("$bare_pid")
+    wait_for "http://127.0.0.1:$bare_port/bare/ready" 60 "$bare_pid" || return 1
+    printf -v "$1" '%s' "$bare_port"
+    printf -v "$2" '%s' "$bare_pid"
 }
 
 # --- baseline -------------------------------------------------------------------------------------------------------
@@ -125,9 +119,9 @@ start_bare baseline_port baseline_pid "$work/baseline.log" "$server_cpus"
 baseline_url="http://127.0.0.1:$baseline_port"
 
 # --- BeMore ---------------------------------------------------------------------------------------------------------
-free_port bemore_port
-bemore_url="http://127.0.0.1:$bemore_port"
-free_port silo_port
+bemore_port=
+silo_port=
+bemore_url=
 bemore_pid=
 # Settings a scenario adds when it (re)starts BeMore.
 bemore_extra_env=()
@@ -150,42 +144,39 @@ bemore_env() {
 }
 
 start_bemore() { # profile (embedded|postgres)
-    local data_dir="$work/bemore-$1"
-    mkdir -p "$data_dir"
-    local log_file="$work/bemore-$1.log" logged attempt settings=()
+    local log_file="$work/bemore-$1.log" logged
     touch "$log_file"
-    # A port free when picked can be taken before the server binds it: such a start is tried again on other ports.
-    for attempt in 1 2 3; do
-        mapfile -t settings < <(bemore_env "$data_dir")
-        settings+=("${bemore_extra_env[@]}")
-        if [ "$1" = postgres ]; then
-            settings+=(BeMore__Storage__Profile=Postgres
-                "BeMore__Storage__ConnectionString=$pg_connection"
-                "BeMore__Auth__SigningKey=$pg_signing_key"
-                BeMore__Encryption__ActiveKeyId=bench
-                "BeMore__Encryption__Keys__bench=$pg_events_key"
-                BeMore__Cluster__AdvertisedHost=127.0.0.1)
-        fi
-        logged=$(wc -l <"$log_file")
-        (cd "$data_dir" && exec env "${settings[@]}" taskset -c "$server_cpus" dotnet "$silo_dll") >>"$log_file" 2>&1 &
-        bemore_pid=$!
-        started_pids+=("$bemore_pid")
-        wait_for "$bemore_url/health/ready" 120 "$bemore_pid" && break
-        if [ "$attempt" = 3 ] || kill -0 "$bemore_pid" 2>/dev/null ||
-            ! port_taken < <(tail -n +"$((logged + 1))" "$log_file"); then
-            tail -n 40 "$log_file" >&2
-            return 1
-        fi
-        log "BeMore found a port taken (attempt $attempt); trying other ports"
-        free_port bemore_port
-        free_port silo_port
-        bemore_url="http://127.0.0.1:$bemore_port"
-    done
+    logged=$(wc -l <"$log_file")
+    start_on_free_ports BeMore "$log_file" bemore_start "$1" "$log_file" || return 1
     # Ready answers while the analysis still warms up (the models and the rules' first matches, about 1.7 s): a scenario
     # that starts then measures the node's start-up in its first requests (scenario 8's p99, run alone).
     wait_for_log "$log_file" "$logged" "Analysis models ready\|Analysis warm-up stopped" 120 "$bemore_pid" ||
         { tail -n 40 "$log_file" >&2; return 1; }
     log "BeMore ($1 profile) ready, pid $bemore_pid"
+}
+
+# bemore_start PROFILE LOG: BeMore on ports of its own (each start picks them: the load generator is told the address
+# at each run), ready.
+bemore_start() {
+    local data_dir="$work/bemore-$1" settings=()
+    mkdir -p "$data_dir"
+    free_port bemore_port
+    free_port silo_port
+    bemore_url="http://127.0.0.1:$bemore_port"
+    mapfile -t settings < <(bemore_env "$data_dir")
+    settings+=("${bemore_extra_env[@]}")
+    if [ "$1" = postgres ]; then
+        settings+=(BeMore__Storage__Profile=Postgres
+            "BeMore__Storage__ConnectionString=$pg_connection"
+            "BeMore__Auth__SigningKey=$pg_signing_key"
+            BeMore__Encryption__ActiveKeyId=bench
+            "BeMore__Encryption__Keys__bench=$pg_events_key"
+            BeMore__Cluster__AdvertisedHost=127.0.0.1)
+    fi
+    (cd "$data_dir" && exec env "${settings[@]}" taskset -c "$server_cpus" dotnet "$silo_dll") >>"$2" 2>&1 &
+    bemore_pid=$!
+    started_pids+=("$bemore_pid")
+    wait_for "$bemore_url/health/ready" 120 "$bemore_pid"
 }
 
 stop_bemore() {

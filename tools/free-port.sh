@@ -3,8 +3,8 @@
 # PostgreSQL, between nodes) before the server binds it, which once stopped a chaos node at start-up ("Address already
 # in use"). A port this script already handed out is never handed out again (its server may not listen yet), and a port
 # with any socket on it, in any state or on any address, is passed over. A port can still be taken by another process
-# between the pick and the bind: the scripts retry a start that failed with "Address already in use" (port_taken), as
-# start_postgres_on_free_port does.
+# between the pick and the bind: the scripts start their servers through start_on_free_ports, which runs a start that
+# failed with "Address already in use" (port_taken) again on other ports.
 ephemeral_low=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
 port_span=$(( ephemeral_low > 21000 ? ephemeral_low - 20000 : 20000 ))
 handed_out_ports=" "
@@ -28,21 +28,35 @@ port_taken() {
     grep -qi "address already in use"
 }
 
-# start_postgres_on_free_port PG_BIN DATA ROOT [OPTIONS]: pg_ctl start of a throwaway cluster (through the caller's
-# as_postgres, logging with its log) on a port free_port picks into pg_port, its socket and server.log in ROOT; tried
-# again on another port when the server could not bind the one picked; otherwise, or after three tries, it fails with
-# the server's log shown.
-start_postgres_on_free_port() {
-    local attempt logged
-    for attempt in 1 2 3; do
-        free_port pg_port
-        logged=0
-        [ ! -f "$3/server.log" ] || logged=$(wc -l <"$3/server.log")
-        as_postgres "$1/pg_ctl" start -D "$2" -l "$3/server.log" -w \
-            -o "-p $pg_port -k $3 -c listen_addresses=127.0.0.1 ${4:-}" >/dev/null && return
-        log "PostgreSQL did not start on port $pg_port (attempt $attempt); its log:"
-        tail -n 20 "$3/server.log" >&2 || true
-        tail -n +"$((logged + 1))" "$3/server.log" | port_taken || return 1
+# start_on_free_ports WHAT LOG START [ARGS...]: runs START ARGS..., which picks its ports with free_port, starts a server
+# logging to LOG (appending) and succeeds once the server is ready. A start that failed because a port was taken
+# between the pick and the bind (port_taken on the lines LOG gained during that attempt) is run again, picking other
+# ports, at most three times in all; any other failure, or a third, shows the log's tail and fails. The caller's `log`
+# reports each retry. START runs in a condition, so errexit is off inside it: it must return its own failure.
+start_on_free_ports() {
+    local start_what=$1 start_log=$2 start_attempt start_logged
+    shift 2
+    for start_attempt in 1 2 3; do
+        start_logged=0
+        [ ! -f "$start_log" ] || start_logged=$(wc -l <"$start_log")
+        "$@" && return
+        if [ "$start_attempt" = 3 ] || ! tail -n +"$((start_logged + 1))" "$start_log" 2>/dev/null | port_taken; then
+            log "$start_what did not start; its log:"
+            tail -n 40 "$start_log" >&2 || true
+            return 1
+        fi
+        log "$start_what found a port taken (attempt $start_attempt); trying other ports"
     done
-    return 1
+}
+
+# start_postgres_on_free_port PG_BIN DATA ROOT [OPTIONS]: pg_ctl start of a throwaway cluster (through the caller's
+# as_postgres) on a port free_port picks into pg_port, its socket and server.log in ROOT (start_on_free_ports).
+start_postgres_on_free_port() {
+    start_on_free_ports PostgreSQL "$3/server.log" postgres_start "$@"
+}
+
+postgres_start() {
+    free_port pg_port
+    as_postgres "$1/pg_ctl" start -D "$2" -l "$3/server.log" -w \
+        -o "-p $pg_port -k $3 -c listen_addresses=127.0.0.1 ${4:-}" >/dev/null
 }

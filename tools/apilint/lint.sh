@@ -16,30 +16,29 @@ work="$(mktemp -d)"
 source "$root/tools/free-port.sh"
 server=
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
-# A port free when picked can be taken before the server binds it: such a start is tried again on other ports.
-for attempt in 1 2 3; do
+log() { echo "$*" >&2; }
+
+# serve_docs: the server on ports of its own (start_on_free_ports), ready once it serves its OpenAPI document.
+serve_docs() {
     free_port http_port
     free_port silo_port
     free_port gateway_port
     url="http://127.0.0.1:$http_port"
     (cd "$work" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$url" BeMore__Api__ExposeDocs=true \
         BeMore__Storage__DataDirectory="$work" BeMore__Cluster__SiloPort="$silo_port" BeMore__Cluster__GatewayPort="$gateway_port" \
-        dotnet "$silo_dll") >"$work/server.log" 2>&1 &
+        dotnet "$silo_dll") >>"$work/server.log" 2>&1 &
     server=$!
     for _ in $(seq 1 120); do
-        curl -sf --max-time 5 -o "$work/openapi.json" "$url/openapi/v1.json" && kill -0 "$server" 2>/dev/null && break 2
+        curl -sf --max-time 5 -o "$work/openapi.json" "$url/openapi/v1.json" && kill -0 "$server" 2>/dev/null && return
         kill -0 "$server" 2>/dev/null || break
         sleep 1
     done
     kill "$server" 2>/dev/null || true
     wait "$server" 2>/dev/null || true
-    if [ "$attempt" = 3 ] || ! port_taken <"$work/server.log"; then
-        echo "The server did not serve $url/openapi/v1.json; its log:" >&2
-        tail -n 40 "$work/server.log" >&2
-        exit 1
-    fi
-    echo "The server found a port taken (attempt $attempt); trying other ports" >&2
-done
+    return 1
+}
+
+start_on_free_ports "The server (docs at /openapi/v1.json)" "$work/server.log" serve_docs || exit 1
 curl -sf -o "$work/asyncapi.json" "$url/asyncapi/v1.json"
 
 cd "$here"
