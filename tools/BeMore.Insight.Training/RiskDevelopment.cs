@@ -10,8 +10,9 @@ namespace BeMore.Insight.Training;
 /// the number of writers, in writer order; the last two are only scored, never learned), the models trained on
 /// the rest, and every candidate scored on what was held out. Candidates: the utterance model's risk class without the
 /// session talk (the baseline), with it, and with it agreeing with the risk-vs-rest model on content words (shipped);
-/// each across the risk threshold, the risk-cue guard's cutoff and the question guard's, per language. The same folds
-/// also sweep the distortion threshold (the shipped design's utterance model on each held-out writer's lines).
+/// each across the risk threshold, the risk-cue guard's cutoff and the question guard's, per language; then the wish
+/// guard's cutoff at the shipped settings. The same folds also sweep the distortion threshold (the shipped design's
+/// utterance model on each held-out writer's lines).
 /// </summary>
 internal static class RiskDevelopment
 {
@@ -141,6 +142,8 @@ internal static class RiskDevelopment
             Console.WriteLine($"   {variant} {language}: t {s.Threshold:F2} cue {s.Cue:F2} question {s.Question:F2}, {s.Summary}, cost {s.Cost}");
         }
 
+        WishGuard(readings.Where(r => r.Variant == Shipped).ToList(), shipped, writers, listMisses);
+
         RiskDecisionDevelopment.Run(readings.Where(r => r.Variant == Decision).ToList(), writers, chosen.Where(c => c.Variant == Shipped).ToDictionary(c => c.Language, c => c.Score),
             models, InsightCorpus.Hash(corpus), listMisses);
 
@@ -161,6 +164,47 @@ internal static class RiskDevelopment
                             : $"p {r.Risk.Probability:F2}{(r.Risk.SetAside ? " aside" : "")}{(r.Risk.Asks ? " asks" : "")}";
                         Console.WriteLine($"   {(alert ? "FALSE " : "MISSED")}\t{why}\t{r.Kind}\t{r.Subtype}\t{r.Source}\t{r.Text}\t[{r.Risk.Scope}]");
                     }
+                }
+            }
+        }
+    }
+
+    /// <summary>The wish guard's cutoffs (<see cref="InsightThresholds.RiskWishWithoutCue"/>): 0 is no guard, above 1 no classifier-only alert on a wish without a risk cue.</summary>
+    private static readonly double[] WishCutoffs = [0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.99, 1.01];
+
+    /// <summary>
+    /// The wish guard at the shipped settings, per language: a cutoff passes when the held-out lines other than the
+    /// development wishes lose at most two risk lines against no guard and the cost of all held-out lines is lower
+    /// (a rule fixed before the sweep that first read it, README "Live analysis accuracy").
+    /// </summary>
+    /// <param name="listChanges">Also list the held-out lines the gentlest guard (the lowest cutoff above 0) no longer alerts on.</param>
+    private static void WishGuard(IReadOnlyList<Reading> shippedReadings, InsightThresholds shipped, IReadOnlyList<string> writers, bool listChanges)
+    {
+        foreach (var language in shippedReadings.GroupBy(r => r.Language))
+        {
+            Score At(double w, bool wishes)
+            {
+                var at = shipped with { RiskWishWithoutCue = w, RiskWishWithoutCueKorean = w };
+                return Count(language.Where(r => r.Source.StartsWith("wishes ", StringComparison.Ordinal) == wishes)
+                    .Select(r => (r, UtteranceInsight.Alerts(r.Risk, at))), w, 0, 0, writers);
+            }
+
+            var (otherOff, wishesOff) = (At(0, false), At(0, true));
+            Console.WriteLine($"-- wish guard {language.Key} at the shipped settings (cost of all held-out lines off: {otherOff.Cost + wishesOff.Cost})");
+            foreach (var w in WishCutoffs)
+            {
+                var (other, wishes) = (At(w, false), At(w, true));
+                var passes = w > 0 && other.Recall >= otherOff.Recall - 2 && other.Cost + wishes.Cost < otherOff.Cost + wishesOff.Cost;
+                Console.WriteLine($"   wish {w:F2}: other lines {other.Summary}; wishes risk {wishes.Recall}/{wishes.RiskLines}, false {wishes.False}/{wishes.EverydayLines}; "
+                    + $"cost {other.Cost + wishes.Cost}{(passes ? " passes" : "")}");
+            }
+
+            if (listChanges)
+            {
+                var gentlest = shipped with { RiskWishWithoutCue = WishCutoffs[1], RiskWishWithoutCueKorean = WishCutoffs[1] };
+                foreach (var r in language.Where(r => UtteranceInsight.Alerts(r.Risk, shipped) && !UtteranceInsight.Alerts(r.Risk, gentlest)))
+                {
+                    Console.WriteLine($"   HELD BACK at {WishCutoffs[1]:F2}\tp {r.Risk.Probability:F2}\t{r.Kind}\t{r.Subtype}\t{r.Source}\t{r.Text}");
                 }
             }
         }

@@ -159,18 +159,36 @@ public static class ConversationMoves
         "(?:말로|적어|적는다고|써서|쓴다고|한다고|해서|해 ?봤자|해도) ?(?:뭐가|뭐) ?(?:달라|바뀌|변해|변하)|(?:이게|이거|이런 ?게|숙제|기록|연습|일기|적는 ?(?:게|거)|쓰는 ?(?:게|거)|기록하는 ?(?:게|거)) ?(?:(?:매일|계속|진짜|정말|과연|무슨) ?)*(?:효과|도움|의미|소용)(?:가|이)? ?(?:있|돼|되|될|없)",
         Interpreted, AnalysisRegex.MatchTimeout);
 
+    /// <summary>
+    /// A wish: wanting, hoping, wishing, "if only". Ordinary in counseling ("I want to get better", "I wish I'd called her
+    /// back") and also how passive ideation is said ("I wish I could just not wake up"); the risk reading asks for a risk
+    /// cue beside a wish (<see cref="UtteranceInsight.Alerts"/>).
+    /// </summary>
+    private static readonly Regex EnglishWishing = English(
+        @"\b(?:wish(?:es|ed|ing)?|hop(?:e|es|ed|ing)|want(?:s|ed|ing)?|wanna|(?:would|'d)\s+(?:love|like|rather|give\s+anything)|if\s+only|can't\s+wait|(?:long|longing|yearn\w*|dream\w*)\s+(?:for|to|of|about)|pray(?:ing)?\s+(?:for|that))\b");
+
+    /// <summary>The Korean wish: -고 싶다, -(았/었)으면 좋겠다 / 하다, 바라다, 원하다, 소원.</summary>
+    private static readonly Regex KoreanWishing = new(
+        "싶|좋겠|바라|바랐|바래|원해|원하|원했|었으면|았으면|였으면|했으면|됐으면|으면 ?해|빌어|소원",
+        Interpreted, AnalysisRegex.MatchTimeout);
+
     private static readonly Lexicon EnglishWords = new(
-        EnglishPlan, EnglishInsight, EnglishGoodbye, EnglishThanks, EnglishHelped, EnglishReassurance, EnglishDailyLife, EnglishAhead,
+        EnglishPlan, EnglishInsight, EnglishGoodbye, EnglishThanks, EnglishHelped, EnglishReassurance, EnglishDailyLife, EnglishAhead, EnglishWishing,
         new(EnglishAsking, EnglishWhatToDo, EnglishIfNormal, EnglishHow, EnglishMedical, EnglishAboutCounselor, EnglishMethodDoubt));
 
     private static readonly Lexicon KoreanWords = new(
-        KoreanPlan, KoreanInsight, KoreanGoodbye, KoreanThanks, KoreanHelped, KoreanReassurance, KoreanDailyLife, KoreanAhead,
+        KoreanPlan, KoreanInsight, KoreanGoodbye, KoreanThanks, KoreanHelped, KoreanReassurance, KoreanDailyLife, KoreanAhead, KoreanWishing,
         new(KoreanAsking, KoreanWhatToDo, KoreanIfNormal, KoreanHow, KoreanMedical, KoreanAboutCounselor, KoreanMethodDoubt));
 
     /// <summary>Whether <paramref name="text"/> asks something (a question mark, or a question's opening or ending).</summary>
     /// <exception cref="RegexMatchTimeoutException">The match timed out (the risk reading that asks is retried, see <see cref="AnalysisRegex.Retried"/>).</exception>
     public static bool Asks(string text, TextLanguage language) =>
         (language == TextLanguage.Korean ? KoreanWords : EnglishWords).Questions.Asking.IsMatch(text);
+
+    /// <summary>Whether <paramref name="text"/> voices a wish (wanting, hoping, wishing; -고 싶다, -으면 좋겠다).</summary>
+    /// <exception cref="RegexMatchTimeoutException">The match timed out (the risk reading is retried, see <see cref="AnalysisRegex.Retried"/>).</exception>
+    public static bool Wishes(string text, TextLanguage language) =>
+        (language == TextLanguage.Korean ? KoreanWords : EnglishWords).Wishing.IsMatch(text);
 
     /// <summary>The moves in <paramref name="text"/>; <paramref name="riskRaised"/> (the turn raised an alert) leaves only what a safety reply can use, a reassurance.</summary>
     public static TurnMoves Read(string text, TextLanguage language, bool riskRaised) =>
@@ -287,7 +305,8 @@ public static class ConversationMoves
 
     /// <summary>One language's phrase lists.</summary>
     private sealed record Lexicon(
-        Regex Plan, Regex Insight, Regex Goodbye, Regex Thanks, Regex Helped, Regex Reassurance, Regex DailyLife, Regex Ahead, QuestionLexicon Questions);
+        Regex Plan, Regex Insight, Regex Goodbye, Regex Thanks, Regex Helped, Regex Reassurance, Regex DailyLife, Regex Ahead, Regex Wishing,
+        QuestionLexicon Questions);
 
     /// <summary>One language's question phrases: whether the turn asks, and what about.</summary>
     private sealed record QuestionLexicon(Regex Asking, Regex WhatToDo, Regex IfNormal, Regex How, Regex Medical, Regex AboutCounselor, Regex MethodDoubt);

@@ -5,7 +5,8 @@ namespace BeMore.Domain.Analysis;
 /// <summary>
 /// Words and phrases without which a sentence is hardly a risk statement: death and dying, self-harm, ending and giving up,
 /// disappearing, being a burden, farewells and affairs settled, and the means (pills, heights, ropes, blades). Written
-/// from the Columbia scale's (C-SSRS) families, not from corpus lines. Not evidence of risk by themselves ("my grandmother
+/// from the Columbia scale's (C-SSRS) families, not from corpus lines; verb forms and slang for dying that development
+/// lines showed missing (사라져, 없어져, 뒤지다, "off myself") were added as words, not as those lines' phrases. Not evidence of risk by themselves ("my grandmother
 /// died"): a classifier finding needs one of them unless it is very sure, so "I want to talk about my week" does not
 /// turn a counselor's reply into the crisis script.
 /// </summary>
@@ -27,7 +28,7 @@ internal static class RiskCues
     private const RegexOptions FlatList = RegexOptions.Compiled | RegexOptions.CultureInvariant;
 
     private static readonly Regex English = new(
-        (@"\b(?:di(?:e|es|ed|ing)|dead|death|deadly|lethal|kill\w*|suicid\w*|alive|live|living|life|lives|exist\w*|born"
+        (@"\b(?:di(?:e|es|ed|ing)|dead|death|deadly|lethal|kill\w*|unalive\w*|off\s+myself|suicid\w*|alive|live|living|life|lives|exist\w*|born"
         + @"|(?:hurt|harm|cut|burn|punish|starve)\w*\s+myself|self[-\s]?harm\w*|cut(?:s|ting)?|blades?|razors?|scars?|bleed\w*|blood"
         + @"|end(?:s|ed|ing)?|finish\w*|quit|give\s+up|gave\s+up|giving\s+up|no\s+(?:reason|way\s+out|future|hope)|point|pointless|hopeless\w*|worthless|useless|matters?|can't\s+(?:go\s+on|keep|do\s+this|take\s+(?:it|this))|anymore|any\s+longer|tired\s+of|exhausted|numb|empty|pain|stop|peace|relief|forever"
         + @"|disappear\w*|vanish\w*|gone|around|be\s+here|(?:go|goes|went|going|slip|fade|drift)\w*\s+away|escape|sleep\s+(?:forever|and\s+not)|wake\s+up"
@@ -38,10 +39,10 @@ internal static class RiskCues
         RegexOptions.IgnoreCase | Linear, Regex.InfiniteMatchTimeout);
 
     private static readonly Regex Korean = new(
-        "죽|자살|자해|목숨|생을|삶|살고|살기|살아|살 ?이유|살 ?의미|사는 ?게|존재|태어나"
+        "죽|뒤지|뒤져|뒈지|뒈져|자살|자해|목숨|생을|삶|살고|살기|살아|살 ?이유|살 ?의미|사는 ?게|존재|태어나"
         + "|긋|그었|그어|베었|베고|칼[로을날]|커터|면도|흉터|피가|피를|상처|손목|때리|굶"
         + "|끝|그만|포기|의미|소용|희망|버티|버틸|견디|지쳤|지쳐|지겹|지긋지긋|괴로|고통|공허|쓸모|필요 ?없|아무도|더 ?이상|더는|못 ?하겠|멈추|멈췄|편하게|영영"
-        + "|사라지|사라졌|없어지|없어졌|없었으면|안 ?보이|떠나|떠날|멀리 ?가|잠들|안 ?깨|깨지 ?않|영원히|편해지|쉬고 ?싶"
+        + "|사라지|사라져|사라졌|없어지|없어져|없어졌|없었으면|안 ?보이|떠나|떠날|멀리 ?가|잠들|안 ?깨|깨지 ?않|영원히|편해지|쉬고 ?싶"
         + "|짐[이만]|짐 ?같|민폐|부담|폐만|나 ?없이|내가 ?없|없는 ?게 ?나|없으면|모를 ?거|알아채"
         + "|작별|안녕|유서|편지|정리|물려|나눠 ?주|줘 ?버|보험|마지막|고마웠|미안했|용서"
         + "|약[을이들통봉]|수면제|진통제|알약|모으|모아|모았|옥상|한강|다리 ?위|다리에서|뛰어내|높은 ?곳|번개탄|연탄|밧줄|끈[을으]|목[을에] ?매|목매|독[을이약]|농약|락스|방법"

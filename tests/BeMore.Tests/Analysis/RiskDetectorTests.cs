@@ -20,6 +20,63 @@ public sealed class RiskDetectorTests
         UtteranceInsight.Shipped.Thresholds with { RiskInQuestion = 1.01, RiskInQuestionKorean = 1.01, RiskDecision = 0, RiskDecisionKorean = 0 }));
 
     /// <summary>
+    /// The first stage with every classifier-only finding in a wish without a risk cue held back; the second stage off,
+    /// as for <see cref="Guarded"/>.
+    /// </summary>
+    private static readonly Lazy<UtteranceInsight> WishesGuarded = new(() => UtteranceInsight.Shipped.WithThresholds(
+        UtteranceInsight.Shipped.Thresholds with { RiskWishWithoutCue = 1.01, RiskWishWithoutCueKorean = 1.01, RiskDecision = 0, RiskDecisionKorean = 0 }));
+
+    /// <summary>
+    /// The wish guard holds back what the classifier alone reads in an ordinary wish, and nothing said beside death,
+    /// sleep, an end or going away: passive ideation is said as a wish too.
+    /// </summary>
+    [Theory]
+    [InlineData("I want to get better.", "I just want to go to sleep and not wake up.", TextLanguage.English)]
+    [InlineData("둘째 생겼으면 좋겠다", "자다가 안 깨어났으면 좋겠어", TextLanguage.Korean)]
+    public void Risk_OrdinaryWish_IsHeldBackByTheWishGuard_AndAWishToBeGoneIsNot(string ordinary, string ideation, TextLanguage language)
+    {
+        Assert.Equal(RiskLevel.None, RiskRules.Assess(ordinary, language).Level);
+        Assert.NotEqual(RiskLevel.None, UtteranceInsight.Shipped.WithThresholds(WishesGuarded.Value.Thresholds with { RiskWishWithoutCue = 0, RiskWishWithoutCueKorean = 0 })
+            .Risk(ordinary, language).Level);
+
+        Assert.Equal(RiskAssessment.None, WishesGuarded.Value.Risk(ordinary, language));
+        Assert.NotEqual(RiskLevel.None, WishesGuarded.Value.Risk(ideation, language).Level);
+    }
+
+    /// <summary>
+    /// The cue lists hold every form of their verbs and the slang for dying: the Korean cue guard (a classifier-only
+    /// finding needs a cue unless it is sure) must not hold back "내가 사라져줘야 하나" for the 어 form of 사라지다.
+    /// </summary>
+    [Theory]
+    [InlineData("남편 고생하는 거 보면 내가 사라져줘야 하나 싶어요", TextLanguage.Korean)]
+    [InlineData("다 없어져 버렸으면", TextLanguage.Korean)]
+    [InlineData("취업도 안 되고 걍 뒤지고 싶다", TextLanguage.Korean)]
+    [InlineData("ngl I've been wanting to off myself since the breakup", TextLanguage.English)]
+    [InlineData("some days I just want to unalive", TextLanguage.English)]
+    public void RiskCues_HoldEveryFormOfTheirVerbs(string text, TextLanguage language)
+    {
+        Assert.True(RiskCues.Any(text, language));
+    }
+
+    /// <summary>The guard holds back a wish only: the same classifier reading in words that wish nothing still alerts.</summary>
+    [Theory]
+    [InlineData("I wish I'd called her back.", true, TextLanguage.English)]
+    [InlineData("I really want to be a better mom.", true, TextLanguage.English)]
+    [InlineData("If only I had more time.", true, TextLanguage.English)]
+    [InlineData("I'd love a weekend off.", true, TextLanguage.English)]
+    [InlineData("I called her back yesterday.", false, TextLanguage.English)]
+    [InlineData("Nobody would notice.", false, TextLanguage.English)]
+    [InlineData("여행 가고 싶어요", true, TextLanguage.Korean)]
+    [InlineData("시험 붙었으면 좋겠다", true, TextLanguage.Korean)]
+    [InlineData("엄마가 건강하시길 바라요", true, TextLanguage.Korean)]
+    [InlineData("어제 친구 만났어요", false, TextLanguage.Korean)]
+    [InlineData("다들 나 없으면 편할 거야", false, TextLanguage.Korean)]
+    public void Wishes_ReadsWanting_HopingAndWishing(string text, bool wishes, TextLanguage language)
+    {
+        Assert.Equal(wishes, ConversationMoves.Wishes(text, language));
+    }
+
+    /// <summary>
     /// The question guard asks more of the classifier only where the words ask something: a question the phrase rules
     /// name as risk alerts whatever the guard, and the same words said as a statement are not held back.
     /// </summary>

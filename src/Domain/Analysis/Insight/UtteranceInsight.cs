@@ -76,6 +76,26 @@ public sealed record InsightThresholds
     /// <summary>The question guard for Korean (<see cref="RiskInQuestion"/>), chosen with <see cref="RiskKorean"/>: none (0.7 before, 0.3 with M).</summary>
     public double RiskInQuestionKorean { get; init; }
 
+    /// <summary>
+    /// A risk finding of the classifier alone in words that voice a wish (<see cref="ConversationMoves.Wishes"/>) and hold
+    /// no risk cue needs this probability (English; 0 is no guard): "I want to get better", "I wish I'd called her back"
+    /// and "둘째 생겼으면 좋겠다" read as risk because the commonest passive ideation is a wish ("I wish I could just not
+    /// wake up", "자다가 안 깨어났으면 좋겠어"), and that wish names death, sleep, an end or going away. Off, by a rule fixed
+    /// before its first <c>--risk-dev</c> sweep (2026-12-07): no cutoff keeps the other held-out lines' risk within two
+    /// lines and lowers the cost; at 0.5 the ordinary development wishes' false alerts go 74 -> 53 of 233, but 7 of the
+    /// other 1,512 risk lines and 3 of the 57 wishes to die are lost: wishes the classifier reads right in words no cue
+    /// list holds ("I'd like to just switch myself off", "I want this to be my last Christmas").
+    /// </summary>
+    public double RiskWishWithoutCue { get; init; }
+
+    /// <summary>
+    /// The wish guard for Korean (<see cref="RiskWishWithoutCue"/>): off by the same rule (at 0.5: ordinary wishes 79 -> 73
+    /// of 235 false alerts, other risk lines 981 -> 979 of 1,095, wishes to die 54 -> 53 of 55: a higher cost).
+    /// </summary>
+    public double RiskWishWithoutCueKorean { get; init; }
+
+    public double RiskWishWithoutCueFor(TextLanguage language) => language == TextLanguage.Korean ? RiskWishWithoutCueKorean : RiskWishWithoutCue;
+
     public double RiskInQuestionFor(TextLanguage language) => language == TextLanguage.Korean ? RiskInQuestionKorean : RiskInQuestion;
 
     public double DistortionFor(TextLanguage language) => language == TextLanguage.Korean ? DistortionKorean : Distortion;
@@ -136,7 +156,12 @@ public sealed record RiskReading(RiskLevel RuleLevel, EvidenceSpan? Evidence, fl
     /// <summary>Whether the words the classifier read ask something; looked up only when the question guard is on.</summary>
     public bool Asks => _asks ??= ConversationMoves.Asks(Scope, Language);
 
+    /// <summary>Whether the words the classifier read voice a wish; looked up only when the wish guard asks.</summary>
+    public bool Wishes => _wishes ??= ConversationMoves.Wishes(Scope, Language);
+
     private bool? _asks;
+
+    private bool? _wishes;
 }
 
 /// <summary>
@@ -301,7 +326,8 @@ public sealed class UtteranceInsight(
     /// <summary>
     /// Whether a reading raises an alert at <paramref name="at"/>. What the rules find always stands: a plain statement of
     /// intent alerts whatever the classifier says. The classifier alone needs its threshold, a higher one beside a
-    /// set-aside clause, a risk cue in its words unless it is very sure, and more certainty in words that ask.
+    /// set-aside clause, a risk cue in its words unless it is very sure, more certainty in words that ask, and a risk cue
+    /// beside a wish.
     /// </summary>
     public static bool Alerts(RiskReading reading, InsightThresholds at)
     {
@@ -311,7 +337,8 @@ public sealed class UtteranceInsight(
             || (reading.Evidence is not null
                 && reading.Probability >= (reading.SetAside ? Math.Max(at.RiskBesideDenial, at.RiskFor(reading.Language)) : at.RiskFor(reading.Language))
                 && (reading.Probability >= at.RiskWithoutCueFor(reading.Language) || reading.Cue)
-                && (reading.Probability >= at.RiskInQuestionFor(reading.Language) || !reading.Asks));
+                && (reading.Probability >= at.RiskInQuestionFor(reading.Language) || !reading.Asks)
+                && (reading.Probability >= at.RiskWishWithoutCueFor(reading.Language) || !reading.Wishes || reading.Cue));
     }
 
     private RiskSeverity Severity(string text)
