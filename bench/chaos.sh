@@ -128,7 +128,10 @@ node_start() { # index
     free_port "http_ports[$1]"
     free_port "silo_ports[$1]"
     start_node "$1"
-    wait_ready "$1" 120
+    wait_ready "$1" 120 && return
+    kill -KILL "${node_pids[$1]}" 2>/dev/null || true
+    wait "${node_pids[$1]}" 2>/dev/null || true
+    return 1
 }
 
 # The first node installs the schema; the others join once it is there.

@@ -97,8 +97,13 @@ baseline_dll="$repo/bench/BeMore.Bench.Baseline/bin/Release/net10.0/BeMore.Bench
 silo_dll="${BEMORE_SILO_DLL:-$repo/src/Silo/bin/Release/net10.0/BeMore.Silo.dll}"
 micro_dll="$repo/bench/BeMore.Bench.Micro/bin/Release/net10.0/BeMore.Bench.Micro.dll"
 
+stop_process() { # pid
+    kill -TERM "$1" 2>/dev/null || true
+    wait "$1" 2>/dev/null || true
+}
+
 # start_bare PORT_NAME PID_NAME LOG CPUS: the bare server (echo hub, bare REST, fake LLM) on a port of its own, ready
-# (start_on_free_ports). The two names must not be bare_start's locals (bare_*).
+# (start_on_free_ports). The two names must not be bare_start's or the helper's locals (bare_*, start_*).
 start_bare() {
     start_on_free_ports "the bare server" "$3" bare_start "$@"
 }
@@ -109,7 +114,7 @@ bare_start() {
     ASPNETCORE_URLS="http://127.0.0.1:$bare_port" taskset -c "$4" dotnet "$baseline_dll" >>"$3" 2>&1 &
     bare_pid=$!
     started_pids+=("$bare_pid")
-    wait_for "http://127.0.0.1:$bare_port/bare/ready" 60 "$bare_pid" || return 1
+    wait_for "http://127.0.0.1:$bare_port/bare/ready" 60 "$bare_pid" || { stop_process "$bare_pid"; return 1; }
     printf -v "$1" '%s' "$bare_port"
     printf -v "$2" '%s' "$bare_pid"
 }
@@ -123,6 +128,7 @@ bemore_port=
 silo_port=
 bemore_url=
 bemore_pid=
+bemore_logged=0
 # Settings a scenario adds when it (re)starts BeMore.
 bemore_extra_env=()
 
@@ -144,19 +150,19 @@ bemore_env() {
 }
 
 start_bemore() { # profile (embedded|postgres)
-    local log_file="$work/bemore-$1.log" logged
+    local log_file="$work/bemore-$1.log"
     touch "$log_file"
-    logged=$(wc -l <"$log_file")
     start_on_free_ports BeMore "$log_file" bemore_start "$1" "$log_file" || return 1
     # Ready answers while the analysis still warms up (the models and the rules' first matches, about 1.7 s): a scenario
-    # that starts then measures the node's start-up in its first requests (scenario 8's p99, run alone).
-    wait_for_log "$log_file" "$logged" "Analysis models ready\|Analysis warm-up stopped" 120 "$bemore_pid" ||
+    # that starts then measures the node's start-up in its first requests (scenario 8's p99, run alone). Read from the
+    # started process's first line: an attempt that failed on a taken port may have logged it before it stopped.
+    wait_for_log "$log_file" "$bemore_logged" "Analysis models ready\|Analysis warm-up stopped" 120 "$bemore_pid" ||
         { tail -n 40 "$log_file" >&2; return 1; }
     log "BeMore ($1 profile) ready, pid $bemore_pid"
 }
 
 # bemore_start PROFILE LOG: BeMore on ports of its own (each start picks them: the load generator is told the address
-# at each run), ready.
+# at each run), ready; bemore_logged is the log's length before it.
 bemore_start() {
     local data_dir="$work/bemore-$1" settings=()
     mkdir -p "$data_dir"
@@ -173,15 +179,15 @@ bemore_start() {
             "BeMore__Encryption__Keys__bench=$pg_events_key"
             BeMore__Cluster__AdvertisedHost=127.0.0.1)
     fi
+    bemore_logged=$(wc -l <"$2")
     (cd "$data_dir" && exec env "${settings[@]}" taskset -c "$server_cpus" dotnet "$silo_dll") >>"$2" 2>&1 &
     bemore_pid=$!
     started_pids+=("$bemore_pid")
-    wait_for "$bemore_url/health/ready" 120 "$bemore_pid"
+    wait_for "$bemore_url/health/ready" 120 "$bemore_pid" || { stop_process "$bemore_pid"; return 1; }
 }
 
 stop_bemore() {
-    kill -TERM "$bemore_pid" 2>/dev/null || true
-    wait "$bemore_pid" 2>/dev/null || true
+    stop_process "$bemore_pid"
 }
 
 generate() { # command [options...]: result rows to $rows, progress to stderr
@@ -283,8 +289,7 @@ counselor_scenario() { # profile label
     generate warmup
     baseline_url=$llm_url generate counselor ${2:+--label "$2"}
     bemore_extra_env=()
-    kill -TERM "$llm_pid" 2>/dev/null || true
-    wait "$llm_pid" 2>/dev/null || true
+    stop_process "$llm_pid"
 }
 
 run_scenarios() { # profile label database

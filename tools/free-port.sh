@@ -29,7 +29,8 @@ port_taken() {
 }
 
 # start_on_free_ports WHAT LOG START [ARGS...]: runs START ARGS..., which picks its ports with free_port, starts a server
-# logging to LOG (appending) and succeeds once the server is ready. A start that failed because a port was taken
+# logging to LOG (appending) and succeeds once the server is ready; a start that fails stops and reaps the process it
+# started, so a retry never leaves one running beside the next. A start that failed because a port was taken
 # between the pick and the bind (port_taken on the lines LOG gained during that attempt) is run again, picking other
 # ports, at most three times in all; any other failure, or a third, shows the log's tail and fails. The caller's `log`
 # reports each retry. START runs in a condition, so errexit is off inside it: it must return its own failure.
@@ -40,7 +41,9 @@ start_on_free_ports() {
         start_logged=0
         [ ! -f "$start_log" ] || start_logged=$(wc -l <"$start_log")
         "$@" && return
-        if [ "$start_attempt" = 3 ] || ! tail -n +"$((start_logged + 1))" "$start_log" 2>/dev/null | port_taken; then
+        # A process substitution, not a pipe: grep -q stops at its first match, and under pipefail a tail still
+        # writing would fail the pipe on SIGPIPE and read as "not taken".
+        if [ "$start_attempt" = 3 ] || ! port_taken < <(tail -n +"$((start_logged + 1))" "$start_log" 2>/dev/null); then
             log "$start_what did not start; its log:"
             tail -n 40 "$start_log" >&2 || true
             return 1

@@ -182,18 +182,19 @@ internal static class RiskDevelopment
     {
         foreach (var language in shippedReadings.GroupBy(r => r.Language))
         {
-            Score At(double w, bool wishes)
+            var code = TextLanguages.FromCode(language.Key);
+            Score Read(double w, bool wishes)
             {
                 var at = shipped with { RiskWishWithoutCue = w, RiskWishWithoutCueKorean = w };
                 return Count(language.Where(r => r.Source.StartsWith("wishes ", StringComparison.Ordinal) == wishes)
-                    .Select(r => (r, UtteranceInsight.Alerts(r.Risk, at))), w, 0, 0, writers);
+                    .Select(r => (r, UtteranceInsight.Alerts(r.Risk, at))), shipped.RiskFor(code), shipped.RiskWithoutCueFor(code), shipped.RiskInQuestionFor(code), writers);
             }
 
-            var (otherOff, wishesOff) = (At(0, false), At(0, true));
+            var (otherOff, wishesOff) = (Read(0, false), Read(0, true));
             Console.WriteLine($"-- wish guard {language.Key} at the shipped settings (cost of all held-out lines off: {otherOff.Cost + wishesOff.Cost})");
             foreach (var w in WishCutoffs)
             {
-                var (other, wishes) = (At(w, false), At(w, true));
+                var (other, wishes) = (Read(w, false), Read(w, true));
                 var passes = w > 0 && other.Recall >= otherOff.Recall - 2 && other.Cost + wishes.Cost < otherOff.Cost + wishesOff.Cost;
                 Console.WriteLine($"   wish {w:F2}: other lines {other.Summary}; wishes risk {wishes.Recall}/{wishes.RiskLines}, false {wishes.False}/{wishes.EverydayLines}; "
                     + $"cost {other.Cost + wishes.Cost}{(passes ? " passes" : "")}");

@@ -42,7 +42,7 @@ public static class ConversationMoves
     /// Hangul syllables ending in ㄹ (할, 볼, 넣을's 을 ...): before 게(요) they make the promise form, "I will". Leaving
     /// (올게요, 갈게요, 잘게요) is a goodbye, not a step to try.
     /// </summary>
-    private static readonly string FinalRieul = string.Concat(Enumerable.Range(0, 11172).Where(i => i % 28 == 8).Select(i => (char)(0xAC00 + i)).Where(c => "올갈잘".IndexOf(c) < 0));
+    private static readonly string FinalRieul = string.Concat(SyllablesEndingIn(8).Where(c => "올갈잘".IndexOf(c) < 0));
 
     private static readonly Regex KoreanPlan = new(
         "(?:[" + FinalRieul + "]|을) ?게(?:요|$| )|볼까 ?봐|볼게요|볼게|보려고|보려구|볼래요|볼 ?생각|볼 ?계획|볼 ?거예요|볼 ?거야|하려고 ?(?:요|해요|해)|하기로 ?(?:했|하|해)|해야겠(?:어요|어|다)|할게요|해 ?볼까|시도해 ?볼|연락해 ?볼|물어봐야겠|적어 ?볼|써 ?볼",
@@ -165,11 +165,17 @@ public static class ConversationMoves
     /// cue beside a wish (<see cref="UtteranceInsight.Alerts"/>).
     /// </summary>
     private static readonly Regex EnglishWishing = English(
-        @"\b(?:wish(?:es|ed|ing)?|hop(?:e|es|ed|ing)|want(?:s|ed|ing)?|wanna|(?:would|'d)\s+(?:love|like|rather|give\s+anything)|if\s+only|can't\s+wait|(?:long|longing|yearn\w*|dream\w*)\s+(?:for|to|of|about)|pray(?:ing)?\s+(?:for|that))\b");
+        @"\b(?:wish(?:es|ed|ing)?|hop(?:e|es|ed|ing)|want(?:s|ed|ing)?|wanna|(?:would|'d)\s+(?:love|like|rather|give\s+anything)|if\s+only|can't\s+wait|(?:long(?:ing)?|yearn(?:s|ed|ing)?)\s+for|pray(?:ing)?\s+(?:for|that))\b");
 
-    /// <summary>The Korean wish: -고 싶다, -(았/었)으면 좋겠다 / 하다, 바라다, 원하다, 소원.</summary>
+    /// <summary>
+    /// Hangul syllables ending in ㅆ (았, 었, 였, 했, 됐, 났, 줬 ...): before 으면 they make the wished-for past, "if only it
+    /// had", of any verb. Not 있: "혼자 있으면" is a plain "if".
+    /// </summary>
+    private static readonly string FinalSsangSios = string.Concat(SyllablesEndingIn(20).Where(c => c != '있'));
+
+    /// <summary>The Korean wish: -고 싶다, -(았/었)으면 좋겠다 / 하다, 바라다 (not 바라보다), 원하다, 빌다 (not 빌어먹을), 소원.</summary>
     private static readonly Regex KoreanWishing = new(
-        "싶|좋겠|바라|바랐|바래|원해|원하|원했|었으면|았으면|였으면|했으면|됐으면|으면 ?해|빌어|소원",
+        "싶|좋겠|바라(?!보)|바랐|바래|원해|원하|원했|[" + FinalSsangSios + "]으면|으면 ?해(?:요|$|[\\s.!?~])|빌어(?!먹)|빌었|소원",
         Interpreted, AnalysisRegex.MatchTimeout);
 
     private static readonly Lexicon EnglishWords = new(
@@ -298,6 +304,10 @@ public static class ConversationMoves
         moves |= questions.MethodDoubt.IsMatch(text) ? TurnMoves.DoubtsTheMethod : TurnMoves.None;
         return moves;
     }
+
+    /// <summary>The Hangul syllables whose final consonant is <paramref name="final"/> (the Unicode order: 8 ㄹ, 20 ㅆ).</summary>
+    private static IEnumerable<char> SyllablesEndingIn(int final) =>
+        Enumerable.Range(0, 11172).Where(i => i % 28 == final).Select(i => (char)(0xAC00 + i));
 
     /// <summary>Case-insensitive, with either apostrophe, since transcripts come from many keyboards and recognisers.</summary>
     private static Regex English(string pattern) =>

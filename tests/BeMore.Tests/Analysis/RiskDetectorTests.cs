@@ -31,11 +31,13 @@ public sealed class RiskDetectorTests
     /// sleep, an end or going away: passive ideation is said as a wish too.
     /// </summary>
     [Theory]
-    [InlineData("I want to get better.", "I just want to go to sleep and not wake up.", TextLanguage.English)]
-    [InlineData("둘째 생겼으면 좋겠다", "자다가 안 깨어났으면 좋겠어", TextLanguage.Korean)]
+    [InlineData("I want to get better.", "I hope I just fade away one of these days.", TextLanguage.English)]
+    [InlineData("둘째 생겼으면 좋겠다", "그냥 영원히 잠들고 싶다", TextLanguage.Korean)]
     public void Risk_OrdinaryWish_IsHeldBackByTheWishGuard_AndAWishToBeGoneIsNot(string ordinary, string ideation, TextLanguage language)
     {
+        // Neither is a rule's finding: both are the classifier's alone, and only the risk cue tells them apart.
         Assert.Equal(RiskLevel.None, RiskRules.Assess(ordinary, language).Level);
+        Assert.Equal(RiskLevel.None, RiskRules.Assess(ideation, language).Level);
         Assert.NotEqual(RiskLevel.None, UtteranceInsight.Shipped.WithThresholds(WishesGuarded.Value.Thresholds with { RiskWishWithoutCue = 0, RiskWishWithoutCueKorean = 0 })
             .Risk(ordinary, language).Level);
 
@@ -51,6 +53,7 @@ public sealed class RiskDetectorTests
     [InlineData("남편 고생하는 거 보면 내가 사라져줘야 하나 싶어요", TextLanguage.Korean)]
     [InlineData("다 없어져 버렸으면", TextLanguage.Korean)]
     [InlineData("취업도 안 되고 걍 뒤지고 싶다", TextLanguage.Korean)]
+    [InlineData("그냥 뒤져 버리고 싶어", TextLanguage.Korean)]
     [InlineData("ngl I've been wanting to off myself since the breakup", TextLanguage.English)]
     [InlineData("some days I just want to unalive", TextLanguage.English)]
     public void RiskCues_HoldEveryFormOfTheirVerbs(string text, TextLanguage language)
@@ -58,7 +61,17 @@ public sealed class RiskDetectorTests
         Assert.True(RiskCues.Any(text, language));
     }
 
-    /// <summary>The guard holds back a wish only: the same classifier reading in words that wish nothing still alerts.</summary>
+    /// <summary>뒤지다 is a cue only as dying: rummaging and falling behind are not (a plan to look something up stays a plan).</summary>
+    [Theory]
+    [InlineData("자료 좀 더 뒤져 볼게요")]
+    [InlineData("가방을 뒤졌는데 없더라")]
+    [InlineData("성적이 뒤지지 않게 공부해요")]
+    public void RiskCues_KoreanRummagingIsNotDying(string text)
+    {
+        Assert.False(RiskCues.Any(text, TextLanguage.Korean));
+    }
+
+    /// <summary>What the wish guard reads as a wish: wanting, hoping, wishing, not words that only look like them.</summary>
     [Theory]
     [InlineData("I wish I'd called her back.", true, TextLanguage.English)]
     [InlineData("I really want to be a better mom.", true, TextLanguage.English)]
@@ -69,6 +82,13 @@ public sealed class RiskDetectorTests
     [InlineData("여행 가고 싶어요", true, TextLanguage.Korean)]
     [InlineData("시험 붙었으면 좋겠다", true, TextLanguage.Korean)]
     [InlineData("엄마가 건강하시길 바라요", true, TextLanguage.Korean)]
+    [InlineData("이번 주가 그냥 다 끝났으면", true, TextLanguage.Korean)]
+    [InlineData("It takes too long to load.", false, TextLanguage.English)]
+    [InlineData("I had a dream about my old school.", false, TextLanguage.English)]
+    [InlineData("창밖만 바라보고 있었어요", false, TextLanguage.Korean)]
+    [InlineData("빌어먹을 버스가 또 늦었어", false, TextLanguage.Korean)]
+    [InlineData("밥 먹으면 해결될 거예요", false, TextLanguage.Korean)]
+    [InlineData("요즘 혼자 있으면 자꾸 생각이 많아져요", false, TextLanguage.Korean)]
     [InlineData("어제 친구 만났어요", false, TextLanguage.Korean)]
     [InlineData("다들 나 없으면 편할 거야", false, TextLanguage.Korean)]
     public void Wishes_ReadsWanting_HopingAndWishing(string text, bool wishes, TextLanguage language)

@@ -151,13 +151,15 @@ public sealed record RiskReading(RiskLevel RuleLevel, EvidenceSpan? Evidence, fl
     /// A rule's finding, or a risk cue in the words the classifier read: looked up only when a threshold asks, so the
     /// guard costs nothing per segment while it is off.
     /// </summary>
-    public bool Cue => RuleLevel != RiskLevel.None || RiskCues.Any(Scope, Language);
+    public bool Cue => _cue ??= RuleLevel != RiskLevel.None || RiskCues.Any(Scope, Language);
 
     /// <summary>Whether the words the classifier read ask something; looked up only when the question guard is on.</summary>
     public bool Asks => _asks ??= ConversationMoves.Asks(Scope, Language);
 
     /// <summary>Whether the words the classifier read voice a wish; looked up only when the wish guard asks.</summary>
     public bool Wishes => _wishes ??= ConversationMoves.Wishes(Scope, Language);
+
+    private bool? _cue;
 
     private bool? _asks;
 
