@@ -128,7 +128,6 @@ bemore_port=
 silo_port=
 bemore_url=
 bemore_pid=
-bemore_logged=0
 # Settings a scenario adds when it (re)starts BeMore.
 bemore_extra_env=()
 
@@ -153,18 +152,13 @@ start_bemore() { # profile (embedded|postgres)
     local log_file="$work/bemore-$1.log"
     touch "$log_file"
     start_on_free_ports BeMore "$log_file" bemore_start "$1" "$log_file" || return 1
-    # Ready answers while the analysis still warms up (the models and the rules' first matches, about 1.7 s): a scenario
-    # that starts then measures the node's start-up in its first requests (scenario 8's p99, run alone). Read from the
-    # started process's first line: an attempt that failed on a taken port may have logged it before it stopped.
-    wait_for_log "$log_file" "$bemore_logged" "Analysis models ready\|Analysis warm-up stopped" 120 "$bemore_pid" ||
-        { tail -n 40 "$log_file" >&2; return 1; }
     log "BeMore ($1 profile) ready, pid $bemore_pid"
 }
 
 # bemore_start PROFILE LOG: BeMore on ports of its own (each start picks them: the load generator is told the address
-# at each run), ready; bemore_logged is the log's length before it.
+# at each run), ready and warmed up.
 bemore_start() {
-    local data_dir="$work/bemore-$1" settings=()
+    local data_dir="$work/bemore-$1" settings=() logged
     mkdir -p "$data_dir"
     free_port bemore_port
     free_port silo_port
@@ -179,11 +173,16 @@ bemore_start() {
             "BeMore__Encryption__Keys__bench=$pg_events_key"
             BeMore__Cluster__AdvertisedHost=127.0.0.1)
     fi
-    bemore_logged=$(wc -l <"$2")
+    logged=$(wc -l <"$2")
     (cd "$data_dir" && exec env "${settings[@]}" taskset -c "$server_cpus" dotnet "$silo_dll") >>"$2" 2>&1 &
     bemore_pid=$!
     started_pids+=("$bemore_pid")
-    wait_for "$bemore_url/health/ready" 120 "$bemore_pid" || { stop_process "$bemore_pid"; return 1; }
+    # Ready answers while the analysis still warms up (the models and the rules' first matches, about 1.7 s): a scenario
+    # that starts then measures the node's start-up in its first requests (scenario 8's p99, run alone). Read from this
+    # process's first line: an attempt that failed on a taken port may have logged it before it stopped.
+    wait_for "$bemore_url/health/ready" 120 "$bemore_pid" &&
+        wait_for_log "$2" "$logged" "Analysis models ready\|Analysis warm-up stopped" 120 "$bemore_pid" ||
+        { stop_process "$bemore_pid"; return 1; }
 }
 
 stop_bemore() {
