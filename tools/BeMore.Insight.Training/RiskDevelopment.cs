@@ -30,7 +30,7 @@ internal static class RiskDevelopment
     /// <summary>The question guard's cutoff: a classifier-only finding in words that ask needs it; 0 is no guard.</summary>
     private static readonly double[] QuestionCutoffs = [0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7];
 
-    /// <param name="listMisses">Also list, for the shipped candidate at its chosen setting, every held-out line it alerted on
+    /// <param name="listMisses">Also list, for the shipped candidate at the shipped settings, every held-out line it alerted on
     /// wrongly or missed: the development lines to read before changing a rule, each read by a model that never saw it.</param>
     /// <param name="models">Where the second stage's weights are written (<see cref="RiskDecisionDevelopment"/>).</param>
     public static void Run(string corpus, string fixtures, string models, IReadOnlyList<string> writers, Func<string, bool> train, bool listMisses)
@@ -149,13 +149,12 @@ internal static class RiskDevelopment
 
         if (listMisses)
         {
-            foreach (var (variant, language, s) in chosen.Where(c => c.Variant == Shipped))
+            foreach (var language in readings.Where(r => r.Variant == Shipped).GroupBy(r => r.Language))
             {
-                var at = s.Thresholds;
-                Console.WriteLine($"== {variant} {language} at its choice: held-out lines alerted wrongly (FALSE) or missed (MISSED)");
-                foreach (var r in readings.Where(r => r.Variant == variant && r.Language == language))
+                Console.WriteLine($"== {Shipped} {language.Key} at the shipped settings: held-out lines alerted wrongly (FALSE) or missed (MISSED)");
+                foreach (var r in language)
                 {
-                    var alert = UtteranceInsight.Alerts(r.Risk, at);
+                    var alert = UtteranceInsight.Alerts(r.Risk, shipped);
                     if (alert != (r.Kind == "risk"))
                     {
                         // Why: the rules' level, else the classifier's probability on what it read (the scope), set

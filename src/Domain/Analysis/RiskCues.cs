@@ -29,7 +29,7 @@ internal static class RiskCues
     private const RegexOptions FlatList = RegexOptions.Compiled | RegexOptions.CultureInvariant;
 
     private static readonly Regex English = new(
-        (@"\b(?:di(?:e|es|ed|ing)|dead|death|deadly|lethal|kill\w*|unalive\w*|off\s+myself|suicid\w*|alive|live|living|life|lives|exist\w*|born"
+        (@"\b(?:di(?:e|es|ed)|dying|dead|death|deadly|lethal|kill\w*|unalive\w*|off\s+myself|suicid\w*|alive|live|living|life|lives|exist\w*|born"
         + @"|(?:hurt|harm|cut|burn|punish|starve)\w*\s+myself|self[-\s]?harm\w*|cut(?:s|ting)?|blades?|razors?|scars?|bleed\w*|blood"
         + @"|end(?:s|ed|ing)?|finish\w*|quit|give\s+up|gave\s+up|giving\s+up|no\s+(?:reason|way\s+out|future|hope)|point|pointless|hopeless\w*|worthless|useless|matters?|can't\s+(?:go\s+on|keep|do\s+this|take\s+(?:it|this))|anymore|any\s+longer|tired\s+of|exhausted|numb|empty|pain|stop|peace|relief|forever"
         + @"|disappear\w*|vanish\w*|gone|around|be\s+here|(?:go|goes|went|going|slip|fade|drift)\w*\s+away|escape|sleep\s+(?:forever|and\s+not)|wake\s+up"

@@ -246,6 +246,48 @@ internal static class RiskRules
         @"\b(?:that|which|it)\s+(?:was|is|'s|would\s+be)\s+(?:a\s+)?(?:lie|lying|not\s+true|untrue)\b|\bI\s+lied\b|\b(?:it's|it\s+is)\s+not\s+(?:like|that)\s+I\s+(?:don't|do\s+not|haven't|didn't)\b|\bI\s+(?:don't|do\s+not)\s+not\b"
         + @"|\b(?:can't|cannot|couldn't)\s+(?:honestly\s+)?(?:say|promise|pretend)\s+(?:that\s+)?I\s+(?:don't|do\s+not|won't|never|am\s+not|'m\s+not|haven't)\b");
 
+    /// <summary>
+    /// A denial the speaker will not make, or makes and undoes: "I can't honestly say I haven't thought about it", "I'm not
+    /// going to pretend it hasn't crossed my mind", "not that I'd never", "I'm not not suicidal",
+    /// an answer given and taken back ("I said no. I do have one", "I put a two, it's more like an eight"). The classifier
+    /// learned negated risk words as denials, so these read as none to it (<see cref="Refused"/>).
+    /// </summary>
+    private static readonly Regex EnglishDenialRefused = CompileLenient(
+        @"\b(?:can't|cannot|couldn't|can\s+not|not\s+(?:gonna|going\s+to)|won't)\s+(?:\w+\s+){0,3}?(?:say|tell\s+\w+|promise(?:\s+\w+)?|pretend|swear|guarantee)\b(?:\s+\S+){0,10}?\s+"
+        + @"(?:haven't|hasn't|won't|wouldn't|don't|doesn't|isn't|didn't|never|not|am\s+not|I'm\s+not|wasn't|ain't)\b"
+        + @"|\b(?:don't\s+know|dunno|idk|not\s+sure)\s+(?:if|whether)\s+I\s+(?:can|could)\s+(?:promise|say|guarantee)\b"
+        + @"|\bnot\s+that\s+I(?:'d|\s+would|'ll|\s+will)?\s+never\b|\bI\s+never\s+said\s+I\s+(?:didn't|wasn't|wouldn't|won't|don't|hadn't)\b"
+        + @"|\bnot\s+saying\s+I\s+(?:won't|wouldn't|haven't|don't|can't)\b|\bnot\s+not\b|\bI\s+don't\s+think\s+I'd\s+not\b|\bnot\s+sure\s+I\s+(?:wouldn't|won't)\b"
+        + @"|\b(?:it|that)\s*(?:isn't|is\s+not|'s\s+not|wasn't)\s+like\s+I\s+(?:haven't|don't|didn't|'m\s+(?:not\s+)?scared|wasn't)\b"
+        + @"|\bI\s+(?:said|told\s+\w+|put|ticked|answered|wrote|circled)\b[^.!?]{0,60}[.!?,]?[^.!?]{0,40}?\b(?:(?:that|it|which)\s+(?:wasn't|was\s+not|isn't)\s+true|I\s+lied|(?:a|sort\s+of\s+a|kind\s+of\s+a)\s+lie"
+        + @"|it's\s+more\s+like|it\s+wasn't\s+the|I'm\s+not\s+really|I'm\s+not\.|I\s+was\s+not|I\s+do\s+have|but\s+I'm\s+not)\b");
+
+    /// <summary>
+    /// The speaker's own safety in doubt: "I'm not sure I'm safe tonight", "I wouldn't say I'm safe", "I'm not exactly safe
+    /// either", "not safe from me". A risk statement by itself, where a refused denial needs a risk cue beside it.
+    /// </summary>
+    private static readonly Regex EnglishSafetyDoubted = CompileLenient(
+        @"\b(?:not\s+sure|don't\s+know\s+if|wouldn't\s+say|can't\s+say|not\s+(?:gonna|going\s+to)\s+say)\s+I'm\s+safe\b"
+        + @"|\bI'm\s+not\s+(?:exactly\s+|really\s+|totally\s+|completely\s+)?safe\b(?!\s+(?:at|in|around|with|from)\s+(?!me\b|myself\b))|\bnot\s+safe\s+(?:from\s+(?:me|myself)|with\s+myself|tonight|right\s+now)\b");
+
+    /// <summary>
+    /// The Korean <see cref="EnglishSafetyDoubted"/>, in the speaker's own words only: "안전할 자신이 없어요", "오늘은 안전해요.
+    /// 내일은 장담 못 해요" (not "집이 안전하지 않아요" or "이 약이 안전한지 모르겠어요", a place's or a thing's).
+    /// </summary>
+    private static readonly Regex KoreanSafetyDoubted = Compile("안전할 ?자신[이은]? ?없|안전[^?]{0,40}?(?:장담|약속)[은는을이]? ?못", RegexOptions.None);
+
+    /// <summary>
+    /// The Korean <see cref="EnglishDenialRefused"/>: "없다고는 못 하겠어요", "안 해봤다고는 못 하죠", "부정 못 하겠어요", "약속은 못
+    /// 드리겠어요", a "not" negated ("안 죽고 싶은 건 아니에요", "계획이 없는 건 아니에요"), an answer taken back ("없다고 했잖아요.
+    /// 사실 있어요", "'없음' 찍었는데 … 있어요").
+    /// </summary>
+    private static readonly Regex KoreanDenialRefused = Compile(
+        "(?:없|아니|않|안 ?\\S+)[^.!?]{0,4}?(?:다고|라고)(?:는|까지는|도)? ?(?:못 ?(?:하|해|드리)|말 ?못|장담 ?못|약속 ?못|자신 ?없|하면 ?거짓말|하긴 ?좀|말하긴 ?좀)"
+        + "|부정 ?(?:못|할 ?수 ?없)|(?:장담|약속)[은는을]? ?못"
+        + "|(?:안 ?\\S+|없|않)(?:는|은) ?(?:건|거|게|것)[은는이가]? ?(?:아니(?!까|깐)|아녜|아냐)"
+        + "|(?:없|아니|괜찮|안 ?했|아니요|없음)[^.!?]{0,6}?(?:다고|라고|찍었|체크|답한|대답)[^.!?]{0,30}?[.!?…\\s]{0,3}[^.!?]{0,24}?(?:사실|거짓말|있어요|있어(?![가-힣])|하고 ?있어)",
+        RegexOptions.None);
+
     /// <summary>An English question about risk answered no, and the answers that go on ("no, but…", "not really, every day").</summary>
     private static readonly Regex EnglishNoAnswer = CompileLenient(
         @"^[\W_]*(?:(?:god|gosh|oh|lord|honestly|um|uh)[\s,!]+)?(?:no|nope|nah|never|not\s+at\s+all|not\s+really|no\s+way|absolutely\s+not|definitely\s+not)\b");
@@ -470,8 +512,59 @@ internal static class RiskRules
             }
         }
 
+        if (level == RiskLevel.None && Refused(text, language) is { } refused)
+        {
+            return new RuleRisk(RiskLevel.Elevated, refused, false);
+        }
+
         return new RuleRisk(level, evidence, denied && level == RiskLevel.None);
     }
+
+    /// <summary>
+    /// A denial refused or undone (<see cref="EnglishDenialRefused"/>, <see cref="KoreanDenialRefused"/>) with a risk cue
+    /// from its clause on, or the speaker's safety in doubt (<see cref="EnglishSafetyDoubted"/>, <see cref="KoreanSafetyDoubted"/>), and no later clause that denies again ("I can't say I love my life, but I'd never throw it
+    /// away"): the text from that clause on, as the evidence. Without a cue ("I'm not saying I don't get dark") nothing.
+    /// </summary>
+    private static EvidenceSpan? Refused(string text, TextLanguage language)
+    {
+        var safety = (language == TextLanguage.Korean ? KoreanSafetyDoubted : EnglishSafetyDoubted).Match(text);
+        var refusal = safety.Success ? safety : (language == TextLanguage.Korean ? KoreanDenialRefused : EnglishDenialRefused).Match(text);
+        if (!refusal.Success)
+        {
+            return null;
+        }
+
+        var clauses = ClauseSpans(text, language);
+        var at = clauses.FindIndex(c => c.Start + c.Length > refusal.Index);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        for (var i = at + 1; i < clauses.Count; i++)
+        {
+            if (Qualified(clauses[i].Text, language) || IsAnsweredNo(text, clauses, i - 1, language))
+            {
+                return null;
+            }
+        }
+
+        // A Korean refusal's own verb can be a cue ("못 하겠어요"), so its cue is looked for around the refusal; an English
+        // refusal holds what it refuses ("can't say the thought of ending it hasn't..."). Words for living do not count:
+        // refusing to deny a lack of them is wanting to live ("살고 싶은 마음이 없는 건 아니에요").
+        var from = Math.Min(clauses[at].Start, refusal.Index);
+        var scope = text[from..].TrimEnd();
+        var cue = safety.Success || (language == TextLanguage.Korean
+            ? CueBesides(text[from..refusal.Index]) || CueBesides(text[(refusal.Index + refusal.Length)..])
+            : CueBesides(scope));
+        return cue ? new EvidenceSpan(from, scope.Length, scope) : null;
+
+        bool CueBesides(string part) => RiskCues.Any((language == TextLanguage.Korean ? KoreanLiving : EnglishLiving).Replace(part, " "), language);
+    }
+
+    private static readonly Regex EnglishLiving = CompileLenient(@"\b(?:live|lives|living|alive|life|future|hope|reasons?\s+to)\b");
+
+    private static readonly Regex KoreanLiving = Compile("살고|살기|살아|살 ?이유|살 ?의미|희망|미래|의미", RegexOptions.None);
 
     /// <summary>
     /// Whether the utterance denies risk ("I'm not suicidal", "no thoughts like that", "그런 생각은 없어요") and no phrase

@@ -294,7 +294,9 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
         // lines; the same after the Korean plans-and-means rules (and C, F, R and W unchanged by them).
         // Session 35: the wishes split BN (290 lines), first read with the shipped build of session 34: risk 52/57, false
         // alerts on 77 of 233 ordinary wishes. Three ways of learning from the development wishes BM did not ship (README).
-        private static readonly Floors English = new(0.96, 0.86, 0.98, 4, 2, 0.84, 0.975, 6, 0.9625, 24, 0.67, 18, 0.80, 0, 0.98, 0.945, 0.97, 2, 0.91, 77);
+        // Session 37: a denial refused or undone beside a risk cue, and the speaker's safety in doubt, as the rules'
+        // finding (shipped by the development rule on the folds): W 55/78, 18 false alerts on 80; the rest unchanged.
+        private static readonly Floors English = new(0.96, 0.86, 0.98, 4, 2, 0.84, 0.975, 6, 0.9625, 24, 0.70, 18, 0.80, 0, 0.98, 0.945, 0.97, 2, 0.91, 77);
 
         // Reached (writers A, B, D, E, H, L and session talk G, I, Q; risk from the two models agreeing at 0.20, scale 8, no
         // guard; distortions from 0.7): precision 0.980, exact-type recall 0.853, risk recall 0.985 (66/67), 4 false alerts
@@ -335,7 +337,9 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
         // lines; the same after the plans-and-means rules, which left C, F, R and W unchanged too.
         // Session 35: the wishes split BP (291 lines), first read with the shipped build of session 34: risk 55/56, false
         // alerts on 84 of 235 ordinary wishes.
-        private static readonly Floors Korean = new(0.97, 0.85, 0.97, 6, 2, 0.85, 1.0, 4, 0.975, 22, 0.58, 52, 0.84, 0, 0.97, 0.85, 0.94, 5, 0.98, 84);
+        // Session 37: a denial refused or undone beside a risk cue ("없다고는 못 하겠어요", "안 드는 건 아니에요", "없다고 했는데
+        // 사실 있어요"), and safety not promised: W 109/180, 54 false alerts on 180 lookalikes (two more); the rest unchanged.
+        private static readonly Floors Korean = new(0.97, 0.85, 0.97, 6, 2, 0.85, 1.0, 4, 0.975, 22, 0.60, 54, 0.84, 0, 0.97, 0.85, 0.94, 5, 0.98, 84);
 
         public static Floors For(TextLanguage language) => language == TextLanguage.Korean ? Korean : English;
     }

@@ -339,6 +339,44 @@ public sealed class RiskDetectorTests
     }
 
     /// <summary>
+    /// A denial the speaker will not make or undoes, beside a risk cue, is a rules' finding (Elevated, unless a phrase of it
+    /// says more) with its clause on as the evidence (the classifier learned negated risk words as denials and reads these as none); the speaker's safety in
+    /// doubt needs no cue.
+    /// </summary>
+    [Theory]
+    [InlineData("Honestly, I can't tell you I won't hurt myself this weekend.", TextLanguage.English, "hurt myself")]
+    [InlineData("I'm not going to pretend the thought of dying hasn't been there most nights.", TextLanguage.English, "dying")]
+    [InlineData("I'm not not thinking about suicide, if you see what I mean.", TextLanguage.English, "suicide")]
+    [InlineData("I told the GP I was fine about the pills. That wasn't true.", TextLanguage.English, "pills")]
+    [InlineData("I don't feel like talking much. I'm not sure I'm safe right now.", TextLanguage.English, "safe")]
+    [InlineData("다 끝내고 싶은 마음이 없다고는 못 하겠어요", TextLanguage.Korean, "끝내고")]
+    [InlineData("사라지고 싶은 생각이 안 드는 건 아니에요", TextLanguage.Korean, "사라지고")]
+    [InlineData("상담 선생님한테 자해 생각 없다고 했는데 사실 있어요", TextLanguage.Korean, "자해")]
+    public void Assess_DenialRefusedOrUndone_BesideARiskCue_AlertsWithItsClause(string text, TextLanguage language, string inEvidence)
+    {
+        var rules = RiskRules.Assess(text, language);
+
+        Assert.NotEqual(RiskLevel.None, rules.Level);
+        Assert.Contains(inEvidence, rules.Evidence!.Text, StringComparison.Ordinal);
+        Assert.Equal(text.Substring(rules.Evidence.Start, rules.Evidence.Length), rules.Evidence.Text);
+        Assert.NotEqual(RiskLevel.None, RiskDetector.Assess(text, language).Level);
+    }
+
+    /// <summary>The same refusals with no risk cue, or denied again in a later clause, and doubts about a place's safety: the rules find nothing.</summary>
+    [Theory]
+    [InlineData("I'm not saying I don't get down sometimes, everyone does.", TextLanguage.English)]
+    [InlineData("I can't say I love my job, but I'd never hurt myself over it.", TextLanguage.English)]
+    [InlineData("I'm not safe at home when he drinks.", TextLanguage.English)]
+    [InlineData("I can't promise I won't eat the whole cake tonight.", TextLanguage.English)]
+    [InlineData("I can't say I don't have a reason to live, my kids are one.", TextLanguage.English)]
+    [InlineData("안 힘들다고는 못 하겠어요. 요즘 일이 많아서요", TextLanguage.Korean)]
+    [InlineData("시험을 망친 건 아니에요. 생각보다 괜찮았어요", TextLanguage.Korean)]
+    public void Assess_RefusalWithoutACueOrDeniedAgain_TheRulesFindNothing(string text, TextLanguage language)
+    {
+        Assert.Equal(RiskLevel.None, RiskRules.Assess(text, language).Level);
+    }
+
+    /// <summary>
     /// Korean denials in the spellings of "not" that share no prefix with 아니 or 안 해 (아닌데, 안 했어), a question echoed
     /// back and answered no, a wish named only to say it is something else, someone else's act seen or guessed, and
     /// suicide as a subject.
