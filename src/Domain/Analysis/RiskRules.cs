@@ -285,7 +285,7 @@ internal static class RiskRules
         "(?:없|아니|않|안 ?\\S+)[^.!?]{0,4}?(?:다고|라고)(?:는|까지는|도)? ?(?:못 ?(?:하|해|드리)|말 ?못|장담 ?못|약속 ?못|자신 ?없|하면 ?거짓말|하긴 ?좀|말하긴 ?좀)"
         + "|부정 ?(?:못|할 ?수 ?없)|(?:장담|약속)[은는을]? ?못"
         + "|(?:안 ?\\S+|없|않)(?:는|은) ?(?:건|거|게|것)[은는이가]? ?(?:아니(?!까|깐)|아녜|아냐)"
-        + "|(?:없|아니|괜찮|안 ?했|아니요|없음)[^.!?]{0,6}?(?:다고|라고|찍었|체크|답한|대답)[^.!?]{0,30}?[.!?…\\s]{0,3}[^.!?]{0,24}?(?:사실|거짓말|있어요|있어(?![가-힣])|하고 ?있어)",
+        + "|(?:없|아니|괜찮|안 ?했|아니요|없음)[^.!?]{0,6}?(?:다고|라고|찍었|체크|답한|대답)[^?]{0,50}?(?:사실|거짓말|있어요|있어(?![가-힣])|하고 ?있어)",
         RegexOptions.None);
 
     /// <summary>An English question about risk answered no, and the answers that go on ("no, but…", "not really, every day").</summary>
@@ -477,7 +477,15 @@ internal static class RiskRules
         Elevated("사라지고 ?싶|없어지고 ?싶|희망이 ?(?:없|안 ?보)|버틸 ?(?:수가? ?없|자신이 ?없|힘이 ?없)|살아서 ?뭐 ?(?:해|하)|사는 ?게 ?(?:의미(?:가)? ?없|무의미|지옥|지겨)|다 ?포기하고 ?싶|더는 ?못 ?버티|다 ?끝내고 ?싶"),
     ];
 
+    /// <summary>What the rules find in the utterance: its phrases, else a denial refused or undone (<see cref="Refused"/>).</summary>
     public static RuleRisk Assess(string text, TextLanguage language)
+    {
+        var phrases = Phrases(text, language);
+        return phrases.Level == RiskLevel.None && Refused(text, language) is { } refused ? new RuleRisk(RiskLevel.Elevated, refused, false) : phrases;
+    }
+
+    /// <summary>What the phrase lists find, or that the only phrases found were denied; a clause is read by this alone.</summary>
+    private static RuleRisk Phrases(string text, TextLanguage language)
     {
         var patterns = language == TextLanguage.Korean ? Korean : English;
         var level = RiskLevel.None;
@@ -510,11 +518,6 @@ internal static class RiskRules
                 evidence = new EvidenceSpan(match.Index, match.Length, text.Substring(match.Index, match.Length));
                 break;
             }
-        }
-
-        if (level == RiskLevel.None && Refused(text, language) is { } refused)
-        {
-            return new RuleRisk(RiskLevel.Elevated, refused, false);
         }
 
         return new RuleRisk(level, evidence, denied && level == RiskLevel.None);
@@ -803,7 +806,7 @@ internal static class RiskRules
     private static bool IsFragment(EvidenceSpan clause) => clause.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < FragmentWords;
 
     private static bool Qualified(string clause, TextLanguage language) =>
-        Assess(clause, language).Denied || HasIdiom(clause, language)
+        Phrases(clause, language).Denied || HasIdiom(clause, language)
         || SaysDenial(clause, language)
         || (language == TextLanguage.English && DeniesPart(clause))
         || (language == TextLanguage.Korean ? KoreanReported.IsMatch(clause) && !KoreanSpeakerJoins.IsMatch(clause) : EnglishReported.IsMatch(clause))
