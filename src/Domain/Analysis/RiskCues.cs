@@ -6,7 +6,7 @@ namespace BeMore.Domain.Analysis;
 /// Words and phrases without which a sentence is hardly a risk statement: death and dying, self-harm, ending and giving up,
 /// disappearing, being a burden, farewells and affairs settled, and the means (pills, heights, ropes, blades). Written
 /// from the Columbia scale's (C-SSRS) families, not from corpus lines; verb forms and slang for dying that development
-/// lines showed missing (사라져, 없어져, 뒤지다 as dying, "off myself") were added as words, not as those lines' phrases;
+/// lines showed missing (사라져, 없어져, 떠났, 뒤지다 as dying, "off myself", "dying") were added as words, not as those lines' phrases;
 /// 뒤지다 only in its dying forms (뒤지고 싶다, 뒤져 버리다), since it also means to rummage or to fall behind. Not evidence of risk by themselves ("my grandmother
 /// died"): a classifier finding needs one of them unless it is very sure, so "I want to talk about my week" does not
 /// turn a counselor's reply into the crisis script.
@@ -43,7 +43,7 @@ internal static class RiskCues
         "죽|뒤지고 ?싶|뒤져 ?버리|뒤졌으면|뒈지|뒈져|자살|자해|목숨|생을|삶|살고|살기|살아|살 ?이유|살 ?의미|사는 ?게|존재|태어나"
         + "|긋|그었|그어|베었|베고|칼[로을날]|커터|면도|흉터|피가|피를|상처|손목|때리|굶"
         + "|끝|그만|포기|의미|소용|희망|버티|버틸|견디|지쳤|지쳐|지겹|지긋지긋|괴로|고통|공허|쓸모|필요 ?없|아무도|더 ?이상|더는|못 ?하겠|멈추|멈췄|편하게|영영"
-        + "|사라지|사라져|사라졌|없어지|없어져|없어졌|없었으면|안 ?보이|떠나|떠날|멀리 ?가|잠들|안 ?깨|깨지 ?않|영원히|편해지|쉬고 ?싶"
+        + "|사라지|사라져|사라졌|없어지|없어져|없어졌|없었으면|안 ?보이|떠나|떠날|떠났|멀리 ?가|잠들|안 ?깨|깨지 ?않|영원히|편해지|쉬고 ?싶"
         + "|짐[이만]|짐 ?같|민폐|부담|폐만|나 ?없이|내가 ?없|없는 ?게 ?나|없으면|모를 ?거|알아채"
         + "|작별|안녕|유서|편지|정리|물려|나눠 ?주|줘 ?버|보험|마지막|고마웠|미안했|용서"
         + "|약[을이들통봉]|수면제|진통제|알약|모으|모아|모았|옥상|한강|다리 ?위|다리에서|뛰어내|높은 ?곳|번개탄|연탄|밧줄|끈[을으]|목[을에] ?매|목매|독[을이약]|농약|락스|방법"

@@ -277,6 +277,37 @@ internal static class RiskRules
     private static readonly Regex KoreanSafetyDoubted = Compile("안전할 ?자신[이은]? ?없|안전[^?]{0,40}?(?:장담|약속)[은는을이]? ?못", RegexOptions.None);
 
     /// <summary>
+    /// The speaker saying someone else's risk is theirs too: "me too" said as an answer (not "they'll drop me too"), "honestly same", "I'd do the same", "I get why", "I was
+    /// kind of jealous", "I want that", "I've been doing it too", "that could be me", "I've got his exact same pills", "I
+    /// showed her mine" (<see cref="SameAsSomeoneElse"/>).
+    /// </summary>
+    private static readonly Regex EnglishSameAsThem = CompileLenient(
+        @"(?<=^|[,;:.!?]\s*|\b(?:and|like|honestly|so|but|yeah)\s+)me\s+too\b|\b(?:same\s+here|(?:and|honestly|like)\s+same\b|same\s+(?:with|for)\s+me|(?:I'd|I\s+would|I'll|I\s+will)\s+(?:do|go)\s+(?:it\s+)?the\s+same\b"
+        + @"|I\s+(?:get|got|understand|understood)\s+(?:it|why)\b|I\s+was\s+(?:kind\s+of\s+|kinda\s+|a\s+bit\s+)?(?:jealous|envious)|I\s+want(?:ed)?\s+that\b"
+        + @"|I(?:'ve|\s+have)?\s+(?:been\s+)?(?:doing|done|did|do)\s+it\s+too\b|I\s+started\s+too\b|(?:could|would|will)\s+be\s+me\b"
+        + @"|I(?:'ve|\s+have)\s+got\s+(?:his|her|their|the)\s+(?:exact\s+)?same\b|the\s+same\s+(?:plan|way|method)\s+(?:he|she|they)\b|I\s+(?:showed|show)\s+(?:her|him|them)\s+mine\b)");
+
+    /// <summary>Someone else, or a story, told before the speaker takes it as their own (<see cref="SameAsSomeoneElse"/>).</summary>
+    private static readonly Regex EnglishAnotherPerson = CompileLenient(
+        @"\b(?:he|she|they|his|her|him|them|himself|herself|themselves|my\s+(?:friend|son|daughter|mom|mum|mother|dad|father|brother|sister|cousin|uncle|aunt|gran|grandma|grandad|grandpa|nan|wife|husband|partner|girlfriend|boyfriend|kid|colleague|co-?worker|mate|flatmate|roommate|classmate|neighbou?r|student|patient|client|boss)"
+        + @"|(?:a|the|that|this)\s+(?:guy|girl|kid|man|woman|teacher|teenager|lad|character|mother|father|actor|singer)|news|book|song|show|documentary|tiktok|film|movie|character)\b");
+
+    /// <summary>
+    /// The Korean <see cref="EnglishSameAsThem"/>: "나도 그래", "저도 딱 그래요", "저도 같이 가고 싶어요", "부러웠어요", "왜
+    /// 그랬는지 알 것 같아", "그 말이 너무 이해가 돼요", "저도요"; not when it is the other person's words ("걔가 나도 따라가고
+    /// 싶다고 했었는데").
+    /// </summary>
+    private static readonly Regex KoreanSameAsThem = Compile(
+        "(?:(?:나|저)도 ?(?:딱 ?|진짜 ?|솔직히 ?|요즘 ?|속으로 ?|같이 ?)?(?:그래|그렇|똑같|같이 ?가|따라|그 ?방법|써 ?놨|차 ?있|그러고|그럴)|부럽|부러웠|왜 ?그랬는지 ?알|마음 ?알겠|이해가 ?(?:돼|되|가)|저도요)"
+        + "(?![^.!?]{0,16}?(?:다고|라고|다는|단|자고) ?(?:했|하|말|그러))",
+        RegexOptions.None);
+
+    /// <summary>Someone else, or a story, told before the speaker takes it as their own (Korean).</summary>
+    private static readonly Regex KoreanAnotherPerson = Compile(
+        "(?:" + KoreanOthers + "|아버지|어머니|할머니|할아버지|삼촌|이모|고모|선배|후배|후임|선임|동기|룸메|베프|걔|주인공|연예인|누가|누군가|환자|스트리머|뉴스|드라마|웹툰|영화|기사)",
+        RegexOptions.None);
+
+    /// <summary>
     /// The Korean <see cref="EnglishDenialRefused"/>: "없다고는 못 하겠어요", "안 해봤다고는 못 하죠", "부정 못 하겠어요", "약속은 못
     /// 드리겠어요", a "not" negated ("안 죽고 싶은 건 아니에요", "계획이 없는 건 아니에요"), an answer taken back ("없다고 했잖아요.
     /// 사실 있어요", "'없음' 찍었는데 … 있어요").
@@ -477,11 +508,16 @@ internal static class RiskRules
         Elevated("사라지고 ?싶|없어지고 ?싶|희망이 ?(?:없|안 ?보)|버틸 ?(?:수가? ?없|자신이 ?없|힘이 ?없)|살아서 ?뭐 ?(?:해|하)|사는 ?게 ?(?:의미(?:가)? ?없|무의미|지옥|지겨)|다 ?포기하고 ?싶|더는 ?못 ?버티|다 ?끝내고 ?싶"),
     ];
 
-    /// <summary>What the rules find in the utterance: its phrases, else a denial refused or undone (<see cref="Refused"/>).</summary>
+    /// <summary>
+    /// What the rules find in the utterance: its phrases, else a denial refused or undone (<see cref="Refused"/>) or someone
+    /// else's risk taken as the speaker's own (<see cref="SameAsSomeoneElse"/>).
+    /// </summary>
     public static RuleRisk Assess(string text, TextLanguage language)
     {
         var phrases = Phrases(text, language);
-        return phrases.Level == RiskLevel.None && Refused(text, language) is { } refused ? new RuleRisk(RiskLevel.Elevated, refused, false) : phrases;
+        return phrases.Level == RiskLevel.None && (Refused(text, language) ?? SameAsSomeoneElse(text, language)) is { } found
+            ? new RuleRisk(RiskLevel.Elevated, found, false)
+            : phrases;
     }
 
     /// <summary>What the phrase lists find, or that the only phrases found were denied; a clause is read by this alone.</summary>
@@ -532,13 +568,46 @@ internal static class RiskRules
     {
         var safety = (language == TextLanguage.Korean ? KoreanSafetyDoubted : EnglishSafetyDoubted).Match(text);
         var refusal = safety.Success ? safety : (language == TextLanguage.Korean ? KoreanDenialRefused : EnglishDenialRefused).Match(text);
-        if (!refusal.Success)
+        if (!refusal.Success || FromClauseOn(text, language, refusal.Index) is not { } scope)
         {
             return null;
         }
 
+        // A Korean refusal's own verb can be a cue ("못 하겠어요"), so its cue is looked for around the refusal; an English
+        // refusal holds what it refuses ("can't say the thought of ending it hasn't..."). Words for living do not count:
+        // refusing to deny a lack of them is wanting to live ("살고 싶은 마음이 없는 건 아니에요").
+        var cue = safety.Success || (language == TextLanguage.Korean
+            ? CueBesides(text[scope.Start..refusal.Index]) || CueBesides(text[(refusal.Index + refusal.Length)..])
+            : CueBesides(scope.Text));
+        return cue ? scope : null;
+
+        bool CueBesides(string part) => RiskCues.Any((language == TextLanguage.Korean ? KoreanLiving : EnglishLiving).Replace(part, " "), language);
+    }
+
+    /// <summary>
+    /// The speaker taking someone else's risk, told before it, as their own (<see cref="EnglishSameAsThem"/>,
+    /// <see cref="KoreanSameAsThem"/>): "my dad keeps saying he'll kill himself if the farm goes under, and like, me too",
+    /// "할머니가 빨리 가고 싶다 하시는데 저도 딱 그래요". The other person or story and a risk cue must come first; the text
+    /// from the speaker's clause on is the evidence.
+    /// </summary>
+    private static EvidenceSpan? SameAsSomeoneElse(string text, TextLanguage language)
+    {
+        var same = (language == TextLanguage.Korean ? KoreanSameAsThem : EnglishSameAsThem).Match(text);
+        return same.Success
+            && (language == TextLanguage.Korean ? KoreanAnotherPerson : EnglishAnotherPerson).IsMatch(text.AsSpan(0, same.Index))
+            && RiskCues.Any(text[..same.Index], language)
+            ? FromClauseOn(text, language, same.Index)
+            : null;
+    }
+
+    /// <summary>
+    /// The text from the clause holding <paramref name="index"/> to the end, as evidence; null when a later clause denies
+    /// again, is someone else's or answers a question no ("I can't say I love my life, but I'd never throw it away").
+    /// </summary>
+    private static EvidenceSpan? FromClauseOn(string text, TextLanguage language, int index)
+    {
         var clauses = ClauseSpans(text, language);
-        var at = clauses.FindIndex(c => c.Start + c.Length > refusal.Index);
+        var at = clauses.FindIndex(c => c.Start + c.Length > index);
         if (at < 0)
         {
             return null;
@@ -552,17 +621,9 @@ internal static class RiskRules
             }
         }
 
-        // A Korean refusal's own verb can be a cue ("못 하겠어요"), so its cue is looked for around the refusal; an English
-        // refusal holds what it refuses ("can't say the thought of ending it hasn't..."). Words for living do not count:
-        // refusing to deny a lack of them is wanting to live ("살고 싶은 마음이 없는 건 아니에요").
-        var from = Math.Min(clauses[at].Start, refusal.Index);
+        var from = Math.Min(clauses[at].Start, index);
         var scope = text[from..].TrimEnd();
-        var cue = safety.Success || (language == TextLanguage.Korean
-            ? CueBesides(text[from..refusal.Index]) || CueBesides(text[(refusal.Index + refusal.Length)..])
-            : CueBesides(scope));
-        return cue ? new EvidenceSpan(from, scope.Length, scope) : null;
-
-        bool CueBesides(string part) => RiskCues.Any((language == TextLanguage.Korean ? KoreanLiving : EnglishLiving).Replace(part, " "), language);
+        return new EvidenceSpan(from, scope.Length, scope);
     }
 
     private static readonly Regex EnglishLiving = CompileLenient(@"\b(?:live|lives|living|alive|life|future|hope|reasons?\s+to)\b");

@@ -295,7 +295,9 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
         // Session 35: the wishes split BN (290 lines), first read with the shipped build of session 34: risk 52/57, false
         // alerts on 77 of 233 ordinary wishes. Three ways of learning from the development wishes BM did not ship (README).
         // Session 37: a denial refused or undone beside a risk cue, and the speaker's safety in doubt, as the rules'
-        // finding (shipped by the development rule on the folds): W 55/78, 18 false alerts on 80; the rest unchanged.
+        // finding (shipped by the development rule on the folds): W 55/78, 18 false alerts on 80; the rest unchanged. Then
+        // someone else's risk taken as the speaker's own ("me too", "I get why", "I've been doing it too"): every split
+        // unchanged.
         private static readonly Floors English = new(0.96, 0.86, 0.98, 4, 2, 0.84, 0.975, 6, 0.9625, 24, 0.70, 18, 0.80, 0, 0.98, 0.945, 0.97, 2, 0.91, 77);
 
         // Reached (writers A, B, D, E, H, L and session talk G, I, Q; risk from the two models agreeing at 0.20, scale 8, no
@@ -339,7 +341,10 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
         // alerts on 84 of 235 ordinary wishes.
         // Session 37: a denial refused or undone beside a risk cue ("없다고는 못 하겠어요", "안 드는 건 아니에요", "없다고 했는데
         // 사실 있어요"), and safety not promised: W 109/180, 54 false alerts on 180 lookalikes (two more); the rest unchanged.
-        private static readonly Floors Korean = new(0.97, 0.85, 0.97, 6, 2, 0.85, 1.0, 4, 0.975, 22, 0.60, 54, 0.84, 0, 0.97, 0.85, 0.94, 5, 0.98, 84);
+        // Then someone else's risk taken as the speaker's own ("저도 딱 그래요", "부러웠어요" after another's act): W 111/180,
+        // 54; F: 5 false alerts on 160 (one more: envy of a drama character who gives everything up, "포기" read as the
+        // other's risk); the rest unchanged.
+        private static readonly Floors Korean = new(0.97, 0.85, 0.97, 6, 2, 0.85, 1.0, 5, 0.975, 22, 0.61, 54, 0.84, 0, 0.97, 0.85, 0.94, 5, 0.98, 84);
 
         public static Floors For(TextLanguage language) => language == TextLanguage.Korean ? Korean : English;
     }

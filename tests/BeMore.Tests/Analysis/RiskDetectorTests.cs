@@ -362,6 +362,34 @@ public sealed class RiskDetectorTests
         Assert.NotEqual(RiskLevel.None, RiskDetector.Assess(text, language).Level);
     }
 
+    /// <summary>Someone else's risk, told first, taken by the speaker as their own: the rules' Elevated finding from the speaker's clause on.</summary>
+    [Theory]
+    [InlineData("My neighbour jumped from the car park last spring, and honestly I get why.", TextLanguage.English, "I get why")]
+    [InlineData("My sister used to cut and I've been doing it too since Christmas.", TextLanguage.English, "doing it too")]
+    [InlineData("That singer who overdosed, I was kind of jealous when I heard.", TextLanguage.English, "jealous")]
+    [InlineData("친구가 작년에 스스로 떠났는데 요즘 나도 그래. 걔 마음 알 것 같아", TextLanguage.Korean, "나도 그래")]
+    [InlineData("드라마에서 주인공이 약을 먹는 장면 보면서 부러웠어요", TextLanguage.Korean, "부러웠어요")]
+    public void Assess_SomeoneElsesRiskTakenAsTheSpeakersOwn_AlertsWithTheSpeakersClause(string text, TextLanguage language, string inEvidence)
+    {
+        var rules = RiskRules.Assess(text, language);
+
+        Assert.Equal(RiskLevel.Elevated, rules.Level);
+        Assert.Contains(inEvidence, rules.Evidence!.Text, StringComparison.Ordinal);
+        Assert.Equal(text.Substring(rules.Evidence.Start, rules.Evidence.Length), rules.Evidence.Text);
+    }
+
+    /// <summary>The same words without someone else's risk before them, or as the other person's own words: the rules find nothing.</summary>
+    [Theory]
+    [InlineData("My friend passed her driving test and honestly I was jealous.", TextLanguage.English)]
+    [InlineData("I get why you're asking, but I'm fine.", TextLanguage.English)]
+    [InlineData("If she's upset then the whole group will drop me too, I'm sure of it.", TextLanguage.English)]
+    [InlineData("친구가 할머니 돌아가셨을 때 나도 따라가고 싶다고 했었는데 지금은 잘 지내", TextLanguage.Korean)]
+    [InlineData("언니가 새 차 샀는데 솔직히 부러웠어", TextLanguage.Korean)]
+    public void Assess_SameWordsWithoutSomeoneElsesRisk_TheRulesFindNothing(string text, TextLanguage language)
+    {
+        Assert.Equal(RiskLevel.None, RiskRules.Assess(text, language).Level);
+    }
+
     /// <summary>The same refusals with no risk cue, or denied again in a later clause, and doubts about a place's safety: the rules find nothing.</summary>
     [Theory]
     [InlineData("I'm not saying I don't get down sometimes, everyone does.", TextLanguage.English)]
