@@ -308,14 +308,40 @@ internal static class RiskRules
         RegexOptions.None);
 
     /// <summary>
+    /// Risk said as a joke (<see cref="EnglishJokeTakenBack"/>): the words that make it one ("I always joke that", "haha",
+    /// "lol", "my catchphrase", "my bio", "dark humour", "kms", "speedrun").
+    /// </summary>
+    private static readonly Regex EnglishJoke = CompileLenient(
+        @"\b(?:jok(?:e|es|ed|ing)|haha\w*|lol|lmao|kidding|meme|catchphrase|bio|dark\s+humou?r|punchline|stand-up|funny|laugh(?:s|ed|ing)?|banter|kms|speedrun|edgy)\b");
+
+    /// <summary>
+    /// A joke about risk the speaker then says is not one: "not really joking", "mostly not kidding", "genuinely",
+    /// "seriously", "also true", "it's just accurate", "I meant it", "not a bit anymore", "it's not a mood, it's a plan",
+    /// "I did actually try", "thing is I sort of did" (<see cref="JokeTakenBack"/>).
+    /// </summary>
+    private static readonly Regex EnglishJokeTakenBack = CompileLenient(
+        @"\b(?:not\s+(?:really\s+|even\s+|just\s+)?(?:joking|kidding)|(?:mostly|only\s+sort\s+of|only\s+half|half)\s+(?:not\s+)?(?:joking|kidding)|genuinely|seriously|also\s+true"
+        + @"|(?:it's\s+)?just\s+accurate|I\s+(?:mean|meant)\s+it|for\s+real|not\s+(?:sure\s+it's\s+)?a\s+bit|not\s+a\s+(?:mood|joke)|I\s+actually|actually\s+(?:went|did|tried|want|wanted|have|had)"
+        + @"|I\s+did\s+actually|not\s+that\s+funny|(?:thing|problem)\s+is|okay\s+maybe\s+I\s+would|I've\s+(?:kind\s+of|sort\s+of)\s+been\s+\w+ing)\b");
+
+    /// <summary>The Korean <see cref="EnglishJoke"/>: 농담, 장난, 개드립, 밈, ㅋㅋ, ㅎㅎ.</summary>
+    private static readonly Regex KoreanJoke = Compile("농담|장난|개드립|드립|밈|ㅋㅋ|ㅎㅎ", RegexOptions.None);
+
+    /// <summary>The Korean <see cref="EnglishJokeTakenBack"/>: 진심(이에요, 이었어요; not 진심 아님), 진담, 진짜로, 진지하게, 농담 아니.</summary>
+    private static readonly Regex KoreanJokeTakenBack = Compile("진심(?! ?아니| ?아님| ?아냐)|진담|진짜로|진지하게|(?:농담|장난|밈) ?아니", RegexOptions.None);
+
+    /// <summary>안 as "not" before a verb ("안 해본", "안드는"), not the first syllable of a word (안전, 안녕, 안경, 안에).</summary>
+    private const string KoreanNotVerb = "(?<![가-힣])안(?: |(?=[해한했하할된되돼드든들죽가간갔와온왔그먹]))\\S+";
+
+    /// <summary>
     /// The Korean <see cref="EnglishDenialRefused"/>: "없다고는 못 하겠어요", "안 해봤다고는 못 하죠", "부정 못 하겠어요", "약속은 못
     /// 드리겠어요", a "not" negated ("안 죽고 싶은 건 아니에요", "계획이 없는 건 아니에요"), an answer taken back ("없다고 했잖아요.
     /// 사실 있어요", "'없음' 찍었는데 … 있어요").
     /// </summary>
     private static readonly Regex KoreanDenialRefused = Compile(
-        "(?:없|아니|않|안 ?\\S+)[^.!?]{0,4}?(?:다고|라고)(?:는|까지는|도)? ?(?:못 ?(?:하|해|드리)|말 ?못|장담 ?못|약속 ?못|자신 ?없|하면 ?거짓말|하긴 ?좀|말하긴 ?좀)"
+        "(?:없|아니|않|" + KoreanNotVerb + ")[^.!?]{0,4}?(?:다고|라고)(?:는|까지는|도)? ?(?:못 ?(?:하|해|드리)|말 ?못|장담 ?못|약속 ?못|자신 ?없|하면 ?거짓말|하긴 ?좀|말하긴 ?좀)"
         + "|부정 ?(?:못|할 ?수 ?없)|(?:장담|약속)[은는을]? ?못"
-        + "|(?:안 ?\\S+|없|않)(?:는|은) ?(?:건|거|게|것)[은는이가]? ?(?:아니(?!까|깐)|아녜|아냐)"
+        + "|(?:" + KoreanNotVerb + "|없는|않은|않는) ?(?:건|거|게|것)[은는이가]? ?(?:아니(?!까|깐)|아녜|아냐)"
         + "|(?:없|아니|괜찮|안 ?했|아니요|없음)[^.!?]{0,6}?(?:다고|라고|찍었|체크|답한|대답)[^?]{0,50}?(?:사실|거짓말|있어요|있어(?![가-힣])|하고 ?있어)",
         RegexOptions.None);
 
@@ -509,13 +535,14 @@ internal static class RiskRules
     ];
 
     /// <summary>
-    /// What the rules find in the utterance: its phrases, else a denial refused or undone (<see cref="Refused"/>) or someone
-    /// else's risk taken as the speaker's own (<see cref="SameAsSomeoneElse"/>).
+    /// What the rules find in the utterance: its phrases, else a denial refused or undone (<see cref="Refused"/>), someone
+    /// else's risk taken as the speaker's own (<see cref="SameAsSomeoneElse"/>) or a joke about risk taken back
+    /// (<see cref="JokeTakenBack"/>).
     /// </summary>
     public static RuleRisk Assess(string text, TextLanguage language)
     {
         var phrases = Phrases(text, language);
-        return phrases.Level == RiskLevel.None && (Refused(text, language) ?? SameAsSomeoneElse(text, language)) is { } found
+        return phrases.Level == RiskLevel.None && (Refused(text, language) ?? SameAsSomeoneElse(text, language) ?? JokeTakenBack(text, language)) is { } found
             ? new RuleRisk(RiskLevel.Elevated, found, false)
             : phrases;
     }
@@ -597,6 +624,22 @@ internal static class RiskRules
             && (language == TextLanguage.Korean ? KoreanAnotherPerson : EnglishAnotherPerson).IsMatch(text.AsSpan(0, same.Index))
             && RiskCues.Any(text[..same.Index], language)
             ? FromClauseOn(text, language, same.Index)
+            : null;
+    }
+
+    /// <summary>
+    /// Risk said as a joke and then said not to be one (<see cref="EnglishJoke"/> then <see cref="EnglishJokeTakenBack"/>,
+    /// <see cref="KoreanJoke"/> then <see cref="KoreanJokeTakenBack"/>) with a risk cue: "I always joke about walking into
+    /// traffic, but I've been standing closer to the curb", "lol my retirement plan is a bridge and I'm only sort of
+    /// kidding", "ㅋㅋ 걍 죽고싶다~ 이거 밈 아니고 진심임". The text from the joke's clause on is the evidence.
+    /// </summary>
+    private static EvidenceSpan? JokeTakenBack(string text, TextLanguage language)
+    {
+        var joke = (language == TextLanguage.Korean ? KoreanJoke : EnglishJoke).Match(text);
+        return joke.Success
+            && (language == TextLanguage.Korean ? KoreanJokeTakenBack : EnglishJokeTakenBack).IsMatch(text.AsSpan(joke.Index + joke.Length))
+            && RiskCues.Any(text, language)
+            ? FromClauseOn(text, language, joke.Index)
             : null;
     }
 

@@ -349,9 +349,10 @@ public sealed class RiskDetectorTests
     [InlineData("I'm not not thinking about suicide, if you see what I mean.", TextLanguage.English, "suicide")]
     [InlineData("I told the GP I was fine about the pills. That wasn't true.", TextLanguage.English, "pills")]
     [InlineData("I don't feel like talking much. I'm not sure I'm safe right now.", TextLanguage.English, "safe")]
-    [InlineData("다 끝내고 싶은 마음이 없다고는 못 하겠어요", TextLanguage.Korean, "끝내고")]
-    [InlineData("사라지고 싶은 생각이 안 드는 건 아니에요", TextLanguage.Korean, "사라지고")]
-    [InlineData("상담 선생님한테 자해 생각 없다고 했는데 사실 있어요", TextLanguage.Korean, "자해")]
+    [InlineData("퇴근길에 다리 건널 때 뛰어내릴 생각이 없다고는 못 하겠어요", TextLanguage.Korean, "뛰어내릴")]
+    [InlineData("끝내는 방법을 생각 안 해본 건 아니에요", TextLanguage.Korean, "끝내는")]
+    [InlineData("엄마한테는 그런 생각 없다고 했는데 사실 매일 죽는 상상 해요", TextLanguage.Korean, "죽는")]
+    [InlineData("오늘은 안전해요. 내일은 장담 못 하겠어요", TextLanguage.Korean, "장담")]
     public void Assess_DenialRefusedOrUndone_BesideARiskCue_AlertsWithItsClause(string text, TextLanguage language, string inEvidence)
     {
         var rules = RiskRules.Assess(text, language);
@@ -378,6 +379,30 @@ public sealed class RiskDetectorTests
         Assert.Equal(text.Substring(rules.Evidence.Start, rules.Evidence.Length), rules.Evidence.Text);
     }
 
+    /// <summary>Risk said as a joke and then said not to be one: the rules' Elevated finding from the joke's clause on.</summary>
+    [Theory]
+    [InlineData("I joke that I'll jump off the pier one day, lol. I'm not really joking.", TextLanguage.English, "jump off the pier")]
+    [InlineData("My group chat laughs when I say I'll be gone by spring. Thing is, I've counted the pills.", TextLanguage.English, "gone by spring")]
+    [InlineData("맨날 농담으로 한강 간다고 하는데 요즘은 진심이에요", TextLanguage.Korean, "한강")]
+    public void Assess_JokeAboutRiskTakenBack_AlertsFromTheJoke(string text, TextLanguage language, string inEvidence)
+    {
+        var rules = RiskRules.Assess(text, language);
+
+        Assert.NotEqual(RiskLevel.None, rules.Level);
+        Assert.Contains(inEvidence, rules.Evidence!.Text, StringComparison.Ordinal);
+    }
+
+    /// <summary>A joke with death words left a joke, or a joke taken back about something else: the rules find nothing.</summary>
+    [Theory]
+    [InlineData("I joke that my job is killing me, and honestly it's fine, I love it.", TextLanguage.English)]
+    [InlineData("The meeting was funny, seriously, we laughed the whole time.", TextLanguage.English)]
+    [InlineData("친구들이랑 농담하다가 배 아파 죽는 줄 알았어 ㅋㅋ", TextLanguage.Korean)]
+    [InlineData("나 예쁘다는 말은 그냥 농담이지 ㅋㅋ 진심 아님", TextLanguage.Korean)]
+    public void Assess_JokeLeftAJoke_TheRulesFindNothing(string text, TextLanguage language)
+    {
+        Assert.Equal(RiskLevel.None, RiskRules.Assess(text, language).Level);
+    }
+
     /// <summary>The same words without someone else's risk before them, or as the other person's own words: the rules find nothing.</summary>
     [Theory]
     [InlineData("My friend passed her driving test and honestly I was jealous.", TextLanguage.English)]
@@ -399,6 +424,7 @@ public sealed class RiskDetectorTests
     [InlineData("I can't say I don't have a reason to live, my kids are one.", TextLanguage.English)]
     [InlineData("안 힘들다고는 못 하겠어요. 요즘 일이 많아서요", TextLanguage.Korean)]
     [InlineData("시험을 망친 건 아니에요. 생각보다 괜찮았어요", TextLanguage.Korean)]
+    [InlineData("회사 옥상이 안전한 건 아니지만 거기서 점심 먹어요", TextLanguage.Korean)]
     public void Assess_RefusalWithoutACueOrDeniedAgain_TheRulesFindNothing(string text, TextLanguage language)
     {
         Assert.Equal(RiskLevel.None, RiskRules.Assess(text, language).Level);
