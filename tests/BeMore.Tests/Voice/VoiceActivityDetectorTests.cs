@@ -184,8 +184,11 @@ public sealed class VoiceActivityDetectorTests
         var transitions = new List<VoiceActivityTransition>(capacity: 64);
         ProcessInChunks(new VoiceActivityDetector(), fiveSeconds, transitions);
 
-        var shortRun = AllocatedWhileProcessing(fiveSeconds, repeats: 1, transitions);
-        var longRun = AllocatedWhileProcessing(fiveSeconds, repeats: 8, transitions);
+        // The least of three runs: the runtime's own one-off work on this thread (a method recompiled at a higher tier
+        // mid-run, as a loaded parallel suite makes likely) is counted too, but not in every run; an allocation per
+        // chunk would be.
+        var shortRun = Enumerable.Range(0, 3).Min(_ => AllocatedWhileProcessing(fiveSeconds, repeats: 1, transitions));
+        var longRun = Enumerable.Range(0, 3).Min(_ => AllocatedWhileProcessing(fiveSeconds, repeats: 8, transitions));
 
         Assert.True(shortRun < 256, $"5 s of audio allocated {shortRun} bytes");
         Assert.True(longRun < 256, $"40 s of audio allocated {longRun} bytes");
