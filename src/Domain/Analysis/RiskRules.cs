@@ -241,45 +241,75 @@ internal static class RiskRules
         + "|다기 ?(?:보다|보단)(?![^.!?]{0,16}?(?:끝내|사라지|없어지|잠들|죽|살기|싫|태어))|은 ?(?:거|것|건|게)(?:랑|하고|와|과)[는은]? ?(?:다르|다른|달라)|다고(?:는|까지는)? ?(?:안 ?(?:했|해|한)|말 ?안))",
         RegexOptions.None);
 
-    /// <summary>A denial the speaker takes back: "I told her I hadn't cut since summer but that was a lie", "I can't say I don't want to die".</summary>
-    private static readonly Regex EnglishDenialTakenBack = CompileLenient(
-        @"\b(?:that|which|it)\s+(?:was|is|'s|would\s+be)\s+(?:a\s+)?(?:lie|lying|not\s+true|untrue)\b|\bI\s+lied\b|\b(?:it's|it\s+is)\s+not\s+(?:like|that)\s+I\s+(?:don't|do\s+not|haven't|didn't)\b|\bI\s+(?:don't|do\s+not)\s+not\b"
-        + @"|\b(?:can't|cannot|couldn't)\s+(?:honestly\s+)?(?:say|promise|pretend)\s+(?:that\s+)?I\s+(?:don't|do\s+not|won't|never|am\s+not|'m\s+not|haven't)\b");
-
     /// <summary>
-    /// A denial the speaker will not make, or makes and undoes: "I can't honestly say I haven't thought about it", "I'm not
-    /// going to pretend it hasn't crossed my mind", "not that I'd never", "I'm not not suicidal",
-    /// an answer given and taken back ("I said no. I do have one", "I put a two, it's more like an eight"). The classifier
-    /// learned negated risk words as denials, so these read as none to it (<see cref="Refused"/>).
+    /// A denial the speaker takes back, will not make, or makes and undoes: "I told her I hadn't cut since summer but that
+    /// was a lie", "I can't honestly say I haven't thought about it", "I'm not going to pretend the idea hasn't crossed my
+    /// mind", "not that I'd never", "I'm not not suicidal", "it isn't like I'm scared of dying", an answer given and taken
+    /// back ("I said no. I do have one", "I put a two, it's more like an eight"). Its phrases are not denied, nothing is set
+    /// aside, and with a risk cue it is the rules' finding (<see cref="Refused"/>): the classifier learned negated risk
+    /// words as denials. The refused words must be the speaker's or a thought's ("I can't guarantee the train won't be late"
+    /// is not one).
     /// </summary>
-    private static readonly Regex EnglishDenialRefused = CompileLenient(
-        @"\b(?:can't|cannot|couldn't|can\s+not|not\s+(?:gonna|going\s+to)|won't)\s+(?:\w+\s+){0,3}?(?:say|tell\s+\w+|promise(?:\s+\w+)?|pretend|swear|guarantee)\b(?:\s+\S+){0,10}?\s+"
-        + @"(?:haven't|hasn't|won't|wouldn't|don't|doesn't|isn't|didn't|never|not|am\s+not|I'm\s+not|wasn't|ain't)\b"
+    private static readonly Regex EnglishDenialTakenBack = CompileLenient(
+        @"\b(?:that|which|it)\s+(?:(?:was|is|'s|would\s+be)\s+(?:a\s+|sort\s+of\s+a\s+|kind\s+of\s+a\s+)?(?:lie|lying|not\s+true|untrue)|(?:wasn't|isn't)\s+true)\b|\bI\s+lied\b(?!\s+about\s+(?:the|my|a|an|her|his|their|our)\b)"
+        + @"|\b(?:it|that)(?:'s\s+not|\s+is\s+not|\s+isn't|\s+wasn't|\s+was\s+not)\s+(?:like|that)\s+I(?:\s+(?:don't|do\s+not|haven't|didn't|wasn't)|(?:'m|\s+am)\s+(?:not\s+)?scared)\b"
+        + @"|\bI\s+(?:don't|do\s+not)\s+not\b|\bnot\s+not\b|\bI\s+don't\s+think\s+I'd\s+not\b|\bnot\s+sure\s+I\s+(?:wouldn't|won't)\b"
+        + @"|\b(?:can't|cannot|couldn't|can\s+not|not\s+(?:gonna|going\s+to)|won't)\s+(?:\w+\s+){0,3}?(?:say|tell\s+\w+|promise(?:\s+\w+)?|pretend|swear|guarantee)(?:\s+that)?"
+        + @"\s+(?:I|I'd|I'll|I've|I'm|(?:the\s+)?(?:thought|idea|urge|plan)s?\b(?:\s+\S+){0,8}?)\s+(?:haven't|hasn't|won't|wouldn't|don't|doesn't|isn't|didn't|never|not|wasn't|ain't|am\s+not)\b"
         + @"|\b(?:don't\s+know|dunno|idk|not\s+sure)\s+(?:if|whether)\s+I\s+(?:can|could)\s+(?:promise|say|guarantee)\b"
-        + @"|\bnot\s+that\s+I(?:'d|\s+would|'ll|\s+will)?\s+never\b|\bI\s+never\s+said\s+I\s+(?:didn't|wasn't|wouldn't|won't|don't|hadn't)\b"
-        + @"|\bnot\s+saying\s+I\s+(?:won't|wouldn't|haven't|don't|can't)\b|\bnot\s+not\b|\bI\s+don't\s+think\s+I'd\s+not\b|\bnot\s+sure\s+I\s+(?:wouldn't|won't)\b"
-        + @"|\b(?:it|that)\s*(?:isn't|is\s+not|'s\s+not|wasn't)\s+like\s+I\s+(?:haven't|don't|didn't|'m\s+(?:not\s+)?scared|wasn't)\b"
-        + @"|\bI\s+(?:said|told\s+\w+|put|ticked|answered|wrote|circled)\b[^.!?]{0,60}[.!?,]?[^.!?]{0,40}?\b(?:(?:that|it|which)\s+(?:wasn't|was\s+not|isn't)\s+true|I\s+lied|(?:a|sort\s+of\s+a|kind\s+of\s+a)\s+lie"
-        + @"|it's\s+more\s+like|it\s+wasn't\s+the|I'm\s+not\s+really|I'm\s+not\.|I\s+was\s+not|I\s+do\s+have|but\s+I'm\s+not)\b");
+        + @"|\bnot\s+that\s+I(?:'d|\s+would|'ll|\s+will)?\s+never\b|\bI\s+never\s+said\s+I\s+(?:didn't|wasn't|wouldn't|won't|don't|hadn't)\b|\bnot\s+saying\s+I\s+(?:won't|wouldn't|haven't|don't|can't)\b"
+        + @"|\bI\s+(?:said|told\s+\w+|put|ticked|answered|wrote|circled)\s+(?:that\s+)?(?:no|yes|yeah|nope|(?:a\s+)?(?:zero|one|two|three|four|five|\d+)|I\s+was\s+(?:fine|ok|okay|good|safe|alright)|I'm\s+(?:fine|ok|okay|good|safe)"
+        + @"|it\s+was\s+(?:nothing|years\s+ago|an\s+accident)|the\s+\w+|I\s+(?:hadn't|haven't|wasn't|wouldn't|won't|didn't|never|don't))\b[^.!?]{0,60}?(?:[.!?,]\s*[^.!?]{0,40}?)?"
+        + @"\b(?:it's\s+more\s+like|it\s+wasn't\s+the|I'm\s+not\s+really|I'm\s+not(?=\s*[.!?]|\s*$)|I\s+was\s+not|I\s+do\s+have|but\s+I'm\s+not)\b");
 
     /// <summary>
     /// The speaker's own safety in doubt: "I'm not sure I'm safe tonight", "I wouldn't say I'm safe", "I'm not exactly safe
-    /// either", "not safe from me". A risk statement by itself, where a refused denial needs a risk cue beside it.
+    /// either", "I'm not safe in my own head", "not safe from me". A risk statement by itself, where a refused denial needs a
+    /// risk cue beside it; not the safety of a place, a task or another person ("I'm not safe at home", "safe to drive",
+    /// "not safe around him").
     /// </summary>
     private static readonly Regex EnglishSafetyDoubted = CompileLenient(
-        @"\b(?:not\s+sure|don't\s+know\s+if|wouldn't\s+say|can't\s+say|not\s+(?:gonna|going\s+to)\s+say)\s+I'm\s+safe\b"
-        + @"|\bI'm\s+not\s+(?:exactly\s+|really\s+|totally\s+|completely\s+)?safe\b(?!\s+(?:at|in|around|with|from)\s+(?!me\b|myself\b))|\bnot\s+safe\s+(?:from\s+(?:me|myself)|with\s+myself|tonight|right\s+now)\b");
+        @"\b(?:not\s+sure|don't\s+know\s+if|wouldn't\s+say|can't\s+say|not\s+(?:gonna|going\s+to)\s+say)\s+I(?:'m|\s+am)\s+safe\b(?!\s+to\b)"
+        + @"|\bI(?:'m|\s+am)\s+not\s+(?:exactly\s+|really\s+|totally\s+|completely\s+|feeling\s+)?safe\b(?!\s+to\b|\s+(?:at|in)\s+(?:home|work|school|the\b)"
+        + @"|\s+(?:around|with|near)\s+(?:him|her|them|my\s+(?:partner|husband|wife|dad|father|mum|mom|mother|boyfriend|girlfriend|ex|family|flatmate|roommate)\b))"
+        + @"|\bnot\s+safe\s+(?:from|with)\s+(?:me|myself)\b");
 
     /// <summary>
     /// The Korean <see cref="EnglishSafetyDoubted"/>, in the speaker's own words only: "안전할 자신이 없어요", "오늘은 안전해요.
-    /// 내일은 장담 못 해요" (not "집이 안전하지 않아요" or "이 약이 안전한지 모르겠어요", a place's or a thing's).
+    /// 내일은 장담 못 하겠어요" (not "집이 안전하지 않아요", "이 약이 안전한지 모르겠어요" or "안전 점검은 약속 못 해요").
     /// </summary>
-    private static readonly Regex KoreanSafetyDoubted = Compile("안전할 ?자신[이은]? ?없|안전[^?]{0,40}?(?:장담|약속)[은는을이]? ?못", RegexOptions.None);
+    private static readonly Regex KoreanSafetyDoubted = Compile(
+        "안전할 ?자신[이은]? ?없|안전(?:해|하다고|할)[^?]{0,40}?(?:장담|약속)[은는을이]? ?못 ?(?:하|해|드리)", RegexOptions.None);
+
+    /// <summary>안 as "not" before a verb ("안 해본", "안드는", "안봤다고"), not the first syllable of a word (안전, 안녕, 안경, 안에).</summary>
+    private const string KoreanNotVerb = "(?<![가-힣])안(?: |(?=[해한했하할된되돼드든들죽가간갔와온왔그먹보본봤봐찾써쓴]))\\S+";
 
     /// <summary>
-    /// The speaker saying someone else's risk is theirs too: "me too" said as an answer (not "they'll drop me too"), "honestly same", "I'd do the same", "I get why", "I was
-    /// kind of jealous", "I want that", "I've been doing it too", "that could be me", "I've got his exact same pills", "I
-    /// showed her mine" (<see cref="SameAsSomeoneElse"/>).
+    /// The Korean <see cref="EnglishDenialTakenBack"/> read by <see cref="Refused"/>: "없다고는 못 하겠어요", "안 해봤다고는 못
+    /// 하죠", "안 한다고 약속은 못 드리겠어요", "부정 못 하겠어요", a "not" negated ("안 죽고 싶은 건 아니에요", "계획이 없는 건
+    /// 아니에요"), an answer taken back ("없다고 했잖아요. 사실 있어요", "'없음' 찍었는데 … 있어요").
+    /// </summary>
+    private static readonly Regex KoreanDenialRefused = Compile(
+        "(?:없|아니|않|" + KoreanNotVerb + ")[^.!?]{0,4}?(?:다고|라고)(?:는|까지는|도)? ?(?:못 ?(?:하|해|드리)|말 ?못|(?:장담|약속)[은는을이]? ?못|자신 ?없|하면 ?거짓말|하긴 ?좀|말하긴 ?좀)"
+        + "|부정 ?(?:못|할 ?수 ?없)"
+        + "|(?:" + KoreanNotVerb + "|없는|않은|않는) ?(?:건|거|게|것)[은는이가]? ?(?:아니(?!까|깐|라)|아녜|아냐)"
+        + "|(?:없|아니|괜찮|안 ?했)[^.!?]{0,6}?(?:다고|라고|찍었|체크|답한|대답)[^?]{0,50}?(?:사실|거짓말|있어요|있어(?![가-힣])|하고 ?있어)",
+        RegexOptions.None);
+
+    /// <summary>
+    /// Words for living and ways forward, which do not count as the cue of a refused denial: refusing to deny a lack of them
+    /// is having them ("I can't say I don't have a reason to live", "살고 싶은 마음이 없는 건 아니에요", "해결 방법이 없는 건
+    /// 아니에요").
+    /// </summary>
+    private static readonly Regex EnglishLiving = CompileLenient(@"\b(?:live|lives|living|alive|life|future|hope|reasons?\s+to)\b");
+
+    /// <inheritdoc cref="EnglishLiving"/>
+    private static readonly Regex KoreanLiving = Compile("살고|살기|살아|살 ?이유|살 ?의미|희망|미래|의미|해결|방법|기회", RegexOptions.None);
+
+    /// <summary>
+    /// The speaker saying someone else's risk is theirs too: "me too" said as an answer (not "they'll drop me too"),
+    /// "honestly same", "I'd do the same", "I get why", "I was kind of jealous", "I want that", "I've been doing it too",
+    /// "that could be me", "I've got his exact same pills", "I showed her mine" (<see cref="SameAsSomeoneElse"/>).
     /// </summary>
     private static readonly Regex EnglishSameAsThem = CompileLenient(
         @"(?<=^|[,;:.!?]\s*|\b(?:and|like|honestly|so|but|yeah)\s+)me\s+too\b|\b(?:same\s+here|(?:and|honestly|like)\s+same\b|same\s+(?:with|for)\s+me|(?:I'd|I\s+would|I'll|I\s+will)\s+(?:do|go)\s+(?:it\s+)?the\s+same\b"
@@ -287,63 +317,71 @@ internal static class RiskRules
         + @"|I(?:'ve|\s+have)?\s+(?:been\s+)?(?:doing|done|did|do)\s+it\s+too\b|I\s+started\s+too\b|(?:could|would|will)\s+be\s+me\b"
         + @"|I(?:'ve|\s+have)\s+got\s+(?:his|her|their|the)\s+(?:exact\s+)?same\b|the\s+same\s+(?:plan|way|method)\s+(?:he|she|they)\b|I\s+(?:showed|show)\s+(?:her|him|them)\s+mine\b)");
 
-    /// <summary>Someone else, or a story, told before the speaker takes it as their own (<see cref="SameAsSomeoneElse"/>).</summary>
+    /// <summary>Someone else, or a story, told before the speaker takes its risk as their own (<see cref="SameAsSomeoneElse"/>).</summary>
     private static readonly Regex EnglishAnotherPerson = CompileLenient(
-        @"\b(?:he|she|they|his|her|him|them|himself|herself|themselves|my\s+(?:friend|son|daughter|mom|mum|mother|dad|father|brother|sister|cousin|uncle|aunt|gran|grandma|grandad|grandpa|nan|wife|husband|partner|girlfriend|boyfriend|kid|colleague|co-?worker|mate|flatmate|roommate|classmate|neighbou?r|student|patient|client|boss)"
-        + @"|(?:a|the|that|this)\s+(?:guy|girl|kid|man|woman|teacher|teenager|lad|character|mother|father|actor|singer)|news|book|song|show|documentary|tiktok|film|movie|character)\b");
+        @"\b(?:he|she|they|his|her|him|them|himself|herself|themselves"
+        + @"|my\s+(?:friend|son|daughter|mom|mum|mother|dad|father|brother|sister|cousin|uncle|aunt|gran|grandma|grandad|grandpa|nan|wife|husband|partner|girlfriend|boyfriend|kid|colleague|co-?worker|mate|flatmate|roommate|classmate|neighbou?r|student|patient|client|boss)"
+        + @"|(?:a|the|that|this)\s+(?:\w+\s+)?(?:guy|girl|kid|man|woman|teacher|teenager|lad|character|mother|father|actor|singer|news|book|song|show|documentary|tiktok|film|movie|video))\b");
 
     /// <summary>
-    /// The Korean <see cref="EnglishSameAsThem"/>: "나도 그래", "저도 딱 그래요", "저도 같이 가고 싶어요", "부러웠어요", "왜
-    /// 그랬는지 알 것 같아", "그 말이 너무 이해가 돼요", "저도요"; not when it is the other person's words ("걔가 나도 따라가고
-    /// 싶다고 했었는데").
+    /// Another person's suicide, attempt or self-harm, or their wish to die, told before the speaker takes it as their own
+    /// (<see cref="SameAsSomeoneElse"/>): narrower than <see cref="RiskCues"/>, so a death from illness or a friend's
+    /// good news is not one ("my grandma died in March and I get why people say grief comes in waves").
+    /// </summary>
+    private static readonly Regex EnglishOthersRisk = CompileLenient(
+        @"\b(?:kill(?:ed|s|ing)?\s+(?:him|her|them)sel(?:f|ves)|suicid\w*|took\s+(?:his|her|their)\s+(?:own\s+)?life|overdos\w*|jump(?:ed|s|ing)?|hang(?:ed|s|ing)?|hung|shot\s+(?:him|her)self"
+        + @"|self[-\s]?harm\w*|cut(?:s|ting)?|scars?|tried|attempt\w*|(?:to|wants?\s+to|wanting\s+to|asking\s+to)\s+(?:die|disappear|be\s+gone)|(?:ended|ending)\s+(?:it|(?:his|her|their)\s+life)|walk(?:s|ed)?\s+into\s+the\s+(?:sea|lake|river|water))\b");
+
+    /// <summary>
+    /// The Korean <see cref="EnglishSameAsThem"/>: "나도 그래", "저도 딱 그래요", "저도 같이 가고 싶어요", "부러웠어요", "부러워요",
+    /// "왜 그랬는지 알 것 같아", "그 말이 너무 이해가 돼요", "저도요"; not 하나도, not "이해가 되지 않아요", not the other person's
+    /// own words ("걔가 나도 따라가고 싶다고 했었는데").
     /// </summary>
     private static readonly Regex KoreanSameAsThem = Compile(
-        "(?:(?:나|저)도 ?(?:딱 ?|진짜 ?|솔직히 ?|요즘 ?|속으로 ?|같이 ?)?(?:그래|그렇|똑같|같이 ?가|따라|그 ?방법|써 ?놨|차 ?있|그러고|그럴)|부럽|부러웠|왜 ?그랬는지 ?알|마음 ?알겠|이해가 ?(?:돼|되|가)|저도요)"
+        "(?:(?<![가-힣])(?:나|저)도 ?(?:딱 ?|진짜 ?|솔직히 ?|요즘 ?|속으로 ?|같이 ?)?(?:그래|그렇|똑같|같이 ?가|따라|그 ?방법|써 ?놨|차 ?있|그러고|그럴)|부럽|부러(?:워|웠|운)|왜 ?그랬는지 ?알|마음 ?알겠|이해가 ?(?:돼|되|가)(?!지 ?않)|(?<![가-힣])저도요)"
         + "(?![^.!?]{0,16}?(?:다고|라고|다는|단|자고) ?(?:했|하|말|그러))",
         RegexOptions.None);
 
-    /// <summary>Someone else, or a story, told before the speaker takes it as their own (Korean).</summary>
-    private static readonly Regex KoreanAnotherPerson = Compile(
-        "(?:" + KoreanOthers + "|아버지|어머니|할머니|할아버지|삼촌|이모|고모|선배|후배|후임|선임|동기|룸메|베프|걔|주인공|연예인|누가|누군가|환자|스트리머|뉴스|드라마|웹툰|영화|기사)",
+    /// <summary>Another person's suicide, attempt or self-harm, or wish to die or to follow (Korean <see cref="EnglishOthersRisk"/>).</summary>
+    private static readonly Regex KoreanOthersRisk = Compile(
+        "자살|자해|극단적|스스로|목숨|목[을을]? ?매|목매|뛰어내|투신|한강|옥상|번개탄|긋|그었|그은|흉터|시도|죽|가고 ?싶|따라가|떠났|그렇게 ?(?:갔|가셨|됐)|유서|약[을를]? ?(?:먹|삼키)|과다 ?복용|사망",
         RegexOptions.None);
 
     /// <summary>
-    /// Risk said as a joke (<see cref="EnglishJokeTakenBack"/>): the words that make it one ("I always joke that", "haha",
-    /// "lol", "my catchphrase", "my bio", "dark humour", "kms", "speedrun").
+    /// Someone else, or a story, told before the speaker takes its risk as their own (<see cref="SameAsSomeoneElse"/>): a
+    /// person's word standing alone with its particle (not 형 in 형편, 애 in 연애, 아이 in 아이디어, 딸 in 딸기).
+    /// </summary>
+    private static readonly Regex KoreanAnotherPerson = Compile(
+        "(?<![가-힣])(?:" + KoreanOthers + "|아버지|어머니|할머니|할아버지|삼촌|이모|고모|선배|후배|후임|선임|동기|룸메|베프|걔|주인공|연예인|누가|누군가|환자|스트리머|뉴스|드라마|웹툰|영화|기사)"
+        + "(?:님)?(?:들)?(?:가|이|은|는|도|의|에서|에|랑|이랑|하고|한테|께서|께|처럼)?(?![가-힣])",
+        RegexOptions.None);
+
+    /// <summary>
+    /// Risk said as a joke (<see cref="JokeTakenBack"/>): the words that make it one ("I always joke that", "haha", "lol",
+    /// "kidding", "my catchphrase", "my bio", "dark humour", "my stand-up material", "kms", "speedrun"), not words that
+    /// only describe something as funny.
     /// </summary>
     private static readonly Regex EnglishJoke = CompileLenient(
-        @"\b(?:jok(?:e|es|ed|ing)|haha\w*|lol|lmao|kidding|meme|catchphrase|bio|dark\s+humou?r|punchline|stand-up|funny|laugh(?:s|ed|ing)?|banter|kms|speedrun|edgy)\b");
+        @"\b(?:jok(?:e|es|ed|ing)|haha\w*|lol|lmao|kidding|meme|catchphrase|bio|dark\s+humou?r|punchline|stand-up|kms|speedrun)\b");
 
     /// <summary>
     /// A joke about risk the speaker then says is not one: "not really joking", "mostly not kidding", "genuinely",
-    /// "seriously", "also true", "it's just accurate", "I meant it", "not a bit anymore", "it's not a mood, it's a plan",
-    /// "I did actually try", "thing is I sort of did" (<see cref="JokeTakenBack"/>).
+    /// "seriously", "also true", "it's just accurate", "I meant it", "for real", "not a bit anymore", "it's not a mood, it's
+    /// a plan", "I actually went", "I did actually try", "thing is I sort of did" (<see cref="JokeTakenBack"/>).
     /// </summary>
     private static readonly Regex EnglishJokeTakenBack = CompileLenient(
         @"\b(?:not\s+(?:really\s+|even\s+|just\s+)?(?:joking|kidding)|(?:mostly|only\s+sort\s+of|only\s+half|half)\s+(?:not\s+)?(?:joking|kidding)|genuinely|seriously|also\s+true"
         + @"|(?:it's\s+)?just\s+accurate|I\s+(?:mean|meant)\s+it|for\s+real|not\s+(?:sure\s+it's\s+)?a\s+bit|not\s+a\s+(?:mood|joke)|I\s+actually|actually\s+(?:went|did|tried|want|wanted|have|had)"
-        + @"|I\s+did\s+actually|not\s+that\s+funny|(?:thing|problem)\s+is|okay\s+maybe\s+I\s+would|I've\s+(?:kind\s+of|sort\s+of)\s+been\s+\w+ing)\b");
+        + @"|I\s+did\s+actually|(?:thing|problem)\s+is|okay\s+maybe\s+I\s+would|I've\s+(?:kind\s+of|sort\s+of)\s+been\s+\w+ing)\b");
 
-    /// <summary>The Korean <see cref="EnglishJoke"/>: 농담, 장난, 개드립, 밈, ㅋㅋ, ㅎㅎ.</summary>
-    private static readonly Regex KoreanJoke = Compile("농담|장난|개드립|드립|밈|ㅋㅋ|ㅎㅎ", RegexOptions.None);
-
-    /// <summary>The Korean <see cref="EnglishJokeTakenBack"/>: 진심(이에요, 이었어요; not 진심 아님), 진담, 진짜로, 진지하게, 농담 아니.</summary>
-    private static readonly Regex KoreanJokeTakenBack = Compile("진심(?! ?아니| ?아님| ?아냐)|진담|진짜로|진지하게|(?:농담|장난|밈) ?아니", RegexOptions.None);
-
-    /// <summary>안 as "not" before a verb ("안 해본", "안드는"), not the first syllable of a word (안전, 안녕, 안경, 안에).</summary>
-    private const string KoreanNotVerb = "(?<![가-힣])안(?: |(?=[해한했하할된되돼드든들죽가간갔와온왔그먹]))\\S+";
+    /// <summary>The Korean <see cref="EnglishJoke"/>: 농담, 장난 (not 장난감), 드립, 밈 (not 꾸밈), ㅋㅋ, ㅎㅎ.</summary>
+    private static readonly Regex KoreanJoke = Compile("농담|장난(?!감)|드립|(?<![가-힣])밈|ㅋㅋ|ㅎㅎ", RegexOptions.None);
 
     /// <summary>
-    /// The Korean <see cref="EnglishDenialRefused"/>: "없다고는 못 하겠어요", "안 해봤다고는 못 하죠", "부정 못 하겠어요", "약속은 못
-    /// 드리겠어요", a "not" negated ("안 죽고 싶은 건 아니에요", "계획이 없는 건 아니에요"), an answer taken back ("없다고 했잖아요.
-    /// 사실 있어요", "'없음' 찍었는데 … 있어요").
+    /// The Korean <see cref="EnglishJokeTakenBack"/>: 진심(이에요, 이었어요; not 진심 아님 or 진심은 아니에요, nor 진심으로 as
+    /// "sincerely"), 진담, 진지하게, 농담 아니, 밈 아니.
     /// </summary>
-    private static readonly Regex KoreanDenialRefused = Compile(
-        "(?:없|아니|않|" + KoreanNotVerb + ")[^.!?]{0,4}?(?:다고|라고)(?:는|까지는|도)? ?(?:못 ?(?:하|해|드리)|말 ?못|장담 ?못|약속 ?못|자신 ?없|하면 ?거짓말|하긴 ?좀|말하긴 ?좀)"
-        + "|부정 ?(?:못|할 ?수 ?없)|(?:장담|약속)[은는을]? ?못"
-        + "|(?:" + KoreanNotVerb + "|없는|않은|않는) ?(?:건|거|게|것)[은는이가]? ?(?:아니(?!까|깐)|아녜|아냐)"
-        + "|(?:없|아니|괜찮|안 ?했|아니요|없음)[^.!?]{0,6}?(?:다고|라고|찍었|체크|답한|대답)[^?]{0,50}?(?:사실|거짓말|있어요|있어(?![가-힣])|하고 ?있어)",
-        RegexOptions.None);
+    private static readonly Regex KoreanJokeTakenBack = Compile("진심(?!으로|[이은]? ?(?:아니|아님|아냐))|진담|진지하게|(?:농담|장난|밈) ?아니", RegexOptions.None);
 
     /// <summary>An English question about risk answered no, and the answers that go on ("no, but…", "not really, every day").</summary>
     private static readonly Regex EnglishNoAnswer = CompileLenient(
@@ -587,26 +625,30 @@ internal static class RiskRules
     }
 
     /// <summary>
-    /// A denial refused or undone (<see cref="EnglishDenialRefused"/>, <see cref="KoreanDenialRefused"/>) with a risk cue
-    /// from its clause on, or the speaker's safety in doubt (<see cref="EnglishSafetyDoubted"/>, <see cref="KoreanSafetyDoubted"/>), and no later clause that denies again ("I can't say I love my life, but I'd never throw it
-    /// away"): the text from that clause on, as the evidence. Without a cue ("I'm not saying I don't get dark") nothing.
+    /// A denial taken back, refused or undone (<see cref="EnglishDenialTakenBack"/>, <see cref="KoreanDenialRefused"/>) with
+    /// a risk cue from its clause on, or the speaker's safety in doubt (<see cref="EnglishSafetyDoubted"/>,
+    /// <see cref="KoreanSafetyDoubted"/>), and no later clause that denies again: the text from that clause on, as the
+    /// evidence. Without a cue ("I'm not saying I don't get dark") nothing.
     /// </summary>
     private static EvidenceSpan? Refused(string text, TextLanguage language)
     {
         var safety = (language == TextLanguage.Korean ? KoreanSafetyDoubted : EnglishSafetyDoubted).Match(text);
-        var refusal = safety.Success ? safety : (language == TextLanguage.Korean ? KoreanDenialRefused : EnglishDenialRefused).Match(text);
+        var refusal = safety.Success ? safety : (language == TextLanguage.Korean ? KoreanDenialRefused : EnglishDenialTakenBack).Match(text);
         if (!refusal.Success || FromClauseOn(text, language, refusal.Index) is not { } scope)
         {
             return null;
         }
 
-        // A Korean refusal's own verb can be a cue ("못 하겠어요"), so its cue is looked for around the refusal; an English
-        // refusal holds what it refuses ("can't say the thought of ending it hasn't..."). Words for living do not count:
-        // refusing to deny a lack of them is wanting to live ("살고 싶은 마음이 없는 건 아니에요").
-        var cue = safety.Success || (language == TextLanguage.Korean
-            ? CueBesides(text[scope.Start..refusal.Index]) || CueBesides(text[(refusal.Index + refusal.Length)..])
-            : CueBesides(scope.Text));
-        return cue ? scope : null;
+        // A Korean refusal's own verb can be a cue ("못 하겠어요"), so its cue is looked for around the refusal. An English one
+        // holds what it refuses ("can't say the thought of ending it hasn't...") or takes back what came before it ("I told
+        // the GP I was fine about the pills. That wasn't true"), so its cue and evidence are the whole utterance.
+        if (language == TextLanguage.Korean)
+        {
+            return safety.Success || CueBesides(text[scope.Start..refusal.Index]) || CueBesides(text[(refusal.Index + refusal.Length)..]) ? scope : null;
+        }
+
+        var whole = text.TrimEnd();
+        return safety.Success || CueBesides(whole) ? new EvidenceSpan(0, whole.Length, whole) : null;
 
         bool CueBesides(string part) => RiskCues.Any((language == TextLanguage.Korean ? KoreanLiving : EnglishLiving).Replace(part, " "), language);
     }
@@ -614,24 +656,26 @@ internal static class RiskRules
     /// <summary>
     /// The speaker taking someone else's risk, told before it, as their own (<see cref="EnglishSameAsThem"/>,
     /// <see cref="KoreanSameAsThem"/>): "my dad keeps saying he'll kill himself if the farm goes under, and like, me too",
-    /// "할머니가 빨리 가고 싶다 하시는데 저도 딱 그래요". The other person or story and a risk cue must come first; the text
-    /// from the speaker's clause on is the evidence.
+    /// "할머니가 빨리 가고 싶다 하시는데 저도 딱 그래요". Another person or a story and their risk (<see cref="EnglishOthersRisk"/>,
+    /// <see cref="KoreanOthersRisk"/>) must come first; the text from the speaker's clause on is the evidence.
     /// </summary>
     private static EvidenceSpan? SameAsSomeoneElse(string text, TextLanguage language)
     {
-        var same = (language == TextLanguage.Korean ? KoreanSameAsThem : EnglishSameAsThem).Match(text);
+        var korean = language == TextLanguage.Korean;
+        var same = (korean ? KoreanSameAsThem : EnglishSameAsThem).Match(text);
         return same.Success
-            && (language == TextLanguage.Korean ? KoreanAnotherPerson : EnglishAnotherPerson).IsMatch(text.AsSpan(0, same.Index))
-            && RiskCues.Any(text[..same.Index], language)
+            && (korean ? KoreanAnotherPerson : EnglishAnotherPerson).IsMatch(text.AsSpan(0, same.Index))
+            && (korean ? KoreanOthersRisk : EnglishOthersRisk).IsMatch(text.AsSpan(0, same.Index))
             ? FromClauseOn(text, language, same.Index)
             : null;
     }
 
     /// <summary>
     /// Risk said as a joke and then said not to be one (<see cref="EnglishJoke"/> then <see cref="EnglishJokeTakenBack"/>,
-    /// <see cref="KoreanJoke"/> then <see cref="KoreanJokeTakenBack"/>) with a risk cue: "I always joke about walking into
-    /// traffic, but I've been standing closer to the curb", "lol my retirement plan is a bridge and I'm only sort of
-    /// kidding", "ㅋㅋ 걍 죽고싶다~ 이거 밈 아니고 진심임". The text from the joke's clause on is the evidence.
+    /// <see cref="KoreanJoke"/> then <see cref="KoreanJokeTakenBack"/>) with a risk cue: "lol my retirement plan is a bridge
+    /// and I'm only sort of kidding", "ㅋㅋ 걍 죽고싶다~ 이거 밈 아니고 진심임". The joke is often named after what it says
+    /// ("I'm afraid of being disappointed it didn't work. That's my stand-up material. Also true"), so the cue and the
+    /// evidence are the whole utterance.
     /// </summary>
     private static EvidenceSpan? JokeTakenBack(string text, TextLanguage language)
     {
@@ -639,7 +683,7 @@ internal static class RiskRules
         return joke.Success
             && (language == TextLanguage.Korean ? KoreanJokeTakenBack : EnglishJokeTakenBack).IsMatch(text.AsSpan(joke.Index + joke.Length))
             && RiskCues.Any(text, language)
-            ? FromClauseOn(text, language, joke.Index)
+            ? FromClauseOn(text, language, 0)
             : null;
     }
 
@@ -669,9 +713,6 @@ internal static class RiskRules
         return new EvidenceSpan(from, scope.Length, scope);
     }
 
-    private static readonly Regex EnglishLiving = CompileLenient(@"\b(?:live|lives|living|alive|life|future|hope|reasons?\s+to)\b");
-
-    private static readonly Regex KoreanLiving = Compile("살고|살기|살아|살 ?이유|살 ?의미|희망|미래|의미", RegexOptions.None);
 
     /// <summary>
     /// Whether the utterance denies risk ("I'm not suicidal", "no thoughts like that", "그런 생각은 없어요") and no phrase
@@ -742,11 +783,10 @@ internal static class RiskRules
     {
         var clauses = DenialParts(text, language);
         var kept = new List<EvidenceSpan>(clauses.Count);
-        // A denial taken back ("I said I hadn't cut, but that was a lie") sets nothing aside.
-        var takenBack = language == TextLanguage.English && EnglishDenialTakenBack.IsMatch(text);
+        // A denial taken back ("I said I hadn't cut, but that was a lie") sets nothing aside up to where it is taken back.
         for (var i = 0; i < clauses.Count; i++)
         {
-            if (takenBack || (!Qualified(clauses[i].Text, language) && !IsAnsweredNo(text, clauses, i, language) && !IsPastAndGone(text, clauses[i], language)))
+            if ((language == TextLanguage.English && TakenBack(text, clauses[i].Start)) || (!Qualified(clauses[i].Text, language) && !IsAnsweredNo(text, clauses, i, language) && !IsPastAndGone(text, clauses[i], language)))
             {
                 kept.Add(clauses[i]);
             }
@@ -835,7 +875,7 @@ internal static class RiskRules
             return denial.MoveNext() && denial.Current.Index < end - clause.Start;
         }
 
-        return !EnglishDenialTakenBack.IsMatch(text)
+        return !TakenBack(text, clause.Start)
             && (SaysDenial(text.AsSpan(clause.Start, end - clause.Start), language)
                 || (PieceAt(clause, index) is { } piece && DeniesPart(piece.Text)));
     }
@@ -982,7 +1022,15 @@ internal static class RiskRules
 
     private static bool IsNegated(string text, ValueMatch match, TextLanguage language) => language == TextLanguage.Korean
         ? KoreanNegatedAfter.IsMatch(text.AsSpan(match.Index + match.Length))
-        : EnglishNegatedBefore.IsMatch(text.AsSpan(0, match.Index)) && !EnglishDenialTakenBack.IsMatch(text);
+        : EnglishNegatedBefore.IsMatch(text.AsSpan(0, match.Index)) && !TakenBack(text, ClauseStart(text, match.Index, language));
+
+    /// <summary>
+    /// Whether an English denial in the clause starting at <paramref name="clauseStart"/> is taken back
+    /// (<see cref="EnglishDenialTakenBack"/>): by a taking-back that reaches past the clause's start, not one before it ("Not
+    /// that I never have bad days, but harming myself has never been something I'd do" keeps its last denial).
+    /// </summary>
+    private static bool TakenBack(string text, int clauseStart) =>
+        EnglishDenialTakenBack.Match(text) is { Success: true } back && back.Index + back.Length > clauseStart;
 
     /// <param name="linear">A long list of alternatives without lookarounds, read on the linear engine (<see cref="CompileLinear"/>).</param>
     private static RiskPattern High(string pattern, bool negatable = true, bool linear = false, Regex? notAfter = null) =>

@@ -298,8 +298,9 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
         // finding (shipped by the development rule on the folds): W 55/78, 18 false alerts on 80; the rest unchanged. Then
         // someone else's risk taken as the speaker's own ("me too", "I get why", "I've been doing it too"): every split
         // unchanged. Then a joke about risk taken back ("I'm only sort of kidding", "also true"): W 56/78, 18; the rest
-        // unchanged.
-        private static readonly Floors English = new(0.96, 0.86, 0.98, 4, 2, 0.84, 0.975, 6, 0.9625, 24, 0.71, 18, 0.80, 0, 0.98, 0.945, 0.97, 2, 0.91, 77);
+        // unchanged. Then the review's corrections (one taken-back list, the others' risk and the jokes' words narrowed,
+        // safety of a place or task not read): W 56/78, 19 false alerts on 80 (one more); the rest unchanged.
+        private static readonly Floors English = new(0.96, 0.86, 0.98, 4, 2, 0.84, 0.975, 6, 0.9625, 24, 0.71, 19, 0.80, 0, 0.98, 0.945, 0.97, 2, 0.91, 77);
 
         // Reached (writers A, B, D, E, H, L and session talk G, I, Q; risk from the two models agreeing at 0.20, scale 8, no
         // guard; distortions from 0.7): precision 0.980, exact-type recall 0.853, risk recall 0.985 (66/67), 4 false alerts
@@ -345,7 +346,9 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
         // Then someone else's risk taken as the speaker's own ("저도 딱 그래요", "부러웠어요" after another's act): W 111/180,
         // 54; F: 5 false alerts on 160 (one more: envy of a drama character who gives everything up, "포기" read as the
         // other's risk); the rest unchanged. Then a joke about risk taken back ("밈 아니고 진심임"): every split unchanged.
-        private static readonly Floors Korean = new(0.97, 0.85, 0.97, 6, 2, 0.85, 1.0, 5, 0.975, 22, 0.61, 54, 0.84, 0, 0.97, 0.85, 0.94, 5, 0.98, 84);
+        // Then the review's corrections (the other's risk read by its own narrower list, a person's word standing alone):
+        // W 109/180 (two fewer), 54; F: 4 false alerts on 160 (the drama character's one gone); the rest unchanged.
+        private static readonly Floors Korean = new(0.97, 0.85, 0.97, 6, 2, 0.85, 1.0, 4, 0.975, 22, 0.60, 54, 0.84, 0, 0.97, 0.85, 0.94, 5, 0.98, 84);
 
         public static Floors For(TextLanguage language) => language == TextLanguage.Korean ? Korean : English;
     }

@@ -382,7 +382,7 @@ public sealed class RiskDetectorTests
     /// <summary>Risk said as a joke and then said not to be one: the rules' Elevated finding from the joke's clause on.</summary>
     [Theory]
     [InlineData("I joke that I'll jump off the pier one day, lol. I'm not really joking.", TextLanguage.English, "jump off the pier")]
-    [InlineData("My group chat laughs when I say I'll be gone by spring. Thing is, I've counted the pills.", TextLanguage.English, "gone by spring")]
+    [InlineData("My group chat thinks it's a joke when I say I'll be gone by spring. Thing is, I've counted the pills.", TextLanguage.English, "gone by spring")]
     [InlineData("맨날 농담으로 한강 간다고 하는데 요즘은 진심이에요", TextLanguage.Korean, "한강")]
     public void Assess_JokeAboutRiskTakenBack_AlertsFromTheJoke(string text, TextLanguage language, string inEvidence)
     {
@@ -395,9 +395,11 @@ public sealed class RiskDetectorTests
     /// <summary>A joke with death words left a joke, or a joke taken back about something else: the rules find nothing.</summary>
     [Theory]
     [InlineData("I joke that my job is killing me, and honestly it's fine, I love it.", TextLanguage.English)]
-    [InlineData("The meeting was funny, seriously, we laughed the whole time.", TextLanguage.English)]
+    [InlineData("The meeting was funny, seriously, we laughed until the end.", TextLanguage.English)]
     [InlineData("친구들이랑 농담하다가 배 아파 죽는 줄 알았어 ㅋㅋ", TextLanguage.Korean)]
-    [InlineData("나 예쁘다는 말은 그냥 농담이지 ㅋㅋ 진심 아님", TextLanguage.Korean)]
+    [InlineData("회사 그만둔다는 건 농담이지 ㅋㅋ 진심 아님", TextLanguage.Korean)]
+    [InlineData("회사 그만둔다고 한 건 장난이었어요, 진심은 아니에요", TextLanguage.Korean)]
+    [InlineData("ㅎㅎ 진심으로 감사했어요. 마지막 상담이라 아쉬워요", TextLanguage.Korean)]
     public void Assess_JokeLeftAJoke_TheRulesFindNothing(string text, TextLanguage language)
     {
         Assert.Equal(RiskLevel.None, RiskRules.Assess(text, language).Level);
@@ -405,14 +407,25 @@ public sealed class RiskDetectorTests
 
     /// <summary>The same words without someone else's risk before them, or as the other person's own words: the rules find nothing.</summary>
     [Theory]
-    [InlineData("My friend passed her driving test and honestly I was jealous.", TextLanguage.English)]
+    [InlineData("My friend finished her thesis and honestly I was jealous.", TextLanguage.English)]
+    [InlineData("My grandma died in March and I get why people say grief comes in waves.", TextLanguage.English)]
+    [InlineData("동생이 요즘 많이 지쳤대요. 저도 그래요.", TextLanguage.Korean)]
     [InlineData("I get why you're asking, but I'm fine.", TextLanguage.English)]
     [InlineData("If she's upset then the whole group will drop me too, I'm sure of it.", TextLanguage.English)]
-    [InlineData("친구가 할머니 돌아가셨을 때 나도 따라가고 싶다고 했었는데 지금은 잘 지내", TextLanguage.Korean)]
+    [InlineData("친구가 한강 얘기할 때 걔가 나도 그럴 것 같다고 했었는데 지금은 괜찮아", TextLanguage.Korean)]
     [InlineData("언니가 새 차 샀는데 솔직히 부러웠어", TextLanguage.Korean)]
     public void Assess_SameWordsWithoutSomeoneElsesRisk_TheRulesFindNothing(string text, TextLanguage language)
     {
         Assert.Equal(RiskLevel.None, RiskRules.Assess(text, language).Level);
+    }
+
+    /// <summary>A refused denial of a High phrase keeps the phrase's level: the refusal takes the denial back, it does not make the phrase Elevated.</summary>
+    [Theory]
+    [InlineData("I can't tell you I won't kill myself.")]
+    [InlineData("I'm not going to pretend I don't want to kill myself.")]
+    public void Assess_RefusedDenialOfAHighPhrase_StaysHigh(string text)
+    {
+        Assert.Equal(RiskLevel.High, RiskRules.Assess(text, TextLanguage.English).Level);
     }
 
     /// <summary>The same refusals with no risk cue, or denied again in a later clause, and doubts about a place's safety: the rules find nothing.</summary>
@@ -421,6 +434,11 @@ public sealed class RiskDetectorTests
     [InlineData("I can't say I love my job, but I'd never hurt myself over it.", TextLanguage.English)]
     [InlineData("I'm not safe at home when he drinks.", TextLanguage.English)]
     [InlineData("I can't promise I won't eat the whole cake tonight.", TextLanguage.English)]
+    [InlineData("I can't guarantee the train won't be late, so I might miss the start.", TextLanguage.English)]
+    [InlineData("I said I'd finish the report today but I'm not going to make it.", TextLanguage.English)]
+    [InlineData("I'm not safe to drive after these new tablets.", TextLanguage.English)]
+    [InlineData("이번 주 안에 보고서를 끝낸다고 장담은 못 해요", TextLanguage.Korean)]
+    [InlineData("해결 방법이 없는 건 아니에요", TextLanguage.Korean)]
     [InlineData("I can't say I don't have a reason to live, my kids are one.", TextLanguage.English)]
     [InlineData("안 힘들다고는 못 하겠어요. 요즘 일이 많아서요", TextLanguage.Korean)]
     [InlineData("시험을 망친 건 아니에요. 생각보다 괜찮았어요", TextLanguage.Korean)]
