@@ -784,9 +784,10 @@ internal static class RiskRules
         var clauses = DenialParts(text, language);
         var kept = new List<EvidenceSpan>(clauses.Count);
         // A denial taken back ("I said I hadn't cut, but that was a lie") sets nothing aside up to where it is taken back.
+        var takenBack = language == TextLanguage.English ? EnglishDenialTakenBack.Match(text) : Match.Empty;
         for (var i = 0; i < clauses.Count; i++)
         {
-            if ((language == TextLanguage.English && TakenBack(text, clauses[i].Start)) || (!Qualified(clauses[i].Text, language) && !IsAnsweredNo(text, clauses, i, language) && !IsPastAndGone(text, clauses[i], language)))
+            if ((takenBack.Success && clauses[i].Start < takenBack.Index + takenBack.Length) || (!Qualified(clauses[i].Text, language) && !IsAnsweredNo(text, clauses, i, language) && !IsPastAndGone(text, clauses[i], language)))
             {
                 kept.Add(clauses[i]);
             }
