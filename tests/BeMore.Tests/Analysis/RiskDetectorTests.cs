@@ -355,15 +355,11 @@ public sealed class RiskDetectorTests
     [InlineData("오늘은 안전해요. 내일은 장담 못 하겠어요", TextLanguage.Korean, "장담")]
     public void Assess_DenialRefusedOrUndone_BesideARiskCue_AlertsWithItsClause(string text, TextLanguage language, string inEvidence)
     {
-        var rules = RiskRules.Assess(text, language);
-
-        Assert.NotEqual(RiskLevel.None, rules.Level);
-        Assert.Contains(inEvidence, rules.Evidence!.Text, StringComparison.Ordinal);
-        Assert.Equal(text.Substring(rules.Evidence.Start, rules.Evidence.Length), rules.Evidence.Text);
+        AssertRulesFind(text, language, inEvidence);
         Assert.NotEqual(RiskLevel.None, RiskDetector.Assess(text, language).Level);
     }
 
-    /// <summary>Someone else's risk, told first, taken by the speaker as their own: the rules' Elevated finding from the speaker's clause on.</summary>
+    /// <summary>Someone else's risk, told first, taken by the speaker as their own: the rules' finding from the speaker's clause on.</summary>
     [Theory]
     [InlineData("My neighbour jumped from the car park last spring, and honestly I get why.", TextLanguage.English, "I get why")]
     [InlineData("My sister used to cut and I've been doing it too since Christmas.", TextLanguage.English, "doing it too")]
@@ -372,24 +368,27 @@ public sealed class RiskDetectorTests
     [InlineData("드라마에서 주인공이 약을 먹는 장면 보면서 부러웠어요", TextLanguage.Korean, "부러웠어요")]
     public void Assess_SomeoneElsesRiskTakenAsTheSpeakersOwn_AlertsWithTheSpeakersClause(string text, TextLanguage language, string inEvidence)
     {
-        var rules = RiskRules.Assess(text, language);
-
-        Assert.Equal(RiskLevel.Elevated, rules.Level);
-        Assert.Contains(inEvidence, rules.Evidence!.Text, StringComparison.Ordinal);
-        Assert.Equal(text.Substring(rules.Evidence.Start, rules.Evidence.Length), rules.Evidence.Text);
+        AssertRulesFind(text, language, inEvidence);
     }
 
-    /// <summary>Risk said as a joke and then said not to be one: the rules' Elevated finding from the joke's clause on.</summary>
+    /// <summary>Risk said as a joke and then said not to be one: the rules' finding, the whole utterance as its evidence.</summary>
     [Theory]
     [InlineData("I joke that I'll jump off the pier one day, lol. I'm not really joking.", TextLanguage.English, "jump off the pier")]
     [InlineData("My group chat thinks it's a joke when I say I'll be gone by spring. Thing is, I've counted the pills.", TextLanguage.English, "gone by spring")]
     [InlineData("맨날 농담으로 한강 간다고 하는데 요즘은 진심이에요", TextLanguage.Korean, "한강")]
     public void Assess_JokeAboutRiskTakenBack_AlertsFromTheJoke(string text, TextLanguage language, string inEvidence)
     {
+        AssertRulesFind(text, language, inEvidence);
+    }
+
+    /// <summary>The rules find risk in <paramref name="text"/>, with evidence that is a span of it holding <paramref name="inEvidence"/>.</summary>
+    private static void AssertRulesFind(string text, TextLanguage language, string inEvidence)
+    {
         var rules = RiskRules.Assess(text, language);
 
         Assert.NotEqual(RiskLevel.None, rules.Level);
         Assert.Contains(inEvidence, rules.Evidence!.Text, StringComparison.Ordinal);
+        Assert.Equal(text.Substring(rules.Evidence.Start, rules.Evidence.Length), rules.Evidence.Text);
     }
 
     /// <summary>A joke with death words left a joke, or a joke taken back about something else: the rules find nothing.</summary>
