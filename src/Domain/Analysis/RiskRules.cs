@@ -344,7 +344,7 @@ internal static class RiskRules
 
     /// <summary>Another person's suicide, attempt or self-harm, or wish to die or to follow (Korean <see cref="EnglishOthersRisk"/>).</summary>
     private static readonly Regex KoreanOthersRisk = Compile(
-        "자살|자해|극단적|스스로|목숨|목[을을]? ?매|목매|뛰어내|투신|한강|옥상|번개탄|긋|그었|그은|흉터|시도|죽|가고 ?싶|따라가|떠났|그렇게 ?(?:갔|가셨|됐)|유서|약[을를]? ?(?:먹|삼키)|과다 ?복용|사망",
+        "자살|자해|극단적|스스로|목숨|목을? ?매|목매|뛰어내|투신|한강|옥상|번개탄|긋|그었|그은|흉터|시도|죽|가고 ?싶|따라가|떠났|그렇게 ?(?:갔|가셨|됐)|유서|약[을를]? ?(?:먹|삼키)|과다 ?복용|사망",
         RegexOptions.None);
 
     /// <summary>
@@ -713,7 +713,6 @@ internal static class RiskRules
         return new EvidenceSpan(from, scope.Length, scope);
     }
 
-
     /// <summary>
     /// Whether the utterance denies risk ("I'm not suicidal", "no thoughts like that", "그런 생각은 없어요") and no phrase
     /// of it says risk.
@@ -787,7 +786,7 @@ internal static class RiskRules
         var takenBack = language == TextLanguage.English ? EnglishDenialTakenBack.Match(text) : Match.Empty;
         for (var i = 0; i < clauses.Count; i++)
         {
-            if ((takenBack.Success && clauses[i].Start < takenBack.Index + takenBack.Length) || (!Qualified(clauses[i].Text, language) && !IsAnsweredNo(text, clauses, i, language) && !IsPastAndGone(text, clauses[i], language)))
+            if (Reaches(takenBack, clauses[i].Start) || (!Qualified(clauses[i].Text, language) && !IsAnsweredNo(text, clauses, i, language) && !IsPastAndGone(text, clauses[i], language)))
             {
                 kept.Add(clauses[i]);
             }
@@ -1030,8 +1029,10 @@ internal static class RiskRules
     /// (<see cref="EnglishDenialTakenBack"/>): by a taking-back that reaches past the clause's start, not one before it ("Not
     /// that I never have bad days, but harming myself has never been something I'd do" keeps its last denial).
     /// </summary>
-    private static bool TakenBack(string text, int clauseStart) =>
-        EnglishDenialTakenBack.Match(text) is { Success: true } back && back.Index + back.Length > clauseStart;
+    private static bool TakenBack(string text, int clauseStart) => Reaches(EnglishDenialTakenBack.Match(text), clauseStart);
+
+    /// <summary>Whether a taking-back found (<paramref name="back"/>) reaches past <paramref name="clauseStart"/>.</summary>
+    private static bool Reaches(Match back, int clauseStart) => back.Success && back.Index + back.Length > clauseStart;
 
     /// <param name="linear">A long list of alternatives without lookarounds, read on the linear engine (<see cref="CompileLinear"/>).</param>
     private static RiskPattern High(string pattern, bool negatable = true, bool linear = false, Regex? notAfter = null) =>

@@ -340,8 +340,8 @@ public sealed class RiskDetectorTests
 
     /// <summary>
     /// A denial the speaker will not make or undoes, beside a risk cue, is a rules' finding (Elevated, unless a phrase of it
-    /// says more) with its clause on as the evidence (the classifier learned negated risk words as denials and reads these as none); the speaker's safety in
-    /// doubt needs no cue.
+    /// says more) with its evidence (the classifier learned negated risk words as denials and reads these as none); the
+    /// speaker's safety in doubt needs no cue.
     /// </summary>
     [Theory]
     [InlineData("Honestly, I can't tell you I won't hurt myself this weekend.", TextLanguage.English, "hurt myself")]
