@@ -383,6 +383,54 @@ internal static class RiskRules
     /// </summary>
     private static readonly Regex KoreanJokeTakenBack = Compile("진심(?!으로|[이은]? ?(?:아니|아님|아냐))|진담|진지하게|(?:농담|장난|밈) ?아니", RegexOptions.None);
 
+    /// <summary>
+    /// Risk that had stopped and is back (<see cref="Returned"/>): "they're back now and they're worse", "it came right
+    /// back once I had nothing to do", "I'm back to wanting to not exist", "I started again on the weekend", "that's gone
+    /// again", "most days again now", "looking at the same bridge". Not what returns from somewhere ("the results came
+    /// back", "my body image stuff came back", "she's back from holiday", "back at work") nor what has not ("it never came
+    /// back", "no i havent been cutting again").
+    /// </summary>
+    private static readonly Regex EnglishReturned = CompileLenient(
+        @"\b(?:it|they|thoughts?|urges?|feelings?)\s+(?:(?!never\b|not\b)\w+\s+){0,3}?came\s+(?:right\s+|straight\s+|all\s+)?back\b"
+        + @"|\b(?:they|it|that|thoughts?|urges?|feelings?|stuff|voices?)(?:'re|'s|\s+are|\s+is)\s+(?:all\s+|right\s+)?back\b(?!\s+(?:in|then|when|at|home|from|around|on|with|to\s+(?:normal|work|school|myself|being|my)\b))"
+        + @"|\b(?:I'm|I\s+am|I've\s+gone|I\s+went|I\s+was)\s+(?:right\s+|straight\s+)?back\s+(?:to|at)\s+(?:wanting|thinking|hurting|cutting|burning|scratching|the\s+(?:old|bridge|edge)|square\s+one|where\s+I\s+was)\b"
+        + @"|(?<!(?:n't|\bnot|\bnever)\s+(?:been\s+)?)\b(?:started|starting|doing\s+it|did\s+it|at\s+it|cutting|hurting\s+myself|burning\s+myself)\s+again\b"
+        + @"|\b(?:gone|back)\s+again\b|\b(?:every|most)\s+(?:day|night)s?\s+again\b|\bthe\s+same\s+(?:bridge|pills|ledge|roof|cliff)\b");
+
+    /// <summary>
+    /// A denial of risk with an exception after it (<see cref="Returned"/>): "I haven't self harmed in ages, well since
+    /// like the 3rd", "I don't think about killing myself anymore. Well, only when I'm drinking", "I'm not actively suicidal
+    /// I guess, apart from the bit where I've been working out how". The exception starts the group <c>back</c>; the denied
+    /// part before it must hold the risk cue.
+    /// </summary>
+    private static readonly Regex EnglishDenialExcepted = CompileLenient(
+        @"(?:n't|\bnot|\bnever|\bno|\banymore|\bin\s+ages|\bpast\s+(?:all\s+)?that|\bover\s+(?:it|that))\b[^.!?]{0,60}?[.,;!?]+\s*(?:well,?\s+|I\s+mean,?\s+)?"
+        + @"(?<back>since\s+(?!then\b)|till\b|until\b|only\s+when\b|except\b|apart\s+from\b)");
+
+    /// <summary>
+    /// A promise not to act that holds only for a while: "not this week anyway, is the best I can do for a promise", "I
+    /// can't really promise you past that", "I'm not gonna do it before Christmas because of the kids. After that I don't
+    /// know". A risk statement by itself, as the speaker's safety in doubt is; the whole utterance is its evidence.
+    /// </summary>
+    private static readonly Regex EnglishPromiseBounded = CompileLenient(
+        @"\bnot\s+(?:this\s+(?:week|weekend|month)|today|tonight)\b[^.!?]{0,20}?\banyway\b[^?]*?\b(?:promise|do\s+(?:it|anything))\b"
+        + @"|\b(?:can't|cannot)\s+(?:really\s+)?promise\s+(?:you\s+)?(?:past|beyond|after)\s+(?:that|this|tonight|today|tomorrow)\b"
+        + @"|\bnot\s+(?:gonna|going\s+to)\s+do\s+(?:it|anything)\s+(?:before|until|till)\b[^?]*?\bafter\s+that,?\s+I\s+(?:don't|do\s+not)\s+know\b");
+
+    /// <summary>
+    /// The Korean <see cref="EnglishReturned"/>: a better time told first (괜찮았, 좋아졌, 없어졌, 조용했, 안 났, 안 했, 끊고, 척),
+    /// then the return in the group <c>back</c>: 다시 (not 다시는, nor 다시 웃/살/잘/시작해 보 and the other ways forward), 돌아왔,
+    /// 또 그랬, 리셋, 지난주엔 했. "약 끊고 나서 그 생각이 그대로 돌아왔어요", "좋아졌다고 생각했는데 요 며칠 다시 방법 찾아보고 있더라고요",
+    /// "이번 주엔 안 했어, 지난주엔 했고", "자해도 안 한 날 세고 있었는데 43일에서 리셋됐어".
+    /// </summary>
+    private static readonly Regex KoreanReturned = Compile(
+        "(?:괜찮았|괜찮아졌|괜찮아진|괜찮아질|좋아졌|나아졌|나아질|없어졌|조용했|안 ?났|안 ?했|안 ?해요|안 ?한 ?(?:날|지)|끊|그만뒀|척)[^?]*?"
+        + "(?<back>다시(?!는|금|\\s*(?:웃|살|행복|일어|시작해 ?보|힘|잘|괜찮|좋아|건강|연락|만나|공부|운동|일|가|해 ?보))|돌아왔|또 ?그랬|리셋|지난주[에엔]? ?했)",
+        RegexOptions.None);
+
+    /// <summary>"That thought" said of risk in Korean (그 생각, 그런 생각, 나쁜 생각): the cue of a return (<see cref="KoreanReturned"/>).</summary>
+    private static readonly Regex KoreanThatThought = Compile("그 ?생각|그런 ?생각|나쁜 ?생각", RegexOptions.None);
+
     /// <summary>An English question about risk answered no, and the answers that go on ("no, but…", "not really, every day").</summary>
     private static readonly Regex EnglishNoAnswer = CompileLenient(
         @"^[\W_]*(?:(?:god|gosh|oh|lord|honestly|um|uh)[\s,!]+)?(?:no|nope|nah|never|not\s+at\s+all|not\s+really|no\s+way|absolutely\s+not|definitely\s+not)\b");
@@ -574,13 +622,13 @@ internal static class RiskRules
 
     /// <summary>
     /// What the rules find in the utterance: its phrases, else a denial refused or undone (<see cref="Refused"/>), someone
-    /// else's risk taken as the speaker's own (<see cref="SameAsSomeoneElse"/>) or a joke about risk taken back
-    /// (<see cref="JokeTakenBack"/>).
+    /// else's risk taken as the speaker's own (<see cref="SameAsSomeoneElse"/>), a joke about risk taken back
+    /// (<see cref="JokeTakenBack"/>) or risk that had stopped and is back (<see cref="Returned"/>).
     /// </summary>
     public static RuleRisk Assess(string text, TextLanguage language)
     {
         var phrases = Phrases(text, language);
-        return phrases.Level == RiskLevel.None && (Refused(text, language) ?? SameAsSomeoneElse(text, language) ?? JokeTakenBack(text, language)) is { } found
+        return phrases.Level == RiskLevel.None && (Refused(text, language) ?? SameAsSomeoneElse(text, language) ?? JokeTakenBack(text, language) ?? Returned(text, language)) is { } found
             ? new RuleRisk(RiskLevel.Elevated, found, false)
             : phrases;
     }
@@ -685,6 +733,38 @@ internal static class RiskRules
             && RiskCues.Any(text, language)
             ? FromClauseOn(text, language, 0)
             : null;
+    }
+
+    /// <summary>
+    /// Risk that had stopped and is back, or a denial with an exception after it (<see cref="EnglishReturned"/>,
+    /// <see cref="EnglishDenialExcepted"/>, <see cref="KoreanReturned"/>), with a risk cue, and no later clause that denies
+    /// again: the text from the return on, as the evidence. A promise bounded in time (<see cref="EnglishPromiseBounded"/>)
+    /// needs no cue.
+    /// </summary>
+    private static EvidenceSpan? Returned(string text, TextLanguage language)
+    {
+        if (language == TextLanguage.Korean)
+        {
+            var korean = KoreanReturned.Match(text);
+            return korean.Success && (RiskCues.Any(text, language) || KoreanThatThought.IsMatch(text))
+                ? FromClauseOn(text, language, korean.Groups["back"].Index)
+                : null;
+        }
+
+        if (EnglishPromiseBounded.IsMatch(text))
+        {
+            var whole = text.TrimEnd();
+            return new EvidenceSpan(0, whole.Length, whole);
+        }
+
+        var excepted = EnglishDenialExcepted.Match(text);
+        if (excepted.Success && RiskCues.Any(text[..excepted.Groups["back"].Index], language))
+        {
+            return FromClauseOn(text, language, excepted.Groups["back"].Index);
+        }
+
+        var back = EnglishReturned.Match(text);
+        return back.Success && RiskCues.Any(text, language) ? FromClauseOn(text, language, back.Index) : null;
     }
 
     /// <summary>

@@ -391,6 +391,35 @@ public sealed class RiskDetectorTests
         Assert.Equal(text.Substring(rules.Evidence.Start, rules.Evidence.Length), rules.Evidence.Text);
     }
 
+    /// <summary>
+    /// Risk that had stopped and is back, a denial with an exception after it, or a promise not to act that holds only for
+    /// a while: the rules' finding from the return on (the classifier reads the stopped part and calls these none).
+    /// </summary>
+    [Theory]
+    [InlineData("The cutting stopped over the summer, but since term started the urges are back and I did it on Friday.", TextLanguage.English, "urges are back")]
+    [InlineData("I was doing better for months and now I'm back to thinking about ending it.", TextLanguage.English, "back to thinking")]
+    [InlineData("I haven't hurt myself in weeks, well, until last night.", TextLanguage.English, "until last night")]
+    [InlineData("Not tonight anyway. That's the best promise I can give you.", TextLanguage.English, "promise")]
+    [InlineData("상담 받고 나서 한참 괜찮았는데 이번 달에 다시 그 생각이 나요", TextLanguage.Korean, "다시 그 생각")]
+    [InlineData("그런 생각 안 한 지 석 달 됐었는데 어제 또 그랬어요", TextLanguage.Korean, "또 그랬어요")]
+    public void Assess_RiskThatStoppedAndIsBack_AlertsFromTheReturn(string text, TextLanguage language, string inEvidence)
+    {
+        AssertRulesFind(text, language, inEvidence);
+    }
+
+    /// <summary>Something else that came back, a return to living, or a return denied: the rules find nothing.</summary>
+    [Theory]
+    [InlineData("The blood test came back and the doctor said the pain is nothing serious.", TextLanguage.English)]
+    [InlineData("I'm back at work now and honestly the exhaustion has eased off.", TextLanguage.English)]
+    [InlineData("No, I haven't started again, the last time I cut was two years ago.", TextLanguage.English)]
+    [InlineData("Not this week anyway, I'm swamped with deadlines and I'm exhausted.", TextLanguage.English)]
+    [InlineData("한동안 괜찮았는데 다시 운동 시작했어요. 살 것 같아요", TextLanguage.Korean)]
+    [InlineData("그때는 힘들어서 포기하고 싶었는데 지금은 괜찮아졌어요. 다시는 그런 생각 안 해요", TextLanguage.Korean)]
+    public void Assess_SomethingElseCameBackOrNothingDid_TheRulesFindNothing(string text, TextLanguage language)
+    {
+        Assert.Equal(RiskLevel.None, RiskRules.Assess(text, language).Level);
+    }
+
     /// <summary>A joke with death words left a joke, or a joke taken back about something else: the rules find nothing.</summary>
     [Theory]
     [InlineData("I joke that my job is killing me, and honestly it's fine, I love it.", TextLanguage.English)]
