@@ -258,9 +258,20 @@ internal static class RiskRules
         + @"\s+(?:I|I'd|I'll|I've|I'm|(?:the\s+)?(?:thought|idea|urge|plan)s?\b(?:\s+\S+){0,8}?)\s+(?:haven't|hasn't|won't|wouldn't|don't|doesn't|isn't|didn't|never|not|wasn't|ain't|am\s+not)\b"
         + @"|\b(?:don't\s+know|dunno|idk|not\s+sure)\s+(?:if|whether)\s+I\s+(?:can|could)\s+(?:promise|say|guarantee)\b"
         + @"|\bnot\s+that\s+I(?:'d|\s+would|'ll|\s+will)?\s+never\b|\bI\s+never\s+said\s+I\s+(?:didn't|wasn't|wouldn't|won't|don't|hadn't)\b|\bnot\s+saying\s+I\s+(?:won't|wouldn't|haven't|don't|can't)\b"
-        + @"|\bI\s+(?:said|told\s+\w+|put|ticked|answered|wrote|circled)\s+(?:that\s+)?(?:no|yes|yeah|nope|(?:a\s+)?(?:zero|one|two|three|four|five|\d+)|I\s+was\s+(?:fine|ok|okay|good|safe|alright)|I'm\s+(?:fine|ok|okay|good|safe)"
+        + @"|\bI\s+(?:said|told\s+\w+|put|ticked|answered|wrote|circled)\s+(?:that\s+)?(?:no|yes|yeah|nope|negative|good\s+to\s+go|(?:a\s+)?(?:zero|one|two|three|four|five|\d+)|I\s+was\s+(?:fine|ok|okay|good|safe|alright)|I'm\s+(?:fine|ok|okay|good|safe)"
         + @"|it\s+was\s+(?:nothing|years\s+ago|an\s+accident)|the\s+\w+|I\s+(?:hadn't|haven't|wasn't|wouldn't|won't|didn't|never|don't))\b[^.!?]{0,60}?(?:[.!?,]\s*[^.!?]{0,40}?)?"
-        + @"\b(?:it's\s+more\s+like|it\s+wasn't\s+the|I'm\s+not\s+really|I'm\s+not(?=\s*[.!?]|\s*$)|I\s+was\s+not|I\s+do\s+have|but\s+I'm\s+not)\b");
+        + @"\b(?:it's\s+more\s+like|it\s+wasn't\s+the|I'm\s+not\s+really|I'm\s+not(?=\s*[.!?]|\s*$)|I\s+was\s+not|I\s+do\s+have|but\s+I'm\s+not|but\s+(?:it's\s+been|I've|I\s+(?:have|had|do|did))\b)\b");
+
+    /// <summary>
+    /// A screening question about the speaker's risk, told before the answer the speaker takes back: "the EAP guy asked if I
+    /// had a plan", "you asked last week if I was safe", "when the nurse said one to ten how likely", "your question about
+    /// whether I'd act on it", "asked if I was gonna do something stupid". It is the cue of the taking-back
+    /// (<see cref="Refused"/>): "I said no. I do have one" says nothing of risk by itself. Not a plan for something ("asked
+    /// if I had a plan for the weekend") nor a plan's or a place's safety ("asked if the plan was safe").
+    /// </summary>
+    private static readonly Regex EnglishScreeningAsked = CompileLenient(
+        @"\b(?:asked|asks|asking|ask|question|form|said)\b[^.!?]{0,50}?(?:\b(?:I|you)\s+(?:had|have|'ve\s+got|got)\s+(?:a|any)\s+plan\b(?!\s+for\b)|\b(?:I|you)(?:'m|'re|\s+was|\s+were|\s+am|\s+are)\s+(?:\w+\s+)?safe\b"
+        + @"|\bhow\s+likely\b|\b(?:act|acting)\s+on\s+(?:it|them)\b|\bsomething\s+(?:dumb|stupid)\b|\b(?:hurt|hurting|harm|harmed|harming|kill|killing)\s+(?:myself|yourself)\b|\bsuicid\w*)");
 
     /// <summary>
     /// The speaker's own safety in doubt: "I'm not sure I'm safe tonight", "I wouldn't say I'm safe", "I'm not exactly safe
@@ -293,7 +304,7 @@ internal static class RiskRules
         "(?:없|아니|않|" + KoreanNotVerb + ")[^.!?]{0,4}?(?:다고|라고)(?:는|까지는|도)? ?(?:못 ?(?:하|해|드리)|말 ?못|(?:장담|약속)[은는을이]? ?못|자신 ?없|하면 ?거짓말|하긴 ?좀|말하긴 ?좀)"
         + "|부정 ?(?:못|할 ?수 ?없)"
         + "|(?:" + KoreanNotVerb + "|없는|않은|않는) ?(?:건|거|게|것)[은는이가]? ?(?:아니(?!까|깐|라)|아녜|아냐)"
-        + "|(?:없|아니|괜찮|안 ?했)[^.!?]{0,6}?(?:다고|라고|찍었|체크|답한|대답)[^?]{0,50}?(?:사실|거짓말|있어요|있어(?![가-힣])|하고 ?있어)",
+        + "|(?:없|아니|괜찮|안 ?했)[^.!?]{0,6}?(?:다고|라고|찍었|체크|답한|대답)[^?]{0,50}?(?:사실(?!이|입니|인)|거짓말|있어요|있어(?![가-힣])|하고 ?있어)",
         RegexOptions.None);
 
     /// <summary>
@@ -692,11 +703,15 @@ internal static class RiskRules
         // the GP I was fine about the pills. That wasn't true"), so its cue and evidence are the whole utterance.
         if (language == TextLanguage.Korean)
         {
-            return safety.Success || CueBesides(text[scope.Start..refusal.Index]) || CueBesides(text[(refusal.Index + refusal.Length)..]) ? scope : null;
+            return safety.Success || KoreanThatThought.IsMatch(text) || CueBesides(text[scope.Start..refusal.Index]) || CueBesides(text[(refusal.Index + refusal.Length)..])
+                ? scope
+                : null;
         }
 
         var whole = text.TrimEnd();
-        return safety.Success || CueBesides(whole) ? new EvidenceSpan(0, whole.Length, whole) : null;
+        return safety.Success || CueBesides(whole) || EnglishScreeningAsked.IsMatch(text.AsSpan(0, refusal.Index))
+            ? new EvidenceSpan(0, whole.Length, whole)
+            : null;
 
         bool CueBesides(string part) => RiskCues.Any((language == TextLanguage.Korean ? KoreanLiving : EnglishLiving).Replace(part, " "), language);
     }

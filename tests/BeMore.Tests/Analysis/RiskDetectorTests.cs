@@ -359,6 +359,30 @@ public sealed class RiskDetectorTests
         Assert.NotEqual(RiskLevel.None, RiskDetector.Assess(text, language).Level);
     }
 
+    /// <summary>
+    /// A screening question about the speaker's risk, answered and the answer taken back: the question is the cue ("I said
+    /// no. I do have one" holds no risk word). In Korean "that thought" (그런 생각) is one.
+    /// </summary>
+    [Theory]
+    [InlineData("The counselor at school asked if I had a plan and I said no. I do have one, I just didn't want my parents called.", TextLanguage.English, "I do have one")]
+    [InlineData("You asked me if I was safe last week and I said yes. I'm not really.", TextLanguage.English, "I'm not really")]
+    [InlineData("When the nurse asked one to ten how likely, I said a three. It's more like a nine.", TextLanguage.English, "more like a nine")]
+    [InlineData("선생님이 물어보셨을 때 없다고 했는데 사실 그런 생각 자주 해요", TextLanguage.Korean, "그런 생각")]
+    public void Assess_ScreeningAnswerTakenBack_AlertsWithoutARiskWord(string text, TextLanguage language, string inEvidence)
+    {
+        AssertRulesFind(text, language, inEvidence);
+    }
+
+    /// <summary>A question about something else answered and corrected, or a Korean answer called true (사실이에요): the rules find nothing.</summary>
+    [Theory]
+    [InlineData("My boss asked if the plan was safe and I said yes, but I'm not really sure.", TextLanguage.English)]
+    [InlineData("She asked if I had a plan for the weekend and I said no. I do have one now, we're going hiking.", TextLanguage.English)]
+    [InlineData("보건 선생님이 그런 생각 해본 적 있냐고 물어서 없다고 했어요. 사실이에요.", TextLanguage.Korean)]
+    public void Assess_OtherQuestionOrTrueAnswer_TheRulesFindNothing(string text, TextLanguage language)
+    {
+        Assert.Equal(RiskLevel.None, RiskRules.Assess(text, language).Level);
+    }
+
     /// <summary>Someone else's risk, told first, taken by the speaker as their own: the rules' finding from the speaker's clause on.</summary>
     [Theory]
     [InlineData("My neighbour jumped from the car park last spring, and honestly I get why.", TextLanguage.English, "I get why")]
