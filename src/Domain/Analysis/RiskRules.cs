@@ -49,7 +49,7 @@ internal static class RiskRules
         "(?:캠핑|등산|그네|텐트|이삿짐|농장|과수원|농사|화분|텃밭)[^.!?\\n]{0,15}\\z");
 
     /// <summary>아니 as "it is not": not a question that leans towards yes ("죽고 싶은 거 아닌가 싶어요", "아닐까", "아니냐").</summary>
-    private const string KoreanNotThat = "(?:아니(?!냐|니(?!까)|까|면|죠 ?\\?|지 ?\\?|라(?=[^.!?]{0,16}?(?:죽|자해|자살|이미|아예|끝내|사라지|없어지|뛰어)))|아닌(?!가(?! ?봐)|지)|아냐|아님)";
+    private const string KoreanNotThat = "(?<!(?:한두|한|두|몇) ?번[이은]? ?)(?:아니(?!냐|니(?!까)|까|면|죠 ?\\?|지 ?\\?|라(?=[^.!?]{0,16}?(?:죽|자해|자살|이미|아예|끝내|사라지|없어지|뛰어)))|아닌(?!가(?! ?봐)|지)|아냐|아님)";
 
     /// <summary>
     /// A negation that does not deny: a condition, purpose, request or question ("자해 안 하면", "안 하려고", "안 하게 도와주세요",

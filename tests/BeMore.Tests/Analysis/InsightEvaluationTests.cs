@@ -303,7 +303,8 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
         // Session 38: risk that had stopped and is back ("they're back now", "I'm back to wanting to not exist"), a denial
         // with an exception after it ("well, only when I'm drinking") and a promise bounded in time ("not this week
         // anyway"): every split unchanged. Then a screening answer taken back with the question as its cue ("asked if I had
-        // a plan. I said no. I do have one"): every split unchanged.
+        // a plan. I said no. I do have one"): every split unchanged. Then the means a plan names as cues (railing, hose,
+        // driving into a tree): every split unchanged.
         private static readonly Floors English = new(0.96, 0.86, 0.98, 4, 2, 0.84, 0.975, 6, 0.9625, 24, 0.71, 19, 0.80, 0, 0.98, 0.945, 0.97, 2, 0.91, 77);
 
         // Reached (writers A, B, D, E, H, L and session talk G, I, Q; risk from the two models agreeing at 0.20, scale 8, no
@@ -354,6 +355,8 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
         // W 109/180 (two fewer), 54; F: 4 false alerts on 160 (the drama character's one gone); the rest unchanged.
         // Session 38: risk that had stopped and is back ("좋아졌는데 다시", "그 생각이 돌아왔어요", "리셋됐어"): W 111/180, 54;
         // the rest unchanged. Then "that thought" as a refusal's cue and 사실이에요 not a taking-back: every split unchanged.
+        // Then the means a plan names as cues (대교, 베란다, 난간, 선로, 줄 묶을 데, 움큼) and 한두 번이 아니야 not a denial:
+        // W 112/180, 54; the rest unchanged.
         private static readonly Floors Korean = new(0.97, 0.85, 0.97, 6, 2, 0.85, 1.0, 4, 0.975, 22, 0.61, 54, 0.84, 0, 0.97, 0.85, 0.94, 5, 0.98, 84);
 
         public static Floors For(TextLanguage language) => language == TextLanguage.Korean ? Korean : English;

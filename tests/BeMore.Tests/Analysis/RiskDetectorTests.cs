@@ -61,6 +61,32 @@ public sealed class RiskDetectorTests
         Assert.True(RiskCues.Any(text, language));
     }
 
+    /// <summary>
+    /// The means and places a plan names (a balcony's railing, traffic, a belt, a rifle, a hose, a bridge, the tracks, a
+    /// rope to tie, a handful of pills, a knife) are cues, as pills and heights were; so is not waking up.
+    /// </summary>
+    [Theory]
+    [InlineData("lately I've been sitting on the railing", TextLanguage.English)]
+    [InlineData("I keep thinking about driving into a tree on the way home", TextLanguage.English)]
+    [InlineData("I can't honestly tell you the thought of not waking up hasn't been comforting", TextLanguage.English)]
+    [InlineData("I bought a hose and some tape", TextLanguage.English)]
+    [InlineData("마포대교 가볼까 요즘 자꾸 그런 생각 들어", TextLanguage.Korean)]
+    [InlineData("방에 줄 묶을 데가 있나 봤어요", TextLanguage.Korean)]
+    [InlineData("약 한 움큼 삼켰어요", TextLanguage.Korean)]
+    [InlineData("칼 새로 샀어요", TextLanguage.Korean)]
+    public void RiskCues_HoldTheMeansAPlanNames(string text, TextLanguage language)
+    {
+        Assert.True(RiskCues.Any(text, language));
+    }
+
+    /// <summary>"Not once or twice" (한두 번이 아니야) says it happened many times: the phrase before it is not denied.</summary>
+    [Fact]
+    public void Assess_NotOnceOrTwice_IsNotADenial()
+    {
+        Assert.NotEqual(RiskLevel.None, RiskRules.Assess("솔직히 자살 생각 해봤어 한두 번이 아니야", TextLanguage.Korean).Level);
+        Assert.Equal(RiskLevel.None, RiskRules.Assess("자살 생각 해본 거 아니야", TextLanguage.Korean).Level);
+    }
+
     /// <summary>뒤지다 is a cue only as dying: rummaging and falling behind are not (a plan to look something up stays a plan).</summary>
     [Theory]
     [InlineData("자료 좀 더 뒤져 볼게요")]
