@@ -442,6 +442,14 @@ internal static class RiskRules
     /// <summary>"That thought" said of risk in Korean (그 생각, 그런 생각, 나쁜 생각): the cue of a return (<see cref="KoreanReturned"/>).</summary>
     private static readonly Regex KoreanThatThought = Compile("그 ?생각|그런 ?생각|나쁜 ?생각", RegexOptions.None);
 
+    /// <summary>
+    /// A piece of a clause that says what the speaker "just" wants instead of what they denied before its comma, when that
+    /// is not to be alive or here: "I don't want to kill myself, I just wish I wasn't alive", "..., I just want to go to
+    /// sleep and not come back". Not another wish ("I don't want to die, I just want my parents to stop fighting").
+    /// </summary>
+    private static readonly Regex EnglishJustInstead = CompileLenient(
+        @"^(?:I\s+|I'd\s+|I\s+would\s+)?(?:just|only)\b(?=.*\b(?:dead|alive|exist\w*|be\s+here|around|gone|disappear\w*|(?:wake|come)\s+(?:up|back))\b)");
+
     /// <summary>An English question about risk answered no, and the answers that go on ("no, but…", "not really, every day").</summary>
     private static readonly Regex EnglishNoAnswer = CompileLenient(
         @"^[\W_]*(?:(?:god|gosh|oh|lord|honestly|um|uh)[\s,!]+)?(?:no|nope|nah|never|not\s+at\s+all|not\s+really|no\s+way|absolutely\s+not|definitely\s+not)\b");
@@ -818,8 +826,9 @@ internal static class RiskRules
             || (language == TextLanguage.English && DenialParts(text, language).Any(part => DeniesPart(part.Text))));
 
     /// <summary>
-    /// <see cref="ClauseSpans"/>, with each English clause that holds a denial of one part (<see cref="DeniesPart"/>)
-    /// split further at its commas, so that part alone can be set aside.
+    /// <see cref="ClauseSpans"/>, with each English clause that holds a denial of one part (<see cref="DeniesPart"/>), or
+    /// a denial and then what the speaker "just" wants instead (<see cref="EnglishJustInstead"/>), split further at its
+    /// commas, so that part alone can be set aside.
     /// </summary>
     private static List<EvidenceSpan> DenialParts(string text, TextLanguage language)
     {
@@ -833,7 +842,8 @@ internal static class RiskRules
         foreach (var clause in clauses)
         {
             var pieces = CommaPieces(clause);
-            if (pieces.Count > 1 && pieces.Exists(p => DeniesPart(p.Text)))
+            if (pieces.Count > 1
+                && (pieces.Exists(p => DeniesPart(p.Text)) || DeniedBeforeAWishInstead(pieces)))
             {
                 parts.AddRange(pieces);
             }
@@ -844,6 +854,13 @@ internal static class RiskRules
         }
 
         return parts;
+    }
+
+    /// <summary>Whether a piece after the first says what the speaker "just" wants instead (<see cref="EnglishJustInstead"/>) of a denial in a piece before it.</summary>
+    private static bool DeniedBeforeAWishInstead(List<EvidenceSpan> pieces)
+    {
+        var instead = pieces.FindIndex(1, p => EnglishJustInstead.IsMatch(p.Text));
+        return instead > 0 && pieces.Take(instead).Any(p => Qualified(p.Text, TextLanguage.English));
     }
 
     private static List<EvidenceSpan> CommaPieces(EvidenceSpan clause)
@@ -970,9 +987,16 @@ internal static class RiskRules
             return denial.MoveNext() && denial.Current.Index < end - clause.Start;
         }
 
+        // What the speaker "just" wants instead, after a comma, is not covered by the denial before it: "I don't want to kill
+        // myself, I just wish I was dead" denies the act and says the wish.
+        var piece = PieceAt(clause, index);
+        if (piece is { } instead && instead.Start > clause.Start && EnglishJustInstead.IsMatch(instead.Text))
+        {
+            return !TakenBack(text, clause.Start) && (SaysDenial(instead.Text, language) || DeniesPart(instead.Text));
+        }
+
         return !TakenBack(text, clause.Start)
-            && (SaysDenial(text.AsSpan(clause.Start, end - clause.Start), language)
-                || (PieceAt(clause, index) is { } piece && DeniesPart(piece.Text)));
+            && (SaysDenial(text.AsSpan(clause.Start, end - clause.Start), language) || (piece is { } own && DeniesPart(own.Text)));
     }
 
     /// <summary>

@@ -79,6 +79,31 @@ public sealed class RiskDetectorTests
         Assert.True(RiskCues.Any(text, language));
     }
 
+    /// <summary>
+    /// A denial of the act and then what the speaker "just" wants instead, not to be alive or here: the denial covers its
+    /// own part, not the wish after its comma, for the phrases and for what the classifier reads.
+    /// </summary>
+    [Fact]
+    public void Assess_DenialThenAWishNotToBeAlive_KeepsTheWish()
+    {
+        Assert.Equal(RiskLevel.High, RiskRules.Assess("I don't want to kill myself, I just wish I was dead most days.", TextLanguage.English).Level);
+
+        var kept = RiskRules.UnqualifiedClauses("I'd never hurt myself, I just don't want to be here anymore.", TextLanguage.English);
+        Assert.NotNull(kept);
+        Assert.True(kept.Value.SetAside);
+        Assert.Equal("I just don't want to be here anymore", kept.Value.Text);
+    }
+
+    /// <summary>A denial and then another wish ("I just want my parents to stop fighting") stays a denial as a whole.</summary>
+    [Fact]
+    public void Assess_DenialThenAnotherWish_StaysADenial()
+    {
+        const string text = "I don't want to die or anything, I just want my parents to stop fighting.";
+
+        Assert.Null(RiskRules.UnqualifiedClauses(text, TextLanguage.English));
+        Assert.True(RiskRules.Denies(text, TextLanguage.English));
+    }
+
     /// <summary>"Not once or twice" (한두 번이 아니야) says it happened many times: the phrase before it is not denied.</summary>
     [Fact]
     public void Assess_NotOnceOrTwice_IsNotADenial()
