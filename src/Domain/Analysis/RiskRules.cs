@@ -439,6 +439,16 @@ internal static class RiskRules
         + "(?<back>다시(?!는|금|\\s*(?:웃|살|행복|일어|시작해 ?보|힘|잘|괜찮|좋아|건강|연락|만나|공부|운동|일|가|해 ?보))|돌아왔|또 ?그랬|리셋|지난주[에엔]? ?했)",
         RegexOptions.None);
 
+    /// <summary>
+    /// The counselor's question answered yes with "that thought" (<see cref="AnsweredYes"/>): "질문하신 거, 그런 생각 해요",
+    /// "질문에 대답하자면 ㅇㅇ 그 생각 해 요즘 자주", "있어 그런 생각. 니가 물어봐서 하는 말이야". The thought's words are the group
+    /// <c>thought</c>; not one denied ("그런 생각 안 해요" has 안 between them).
+    /// </summary>
+    private static readonly Regex KoreanQuestionAnsweredYes = Compile(
+        "(?:질문|물어|물으|물었|묻)[^?]{0,40}?(?<thought>(?:그런|그|나쁜) ?생각)[이을도]? ?(?:해|하고 ?있|있어|들어|나요|자주)"
+        + "|(?:있어|해요|해) ?(?<thought>(?:그런|그) ?생각)[^?]{0,20}?(?:물어|질문)",
+        RegexOptions.None);
+
     /// <summary>"That thought" said of risk in Korean (그 생각, 그런 생각, 나쁜 생각): the cue of a return (<see cref="KoreanReturned"/>).</summary>
     private static readonly Regex KoreanThatThought = Compile("그 ?생각|그런 ?생각|나쁜 ?생각", RegexOptions.None);
 
@@ -642,12 +652,13 @@ internal static class RiskRules
     /// <summary>
     /// What the rules find in the utterance: its phrases, else a denial refused or undone (<see cref="Refused"/>), someone
     /// else's risk taken as the speaker's own (<see cref="SameAsSomeoneElse"/>), a joke about risk taken back
-    /// (<see cref="JokeTakenBack"/>) or risk that had stopped and is back (<see cref="Returned"/>).
+    /// (<see cref="JokeTakenBack"/>), risk that had stopped and is back (<see cref="Returned"/>) or, in Korean, the
+    /// counselor's question answered yes (<see cref="AnsweredYes"/>).
     /// </summary>
     public static RuleRisk Assess(string text, TextLanguage language)
     {
         var phrases = Phrases(text, language);
-        return phrases.Level == RiskLevel.None && (Refused(text, language) ?? SameAsSomeoneElse(text, language) ?? JokeTakenBack(text, language) ?? Returned(text, language)) is { } found
+        return phrases.Level == RiskLevel.None && (Refused(text, language) ?? SameAsSomeoneElse(text, language) ?? JokeTakenBack(text, language) ?? Returned(text, language) ?? AnsweredYes(text, language)) is { } found
             ? new RuleRisk(RiskLevel.Elevated, found, false)
             : phrases;
     }
@@ -757,6 +768,12 @@ internal static class RiskRules
             ? FromClauseOn(text, language, 0)
             : null;
     }
+
+    /// <summary>The counselor's question about risk answered yes in Korean (<see cref="KoreanQuestionAnsweredYes"/>), from the answer's clause on.</summary>
+    private static EvidenceSpan? AnsweredYes(string text, TextLanguage language) =>
+        language == TextLanguage.Korean && KoreanQuestionAnsweredYes.Match(text) is { Success: true } yes
+            ? FromClauseOn(text, language, yes.Groups["thought"].Index)
+            : null;
 
     /// <summary>
     /// Risk that had stopped and is back, or a denial with an exception after it (<see cref="EnglishReturned"/>,

@@ -424,6 +424,14 @@ public sealed class RiskDetectorTests
         AssertRulesFind(text, language, inEvidence);
     }
 
+    /// <summary>The counselor's question answered yes with "that thought" (그런 생각 해요): the rules' finding from the answer on; denied, nothing.</summary>
+    [Fact]
+    public void Assess_KoreanQuestionAnsweredYes_AlertsAndDeniedDoesNot()
+    {
+        AssertRulesFind("아까 물어보신 거요, 네, 그런 생각 해요 요즘", TextLanguage.Korean, "그런 생각 해요");
+        Assert.Equal(RiskLevel.None, RiskRules.Assess("질문하신 거, 그런 생각 안 해요", TextLanguage.Korean).Level);
+    }
+
     /// <summary>A question about something else answered and corrected, or a Korean answer called true (사실이에요): the rules find nothing.</summary>
     [Theory]
     [InlineData("My boss asked if the plan was safe and I said yes, but I'm not really sure.", TextLanguage.English)]
