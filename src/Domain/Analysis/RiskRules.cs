@@ -424,9 +424,9 @@ internal static class RiskRules
     /// know". A risk statement by itself, as the speaker's safety in doubt is; the whole utterance is its evidence.
     /// </summary>
     private static readonly Regex EnglishPromiseBounded = CompileLenient(
-        @"\bnot\s+(?:this\s+(?:week|weekend|month)|today|tonight)\b[^.!?]{0,20}?\banyway\b[^?]*?\b(?:promise|do\s+(?:it|anything))\b"
+        @"\bnot\s+(?:this\s+(?:week|weekend|month)|today|tonight)\b[^.!?]{0,20}?\banyway\b[^?]{0,80}?\b(?:promise|do\s+(?:it|anything))\b"
         + @"|\b(?:can't|cannot)\s+(?:really\s+)?promise\s+(?:you\s+)?(?:past|beyond|after)\s+(?:that|this|tonight|today|tomorrow)\b"
-        + @"|\bnot\s+(?:gonna|going\s+to)\s+do\s+(?:it|anything)\s+(?:before|until|till)\b[^?]*?\bafter\s+that,?\s+I\s+(?:don't|do\s+not)\s+know\b");
+        + @"|\bnot\s+(?:gonna|going\s+to)\s+do\s+(?:it|anything)\s+(?:before|until|till)\b[^?]{0,80}?\bafter\s+that,?\s+I\s+(?:don't|do\s+not)\s+know\b");
 
     /// <summary>
     /// The Korean <see cref="EnglishReturned"/>: a better time told first (괜찮았, 좋아졌, 없어졌, 조용했, 안 났, 안 했, 끊고, 척),
@@ -435,7 +435,7 @@ internal static class RiskRules
     /// "이번 주엔 안 했어, 지난주엔 했고", "자해도 안 한 날 세고 있었는데 43일에서 리셋됐어".
     /// </summary>
     private static readonly Regex KoreanReturned = Compile(
-        "(?:괜찮았|괜찮아졌|괜찮아진|괜찮아질|좋아졌|나아졌|나아질|없어졌|조용했|안 ?났|안 ?했|안 ?해요|안 ?한 ?(?:날|지)|끊|그만뒀|척)[^?]*?"
+        "(?:괜찮았|괜찮아졌|괜찮아진|괜찮아질|좋아졌|나아졌|나아질|없어졌|조용했|안 ?났|안 ?했|안 ?해요|안 ?한 ?(?:날|지)|끊|그만뒀|척)[^?]{0,60}?"
         + "(?<back>다시(?!는|금|\\s*(?:웃|살|행복|일어|시작해 ?보|힘|잘|괜찮|좋아|건강|연락|만나|공부|운동|일|가|해 ?보))|돌아왔|또 ?그랬|리셋|지난주[에엔]? ?했)",
         RegexOptions.None);
 
@@ -658,9 +658,14 @@ internal static class RiskRules
     public static RuleRisk Assess(string text, TextLanguage language)
     {
         var phrases = Phrases(text, language);
-        return phrases.Level == RiskLevel.None && (Refused(text, language) ?? SameAsSomeoneElse(text, language) ?? JokeTakenBack(text, language) ?? Returned(text, language) ?? AnsweredYes(text, language)) is { } found
-            ? new RuleRisk(RiskLevel.Elevated, found, false)
-            : phrases;
+        if (phrases.Level != RiskLevel.None)
+        {
+            return phrases;
+        }
+
+        var found = Refused(text, language) ?? SameAsSomeoneElse(text, language) ?? JokeTakenBack(text, language) ?? Returned(text, language)
+            ?? AnsweredYes(text, language);
+        return found is null ? phrases : new RuleRisk(RiskLevel.Elevated, found, false);
     }
 
     /// <summary>What the phrase lists find, or that the only phrases found were denied; a clause is read by this alone.</summary>

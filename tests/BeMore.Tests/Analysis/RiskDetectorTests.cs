@@ -490,6 +490,22 @@ public sealed class RiskDetectorTests
         AssertRulesFind(text, language, inEvidence);
     }
 
+    /// <summary>
+    /// A segment as long as the API takes, padded with what the return's patterns repeat (a better time, a bounded
+    /// promise's words), reads as its last sentence alone: the patterns' gaps are bounded, so they stay within the analysis
+    /// regex timeout.
+    /// </summary>
+    [Theory]
+    [InlineData("괜찮았는데 안 했어 ", "한동안 괜찮았는데 다시 그 생각이 나요", TextLanguage.Korean)]
+    [InlineData("not today anyway, not gonna do it before ", "They're back now and I can't stop thinking about the pills.", TextLanguage.English)]
+    public void Assess_LongestSegmentPaddedWithWhatTheReturnsRepeat_ReadsAsItsLastSentence(string padding, string last, TextLanguage language)
+    {
+        var padded = string.Concat(Enumerable.Repeat(padding, (5000 - last.Length) / padding.Length)) + last;
+
+        Assert.NotEqual(RiskLevel.None, RiskRules.Assess(last, language).Level);
+        Assert.Equal(RiskRules.Assess(last, language).Level, RiskRules.Assess(padded, language).Level);
+    }
+
     /// <summary>Something else that came back, a return to living, or a return denied: the rules find nothing.</summary>
     [Theory]
     [InlineData("The blood test came back and the doctor said the pain is nothing serious.", TextLanguage.English)]
