@@ -267,10 +267,11 @@ internal static class RiskRules
     /// had a plan", "you asked last week if I was safe", "when the nurse said one to ten how likely", "your question about
     /// whether I'd act on it", "asked if I was gonna do something stupid". It is the cue of the taking-back
     /// (<see cref="Refused"/>): "I said no. I do have one" says nothing of risk by itself. Not a plan for something ("asked
-    /// if I had a plan for the weekend") nor a plan's or a place's safety ("asked if the plan was safe").
+    /// if I had a plan for the weekend") nor a plan's, a place's or a task's safety ("asked if the plan was safe", "if I was
+    /// safe to drive").
     /// </summary>
     private static readonly Regex EnglishScreeningAsked = CompileLenient(
-        @"\b(?:asked|asks|asking|ask|question|form|said)\b[^.!?]{0,50}?(?:\b(?:I|you)\s+(?:had|have|'ve\s+got|got)\s+(?:a|any)\s+plan\b(?!\s+for\b)|\b(?:I|you)(?:'m|'re|\s+was|\s+were|\s+am|\s+are)\s+(?:\w+\s+)?safe\b"
+        @"\b(?:asked|asks|asking|ask|question|form|said)\b[^.!?]{0,50}?(?:\b(?:I|you)\s+(?:had|have|'ve\s+got|got)\s+(?:a|any)\s+plan\b(?!\s+for\b)|\b(?:I|you)(?:'m|'re|\s+was|\s+were|\s+am|\s+are)\s+(?:\w+\s+)?safe\b(?!\s+to\b)"
         + @"|\bhow\s+likely\b|\b(?:act|acting)\s+on\s+(?:it|them)\b|\bsomething\s+(?:dumb|stupid)\b|\b(?:hurt|hurting|harm|harmed|harming|kill|killing)\s+(?:myself|yourself)\b|\bsuicid\w*)");
 
     /// <summary>
@@ -449,7 +450,7 @@ internal static class RiskRules
         + "|(?:있어|해요|해) ?(?<thought>(?:그런|그) ?생각)[^?]{0,20}?(?:물어|질문)",
         RegexOptions.None);
 
-    /// <summary>"That thought" said of risk in Korean (그 생각, 그런 생각, 나쁜 생각): the cue of a return (<see cref="KoreanReturned"/>).</summary>
+    /// <summary>"That thought" said of risk in Korean (그 생각, 그런 생각, 나쁜 생각): a cue of a return (<see cref="KoreanReturned"/>) and of a refusal (<see cref="KoreanDenialRefused"/>).</summary>
     private static readonly Regex KoreanThatThought = Compile("그 ?생각|그런 ?생각|나쁜 ?생각", RegexOptions.None);
 
     /// <summary>
@@ -732,10 +733,8 @@ internal static class RiskRules
                 : null;
         }
 
-        var whole = text.TrimEnd();
-        return safety.Success || CueBesides(whole) || EnglishScreeningAsked.IsMatch(text.AsSpan(0, refusal.Index))
-            ? new EvidenceSpan(0, whole.Length, whole)
-            : null;
+        var whole = Whole(text);
+        return safety.Success || CueBesides(whole.Text) || EnglishScreeningAsked.IsMatch(text.AsSpan(0, refusal.Index)) ? whole : null;
 
         bool CueBesides(string part) => RiskCues.Any((language == TextLanguage.Korean ? KoreanLiving : EnglishLiving).Replace(part, " "), language);
     }
@@ -798,8 +797,7 @@ internal static class RiskRules
 
         if (EnglishPromiseBounded.IsMatch(text))
         {
-            var whole = text.TrimEnd();
-            return new EvidenceSpan(0, whole.Length, whole);
+            return Whole(text);
         }
 
         var excepted = EnglishDenialExcepted.Match(text);
@@ -810,6 +808,13 @@ internal static class RiskRules
 
         var back = EnglishReturned.Match(text);
         return back.Success && RiskCues.Any(text, language) ? FromClauseOn(text, language, back.Index) : null;
+    }
+
+    /// <summary>The whole utterance, without its trailing whitespace, as evidence.</summary>
+    private static EvidenceSpan Whole(string text)
+    {
+        var whole = text.TrimEnd();
+        return new EvidenceSpan(0, whole.Length, whole);
     }
 
     /// <summary>

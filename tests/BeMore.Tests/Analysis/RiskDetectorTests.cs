@@ -436,6 +436,7 @@ public sealed class RiskDetectorTests
     [Theory]
     [InlineData("My boss asked if the plan was safe and I said yes, but I'm not really sure.", TextLanguage.English)]
     [InlineData("She asked if I had a plan for the weekend and I said no. I do have one now, we're going hiking.", TextLanguage.English)]
+    [InlineData("The pharmacist asked if I was safe to drive on these and I said yes. I'm not really, they make me drowsy.", TextLanguage.English)]
     [InlineData("보건 선생님이 그런 생각 해본 적 있냐고 물어서 없다고 했어요. 사실이에요.", TextLanguage.Korean)]
     public void Assess_OtherQuestionOrTrueAnswer_TheRulesFindNothing(string text, TextLanguage language)
     {
