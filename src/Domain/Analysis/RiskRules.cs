@@ -602,6 +602,13 @@ internal static class RiskRules
         // scale; about the future, life or everything is.
         Elevated(@"\bhopeless(?:ness)?\b(?!\s+(?:about|at|with)\s+(?!(?:the\s+)?future\b|life\b|everything\b|myself\b|living\b|getting\s+better\b))|\bno\s+way\s+out\b|\bcan't\s+(?:go\s+on|take\s+(?:it|this)\s+anymore|do\s+this\s+anymore(?!\s+with\b))\b"),
         Elevated(@"\b(?:want|wish)\s+(?:I\s+could\s+|to\s+)?(?:disappear(?!\s+(?:from|off|under|into)\b)|vanish|sleep\s+forever|not\s+exist)\b|\bnobody\s+would\s+(?:care|notice|miss\s+me)\b|\btired\s+of\s+(?:living|life|being\s+alive)\b|\bwhat's\s+the\s+point\s+of\s+(?:living|anything|going\s+on|life)\b|\bgive\s+up\s+on\s+(?:life|everything|living)\b"),
+        // The wish to be dead in its everyday euphemisms (the scale's passive ideation): "running out of reasons to stick
+        // around", "lie down and never get back up", "disappear and never come back", "disappointed that I woke up", "if my
+        // heart just stopped", "wish my parents had never had me", "not losing anything if I go". Not "the easy way out",
+        // said as often of a chore, nor "disappointed that I did badly" or "they never had me on the team".
+        Elevated(@"\b(?:out\s+of|no|any|fewer|lost\s+my)\s+(?:good\s+)?reasons?\s+to\s+(?:stick|stay|hang)\s+around\b|\blie\s+down\s+and\s+never\s+(?:get|getting)\s+(?:back\s+)?up\b"
+            + @"|\b(?:disappear|vanish|go|walk|drive)\w*\s+(?:off\s+|away\s+)?and\s+never\s+come\s+back\b|\bdisappointed\s+(?:that\s+)?I\s+(?:woke|wake|made\s+it|did(?=\s*(?:[.!?,]|$)))"
+            + @"|\bif\s+my\s+heart\s+(?:just\s+)?stopped\b|\b(?:wish|if\s+only)\b[^.!?]{0,30}\b(?:never|not)\s+had\s+me\b|\bnot\s+losing\s+anything\s+if\s+I\s+(?:go|went|die|died|wasn't\s+here)\b"),
     ];
 
     private static readonly RiskPattern[] Korean =

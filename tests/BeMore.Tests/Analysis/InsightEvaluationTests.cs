@@ -305,7 +305,8 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
         // anyway"): every split unchanged. Then a screening answer taken back with the question as its cue ("asked if I had
         // a plan. I said no. I do have one"): every split unchanged. Then the means a plan names as cues (railing, hose,
         // driving into a tree): every split unchanged. Then a denial of the act and "I just wish I wasn't alive" after its
-        // comma read apart: every split unchanged.
+        // comma read apart: every split unchanged. Then the wish to be dead in its everyday euphemisms ("out of reasons to
+        // stick around", "if my heart just stopped"): every split unchanged.
         private static readonly Floors English = new(0.96, 0.86, 0.98, 4, 2, 0.84, 0.975, 6, 0.9625, 24, 0.71, 19, 0.80, 0, 0.98, 0.945, 0.97, 2, 0.91, 77);
 
         // Reached (writers A, B, D, E, H, L and session talk G, I, Q; risk from the two models agreeing at 0.20, scale 8, no

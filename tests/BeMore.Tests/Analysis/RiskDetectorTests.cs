@@ -104,6 +104,19 @@ public sealed class RiskDetectorTests
         Assert.True(RiskRules.Denies(text, TextLanguage.English));
     }
 
+    /// <summary>The wish to be dead in its everyday euphemisms is a phrase of its own (Elevated); the same words about something else are not.</summary>
+    [Theory]
+    [InlineData("Some nights I feel like I'm out of reasons to stay around.", true)]
+    [InlineData("I'd honestly be okay if my heart just stopped in my sleep.", true)]
+    [InlineData("Most mornings I'm disappointed that I woke up at all.", true)]
+    [InlineData("I have plenty of reasons to stick around, my kids for a start.", false)]
+    [InlineData("I was disappointed that I did badly on the exam.", false)]
+    [InlineData("The club never had me on the first team, which still stings.", false)]
+    public void Assess_EverydayEuphemismsForTheWishToBeDead(string text, bool risk)
+    {
+        Assert.Equal(risk, RiskRules.Assess(text, TextLanguage.English).Level != RiskLevel.None);
+    }
+
     /// <summary>"Not once or twice" (한두 번이 아니야) says it happened many times: the phrase before it is not denied.</summary>
     [Fact]
     public void Assess_NotOnceOrTwice_IsNotADenial()
