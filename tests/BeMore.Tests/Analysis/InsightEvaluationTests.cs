@@ -359,7 +359,8 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
         // the rest unchanged. Then "that thought" as a refusal's cue and 사실이에요 not a taking-back: every split unchanged.
         // Then the means a plan names as cues (대교, 베란다, 난간, 선로, 줄 묶을 데, 움큼) and 한두 번이 아니야 not a denial:
         // W 112/180, 54; the rest unchanged. Then the question answered yes ("질문하신 거, 그런 생각 해요"): W 113/180, 54;
-        // the rest unchanged.
+        // the rest unchanged. Then the Korean euphemisms ("이번 생은 여기까지", "먼저 간 아빠 곁으로"): W 114/180, 54; the rest
+        // unchanged.
         private static readonly Floors Korean = new(0.97, 0.85, 0.97, 6, 2, 0.85, 1.0, 4, 0.975, 22, 0.61, 54, 0.84, 0, 0.97, 0.85, 0.94, 5, 0.98, 84);
 
         public static Floors For(TextLanguage language) => language == TextLanguage.Korean ? Korean : English;

@@ -117,6 +117,18 @@ public sealed class RiskDetectorTests
         Assert.Equal(risk, RiskRules.Assess(text, TextLanguage.English).Level != RiskLevel.None);
     }
 
+    /// <summary>The Korean euphemisms for the wish to be dead are phrases (Elevated); the same words of someone else's or of a season are not.</summary>
+    [Theory]
+    [InlineData("요즘은 이번 생은 여기까지구나 싶어요", true)]
+    [InlineData("돌아가신 엄마 곁으로 가고 싶다는 생각만 해요", true)]
+    [InlineData("저한테 무슨 일 생기면 우리 강아지 좀 부탁할게요", true)]
+    [InlineData("할머니가 늘 내가 빨리 가야 너희가 편하지 하셨어요", false)]
+    [InlineData("이번 겨울 방학은 알차게 보내고 싶어요", false)]
+    public void Assess_KoreanEuphemismsForTheWishToBeDead(string text, bool risk)
+    {
+        Assert.Equal(risk, RiskRules.Assess(text, TextLanguage.Korean).Level != RiskLevel.None);
+    }
+
     /// <summary>"Not once or twice" (한두 번이 아니야) says it happened many times: the phrase before it is not denied.</summary>
     [Fact]
     public void Assess_NotOnceOrTwice_IsNotADenial()
