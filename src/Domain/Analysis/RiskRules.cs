@@ -1041,15 +1041,12 @@ internal static class RiskRules
         }
 
         // What the speaker "just" wants instead, after a comma, is not covered by the denial before it: "I don't want to kill
-        // myself, I just wish I was dead" denies the act and says the wish.
+        // myself, I just wish I was dead" denies the act and says the wish, so only its own piece is read for a denial.
         var piece = PieceAt(clause, index);
-        if (piece is { } instead && instead.Start > clause.Start && EnglishJustInstead.IsMatch(instead.Text))
-        {
-            return !TakenBack(text, clause.Start) && (SaysDenial(instead.Text, language) || DeniesPart(instead.Text));
-        }
-
-        return !TakenBack(text, clause.Start)
-            && (SaysDenial(text.AsSpan(clause.Start, end - clause.Start), language) || (piece is { } own && DeniesPart(own.Text)));
+        var read = piece is { } instead && instead.Start > clause.Start && EnglishJustInstead.IsMatch(instead.Text)
+            ? text.AsSpan(instead.Start, instead.Length)
+            : text.AsSpan(clause.Start, end - clause.Start);
+        return !TakenBack(text, clause.Start) && (SaysDenial(read, language) || (piece is { } own && DeniesPart(own.Text)));
     }
 
     /// <summary>

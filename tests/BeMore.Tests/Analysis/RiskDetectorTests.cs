@@ -104,29 +104,25 @@ public sealed class RiskDetectorTests
         Assert.True(RiskRules.Denies(text, TextLanguage.English));
     }
 
-    /// <summary>The wish to be dead in its everyday euphemisms is a phrase of its own (Elevated); the same words about something else are not.</summary>
+    /// <summary>
+    /// The wish to be dead in its everyday euphemisms is a phrase of its own (Elevated); the same words about something
+    /// else, of someone else's or of a season are not.
+    /// </summary>
     [Theory]
-    [InlineData("Some nights I feel like I'm out of reasons to stay around.", true)]
-    [InlineData("I'd honestly be okay if my heart just stopped in my sleep.", true)]
-    [InlineData("Most mornings I'm disappointed that I woke up at all.", true)]
-    [InlineData("I have plenty of reasons to stick around, my kids for a start.", false)]
-    [InlineData("I was disappointed that I did badly on the exam.", false)]
-    [InlineData("The club never had me on the first team, which still stings.", false)]
-    public void Assess_EverydayEuphemismsForTheWishToBeDead(string text, bool risk)
+    [InlineData("Some nights I feel like I'm out of reasons to stay around.", TextLanguage.English, true)]
+    [InlineData("I'd honestly be okay if my heart just stopped in my sleep.", TextLanguage.English, true)]
+    [InlineData("Most mornings I'm disappointed that I woke up at all.", TextLanguage.English, true)]
+    [InlineData("I have plenty of reasons to stick around, my kids for a start.", TextLanguage.English, false)]
+    [InlineData("I was disappointed that I did badly on the exam.", TextLanguage.English, false)]
+    [InlineData("The club never had me on the first team, which still stings.", TextLanguage.English, false)]
+    [InlineData("요즘은 이번 생은 여기까지구나 싶어요", TextLanguage.Korean, true)]
+    [InlineData("돌아가신 엄마 곁으로 가고 싶다는 생각만 해요", TextLanguage.Korean, true)]
+    [InlineData("저한테 무슨 일 생기면 우리 강아지 좀 부탁할게요", TextLanguage.Korean, true)]
+    [InlineData("할머니가 늘 내가 빨리 가야 너희가 편하지 하셨어요", TextLanguage.Korean, false)]
+    [InlineData("이번 겨울 방학은 알차게 보내고 싶어요", TextLanguage.Korean, false)]
+    public void Assess_EverydayEuphemismsForTheWishToBeDead(string text, TextLanguage language, bool risk)
     {
-        Assert.Equal(risk, RiskRules.Assess(text, TextLanguage.English).Level != RiskLevel.None);
-    }
-
-    /// <summary>The Korean euphemisms for the wish to be dead are phrases (Elevated); the same words of someone else's or of a season are not.</summary>
-    [Theory]
-    [InlineData("요즘은 이번 생은 여기까지구나 싶어요", true)]
-    [InlineData("돌아가신 엄마 곁으로 가고 싶다는 생각만 해요", true)]
-    [InlineData("저한테 무슨 일 생기면 우리 강아지 좀 부탁할게요", true)]
-    [InlineData("할머니가 늘 내가 빨리 가야 너희가 편하지 하셨어요", false)]
-    [InlineData("이번 겨울 방학은 알차게 보내고 싶어요", false)]
-    public void Assess_KoreanEuphemismsForTheWishToBeDead(string text, bool risk)
-    {
-        Assert.Equal(risk, RiskRules.Assess(text, TextLanguage.Korean).Level != RiskLevel.None);
+        Assert.Equal(risk, RiskRules.Assess(text, language).Level != RiskLevel.None);
     }
 
     /// <summary>"Not once or twice" (한두 번이 아니야) says it happened many times: the phrase before it is not denied.</summary>
