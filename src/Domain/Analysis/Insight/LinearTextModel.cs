@@ -33,12 +33,12 @@ internal sealed class LinearTextModel
     /// whose n-grams hold one is refused (<see cref="ReadCharName"/>), and a text's n-grams stop at it; so n-grams of
     /// different lengths never share a key.
     /// </summary>
-    private readonly Dictionary<PackedGram, int> _charGrams;
+    private readonly PackedGramTable _charGrams;
 
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _words;
 
     /// <summary>A word n-gram's word ids plus one, packed <see cref="WordIdBits"/> bits each, first word highest.</summary>
-    private readonly Dictionary<PackedGram, int> _wordGrams;
+    private readonly PackedGramTable _wordGrams;
 
     /// <summary>Feature-major: the weights of feature f for every class start at f * classes.</summary>
     private readonly float[] _weights;
@@ -49,9 +49,9 @@ internal sealed class LinearTextModel
         float[] weights, float[] biases)
     {
         Classes = classes;
-        _charGrams = charGrams;
+        _charGrams = new PackedGramTable(charGrams);
         _words = words.GetAlternateLookup<ReadOnlySpan<char>>();
-        _wordGrams = wordGrams;
+        _wordGrams = new PackedGramTable(wordGrams);
         _weights = weights;
         _biases = biases;
     }
@@ -171,7 +171,7 @@ internal sealed class LinearTextModel
             for (var n = 0; n < CharGramLength && start + n < marked.Length && marked[start + n] != '\0'; n++)
             {
                 key |= (ulong)marked[start + n] << (16 * n);
-                if (_charGrams.TryGetValue(new PackedGram(key), out var slot))
+                if (_charGrams.TryGetValue(key, out var slot))
                 {
                     slots[found++] = slot;
                 }
@@ -211,7 +211,7 @@ internal sealed class LinearTextModel
                 }
 
                 key |= (ulong)recent[n] << (WordIdBits * n);
-                if (_wordGrams.TryGetValue(new PackedGram(key), out var slot))
+                if (_wordGrams.TryGetValue(key, out var slot))
                 {
                     slots[found++] = slot;
                 }
@@ -416,6 +416,66 @@ internal sealed class LinearTextModel
     private readonly record struct PackedGram(ulong Bits)
     {
         public override int GetHashCode() => (int)((Bits * 0x9E3779B97F4A7C15ul) >> 32);
+    }
+
+    /// <summary>
+    /// The n-grams' slots in one flat open-addressed array, each key beside its slot: a sentence looks up a few hundred
+    /// n-grams, most of them absent, in tables of megabytes, and a probe here costs one cache miss where a dictionary's
+    /// bucket and entry cost two. No packed n-gram is 0 (see <see cref="_charGrams"/>, <see cref="_wordGrams"/>), so 0 marks
+    /// an empty place.
+    /// </summary>
+    private sealed class PackedGramTable
+    {
+        private readonly Entry[] _entries;
+        private readonly int _shift;
+
+        public PackedGramTable(Dictionary<PackedGram, int> slots)
+        {
+            // At most three quarters full, so a probe for an absent n-gram stops within a few neighbours.
+            var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, slots.Count + (slots.Count / 3)));
+            _entries = new Entry[capacity];
+            _shift = 64 - BitOperations.Log2((uint)capacity);
+            foreach (var (gram, slot) in slots)
+            {
+                if (gram.Bits == 0)
+                {
+                    throw new InvalidOperationException("A packed n-gram is 0, which marks an empty place.");
+                }
+
+                var at = IndexOf(gram.Bits);
+                while (_entries[at].Key != 0)
+                {
+                    at = (at + 1) & (capacity - 1);
+                }
+
+                _entries[at] = new Entry(gram.Bits, slot);
+            }
+        }
+
+        public bool TryGetValue(ulong key, out int slot)
+        {
+            var entries = _entries;
+            for (var at = IndexOf(key); ; at = (at + 1) & (entries.Length - 1))
+            {
+                var entry = entries[at];
+                if (entry.Key == 0)
+                {
+                    slot = 0;
+                    return false;
+                }
+
+                if (entry.Key == key)
+                {
+                    slot = entry.Slot;
+                    return true;
+                }
+            }
+        }
+
+        /// <summary>Fibonacci hashing: the product's top bits, in which every bit of the key is mixed.</summary>
+        private int IndexOf(ulong key) => (int)((key * 0x9E3779B97F4A7C15ul) >> _shift);
+
+        private readonly record struct Entry(ulong Key, int Slot);
     }
 
     private sealed class UnitsRow
