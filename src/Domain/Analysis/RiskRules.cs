@@ -605,9 +605,14 @@ internal static class RiskRules
             + @"|\bthought\s+about\s+how\s*\?\s*(?:yes|yeah|yep|kind\s+of|sort\s+of|a\s+bit|maybe)|\bgoing\s+to\s+do\s+something\s*\?\s*(?:probably\s+not|no\b|not\s+sure|idk|maybe\s+not)"
             + @"|\bask(?:ed)?\s+(?:me\s+)?if\s+(?:things\s+(?:will|would)\s+get\s+better|I\s+(?:see|have)\s+a\s+future|I'm\s+safe)[^.!?]{0,24}?(?:don't\s+think\s+so|not\s+really|\bno\b)", negatable: false, linear: true),
         Elevated(@"\bself[-\s]?harm\w*|\b(?:hurt|hurting|cut|cutting|harm|harming|killing)\s+myself\b"),
-        // Hopeless about a thing ("about money", "at running a home", "with money") is not the hopelessness of the
-        // scale; about the future, life or everything is.
-        Elevated(@"\bhopeless(?:ness)?\b(?!\s+(?:about|at|with)\s+(?!(?:the\s+)?future\b|life\b|everything\b|myself\b|living\b|getting\s+better\b))|\bno\s+way\s+out\b|\bcan't\s+(?:go\s+on|take\s+(?:it|this)\s+anymore|do\s+this\s+anymore(?!\s+with\b))\b"),
+        // Hopelessness is the speaker's, about themselves, life, the future or everything: "I feel hopeless", "everything
+        // feels hopeless", "hopeless about the future". Not a thing that feels hopeless ("the job hunt feels hopeless, so it
+        // probably is", a distortion), hopeless at or with a thing ("at running a home", "with money"), nor a label ("I'm
+        // hopeless, a total dunce", "hopeless case"): the development lines hold 40 such and no risk line said this way.
+        Elevated(@"\bhopelessness\b|\b(?:I'm|I\s+am|I\s+feel|I\s+felt|I've\s+been|I've\s+felt|feeling|feel|felt|(?:everything|life|it\s+all|all\s+of\s+it)(?:'s|\s+is|\s+feels|\s+seems|\s+was)|it's\s+all|it\s+is\s+all)"
+            + @"\s+(?:so\s+|completely\s+|totally\s+|utterly\s+|really\s+|just\s+|pretty\s+|very\s+|this\s+|kind\s+of\s+|kinda\s+|beyond\s+|more\s+)?hopeless\b"
+            + @"(?!\s+(?:about|at|with|over|for|in|on)\s+(?!(?:the\s+|my\s+)?future\b|(?:my\s+)?life\b|everything\b|myself\b|living\b|getting\s+better\b)|\s+case\b|,\s+(?:a|an|the)\s)"
+            + @"|\bhopeless\s+(?:about|for)\s+(?:the\s+|my\s+)?(?:future|life|everything|myself|living)\b|\bno\s+way\s+out\b|\bcan't\s+(?:go\s+on|take\s+(?:it|this)\s+anymore|do\s+this\s+anymore(?!\s+with\b))\b"),
         Elevated(@"\b(?:want|wish)\s+(?:I\s+could\s+|to\s+)?(?:disappear(?!\s+(?:from|off|under|into)\b)|vanish|sleep\s+forever|not\s+exist)\b|\bnobody\s+would\s+(?:care|notice|miss\s+me)\b|\btired\s+of\s+(?:living|life|being\s+alive)\b|\bwhat's\s+the\s+point\s+of\s+(?:living|anything|going\s+on|life)\b|\bgive\s+up\s+on\s+(?:life|everything|living)\b"),
         // The wish to be dead in its everyday euphemisms (the scale's passive ideation): "running out of reasons to stick
         // around", "lie down and never get back up", "disappear and never come back", "disappointed that I woke up", "if my

@@ -125,6 +125,25 @@ public sealed class RiskDetectorTests
         Assert.Equal(risk, RiskRules.Assess(text, language).Level != RiskLevel.None);
     }
 
+    /// <summary>
+    /// Hopelessness the rules raise is the speaker's, about themselves, life, the future or everything; a thing that feels
+    /// hopeless (emotional reasoning), hopeless at a skill or a label is left to the classifier.
+    /// </summary>
+    [Theory]
+    [InlineData("I feel so hopeless lately.", true)]
+    [InlineData("Everything feels hopeless since the divorce.", true)]
+    [InlineData("I've been hopeless about the future for months.", true)]
+    [InlineData("There's this hopelessness I can't shake.", true)]
+    [InlineData("The job hunt feels hopeless, so it probably is.", false)]
+    [InlineData("I got lost again, I'm hopeless, a total dunce.", false)]
+    [InlineData("Bought another gadget, I'm a hopeless case.", false)]
+    [InlineData("I'm hopeless with money and always have been.", false)]
+    [InlineData("I'm not hopeless, just tired.", false)]
+    public void Assess_HopelessnessIsTheSpeakersNotAThings(string text, bool risk)
+    {
+        Assert.Equal(risk, RiskRules.Assess(text, TextLanguage.English).Level != RiskLevel.None);
+    }
+
     /// <summary>"Not once or twice" (한두 번이 아니야) says it happened many times: the phrase before it is not denied.</summary>
     [Fact]
     public void Assess_NotOnceOrTwice_IsNotADenial()
