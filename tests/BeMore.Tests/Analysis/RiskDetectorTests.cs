@@ -144,6 +144,24 @@ public sealed class RiskDetectorTests
         Assert.Equal(risk, RiskRules.Assess(text, TextLanguage.English).Level != RiskLevel.None);
     }
 
+    /// <summary>
+    /// A coworker's or a friend online's words retold, and wanting to die of embarrassment, are not the speaker's risk;
+    /// wanting to die "as much as" something hard still is.
+    /// </summary>
+    [Theory]
+    [InlineData("같은 부대 동기가 자꾸 다 끝내고 싶다고 해서 걱정이에요", false)]
+    [InlineData("야간 같이 도는 선배가 술 마시면 죽고 싶다고 울어요", false)]
+    [InlineData("후임이 요즘 '다 끝내고 싶다'는 말을 해요", false)]
+    [InlineData("트친이 자해 사진 올려서 DM 보냈어", false)]
+    [InlineData("발표 망해서 쥐구멍에 들어가 죽고 싶었어요 ㅋㅋ", false)]
+    [InlineData("회의에서 실수해서 죽고 싶을 만큼 창피했어요", false)]
+    [InlineData("요즘 죽고 싶을 만큼 힘들어요", true)]
+    [InlineData("선배가 혼낼 때마다 죽고 싶어요", true)]
+    public void Assess_KoreanWordsRetoldOrEmbarrassment_AreNotTheSpeakersRisk(string text, bool risk)
+    {
+        Assert.Equal(risk, RiskRules.Assess(text, TextLanguage.Korean).Level != RiskLevel.None);
+    }
+
     /// <summary>"Not once or twice" (한두 번이 아니야) says it happened many times: the phrase before it is not denied.</summary>
     [Fact]
     public void Assess_NotOnceOrTwice_IsNotADenial()
@@ -339,7 +357,7 @@ public sealed class RiskDetectorTests
     [InlineData("I feel completely hopeless.", TextLanguage.English)]
     [InlineData("I can't take this anymore.", TextLanguage.English)]
     [InlineData("I cut myself shaving.", TextLanguage.English)]
-    [InlineData("죽고 싶을 만큼 창피했어", TextLanguage.Korean)]
+    [InlineData("죽고 싶을 만큼 힘들어", TextLanguage.Korean)]
     [InlineData("그냥 사라지고 싶어", TextLanguage.Korean)]
     [InlineData("희망이 없어", TextLanguage.Korean)]
     public void Assess_IndirectLanguage_AlertsWithEvidence(string text, TextLanguage language)
