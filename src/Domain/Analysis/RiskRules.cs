@@ -599,6 +599,15 @@ internal static class RiskRules
             + @"|\b(?:hit|hitting|bang(?:ing)?|punch(?:ing)?)\s+my\s+head\s+(?:on|against)\b[^.!?]{0,30}\bbleed|\b(?:saved|saving|stockpil\w+|hoard\w*)\s+(?:up\s+)?(?:my\s+|the\s+|some\s+|all\s+(?:my\s+|the\s+)?)?(?:sleeping\s+)?(?:pills|tablets|meds|painkillers)\b|\b(?:pills|tablets|meds|painkillers)\s+(?:saved(?:\s+up\b|\s*[.,!?]|\s*$)|stashed\b|stockpiled\b|hidden\b)"
             + @"|\b(?:looked\s+up|googled|researched|searched)\b[^.!?]{0,30}\b(?:lethal|overdose|how\s+many\s+pills|tylenol\s+thing|painless)|\blife\s+insurance\s+(?:covers|pays(?:\s+out)?)\s+(?:it|suicide)\b"
             + @"|\b(?:found|read|saw)\s+(?:the|my)\s+(?:suicide\s+)?note\s+I\s+(?:wrote|left)\b|\bmade\s+a\s+pact\b[^.!?]{0,40}\b(?:do\s+it|die|end\s+it)\b", linear: true),
+        // Affairs settled for a time after the speaker (the scale's preparatory acts, told as their reason): "paid off my phone
+        // so no one's left with bills", "I don't want to leave a mess behind", "so the dog is looked after once I'm not
+        // around", "if I'm not here next week, it's not your fault", "just so she has it after", "really said goodbye". Each
+        // starts at its first word, so the negation before it is the sentence's ("I don't want to leave a mess" is not
+        // denied by its own "don't").
+        Elevated(@"\bso\s+(?:no\s*one|nobody|(?:my\s+)?(?:family|kids|mum|mom|parents|wife|husband)|they|she|he)(?:'s|\s+is|\s+gets|\s+has|\s+won't\s+be)?\s+(?:left|stuck)\s+with\b"
+            + @"|\b(?:don't|do\s+not)\s+want\s+to\s+leave\s+(?:a\s+|any\s+)?mess\s+behind\b|\b(?:once|when|after)\s+I(?:'m|\s+am)\s+(?:not\s+(?:around|here)|no\s+longer\s+(?:here|around)|gone)\b"
+            + @"|\bif\s+I(?:'m|\s+am)\s+not\s+(?:here|around)\s+(?:next|tomorrow|by|anymore|any\s+more)\b|\b(?:so|just\s+so)\s+(?:she|he|they|you)\s+(?:has|have)\s+(?:it|them)\s+after\b"
+            + @"|\bI(?:'ve|\s+have)?\s+(?:already\s+)?(?:really\s+)?said\s+(?:my\s+)?goodbyes?\b|\breally\s+said\s+goodbye\b|\ba\s+real\s+goodbye\b", linear: true),
         // Asked about a future, hope, safety or a plan and answered the risky way: "do I see a future? not really", "can I
         // stay safe tonight? I can't promise that", "have I thought about how? yeah".
         Elevated(@"\b(?:a\s+future|hope(?:ful)?|look(?:ing)?\s+forward\s+to|reasons?\s+to\s+(?:live|keep\s+going|stay)|anyone\s+(?:I\s+could|to)\s+(?:call|talk\s+to)|safe(?:\s+tonight|\s+at\s+home)?)\s*\?\s*(?:(?:honestly|um|uh|well)[\s,]+)?(?:no\b|nope|nah|not\s+really|nothing|no\s*one|nobody|I\s+can't\s+promise|can't\s+promise|probably\s+not|I\s+doubt\s+it|about\s+what)"

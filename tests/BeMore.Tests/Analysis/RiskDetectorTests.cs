@@ -162,6 +162,24 @@ public sealed class RiskDetectorTests
         Assert.Equal(risk, RiskRules.Assess(text, TextLanguage.Korean).Level != RiskLevel.None);
     }
 
+    /// <summary>
+    /// Affairs settled for a time after the speaker are farewell behaviour, even with a "don't" of their own; the same acts
+    /// for an ordinary reason, or someone else's goodbye, are not.
+    /// </summary>
+    [Theory]
+    [InlineData("I sold the car and closed my savings account, I don't want to leave a mess behind.", true)]
+    [InlineData("I've handed over my passwords so nobody's stuck with my accounts.", true)]
+    [InlineData("Could you make sure my rabbit gets a good home once I'm not around?", true)]
+    [InlineData("If I'm not here next month, none of this is on you.", true)]
+    [InlineData("I said my goodbyes to my sisters on Sunday.", true)]
+    [InlineData("I paid off the credit card so I can finally start saving.", false)]
+    [InlineData("My neighbour said goodbye before moving to Leeds.", false)]
+    [InlineData("Once I'm not so tired I'll call her back.", false)]
+    public void Assess_AffairsSettledForAfterTheSpeaker_AreFarewells(string text, bool risk)
+    {
+        Assert.Equal(risk, RiskRules.Assess(text, TextLanguage.English).Level != RiskLevel.None);
+    }
+
     /// <summary>"Not once or twice" (한두 번이 아니야) says it happened many times: the phrase before it is not denied.</summary>
     [Fact]
     public void Assess_NotOnceOrTwice_IsNotADenial()
