@@ -410,8 +410,9 @@ internal sealed class LinearTextModel
     }
 
     /// <summary>
-    /// A packed n-gram, hashed with every bit mixed in: ulong's own hash folds the halves together, and four letters of
-    /// one script then share a few thousand hash codes between them.
+    /// A packed n-gram, hashed with every bit mixed in (Fibonacci hashing: the product's top bits): ulong's own hash folds
+    /// the halves together, and four letters of one script then share a few thousand hash codes between them. The top
+    /// bits of the hash are also a place in <see cref="PackedGramTable"/>.
     /// </summary>
     private readonly record struct PackedGram(ulong Bits)
     {
@@ -434,7 +435,7 @@ internal sealed class LinearTextModel
             // At most three quarters full, so a probe for an absent n-gram stops within a few neighbours.
             var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, slots.Count + (slots.Count / 3)));
             _entries = new Entry[capacity];
-            _shift = 64 - BitOperations.Log2((uint)capacity);
+            _shift = 32 - BitOperations.Log2((uint)capacity);
             foreach (var (gram, slot) in slots)
             {
                 if (gram.Bits == 0)
@@ -472,8 +473,7 @@ internal sealed class LinearTextModel
             }
         }
 
-        /// <summary>Fibonacci hashing: the product's top bits, in which every bit of the key is mixed.</summary>
-        private int IndexOf(ulong key) => (int)((key * 0x9E3779B97F4A7C15ul) >> _shift);
+        private int IndexOf(ulong key) => (int)((uint)new PackedGram(key).GetHashCode() >> _shift);
 
         private readonly record struct Entry(ulong Key, int Slot);
     }
