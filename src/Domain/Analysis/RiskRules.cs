@@ -157,7 +157,13 @@ internal static class RiskRules
         + @"|\bnot\s+once\b[^.!?]{0,30}\b(?:hurt|cut|harm|kill|die|suicid)|\bno\s+part\s+of\s+me\s+(?:that\s+)?wants?\b"
         + @"|\bat\s+no\s+point\s+did\s+I\b|\bthat's\s+never\s+been\s+me\b|\bhaven't\s+had\s+(?:any|the)\s+urges?\b|\bwithout\s+being\s+suicidal\b|\bassumes?\s+I'm\s+suicidal\b"
         + @"|\b(?:isn't|is\s+not|wasn't|'s\s+not|ain't)\s+(?:ever\s+)?on\s+the\s+table\b|\bnot\s+where\s+my\s+head\s+is\b|\bnot\s+in\s+that\s+headspace\b"
-        + @"|\b(?:never|not|don't|didn't|do\s+not|did\s+not)\s+(?:ever\s+|really\s+|actually\s+|once\s+)?(?:want(?:ed)?|wish(?:ed)?|wanna)\s+(?:to\s+)?(?:die|be\s+dead|kill\s+myself|hurt\s+myself|end\s+(?:it|my\s+life))\b");
+        + @"|\b(?:never|not|don't|didn't|do\s+not|did\s+not)\s+(?:ever\s+|really\s+|actually\s+|once\s+)?(?:want(?:ed)?|wish(?:ed)?|wanna)\s+(?:to\s+)?(?:die|be\s+dead|kill\s+myself|hurt\s+myself|end\s+(?:it|my\s+life))\b"
+        // What was said, said to mean something else: "when I said I can't do this anymore I meant the degree", "the 'I can't
+        // do this anymore' was about uni", "I didn't mean wanting to die" (not "... and I meant it"). The quotes are written
+        // as escapes: the lenient compile makes every apostrophe optional.
+        + @"|\b(?:when|what)\s+I\s+(?:said|say|wrote|typed|mentioned)\b[^.!?]{0,80}?\bI\s+(?:just\s+|only\s+|actually\s+|really\s+)?(?:meant|mean)\s+(?!it\b|that\b|every\s+word|what\s+I\s+said)"
+        + @"|\b(?:the|that|my)\s+[""\u0027\u2018\u201C][^.!?]{3,60}?[""\u0027\u2019\u201D](?:\s+(?:thing|comment|bit|line))?\s+(?:was|is)\s+(?:just\s+|only\s+|all\s+|really\s+)?about\b"
+        + @"|\bI\s+(?:didn't|don't|did\s+not|do\s+not)\s+mean\s+(?:like\s+|it\s+like\s+)?(?:wanting\s+to\s+(?:die|be\s+dead|disappear)|I\s+want(?:ed)?\s+to\s+(?:die|be\s+dead)|dying|suicide|suicidal)\b");
 
     /// <summary>
     /// Denials of one part of a clause read from the development hard cases (session 33): a screening answered with

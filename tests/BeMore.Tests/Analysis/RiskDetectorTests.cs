@@ -180,6 +180,17 @@ public sealed class RiskDetectorTests
         Assert.Equal(risk, RiskRules.Assess(text, TextLanguage.English).Level != RiskLevel.None);
     }
 
+    /// <summary>What was said, said to mean something else, is a denial; said and meant is not.</summary>
+    [Theory]
+    [InlineData("When I said I can't go on I meant with the thesis, not with life.", false)]
+    [InlineData("The 'I can't do this anymore' was about my commute, honestly.", false)]
+    [InlineData("When I said I can't go on, I meant it.", true)]
+    [InlineData("I can't do this anymore and I mean every word.", true)]
+    public void Assess_WhatWasSaidMeantSomethingElse_IsADenial(string text, bool risk)
+    {
+        Assert.Equal(risk, RiskRules.Assess(text, TextLanguage.English).Level != RiskLevel.None);
+    }
+
     /// <summary>"Not once or twice" (한두 번이 아니야) says it happened many times: the phrase before it is not denied.</summary>
     [Fact]
     public void Assess_NotOnceOrTwice_IsNotADenial()
