@@ -307,7 +307,12 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
         // driving into a tree): every split unchanged. Then a denial of the act and "I just wish I wasn't alive" after its
         // comma read apart: every split unchanged. Then the wish to be dead in its everyday euphemisms ("out of reasons to
         // stick around", "if my heart just stopped"): every split unchanged.
-        private static readonly Floors English = new(0.96, 0.86, 0.98, 4, 2, 0.84, 0.975, 6, 0.9625, 24, 0.71, 19, 0.80, 0, 0.98, 0.945, 0.97, 2, 0.91, 77);
+        // Session 39: hopelessness read only as the speaker's (not "the job hunt feels hopeless"): C 6 false alerts on
+        // distortion lines, BK 5; the rest unchanged. Then farewells told as their reason ("so no one's left with bills",
+        // "once I'm not around"): BK risk 36/36. Then what was said, said to mean something else ("when I said I can't do
+        // this anymore I meant the degree"): C 3 false alerts on none (1 of 17 denials), R 22 on 312, BK 1 on none (0 of 9
+        // denials); the rest unchanged.
+        private static readonly Floors English = new(0.96, 0.86, 0.98, 3, 1, 0.84, 0.975, 6, 0.9625, 22, 0.71, 19, 0.80, 0, 0.98, 0.945, 0.97, 1, 0.91, 77);
 
         // Reached (writers A, B, D, E, H, L and session talk G, I, Q; risk from the two models agreeing at 0.20, scale 8, no
         // guard; distortions from 0.7): precision 0.980, exact-type recall 0.853, risk recall 0.985 (66/67), 4 false alerts
@@ -361,7 +366,9 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
         // W 112/180, 54; the rest unchanged. Then the question answered yes ("질문하신 거, 그런 생각 해요"): W 113/180, 54;
         // the rest unchanged. Then the Korean euphemisms ("이번 생은 여기까지", "먼저 간 아빠 곁으로"): W 114/180, 54; the rest
         // unchanged.
-        private static readonly Floors Korean = new(0.97, 0.85, 0.97, 6, 2, 0.85, 1.0, 4, 0.975, 22, 0.61, 54, 0.84, 0, 0.97, 0.85, 0.94, 5, 0.98, 84);
+        // Session 39: coworkers' words retold (동기, 선배, 후임, 트친) and dying of embarrassment (쥐구멍, 죽고 싶을 만큼 창피)
+        // not the speaker's risk: BL 4 false alerts on none; the rest unchanged.
+        private static readonly Floors Korean = new(0.97, 0.85, 0.97, 6, 2, 0.85, 1.0, 4, 0.975, 22, 0.61, 54, 0.84, 0, 0.97, 0.85, 0.94, 4, 0.98, 84);
 
         public static Floors For(TextLanguage language) => language == TextLanguage.Korean ? Korean : English;
     }
