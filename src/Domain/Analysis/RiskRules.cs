@@ -163,7 +163,11 @@ internal static class RiskRules
         // as escapes: the lenient compile makes every apostrophe optional.
         + @"|\b(?:when|what)\s+I\s+(?:said|say|wrote|typed|mentioned)\b[^.!?]{0,80}?\bI\s+(?:just\s+|only\s+|actually\s+|really\s+)?(?:meant|mean)\s+(?!it\b|that\b|every\s+word|what\s+I\s+said)"
         + @"|\b(?:the|that|my)\s+[""\u0027\u2018\u201C][^.!?]{3,60}?[""\u0027\u2019\u201D](?:\s+(?:thing|comment|bit|line))?\s+(?:was|is)\s+(?:just\s+|only\s+|all\s+|really\s+)?about\b"
-        + @"|\bI\s+(?:didn't|don't|did\s+not|do\s+not)\s+mean\s+(?:like\s+|it\s+like\s+)?(?:wanting\s+to\s+(?:die|be\s+dead|disappear)|I\s+want(?:ed)?\s+to\s+(?:die|be\s+dead)|dying|suicide|suicidal)\b");
+        + @"|\bI\s+(?:didn't|don't|did\s+not|do\s+not)\s+mean\s+(?:like\s+|it\s+like\s+)?(?:wanting\s+to\s+(?:die|be\s+dead|disappear)|I\s+want(?:ed)?\s+to\s+(?:die|be\s+dead)|dying|suicide|suicidal)\b"
+        // Being low is not wanting to die: "being low doesn't mean I want to be gone", "saying I'm sad doesn't mean I'm gonna
+        // hurt myself", "wanting to die isn't part of it for me".
+        + @"|\b(?:doesn't|does\s+not|don't|didn't|do\s+not|did\s+not)\s+(?:automatically\s+|necessarily\s+)?mean\s+(?:that\s+)?I(?:'m|\s+am|'ll|\s+will)?\s+(?:want(?:ing)?\s+to\s+(?:die|be\s+(?:dead|gone)|kill\s+myself|hurt\s+myself|end\s+it)|(?:gonna|going\s+to)\s+(?:hurt|kill|harm|do\s+(?:anything|something))|suicidal)\b"
+        + @"|\b(?:wanting\s+to\s+(?:die|be\s+dead)|suicide|self-?harm(?:ing)?|dying|killing\s+myself|hurting\s+myself|ending\s+it)\s+(?:isn't|is\s+not|'s\s+not|was\s+never|has\s+never\s+been|was\s+not)\s+(?:part\s+of|a\s+part\s+of|on\s+the\s+cards|in\s+the\s+picture|something\s+I)\b");
 
     /// <summary>
     /// Denials of one part of a clause read from the development hard cases (session 33): a screening answered with
@@ -200,7 +204,7 @@ internal static class RiskRules
         // Wanting to live: "I want to live", "I want to be here", "I'm not going anywhere", said as a statement of its own
         // (not "I don't know if I want to be here").
         + @"|(?:^|[.!;]\s*|\b(?:and|but|so|honestly|because|cause|no|yes|yeah)\s+)I\s+(?:really\s+|still\s+)?(?:want|wanna|plan\s+on)\s+(?:to\s+)?(?:live|be\s+(?:here|around)(?:\s+for\s+a\s+long\s+time)?|being\s+around)\b"
-        + @"|\b(?:I'm|I\s+am)\s+not\s+going\s+anywhere\b|\btoo\s+much\s+to\s+live\s+for\b|\bI\s+(?:really\s+|actually\s+|honestly\s+)?love\s+my\s+life\b"
+        + @"|\b(?:I'm|I\s+am)\s+not\s+going\s+anywhere\b|\btoo\s+much\s+to\s+live\s+for\b|\bI\s+(?:really\s+|actually\s+|honestly\s+)?love\s+(?:my\s+life|being\s+alive)\b"
         // Past and gone: "I've never cut", "those thoughts are gone", "haven't had those thoughts since".
         + @"|\b(?:I've|I\s+have|I)\s+never\s+(?:cut|tried\s+anything|self-?harmed|hurt\s+myself)\b|\b(?:haven't|have\s+not|hadn't)\s+cut\b|\bnot\s+(?:been\s+)?cutting\b"
         + @"|\bno\s+urges?\b|\bself-?harm(?:'s|\s+has|\s+is)\s+never\b|\b(?:suicide|death|dying)(?:'s|\s+is|\s+isn't|\s+has)\s+(?:not|never)\s+(?:been\s+)?on\s+my\s+mind\b"

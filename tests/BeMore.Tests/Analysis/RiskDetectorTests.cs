@@ -180,12 +180,15 @@ public sealed class RiskDetectorTests
         Assert.Equal(risk, RiskRules.Assess(text, TextLanguage.English).Level != RiskLevel.None);
     }
 
-    /// <summary>What was said, said to mean something else, is a denial; said and meant is not.</summary>
+    /// <summary>What was said, said to mean something else, or being low said not to mean wanting to die, is a denial; said and meant is not.</summary>
     [Theory]
     [InlineData("When I said I can't go on I meant with the thesis, not with life.", false)]
     [InlineData("The 'I can't do this anymore' was about my commute, honestly.", false)]
     [InlineData("When I said I can't go on, I meant it.", true)]
     [InlineData("I can't do this anymore and I mean every word.", true)]
+    [InlineData("Feeling flat doesn't mean I'm going to hurt myself.", false)]
+    [InlineData("I've been low, but wanting to die isn't part of it.", false)]
+    [InlineData("Feeling flat doesn't mean much, I still want to die most days.", true)]
     public void Assess_WhatWasSaidMeantSomethingElse_IsADenial(string text, bool risk)
     {
         Assert.Equal(risk, RiskRules.Assess(text, TextLanguage.English).Level != RiskLevel.None);
