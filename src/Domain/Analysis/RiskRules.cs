@@ -107,7 +107,7 @@ internal static class RiskRules
         @"\b(?:(?:is|are|was|it's|that's|they're)\s+killing\s+me|kill\s+for\s+a|dying\s+(?:to|for|of)|to\s+die\s+for|died\s+laughing|die\s+of\s+(?:embarrassment|boredom|shame|laughter)|(?:phone|battery|laptop|car|plant)(?:'s|\s+is|\s+was|\s+has|\s+had|\s+just)?\s+(?:dead|died)|want\s+to\s+live\s+(?:in|with|near|at|on|abroad|alone|together)|myself\s+(?:lol|lmao|haha)|suicide\s+(?:squad|mission))\b");
 
     private static readonly Regex KoreanIdiom = CompileLenient(
-        "번지 ?점프|스카이 ?다이빙|유언장 ?(?:써 ?보는|쓰기|쓰는) ?(?:수업|시간|활동|프로그램)|(?:어|아|워|해|와|나|려|여|서) ?죽(?:겠|을 ?뻔|는 ?줄)|죽는 ?줄 ?알았|때문에 ?죽을 ?(?:것|거) ?같|죽을 ?맛|죽을 ?만큼 ?(?:좋|웃|맛있|창피|부끄)|죽고 ?싶을 ?만큼 ?(?:창피|쪽팔|부끄|민망)|쥐구멍에[^.!?]{0,10}?죽고 ?싶|죽이(?:네|는데|더라|다|지)|(?:폰|배터리|핸드폰|노트북)(?:이|가)? ?(?:죽었|나갔)");
+        "번지 ?점프|스카이 ?다이빙|유언장 ?(?:써 ?보는|쓰기|쓰는) ?(?:수업|시간|활동|프로그램)|(?:어|아|워|해|와|나|려|여|서) ?죽(?:겠|을 ?뻔|는 ?줄)|죽는 ?줄 ?알았|때문에 ?죽을 ?(?:것|거) ?같|죽을 ?맛|죽을 ?만큼 ?(?:좋|웃|맛있|창피|부끄)|죽고 ?싶을 ?만큼 ?(?:창피|쪽팔|부끄|민망)|쥐구멍[^.!?]{0,12}?죽고 ?싶|죽이(?:네|는데|더라|다|지)|(?:폰|배터리|핸드폰|노트북)(?:이|가)? ?(?:죽었|나갔)");
 
     /// <summary>
     /// Hyperbole no one means, which sets aside even what the rules find in the same sentence:
@@ -166,7 +166,8 @@ internal static class RiskRules
     /// Words said to mean something else, or being low said not to mean wanting to die: "the 'I can't do this anymore' was
     /// about uni", "I didn't mean wanting to die", "being low doesn't mean I want to be gone", "wanting to die isn't part of
     /// it for me". On the linear engine: as alternatives of <see cref="EnglishDenial"/> they made its every word a start
-    /// (1.5 -> 23 us a sentence). The quotes are written as escapes, since the lenient compile makes every apostrophe optional.
+    /// (1.5 -> 23 us a scan of a sentence). The quotes are written as escapes, since the lenient compile makes every
+    /// apostrophe optional.
     /// </summary>
     private static readonly Regex EnglishSaidOtherwise = CompileLinear(
         @"\b(?:the|that|my)\s+[""\u0027\u2018\u201C][^.!?]{3,60}?[""\u0027\u2019\u201D](?:\s+(?:thing|comment|bit|line))?\s+(?:was|is)\s+(?:just\s+|only\s+|all\s+|really\s+)?about\b"
@@ -505,6 +506,10 @@ internal static class RiskRules
         @"\b(?:my|a|his|her|our|their|this|the)\s+(?:(?!I\b|I[\u0027\u2019])\w+\s+){0,2}(?:said|says|told|tells|posted|wrote|keeps\s+saying|used\s+to\s+say|always\s+said|talked\s+about)\b"
         + @"|\b(?:in|on)\s+(?:the|a|this)\s+(?:show|film|movie|book|series|song|news|story|feed)\b|\b(?:the|a|main)\s+character\b");
 
+    /// <summary>
+    /// Someone else's words, a post or a story retold ("동기가 다 끝내고 싶다고 해서", "후임이 '다 끝내고 싶다'는 말을 해요"); a
+    /// quoted remark's apostrophe is written as an escape, since the lenient compile makes every apostrophe optional.
+    /// </summary>
     private static readonly Regex KoreanReported = CompileLenient(
         "(?:친구|동생|언니|오빠|누나|형|엄마|아빠|할머니|할아버지|룸메|동료|동기|선임|후임|선배|후배|트친|부장님?|팀장님?|담임|아들|딸|남친|여친|남편|아내|와이프|부모님|반 ?애|어떤 ?애|사연자|지인)(?:가|이|는|도)(?![^.!?]{0,20}?(?:제가|내가))[^.!?]{0,40}?(?:했대|한대|했어|라고|다고|다(?:\\u0027|[’\"”])?는 ?(?:말|농담|소리)|다면서|다며|래서|다 ?해서|대요|하더라|그러|하시|하길래)"
         + "|(?:누가|누군가|어떤 ?(?:애|사람|분|친구)(?:가|이)?|애들이|사람들이) [^.!?]{0,30}?(?:다고|라고|올렸|남겼|올리는|사진|글|댓글)"
@@ -634,7 +639,7 @@ internal static class RiskRules
         // probably is", a distortion), hopeless at or with a thing ("at running a home", "with money"), nor a label ("I'm
         // hopeless, a total dunce", "hopeless case"): the development lines hold 40 such and no risk line said this way.
         // The speaker is read behind the word, so only a "hopeless" pays for it (led by the speaker, the phrase was tried at
-        // nearly every word: English 85 -> 110 us a sentence), and the negation check reads before it as it always did.
+        // nearly every word), and the negation check reads before it as it always did.
         Elevated(@"\bhopelessness\b|(?<=\b(?:I'm|I\s+am|I\s+feel|I\s+felt|I've\s+been|I've\s+felt|feeling|feel|felt|(?:everything|life|it\s+all|all\s+of\s+it)(?:'s|\s+is|\s+feels|\s+seems|\s+was)|it's\s+all|it\s+is\s+all)"
             + @"\s+(?:so\s+|completely\s+|totally\s+|utterly\s+|really\s+|just\s+|pretty\s+|very\s+|this\s+|kind\s+of\s+|kinda\s+|beyond\s+|more\s+)?)hopeless\b"
             + @"(?!\s+(?:about|at|with|over|for|in|on)\s+(?!(?:the\s+|my\s+)?future\b|(?:my\s+)?life\b|everything\b|myself\b|living\b|getting\s+better\b)|\s+case\b|,\s+(?:a|an|the)\s)"
