@@ -41,6 +41,7 @@ public sealed class ProductionSecretsTests
         }
 
         Assert.False(ProductionSecrets.IsPlaceholder("k7#Vq2!mZ9pL"));
+        Assert.False(ProductionSecrets.IsPlaceholder("iCKtfBnQjZVLd160hQq7KxazPLbF2kzNWjZ7M8PoBi3XyouR-H00qRnjv6EmolN_"));
     }
 
     [Fact]
