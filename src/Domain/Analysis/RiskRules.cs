@@ -106,8 +106,20 @@ internal static class RiskRules
     private static readonly Regex EnglishIdiom = CompileLenient(
         @"\b(?:(?:is|are|was|it's|that's|they're)\s+killing\s+me|kill\s+for\s+a|dying\s+(?:to|for|of)|to\s+die\s+for|died\s+laughing|die\s+of\s+(?:embarrassment|boredom|shame|laughter)|(?:phone|battery|laptop|car|plant)(?:'s|\s+is|\s+was|\s+has|\s+had|\s+just)?\s+(?:dead|died)|want\s+to\s+live\s+(?:in|with|near|at|on|abroad|alone|together)|myself\s+(?:lol|lmao|haha)|suicide\s+(?:squad|mission))\b");
 
+    /// <summary>"죽고 싶" not after 쥐구멍 ("쥐구멍에 들어가 죽고 싶었어요" is dying of embarrassment).</summary>
+    private const string KoreanWishToDie = "(?<!쥐구멍[^.!?]{0,12})죽고 ?싶";
+
+    /// <summary>Embarrassment, which "죽고 싶을 만큼" intensifies rather than states risk ("죽고 싶을 만큼 창피했는데").</summary>
+    private const string KoreanEmbarrassed = "(?:창피|쪽팔|부끄|민망)";
+
+    /// <summary>
+    /// A quote closing a remark before 는 ("'다 끝내고 싶다'는 말"); the apostrophe is an escape, since the lenient compile
+    /// makes every apostrophe optional.
+    /// </summary>
+    private const string KoreanClosingQuote = "[\\u0027’\"”]";
+
     private static readonly Regex KoreanIdiom = CompileLenient(
-        "번지 ?점프|스카이 ?다이빙|유언장 ?(?:써 ?보는|쓰기|쓰는) ?(?:수업|시간|활동|프로그램)|(?:어|아|워|해|와|나|려|여|서) ?죽(?:겠|을 ?뻔|는 ?줄)|죽는 ?줄 ?알았|때문에 ?죽을 ?(?:것|거) ?같|죽을 ?맛|죽을 ?만큼 ?(?:좋|웃|맛있|창피|부끄)|죽고 ?싶을 ?만큼 ?(?:창피|쪽팔|부끄|민망)|쥐구멍[^.!?]{0,12}?죽고 ?싶|죽이(?:네|는데|더라|다|지)|(?:폰|배터리|핸드폰|노트북)(?:이|가)? ?(?:죽었|나갔)");
+        "번지 ?점프|스카이 ?다이빙|유언장 ?(?:써 ?보는|쓰기|쓰는) ?(?:수업|시간|활동|프로그램)|(?:어|아|워|해|와|나|려|여|서) ?죽(?:겠|을 ?뻔|는 ?줄)|죽는 ?줄 ?알았|때문에 ?죽을 ?(?:것|거) ?같|죽을 ?맛|죽을 ?만큼 ?(?:좋|웃|맛있|창피|부끄)|죽고 ?싶을 ?만큼 ?" + KoreanEmbarrassed + "|쥐구멍[^.!?]{0,12}?죽고 ?싶|죽이(?:네|는데|더라|다|지)|(?:폰|배터리|핸드폰|노트북)(?:이|가)? ?(?:죽었|나갔)");
 
     /// <summary>
     /// Hyperbole no one means, which sets aside even what the rules find in the same sentence:
@@ -507,11 +519,10 @@ internal static class RiskRules
         + @"|\b(?:in|on)\s+(?:the|a|this)\s+(?:show|film|movie|book|series|song|news|story|feed)\b|\b(?:the|a|main)\s+character\b");
 
     /// <summary>
-    /// Someone else's words, a post or a story retold ("동기가 다 끝내고 싶다고 해서", "후임이 '다 끝내고 싶다'는 말을 해요"); a
-    /// quoted remark's apostrophe is written as an escape, since the lenient compile makes every apostrophe optional.
+    /// Someone else's words, a post or a story retold ("동기가 다 끝내고 싶다고 해서", "후임이 '다 끝내고 싶다'는 말을 해요").
     /// </summary>
     private static readonly Regex KoreanReported = CompileLenient(
-        "(?:친구|동생|언니|오빠|누나|형|엄마|아빠|할머니|할아버지|룸메|동료|동기|선임|후임|선배|후배|트친|부장님?|팀장님?|담임|아들|딸|남친|여친|남편|아내|와이프|부모님|반 ?애|어떤 ?애|사연자|지인)(?:가|이|는|도)(?![^.!?]{0,20}?(?:제가|내가))[^.!?]{0,40}?(?:했대|한대|했어|라고|다고|다(?:\\u0027|[’\"”])?는 ?(?:말|농담|소리)|다면서|다며|래서|다 ?해서|대요|하더라|그러|하시|하길래)"
+        "(?:친구|동생|언니|오빠|누나|형|엄마|아빠|할머니|할아버지|룸메|동료|동기|선임|후임|선배|후배|트친|부장님?|팀장님?|담임|아들|딸|남친|여친|남편|아내|와이프|부모님|반 ?애|어떤 ?애|사연자|지인)(?:가|이|는|도)(?![^.!?]{0,20}?(?:제가|내가))[^.!?]{0,40}?(?:했대|한대|했어|라고|다고|다" + KoreanClosingQuote + "?는 ?(?:말|농담|소리)|다면서|다며|래서|다 ?해서|대요|하더라|그러|하시|하길래)"
         + "|(?:누가|누군가|어떤 ?(?:애|사람|분|친구)(?:가|이)?|애들이|사람들이) [^.!?]{0,30}?(?:다고|라고|올렸|남겼|올리는|사진|글|댓글)"
         + "|(?:다고|라고) ?(?:했다며|했다면서|그랬다며|했대)|(?:드라마|웹툰|뉴스|소설|영화|노래|가사|책|라디오|다큐(?:멘터리)?|유튜브|기사|게임|채팅|단톡방?|트위터|커뮤니티|인스타|SNS|카톡|게시판|블로그)(?:에서|에|를|을)"
         // What the speaker posted, wrote or told someone there is the speaker's own: "유튜브에 죽고 싶다고 올렸어요", "채팅에서
@@ -592,7 +603,7 @@ internal static class RiskRules
     private static readonly Regex KoreanAnswerGoesFurther = Compile(
         "계획|준비|방법|시도|까지|실제로|이미|벌써|사실|근데|그런데|하지만|매일|맨날|자주|항상|요즘 ?(?:하고|해|들)|하고 ?싶|죽을 ?거|할 ?거|세웠", RegexOptions.None);
 
-    private static readonly Regex KoreanRetoldAfter = Compile("^(?:(?!서 |(?<!하)고 )[^.!?]){0,8}?(?:다고|다['’\"”]?는|라고|라는|대요|댔|대(?:\\s|$)|다면서|다며|래요|다 ?(?:해서|하길래|하더라)|이런 ?말|그런 ?말|는 ?장면|한 ?적 ?있다고)|^[^.!?]{0,12}?(?:글|영상|사진|댓글|게시물)[을를]? ?(?:보고|봤|읽)", RegexOptions.None);
+    private static readonly Regex KoreanRetoldAfter = Compile("^(?:(?!서 |(?<!하)고 )[^.!?]){0,8}?(?:다고|다" + KoreanClosingQuote + "?는|라고|라는|대요|댔|대(?:\\s|$)|다면서|다며|래요|다 ?(?:해서|하길래|하더라)|이런 ?말|그런 ?말|는 ?장면|한 ?적 ?있다고)|^[^.!?]{0,12}?(?:글|영상|사진|댓글|게시물)[을를]? ?(?:보고|봤|읽)", RegexOptions.None);
 
     /// <summary>The speaker joining what they retell: "웹툰에서 주인공이 자해하는 장면 보고 저도 하고 싶어졌어요".</summary>
     private static readonly Regex KoreanSpeakerJoins = Compile(
@@ -656,8 +667,7 @@ internal static class RiskRules
 
     private static readonly RiskPattern[] Korean =
     [
-        // Not wanting to die of embarrassment: "쥐구멍에 들어가 죽고 싶었어요", "죽고 싶을 만큼 창피했는데".
-        High("(?<!쥐구멍[^.!?]{0,12})죽고 ?싶(?! ?지 ?(?:는 ?)?않| ?진 ?않| ?지는 ?않| ?지 ?않| ?을 ?(?:만큼|정도로))"),
+        High(KoreanWishToDie + "(?! ?지 ?(?:는 ?)?않| ?진 ?않| ?지는 ?않| ?지 ?않| ?을 ?(?:만큼|정도로))"),
         High("죽어 ?버리고 ?싶|죽어버릴(?:까|래|거)|차라리 ?죽(?:는|고|어|었으면|을)|(?:내가|나는|난|나) ?죽어야|(?:내가|나는|난|나|차라리) ?죽었으면|죽는 ?게 ?(?:나을|낫겠|낫다|나아|편할)"),
         High("자살(?:하고 ?싶|할(?:까| 거| 생각| 계획)|하려|을 ?(?:생각|시도|계획)|하면|충동|시도|생각|했으면)"),
         High("자해(?:하고 ?싶|했|를 ?했|를 ?하고|하는 ?중|충동)"),
@@ -681,7 +691,7 @@ internal static class RiskRules
         High("(?:돌아가(?:신|시고|셨)|세상 ?(?:을 ?)?떠(?:난|나고|났)|보내고|(?:먼저 ?)?(?<![가-힣])(?:간|가신|떠난) ?(?:지|뒤|후)|죽고 ?(?:나서|난 ?뒤)|죽은 ?(?:뒤|후|다음))[^.!?]{0,40}?"
             + "따라 ?(?:가고 ?싶|갈까|가고만 ?싶|가면 ?좋겠)(?!었|다고|단|대|어 ?하|을 ?(?:만큼|정도))"),
         // Suicide as a subject, not a wish ("자살률", "자살 유가족", "자살 예방 교육"), or slang for "dreadful" ("자살각").
-        Elevated("(?:자살|자해)(?![^.!?]{0,8}?(?:묻는|물어보는|에 ?관한|에 ?대한) ?(?:문항|질문|설문))(?:(?<=살)(?!률|율|각| ?유가족| ?예방| ?소식| ?관련| ?뉴스| ?보도| ?사건| ?고위험| ?위험군|이라는 ?(?:단어|말))|(?<=해))|(?<!쥐구멍[^.!?]{0,12})죽고 ?싶(?!을 ?만큼 ?(?:창피|쪽팔|부끄|민망))|죽었으면 ?좋겠"),
+        Elevated("(?:자살|자해)(?![^.!?]{0,8}?(?:묻는|물어보는|에 ?관한|에 ?대한) ?(?:문항|질문|설문))(?:(?<=살)(?!률|율|각| ?유가족| ?예방| ?소식| ?관련| ?뉴스| ?보도| ?사건| ?고위험| ?위험군|이라는 ?(?:단어|말))|(?<=해))|" + KoreanWishToDie + "(?!을 ?만큼 ?" + KoreanEmbarrassed + ")|죽었으면 ?좋겠"),
         // Something to live for asked about and answered none: "살 이유가 있냐고요? 없어요", "살고 싶은 마음이요? 눈곱만큼도 없어요".
         Elevated("(?:희망|살 ?이유|살아야 ?할 ?이유|사는 ?(?:이유|의미)|살 ?의미|살아갈 ?(?:이유|의미|힘)|삶의 ?의미|살고 ?싶은 ?마음|살 ?마음)"
             + "(?:[^.!?]{0,10}\\?+\\s*(?:[^.!?]{0,8}?" + KoreanNone + "(?!었는데|었지만|다고 ?생각)|전혀요|[^.!?]{0,8}?있을 ?리가 ?없)|[이가]? ?있냐고 ?(?:하면|물으면)[^.!?]{0,8}?없)"),
