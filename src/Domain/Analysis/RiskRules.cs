@@ -106,6 +106,9 @@ internal static class RiskRules
     private static readonly Regex EnglishIdiom = CompileLenient(
         @"\b(?:(?:is|are|was|it's|that's|they're)\s+killing\s+me|kill\s+for\s+a|dying\s+(?:to|for|of)|to\s+die\s+for|died\s+laughing|die\s+of\s+(?:embarrassment|boredom|shame|laughter)|(?:phone|battery|laptop|car|plant)(?:'s|\s+is|\s+was|\s+has|\s+had|\s+just)?\s+(?:dead|died)|want\s+to\s+live\s+(?:in|with|near|at|on|abroad|alone|together)|myself\s+(?:lol|lmao|haha)|suicide\s+(?:squad|mission))\b");
 
+    /// <summary>Drugs a person could take too much of, as people name them when they ask how much would be enough.</summary>
+    private const string EnglishMeans = @"(?:pills|tablets|meds|medication|tylenol|paracetamol|insulin|painkillers|antidepressants|doses?)";
+
     /// <summary>"죽고 싶" not after 쥐구멍 ("쥐구멍에 들어가 죽고 싶었어요" is dying of embarrassment).</summary>
     private const string KoreanWishToDie = "(?<!쥐구멍[^.!?]{0,12})죽고 ?싶";
 
@@ -630,6 +633,17 @@ internal static class RiskRules
             + @"|\b(?:hit|hitting|bang(?:ing)?|punch(?:ing)?)\s+my\s+head\s+(?:on|against)\b[^.!?]{0,30}\bbleed|\b(?:saved|saving|stockpil\w+|hoard\w*)\s+(?:up\s+)?(?:my\s+|the\s+|some\s+|all\s+(?:my\s+|the\s+)?)?(?:sleeping\s+)?(?:pills|tablets|meds|painkillers)\b|\b(?:pills|tablets|meds|painkillers)\s+(?:saved(?:\s+up\b|\s*[.,!?]|\s*$)|stashed\b|stockpiled\b|hidden\b)"
             + @"|\b(?:looked\s+up|googled|researched|searched)\b[^.!?]{0,30}\b(?:lethal|overdose|how\s+many\s+pills|tylenol\s+thing|painless)|\blife\s+insurance\s+(?:covers|pays(?:\s+out)?)\s+(?:it|suicide)\b"
             + @"|\b(?:found|read|saw)\s+(?:the|my)\s+(?:suicide\s+)?note\s+I\s+(?:wrote|left)\b|\bmade\s+a\s+pact\b[^.!?]{0,40}\b(?:do\s+it|die|end\s+it)\b", linear: true),
+        // Plans and means in the words people use for them (the scale's preparatory behaviour): a date set ("where you've
+        // picked a date"; not a date for the wedding), a plan owned outright ("yes, I've got a plan"; not "do I have a plan?"
+        // nor a plan for or to something), methods looked up, a search history that reads as a how-to, someone's old meds
+        // or insulin collected, thinking how one would do it, and asking how much of a drug would be enough.
+        Elevated(@"\b(?:picked|set|chosen|chose|settled\s+on)\s+(?:a|the|my)\s+date\b(?!\s+(?:for|with|to)\b)"
+            + @"|(?<!\b(?:do|if)\s)\bI(?:'ve|\s+have)\s+(?:got\s+)?(?:a|the)\s+plan\b(?=\s*(?:[.!,;]|$|and\b|now\b|already\b|ready\b))"
+            + @"|\b(?:research(?:ed|ing)?|look(?:ed|ing)\s+up|googl(?:ed|ing)|search(?:ed|ing))\s+(?:\w+\s+){0,2}(?:methods|ways\s+to\s+(?:die|do\s+it|end))\b|\bsearch\s+history\b[^.!?]{0,30}\bhow[-\s]to\b"
+            + @"|\b(?:collect(?:ing|ed)|stockpil\w+|hoard\w*|stash\w*)\s+(?:up\s+)?(?:my\s+|the\s+|(?:my\s+)?\w+[\u0027’]s\s+(?:old\s+)?)?(?:insulin|meds|pills|tablets|medication)\b(?!\s+(?:from|at)\b)"
+            + @"|\bhow\s+I'd\s+do\s+it\b(?!\s+(?:differently|better|again|if|without)\b)"
+            + @"|\b" + EnglishMeans + @"\b[^.!?]{0,40}\b(?:would\s+be\s+enough|be\s+enough|(?:is|are)\s+too\s+many|for\s+it\s+to\s+be\s+enough|to\s+get\s+it\s+right)\b"
+            + @"|\bhow\s+(?:many|much)\b[^.!?]{0,30}\b" + EnglishMeans + @"\b[^.!?]{0,25}\b(?:too\s+many|too\s+much|enough|lethal)\b"),
         // Affairs settled for a time after the speaker (the scale's preparatory acts, told as their reason): "paid off my phone
         // so no one's left with bills", "I don't want to leave a mess behind", "so the dog is looked after once I'm not
         // around", "if I'm not here next week, it's not your fault", "just so she has it after", "really said goodbye". Each
@@ -663,6 +677,13 @@ internal static class RiskRules
         Elevated(@"\b(?:out\s+of|no|any|fewer|lost\s+my)\s+(?:good\s+)?reasons?\s+to\s+(?:stick|stay|hang)\s+around\b|\blie\s+down\s+and\s+never\s+(?:get|getting)\s+(?:back\s+)?up\b"
             + @"|\b(?:disappear|vanish|go|walk|drive)\w*\s+(?:off\s+|away\s+)?and\s+never\s+come\s+back\b|\bdisappointed\s+(?:that\s+)?I\s+(?:woke|wake|made\s+it|did(?=\s*(?:[.!?,]|$)))"
             + @"|\bif\s+my\s+heart\s+(?:just\s+)?stopped\b|\b(?:wish|if\s+only)\b[^.!?]{0,30}\b(?:never|not)\s+had\s+me\b|\bnot\s+losing\s+anything\s+if\s+I\s+(?:go|went|die|died|wasn't\s+here)\b"),
+        // Being dead as welcome, and dying as a kindness to others (passive ideation and burdensomeness): "I wouldn't mind
+        // being dead", "wouldn't mind not waking up", "relieved when I imagine being dead", "how do I stop wanting to die",
+        // "I'd be doing her a favour by dying", "everyone would move on if I died". Each starts at its first word, so its own
+        // "wouldn't" is not read as the negation.
+        Elevated(@"\b(?:wouldn't|would\s+not|don't|do\s+not)\s+mind\s+(?:being\s+dead|not\s+waking\s+up|not\s+being\s+(?:here|alive|around)|dying|if\s+I\s+died)\b"
+            + @"|\b(?:relieved|glad|happy|peaceful|calm|comfort\w*)\b[^.!?]{0,30}\b(?:being\s+dead|I\s+was\s+dead)\b|\bstop\s+wanting\s+to\s+die\b"
+            + @"|\bfavou?r\b[^.!?]{0,20}\b(?:by\s+dying|if\s+I\s+died|if\s+I\s+was\s+gone)\b|\bif\s+I\s+(?:died|was\s+dead|were\s+dead)\b", linear: true),
     ];
 
     private static readonly RiskPattern[] Korean =

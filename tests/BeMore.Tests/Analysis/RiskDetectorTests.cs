@@ -180,6 +180,32 @@ public sealed class RiskDetectorTests
         Assert.Equal(risk, RiskRules.Assess(text, TextLanguage.English).Level != RiskLevel.None);
     }
 
+    /// <summary>
+    /// Plans and means in everyday words (a date set, a plan owned, methods looked up, someone's meds kept back, how much
+    /// would be enough) and being dead welcomed are risk; a wedding date, a plan for something, a question about a plan,
+    /// meds collected from the pharmacy and "how I'd do it differently" are not.
+    /// </summary>
+    [Theory]
+    [InlineData("Honestly? I've set a date.", true)]
+    [InlineData("Yes. I have a plan.", true)]
+    [InlineData("I spent last night looking up methods again.", true)]
+    [InlineData("I've been keeping back my mum's old tablets instead of returning them, collecting my mum's old tablets really.", true)]
+    [InlineData("How many of my sleeping pills would be enough, do you think?", true)]
+    [InlineData("I wouldn't mind being dead, to be honest.", true)]
+    [InlineData("My sister would be better rested, I'd be doing her a favour by dying.", true)]
+    [InlineData("We've finally set a date for the wedding.", false)]
+    [InlineData("I've got a plan for the garden this spring.", false)]
+    [InlineData("Do I have a plan? No, nothing like that.", false)]
+    [InlineData("I'm collecting my meds from the pharmacy after work.", false)]
+    [InlineData("If I ran that meeting again, I know how I'd do it differently.", false)]
+    [InlineData("My patient had stockpiled his tablets, so I told the ward sister.", false)]
+    // .NET 10.0.12's compiled engine threw IndexOutOfRangeException on this text for a lazy loop of words after "researching".
+    [InlineData("I was researching for a psych essay, that's all.", false)]
+    public void Assess_PlansMeansAndBeingDeadWelcomed_InEverydayWords(string text, bool risk)
+    {
+        Assert.Equal(risk, RiskRules.Assess(text, TextLanguage.English).Level != RiskLevel.None);
+    }
+
     /// <summary>What was said, said to mean something else, or being low said not to mean wanting to die, is a denial; said and meant is not.</summary>
     [Theory]
     [InlineData("When I said I can't go on I meant with the thesis, not with life.", false)]
