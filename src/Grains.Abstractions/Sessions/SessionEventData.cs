@@ -292,7 +292,8 @@ public static class ProcessingIssueKinds
 
     /// <summary>
     /// Part of a segment's live analysis did not run (its detail names the part: <c>risk</c>, <c>distortions</c> or
-    /// <c>text_emotion</c>): its pattern matching timed out twice on a stalled node. The segment itself is stored.
+    /// <c>text_emotion</c>): its pattern matching timed out twice on a stalled node, or its reader failed. The segment
+    /// itself is stored.
     /// </summary>
     public const string AnalysisIncomplete = "analysis_incomplete";
 }

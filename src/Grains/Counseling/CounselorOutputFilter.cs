@@ -44,8 +44,9 @@ public static partial class CounselorOutputFilter
         {
             return assessRisk(text, language) is { Level: not RiskLevel.None, Severity: RiskSeverity.PlanMeans or RiskSeverity.Act };
         }
-        catch (RegexMatchTimeoutException)
+        catch (Exception)
         {
+            // A timeout on the retry, or a fault of the reader: a reply that could not be read is not shown.
             return true;
         }
     }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using BeMore.Domain.Analysis;
 using BeMore.Grains.Abstractions.Counseling;
 using BeMore.Grains.Abstractions.Errors;
@@ -90,14 +89,14 @@ public sealed partial class CounselingSessionGrain
             alert?.Level);
     }
 
-    /// <summary>Whether the turn denies risk; a check that timed out even on its retry counts as no denial.</summary>
+    /// <summary>Whether the turn denies risk; a check that timed out even on its retry, or failed, counts as no denial.</summary>
     private static bool DeniesRisk(string text, TextLanguage language)
     {
         try
         {
             return RiskDetector.DeniesRisk(text, language);
         }
-        catch (RegexMatchTimeoutException)
+        catch (Exception)
         {
             return false;
         }

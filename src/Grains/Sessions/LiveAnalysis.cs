@@ -37,6 +37,7 @@ internal sealed class LiveAnalysis(CounselingSessionOptions options, TextReaders
     });
 
     private readonly List<RefinementRequest> _requests = [];
+    private readonly List<UnreadPart> _unread = [];
     private EmotionReading? _text;
     private long _textSeq;
     private bool _textRefined;
@@ -127,21 +128,32 @@ internal sealed class LiveAnalysis(CounselingSessionOptions options, TextReaders
     }
 
     /// <summary>
-    /// One reading of the text, or none when its matches timed out even on the retry (<see cref="AnalysisRegex.Retried"/>):
-    /// the segment is stored all the same, and a <see cref="ProcessingIssue"/> after it says which part was not read.
+    /// One reading of the text, or none when its matches timed out even on the retry (<see cref="AnalysisRegex.Retried"/>)
+    /// or the reader failed (.NET 10.0.12's compiled regex engine was seen to throw <see cref="IndexOutOfRangeException"/>
+    /// on one pattern and text): the segment is stored all the same, a <see cref="ProcessingIssue"/> after it says which
+    /// part was not read, and <see cref="TakeUnreadParts"/> says why.
     /// </summary>
-    private static T? Read<T>(Func<string, TextLanguage, T> read, string text, TextLanguage language, string part, List<SessionEventData> produced)
+    private T? Read<T>(Func<string, TextLanguage, T> read, string text, TextLanguage language, string part, List<SessionEventData> produced)
         where T : class
     {
         try
         {
             return read(text, language);
         }
-        catch (RegexMatchTimeoutException)
+        catch (Exception failure)
         {
             produced.Add(new ProcessingIssue(ProcessingIssueKinds.AnalysisIncomplete, part, null, null));
+            _unread.Add(new UnreadPart(part, failure is RegexMatchTimeoutException ? "timed out twice" : failure.GetType().Name));
             return null;
         }
+    }
+
+    /// <summary>The parts of the texts read since the last call that were not read, and why (never the text: logs may not hold it).</summary>
+    public List<UnreadPart> TakeUnreadParts()
+    {
+        var unread = _unread.ToList();
+        _unread.Clear();
+        return unread;
     }
 
     /// <summary>The refinements asked for since the last call.</summary>
@@ -344,6 +356,9 @@ internal sealed class LiveAnalysis(CounselingSessionOptions options, TextReaders
     /// <summary>The question of the intervention being held, and whether it still waits for the LLM.</summary>
     private sealed record HeldQuestion(long SegmentSeq, string Question, string Source, bool AwaitingRefinement, DateTimeOffset Since);
 }
+
+/// <summary>A part of a segment's analysis that was not read, and why: "timed out twice" or the failure's type.</summary>
+internal sealed record UnreadPart(string Part, string Cause);
 
 /// <summary>What a transcript segment's text is read for; the shipped analysers unless a test supplies its own.</summary>
 internal sealed record TextReaders(

@@ -58,9 +58,9 @@ internal sealed partial class SessionAnalysis(
         var at = journal.LogTime();
         var refine = refinement.Enabled && scope.OutsideModel;
         var findings = _analysis.OnTranscript(segmentSeq, input.Text, input.Language, scope, at, refine);
-        foreach (var issue in findings.OfType<ProcessingIssue>().Where(issue => issue.Kind == ProcessingIssueKinds.AnalysisIncomplete))
+        foreach (var unread in _analysis.TakeUnreadParts())
         {
-            LogAnalysisIncomplete(sessionId, segmentSeq, issue.Detail);
+            LogAnalysisIncomplete(sessionId, segmentSeq, unread.Part, unread.Cause);
         }
 
         return new SegmentReading(segmentSeq, at, segment, input.DedupKey, findings);
@@ -221,6 +221,6 @@ internal sealed partial class SessionAnalysis(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Session {SessionId}: the {Part} analysis of segment {Seq} timed out twice and was skipped; the segment is stored")]
-    private partial void LogAnalysisIncomplete(string sessionId, long seq, string part);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Session {SessionId}: the {Part} analysis of segment {Seq} was skipped ({Cause}); the segment is stored")]
+    private partial void LogAnalysisIncomplete(string sessionId, long seq, string part, string cause);
 }

@@ -44,4 +44,12 @@ public sealed class CounselorOutputFilterTests
             CounselorOutputFilter.Check(
                 "That sounds really hard. What went through your mind?", TextLanguage.English, 700,
                 (text, _) => throw new RegexMatchTimeoutException(text, "pattern", TimeSpan.FromSeconds(2))));
+
+    /// <summary>A runtime fault in the risk reader, as .NET 10.0.12's compiled regex engine threw on one pattern and text.</summary>
+    [Fact]
+    public void AReplyTheRiskReaderFailedOn_IsUnsafe() =>
+        Assert.Equal(
+            OutputVerdict.Unsafe,
+            CounselorOutputFilter.Check(
+                "That sounds really hard. What went through your mind?", TextLanguage.English, 700, (_, _) => Array.Empty<RiskAssessment>()[0]));
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using BeMore.Domain.Analysis;
 using BeMore.Grains.Abstractions.Sessions;
 using BeMore.Grains.Abstractions.Users;
 using BeMore.Grains.Sessions;
@@ -200,6 +201,24 @@ public sealed class LiveAnalysisTests
             produced.OfType<ProcessingIssue>().Where(i => i.Kind == ProcessingIssueKinds.AnalysisIncomplete).Select(i => i.Detail));
         Assert.DoesNotContain(produced, e => e is DistortionDetected or EmotionUpdate);
         Assert.Null(analysis.TextEmotionOf(SegmentSeq));
+    }
+
+    /// <summary>A runtime fault in a reader, as .NET 10.0.12's compiled regex engine threw on one pattern and text.</summary>
+    [Fact]
+    public void OnTranscript_RiskReaderFails_SaysSoReadsTheRestAndTellsWhyWithoutTheText()
+    {
+        var analysis = new LiveAnalysis(Options, TextReaders.Shipped() with { Risk = (_, _) => Array.Empty<RiskAssessment>()[0] });
+
+        var produced = analysis.OnTranscript(SegmentSeq, Distorted, "en", Scope(analysis: true), T0, refine: false);
+        var unread = analysis.TakeUnreadParts();
+
+        var issue = Assert.Single(produced.OfType<ProcessingIssue>());
+        Assert.Equal((ProcessingIssueKinds.AnalysisIncomplete, TextReaders.RiskPart), (issue.Kind, issue.Detail));
+        Assert.True(TextReaders.RiskUnread(produced));
+        Assert.Contains(produced, e => e is DistortionDetected);
+        Assert.DoesNotContain(produced, e => e is CbtIntervention);
+        Assert.Equal([new UnreadPart(TextReaders.RiskPart, nameof(IndexOutOfRangeException))], unread);
+        Assert.Empty(analysis.TakeUnreadParts());
     }
 
     private static RegexMatchTimeoutException MatchTimeout() => new("text", "pattern", TimeSpan.FromSeconds(2));
