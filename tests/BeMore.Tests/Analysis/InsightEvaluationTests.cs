@@ -312,7 +312,9 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
         // "once I'm not around"): BK risk 36/36. Then what was said, said to mean something else ("when I said I can't do
         // this anymore I meant the degree"): C 3 false alerts on none (1 of 17 denials), R 22 on 312, BK 1 on none (0 of 9
         // denials); the rest unchanged.
-        private static readonly Floors English = new(0.96, 0.86, 0.98, 3, 1, 0.84, 0.975, 6, 0.9625, 22, 0.71, 19, 0.80, 0, 0.98, 0.945, 0.97, 1, 0.91, 77);
+        // Session 40: plans and means in everyday words ("I've set a date", "looking up methods", "how much would be
+        // enough") and being dead welcomed ("I wouldn't mind being dead"): W 57/78; the rest unchanged.
+        private static readonly Floors English = new(0.96, 0.86, 0.98, 3, 1, 0.84, 0.975, 6, 0.9625, 22, 0.73, 19, 0.80, 0, 0.98, 0.945, 0.97, 1, 0.91, 77);
 
         // Reached (writers A, B, D, E, H, L and session talk G, I, Q; risk from the two models agreeing at 0.20, scale 8, no
         // guard; distortions from 0.7): precision 0.980, exact-type recall 0.853, risk recall 0.985 (66/67), 4 false alerts
@@ -368,7 +370,10 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
         // unchanged.
         // Session 39: coworkers' words retold (동기, 선배, 후임, 트친) and dying of embarrassment (쥐구멍, 죽고 싶을 만큼 창피)
         // not the speaker's risk: BL 4 false alerts on none; the rest unchanged.
-        private static readonly Floors Korean = new(0.97, 0.85, 0.97, 6, 2, 0.85, 1.0, 4, 0.975, 22, 0.61, 54, 0.84, 0, 0.97, 0.85, 0.94, 4, 0.98, 84);
+        // Session 40: euphemisms, plans and stopped attempts in the development lines' words (인생 퇴사, 나쁜 생각, 극단적 선택을
+        // 하고 싶, 넘길 생각도 없, 뛰어내리려다가, 날짜 정했): W 114/180 (unchanged), 55 false alerts on 180 lookalikes (one
+        // more, an answered no); the rest unchanged.
+        private static readonly Floors Korean = new(0.97, 0.85, 0.97, 6, 2, 0.85, 1.0, 4, 0.975, 22, 0.61, 55, 0.84, 0, 0.97, 0.85, 0.94, 4, 0.98, 84);
 
         public static Floors For(TextLanguage language) => language == TextLanguage.Korean ? Korean : English;
     }

@@ -206,6 +206,24 @@ public sealed class RiskDetectorTests
         Assert.Equal(risk, RiskRules.Assess(text, TextLanguage.English).Level != RiskLevel.None);
     }
 
+    /// <summary>
+    /// Korean euphemisms, plans and stopped attempts (a life quit like a job, "bad thoughts", a winter not to be got
+    /// through, a date set) are risk; their denials, a wedding date and a thing not to be bought are not.
+    /// </summary>
+    [Theory]
+    [InlineData("요즘은 그냥 인생 퇴사하고 싶다는 생각뿐이에요", true)]
+    [InlineData("밤마다 나쁜 생각이 자꾸 들어요", true)]
+    [InlineData("올겨울은 못 넘길 것 같아요", true)]
+    [InlineData("대학교 때 옥상에서 뛰어내리려다가 경비 아저씨한테 들켰어요", true)]
+    [InlineData("저 혼자 조용히 날짜 정했어요", true)]
+    [InlineData("나쁜 생각 하는 거 아니에요, 그냥 좀 지쳤어요", false)]
+    [InlineData("드디어 결혼 날짜 정했어요!", false)]
+    [InlineData("그 가방은 살 생각 없어요", false)]
+    public void Assess_KoreanEuphemismsPlansAndStoppedAttempts(string text, bool risk)
+    {
+        Assert.Equal(risk, RiskRules.Assess(text, TextLanguage.Korean).Level != RiskLevel.None);
+    }
+
     /// <summary>What was said, said to mean something else, or being low said not to mean wanting to die, is a denial; said and meant is not.</summary>
     [Theory]
     [InlineData("When I said I can't go on I meant with the thesis, not with life.", false)]
