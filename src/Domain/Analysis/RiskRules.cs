@@ -669,7 +669,7 @@ internal static class RiskRules
             + @"\s+(?:so\s+|completely\s+|totally\s+|utterly\s+|really\s+|just\s+|pretty\s+|very\s+|this\s+|kind\s+of\s+|kinda\s+|beyond\s+|more\s+)?)hopeless\b"
             + @"(?!\s+(?:about|at|with|over|for|in|on)\s+(?!(?:the\s+|my\s+)?future\b|(?:my\s+)?life\b|everything\b|myself\b|living\b|getting\s+better\b)|\s+case\b|,\s+(?:a|an|the)\s)"
             + @"|\bhopeless\s+(?:about|for)\s+(?:the\s+|my\s+)?(?:future|life|everything|myself|living)\b|\bno\s+way\s+out\b|\bcan't\s+(?:go\s+on|take\s+(?:it|this)\s+anymore|do\s+this\s+anymore(?!\s+with\b))\b"),
-        Elevated(@"\b(?:want|wish)\s+(?:I\s+could\s+|to\s+)?(?:disappear(?!\s+(?:from|off|under|into)\b)|vanish|sleep\s+forever|not\s+exist)\b|\bnobody\s+would\s+(?:care|notice|miss\s+me)\b|\btired\s+of\s+(?:living|life|being\s+alive)\b|\bwhat's\s+the\s+point\s+of\s+(?:living|anything|going\s+on|life)\b|\bgive\s+up\s+on\s+(?:life|everything|living)\b"),
+        Elevated(@"\b(?:want|wish)\s+(?:I\s+could\s+|to\s+)?(?:disappear(?!\s+(?:from|off|under|into|to)\b|\s+for\s+(?:a|an|the|some|one|two|three|\d+)\b(?!\s+(?:good|ever)\b))|vanish|sleep\s+forever|not\s+exist)\b|\bnobody\s+would\s+(?:care|notice|miss\s+me)\b|\btired\s+of\s+(?:living|life|being\s+alive)\b|\bwhat's\s+the\s+point\s+of\s+(?:living|anything|going\s+on|life)\b|\bgive\s+up\s+on\s+(?:life|everything|living)\b"),
         // The wish to be dead in its everyday euphemisms (the scale's passive ideation): "running out of reasons to stick
         // around", "lie down and never get back up", "disappear and never come back", "disappointed that I woke up", "if my
         // heart just stopped", "wish my parents had never had me", "not losing anything if I go". Not "the easy way out",

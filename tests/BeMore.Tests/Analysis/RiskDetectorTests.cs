@@ -224,6 +224,17 @@ public sealed class RiskDetectorTests
         Assert.Equal(risk, RiskRules.Assess(text, TextLanguage.Korean).Level != RiskLevel.None);
     }
 
+    /// <summary>Wanting to disappear to a place or for a spell is a holiday; wanting to disappear, or to disappear for good, is not.</summary>
+    [Theory]
+    [InlineData("Some days I just want to disappear to a cottage with no signal.", false)]
+    [InlineData("I want to disappear for a week after this exam.", false)]
+    [InlineData("I just want to disappear.", true)]
+    [InlineData("I want to disappear for good.", true)]
+    public void Assess_WantingToDisappearSomewhere_IsAHoliday(string text, bool risk)
+    {
+        Assert.Equal(risk, RiskRules.Assess(text, TextLanguage.English).Level != RiskLevel.None);
+    }
+
     /// <summary>What was said, said to mean something else, or being low said not to mean wanting to die, is a denial; said and meant is not.</summary>
     [Theory]
     [InlineData("When I said I can't go on I meant with the thesis, not with life.", false)]
