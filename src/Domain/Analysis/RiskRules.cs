@@ -104,7 +104,7 @@ internal static class RiskRules
 
     /// <summary>Death and harm words in idioms and lookalikes: the classifier, which reads words not phrases, mistakes them for risk.</summary>
     private static readonly Regex EnglishIdiom = CompileLenient(
-        @"\b(?:(?:is|are|was|it's|that's|they're)\s+killing\s+me|kill\s+for\s+a|dying\s+(?:to|for|of)|to\s+die\s+for|died\s+laughing|die\s+of\s+(?:embarrassment|boredom|shame|laughter)|(?:phone|battery|laptop|car|plant)(?:'s|\s+is|\s+was|\s+has|\s+had|\s+just)?\s+(?:dead|died)|want\s+to\s+live\s+(?:in|with|near|at|on|abroad|alone|together)|myself\s+(?:lol|lmao|haha)|suicide\s+(?:squad|mission))\b");
+        @"\b(?:(?:is|are|was|it's|that's|they're)\s+killing\s+me|kill\s+for\s+a|dying\s+(?:to|for|of)|to\s+die\s+for|died\s+laughing|die\s+of\s+(?:embarrassment|boredom|shame|laughter)|(?:phone|battery|laptop|car|plant)(?:'s|\s+is|\s+was|\s+has|\s+had|\s+just)?\s+(?:dead|died)|want\s+to\s+live\s+(?:in|with|near|at|on|abroad|alone|together)|myself\s+(?:lol|lmao|haha)|kms\s+(?:lol|lmao|haha)|suicide\s+(?:squad|mission))\b");
 
     /// <summary>Drugs a person could take too much of, as people name them when they ask how much would be enough.</summary>
     private const string EnglishMeans = @"(?:pills|tablets|meds|medication|tylenol|paracetamol|insulin|painkillers|antidepressants|doses?)";
@@ -616,7 +616,7 @@ internal static class RiskRules
     private static readonly RiskPattern[] English =
     [
         High(@"\b(?:want|wanna|going|gonna|plan(?:ning)?|thinking\s+(?:about|of)|think\s+about|tempted|urge|feel\s+like|try(?:ing)?|tried|decided|might|will|'ll|could)\s+(?:to\s+)?(?:just\s+)?(?:kill|hurt|harm|cut|hang|drown|poison|shoot|end)(?:ing)?\s+myself\b"),
-        High(@"\bkill\s+myself\b"),
+        High(@"\bkill\s+myself\b|\b(?:want\s+to|wanna|gonna|going\s+to|about\s+to)\s+kms\b"),
         High(@"\b(?:I'm|I\s+am|I\s+feel|feeling|been|get|getting|having|have)\s+(?:(?!not\b|never\b|no\b)\w+\s+)?suicidal\b|\bsuicidal\s+(?:thoughts|feelings|again|ideas)\b|\b(?:commit|committing|attempt(?:ed|ing)?|considering|thinking\s+(?:about|of)|contemplating|planning)\s+suicide\b"),
         High(@"\b(?:want|wanna|wish|going|gonna|plan(?:ning)?|ready)\s+(?:to\s+)?die\b(?!\s+(?:of|from|laughing|for|with))"),
         High(@"\b(?:end|take|ending|taking)\s+my\s+(?:own\s+)?life\b|\bend\s+it\s+all\b"),
@@ -628,8 +628,8 @@ internal static class RiskRules
             + @"|\b(?:anything|nothing)\s+(?:but|except|other\s+than)\s+(?:ending\s+it|dying|death|killing\s+myself|suicide)\b"
             + @"|\b(?:don't|do\s+not|can't)\s+see\s+myself\s+(?:making\s+it|being\s+(?:here|alive|around))\b"
             + @"|\b(?:killed\s+(?:himself|herself)|took\s+(?:his|her)\s+own\s+life)\b[^.!?]{0,60}\bI\s+(?:should|want\s+to|wanna)\s+(?:go|join|follow)\b", negatable: false, linear: true),
-        Elevated(@"\burges?\s+to\s+(?:cut|hurt\s+myself|die|self[-\s]?harm)\b|\bI(?:'m|\s+am|'ve\s+been)\s+(?:still\s+|been\s+)?cutting(?:\s+(?:myself|again|every|and|but)\b|\s*(?:[,.!?]|$))"
-            + @"|\b(?:wrote|writing|written)\s+(?:goodbye\s+)?letters?\s+to\s+(?:everyone|my\s+family|all\s+of\s+them)\b|\bgave\s+(?:away\s+)?my\s+(?:cat|dog|pets?)\s+(?:away|to)\b"
+        Elevated(@"\burges?\s+to\s+(?:cut|hurt\s+myself|(?:burn|hit|punch|scratch|starve)\s+myself|die|self[-\s]?harm)\b|\bI(?:'m|\s+am|'ve\s+been)\s+(?:still\s+|been\s+)?cutting(?:\s+(?:myself|again|every|and|but)\b|\s*(?:[,.!?]|$))"
+            + @"|\b(?:wrote|writing|written)\s+(?:goodbye\s+|little\s+)?(?:letters?|notes?)\s+to\s+(?:everyone|my\s+family|all\s+of\s+them|each\s+of\s+my)\b|\bgave\s+(?:away\s+)?my\s+(?:cat|dog|pets?)\s+(?:away|to)\b"
             + @"|\b(?:hit|hitting|bang(?:ing)?|punch(?:ing)?)\s+my\s+head\s+(?:on|against)\b[^.!?]{0,30}\bbleed|\b(?:saved|saving|stockpil\w+|hoard\w*)\s+(?:up\s+)?(?:my\s+|the\s+|some\s+|all\s+(?:my\s+|the\s+)?)?(?:sleeping\s+)?(?:pills|tablets|meds|painkillers)\b|\b(?:pills|tablets|meds|painkillers)\s+(?:saved(?:\s+up\b|\s*[.,!?]|\s*$)|stashed\b|stockpiled\b|hidden\b)"
             + @"|\b(?:looked\s+up|googled|researched|searched)\b[^.!?]{0,30}\b(?:lethal|overdose|how\s+many\s+pills|tylenol\s+thing|painless)|\blife\s+insurance\s+(?:covers|pays(?:\s+out)?)\s+(?:it|suicide)\b"
             + @"|\b(?:found|read|saw)\s+(?:the|my)\s+(?:suicide\s+)?note\s+I\s+(?:wrote|left)\b|\bmade\s+a\s+pact\b[^.!?]{0,40}\b(?:do\s+it|die|end\s+it)\b", linear: true),
@@ -677,6 +677,13 @@ internal static class RiskRules
         Elevated(@"\b(?:out\s+of|no|any|fewer|lost\s+my)\s+(?:good\s+)?reasons?\s+to\s+(?:stick|stay|hang)\s+around\b|\blie\s+down\s+and\s+never\s+(?:get|getting)\s+(?:back\s+)?up\b"
             + @"|\b(?:disappear|vanish|go|walk|drive)\w*\s+(?:off\s+|away\s+)?and\s+never\s+come\s+back\b|\bdisappointed\s+(?:that\s+)?I\s+(?:woke|wake|made\s+it|did(?=\s*(?:[.!?,]|$)))"
             + @"|\bif\s+my\s+heart\s+(?:just\s+)?stopped\b|\b(?:wish|if\s+only)\b[^.!?]{0,30}\b(?:never|not)\s+had\s+me\b|\bnot\s+losing\s+anything\s+if\s+I\s+(?:go|went|die|died|wasn't\s+here)\b"),
+        // A way out planned or made peace with, means kept in mind, an attempt's first handful, envy of the dead: "planning my
+        // own way out", "I've made my peace with going", "he keeps his guns in the basement ... I keep thinking about that",
+        // "swallowing the first handful", "when I hear someone died I get this jealous feeling".
+        Elevated(@"\b(?:plan|planning|planned)\s+my\s+(?:own\s+)?way\s+out\b|\bmade\s+(?:my\s+)?peace\s+with\s+(?:going|dying|death|not\s+being\s+here)\b"
+            + @"|\b(?:gun|guns|rifle|shotgun|shells|bullets)\b.{0,80}\bI\s+keep\s+thinking\s+about\s+(?:it|that|them)\b"
+            + @"|\b(?:jealous|envious|envy)\b[^.!?]{0,40}\b(?:dies|died|dead|dying)\b|\b(?:dies|died|dead)\b[^.!?]{0,40}\b(?:jealous|envious|lucky\s+(?:them|him|her))\b", linear: true),
+        High(@"\bswallow(?:ed|ing)?\s+(?:the\s+first\s+|a\s+|another\s+)?handful\b", linear: true),
         // Being dead as welcome, and dying as a kindness to others (passive ideation and burdensomeness): "I wouldn't mind
         // being dead", "wouldn't mind not waking up", "relieved when I imagine being dead", "how do I stop wanting to die",
         // "I'd be doing her a favour by dying", "everyone would move on if I died". Each starts at its first word, so its own

@@ -224,6 +224,26 @@ public sealed class RiskDetectorTests
         Assert.Equal(risk, RiskRules.Assess(text, TextLanguage.Korean).Level != RiskLevel.None);
     }
 
+    /// <summary>
+    /// A way out planned or made peace with, a gun kept in mind, an attempt's first handful, envy of the dead, urges to burn
+    /// oneself and "kms" as a want are risk; a way out of a job, a gun at the range and "kms lol" are not.
+    /// </summary>
+    [Theory]
+    [InlineData("Nobody knows I've been planning my way out.", true)]
+    [InlineData("I think I've made my peace with dying.", true)]
+    [InlineData("There's a rifle in my uncle's garage and I keep thinking about it.", true)]
+    [InlineData("I swallowed a handful and then called an ambulance myself.", true)]
+    [InlineData("Every time someone famous dies I feel envious of them.", true)]
+    [InlineData("The urges to burn myself came back this week.", true)]
+    [InlineData("honestly i wanna kms", true)]
+    [InlineData("I found a way out of that contract, thank god.", false)]
+    [InlineData("We went shooting with Dad's rifle at the range on Sunday.", false)]
+    [InlineData("this essay is due at 9, kms lol", false)]
+    public void Assess_AWayOutMeansInMindAndEnvyOfTheDead(string text, bool risk)
+    {
+        Assert.Equal(risk, RiskRules.Assess(text, TextLanguage.English).Level != RiskLevel.None);
+    }
+
     /// <summary>Wanting to disappear to a place or for a spell is a holiday; wanting to disappear, or to disappear for good, is not.</summary>
     [Theory]
     [InlineData("Some days I just want to disappear to a cottage with no signal.", false)]
