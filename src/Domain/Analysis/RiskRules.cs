@@ -636,14 +636,17 @@ internal static class RiskRules
         // Plans and means in the words people use for them (the scale's preparatory behaviour): a date set ("where you've
         // picked a date"; not a date for the wedding), a plan owned outright ("yes, I've got a plan"; not "do I have a plan?"
         // nor a plan for or to something), methods looked up, a search history that reads as a how-to, someone's old meds
-        // or insulin collected, thinking how one would do it, and asking how much of a drug would be enough.
-        Elevated(@"\b(?:picked|set|chosen|chose|settled\s+on)\s+(?:a|the|my)\s+date\b(?!\s+(?:for|with|to)\b)"
-            + @"|(?<!\b(?:do|if)\s)\bI(?:'ve|\s+have)\s+(?:got\s+)?(?:a|the)\s+plan\b(?=\s*(?:[.!,;]|$|and\b|now\b|already\b|ready\b))"
+        // or insulin collected, thinking how one would do it, and asking how much of a drug would be enough. Each ends in
+        // what may follow it rather than a lookahead, so the list runs on the linear engine (as a backtracking one it cost
+        // the English micro-benchmark about 6 us a sentence).
+        Elevated(@"\b(?:picked|set|chosen|chose|settled\s+on)\s+(?:a|the|my)\s+date(?:\s*(?:[.!?,;]|$)|\s+(?:already|now|and|too|yet|though)\b)"
+            + @"|\bI(?:'ve|\s+have)\s+(?:got\s+)?(?:a|the)\s+plan(?:\s*(?:[.!,;]|$)|\s+(?:and|now|already|ready)\b)"
             + @"|\b(?:research(?:ed|ing)?|look(?:ed|ing)\s+up|googl(?:ed|ing)|search(?:ed|ing))\s+(?:\w+\s+){0,2}(?:methods|ways\s+to\s+(?:die|do\s+it|end))\b|\bsearch\s+history\b[^.!?]{0,30}\bhow[-\s]to\b"
-            + @"|\b(?:collect(?:ing|ed)|stockpil\w+|hoard\w*|stash\w*)\s+(?:up\s+)?(?:my\s+|the\s+|(?:my\s+)?\w+[\u0027’]s\s+(?:old\s+)?)?(?:insulin|meds|pills|tablets|medication)\b(?!\s+(?:from|at)\b)"
-            + @"|\bhow\s+I'd\s+do\s+it\b(?!\s+(?:differently|better|again|if|without)\b)"
+            + @"|\b(?:stockpil\w+|hoard\w*|stash\w*)\s+(?:up\s+)?(?:my\s+|the\s+|(?:my\s+)?\w+[\u0027’]s\s+(?:old\s+)?)?(?:insulin|meds|pills|tablets|medication)\b"
+            + @"|\bcollect(?:ing|ed)\s+(?:up\s+)?(?:(?:my\s+)?\w+[\u0027’]s\s+(?:old\s+)?|(?:all\s+)?(?:the\s+|my\s+)?(?:old|leftover|spare|unused)\s+)(?:insulin|meds|pills|tablets|medication)\b"
+            + @"|\bhow\s+I'd\s+do\s+it(?:\s*(?:[.!?,;]|$)|\s+(?:and|though|now|anyway)\b)"
             + @"|\b" + EnglishMeans + @"\b[^.!?]{0,40}\b(?:would\s+be\s+enough|be\s+enough|(?:is|are)\s+too\s+many|for\s+it\s+to\s+be\s+enough|to\s+get\s+it\s+right)\b"
-            + @"|\bhow\s+(?:many|much)\b[^.!?]{0,30}\b" + EnglishMeans + @"\b[^.!?]{0,25}\b(?:too\s+many|too\s+much|enough|lethal)\b"),
+            + @"|\bhow\s+(?:many|much)\b[^.!?]{0,30}\b" + EnglishMeans + @"\b[^.!?]{0,25}\b(?:too\s+many|too\s+much|enough|lethal)\b", linear: true),
         // Affairs settled for a time after the speaker (the scale's preparatory acts, told as their reason): "paid off my phone
         // so no one's left with bills", "I don't want to leave a mess behind", "so the dog is looked after once I'm not
         // around", "if I'm not here next week, it's not your fault", "just so she has it after", "really said goodbye". Each
