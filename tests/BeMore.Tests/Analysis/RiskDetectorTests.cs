@@ -207,8 +207,9 @@ public sealed class RiskDetectorTests
     }
 
     /// <summary>
-    /// Korean euphemisms, plans and stopped attempts (a life quit like a job, "bad thoughts", a winter not to be got
-    /// through, a date set) are risk; their denials, a wedding date and a thing not to be bought are not.
+    /// Korean euphemisms, plans, stopped attempts and goodbyes ahead of time (a life quit like a job, "bad thoughts", a
+    /// winter not to be got through, a date set, pills and an ambulance, a pet handed on for good) are risk; their denials,
+    /// a wedding date, a thing not to be bought, cold medicine and a dog walked for someone are not.
     /// </summary>
     [Theory]
     [InlineData("요즘은 그냥 인생 퇴사하고 싶다는 생각뿐이에요", true)]
@@ -219,6 +220,11 @@ public sealed class RiskDetectorTests
     [InlineData("나쁜 생각 하는 거 아니에요, 그냥 좀 지쳤어요", false)]
     [InlineData("드디어 결혼 날짜 정했어요!", false)]
     [InlineData("그 가방은 살 생각 없어요", false)]
+    [InlineData("수면제 털어 넣고 누워 있다가 동생이 구급차 불렀어요", true)]
+    [InlineData("아빠한테 미리 사랑한다고 해 뒀어요", true)]
+    [InlineData("제 고양이 평생 잘 맡아 달라고 언니한테 부탁했어요", true)]
+    [InlineData("감기약 먹고 푹 잤더니 나았어요", false)]
+    [InlineData("강아지 산책 좀 부탁한다고 했어요", false)]
     public void Assess_KoreanEuphemismsPlansAndStoppedAttempts(string text, bool risk)
     {
         Assert.Equal(risk, RiskRules.Assess(text, TextLanguage.Korean).Level != RiskLevel.None);
