@@ -164,6 +164,9 @@ public static class ConversationMoves
     /// back") and also how passive ideation is said ("I wish I could just not wake up"); the risk reading asks for a risk
     /// cue beside a wish (<see cref="UtteranceInsight.Alerts"/>).
     /// </summary>
+    private static readonly Regex EnglishRegretting = English(
+        @"\bI\s+(?:really\s+|just\s+|kind\s+of\s+|kinda\s+|sometimes\s+|still\s+|do\s+)?wish\s+I(?:'d|\s+had|\s+hadn't|\s+had\s+not)\b");
+
     private static readonly Regex EnglishWishing = English(
         @"\b(?:wish(?:es|ed|ing)?|hop(?:e|es|ed|ing)|want(?:s|ed|ing)?|wanna|(?:would|'d)\s+(?:love|like|rather|give\s+anything)|if\s+only|can't\s+wait|(?:long(?:ing)?|yearn(?:s|ed|ing)?)\s+for|pray(?:ing)?\s+(?:for|that))\b");
 
@@ -195,6 +198,14 @@ public static class ConversationMoves
     /// <exception cref="RegexMatchTimeoutException">The match timed out (the risk reading is retried, see <see cref="AnalysisRegex.Retried"/>).</exception>
     public static bool Wishes(string text, TextLanguage language) =>
         (language == TextLanguage.Korean ? KoreanWords : EnglishWords).Wishing.IsMatch(text);
+
+    /// <summary>
+    /// Whether <paramref name="text"/> wishes the speaker's own past otherwise: "I wish I'd called her back", "I really wish
+    /// I hadn't said that". English only: the Korean ordinary wishes the classifier mistakes are wishes that something stop
+    /// or to get away, not regrets.
+    /// </summary>
+    /// <exception cref="RegexMatchTimeoutException">The match timed out (the risk reading is retried, see <see cref="AnalysisRegex.Retried"/>).</exception>
+    public static bool Regrets(string text, TextLanguage language) => language == TextLanguage.English && EnglishRegretting.IsMatch(text);
 
     /// <summary>The moves in <paramref name="text"/>; <paramref name="riskRaised"/> (the turn raised an alert) leaves only what a safety reply can use, a reassurance.</summary>
     public static TurnMoves Read(string text, TextLanguage language, bool riskRaised) =>

@@ -8,7 +8,8 @@ namespace BeMore.Domain.Analysis;
 /// balconies and bridges, ropes and belts, blades, weapons, traffic and the tracks, a hose). Written
 /// from the Columbia scale's (C-SSRS) families, not from corpus lines; verb forms and slang for dying that development
 /// lines showed missing (사라져, 없어져, 떠났, 뒤지다 as dying, "off myself", "dying", and means: "railing", "hose", 난간, 선로)
-/// were added as words, not as those lines' phrases;
+/// were added as words, not as those lines' phrases; so were the words of an attempt told as a regret (survived, rescued,
+/// woke up, in front of, went through with it), since a regret needs a cue to alert (<see cref="Insight.InsightThresholds.RiskRegretNeedsCue"/>);
 /// 뒤지다 only in its dying forms (뒤지고 싶다, 뒤져 버리다), since it also means to rummage or to fall behind. Not evidence of risk by themselves ("my grandmother
 /// died"): a classifier finding needs one of them unless it is very sure, so "I want to talk about my week" does not
 /// turn a counselor's reply into the crisis script.
@@ -38,7 +39,7 @@ internal static class RiskCues
         + @"|burden\w*|better\s+off|without\s+me|miss\s+me|notice|in\s+the\s+way|(?:nobody|no\s+one)\s+(?:would|will)\s+care"
         + @"|goodbyes?|bye|farewell|letters?|notes?|wills?|forgive|give\s+away|gave\s+away|giving\s+away|affairs|in\s+order|take\s+care\s+of|insurance|last\s+time|one\s+last|for\s+the\s+last|one\s+more\s+time|after\s+I'm|when\s+I'm"
         + @"|pills?|tablets?|meds|medication|overdos\w*|sleeping|stockpil\w*|sav(?:e|ed|ing)\s+up|stash\w*|rope|noose|hang\w*|bridge|roof|ledge|jump\w*|train|tracks|gun|knife|knives|poison\w*|bleach|drown\w*|charcoal|exhaust|cliff|height|method|how\s+many|balcony|railing|traffic|driv(?:e|es|ing)\s+(?:into|off)|belt|rifle|weapon|firearm|hose|funeral|coffin|grave"
-        + @"|tried|attempt\w*|hospital|emergency\s+room|ambulance|stomach\s+pumped)\b").Replace("'", "['’]", StringComparison.Ordinal),
+        + @"|tried|attempt\w*|hospital|emergency\s+room|ambulance|stomach\s+pumped|surviv\w*|rescu\w*|woken|woke\s+up|in\s+front\s+of|through\s+with\s+it)\b").Replace("'", "['’]", StringComparison.Ordinal),
         RegexOptions.IgnoreCase | Linear, Regex.InfiniteMatchTimeout);
 
     private static readonly Regex Korean = new(

@@ -46,6 +46,25 @@ public sealed class RiskDetectorTests
     }
 
     /// <summary>
+    /// A regret about the speaker's own past raises no alert from the classifier alone unless a risk cue stands beside it:
+    /// the ordinary regret alerted without the guard, the regret of an attempt survived alerts with it.
+    /// </summary>
+    [Theory]
+    [InlineData("I wish I'd studied something I actually cared about.", "I wish I hadn't survived it last time.")]
+    [InlineData("I wish I'd told my mum I loved her more often.", "I wish I'd gone through with it in March.")]
+    public void Risk_Regret_NeedsACue_AndARegretOfAnAttemptHasOne(string ordinary, string ideation)
+    {
+        Assert.Equal(RiskLevel.None, RiskRules.Assess(ordinary, TextLanguage.English).Level);
+        Assert.Equal(RiskLevel.None, RiskRules.Assess(ideation, TextLanguage.English).Level);
+        Assert.True(ConversationMoves.Regrets(ordinary, TextLanguage.English));
+        var unguarded = UtteranceInsight.Shipped.WithThresholds(UtteranceInsight.Shipped.Thresholds with { RiskRegretNeedsCue = false });
+        Assert.NotEqual(RiskLevel.None, unguarded.Risk(ordinary, TextLanguage.English).Level);
+
+        Assert.Equal(RiskAssessment.None, UtteranceInsight.Shipped.Risk(ordinary, TextLanguage.English));
+        Assert.NotEqual(RiskLevel.None, UtteranceInsight.Shipped.Risk(ideation, TextLanguage.English).Level);
+    }
+
+    /// <summary>
     /// The cue lists hold every form of their verbs and the slang for dying: the Korean cue guard (a classifier-only
     /// finding needs a cue unless it is sure) must not hold back "내가 사라져줘야 하나" for the 어 form of 사라지다.
     /// </summary>

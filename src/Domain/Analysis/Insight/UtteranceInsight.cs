@@ -94,6 +94,16 @@ public sealed record InsightThresholds
     /// </summary>
     public double RiskWishWithoutCueKorean { get; init; }
 
+    /// <summary>
+    /// A risk finding of the classifier alone in an English wish about the speaker's own past ("I wish I'd studied something
+    /// I cared about", "I wish I hadn't missed her games"; <see cref="ConversationMoves.Regrets"/>) that holds no risk cue
+    /// raises no alert. Regrets are the commonest false alert on ordinary English wishes (28 of the test wishes' 77, 18 of
+    /// the development wishes' 74), and every development risk line said as a regret names death, birth or the means
+    /// ("I wish I'd never been born", "I wish I'd died in the crash"); the cue list holds the regrets of an attempt too
+    /// (survived, rescued, woke up, went through with it).
+    /// </summary>
+    public bool RiskRegretNeedsCue { get; init; } = true;
+
     public double RiskWishWithoutCueFor(TextLanguage language) => language == TextLanguage.Korean ? RiskWishWithoutCueKorean : RiskWishWithoutCue;
 
     public double RiskInQuestionFor(TextLanguage language) => language == TextLanguage.Korean ? RiskInQuestionKorean : RiskInQuestion;
@@ -159,11 +169,16 @@ public sealed record RiskReading(RiskLevel RuleLevel, EvidenceSpan? Evidence, fl
     /// <summary>Whether the words the classifier read voice a wish; looked up only when the wish guard asks.</summary>
     public bool Wishes => _wishes ??= ConversationMoves.Wishes(Scope, Language);
 
+    /// <summary>Whether the words the classifier read wish the speaker's own past otherwise; looked up only for a classifier-only finding.</summary>
+    public bool Regrets => _regrets ??= ConversationMoves.Regrets(Scope, Language);
+
     private bool? _cue;
 
     private bool? _asks;
 
     private bool? _wishes;
+
+    private bool? _regrets;
 }
 
 /// <summary>
@@ -328,8 +343,8 @@ public sealed class UtteranceInsight(
     /// <summary>
     /// Whether a reading raises an alert at <paramref name="at"/>. What the rules find always stands: a plain statement of
     /// intent alerts whatever the classifier says. The classifier alone needs its threshold, a higher one beside a
-    /// set-aside clause, a risk cue in its words unless it is very sure, more certainty in words that ask, and a risk cue
-    /// beside a wish.
+    /// set-aside clause, a risk cue in its words unless it is very sure, more certainty in words that ask, a risk cue
+    /// beside a wish, and always one beside a regret.
     /// </summary>
     public static bool Alerts(RiskReading reading, InsightThresholds at)
     {
@@ -340,7 +355,8 @@ public sealed class UtteranceInsight(
                 && reading.Probability >= (reading.SetAside ? Math.Max(at.RiskBesideDenial, at.RiskFor(reading.Language)) : at.RiskFor(reading.Language))
                 && (reading.Probability >= at.RiskWithoutCueFor(reading.Language) || reading.Cue)
                 && (reading.Probability >= at.RiskInQuestionFor(reading.Language) || !reading.Asks)
-                && (reading.Probability >= at.RiskWishWithoutCueFor(reading.Language) || !reading.Wishes || reading.Cue));
+                && (reading.Probability >= at.RiskWishWithoutCueFor(reading.Language) || !reading.Wishes || reading.Cue)
+                && (!at.RiskRegretNeedsCue || !reading.Regrets || reading.Cue));
     }
 
     private RiskSeverity Severity(string text)
