@@ -164,11 +164,12 @@ public static class ConversationMoves
     /// back") and also how passive ideation is said ("I wish I could just not wake up"); the risk reading asks for a risk
     /// cue beside a wish (<see cref="UtteranceInsight.Alerts"/>).
     /// </summary>
-    private static readonly Regex EnglishRegretting = English(
-        @"\bI\s+(?:really\s+|just\s+|kind\s+of\s+|kinda\s+|sometimes\s+|still\s+|do\s+)?wish\s+I(?:'d|\s+had|\s+hadn't|\s+had\s+not)\b");
-
     private static readonly Regex EnglishWishing = English(
         @"\b(?:wish(?:es|ed|ing)?|hop(?:e|es|ed|ing)|want(?:s|ed|ing)?|wanna|(?:would|'d)\s+(?:love|like|rather|give\s+anything)|if\s+only|can't\s+wait|(?:long(?:ing)?|yearn(?:s|ed|ing)?)\s+for|pray(?:ing)?\s+(?:for|that))\b");
+
+    /// <summary>A wish about the speaker's own past: "I wish I'd called her back", "I really wish I hadn't said that".</summary>
+    private static readonly Regex EnglishRegretting = English(
+        @"\bI\s+(?:really\s+|just\s+|kind\s+of\s+|kinda\s+|sometimes\s+|still\s+|do\s+)?wish\s+I(?:'d|\s+had|\s+hadn't|\s+had\s+not)\b");
 
     /// <summary>
     /// Hangul syllables ending in ㅆ (았, 었, 였, 했, 됐, 났, 줬 ...): before 으면 they make the wished-for past, "if only it

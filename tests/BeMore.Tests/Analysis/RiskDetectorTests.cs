@@ -208,7 +208,7 @@ public sealed class RiskDetectorTests
     [InlineData("Honestly? I've set a date.", true)]
     [InlineData("Yes. I have a plan.", true)]
     [InlineData("I spent last night looking up methods again.", true)]
-    [InlineData("I've been keeping back my mum's old tablets instead of returning them, collecting my mum's old tablets really.", true)]
+    [InlineData("I've been collecting my mum's old tablets instead of returning them.", true)]
     [InlineData("How many of my sleeping pills would be enough, do you think?", true)]
     [InlineData("I wouldn't mind being dead, to be honest.", true)]
     [InlineData("My sister would be better rested, I'd be doing her a favour by dying.", true)]
