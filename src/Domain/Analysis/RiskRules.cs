@@ -109,6 +109,9 @@ internal static class RiskRules
     /// <summary>Drugs a person could take too much of, as people name them when they ask how much would be enough.</summary>
     private const string EnglishMeans = @"(?:pills|tablets|meds|medication|tylenol|paracetamol|insulin|painkillers|antidepressants|doses?)";
 
+    /// <summary>Pills by name, after 약 itself (which the hoarding phrase reads only as a word of its own, not 치약 or 예약).</summary>
+    private const string KoreanPillNames = "수면제|진통제|알약|안정제|타이레놀";
+
     /// <summary>"죽고 싶" not after 쥐구멍 ("쥐구멍에 들어가 죽고 싶었어요" is dying of embarrassment).</summary>
     private const string KoreanWishToDie = "(?<!쥐구멍[^.!?]{0,12})죽고 ?싶";
 
@@ -638,7 +641,8 @@ internal static class RiskRules
         // nor a plan for or to something), methods looked up, a search history that reads as a how-to, someone's old meds
         // or insulin collected, thinking how one would do it, and asking how much of a drug would be enough. Each ends in
         // what may follow it rather than a lookahead, so the list runs on the linear engine (as a backtracking one it cost
-        // the English micro-benchmark about 6 us a sentence).
+        // the English micro-benchmark about 6 us a sentence). The session's other new English phrases of this level are
+        // alternatives of the same list: each list is one more scan of the text and of each clause.
         Elevated(@"\b(?:picked|set|chosen|chose|settled\s+on)\s+(?:a|the|my)\s+date(?:\s*(?:[.!?,;]|$)|\s+(?:already|now|and|too|yet|though)\b)"
             + @"|\bI(?:'ve|\s+have)\s+(?:got\s+)?(?:a|the)\s+plan(?:\s*(?:[.!,;]|$)|\s+(?:and|now|already|ready)\b)"
             + @"|\b(?:research(?:ed|ing)?|look(?:ed|ing)\s+up|googl(?:ed|ing)|search(?:ed|ing))\s+(?:\w+\s+){0,2}(?:methods|ways\s+to\s+(?:die|do\s+it|end))\b|\bsearch\s+history\b[^.!?]{0,30}\bhow[-\s]to\b"
@@ -646,7 +650,20 @@ internal static class RiskRules
             + @"|\bcollect(?:ing|ed)\s+(?:up\s+)?(?:(?:my\s+)?\w+[\u0027’]s\s+(?:old\s+)?|(?:all\s+)?(?:the\s+|my\s+)?(?:old|leftover|spare|unused)\s+)(?:insulin|meds|pills|tablets|medication)\b"
             + @"|\bhow\s+I'd\s+do\s+it(?:\s*(?:[.!?,;]|$)|\s+(?:and|though|now|anyway)\b)"
             + @"|\b" + EnglishMeans + @"\b[^.!?]{0,40}\b(?:would\s+be\s+enough|be\s+enough|(?:is|are)\s+too\s+many|for\s+it\s+to\s+be\s+enough|to\s+get\s+it\s+right)\b"
-            + @"|\bhow\s+(?:many|much)\b[^.!?]{0,30}\b" + EnglishMeans + @"\b[^.!?]{0,25}\b(?:too\s+many|too\s+much|enough|lethal)\b", linear: true),
+            + @"|\bhow\s+(?:many|much)\b[^.!?]{0,30}\b" + EnglishMeans + @"\b[^.!?]{0,25}\b(?:too\s+many|too\s+much|enough|lethal)\b"
+            // A way out planned or made peace with, means kept in mind, envy of the dead: "planning my own way out", "I've
+            // made my peace with going", "he keeps his guns in the basement ... I keep thinking about that", "when I hear
+            // someone died I get this jealous feeling".
+            + @"|\b(?:plan|planning|planned)\s+my\s+(?:own\s+)?way\s+out\b|\bmade\s+(?:my\s+)?peace\s+with\s+(?:going|dying|death|not\s+being\s+here)\b"
+            + @"|\b(?:gun|guns|rifle|shotgun|shells|bullets)\b.{0,80}\bI\s+keep\s+thinking\s+about\s+(?:it|that|them)\b"
+            + @"|\b(?:jealous|envious|envy)\b[^.!?]{0,40}\b(?:dies|died|dead|dying)\b|\b(?:dies|died|dead)\b[^.!?]{0,40}\b(?:jealous|envious|lucky\s+(?:them|him|her))\b"
+            // Being dead as welcome, and dying as a kindness to others (passive ideation and burdensomeness): "I wouldn't mind
+            // being dead", "wouldn't mind not waking up", "relieved when I imagine being dead", "how do I stop wanting to die",
+            // "I'd be doing her a favour by dying", "everyone would move on if I died". Each starts at its first word, so its
+            // own "wouldn't" is not read as the negation.
+            + @"|\b(?:wouldn't|would\s+not|don't|do\s+not)\s+mind\s+(?:being\s+dead|not\s+waking\s+up|not\s+being\s+(?:here|alive|around)|dying|if\s+I\s+died)\b"
+            + @"|\b(?:relieved|glad|happy|peaceful|calm|comfort\w*)\b[^.!?]{0,30}\b(?:being\s+dead|I\s+was\s+dead)\b|\bstop\s+wanting\s+to\s+die\b"
+            + @"|\bfavou?r\b[^.!?]{0,20}\b(?:by\s+dying|if\s+I\s+died|if\s+I\s+was\s+gone)\b|\bif\s+I\s+(?:died|was\s+dead|were\s+dead)\b", linear: true),
         // Affairs settled for a time after the speaker (the scale's preparatory acts, told as their reason): "paid off my phone
         // so no one's left with bills", "I don't want to leave a mess behind", "so the dog is looked after once I'm not
         // around", "if I'm not here next week, it's not your fault", "just so she has it after", "really said goodbye". Each
@@ -680,20 +697,7 @@ internal static class RiskRules
         Elevated(@"\b(?:out\s+of|no|any|fewer|lost\s+my)\s+(?:good\s+)?reasons?\s+to\s+(?:stick|stay|hang)\s+around\b|\blie\s+down\s+and\s+never\s+(?:get|getting)\s+(?:back\s+)?up\b"
             + @"|\b(?:disappear|vanish|go|walk|drive)\w*\s+(?:off\s+|away\s+)?and\s+never\s+come\s+back\b|\bdisappointed\s+(?:that\s+)?I\s+(?:woke|wake|made\s+it|did(?=\s*(?:[.!?,]|$)))"
             + @"|\bif\s+my\s+heart\s+(?:just\s+)?stopped\b|\b(?:wish|if\s+only)\b[^.!?]{0,30}\b(?:never|not)\s+had\s+me\b|\bnot\s+losing\s+anything\s+if\s+I\s+(?:go|went|die|died|wasn't\s+here)\b"),
-        // A way out planned or made peace with, means kept in mind, an attempt's first handful, envy of the dead: "planning my
-        // own way out", "I've made my peace with going", "he keeps his guns in the basement ... I keep thinking about that",
-        // "swallowing the first handful", "when I hear someone died I get this jealous feeling".
-        Elevated(@"\b(?:plan|planning|planned)\s+my\s+(?:own\s+)?way\s+out\b|\bmade\s+(?:my\s+)?peace\s+with\s+(?:going|dying|death|not\s+being\s+here)\b"
-            + @"|\b(?:gun|guns|rifle|shotgun|shells|bullets)\b.{0,80}\bI\s+keep\s+thinking\s+about\s+(?:it|that|them)\b"
-            + @"|\b(?:jealous|envious|envy)\b[^.!?]{0,40}\b(?:dies|died|dead|dying)\b|\b(?:dies|died|dead)\b[^.!?]{0,40}\b(?:jealous|envious|lucky\s+(?:them|him|her))\b", linear: true),
         High(@"\bswallow(?:ed|ing)?\s+(?:the\s+first\s+|a\s+|another\s+)?handful\b", linear: true),
-        // Being dead as welcome, and dying as a kindness to others (passive ideation and burdensomeness): "I wouldn't mind
-        // being dead", "wouldn't mind not waking up", "relieved when I imagine being dead", "how do I stop wanting to die",
-        // "I'd be doing her a favour by dying", "everyone would move on if I died". Each starts at its first word, so its own
-        // "wouldn't" is not read as the negation.
-        Elevated(@"\b(?:wouldn't|would\s+not|don't|do\s+not)\s+mind\s+(?:being\s+dead|not\s+waking\s+up|not\s+being\s+(?:here|alive|around)|dying|if\s+I\s+died)\b"
-            + @"|\b(?:relieved|glad|happy|peaceful|calm|comfort\w*)\b[^.!?]{0,30}\b(?:being\s+dead|I\s+was\s+dead)\b|\bstop\s+wanting\s+to\s+die\b"
-            + @"|\bfavou?r\b[^.!?]{0,20}\b(?:by\s+dying|if\s+I\s+died|if\s+I\s+was\s+gone)\b|\bif\s+I\s+(?:died|was\s+dead|were\s+dead)\b", linear: true),
     ];
 
     private static readonly RiskPattern[] Korean =
@@ -713,7 +717,7 @@ internal static class RiskRules
         High("(?:죽는|죽을|자살(?:하는)?|목 ?매는|뛰어내리는|(?:안 ?아프게|고통 ?없이|편하게|조용히) ?죽는) ?(?:방법|법)[을를이가도]? ?(?:좀 ?|계속 ?|자꾸 ?|몰래 ?|다시 ?|막 ?)?(?:(?:인터넷|폰|핸드폰|유튜브|구글)(?:으로|에서|에) ?)?"
             + "(?:검색(?:했|해 ?봤|하고 ?있|하는 ?중(?!학)|해요|함|하게 ?되|하다가)|구글링(?:했|하고 ?있|해 ?봤)|찾아 ?(?:봤|보고 ?있|보는 ?중(?!학)|보게 ?되|봐요|봄|보다가)|찾고 ?있|찾았|알아 ?(?:봤|보고 ?있|보는 ?중(?!학)|봐요|봄))(?![^.!?]{0,20}?(?:리스폰|게임|캐릭))",
             notAfter: KoreanHowToDieNotAfter),
-        High("(?:(?<![가-힣])약|수면제|진통제|알약|안정제|타이레놀)[을를]? ?(?:좀 ?|많이 ?|꽤 ?|몰래 ?|조금씩 ?|하나씩 ?|따로 ?|계속 ?)*(?:모아 ?(?:두|둔|놨|놓|뒀|왔|오고|두고|놓고|서 ?(?:한꺼번에|한 ?번에|다 ?먹))|모으고 ?있|모으는 ?중(?!학)|모았|안 ?먹고 ?모)(?!시|셨|셔|고 ?계)(?![^.!?]{0,30}?(?:버리|버릴|폐기|반납|갖다 ?(?:주|드리)|수거))",
+        High("(?:(?<![가-힣])약|" + KoreanPillNames + ")[을를]? ?(?:좀 ?|많이 ?|꽤 ?|몰래 ?|조금씩 ?|하나씩 ?|따로 ?|계속 ?)*(?:모아 ?(?:두|둔|놨|놓|뒀|왔|오고|두고|놓고|서 ?(?:한꺼번에|한 ?번에|다 ?먹))|모으고 ?있|모으는 ?중(?!학)|모았|안 ?먹고 ?모)(?!시|셨|셔|고 ?계)(?![^.!?]{0,30}?(?:버리|버릴|폐기|반납|갖다 ?(?:주|드리)|수거))",
             notAfter: KoreanPillsNotAfter),
         High("유서(?:를|도|는|까지)? ?(?:이미 ?|미리 ?|다 ?|몰래 ?)?(?:썼(?!던|었)|써 ?(?:놨|놓았|뒀|두었|둔|놓은)|남겨 ?(?:놨|놓았|뒀|두었)|쓰고 ?있(?!으시|으셨)|쓰는 ?중(?!학)|작성(?:했|해 ?놨|해 ?뒀))",
             notAfter: KoreanNoteNotAfter),
@@ -756,15 +760,15 @@ internal static class RiskRules
             + "|죽을 ?생각(?:만|을|이|도)? ?(?:하|들|나)|나쁜 ?생각(?:을|이)? ?(?:또 ?|자꾸 ?|계속 ?|요즘 ?)?(?:하|들|나)"
             + "|극단적 ?(?:인 ?)?선택[을를]? ?(?:하고 ?싶|할까|하려|할 ?(?:것|거) ?같)|극단적 ?(?:인 ?)?선택[^.!?]{0,30}?(?:내가|제가) ?그럴까"
             + "|(?:하지 ?않을|안 ?할|말아야 ?할) ?이유(?:를|가)? ?(?:못 ?찾|없)|피 ?(?:나는|흘리는) ?(?:거|것|걸) ?보고 ?싶|머리를 ?(?:벽|책상|바닥)에 ?(?:박아요|박는|박곤|박게|찧어요|찧는)"
-            + "|약 ?개수(?:도|를)? ?세|(?:모아 ?둔|모은) ?약[^.!?]{0,20}?(?:한 ?번에|한꺼번에) ?먹으면|약(?:이랑|하고|과) ?술[^.!?]{0,20}?(?:죽|확실)|마포대교(?:에)? ?(?:가볼까|갈까|가고 ?싶|가서)", linear: true),
+            + "|약 ?개수(?:도|를)? ?세|(?:모아 ?둔|모은) ?약[^.!?]{0,20}?(?:한 ?번에|한꺼번에) ?먹으면|약(?:이랑|하고|과) ?술[^.!?]{0,20}?(?:죽|확실)|마포대교(?:에)? ?(?:가볼까|갈까|가고 ?싶|가서)"
+            // Goodbyes said ahead of time and a pet handed on for good: "미리 사랑한다고 말해놨어 나중에 못 할 수도 있으니까",
+            // "사랑한다고 꼭 전해줘", "할 말 다 하고 가는 게 맞는 거 같아서", "내 강아지 평생 잘 부탁한다고".
+            + "|미리 ?(?:사랑한다고|고마웠다고)|(?:사랑한다고|미안하다고|고마웠다고)[^.!?]{0,8}?꼭 ?전해 ?(?:줘|주세요|달라)|나중에 ?(?:못 ?할|말 ?못 ?할) ?(?:수도|지도) ?(?:있으니까|모르니까)"
+            + "|할 ?말 ?다 ?하고 ?(?:가는|갈|떠나)|(?:강아지|고양이|냥이|댕댕이)[^.!?]{0,8}?평생 ?(?:잘 ?)?(?:부탁|맡아)", linear: true),
         // Attempts told as stopped or survived: "뛰어내리려다가 친구가 붙잡아서", "강에 뛰어들었는데 구조됐어", "약 먹고 누워
         // 있었는데 룸메가 119 불렀어요".
         High("뛰어내리려(?:다|고 ?(?:했|하다)|던)|(?:강|바다|한강)에 ?뛰어들었[^.!?]{0,15}?(?:구조|건져|살았)"
-            + "|(?:약|수면제|진통제|알약|안정제|타이레놀)(?:을|를|들)? ?(?:먹고|삼키고|털어 ?넣고)[^.!?]{0,30}?(?:119|응급실|위세척|구급차)", linear: true),
-        // Goodbyes said ahead of time and a pet handed on for good: "미리 사랑한다고 말해놨어 나중에 못 할 수도 있으니까",
-        // "사랑한다고 꼭 전해줘", "할 말 다 하고 가는 게 맞는 거 같아서", "내 강아지 평생 잘 부탁한다고".
-        Elevated("미리 ?(?:사랑한다고|고마웠다고)|(?:사랑한다고|미안하다고|고마웠다고)[^.!?]{0,8}?꼭 ?전해 ?(?:줘|주세요|달라)|나중에 ?(?:못 ?할|말 ?못 ?할) ?(?:수도|지도) ?(?:있으니까|모르니까)"
-            + "|할 ?말 ?다 ?하고 ?(?:가는|갈|떠나)|(?:강아지|고양이|냥이|댕댕이)[^.!?]{0,8}?평생 ?(?:잘 ?)?(?:부탁|맡아)", linear: true),
+            + "|(?:약|" + KoreanPillNames + ")(?:을|를|들)? ?(?:먹고|삼키고|털어 ?넣고)[^.!?]{0,30}?(?:119|응급실|위세척|구급차)", linear: true),
         // A date set, not a wedding's, a move's or an exam's: "언제 터질지 나도 날짜 정했거든".
         Elevated("(?<!(?:결혼|이사|여행|수술|시험|발표|약속|상견례|출산|입주|휴가|모임|회의|면접|행사|식|개업|오픈|출국|입대|제대|졸업|이직|퇴사|계약) ?)날짜(?:도|를|까지)? ?(?:정했|정해 ?(?:놨|뒀|놓)|잡았|잡아 ?놨)"),
     ];
