@@ -38,7 +38,10 @@ public sealed class HubRefusalLoggingTests(HubRefusalLoggingTests.LoggingHubWebF
 
         var unexpected = await Assert.ThrowsAsync<HubException>(() => client.Connection.InvokeAsync<Dictionary<string, object?>>("End", FaultInjectingHubFilter.FaultySessionId));
         await factory.Logs.WaitForAsync(line => line.Contains(FaultInjectingHubFilter.FaultMessage, StringComparison.Ordinal), Wait);
-        var logged = factory.Logs.Events.Skip(before).ToList();
+        // BeMore's own lines: the Orleans runtime's health monitor warns of a stalled thread pool when the shared host pauses.
+        var logged = factory.Logs.Events.Skip(before)
+            .Where(e => !(e.Properties.TryGetValue("SourceContext", out var source) && source.ToString().StartsWith("\"Orleans.", StringComparison.Ordinal)))
+            .ToList();
         var refusalLines = logged.Where(e => e.Exception is not InvalidOperationException { Message: FaultInjectingHubFilter.FaultMessage }).ToList();
 
         Assert.Equal(Burst, codes.Count(c => c == "VALIDATION_ERROR"));
