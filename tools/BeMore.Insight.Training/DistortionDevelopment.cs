@@ -4,9 +4,10 @@ using BeMore.Domain.Analysis.Insight;
 namespace BeMore.Insight.Training;
 
 /// <summary>
-/// --distortion-dev W1,W2,...: what candidate corpus writers' lines add to the distortions the utterance model reads on
-/// lines it never saw. Each candidate is held out in turn and read twice at the shipped thresholds: by the utterance
-/// model trained without any candidate and by the one trained with the other candidates. The rule, fixed before the
+/// --distortion-dev W1,W2,...: what candidate corpus writers' lines add to the distortions the distortion model
+/// (<see cref="InsightTrainer.Distortions"/>) reads on lines it never saw. Each candidate is held out in turn and read twice
+/// at the shipped thresholds: by the distortion model trained without any candidate and by the one trained with the
+/// other candidates. The rule, fixed before the
 /// first run: the candidates' lines train the shipped models only if the second reads a higher exact-type F1 (the
 /// precision of the distortions found with the exact-type recall of the distortion lines) for every held-out candidate,
 /// in each language it wrote.
@@ -23,11 +24,11 @@ internal static class DistortionDevelopment
 
         var withoutAny = new InsightTrainer(corpus, fixtures, w => train(w) && !candidates.Contains(w), _ => false, _ => true);
         using var riskLevel = DevelopmentReport.Classifier(withoutAny.RiskLevel());
-        using var without = DevelopmentReport.Classifier(withoutAny.Utterance());
+        using var without = DevelopmentReport.Classifier(withoutAny.Distortions());
         var (better, readings) = (0, 0);
         foreach (var held in candidates)
         {
-            using var with = DevelopmentReport.Classifier(new InsightTrainer(corpus, fixtures, w => train(w) && w != held, _ => false, _ => true).Utterance());
+            using var with = DevelopmentReport.Classifier(new InsightTrainer(corpus, fixtures, w => train(w) && w != held, _ => false, _ => true).Distortions());
             foreach (var code in InsightCorpus.Languages)
             {
                 var lines = InsightCorpus.Utterances(corpus, code, w => w == held);

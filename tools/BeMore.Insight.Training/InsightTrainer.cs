@@ -26,10 +26,17 @@ internal sealed class InsightTrainer(string corpus, string fixtures, Func<string
     /// Distortion codes, <c>risk</c> and <c>none</c>, from the corpus, the session talk and the rules' own hand-written
     /// sentences (tests/BeMore.Tests/Fixtures/Analysis/distortions.{en,ko}.tsv, single-label lines; not the held-out
     /// sets): their negatives are ordinary sentences and lookalikes on purpose, which the corpus's none lines alone
-    /// cover thinly.
+    /// cover thinly. The writers who teach only distortions are left out: this model reads risk.
     /// </summary>
-    public ITransformer Utterance() => Train(InsightCorpus.Languages
-        .SelectMany(l => InsightCorpus.Utterances(corpus, l, writers).Concat(InsightCorpus.TrainingTalk(corpus, l, talk)))
+    public ITransformer Utterance() => Classes(RiskWriters);
+
+    /// <summary>The classes of <see cref="Utterance"/>, also from <see cref="InsightCorpus.DistortionOnlyWriters"/>: the distortion model.</summary>
+    public ITransformer Distortions() => Classes(writers);
+
+    private bool RiskWriters(string writer) => writers(writer) && InsightCorpus.TeachesRisk(writer);
+
+    private ITransformer Classes(Func<string, bool> from) => Train(InsightCorpus.Languages
+        .SelectMany(l => InsightCorpus.Utterances(corpus, l, from).Concat(InsightCorpus.TrainingTalk(corpus, l, talk)))
         .Select(u => new ClassifierInput { Text = u.Text, Label = u.Label })
         .Concat(InsightCorpus.Languages.SelectMany(FixtureSentences)));
 
@@ -40,7 +47,7 @@ internal sealed class InsightTrainer(string corpus, string fixtures, Func<string
     public ITransformer Risk(bool contentWordsOnly) => Train(InsightCorpus.Languages.SelectMany(l =>
     {
         var language = TextLanguages.FromCode(l);
-        return InsightCorpus.Utterances(corpus, l, writers).Concat(InsightCorpus.TrainingTalk(corpus, l, talk)).Select(u => (u.Text, u.Label))
+        return InsightCorpus.Utterances(corpus, l, RiskWriters).Concat(InsightCorpus.TrainingTalk(corpus, l, talk)).Select(u => (u.Text, u.Label))
             .Concat(FixtureSentences(l).Select(f => (f.Text, f.Label)))
             .Concat(InsightCorpus.Everyday(corpus, l, everyday).Select(text => (Text: text, Label: "none")))
             .Select(x => new ClassifierInput
@@ -52,7 +59,7 @@ internal sealed class InsightTrainer(string corpus, string fixtures, Func<string
 
     /// <summary>ideation, plan_means or act, from the risk lines only.</summary>
     public ITransformer RiskLevel() => Train(InsightCorpus.Languages
-        .SelectMany(l => InsightCorpus.Utterances(corpus, l, writers))
+        .SelectMany(l => InsightCorpus.Utterances(corpus, l, RiskWriters))
         .Where(u => u.Label == "risk")
         .Select(u => new ClassifierInput { Text = u.Text, Label = u.RiskLevel }));
 

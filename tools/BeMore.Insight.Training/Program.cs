@@ -2,7 +2,8 @@ using System.Globalization;
 using BeMore.Domain.Analysis.Insight;
 using BeMore.Insight.Training;
 
-// Trains the insight models from the corpus's training split (every writer but C, and session talk writers G, H, I, Q, S, T, U, AU and AV) and writes them, with the corpus hash,
+// Trains the insight models from the corpus's training split (every writer but C, and session talk writers G, H, I, Q, S, T, U, AU and AV;
+// the writers who teach only distortions, InsightCorpus.DistortionOnlyWriters, train the distortion model alone) and writes them, with the corpus hash,
 // into src/Domain/Analysis/Models. Before that it trains without each training writer in turn and scores that writer, so the
 // thresholds in src/Domain/Analysis/Insight are chosen on text the model has not seen, without touching the test split.
 // --dev-only stops after that, --no-dev skips it, --misses also lists the held-out lines' false and missed risk alerts
@@ -64,6 +65,7 @@ if (args.Contains("--dev-only"))
 Directory.CreateDirectory(models);
 var final = new InsightTrainer(corpus, fixtures, train, _ => false, _ => true);
 final.Save(final.Utterance(), Path.Combine(models, ModelFiles.Utterance));
+final.Save(final.Distortions(), Path.Combine(models, ModelFiles.Distortions));
 final.Save(final.RiskLevel(), Path.Combine(models, ModelFiles.RiskLevel));
 final.Save(final.Emotion(), Path.Combine(models, ModelFiles.Emotion));
 // English risk's second model learns ordinary talk from the everyday sentences too (as it did in --risk-dev).

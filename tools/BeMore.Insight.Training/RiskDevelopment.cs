@@ -35,7 +35,7 @@ internal static class RiskDevelopment
     /// <param name="models">Where the second stage's weights are written (<see cref="RiskDecisionDevelopment"/>).</param>
     public static void Run(string corpus, string fixtures, string models, IReadOnlyList<string> writers, Func<string, bool> train, bool listMisses)
     {
-        var cache = Path.Combine(Path.GetTempPath(), "bemore-risk-dev", InsightCorpus.Hash(corpus));
+        var cache = Path.Combine(Path.GetTempPath(), "bemore-risk-dev", InsightCorpus.RiskHash(corpus));
         var readings = new List<Reading>();
         var shipped = new InsightThresholds();
         var distortions = new List<(string Language, double Threshold, int Found, int Correct, int Lines)>();
@@ -145,7 +145,7 @@ internal static class RiskDevelopment
         WishGuard(readings.Where(r => r.Variant == Shipped).ToList(), shipped, writers, listMisses);
 
         RiskDecisionDevelopment.Run(readings.Where(r => r.Variant == Decision).ToList(), writers, chosen.Where(c => c.Variant == Shipped).ToDictionary(c => c.Language, c => c.Score),
-            models, InsightCorpus.Hash(corpus), listMisses);
+            models, InsightCorpus.RiskHash(corpus), listMisses);
 
         if (listMisses)
         {

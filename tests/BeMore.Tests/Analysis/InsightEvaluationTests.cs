@@ -235,7 +235,20 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
         Assert.NotEqual(afterHardCases, afterDevelopment);
 
         Write($"emotion/{InsightCorpus.EmotionTrainingWriters[0]}/en.tsv", "calm\texplicit\tA training line.\n");
-        Assert.NotEqual(afterDevelopment, InsightCorpus.Hash(corpus.Path));
+        var afterEmotion = InsightCorpus.Hash(corpus.Path);
+        Assert.NotEqual(afterDevelopment, afterEmotion);
+
+        // A writer who teaches only the distortion model moves the models' stamp, not the risk readers'.
+        var riskBefore = InsightCorpus.RiskHash(corpus.Path);
+        Assert.Equal(afterEmotion, riskBefore);
+        Write($"ko/{InsightCorpus.DistortionOnlyWriters[0]}/distortions.tsv", "labeling\t-\t-\t난 진짜 구제불능이야\n");
+        Assert.NotEqual(afterEmotion, InsightCorpus.Hash(corpus.Path));
+        Assert.Equal(riskBefore, InsightCorpus.RiskHash(corpus.Path));
+        Assert.True(InsightCorpus.IsTrainingWriter(InsightCorpus.DistortionOnlyWriters[0]));
+        Assert.False(InsightCorpus.TeachesRisk(InsightCorpus.DistortionOnlyWriters[0]));
+
+        Write("ko/A/distortions.tsv", "none\t-\t-\t산책했어요.\n");
+        Assert.NotEqual(riskBefore, InsightCorpus.RiskHash(corpus.Path));
     }
 
     /// <summary>Rounded down a little from the shipped models' figures on the test splits; the false-alert counts are ceilings.</summary>
@@ -375,7 +388,11 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
         // Session 40: euphemisms, plans and stopped attempts in the development lines' words (인생 퇴사, 나쁜 생각, 극단적 선택을
         // 하고 싶, 넘길 생각도 없, 뛰어내리려다가, 날짜 정했): W 114/180 (unchanged), 55 false alerts on 180 lookalikes (one
         // more, an answered no); the rest unchanged.
-        private static readonly Floors Korean = new(0.97, 0.85, 0.97, 6, 2, 0.85, 1.0, 4, 0.975, 22, 0.61, 55, 0.84, 0, 0.97, 0.85, 0.94, 4, 0.98, 84);
+        // Session 41: Korean distortions read from the distortion model, which also learned the distortion-only writers BQ,
+        // BR and BS (risk still from the utterance model): C precision 0.978, exact-type recall 0.884; BL 0.972, 0.860;
+        // distortions found on ordinary lines F 2 of 160 (one fewer), W 7 of 180 (two more), BP 3 of 235 (two more); every
+        // risk and emotion figure unchanged.
+        private static readonly Floors Korean = new(0.97, 0.88, 0.97, 6, 2, 0.85, 1.0, 4, 0.975, 22, 0.61, 55, 0.84, 0, 0.97, 0.86, 0.94, 4, 0.98, 84);
 
         public static Floors For(TextLanguage language) => language == TextLanguage.Korean ? Korean : English;
     }

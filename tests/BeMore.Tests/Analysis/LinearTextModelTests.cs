@@ -20,7 +20,7 @@ public sealed class LinearTextModelTests
         string.Concat(Enumerable.Repeat("나는 아무 쓸모도 없는 사람이야 I am worthless ", 120)), new string('ㅋ', 30_000),
     ];
 
-    public static TheoryData<string> ShippedModels => [ModelFiles.Utterance, ModelFiles.RiskLevel, ModelFiles.Emotion, ModelFiles.RiskContent];
+    public static TheoryData<string> ShippedModels => [ModelFiles.Utterance, ModelFiles.Distortions, ModelFiles.RiskLevel, ModelFiles.Emotion, ModelFiles.RiskContent];
 
     [Theory]
     [MemberData(nameof(ShippedModels))]

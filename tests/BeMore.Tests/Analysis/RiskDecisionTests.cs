@@ -76,12 +76,12 @@ public sealed class RiskDecisionTests
         Assert.NotEqual(RiskLevel.None, Deciding(-10).Risk("죽고 싶어요", TextLanguage.Korean).Level);
     }
 
-    /// <summary>The shipped weights were learned from this corpus's development folds (the file names the corpus hash).</summary>
+    /// <summary>The shipped weights were learned from this corpus's development folds (the file names the hash of what the risk readers learn from).</summary>
     [Fact]
     public void ShippedRiskDecision_WasLearnedFromThisCorpus()
     {
         using var reader = new StreamReader(SentenceClassifier.OpenEmbedded(ModelFiles.RiskDecision));
 
-        Assert.Contains(InsightCorpus.Hash(InsightEvaluation.CorpusRoot), reader.ReadToEnd(), StringComparison.Ordinal);
+        Assert.Contains(InsightCorpus.RiskHash(InsightEvaluation.CorpusRoot), reader.ReadToEnd(), StringComparison.Ordinal);
     }
 }

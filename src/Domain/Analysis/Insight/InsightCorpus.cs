@@ -27,6 +27,17 @@ public static class InsightCorpus
     /// <summary>Whether a corpus writer's distortions.tsv trains the models: every writer but the test splits'.</summary>
     public static bool IsTrainingWriter(string writer) => writer != TestWriter && !UnseenTestWriters.Contains(writer);
 
+    /// <summary>
+    /// Training writers whose lines teach only the distortion model (<see cref="ModelFiles.Distortions"/>), Korean BQ, BR
+    /// and BS (session 41: distortion and none lines, no risk lines): the models that read risk never learn from them,
+    /// since more distortion lines moved the utterance model's Korean risk probabilities under the threshold chosen for it
+    /// (README, "Live analysis accuracy").
+    /// </summary>
+    public static IReadOnlyList<string> DistortionOnlyWriters { get; } = ["BQ", "BR", "BS"];
+
+    /// <summary>Whether a training writer's lines teach the models that read risk: every one but <see cref="DistortionOnlyWriters"/>.</summary>
+    public static bool TeachesRisk(string writer) => !DistortionOnlyWriters.Contains(writer);
+
     /// <summary>The session talk the models learn from (<see cref="TrainingTalk"/>); a writer may have written one language only.</summary>
     public static IReadOnlyList<string> TalkTrainingWriters { get; } = ["G", "H", "I", "Q", "S", "T", "U", "AU", "AV"];
 
@@ -152,12 +163,20 @@ public static class InsightCorpus
     /// order: the version a trained model is stamped with, so a changed training or development line shows as a stale
     /// model, while a test split added or corrected (which nothing trains on) leaves the models' stamps as they are.
     /// </summary>
-    public static string Hash(string root)
+    public static string Hash(string root) => Hash(root, _ => true);
+
+    /// <summary>
+    /// <see cref="Hash"/> without the <see cref="DistortionOnlyWriters"/>' files: the version of what the risk readers
+    /// learn from, which the development folds' models are kept by and the second stage's weights are stamped with.
+    /// </summary>
+    public static string RiskHash(string root) => Hash(root, relative => relative.Split('/') is not [_, var writer, _] || TeachesRisk(writer));
+
+    private static string Hash(string root, Func<string, bool> includes)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var files = Directory.EnumerateFiles(root, "*.tsv", SearchOption.AllDirectories)
             .Select(path => (Path: path, Relative: Path.GetRelativePath(root, path).Replace('\\', '/')))
-            .Where(f => !IsTestSplit(f.Relative))
+            .Where(f => !IsTestSplit(f.Relative) && includes(f.Relative))
             .OrderBy(f => f.Relative, StringComparer.Ordinal);
         foreach (var (path, relative) in files)
         {

@@ -4,6 +4,12 @@ namespace BeMore.Domain.Analysis.Insight;
 public static class ModelFiles
 {
     public const string Utterance = "utterance.zip";
+
+    /// <summary>
+    /// The utterance model's classes, also learned from the writers who teach only distortions
+    /// (<see cref="InsightCorpus.DistortionOnlyWriters"/>): Korean distortions are read from it, risk never.
+    /// </summary>
+    public const string Distortions = "distortions.zip";
     public const string RiskLevel = "risk-level.zip";
     public const string Emotion = "emotion.zip";
 

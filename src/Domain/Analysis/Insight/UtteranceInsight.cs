@@ -193,7 +193,8 @@ public sealed record RiskReading(RiskLevel RuleLevel, EvidenceSpan? Evidence, fl
 /// </param>
 /// <param name="decision">The second stage, used in a language whose <see cref="InsightThresholds.RiskDecisionFor"/> is above 0.</param>
 public sealed class UtteranceInsight(
-    SentenceClassifier utterance, SentenceClassifier riskLevel, InsightThresholds thresholds, RiskReaders? risk = null, RiskDecision? decision = null)
+    SentenceClassifier utterance, SentenceClassifier riskLevel, InsightThresholds thresholds, RiskReaders? risk = null, RiskDecision? decision = null,
+    DistortionReaders? distortions = null)
 {
     private const string RiskClass = "risk";
 
@@ -202,13 +203,18 @@ public sealed class UtteranceInsight(
         // Each load is single-threaded deserialization: side by side they take about the largest one's time, not the sum.
         var content = Task.Run(() => SentenceClassifier.LoadEmbedded(ModelFiles.RiskContent));
         var riskLevel = Task.Run(() => SentenceClassifier.LoadEmbedded(ModelFiles.RiskLevel));
+        var distortions = Task.Run(() => SentenceClassifier.LoadEmbedded(ModelFiles.Distortions));
         var utterance = SentenceClassifier.LoadEmbedded(ModelFiles.Utterance);
         var thresholds = new InsightThresholds();
         RiskClassifier Agreeing(double from) =>
             new(utterance, contentWordsOnly: false, agreeing: (content.Result, thresholds.RiskAgreeingScale), agreeingFrom: (float)from);
         return new UtteranceInsight(
-            utterance, riskLevel.Result, thresholds, new RiskReaders(Agreeing(thresholds.Risk), Agreeing(thresholds.RiskKorean)), RiskDecision.LoadEmbedded());
+            utterance, riskLevel.Result, thresholds, new RiskReaders(Agreeing(thresholds.Risk), Agreeing(thresholds.RiskKorean)), RiskDecision.LoadEmbedded(),
+            new DistortionReaders(English: null, Korean: distortions.Result));
     });
+
+    private readonly DistortionReaders? _distortions = distortions is null || distortions.HasClassesOf(utterance) ? distortions
+        : throw new ArgumentException("A distortion model must have the utterance model's classes in its order.", nameof(distortions));
 
     private readonly int _risk = utterance.IndexOf(RiskClass);
 
@@ -222,7 +228,7 @@ public sealed class UtteranceInsight(
 
     /// <summary>The same models and risk readers at other thresholds, and another second stage where one is given.</summary>
     public UtteranceInsight WithThresholds(InsightThresholds other, RiskDecision? otherDecision = null) =>
-        new(utterance, riskLevel, other, risk, otherDecision ?? decision);
+        new(utterance, riskLevel, other, risk, otherDecision ?? decision, _distortions);
 
     /// <summary>The models shipped in the grain assembly, loaded on first use.</summary>
     public static UtteranceInsight Shipped => ShippedModels.Value;
@@ -230,7 +236,8 @@ public sealed class UtteranceInsight(
     public IReadOnlyList<DistortionMatch> Distortions(string text, TextLanguage language)
     {
         var rules = DistortionRules.Detect(text, language);
-        var p = Probabilities(text);
+        var model = _distortions?.For(language) ?? utterance;
+        var p = Probabilities(model, text);
         var top = ArgMax(p);
         var found = new List<DistortionMatch>(rules.Count + 1);
         foreach (var rule in rules)
@@ -242,7 +249,7 @@ public sealed class UtteranceInsight(
             && !DistortionRules.IsDisowned(text, language)
             && (found.Count == 0 || p[top] >= thresholds.SecondDistortion))
         {
-            var evidence = BestClause(text, language, top) ?? Trimmed(text);
+            var evidence = BestClause(model, text, language, top) ?? Trimmed(text);
             found.Add(new DistortionMatch(type, DistortionRules.Amplified(DistortionSeverity.Medium, text, language), p[top], evidence));
         }
 
@@ -308,7 +315,7 @@ public sealed class UtteranceInsight(
         var rules = RiskRules.Assess(text, language);
         if (rules.Level != RiskLevel.None)
         {
-            return new RiskReading(rules.Level, rules.Evidence, risk?.For(language)?.Probability(text, language) ?? Probabilities(text)[_risk], false, text, language);
+            return new RiskReading(rules.Level, rules.Evidence, risk?.For(language)?.Probability(text, language) ?? Probabilities(utterance, text)[_risk], false, text, language);
         }
 
         // The classifier reads only the clauses that neither deny risk, retell someone else's words nor use an idiom:
@@ -321,12 +328,12 @@ public sealed class UtteranceInsight(
         // Each clause is scored too, so a risk clause is not diluted by the small talk around it, and is the evidence.
         var reader = risk?.For(language);
         var probability = reader?.Probability(kept.Text, language)
-            ?? (ReferenceEquals(kept.Text, text) ? Probabilities(text)[_risk] : utterance.Predict(kept.Text)[_risk]);
+            ?? (ReferenceEquals(kept.Text, text) ? Probabilities(utterance, text)[_risk] : utterance.Predict(kept.Text)[_risk]);
         var evidence = ReferenceEquals(kept.Text, text) ? Trimmed(text) : kept.Span;
 
         // Before the clauses: with nothing set aside the reader has just asked the utterance model about this text, which
         // answers again from its cache.
-        var whole = kept.SetAside ? 0 : Probabilities(text)[_risk];
+        var whole = kept.SetAside ? 0 : Probabilities(utterance, text)[_risk];
         var clauseProbability = 0f;
         foreach (var clause in kept.Clauses)
         {
@@ -365,8 +372,8 @@ public sealed class UtteranceInsight(
         return RiskSeverityCodes.FromCode(riskLevel.Classes[ArgMax(p)]) ?? RiskSeverity.Ideation;
     }
 
-    /// <summary>The utterance model's probabilities; a text without words reads as none.</summary>
-    private float[] Probabilities(string text) => text.Any(char.IsLetter) ? utterance.Predict(text) : _noWords;
+    /// <summary>The model's probabilities (the utterance model's classes); a text without words reads as none.</summary>
+    private float[] Probabilities(SentenceClassifier model, string text) => text.Any(char.IsLetter) ? model.Predict(text) : _noWords;
 
     private int ClassOf(DistortionType type) => Array.IndexOf(_types, type);
 
@@ -374,7 +381,7 @@ public sealed class UtteranceInsight(
     /// The clause of a several-clause utterance that the classifier, reading each clause alone, finds most of
     /// <paramref name="classIndex"/> in; null for a one-clause utterance, whose evidence is the whole of it.
     /// </summary>
-    private EvidenceSpan? BestClause(string text, TextLanguage language, int classIndex)
+    private static EvidenceSpan? BestClause(SentenceClassifier model, string text, TextLanguage language, int classIndex)
     {
         var clauses = RiskRules.ClauseSpans(text, language);
         if (clauses.Count < 2)
@@ -386,7 +393,7 @@ public sealed class UtteranceInsight(
         var bestProbability = -1f;
         foreach (var clause in clauses)
         {
-            var p = utterance.Predict(clause.Text)[classIndex];
+            var p = model.Predict(clause.Text)[classIndex];
             if (p > bestProbability)
             {
                 (best, bestProbability) = (clause, p);
