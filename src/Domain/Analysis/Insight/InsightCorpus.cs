@@ -28,12 +28,12 @@ public static class InsightCorpus
     public static bool IsTrainingWriter(string writer) => writer != TestWriter && !UnseenTestWriters.Contains(writer);
 
     /// <summary>
-    /// Training writers whose lines teach only the distortion model (<see cref="ModelFiles.Distortions"/>), Korean BQ, BR
-    /// and BS (session 41: distortion and none lines, no risk lines): the models that read risk never learn from them,
+    /// Training writers whose lines teach only the distortion model (<see cref="ModelFiles.Distortions"/>), Korean BQ, BR,
+    /// BS, BT, BU and BV (session 41: distortion and none lines, no risk lines): the models that read risk never learn from them,
     /// since more distortion lines moved the utterance model's Korean risk probabilities under the threshold chosen for it
     /// (README, "Live analysis accuracy").
     /// </summary>
-    public static IReadOnlyList<string> DistortionOnlyWriters { get; } = ["BQ", "BR", "BS"];
+    public static IReadOnlyList<string> DistortionOnlyWriters { get; } = ["BQ", "BR", "BS", "BT", "BU", "BV"];
 
     /// <summary>Whether a training writer's lines teach the models that read risk: every one but <see cref="DistortionOnlyWriters"/>.</summary>
     public static bool TeachesRisk(string writer) => !DistortionOnlyWriters.Contains(writer);

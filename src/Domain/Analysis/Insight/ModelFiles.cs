@@ -10,6 +10,7 @@ public static class ModelFiles
     /// (<see cref="InsightCorpus.DistortionOnlyWriters"/>): Korean distortions are read from it, risk never.
     /// </summary>
     public const string Distortions = "distortions.zip";
+
     public const string RiskLevel = "risk-level.zip";
     public const string Emotion = "emotion.zip";
 
