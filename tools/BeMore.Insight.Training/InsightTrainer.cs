@@ -8,11 +8,11 @@ using Microsoft.ML.Trainers;
 namespace BeMore.Insight.Training;
 
 /// <summary>
-/// The three models, from the corpus writers <paramref name="writers"/> selects, in both languages at once (Hangul and
+/// The models, from the corpus writers <paramref name="writers"/> selects, in both languages at once (Hangul and
 /// Latin n-grams do not overlap, so one model serves both): word 1-2-grams for phrasing, character 1-4-grams for
 /// Korean endings, spelling variants and slang; an L-BFGS maximum-entropy classifier gives probabilities. Light L2 regularization (0.002) ranked best
 /// across writers; stronger (0.01 to 1) only shifted probabilities down and lost recall at equal precision. One thread and
-/// a fixed seed make a run reproducible.
+/// a fixed seed make a run reproducible on one host (another host's arithmetic changes the last bits of the weights).
 /// </summary>
 /// <param name="everyday">The everyday sentences (by line index) the risk-vs-rest candidates of <see cref="RiskDevelopment"/> train on.</param>
 /// <param name="talk">The session talk lines (by line index) the utterance and risk-vs-rest models train on.</param>

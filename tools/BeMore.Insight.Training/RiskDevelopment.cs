@@ -11,8 +11,9 @@ namespace BeMore.Insight.Training;
 /// the rest, and every candidate scored on what was held out. Candidates: the utterance model's risk class without the
 /// session talk (the baseline), with it, and with it agreeing with the risk-vs-rest model on content words (shipped);
 /// each across the risk threshold, the risk-cue guard's cutoff and the question guard's, per language; then the wish
-/// guard's cutoff at the shipped settings. The same folds also sweep the distortion threshold (the shipped design's
-/// utterance model on each held-out writer's lines).
+/// guard's cutoff at the shipped settings. The same folds also sweep the distortion threshold (each fold's utterance model
+/// on the held-out writer's lines; the Korean distortions ship from the distortion model, which the folds do not train).
+/// The fold models are kept by <see cref="InsightCorpus.RiskHash"/>, so lines that teach only distortions keep them.
 /// </summary>
 internal static class RiskDevelopment
 {

@@ -27,7 +27,7 @@ public sealed class DistortionReadersTests
     }
 
     [Fact]
-    public void ShippedRisk_IsNotReadFromTheDistortionModel()
+    public void Risk_IsNeverReadFromTheDistortionModel()
     {
         using var distortions = SentenceClassifier.LoadEmbedded(ModelFiles.Distortions);
         using var utterance = SentenceClassifier.LoadEmbedded(ModelFiles.Utterance);

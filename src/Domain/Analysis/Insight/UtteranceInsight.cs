@@ -192,6 +192,10 @@ public sealed record RiskReading(RiskLevel RuleLevel, EvidenceSpan? Evidence, fl
 /// the whole text. Shipped: the utterance and content-words models agreeing, in both languages.
 /// </param>
 /// <param name="decision">The second stage, used in a language whose <see cref="InsightThresholds.RiskDecisionFor"/> is above 0.</param>
+/// <param name="distortions">
+/// Where each language's distortion classes are read; null (or a null model) for the utterance model. Shipped: the
+/// distortion model for Korean, which learned writers the risk readers never see (<see cref="InsightCorpus.DistortionOnlyWriters"/>).
+/// </param>
 public sealed class UtteranceInsight(
     SentenceClassifier utterance, SentenceClassifier riskLevel, InsightThresholds thresholds, RiskReaders? risk = null, RiskDecision? decision = null,
     DistortionReaders? distortions = null)
