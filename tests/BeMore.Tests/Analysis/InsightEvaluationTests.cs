@@ -247,8 +247,13 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
         Assert.True(InsightCorpus.IsTrainingWriter(InsightCorpus.DistortionOnlyWriters[0]));
         Assert.False(InsightCorpus.TeachesRisk(InsightCorpus.DistortionOnlyWriters[0]));
 
+        // Only a corpus writer's distortions are left out: session talk under the same letters still counts.
+        Write($"talk/{InsightCorpus.DistortionOnlyWriters[0]}/ko.tsv", "none\trest\t좀 쉬고 싶어요\n");
+        var riskAfterTalk = InsightCorpus.RiskHash(corpus.Path);
+        Assert.NotEqual(riskBefore, riskAfterTalk);
+
         Write("ko/A/distortions.tsv", "none\t-\t-\t산책했어요.\n");
-        Assert.NotEqual(riskBefore, InsightCorpus.RiskHash(corpus.Path));
+        Assert.NotEqual(riskAfterTalk, InsightCorpus.RiskHash(corpus.Path));
     }
 
     /// <summary>Rounded down a little from the shipped models' figures on the test splits; the false-alert counts are ceilings.</summary>

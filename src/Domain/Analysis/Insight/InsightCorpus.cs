@@ -169,7 +169,8 @@ public static class InsightCorpus
     /// <see cref="Hash"/> without the <see cref="DistortionOnlyWriters"/>' files: the version of what the risk readers
     /// learn from, which the development folds' models are kept by and the second stage's weights are stamped with.
     /// </summary>
-    public static string RiskHash(string root) => Hash(root, relative => relative.Split('/') is not [_, var writer, _] || TeachesRisk(writer));
+    public static string RiskHash(string root) =>
+        Hash(root, relative => relative.Split('/') is not [var language, var writer, _] || !Languages.Contains(language) || TeachesRisk(writer));
 
     private static string Hash(string root, Func<string, bool> includes)
     {
