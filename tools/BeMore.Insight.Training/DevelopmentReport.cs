@@ -131,7 +131,7 @@ internal static class DevelopmentReport
         var schema = ml.Data.LoadFromEnumerable(Array.Empty<ClassifierInput>()).Schema;
         ml.Model.Save(model, schema, stream);
         stream.Position = 0;
-        return SentenceClassifier.Load(stream);
+        return TrainedModel.Classifier(stream);
     }
 
     /// <summary>The distortions <paramref name="insight"/> finds on every line (none and risk lines too), and how many carry the line's label.</summary>

@@ -113,7 +113,7 @@ internal sealed class InsightTrainer(string corpus, string fixtures, Func<string
     {
         var data = _ml.Data.LoadFromEnumerable(rows.Select(r => new ClassifierInput { Text = WithoutSurrogates(r.Text), Label = r.Label }).ToList());
         var pipeline = _ml.Transforms.Conversion.MapValueToKey("Label", keyOrdinality: Microsoft.ML.Transforms.ValueToKeyMappingEstimator.KeyOrdinality.ByValue)
-            .Append(_ml.Transforms.Text.FeaturizeText("Features", SentenceClassifier.FeaturizerOptions(), nameof(ClassifierInput.Text)))
+            .Append(_ml.Transforms.Text.FeaturizeText("Features", TrainedModel.FeaturizerOptions(), nameof(ClassifierInput.Text)))
             .Append(_ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
             {
                 L2Regularization = 0.002f,

@@ -14,7 +14,9 @@ using BeMore.Insight.Training;
 // the rules written there: risk from the utterance and content-words models agreeing, in both languages, both models
 // having learned the session talk. --emotion-dev [W1,W2] only asks whether the candidate emotion writers' lines (by
 // default all of them) help the emotion model on the ones held out (EmotionDevelopment); --distortion-dev W1,W2 the same for
-// candidate corpus writers and the distortions the utterance model reads (DistortionDevelopment).
+// candidate corpus writers and the distortions the utterance model reads (DistortionDevelopment). Each model is written
+// twice: ML.NET's (.zip, the reference) and the compact file nodes read (.model); --compact only rewrites the compact
+// files from ML.NET's, with no training.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var repo = RepositoryRoot();
 var corpus = Path.Combine(repo, "corpus");
@@ -47,6 +49,13 @@ if (args.Contains("--risk-dev"))
     return;
 }
 
+if (args.Contains("--compact"))
+{
+    WriteCompactModels();
+    Console.WriteLine($"Compact models written from ML.NET's in {models}.");
+    return;
+}
+
 if (!args.Contains("--no-dev") && writers.Count >= 2)
 {
     foreach (var held in writers)
@@ -64,16 +73,28 @@ if (args.Contains("--dev-only"))
 
 Directory.CreateDirectory(models);
 var final = new InsightTrainer(corpus, fixtures, train, _ => false, _ => true);
-final.Save(final.Utterance(), Path.Combine(models, ModelFiles.Utterance));
-final.Save(final.Distortions(), Path.Combine(models, ModelFiles.Distortions));
-final.Save(final.RiskLevel(), Path.Combine(models, ModelFiles.RiskLevel));
-final.Save(final.Emotion(), Path.Combine(models, ModelFiles.Emotion));
+final.Save(final.Utterance(), Trained(ModelFiles.Utterance));
+final.Save(final.Distortions(), Trained(ModelFiles.Distortions));
+final.Save(final.RiskLevel(), Trained(ModelFiles.RiskLevel));
+final.Save(final.Emotion(), Trained(ModelFiles.Emotion));
 // English risk's second model learns ordinary talk from the everyday sentences too (as it did in --risk-dev).
 var withEveryday = new InsightTrainer(corpus, fixtures, train, _ => true, _ => true);
-withEveryday.Save(withEveryday.Risk(contentWordsOnly: true), Path.Combine(models, ModelFiles.RiskContent));
+withEveryday.Save(withEveryday.Risk(contentWordsOnly: true), Trained(ModelFiles.RiskContent));
+WriteCompactModels();
 var hash = InsightCorpus.Hash(corpus);
 await File.WriteAllTextAsync(Path.Combine(models, ModelFiles.CorpusHash), hash + "\n");
 Console.WriteLine($"Models written to {models} (corpus {hash}).");
+
+// ML.NET's model of a compact model file, which the tool trains and converts.
+string Trained(string model) => Path.Combine(models, Path.ChangeExtension(model, ModelFiles.TrainedExtension));
+
+void WriteCompactModels()
+{
+    foreach (var model in ModelFiles.Models)
+    {
+        TrainedModel.WriteCompact(Trained(model), Path.Combine(models, model));
+    }
+}
 
 static string RepositoryRoot()
 {

@@ -235,7 +235,7 @@ internal static class RiskDevelopment
         }
 
         using var stream = File.OpenRead(path);
-        return SentenceClassifier.Load(stream);
+        return TrainedModel.Classifier(stream);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using BeMore.Domain.Analysis.Insight;
+using BeMore.Insight.Training;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
@@ -6,8 +7,9 @@ using Microsoft.ML.Trainers;
 namespace BeMore.Tests.Analysis;
 
 /// <summary>
-/// The analysers score with <see cref="LinearTextModel"/>, which restates ML.NET's featurizer and classifier; ML.NET's
-/// own prediction engine is the reference it must agree with.
+/// The analysers score with <see cref="LinearTextModel"/>, which restates ML.NET's featurizer and classifier, from the
+/// compact files the training tool writes (<see cref="LinearTextModelFile"/>); ML.NET's own prediction engine on the
+/// trained model is the reference both must agree with.
 /// </summary>
 public sealed class LinearTextModelTests
 {
@@ -20,7 +22,7 @@ public sealed class LinearTextModelTests
         string.Concat(Enumerable.Repeat("나는 아무 쓸모도 없는 사람이야 I am worthless ", 120)), new string('ㅋ', 30_000),
     ];
 
-    public static TheoryData<string> ShippedModels => [ModelFiles.Utterance, ModelFiles.Distortions, ModelFiles.RiskLevel, ModelFiles.Emotion, ModelFiles.RiskContent];
+    public static TheoryData<string> ShippedModels => [.. ModelFiles.Models];
 
     [Theory]
     [MemberData(nameof(ShippedModels))]
@@ -34,7 +36,7 @@ public sealed class LinearTextModelTests
             .Distinct()
             .ToList();
         using var classifier = SentenceClassifier.LoadEmbedded(file);
-        var reference = Reference(SentenceClassifier.OpenEmbedded(file));
+        var reference = Reference(File.OpenRead(Trained(file)));
 
         var worst = texts.Select(text => (Text: text, Difference: MaxDifference(reference(text), classifier.Predict(text)))).MaxBy(x => x.Difference);
 
@@ -57,17 +59,118 @@ public sealed class LinearTextModelTests
             .Select(r => new ClassifierInput { Text = r.Item1, Label = r.Item2 });
         var data = ml.Data.LoadFromEnumerable(rows);
         var model = ml.Transforms.Conversion.MapValueToKey("Label")
-            .Append(ml.Transforms.Text.FeaturizeText("Features", SentenceClassifier.FeaturizerOptions(), nameof(ClassifierInput.Text)))
+            .Append(ml.Transforms.Text.FeaturizeText("Features", TrainedModel.FeaturizerOptions(), nameof(ClassifierInput.Text)))
             .Append(ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options { NumberOfThreads = 1 }))
             .Fit(data);
         using var saved = new MemoryStream();
         ml.Model.Save(model, data.Schema, saved);
         saved.Position = 0;
 
-        var refused = Assert.Throws<InvalidOperationException>(() => SentenceClassifier.Load(saved));
+        var refused = Assert.Throws<InvalidOperationException>(() => TrainedModel.Classifier(saved));
 
         Assert.Contains("model", refused.Message);
     }
+
+    /// <summary>The compact file a node reads is the one the training tool writes from ML.NET's model beside it, byte for byte.</summary>
+    [Theory]
+    [MemberData(nameof(ShippedModels))]
+    public void EmbeddedModel_IsTheCompactFileOfTheTrainedModel(string file)
+    {
+        using var zip = File.OpenRead(Trained(file));
+        using var written = new MemoryStream();
+        TrainedModel.WriteCompact(zip, written);
+        using var embedded = new MemoryStream();
+        using (var stream = SentenceClassifier.OpenEmbedded(file))
+        {
+            stream.CopyTo(embedded);
+        }
+
+        Assert.True(written.ToArray().AsSpan().SequenceEqual(embedded.ToArray()), $"{file} is not the compact file of {Trained(file)}: run the training tool with --compact");
+    }
+
+    [Fact]
+    public void CompactFile_ReadBack_ScoresAsTheModelItWasWrittenFrom()
+    {
+        var parts = EmbeddedParts(ModelFiles.RiskLevel);
+        using var written = new MemoryStream();
+        parts.Write(written);
+        written.Position = 0;
+
+        using var original = SentenceClassifier.LoadEmbedded(ModelFiles.RiskLevel);
+        using var readBack = SentenceClassifier.Load(written);
+
+        foreach (var text in Unusual.Append("I have the pills saved up").Append("약을 모아두고 있어요"))
+        {
+            Assert.Equal(original.Predict(text), readBack.Predict(text));
+        }
+    }
+
+    /// <summary>A file cut short, another kind of file, or bytes after the last part.</summary>
+    public static TheoryData<string> DamagedFiles => ["cut", "empty", "not brotli", "zip", "trailing"];
+
+    [Theory]
+    [MemberData(nameof(DamagedFiles))]
+    public void DamagedCompactFile_IsRefusedWithAClearError(string damage)
+    {
+        using var decompressed = new MemoryStream();
+        using (var stream = new System.IO.Compression.BrotliStream(SentenceClassifier.OpenEmbedded(ModelFiles.RiskLevel), System.IO.Compression.CompressionMode.Decompress))
+        {
+            stream.CopyTo(decompressed);
+        }
+
+        var bytes = damage switch
+        {
+            "cut" => Compressed(decompressed.ToArray().AsSpan(0, (int)decompressed.Length / 2)),
+            "empty" => [],
+            "not brotli" => "BeMore.LinearTextModel"u8.ToArray(),
+            "zip" => File.ReadAllBytes(Trained(ModelFiles.RiskLevel)),
+            _ => Compressed([.. decompressed.ToArray(), 0]),
+        };
+
+        var refused = Assert.Throws<InvalidDataException>(() => SentenceClassifier.Load(new MemoryStream(bytes)));
+
+        Assert.Contains("model", refused.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Parts that cannot be one model: a weight missing, an n-gram named twice, a word n-gram of a word the model lacks, an empty key.</summary>
+    public static TheoryData<string> InconsistentParts => ["weights", "repeated n-gram", "unknown word", "empty key", "repeated word"];
+
+    [Theory]
+    [MemberData(nameof(InconsistentParts))]
+    public void InconsistentParts_AreRefused(string fault)
+    {
+        var parts = EmbeddedParts(ModelFiles.RiskLevel);
+        var broken = fault switch
+        {
+            "weights" => parts with { Weights = parts.Weights[1..] },
+            "repeated n-gram" => parts with { CharGrams = [.. parts.CharGrams[..^1], parts.CharGrams[0]] },
+            "unknown word" => parts with { WordGrams = [.. parts.WordGrams[..^1], (ulong)parts.Words.Length + 1] },
+            "empty key" => parts with { WordGrams = [.. parts.WordGrams[..^1], 0] },
+            _ => parts with { Words = [.. parts.Words[..^1], parts.Words[0]] },
+        };
+
+        Assert.Throws<InvalidDataException>(() => new LinearTextModel(broken));
+    }
+
+    private static LinearTextModelFile EmbeddedParts(string file)
+    {
+        using var stream = SentenceClassifier.OpenEmbedded(file);
+        return LinearTextModelFile.Read(stream);
+    }
+
+    private static byte[] Compressed(ReadOnlySpan<byte> bytes)
+    {
+        using var compressed = new MemoryStream();
+        using (var brotli = new System.IO.Compression.BrotliStream(compressed, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            brotli.Write(bytes);
+        }
+
+        return compressed.ToArray();
+    }
+
+    /// <summary>ML.NET's trained model of an embedded compact model, copied beside the tests.</summary>
+    private static string Trained(string file) => Path.Combine(AppContext.BaseDirectory, "Models", Path.ChangeExtension(file, ModelFiles.TrainedExtension));
 
     private static Func<string, float[]> Reference(Stream zip)
     {

@@ -18,4 +18,13 @@ public sealed class DomainAssemblyTests
         Assert.Contains("BeMore.Grains.Abstractions", references);
         Assert.DoesNotContain(references, name => ForbiddenPrefixes.Any(prefix => name.StartsWith(prefix, StringComparison.Ordinal)));
     }
+
+    /// <summary>ML.NET trains the models; a node reads their compact files and never loads ML.NET (its model load was most of a node's start-up).</summary>
+    [Fact]
+    public void DomainAssembly_ReferencesNoMlNetAssembly()
+    {
+        var references = Assembly.Load("BeMore.Domain").GetReferencedAssemblies().Select(reference => reference.Name!).ToList();
+
+        Assert.DoesNotContain(references, name => name.StartsWith("Microsoft.ML", StringComparison.Ordinal));
+    }
 }

@@ -1,37 +1,38 @@
 using System.Buffers;
 using System.Numerics;
-using Microsoft.ML;
-using Microsoft.ML.Data;
-using Microsoft.ML.Trainers;
-using Microsoft.ML.Transforms.Text;
 
 namespace BeMore.Domain.Analysis.Insight;
 
 /// <summary>
-/// A trained text model's arithmetic, read out of it once: the featurizer's vocabulary (its slot names), the
-/// maximum-entropy weights, and ML.NET's text normalizer as a table over every UTF-16 unit. ML.NET's prediction engine
-/// runs each sentence through a row pipeline of getters, buffers and sorts that costs two to three times the
-/// arithmetic; this computes the same probabilities (a test compares both on every corpus line) from arrays and hash
-/// tables, and only for models trained with <see cref="SentenceClassifier.FeaturizerOptions"/>.
+/// A trained text model's arithmetic: the featurizer's vocabulary, the maximum-entropy weights and the text normalizer as
+/// a table over every UTF-16 unit, read from the compact file (<see cref="LinearTextModelFile"/>) the training tool
+/// writes from ML.NET's model. ML.NET trains the models and is the reference this must agree with (a test compares both
+/// on every corpus line); a node reads only the compact file, so it neither deserializes ML.NET's model nor runs its
+/// row pipeline, which cost two to three times the arithmetic per sentence.
 /// </summary>
 internal sealed class LinearTextModel
 {
+    /// <summary>The featurizer's longest character n-gram (the training tool's featurizer options; a file states its own).</summary>
+    public const int CharGramLength = 4;
+
+    /// <summary>The featurizer's longest word n-gram.</summary>
+    public const int WordGramLength = 2;
+
+    /// <summary>What the normalizer table holds for a unit it drops.</summary>
+    public const int Removed = -1;
+
+    /// <summary>Bits of a word id in a packed word n-gram; a model has fewer than 2^20 words.</summary>
+    public const int WordIdBits = 20;
+
     private const char TextStart = '\u0002';
     private const char TextEnd = '\u0003';
-    private const int Removed = -1;
-    private const int WordIdBits = 20;
 
-    private static readonly TextFeaturizingEstimator.Options Featurizer = SentenceClassifier.FeaturizerOptions();
-    private static readonly int CharGramLength = Featurizer.CharFeatureExtractor.NgramLength;
-    private static readonly int WordGramLength = Featurizer.WordFeatureExtractor.NgramLength;
-
-    /// <summary>What the normalizer makes of each UTF-16 unit, or <see cref="Removed"/>; the same for every model.</summary>
-    private static readonly Lazy<int[]> NormalizedUnits = new(ReadNormalizer);
+    /// <summary>What the normalizer makes of each UTF-16 unit, or <see cref="Removed"/>.</summary>
+    private readonly int[] _normalizer;
 
     /// <summary>
-    /// Up to four UTF-16 units packed 16 bits each. The unit 0 is never packed: ML.NET reads it as a missing key, a model
-    /// whose n-grams hold one is refused (<see cref="ReadCharName"/>), and a text's n-grams stop at it; so n-grams of
-    /// different lengths never share a key.
+    /// Up to four UTF-16 units packed 16 bits each, first unit lowest. The unit 0 is never packed: ML.NET reads it as a
+    /// missing key and a text's n-grams stop at it, so n-grams of different lengths never share a key.
     /// </summary>
     private readonly PackedGramTable _charGrams;
 
@@ -44,77 +45,54 @@ internal sealed class LinearTextModel
     private readonly float[] _weights;
     private readonly float[] _biases;
 
-    private LinearTextModel(
-        IReadOnlyList<string> classes, Dictionary<PackedGram, int> charGrams, Dictionary<string, int> words, Dictionary<PackedGram, int> wordGrams,
-        float[] weights, float[] biases)
+    /// <exception cref="InvalidDataException">The parts do not describe one model (sizes, repeated or empty n-grams, unknown word ids).</exception>
+    public LinearTextModel(LinearTextModelFile parts)
     {
-        Classes = classes;
-        _charGrams = new PackedGramTable(charGrams);
+        ArgumentNullException.ThrowIfNull(parts);
+        var features = parts.CharGrams.Length + parts.WordGrams.Length;
+        if (parts.Classes.Length == 0 || parts.Biases.Length != parts.Classes.Length || parts.Weights.Length != (long)features * parts.Classes.Length
+            || parts.Normalizer.Length != char.MaxValue + 1 || parts.Normalizer.Any(u => u is < Removed or > char.MaxValue))
+        {
+            throw new InvalidDataException("The model's classes, weights and normalizer do not agree in size.");
+        }
+
+        if (parts.Words.Length >= 1 << WordIdBits)
+        {
+            throw new InvalidDataException($"The model has more than {(1 << WordIdBits) - 1} words.");
+        }
+
+        var words = new Dictionary<string, int>(parts.Words.Length, StringComparer.Ordinal);
+        foreach (var word in parts.Words)
+        {
+            if (word.Length == 0 || !words.TryAdd(word, words.Count))
+            {
+                throw new InvalidDataException("The model's words are empty or repeated.");
+            }
+        }
+
+        foreach (var gram in parts.WordGrams)
+        {
+            for (var ids = gram; ids != 0; ids >>= WordIdBits)
+            {
+                var id = ids & ((1ul << WordIdBits) - 1);
+                if (id == 0 || id > (ulong)parts.Words.Length)
+                {
+                    throw new InvalidDataException("A word n-gram names a word the model does not have.");
+                }
+            }
+        }
+
+        Classes = parts.Classes;
+        _normalizer = parts.Normalizer;
+        _charGrams = new PackedGramTable(parts.CharGrams, firstSlot: 0);
         _words = words.GetAlternateLookup<ReadOnlySpan<char>>();
-        _wordGrams = new PackedGramTable(wordGrams);
-        _weights = weights;
-        _biases = biases;
+        _wordGrams = new PackedGramTable(parts.WordGrams, firstSlot: parts.CharGrams.Length);
+        _weights = parts.Weights;
+        _biases = parts.Biases;
     }
 
     /// <summary>The class names, in the order of <see cref="Predict"/>'s probabilities.</summary>
     public IReadOnlyList<string> Classes { get; }
-
-    public static LinearTextModel Read(ITransformer model, DataViewSchema inputSchema)
-    {
-        var predictor = (model as TransformerChain<ITransformer>)?.LastTransformer as MulticlassPredictionTransformer<MaximumEntropyModelParameters>
-            ?? throw new InvalidOperationException("The model does not end in a maximum-entropy classifier.");
-        var schema = model.GetOutputSchema(inputSchema);
-        VBuffer<ReadOnlyMemory<char>> classes = default;
-        schema["Score"].GetSlotNames(ref classes);
-        VBuffer<ReadOnlyMemory<char>> names = default;
-        schema[predictor.FeatureColumnName].GetSlotNames(ref names);
-        if (CharGramLength * 16 > 64 || WordGramLength * WordIdBits > 64)
-        {
-            throw new InvalidOperationException("The featurizer's n-grams are longer than a 64-bit key holds.");
-        }
-
-        // The featurizer tags each slot with the part it came from, characters first.
-        var charSlots = names.DenseValues().TakeWhile(name => name.Span.StartsWith("Char.")).Count();
-        var charGrams = new Dictionary<PackedGram, int>(charSlots);
-        var words = new Dictionary<string, int>(StringComparer.Ordinal);
-        var wordGrams = new Dictionary<PackedGram, int>(names.Length - charSlots);
-        var slot = 0;
-        foreach (var name in names.DenseValues())
-        {
-            var text = name.Span;
-            var added = slot < charSlots ? charGrams.TryAdd(PackChars(text["Char.".Length..]), slot)
-                : text.StartsWith("Word.") && wordGrams.TryAdd(PackWords(text["Word.".Length..], words), slot);
-            if (!added)
-            {
-                throw Unreadable(text);
-            }
-
-            slot++;
-        }
-
-        // A word's name cannot tell a '|' in it from the one joining two words; a training text held one if the
-        // character n-grams did.
-        if (charGrams.ContainsKey(new PackedGram('|')))
-        {
-            throw new InvalidOperationException("The model was trained on text with a '|', which its word n-grams' names cannot carry.");
-        }
-
-        VBuffer<float>[] classWeights = [];
-        predictor.Model.GetWeights(ref classWeights, out var classCount);
-        var weights = new float[slot * classCount];
-        for (var c = 0; c < classCount; c++)
-        {
-            var values = classWeights[c].GetValues();
-            var indices = classWeights[c].GetIndices();
-            for (var i = 0; i < values.Length; i++)
-            {
-                weights[(classWeights[c].IsDense ? i : indices[i]) * classCount + c] = values[i];
-            }
-        }
-
-        return new LinearTextModel(
-            [.. classes.DenseValues().Select(name => name.ToString())], charGrams, words, wordGrams, weights, [.. predictor.Model.GetBiases()]);
-    }
 
     /// <summary>The class probabilities, in the model's class order.</summary>
     public float[] Predict(string text)
@@ -144,9 +122,9 @@ internal sealed class LinearTextModel
     }
 
     /// <summary>Writes the normalized text between the start and end markers the character n-grams see; returns its length.</summary>
-    private static int Normalize(string text, char[] into)
+    private int Normalize(string text, char[] into)
     {
-        var normalized = NormalizedUnits.Value;
+        var normalized = _normalizer;
         var length = 0;
         into[0] = TextStart;
         foreach (var unit in text)
@@ -297,128 +275,6 @@ internal sealed class LinearTextModel
         }
     }
 
-    private static PackedGram PackChars(ReadOnlySpan<char> name)
-    {
-        ulong key = 0;
-        var n = 0;
-        for (var i = 0; i < name.Length; n++)
-        {
-            if (n > 0)
-            {
-                if (name[i] != '|')
-                {
-                    throw Unreadable(name);
-                }
-
-                i++;
-            }
-
-            var unit = ReadCharName(name, ref i);
-            if (n >= CharGramLength || unit == '\0')
-            {
-                throw Unreadable(name);
-            }
-
-            key |= (ulong)unit << (16 * n);
-        }
-
-        return new PackedGram(key);
-    }
-
-    /// <summary>
-    /// One unit of a character n-gram's name: the unit itself, or for controls and the space its control picture in
-    /// angle brackets. Other spelled-out names (every surrogate has the same one, C1 controls have words) run into the
-    /// next unit and are refused by the caller: the corpus has none, and a model trained on them would need them read here.
-    /// A '*' is ML.NET's name for a missing key (a NUL in the training text: the normalizer drops a real '*' as
-    /// punctuation), read as 0 for the caller to refuse.
-    /// </summary>
-    private static char ReadCharName(ReadOnlySpan<char> name, ref int i)
-    {
-        if (name[i] == '<' && i + 2 < name.Length && name[i + 2] == '>' && name[i + 1] is >= '\u2401' and <= '\u2420'
-            && (i + 3 == name.Length || name[i + 3] == '|'))
-        {
-            var unit = (char)(name[i + 1] - '\u2400');
-            i += 3;
-            return unit;
-        }
-
-        var plain = name[i++];
-        return plain == '*' ? '\0' : plain;
-    }
-
-    /// <summary>A word n-gram's name is its words joined by '|' (a model trained on text with a '|' is refused).</summary>
-    private static PackedGram PackWords(ReadOnlySpan<char> name, Dictionary<string, int> words)
-    {
-        ulong key = 0;
-        var n = 0;
-        var known = words.GetAlternateLookup<ReadOnlySpan<char>>();
-        foreach (var range in name.Split('|'))
-        {
-            var word = name[range];
-            if (word.IsEmpty || ++n > WordGramLength)
-            {
-                throw Unreadable(name);
-            }
-
-            if (!known.TryGetValue(word, out var id))
-            {
-                id = words.Count;
-                words.Add(word.ToString(), id);
-                if (words.Count >= 1 << WordIdBits)
-                {
-                    throw new InvalidOperationException($"The model has more than {(1 << WordIdBits) - 1} words.");
-                }
-            }
-
-            key = key << WordIdBits | (uint)(id + 1);
-        }
-
-        return new PackedGram(key);
-    }
-
-    private static InvalidOperationException Unreadable(ReadOnlySpan<char> name) =>
-        new($"The model's feature '{name}' cannot be read back into an n-gram.");
-
-    /// <summary>
-    /// What ML.NET's text normalizer makes of every UTF-16 unit alone (<see cref="Removed"/> where it drops it). It reads
-    /// one unit at a time, so this table is the normalizer, asked of the library rather than restated; the unit 0 stays
-    /// 0, which the n-grams treat as ML.NET's missing key. Every unit goes in one row, each between two letters the
-    /// normalizer keeps, so none comes back empty and the row keeps its order.
-    /// </summary>
-    private static int[] ReadNormalizer()
-    {
-        var context = new MLContext(seed: 1);
-        var units = new UnitsRow { Units = [.. Enumerable.Range(1, char.MaxValue).Select(u => $"x{(char)u}x")] };
-        var schema = SchemaDefinition.Create(typeof(UnitsRow));
-        schema[nameof(UnitsRow.Units)].ColumnType = new VectorDataViewType(TextDataViewType.Instance, char.MaxValue);
-        var data = context.Data.LoadFromEnumerable([units], schema);
-        var normalizer = context.Transforms.Text.NormalizeText(nameof(UnitsRow.Normalized), nameof(UnitsRow.Units),
-            Featurizer.CaseMode, Featurizer.KeepDiacritics, Featurizer.KeepPunctuations, Featurizer.KeepNumbers);
-        var normalized = context.Data.CreateEnumerable<UnitsRow>(normalizer.Fit(data).Transform(data), reuseRowObject: false).Single().Normalized;
-        var table = new int[char.MaxValue + 1];
-        for (var u = 1; u <= char.MaxValue; u++)
-        {
-            table[u] = normalized[u - 1].Length switch
-            {
-                2 => Removed,
-                3 => normalized[u - 1][1],
-                _ => throw new InvalidOperationException($"The normalizer turned U+{u:X4} into more than one unit."),
-            };
-        }
-
-        return table;
-    }
-
-    /// <summary>
-    /// A packed n-gram, hashed with every bit mixed in (Fibonacci hashing: the product's top bits): ulong's own hash folds
-    /// the halves together, and four letters of one script then share a few thousand hash codes between them. The top
-    /// bits of the hash are also a place in <see cref="PackedGramTable"/>.
-    /// </summary>
-    private readonly record struct PackedGram(ulong Bits)
-    {
-        public override int GetHashCode() => (int)((Bits * 0x9E3779B97F4A7C15ul) >> 32);
-    }
-
     /// <summary>
     /// The n-grams' slots in one flat open-addressed array, each key beside its slot: a sentence looks up a few hundred
     /// n-grams, most of them absent, in tables of megabytes, and a probe here costs one cache miss where a dictionary's
@@ -430,26 +286,34 @@ internal sealed class LinearTextModel
         private readonly Entry[] _entries;
         private readonly int _shift;
 
-        public PackedGramTable(Dictionary<PackedGram, int> slots)
+        /// <param name="keys">The packed n-grams in slot order.</param>
+        /// <param name="firstSlot">The slot of the first key.</param>
+        public PackedGramTable(ulong[] keys, int firstSlot)
         {
             // At most three quarters full, so a probe for an absent n-gram stops within a few neighbours.
-            var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, slots.Count + (slots.Count / 3)));
+            var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, keys.Length + (keys.Length / 3)));
             _entries = new Entry[capacity];
             _shift = 32 - BitOperations.Log2((uint)capacity);
-            foreach (var (gram, slot) in slots)
+            for (var i = 0; i < keys.Length; i++)
             {
-                if (gram.Bits == 0)
+                var key = keys[i];
+                if (key == 0)
                 {
-                    throw new InvalidOperationException("A packed n-gram is 0, which marks an empty place.");
+                    throw new InvalidDataException("A packed n-gram is 0, which marks an empty place.");
                 }
 
-                var at = IndexOf(gram.Bits);
+                var at = IndexOf(key);
                 while (_entries[at].Key != 0)
                 {
+                    if (_entries[at].Key == key)
+                    {
+                        throw new InvalidDataException("The model names one n-gram twice.");
+                    }
+
                     at = (at + 1) & (capacity - 1);
                 }
 
-                _entries[at] = new Entry(gram.Bits, slot);
+                _entries[at] = new Entry(key, firstSlot + i);
             }
         }
 
@@ -473,15 +337,12 @@ internal sealed class LinearTextModel
             }
         }
 
-        private int IndexOf(ulong key) => (int)((uint)new PackedGram(key).GetHashCode() >> _shift);
+        /// <summary>
+        /// Fibonacci hashing, the product's top bits: every bit of the key counts (ulong's own hash folds the halves
+        /// together, and four letters of one script then shared a few thousand hash codes).
+        /// </summary>
+        private int IndexOf(ulong key) => (int)((key * 0x9E3779B97F4A7C15ul) >> (32 + _shift));
 
         private readonly record struct Entry(ulong Key, int Slot);
-    }
-
-    private sealed class UnitsRow
-    {
-        public string[] Units { get; set; } = [];
-
-        public string[] Normalized { get; set; } = [];
     }
 }

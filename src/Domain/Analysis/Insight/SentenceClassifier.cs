@@ -1,56 +1,27 @@
-using Microsoft.ML;
-using Microsoft.ML.Transforms.Text;
-
 namespace BeMore.Domain.Analysis.Insight;
 
-/// <summary>What a text classifier is fed: the sentence, and the label column its training pipeline maps (empty at prediction).</summary>
-public sealed class ClassifierInput
-{
-    public string Text { get; set; } = "";
-
-    public string Label { get; set; } = "";
-}
-
 /// <summary>
-/// A trained ML.NET text model (word and character n-grams into a maximum-entropy classifier), loaded from the grain
-/// assembly's embedded resources and scored by <see cref="LinearTextModel"/>. Each thread keeps the last few texts it
-/// read: risk, distortions and the risk readers all ask about the same segment and its clauses in turn.
+/// A trained text model (word and character n-grams into a maximum-entropy classifier), loaded from its compact file
+/// (<see cref="LinearTextModelFile"/>, embedded in the domain assembly) and scored by <see cref="LinearTextModel"/>.
+/// Each thread keeps the last few texts it read: risk, distortions and the risk readers all ask about the same segment
+/// and its clauses in turn.
 /// </summary>
 public sealed class SentenceClassifier : IDisposable
 {
     private readonly LinearTextModel _model;
     private readonly ThreadLocal<RecentScores> _recent;
 
-    private SentenceClassifier(ITransformer model, DataViewSchema inputSchema)
+    internal SentenceClassifier(LinearTextModel model)
     {
-        _model = LinearTextModel.Read(model, inputSchema);
+        _model = model;
         _recent = new ThreadLocal<RecentScores>(() => new RecentScores(_model));
     }
 
     /// <summary>The class names, in the order of <see cref="Predict"/>'s probabilities.</summary>
     public IReadOnlyList<string> Classes => _model.Classes;
 
-    /// <summary>
-    /// The featurizer every text model is trained with (the training tool's pipeline) and <see cref="LinearTextModel"/>
-    /// reproduces: lower case, no diacritics or punctuation, numbers kept; words and word pairs, one to four characters;
-    /// each part scaled to unit length.
-    /// </summary>
-    public static TextFeaturizingEstimator.Options FeaturizerOptions() => new()
-    {
-        CaseMode = TextNormalizingEstimator.CaseMode.Lower,
-        KeepDiacritics = false,
-        KeepPunctuations = false,
-        KeepNumbers = true,
-        WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 2, UseAllLengths = true },
-        CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 4, UseAllLengths = true },
-        Norm = TextFeaturizingEstimator.NormFunction.L2,
-    };
-
-    public static SentenceClassifier Load(Stream zip)
-    {
-        var model = new MLContext(seed: 1).Model.Load(zip, out var inputSchema);
-        return new SentenceClassifier(model, inputSchema);
-    }
+    /// <exception cref="InvalidDataException">The stream is not a model file this build reads.</exception>
+    public static SentenceClassifier Load(Stream file) => new(new LinearTextModel(LinearTextModelFile.Read(file)));
 
     public static SentenceClassifier LoadEmbedded(string fileName)
     {
