@@ -13,7 +13,7 @@ namespace BeMore.Insight.Training;
 /// each across the risk threshold, the risk-cue guard's cutoff and the question guard's, per language; then the wish
 /// guard's cutoff at the shipped settings. The same folds also sweep the distortion threshold (each fold's utterance model
 /// on the held-out writer's lines; the Korean distortions ship from the distortion model, which the folds do not train).
-/// The fold models are kept by <see cref="InsightCorpus.RiskHash"/>, so lines that teach only distortions keep them.
+/// The fold models are kept by <see cref="InsightCorpus.RiskHash"/>, so lines that teach only distortions or only emotions keep them.
 /// </summary>
 internal static class RiskDevelopment
 {

@@ -166,11 +166,16 @@ public static class InsightCorpus
     public static string Hash(string root) => Hash(root, _ => true);
 
     /// <summary>
-    /// <see cref="Hash"/> without the <see cref="DistortionOnlyWriters"/>' files: the version of what the risk readers
-    /// learn from, which the development folds' models are kept by and the second stage's weights are stamped with.
+    /// <see cref="Hash"/> without the <see cref="DistortionOnlyWriters"/>' corpus files and the emotion writers' files
+    /// (<c>emotion/</c>, which teach only the emotion model): the version of what the risk readers learn from, which the
+    /// development folds' models are kept by and the second stage's weights are stamped with.
     /// </summary>
-    public static string RiskHash(string root) =>
-        Hash(root, relative => relative.Split('/') is not [var language, var writer, _] || !Languages.Contains(language) || TeachesRisk(writer));
+    public static string RiskHash(string root) => Hash(root, relative => relative.Split('/') switch
+    {
+        ["emotion", ..] => false,
+        [var language, var writer, _] when Languages.Contains(language) => TeachesRisk(writer),
+        _ => true,
+    });
 
     private static string Hash(string root, Func<string, bool> includes)
     {
