@@ -337,7 +337,9 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
         // enough") and being dead welcomed ("I wouldn't mind being dead"): W 57/78; the rest unchanged. Then a regret ("I wish
         // I'd ...") needs a risk cue beside a classifier-only finding: BN false alerts on ordinary wishes 77 -> 60 of 233
         // (regrets 28 -> 11 of 37), **wishes to die 52 -> 51 of 57** (one passive wish); the rest unchanged.
-        private static readonly Floors English = new(0.96, 0.86, 0.98, 3, 1, 0.84, 0.975, 6, 0.9625, 22, 0.73, 19, 0.80, 0, 0.98, 0.945, 0.97, 1, 0.89, 60);
+        // Session 42: a sixth emotion round (--emotion-dev BX,BY: both better held out): AO+AW 0.814 (neutral recall 0.67,
+        // anger 0.80), 0 of 34 hopeless neutral; C emotion 0.864; the rest unchanged.
+        private static readonly Floors English = new(0.96, 0.86, 0.98, 3, 1, 0.84, 0.975, 6, 0.9625, 22, 0.73, 19, 0.81, 0, 0.98, 0.945, 0.97, 1, 0.89, 60);
 
         // Reached (writers A, B, D, E, H, L and session talk G, I, Q; risk from the two models agreeing at 0.20, scale 8, no
         // guard; distortions from 0.7): precision 0.980, exact-type recall 0.853, risk recall 0.985 (66/67), 4 false alerts

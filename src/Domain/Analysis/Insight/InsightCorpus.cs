@@ -102,7 +102,7 @@ public static class InsightCorpus
     /// helpers in five rounds (English AG, AH, AK, AL, AQ, AR, AY, BA, BB, BC and BD, Korean AI, AJ, AM, AN, AS and AT, each for other
     /// speakers), and the first test split (English AE, Korean AF), which trains since the third round.
     /// </summary>
-    public static IReadOnlyList<string> EmotionTrainingWriters { get; } = ["AE", "AF", "AG", "AH", "AI", "AJ", "AK", "AL", "AM", "AN", "AQ", "AR", "AS", "AT", "AY", "BA", "BB", "BC", "BD"];
+    public static IReadOnlyList<string> EmotionTrainingWriters { get; } = ["AE", "AF", "AG", "AH", "AI", "AJ", "AK", "AL", "AM", "AN", "AQ", "AR", "AS", "AT", "AY", "BA", "BB", "BC", "BD", "BX", "BY"];
 
     public static IReadOnlyList<string> Languages { get; } = ["en", "ko"];
 
