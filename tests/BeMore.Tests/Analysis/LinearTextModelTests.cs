@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using BeMore.Domain.Analysis.Insight;
 using BeMore.Insight.Training;
 using Microsoft.ML;
@@ -113,7 +114,7 @@ public sealed class LinearTextModelTests
     public void DamagedCompactFile_IsRefusedWithAClearError(string damage)
     {
         using var decompressed = new MemoryStream();
-        using (var stream = new System.IO.Compression.BrotliStream(SentenceClassifier.OpenEmbedded(ModelFiles.RiskLevel), System.IO.Compression.CompressionMode.Decompress))
+        using (var stream = new BrotliStream(SentenceClassifier.OpenEmbedded(ModelFiles.RiskLevel), CompressionMode.Decompress))
         {
             stream.CopyTo(decompressed);
         }
@@ -161,7 +162,7 @@ public sealed class LinearTextModelTests
     private static byte[] Compressed(ReadOnlySpan<byte> bytes)
     {
         using var compressed = new MemoryStream();
-        using (var brotli = new System.IO.Compression.BrotliStream(compressed, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        using (var brotli = new BrotliStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
         {
             brotli.Write(bytes);
         }

@@ -12,7 +12,7 @@ namespace BeMore.Domain.Analysis.Insight;
 /// </summary>
 internal sealed class LinearTextModel
 {
-    /// <summary>The featurizer's longest character n-gram (the training tool's featurizer options; a file states its own).</summary>
+    /// <summary>The featurizer's longest character n-gram: the training tool's featurizer options read it, and a model file states the lengths it was featurized with.</summary>
     public const int CharGramLength = 4;
 
     /// <summary>The featurizer's longest word n-gram.</summary>
@@ -53,7 +53,7 @@ internal sealed class LinearTextModel
         if (parts.Classes.Length == 0 || parts.Biases.Length != parts.Classes.Length || parts.Weights.Length != (long)features * parts.Classes.Length
             || parts.Normalizer.Length != char.MaxValue + 1 || parts.Normalizer.Any(u => u is < Removed or > char.MaxValue))
         {
-            throw new InvalidDataException("The model's classes, weights and normalizer do not agree in size.");
+            throw new InvalidDataException("The model's classes, weights and normalizer do not agree in size, or the normalizer maps a unit outside UTF-16.");
         }
 
         if (parts.Words.Length >= 1 << WordIdBits)

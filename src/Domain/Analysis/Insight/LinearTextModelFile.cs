@@ -89,9 +89,14 @@ internal sealed record LinearTextModelFile(
     private static T[] Values<T>(BinaryReader reader)
         where T : unmanaged
     {
+        if (!BitConverter.IsLittleEndian)
+        {
+            throw new PlatformNotSupportedException("Model files are read on little-endian hosts only.");
+        }
+
         var values = new T[Count(reader)];
         reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(values.AsSpan()));
-        return BitConverter.IsLittleEndian ? values : throw new PlatformNotSupportedException("Model files are read on little-endian hosts only.");
+        return values;
     }
 
     /// <summary>A part's length, refused when negative (a corrupt length would otherwise allocate at random).</summary>
