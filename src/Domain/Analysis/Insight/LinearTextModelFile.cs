@@ -89,17 +89,13 @@ internal sealed record LinearTextModelFile(
     private static T[] Values<T>(BinaryReader reader)
         where T : unmanaged
     {
-        if (!BitConverter.IsLittleEndian)
-        {
-            throw new PlatformNotSupportedException("Model files are read on little-endian hosts only.");
-        }
-
+        EnsureLittleEndian();
         var values = new T[Count(reader)];
         reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(values.AsSpan()));
         return values;
     }
 
-    /// <summary>A part's length, refused when negative (a corrupt length would otherwise allocate at random).</summary>
+    /// <summary>A part's length, refused with the file's own error when negative (an array of it would throw an overflow).</summary>
     private static int Count(BinaryReader reader) =>
         reader.ReadInt32() is var count and >= 0 ? count : throw new InvalidDataException("The model file gives a part a negative length.");
 
@@ -115,7 +111,17 @@ internal sealed record LinearTextModelFile(
     private static void Write<T>(BinaryWriter writer, T[] values)
         where T : unmanaged
     {
+        EnsureLittleEndian();
         writer.Write(values.Length);
         writer.Write(MemoryMarshal.AsBytes(values.AsSpan()));
+    }
+
+    /// <summary>Arrays are written and read as their bytes in memory, which the file says are little-endian.</summary>
+    private static void EnsureLittleEndian()
+    {
+        if (!BitConverter.IsLittleEndian)
+        {
+            throw new PlatformNotSupportedException("Model files are written and read on little-endian hosts only.");
+        }
     }
 }
