@@ -21,9 +21,9 @@ internal static class DevelopmentReport
 
     public static void Print(ITransformer utterance, ITransformer riskLevel, ITransformer emotion, string corpus, Func<string, bool> heldOut, bool showMisses)
     {
-        using var u = Classifier(utterance);
-        using var r = Classifier(riskLevel);
-        using var e = Classifier(emotion);
+        using var u = TrainedModel.Classifier(utterance);
+        using var r = TrainedModel.Classifier(riskLevel);
+        using var e = TrainedModel.Classifier(emotion);
         foreach (var code in InsightCorpus.Languages)
         {
             var language = TextLanguages.FromCode(code);
@@ -122,16 +122,6 @@ internal static class DevelopmentReport
             var fn = emotions.Where((x, i) => x.Emotion == c && predicted[i] != c).Count();
             return tp == 0 ? 0 : 2.0 * tp / ((2 * tp) + fp + fn);
         }).Average();
-    }
-
-    public static SentenceClassifier Classifier(ITransformer model)
-    {
-        var ml = new MLContext(seed: 1);
-        using var stream = new MemoryStream();
-        var schema = ml.Data.LoadFromEnumerable(Array.Empty<ClassifierInput>()).Schema;
-        ml.Model.Save(model, schema, stream);
-        stream.Position = 0;
-        return TrainedModel.Classifier(stream);
     }
 
     /// <summary>The distortions <paramref name="insight"/> finds on every line (none and risk lines too), and how many carry the line's label.</summary>

@@ -23,12 +23,12 @@ internal static class DistortionDevelopment
         }
 
         var withoutAny = new InsightTrainer(corpus, fixtures, w => train(w) && !candidates.Contains(w), _ => false, _ => true);
-        using var riskLevel = DevelopmentReport.Classifier(withoutAny.RiskLevel());
-        using var without = DevelopmentReport.Classifier(withoutAny.Distortions());
+        using var riskLevel = TrainedModel.Classifier(withoutAny.RiskLevel());
+        using var without = TrainedModel.Classifier(withoutAny.Distortions());
         var (better, readings) = (0, 0);
         foreach (var held in candidates)
         {
-            using var with = DevelopmentReport.Classifier(new InsightTrainer(corpus, fixtures, w => train(w) && w != held, _ => false, _ => true).Distortions());
+            using var with = TrainedModel.Classifier(new InsightTrainer(corpus, fixtures, w => train(w) && w != held, _ => false, _ => true).Distortions());
             foreach (var code in InsightCorpus.Languages)
             {
                 var lines = InsightCorpus.Utterances(corpus, code, w => w == held);

@@ -20,11 +20,11 @@ internal static class EmotionDevelopment
             throw new ArgumentException($"Not emotion training writers: {string.Join(", ", unknown)}.");
         }
 
-        var without = DevelopmentReport.Classifier(new InsightTrainer(corpus, fixtures, w => train(w) && !candidates.Contains(w), _ => false, _ => true).Emotion());
+        var without = TrainedModel.Classifier(new InsightTrainer(corpus, fixtures, w => train(w) && !candidates.Contains(w), _ => false, _ => true).Emotion());
         var (better, readings) = (0, 0);
         foreach (var held in candidates)
         {
-            var with = DevelopmentReport.Classifier(new InsightTrainer(corpus, fixtures, w => train(w) && w != held, _ => false, _ => true).Emotion());
+            var with = TrainedModel.Classifier(new InsightTrainer(corpus, fixtures, w => train(w) && w != held, _ => false, _ => true).Emotion());
             foreach (var code in InsightCorpus.Languages)
             {
                 var lines = InsightCorpus.EmotionFiles(corpus, code, [held]);

@@ -43,6 +43,11 @@ public static class TrainedModel
     /// <exception cref="InvalidOperationException">A feature's name cannot be read back into an n-gram, or the model is not a maximum-entropy text classifier.</exception>
     public static SentenceClassifier Classifier(Stream zip) => new(new LinearTextModel(Compact(zip)));
 
+    /// <summary>The scorer nodes use, on a model just trained (read out as it is, not saved and loaded again first).</summary>
+    /// <exception cref="InvalidOperationException">As <see cref="Classifier(Stream)"/>.</exception>
+    public static SentenceClassifier Classifier(ITransformer model) =>
+        new(new LinearTextModel(Compact(model, new MLContext(seed: 1).Data.LoadFromEnumerable(Array.Empty<ClassifierInput>()).Schema)));
+
     /// <summary>Writes the compact file of ML.NET's model at <paramref name="zipPath"/> to <paramref name="modelPath"/>.</summary>
     public static void WriteCompact(string zipPath, string modelPath)
     {
@@ -58,7 +63,13 @@ public static class TrainedModel
     private static LinearTextModelFile Compact(Stream zip)
     {
         var model = new MLContext(seed: 1).Model.Load(zip, out var inputSchema);
-        var predictor = (model as TransformerChain<ITransformer>)?.LastTransformer as MulticlassPredictionTransformer<MaximumEntropyModelParameters>
+        return Compact(model, inputSchema);
+    }
+
+    private static LinearTextModelFile Compact(ITransformer model, DataViewSchema inputSchema)
+    {
+        // A loaded chain and a freshly fitted one differ in their generic type, not in their parts.
+        var predictor = (model as IEnumerable<ITransformer>)?.LastOrDefault() as MulticlassPredictionTransformer<MaximumEntropyModelParameters>
             ?? throw new InvalidOperationException("The model does not end in a maximum-entropy classifier.");
         var schema = model.GetOutputSchema(inputSchema);
         VBuffer<ReadOnlyMemory<char>> classes = default;

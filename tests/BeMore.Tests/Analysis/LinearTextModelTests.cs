@@ -72,6 +72,32 @@ public sealed class LinearTextModelTests
         Assert.Contains("model", refused.Message);
     }
 
+    /// <summary>A model just trained is read as the same model saved and loaded (the development runs read it unsaved).</summary>
+    [Fact]
+    public void TrainedModel_ReadUnsaved_ScoresAsWhenSavedAndLoaded()
+    {
+        var ml = new MLContext(seed: 1);
+        var rows = new[] { ("great day", "happy"), ("awful night", "sad"), ("lovely walk", "happy"), ("so tired of it", "sad") }
+            .Select(r => new ClassifierInput { Text = r.Item1, Label = r.Item2 });
+        var data = ml.Data.LoadFromEnumerable(rows);
+        var model = ml.Transforms.Conversion.MapValueToKey("Label")
+            .Append(ml.Transforms.Text.FeaturizeText("Features", TrainedModel.FeaturizerOptions(), nameof(ClassifierInput.Text)))
+            .Append(ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options { NumberOfThreads = 1 }))
+            .Fit(data);
+        using var saved = new MemoryStream();
+        ml.Model.Save(model, data.Schema, saved);
+        saved.Position = 0;
+
+        using var unsaved = TrainedModel.Classifier(model);
+        using var loaded = TrainedModel.Classifier(saved);
+
+        Assert.Equal(loaded.Classes, unsaved.Classes);
+        foreach (var text in Unusual.Append("what a great walk").Append("tired night"))
+        {
+            Assert.Equal(loaded.Predict(text), unsaved.Predict(text));
+        }
+    }
+
     /// <summary>The compact file a node reads is the one the training tool writes from ML.NET's model beside it, byte for byte.</summary>
     [Theory]
     [MemberData(nameof(ShippedModels))]
