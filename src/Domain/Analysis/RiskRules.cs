@@ -461,6 +461,88 @@ internal static class RiskRules
         + @"(?<back>since\s+(?!then\b)|till\b|until\b|only\s+when\b|except\b|apart\s+from\b)");
 
     /// <summary>
+    /// Risk told as over, and why (<see cref="ToldAsOver"/>): a time without the act or the thoughts themselves ("I haven't
+    /// in eight years", "haven't done it in like six years", "haven't had one since" (not "since Tuesday"), "never felt like that since", "no
+    /// thoughts like that since"), the thoughts or urges gone or lifted, the past put behind ("it's very much behind me",
+    /// "that chapter's closed", "somebody else's story", "I'm past it now", "never looked back"), sober for a time, or a
+    /// life that is well now ("I'm in a much better place", "I'm properly well now", "I've been steady since", "a life I
+    /// really want to stick around for", "It's been two years and I'm good"). What also says risk is not read as its end:
+    /// a time without something else ("I haven't felt happy in years"), something given up ("I don't need it anymore"),
+    /// "made my peace", "everything's gone", "leaving it all behind me", "I don't want to stick around for this".
+    /// </summary>
+    private static readonly Regex EnglishToldAsOver = CompileLenient(
+        @"\b(?:haven't|hasn't|have\s+not|has\s+not|had\s+not|never|not)\s+(?:(?:once|really|even|actually)\s+)?"
+        + @"(?:(?:had|done|felt|thought|tried)\s+(?:(?:it|that|one|those|them|any|anything|such)(?:\s+(?:thoughts?|urges?))?|thoughts?|urges?)(?:\s+like\s+(?:that|it))?(?:\s+again)?\s+"
+        + @"|(?:cut|self-?harmed|hurt\s+myself|relapsed)\s+)?"
+        + @"(?:since(?!\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|the\s+weekend|last|this|\d|a\s+(?:day|few\s+days|week)|the\s+\d))"
+        + @"|in\s+(?:like\s+|about\s+|over\s+|almost\s+|nearly\s+)?(?:years|ages|a\s+long\s+time|" + EnglishSpanOfTime + @")|for\s+(?:years|months|ages|" + EnglishSpanOfTime + @"))\b"
+        + @"|\bno\s+(?:\w+\s+)?(?:thoughts|urges?)\s+like\s+that\s+since\b"
+        + @"|\b(?:those|the|these|that)\s+(?:\w+\s+){0,2}(?:thoughts|urges?)\s+(?:are|is|have|has|went|were)\s+(?:(?:all|completely|properly|long)\s+)?(?:gone|away|over|lifted)\b"
+        + @"|\b(?:that|it|they)\s+lifted\b|\b(?:self[-\s]?harm|cutting|the\s+urges?)\s+stopped\s+(?:when|after|once)\b"
+        + @"|\b(?:it's|that's|it\s+is|that\s+is)\s+(?:very\s+much\s+|really\s+|all\s+|well\s+|long\s+)?behind\s+me\b|\bnot\s+something\s+I\s+think\s+about\s+(?:anymore|any\s+more)\b"
+        + @"|\b(?:that\s+chapter's\s+(?:is\s+)?(?:closed|over)|(?:somebody|someone)\s+else's\s+story|not\s+where\s+I\s+am|so\s+far\s+from\s+that"
+        + @"|(?:I'm|I\s+am)\s+past\s+(?:it|that)|never\s+looked\s+back|(?:it's|that's)\s+not\s+like\s+that\s+(?:now|anymore))\b"
+        + @"|\b(?:(?:years?|months)\s+(?:sober|clean)|(?:sober|clean)\s+(?:for\s+)?(?:\w+\s+)?(?:years?|months))\b"
+        + @"|\b(?:I'm|I\s+am|I've\s+been)\s+(?:(?!going\b|gonna\b)\w+\s+)?(?:in\s+)?(?:such\s+|a\s+)?(?:much\s+|really\s+|very\s+|so\s+)?(?:a\s+)?(?:better|good|different)\s+place\b"
+        + @"|\b(?:I'm|I\s+am)\s+(?:properly|really|very|genuinely)\s+(?:well|stable|steady)\b|\b(?:I've\s+been|been)\s+(?:really\s+)?(?:steady|stable|well)\s+since\b"
+        + @"|\bgrateful\b[^.!?]{0,30}\bdidn't\s+work\b|\blife\s+I\s+(?:really\s+)?want\s+to\s+stick\s+around\s+for\b|\bwant\s+every\s+bit\s+of\s+it\b"
+        + @"|\b(?:don't|do\s+not)\s+(?:even\s+)?think\s+about\s+(?:it|that|them)\s+(?:anymore|any\s+more)\b|\bI\s+don't\s+anymore\b"
+        + @"|\bit's\s+been\s+(?:\w+\s+){1,2}(?:years?|months)(?:\s+now)?,?\s+and\s+I'm\s+(?:good|well|okay|ok|fine|happy|better)\b"
+        + @"|\bthrew\s+(?:it|them)\s+out\b|\b(?:things|it)\s+turned\s+around\b");
+
+    /// <summary>A number of years or months, in words or digits: "eight years", "a few months", "18 months".</summary>
+    private const string EnglishSpanOfTime =
+        @"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+|a\s+few|several|many)\s+(?:years?|months)";
+
+    /// <summary>
+    /// What keeps risk told as over from being over (<see cref="ToldAsOver"/>): a recent time or an exception ("except last
+    /// week", "lately", "tonight"), something still wanted or done, a return ("came back", "they're back", "gone again"),
+    /// the telling called untrue ("a lie", "not really", "pretending to be fine"), or something not told ("I haven't told
+    /// them I've been scratching since"). Not a return denied ("it hasn't come back", "never again").
+    /// </summary>
+    private static readonly Regex EnglishStillGoing = CompileLenient(
+        @"\b(?:except|until|till|apart\s+from|lately|recently|these\s+days|this\s+(?:week|month|morning)|last\s+(?:night|week|weekend|month)|tonight|right\s+now|yesterday"
+        + @"|relapsed?|slipped|still\s+(?:think|want|wish|get|have\s+(?:the|those|them|it)|cut|feel|plan|keep)"
+        + @"|(?<!n't\s|not\s|never\s)(?:came|come|coming|creeping)\s+back|(?:are|is|they're|it's)\s+back|(?<!never\s|not\s)again|but\s+(?:now|then)"
+        + @"|a\s+lie|I\s+lied|lying|untrue|wasn't\s+true|not\s+true|not\s+really|pretend(?:ing)?\s+(?:to\s+be|I'm|that|I\s+am|everything)|(?:haven't|didn't|not)\s+told)\b");
+
+    /// <summary>
+    /// The Korean <see cref="EnglishToldAsOver"/>: now, since then or a time later, and well or without that thought ("그 뒤로
+    /// 그런 생각 안 들어요", "이젠 안 그래요", "이제는 남 얘기 같아요", "그 뒤로 5년, 다시는 그런 생각 안 해요"), unlike then
+    /// ("지금은 그때랑 완전히 달라요"), a long time since self-harm or that thought stopped ("자해 안 한 지 5년 넘었어요", "자해 그만둔
+    /// 지 3년째야"; not "이틀밖에 안 됐어요"), never once since, that thought gone ("그런 생각 싹 사라졌어", "그런 마음 하나도 없어"), that time over ("그
+    /// 시절 끝났다는 의미로"), only the scars left. What also says risk is not read as its end: "이제 필요 없어요" and "이제
+    /// 끝났어요" (goodbyes), "이제 그런 생각 안 해도 되니까", "연락 안 한 지 1년 넘었어요", "약 끊은 지 2주 됐어요", "살고 싶은 그
+    /// 마음이 사라졌어요", "그때 끝났어야 했는데", "이젠 다 달라졌어".
+    /// </summary>
+    private static readonly Regex KoreanToldAsOver = Compile(
+        "(?:지금은|이젠|이제는?|그 ?뒤로|그 ?후로|그 ?이후로?|[0-9]+ ?(?:년|개월|달)(?: 넘게| 동안| 넘었| 됐)?|반년|일 ?년)[^.!?]{0,24}?"
+        + "(?:괜찮|나아졌|좋아졌|안 ?그래(?!도)|그런 ?(?:생각|적|일|마음|충동)[은이도]? ?(?:전혀 |한 번도 |하나도 |다시는 )?(?:없|안(?! ?(?:해도|하게|해야)))"
+        + "|다시는 ?(?:그런 ?)?(?:생각|적)?[^.!?]{0,4}?(?:안(?! ?(?:해도|하게|해야))|없)|남 ?얘기|흉터만)"
+        + "|(?:그때|예전|옛날)(?:이랑|랑|과|와|하고)[^.!?]{0,10}?달라"
+        + "|(?:자해|그거|긋는 ?거|그런 ?생각|시도)[을를은는도]? ?(?:안 ?한|그만둔|끊은|안 ?그은) ?지 (?:벌써 |이제 |꽤 |한 )?(?:[0-9]+ ?(?:년|개월|달)|반년|일 ?년|한 ?해|몇 ?(?:년|달)|오래)[^.!?밖]{0,6}?(?:넘었|됐|째)"
+        + "|한 ?번도 그런 ?(?:생각|적)[^.!?]{0,6}?(?:안|없)|(?:그런 ?(?:생각|마음|충동)|그 ?생각)[이은가]? (?:싹 |다 |완전히 )?(?:사라졌|없어졌)(?!었)"
+        + "|그런 ?(?:생각|마음)[은이]? ?하나도 ?없|그 ?시절[^.!?]{0,6}?(?:끝났|지났|지나갔)|흉터만 ?(?:남|있)",
+        RegexOptions.None);
+
+    /// <summary>
+    /// The Korean <see cref="EnglishStillGoing"/>, anywhere in the utterance: 다시 (not 다시는 or 다시 그런 적 없), 또, a recent
+    /// day or week, an exception (빼고, 빼면), pretending or a lie (척, 거짓), almost or not yet (거의, 아직), a promise
+    /// unsure or shaken (장담, 흔들), a count reset, a return (돌아왔, 찾아왔, 올라와, 도졌), new scars, a start, worse.
+    /// </summary>
+    private static readonly Regex KoreanStillGoing = Compile(
+        "다시(?!는|도? ?그런 ?(?:생각|적)[은이도]? ?(?:안|없))|또 |또$|어제|그저께|엊그제|지난 ?(?:주|달|번|[월화수목금토일]요일)|이번 ?(?:주|달)|요 ?며칠|요새"
+        + "|빼고|빼면|말고는|척|거짓|거의|아직|장담|흔들|리셋|돌아왔|찾아왔|올라와|도졌|새로 ?생|시작됐|심해",
+        RegexOptions.None);
+
+    /// <summary>
+    /// A turn after Korean risk told as over (근데, 하지만, -는데, -지만, 사실, 요즘 but not 요즘은 괜찮): "끊은 지 200일 됐다고
+    /// 자랑했잖아요. 근데…", "지금은 괜찮은데 밤마다 죽고 싶어요". Only after it, since the telling itself often turns on them
+    /// ("자해했었는데 이제 흉터만 남았어", "근데 그런 생각 안 한 지 반년 넘었어요").
+    /// </summary>
+    private static readonly Regex KoreanTurnAfter = Compile("근데|그런데|하지만|[는은]데 |지만|사실|요즘(?!은? ?(?:괜찮|좋))", RegexOptions.None);
+
+    /// <summary>
     /// A promise not to act that holds only for a while: "not this week anyway, is the best I can do for a promise", "I
     /// can't really promise you past that", "I'm not gonna do it before Christmas because of the kids. After that I don't
     /// know". A risk statement by itself, as the speaker's safety in doubt is; the whole utterance is its evidence.
@@ -784,12 +866,32 @@ internal static class RiskRules
         var phrases = Phrases(text, language);
         if (phrases.Level != RiskLevel.None)
         {
-            return phrases;
+            return ToldAsOver(text, language) ? RuleRisk.Over : phrases;
         }
 
         var found = Refused(text, language) ?? SameAsSomeoneElse(text, language) ?? JokeTakenBack(text, language) ?? Returned(text, language)
             ?? AnsweredYes(text, language);
-        return found is null ? phrases : new RuleRisk(RiskLevel.Elevated, found, false);
+        return found is not null ? new RuleRisk(RiskLevel.Elevated, found, false)
+            : ToldAsOver(text, language) ? RuleRisk.Over
+            : phrases;
+    }
+
+    /// <summary>
+    /// Whether the utterance tells its risk as over, and why (<see cref="EnglishToldAsOver"/>, <see cref="KoreanToldAsOver"/>):
+    /// "I used to cut when I was fifteen, but I haven't in eight years", "스무 살 때 한 번 시도했었어요. 지금은 그때랑 완전히
+    /// 달라요", and nothing keeps it going (<see cref="EnglishStillGoing"/>, <see cref="KoreanStillGoing"/>, and after the
+    /// Korean telling <see cref="KoreanTurnAfter"/>): "I don't do that anymore... well, except last week" is risk. A denial
+    /// refused, a joke taken back or a return the rules read (<see cref="Assess"/>) comes first.
+    /// </summary>
+    private static bool ToldAsOver(string text, TextLanguage language)
+    {
+        if (language == TextLanguage.Korean)
+        {
+            var over = KoreanToldAsOver.Match(text);
+            return over.Success && !KoreanStillGoing.IsMatch(text) && !KoreanTurnAfter.IsMatch(text.AsSpan(over.Index));
+        }
+
+        return EnglishToldAsOver.IsMatch(text) && !EnglishStillGoing.IsMatch(text);
     }
 
     /// <summary>What the phrase lists find, or that the only phrases found were denied; a clause is read by this alone.</summary>
@@ -1329,7 +1431,11 @@ internal static class RiskRules
         new(pattern, options | RegexOptions.Compiled | RegexOptions.CultureInvariant, AnalysisRegex.MatchTimeout);
 
     /// <param name="Denied">The only phrases found were denied: "I'd never hurt myself".</param>
-    internal sealed record RuleRisk(RiskLevel Level, EvidenceSpan? Evidence, bool Denied);
+    /// <param name="ToldAsOver">The risk was told as over, and why (<see cref="RiskRules.ToldAsOver"/>): the classifier does not read it either.</param>
+    internal sealed record RuleRisk(RiskLevel Level, EvidenceSpan? Evidence, bool Denied, bool ToldAsOver = false)
+    {
+        public static RuleRisk Over { get; } = new(RiskLevel.None, null, true, true);
+    }
 
     /// <param name="NotAfter">Where this matches the text right before a match (read right to left, ending at it), the match is not the speaker's.</param>
     private sealed record RiskPattern(RiskLevel Level, bool Negatable, Regex Regex, Regex? NotAfter = null)

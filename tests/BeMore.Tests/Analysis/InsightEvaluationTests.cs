@@ -339,7 +339,10 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
         // (regrets 28 -> 11 of 37), **wishes to die 52 -> 51 of 57** (one passive wish); the rest unchanged.
         // Session 42: a sixth emotion round (--emotion-dev BX,BY: both better held out): AO+AW 0.814 (neutral recall 0.67,
         // anger 0.80), 0 of 34 hopeless neutral; C emotion 0.864; the rest unchanged.
-        private static readonly Floors English = new(0.96, 0.86, 0.98, 3, 1, 0.84, 0.975, 6, 0.9625, 22, 0.73, 19, 0.81, 0, 0.98, 0.945, 0.97, 1, 0.89, 60);
+        // Session 43: risk told as over, and why ("I haven't in eight years", "it's very much behind me"), raises nothing:
+        // W 17 false alerts on 80 lookalikes (over_now 5 -> 3 of 13); the rest unchanged (a first, wider reading also
+        // vetoed a C euphemism line, 65/67, and did not ship).
+        private static readonly Floors English = new(0.96, 0.86, 0.98, 3, 1, 0.84, 0.975, 6, 0.9625, 22, 0.73, 17, 0.81, 0, 0.98, 0.945, 0.97, 1, 0.89, 60);
 
         // Reached (writers A, B, D, E, H, L and session talk G, I, Q; risk from the two models agreeing at 0.20, scale 8, no
         // guard; distortions from 0.7): precision 0.980, exact-type recall 0.853, risk recall 0.985 (66/67), 4 false alerts
@@ -404,7 +407,9 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
         // risk and emotion figure unchanged. Then BT, BU and BV too: C 0.981, 0.893; BL 0.962 (one found type or none line
         // more wrong), 0.890; distortions found on ordinary lines F 2, W 8, R 7 of 320 (three more), BP 2; risk and emotion
         // unchanged.
-        private static readonly Floors Korean = new(0.97, 0.89, 0.97, 6, 2, 0.85, 1.0, 4, 0.975, 22, 0.61, 55, 0.84, 0, 0.96, 0.89, 0.94, 4, 0.98, 84);
+        // Session 43: risk told as over, and why ("그 뒤로 그런 생각 안 들어요", "자해 그만둔 지 3년째야"), raises nothing: W 53
+        // false alerts on 180 lookalikes (over_now 12 -> 10 of 30); the rest unchanged.
+        private static readonly Floors Korean = new(0.97, 0.89, 0.97, 6, 2, 0.85, 1.0, 4, 0.975, 22, 0.61, 53, 0.84, 0, 0.96, 0.89, 0.94, 4, 0.98, 84);
 
         public static Floors For(TextLanguage language) => language == TextLanguage.Korean ? Korean : English;
     }

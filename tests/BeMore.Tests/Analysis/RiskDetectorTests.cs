@@ -124,6 +124,45 @@ public sealed class RiskDetectorTests
     }
 
     /// <summary>
+    /// Risk told as over, and why, raises nothing, whatever its words (an attempt, cutting, wanting to die) and whatever
+    /// the classifier reads in them: the counselor hears it as a denial.
+    /// </summary>
+    [Theory]
+    [InlineData("I tried to kill myself when I was twenty, but I haven't had thoughts like that in years. My kids and my work keep me going.", TextLanguage.English)]
+    [InlineData("I used to cut my legs at uni. It's very much behind me now, I've got a great therapist and I'm in a really good place.", TextLanguage.English)]
+    [InlineData("I overdosed back in 2011. Nine years sober, and the wanting to die went the same way.", TextLanguage.English)]
+    [InlineData("After the divorce I wanted to die. It's been three years and I'm good, honestly.", TextLanguage.English)]
+    [InlineData("스물두 살 때 약을 모았던 적이 있어요. 그 뒤로 그런 생각은 한 번도 안 들었어요.", TextLanguage.Korean)]
+    [InlineData("고등학교 때 자해했었는데 자해 그만둔 지 벌써 7년째예요.", TextLanguage.Korean)]
+    [InlineData("군대에서 죽고 싶다는 생각 많이 했었는데 전역하고 나서 그런 생각 싹 사라졌어요.", TextLanguage.Korean)]
+    public void Assess_RiskToldAsOver_RaisesNothing(string text, TextLanguage language)
+    {
+        Assert.Equal(RiskLevel.None, RiskDetector.Assess(text, language).Level);
+        Assert.True(RiskDetector.DeniesRisk(text, language));
+    }
+
+    /// <summary>
+    /// Risk told as over and then going on (an exception, lately, again, a turn), and words of an ending that are not the
+    /// past's (a time without happiness, something no longer needed, peace made, a contact dropped, "it should have ended
+    /// then") still alert.
+    /// </summary>
+    [Theory]
+    [InlineData("I used to cut at uni and I haven't in years, except last week when it all got too much.", TextLanguage.English)]
+    [InlineData("I tried in 2011 and I've been in a good place since, but lately I'm looking at the pills again.", TextLanguage.English)]
+    [InlineData("I haven't felt happy in years and I want to die.", TextLanguage.English)]
+    [InlineData("Take my guitar, I don't need it anymore, I won't be around to play it.", TextLanguage.English)]
+    [InlineData("I've made my peace with it. I know what I'm going to do on Friday.", TextLanguage.English)]
+    [InlineData("자해 그만둔 지 1년 됐는데 어제 또 그었어요.", TextLanguage.Korean)]
+    [InlineData("지금은 괜찮은데 밤마다 죽고 싶어요.", TextLanguage.Korean)]
+    [InlineData("가족이랑 연락 안 한 지 1년 넘었어요. 다 끝내고 싶어요.", TextLanguage.Korean)]
+    [InlineData("그때 끝났어야 했는데, 아직도 살아 있네요.", TextLanguage.Korean)]
+    [InlineData("이제 그런 생각 안 해도 되니까 편해요. 유서도 다 써놨어요.", TextLanguage.Korean)]
+    public void Assess_RiskToldAsOverThenGoingOnOrAnEndingNotPast_StillAlerts(string text, TextLanguage language)
+    {
+        Assert.NotEqual(RiskLevel.None, RiskDetector.Assess(text, language).Level);
+    }
+
+    /// <summary>
     /// The wish to be dead in its everyday euphemisms is a phrase of its own (Elevated); the same words about something
     /// else, of someone else's or of a season are not.
     /// </summary>

@@ -322,6 +322,11 @@ public sealed class UtteranceInsight(
             return new RiskReading(rules.Level, rules.Evidence, risk?.For(language)?.Probability(text, language) ?? Probabilities(utterance, text)[_risk], false, text, language);
         }
 
+        if (rules.ToldAsOver)
+        {
+            return new RiskReading(RiskLevel.None, null, 0, true, text, language, 0, true);
+        }
+
         // The classifier reads only the clauses that neither deny risk, retell someone else's words nor use an idiom:
         // "I'd never hurt myself" raises nothing, "I'd never kill myself but I've been saving pills" is read for its second half.
         if (RiskRules.UnqualifiedClauses(text, language) is not { } kept)
