@@ -116,9 +116,18 @@ internal sealed class InsightEvaluation
     /// The wishes' test split (<see cref="InsightCorpus.WishesTestWriters"/>, never trained or tuned on): ordinary wants,
     /// hopes and wishes to stop or get away, and wishes to be dead or to hurt oneself, in the language.
     /// </summary>
-    public static InsightEvaluation WishesTestSplit(TextLanguage language)
+    public static InsightEvaluation WishesTestSplit(TextLanguage language) => TalkTestSplit(language, InsightCorpus.WishesTestWriters);
+
+    /// <summary>
+    /// The past's test split (<see cref="InsightCorpus.PastTestWriters"/>, never trained or tuned on): risk now from
+    /// speakers who tell their past, past risk told as over, harmless alarming words and denials, in the language.
+    /// </summary>
+    public static InsightEvaluation PastTestSplit(TextLanguage language) => TalkTestSplit(language, InsightCorpus.PastTestWriters);
+
+    /// <summary>The session talk files of those of <paramref name="writers"/> who wrote in the language.</summary>
+    private static InsightEvaluation TalkTestSplit(TextLanguage language, IReadOnlyList<string> writers)
     {
-        var lines = InsightCorpus.Talk(CorpusRoot, language.ToCode(), InsightCorpus.WishesTestWriters, _ => true);
+        var lines = InsightCorpus.Talk(CorpusRoot, language.ToCode(), writers, _ => true);
         return new(language, string.Join("+", lines.Select(l => l.Writer).Distinct()), lines, []);
     }
 

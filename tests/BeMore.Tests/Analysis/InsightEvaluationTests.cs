@@ -146,6 +146,25 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
         AssertTalkSplit(split, 55, 230, floor.WishesRiskRecall, floor.WishesFalseAlerts, "ordinary wishes");
     }
 
+    /// <summary>
+    /// Writers BZ (English) and CA (Korean): risk now (relapse, indirect, negated, answered) from speakers who tell their
+    /// earlier attempts and treatment beside it, and past risk told as over, harmless alarming words and denials; written
+    /// in session 43 by helpers who never saw the detector. The build before that session's reading of risk told as over
+    /// alerted on 36 and 35 of the 50 over_now lines.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Risk_PastTestSplit_RecallAtFloorAndFalseAlertsOnPastOverAtMostCeiling(TextLanguage language)
+    {
+        var split = InsightEvaluation.PastTestSplit(language);
+        output.WriteLine(split.TalkReport());
+        var floor = Floors.For(language);
+
+        Assert.Equal(4, split.Utterances.Where(u => u.Label == "risk").Select(u => u.Subtype).Distinct().Count());
+        Assert.Equal(3, split.Utterances.Where(u => u.Label == "none").Select(u => u.Subtype).Distinct().Count());
+        AssertTalkSplit(split, 100, 89, floor.PastRiskRecall, floor.PastFalseAlerts, "past risk told as over, harmless words and denials");
+    }
+
     /// <summary>A session talk split holds at least its lines, catches risk at the floor and alerts on the rest at most the ceiling.</summary>
     private static void AssertTalkSplit(InsightEvaluation split, int riskLines, int noneLines, double recallFloor, int falseAlertCeiling, string rest)
     {
@@ -215,7 +234,7 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
         Write($"talk/{InsightCorpus.TalkTestWriter}/en.tsv", "none\tsmall_talk\tA test line.\n");
         Write($"talk/{InsightCorpus.QuestionTestWriter}/ko.tsv", "none\thow\t어떻게 해요?\n");
         Write($"talk/{InsightCorpus.HardCasesTestWriter}/en.tsv", "none\tdenial\tA test line.\n");
-        foreach (var writer in InsightCorpus.WishesTestWriters)
+        foreach (var writer in InsightCorpus.WishesTestWriters.Concat(InsightCorpus.PastTestWriters))
         {
             Write($"talk/{writer}/ko.tsv", "none\trest\t좀 쉬고 싶어요\n");
         }
@@ -263,7 +282,7 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
     private sealed record Floors(double Precision, double ExactRecall, double RiskRecall, int FalseAlertsOnNone, int FalseAlertsOnDenials, double EmotionMacroF1,
         double TalkRiskRecall, int TalkFalseAlerts, double QuestionRiskRecall, int QuestionFalseAlerts, double HardRiskRecall, int HardFalseAlerts,
         double EmotionTestMacroF1, int HopelessReadNeutral, double UnseenPrecision, double UnseenExactRecall, double UnseenRiskRecall, int UnseenFalseAlerts,
-        double WishesRiskRecall, int WishesFalseAlerts)
+        double WishesRiskRecall, int WishesFalseAlerts, double PastRiskRecall, int PastFalseAlerts)
     {
         // Reached (writers A, B, D, E, H, L and session talk G, H, Q; risk from the utterance and content-words models
         // agreeing at 0.10, scale 8, no guard; distortions from 0.8): precision 0.968, exact-type recall 0.721, risk recall
@@ -341,8 +360,9 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
         // anger 0.80), 0 of 34 hopeless neutral; C emotion 0.864; the rest unchanged.
         // Session 43: risk told as over, and why ("I haven't in eight years", "it's very much behind me"), raises nothing:
         // W 17 false alerts on 80 lookalikes (over_now 5 -> 3 of 13); the rest unchanged (a first, wider reading also
-        // vetoed a C euphemism line, 65/67, and did not ship).
-        private static readonly Floors English = new(0.96, 0.86, 0.98, 3, 1, 0.84, 0.975, 6, 0.9625, 22, 0.73, 17, 0.81, 0, 0.98, 0.945, 0.97, 1, 0.89, 60);
+        // vetoed a C euphemism line, 65/67, and did not ship). The past split BZ, first read by the build before and by
+        // this one: risk 69/100 both, false alerts 51 -> 48 of 89 (over_now 36 -> 33 of 50).
+        private static readonly Floors English = new(0.96, 0.86, 0.98, 3, 1, 0.84, 0.975, 6, 0.9625, 22, 0.73, 17, 0.81, 0, 0.98, 0.945, 0.97, 1, 0.89, 60, 0.69, 48);
 
         // Reached (writers A, B, D, E, H, L and session talk G, I, Q; risk from the two models agreeing at 0.20, scale 8, no
         // guard; distortions from 0.7): precision 0.980, exact-type recall 0.853, risk recall 0.985 (66/67), 4 false alerts
@@ -408,8 +428,9 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
         // more wrong), 0.890; distortions found on ordinary lines F 2, W 8, R 7 of 320 (three more), BP 2; risk and emotion
         // unchanged.
         // Session 43: risk told as over, and why ("그 뒤로 그런 생각 안 들어요", "자해 그만둔 지 3년째야"), raises nothing: W 53
-        // false alerts on 180 lookalikes (over_now 12 -> 10 of 30); the rest unchanged.
-        private static readonly Floors Korean = new(0.97, 0.89, 0.97, 6, 2, 0.85, 1.0, 4, 0.975, 22, 0.61, 53, 0.84, 0, 0.96, 0.89, 0.94, 4, 0.98, 84);
+        // false alerts on 180 lookalikes (over_now 12 -> 10 of 30); the rest unchanged. The past split CA, first read by
+        // the build before and by this one: risk 67/100 both, false alerts 43 -> 39 of 90 (over_now 35 -> 31 of 50).
+        private static readonly Floors Korean = new(0.97, 0.89, 0.97, 6, 2, 0.85, 1.0, 4, 0.975, 22, 0.61, 53, 0.84, 0, 0.96, 0.89, 0.94, 4, 0.98, 84, 0.67, 39);
 
         public static Floors For(TextLanguage language) => language == TextLanguage.Korean ? Korean : English;
     }

@@ -85,6 +85,15 @@ public static class InsightCorpus
     /// </summary>
     public static IReadOnlyList<string> WishesTestWriters { get; } = ["BN", "BP"];
 
+    /// <summary>
+    /// Risk told with the past, only the evaluation tests read (<see cref="Talk"/> files, the kinds of corpus/TRAPS-BRIEF.md):
+    /// relapse, indirect, negated and answered risk from speakers who tell their earlier attempts and treatment beside what
+    /// is happening now, and past risk told as over (<c>over_now</c>), harmless alarming words and denials; English BZ and
+    /// Korean CA (session 43), written after the rules that read risk told as over, by helpers who never saw the detector,
+    /// the corpus or each other; never trained or tuned on.
+    /// </summary>
+    public static IReadOnlyList<string> PastTestWriters { get; } = ["BZ", "CA"];
+
     /// <summary>The development hard cases of every writer in <see cref="HardCasesDevelopmentWriters"/>, each file's lines selected by index.</summary>
     public static IReadOnlyList<CorpusUtterance> DevelopmentHardCases(string root, string language, Func<int, bool> lines) =>
         Talk(root, language, HardCasesDevelopmentWriters, lines);
@@ -199,7 +208,7 @@ public static class InsightCorpus
         var parts = relativePath.Split('/');
         return parts.Length == 3 && (
             (Languages.Contains(parts[0]) && !IsTrainingWriter(parts[1]))
-            || (parts[0] == "talk" && (parts[1] is TalkTestWriter or QuestionTestWriter or HardCasesTestWriter || WishesTestWriters.Contains(parts[1])))
+            || (parts[0] == "talk" && (parts[1] is TalkTestWriter or QuestionTestWriter or HardCasesTestWriter || WishesTestWriters.Contains(parts[1]) || PastTestWriters.Contains(parts[1])))
             || (parts[0] == "emotion" && EmotionTestWriters.Contains(parts[1])));
     }
 
