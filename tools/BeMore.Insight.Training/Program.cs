@@ -16,7 +16,8 @@ using BeMore.Insight.Training;
 // default all of them) help the emotion model on the ones held out (EmotionDevelopment); --distortion-dev W1,W2 the same for
 // candidate corpus writers and the distortions the utterance model reads (DistortionDevelopment). Each model is written
 // twice: ML.NET's (.zip, the reference) and the compact file nodes read (.model); --compact only rewrites the compact
-// files from ML.NET's, with no training.
+// files from ML.NET's, with no training. --rules-dev [--misses] reads every development line with the shipped build's
+// risk alert (RulesDevelopment), in seconds: what a rule change does before the folds are asked.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var repo = RepositoryRoot();
 var corpus = Path.Combine(repo, "corpus");
@@ -40,6 +41,12 @@ if (Array.IndexOf(args, "--distortion-dev") is var distortionDev and >= 0)
     // Without its list the mode must not fall through to training: that would overwrite the shipped models.
     var candidates = distortionDev + 1 < args.Length ? args[distortionDev + 1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [];
     DistortionDevelopment.Run(corpus, fixtures, train, candidates);
+    return;
+}
+
+if (args.Contains("--rules-dev"))
+{
+    RulesDevelopment.Run(corpus, args.Contains("--misses"));
     return;
 }
 

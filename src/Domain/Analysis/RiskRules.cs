@@ -490,6 +490,35 @@ internal static class RiskRules
         + @"|\bit's\s+been\s+(?:\w+\s+){1,2}(?:years?|months)(?:\s+now)?,?\s+and\s+I'm\s+(?:good|well|okay|ok|fine|happy|better)\b"
         + @"|\bthrew\s+(?:it|them)\s+out\b|\b(?:things|it)\s+turned\s+around\b");
 
+    /// <summary>
+    /// Risk told as over in the many other ways people say it (<see cref="ToldAsOver"/>), read only beside a past
+    /// (<see cref="EnglishPastTold"/>): it stopped, faded or lifted, never came back, years free or sober, "not anymore",
+    /// "I'm not suicidal now", well or happy now or for years, "I love my life", "something to live for", "ancient
+    /// history", "past tense", "long done", "a different person", "the turning point", "got me through". What also says
+    /// risk is not read as its end: "my will to live went away when she died" (only thoughts, urges, a phase or self-harm
+    /// stop here), "gone for good", "closure".
+    /// </summary>
+    private static readonly Regex EnglishOverNow = CompileLenient(
+        @"\b(?:not\s+anymore|no\s+longer|not\s+any\s+more|and\s+now\s+I'm\s+not|I'm\s+not\s+(?:suicidal|like\s+that)\s+(?:anymore|now)"
+        + @"|(?:never|not|hasn't|haven't|neither\s+has|nor\s+has)\s+(?:\w+\s+)?(?:came|come)\s+back"
+        + @"|(?:thoughts?|urges?|feelings?|phase|self[-\s]?harm|cutting|stuff)\s+(?:\w+\s+)?(?:just\s+)?(?:kind\s+of\s+)?(?:stopped|ended|faded|went|lifted|passed|disappeared)\s+(?:\w+\s+)?(?:when|after|once|away|with)"
+        + @"|it\s+(?:just\s+)?(?:kind\s+of\s+)?(?:stopped|faded|lifted)|(?:years?|months)\s+(?:free|clean|sober)|still\s+free"
+        + @"|(?:I'm|I\s+am|I\s+feel|life's|life\s+is|things\s+are|it's|it's\s+been)\s+(?:\w+\s+)?(?:ok|okay|good|grand|great|well|happy|stable|steady|sound|alright|all\s+right|in\s+a\s+good\s+place|better)\s+(?:now|these\s+days|for\s+(?:a\s+)?(?:long|years|ages))"
+        + @"|it's\s+been\s+fine\s+for\s+(?:a\s+)?(?:long|years|ages)|proud\s+of\s+(?:where\s+I\s+am|how\s+far)"
+        + @"|(?:I|I've)\s+(?:really\s+|actually\s+)?(?:love|like|enjoy|found\s+I\s+like)\s+(?:my\s+life|living|being\s+alive)|want\s+to\s+be\s+here\s+now|something\s+to\s+live\s+for"
+        + @"|ancient\s+history|it's\s+in\s+the\s+past|past\s+tense|long\s+(?:done|gone|over)|a\s+different\s+(?:person|woman|man)|turning\s+point|turned\s+(?:it|things|my\s+life)\s+(?:a)?round"
+        + @"|(?:pulled|got|brought)\s+me\s+through|saved\s+my\s+life|big\s+fat\s+zero|haven't\s+had\s+a\s+thought\s+like\s+that|not\s+there\s+since|but\s+not\s+for\s+a\s+good\s+(?:while|couple|few))\b");
+
+    /// <summary>
+    /// A past the speaker tells (<see cref="EnglishOverNow"/>): "used to", "when I was", "back in", "years ago", a year, "as
+    /// a teen", "in my twenties", "at uni", "there was a time", "my attempt", "I tried", "I was", "I had", "during my".
+    /// </summary>
+    private static readonly Regex EnglishPastTold = CompileLenient(
+        @"\b(?:used\s+to|when\s+I\s+was|back\s+(?:in|when|then|after|at)|(?:years?|decades?)\s+ago|(?:in|since|of)\s+'?\d{2,4}\b|as\s+a\s+(?:kid|teen|teenager|student)"
+        + @"|in\s+my\s+(?:teens|twenties|thirties|forties|first\s+year)|at\s+(?:uni|university|college|school|\d{2})|in\s+(?:high|middle|secondary|nursing)\s+school"
+        + @"|there\s+was\s+a\s+time|in\s+the\s+past|(?:my|the|an|that)\s+attempt|past\s+tense|during\s+(?:my|the)|before\s+(?:that|it|I|my|the)"
+        + @"|I\s+(?:tried|attempted|was|had|cut|self-?harmed|overdosed|wrote|swallowed|burned|did|didn't|wanted|thought|went|kept))\b");
+
     /// <summary>A number of years or months, in words or digits: "eight years", "a few months", "18 months".</summary>
     private const string EnglishSpanOfTime =
         @"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+|a\s+few|several|many)\s+(?:years?|months)";
@@ -498,13 +527,15 @@ internal static class RiskRules
     /// What keeps risk told as over from being over (<see cref="ToldAsOver"/>): a recent time or an exception ("except last
     /// week", "lately", "tonight"), something still wanted or done, a return ("came back", "they're back", "gone again"),
     /// the telling called untrue ("a lie", "not really", "pretending to be fine"), or something not told ("I haven't told
-    /// them I've been scratching since"). Not a return denied ("it hasn't come back", "never again").
+    /// them I've been scratching since"), or a decision or a plan beside it ("I'm okay now because I've decided", not a
+    /// safety plan). Not a return denied ("it hasn't come back", "neither has come back", "never again").
     /// </summary>
     private static readonly Regex EnglishStillGoing = CompileLenient(
         @"\b(?:except|until|till|apart\s+from|lately|recently|these\s+days|this\s+(?:week|month|morning)|last\s+(?:night|week|weekend|month)|tonight|right\s+now|yesterday"
         + @"|relapsed?|slipped|still\s+(?:think|want|wish|get|have\s+(?:the|those|them|it)|cut|feel|plan|keep)"
-        + @"|(?<!n't\s|not\s|never\s)(?:came|come|coming|creeping)\s+back|(?:are|is|they're|it's)\s+back|(?<!never\s|not\s)again|but\s+(?:now|then)"
-        + @"|a\s+lie|I\s+lied|lying|untrue|wasn't\s+true|not\s+true|not\s+really|pretend(?:ing)?\s+(?:to\s+be|I'm|that|I\s+am|everything)|(?:haven't|didn't|not)\s+told)\b");
+        + @"|(?<!(?:n't|not|never|neither\s+has|nor\s+has)\s)(?:came|come|coming|creeping)\s+back|(?:are|is|they're|it's)\s+back|(?<!never\s|not\s)again|but\s+(?:now|then)"
+        + @"|a\s+lie|I\s+lied|lying|untrue|wasn't\s+true|not\s+true|not\s+really|pretend(?:ing)?\s+(?:to\s+be|I'm|that|I\s+am|everything)|(?:haven't|didn't|not)\s+told"
+        + @"|decided|made\s+up\s+my\s+mind|made\s+my\s+peace|know\s+what\s+I'm\s+(?:going\s+to|gonna)|(?<!safety\s)plan)\b");
 
     /// <summary>
     /// The Korean <see cref="EnglishToldAsOver"/>: now, since then or a time later, and well or without that thought ("그 뒤로
@@ -526,21 +557,45 @@ internal static class RiskRules
         RegexOptions.None);
 
     /// <summary>
-    /// The Korean <see cref="EnglishStillGoing"/>, anywhere in the utterance: 다시 (not 다시는 or 다시 그런 적 없), 또, a recent
-    /// day or week, an exception (빼고, 빼면), pretending or a lie (척, 거짓), almost or not yet (거의, 아직), a promise
-    /// unsure or shaken (장담, 흔들), a count reset, a return (돌아왔, 찾아왔, 올라와, 도졌), new scars, a start, worse.
+    /// The Korean <see cref="EnglishOverNow"/>, read only after a past (<see cref="KoreanPastTold"/>): an old story or a
+    /// thing gone by ("옛날 얘기", "지난 일", "과거가 됐어요"), that wish let go, settled or calmed ("그 마음은 내려놨어", "그
+    /// 마음은 완전히 정리됐고", "그 마음이 다 가라앉았어요"), never come back ("돌아온 적 없어요", "그런 밤은 다시 안 왔어요",
+    /// "떠올려본 적이 없어요"), that thought or urge not coming ("그 뒤론 그런 생각 안 듦", "충동 자체가 안 오더라"), glad to be
+    /// alive ("살아 있길 잘했다", "살아서 다행"), a page turned ("이미 넘긴 페이지"), farewell to that time, years without a
+    /// relapse, a score of zero, "다신 안 해요". What also says risk is not read as its end: "다 내려놨어요", "다 정리됐어요"
+    /// (affairs settled), "가족들이랑 작별하는 중이에요", "대학 졸업했는데", "살고 싶은 마음이 안 들어요".
     /// </summary>
-    private static readonly Regex KoreanStillGoing = Compile(
-        "다시(?!는|도? ?그런 ?(?:생각|적)[은이도]? ?(?:안|없))|또 |또$|어제|그저께|엊그제|지난 ?(?:주|달|번|[월화수목금토일]요일)|이번 ?(?:주|달)|요 ?며칠|요새"
-        + "|빼고|빼면|말고는|척|거짓|거의|아직|장담|흔들|리셋|돌아왔|찾아왔|올라와|도졌|새로 ?생|시작됐|심해",
+    private static readonly Regex KoreanOverNow = Compile(
+        "옛날 ?얘기|지난 ?일이|과거가 ?됐|(?:다|이미) ?지난 ?(?:일|얘기)|(?:랑은|과는|하고는) ?졸업했|그 ?마음(?:은|을)? ?(?:다 ?)?내려놨|마음이 ?(?:다 ?)?가라앉았"
+        + "|그 ?마음은? ?(?:완전히 ?)?정리됐|돌아온 ?적(?:이|은)? ?없|다시 ?안 ?왔|떠올려 ?본 ?적이? ?없"
+        + "|(?:그런|그때 ?그|그) ?(?:생각|충동|마음)[이은]? ?(?:안 ?(?:듦|들어|나요|와요|오더라)|자체가 ?안)|충동[이은]? ?(?:자체가 ?)?안 ?(?:와|오)"
+        + "|살아 ?있길 ?잘했|살아서 ?다행|이미 ?넘긴|그 ?시절(?:이랑|과|하고) ?작별|재발 ?없이|괜찮아진 ?거|0점|다신 ?안 ?해요|쑥 ?빠지",
+        RegexOptions.None);
+
+    /// <summary>A past told before <see cref="KoreanOverNow"/>: 예전, 옛날, 그때, 그 시절, years ago, last year, an age ("스무 살 때"), done once (-ㄴ 적이 있), or a past ending (었, 았, 했던, -던 적/때).</summary>
+    private static readonly Regex KoreanPastTold = Compile(
+        "예전|옛날|그때|그 ?시절|[0-9]+ ?년 ?전|몇 ?년 ?전|작년|재작년|살 ?때|적(?:이|은)? ?있|었|았|했던|던 ?(?:적|때|시절|거)",
         RegexOptions.None);
 
     /// <summary>
-    /// A turn after Korean risk told as over (근데, 하지만, -는데, -지만, 사실, 요즘 but not 요즘은 괜찮): "끊은 지 200일 됐다고
+    /// The Korean <see cref="EnglishStillGoing"/>, anywhere in the utterance: 다시 (not 다시는, 다시 안 or 다시 그런 적 없), 또,
+    /// a recent day or week (not "어제가 3주년"), lately (요즘 들어), an exception (빼고, 빼면), pretending or a lie (척,
+    /// 거짓), almost or not yet (거의, 아직), a promise unsure or shaken (장담, 흔들, 자신이 없), a count reset, a return
+    /// (돌아왔, 찾아왔, 올라와, 도졌), new scars, a start, worse, the telling only believed or said ("괜찮아진 줄 알았는데",
+    /// "오래됐다고 했던 거") or true only until lately ("몇 주 전까지는 맞는 말이었어요").
+    /// </summary>
+    private static readonly Regex KoreanStillGoing = Compile(
+        "다시(?!는| ?안 |도? ?그런 ?(?:생각|적)[은이도]? ?(?:안|없))|또 |또$|어제(?!가)|그저께|엊그제|지난 ?(?:주|달|번|[월화수목금토일]요일)|이번 ?(?:주|달)|요 ?며칠|(?:요새|요즘) ?들어"
+        + "|빼고|빼면|말고는|척|거짓|거의|아직(?! ?모르)|장담|흔들|리셋|돌아왔|찾아왔|올라와|도졌|새로 ?생|시작됐|심해|자신(?:이|은)? ?없|줄 ?알았|다고 ?생각했"
+        + "|(?:다고|라고) ?(?:했던|했는데|말했)|까지는",
+        RegexOptions.None);
+
+    /// <summary>
+    /// A turn after Korean risk told as over (근데, 하지만, -는데, -지만, 사실): "끊은 지 200일 됐다고
     /// 자랑했잖아요. 근데…", "지금은 괜찮은데 밤마다 죽고 싶어요". Only after it, since the telling itself often turns on them
     /// ("자해했었는데 이제 흉터만 남았어", "근데 그런 생각 안 한 지 반년 넘었어요").
     /// </summary>
-    private static readonly Regex KoreanTurnAfter = Compile("근데|그런데|하지만|[는은]데 |지만|사실|요즘(?!은? ?(?:괜찮|좋))", RegexOptions.None);
+    private static readonly Regex KoreanTurnAfter = Compile("근데|그런데|하지만|[는은]데 |지만|사실", RegexOptions.None);
 
     /// <summary>
     /// A promise not to act that holds only for a while: "not this week anyway, is the best I can do for a promise", "I
@@ -888,10 +943,15 @@ internal static class RiskRules
         if (language == TextLanguage.Korean)
         {
             var over = KoreanToldAsOver.Match(text);
+            if (!over.Success && KoreanOverNow.Match(text) is { Success: true } broad && KoreanPastTold.IsMatch(text.AsSpan(0, broad.Index)))
+            {
+                over = broad;
+            }
+
             return over.Success && !KoreanStillGoing.IsMatch(text) && !KoreanTurnAfter.IsMatch(text.AsSpan(over.Index));
         }
 
-        return EnglishToldAsOver.IsMatch(text) && !EnglishStillGoing.IsMatch(text);
+        return (EnglishToldAsOver.IsMatch(text) || (EnglishOverNow.IsMatch(text) && EnglishPastTold.IsMatch(text))) && !EnglishStillGoing.IsMatch(text);
     }
 
     /// <summary>What the phrase lists find, or that the only phrases found were denied; a clause is read by this alone.</summary>

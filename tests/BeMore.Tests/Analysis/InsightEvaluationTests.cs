@@ -234,7 +234,7 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
         Write($"talk/{InsightCorpus.TalkTestWriter}/en.tsv", "none\tsmall_talk\tA test line.\n");
         Write($"talk/{InsightCorpus.QuestionTestWriter}/ko.tsv", "none\thow\t어떻게 해요?\n");
         Write($"talk/{InsightCorpus.HardCasesTestWriter}/en.tsv", "none\tdenial\tA test line.\n");
-        foreach (var writer in InsightCorpus.WishesTestWriters.Concat(InsightCorpus.PastTestWriters))
+        foreach (var writer in InsightCorpus.WishesTestWriters.Concat(InsightCorpus.PastTestWriters).Concat(InsightCorpus.RuleDevelopmentWriters))
         {
             Write($"talk/{writer}/ko.tsv", "none\trest\t좀 쉬고 싶어요\n");
         }
@@ -361,8 +361,10 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
         // Session 43: risk told as over, and why ("I haven't in eight years", "it's very much behind me"), raises nothing:
         // W 17 false alerts on 80 lookalikes (over_now 5 -> 3 of 13); the rest unchanged (a first, wider reading also
         // vetoed a C euphemism line, 65/67, and did not ship). The past split BZ, first read by the build before and by
-        // this one: risk 69/100 both, false alerts 51 -> 48 of 89 (over_now 36 -> 33 of 50).
-        private static readonly Floors English = new(0.96, 0.86, 0.98, 3, 1, 0.84, 0.975, 6, 0.9625, 22, 0.73, 17, 0.81, 0, 0.98, 0.945, 0.97, 1, 0.89, 60, 0.69, 48);
+        // this one: risk 69/100 both, false alerts 51 -> 48 of 89 (over_now 36 -> 33 of 50). Then the other ways people
+        // tell it over beside a past ("it just kind of faded", "ancient history", "I love my life now"), developed on writer
+        // CB: BZ 44 (over_now 29); the rest unchanged.
+        private static readonly Floors English = new(0.96, 0.86, 0.98, 3, 1, 0.84, 0.975, 6, 0.9625, 22, 0.73, 17, 0.81, 0, 0.98, 0.945, 0.97, 1, 0.89, 60, 0.69, 44);
 
         // Reached (writers A, B, D, E, H, L and session talk G, I, Q; risk from the two models agreeing at 0.20, scale 8, no
         // guard; distortions from 0.7): precision 0.980, exact-type recall 0.853, risk recall 0.985 (66/67), 4 false alerts
@@ -429,8 +431,10 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
         // unchanged.
         // Session 43: risk told as over, and why ("그 뒤로 그런 생각 안 들어요", "자해 그만둔 지 3년째야"), raises nothing: W 53
         // false alerts on 180 lookalikes (over_now 12 -> 10 of 30); the rest unchanged. The past split CA, first read by
-        // the build before and by this one: risk 67/100 both, false alerts 43 -> 39 of 90 (over_now 35 -> 31 of 50).
-        private static readonly Floors Korean = new(0.97, 0.89, 0.97, 6, 2, 0.85, 1.0, 4, 0.975, 22, 0.61, 53, 0.84, 0, 0.96, 0.89, 0.94, 4, 0.98, 84, 0.67, 39);
+        // the build before and by this one: risk 67/100 both, false alerts 43 -> 39 of 90 (over_now 35 -> 31 of 50). Then
+        // the other ways people tell it over beside a past ("옛날 얘기", "그 뒤론 그런 생각 안 듦", "재발 없이"), developed on
+        // writer CC: CA 37 (over_now 29); the rest unchanged.
+        private static readonly Floors Korean = new(0.97, 0.89, 0.97, 6, 2, 0.85, 1.0, 4, 0.975, 22, 0.61, 53, 0.84, 0, 0.96, 0.89, 0.94, 4, 0.98, 84, 0.67, 37);
 
         public static Floors For(TextLanguage language) => language == TextLanguage.Korean ? Korean : English;
     }

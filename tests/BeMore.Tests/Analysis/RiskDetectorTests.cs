@@ -135,6 +135,10 @@ public sealed class RiskDetectorTests
     [InlineData("스물두 살 때 약을 모았던 적이 있어요. 그 뒤로 그런 생각은 한 번도 안 들었어요.", TextLanguage.Korean)]
     [InlineData("고등학교 때 자해했었는데 자해 그만둔 지 벌써 7년째예요.", TextLanguage.Korean)]
     [InlineData("군대에서 죽고 싶다는 생각 많이 했었는데 전역하고 나서 그런 생각 싹 사라졌어요.", TextLanguage.Korean)]
+    [InlineData("I used to think about ending it every night in sixth form. It just kind of faded once I left home, and I love my life now.", TextLanguage.English)]
+    [InlineData("Back in 2015 I overdosed. That's ancient history now, I've got two kids and a job I like.", TextLanguage.English)]
+    [InlineData("스물한 살 때 목을 맨 적이 있어요. 그 마음은 완전히 정리됐고 그 뒤로 돌아온 적은 없어요.", TextLanguage.Korean)]
+    [InlineData("스무 살 때 약을 모았었죠. 지금은 진짜 옛날 얘기예요.", TextLanguage.Korean)]
     public void Assess_RiskToldAsOver_RaisesNothing(string text, TextLanguage language)
     {
         Assert.Equal(RiskLevel.None, RiskDetector.Assess(text, language).Level);
@@ -157,6 +161,12 @@ public sealed class RiskDetectorTests
     [InlineData("가족이랑 연락 안 한 지 1년 넘었어요. 다 끝내고 싶어요.", TextLanguage.Korean)]
     [InlineData("그때 끝났어야 했는데, 아직도 살아 있네요.", TextLanguage.Korean)]
     [InlineData("이제 그런 생각 안 해도 되니까 편해요. 유서도 다 써놨어요.", TextLanguage.Korean)]
+    [InlineData("My will to live just went away when she died. I keep thinking about joining her.", TextLanguage.English)]
+    [InlineData("I was suicidal for months but I'm okay now because I've decided what to do.", TextLanguage.English)]
+    [InlineData("대학 졸업했는데 취업도 안 되고 그냥 죽고 싶어요.", TextLanguage.Korean)]
+    [InlineData("가족들이랑 작별하는 중이에요. 다 정리됐어요.", TextLanguage.Korean)]
+    [InlineData("살고 싶은 마음이 안 들어요. 예전에도 그랬었어요.", TextLanguage.Korean)]
+    [InlineData("자해 끊은 지 2년 됐다고 말했었죠. 그게 한 달 전까지는 맞았어요.", TextLanguage.Korean)]
     public void Assess_RiskToldAsOverThenGoingOnOrAnEndingNotPast_StillAlerts(string text, TextLanguage language)
     {
         Assert.NotEqual(RiskLevel.None, RiskDetector.Assess(text, language).Level);

@@ -94,6 +94,14 @@ public static class InsightCorpus
     /// </summary>
     public static IReadOnlyList<string> PastTestWriters { get; } = ["BZ", "CA"];
 
+    /// <summary>
+    /// Development lines for the rules only (<see cref="Talk"/> files, the kinds of corpus/TRAPS-BRIEF.md): English CB and
+    /// Korean CC (session 43), mostly risk told as over and risk now told beside a past, by helpers who never saw the
+    /// detector. No model learns from them and <c>--risk-dev</c> does not score them, so, like the test splits, they are
+    /// outside the corpus hashes; <c>--rules-dev</c> reads them.
+    /// </summary>
+    public static IReadOnlyList<string> RuleDevelopmentWriters { get; } = ["CB", "CC"];
+
     /// <summary>The development hard cases of every writer in <see cref="HardCasesDevelopmentWriters"/>, each file's lines selected by index.</summary>
     public static IReadOnlyList<CorpusUtterance> DevelopmentHardCases(string root, string language, Func<int, bool> lines) =>
         Talk(root, language, HardCasesDevelopmentWriters, lines);
@@ -191,7 +199,7 @@ public static class InsightCorpus
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var files = Directory.EnumerateFiles(root, "*.tsv", SearchOption.AllDirectories)
             .Select(path => (Path: path, Relative: Path.GetRelativePath(root, path).Replace('\\', '/')))
-            .Where(f => !IsTestSplit(f.Relative) && includes(f.Relative))
+            .Where(f => !IsTestSplit(f.Relative) && !IsRuleDevelopment(f.Relative) && includes(f.Relative))
             .OrderBy(f => f.Relative, StringComparer.Ordinal);
         foreach (var (path, relative) in files)
         {
@@ -201,6 +209,10 @@ public static class InsightCorpus
 
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
+
+    /// <summary>Whether a corpus file (its path relative to the corpus, with <c>/</c>) is a <see cref="RuleDevelopmentWriters"/>' file.</summary>
+    private static bool IsRuleDevelopment(string relativePath) =>
+        relativePath.Split('/') is ["talk", var writer, _] && RuleDevelopmentWriters.Contains(writer);
 
     /// <summary>Whether a corpus file (its path relative to the corpus, with <c>/</c>) belongs to a test split.</summary>
     private static bool IsTestSplit(string relativePath)
