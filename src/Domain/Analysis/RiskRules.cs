@@ -322,10 +322,15 @@ internal static class RiskRules
 
     /// <summary>
     /// The Korean <see cref="EnglishSafetyDoubted"/>, in the speaker's own words only: "안전할 자신이 없어요", "오늘은 안전해요.
-    /// 내일은 장담 못 하겠어요" (not "집이 안전하지 않아요", "이 약이 안전한지 모르겠어요" or "안전 점검은 약속 못 해요").
+    /// 내일은 장담 못 하겠어요" (not "집이 안전하지 않아요", "이 약이 안전한지 모르겠어요" or "안전 점검은 약속 못 해요"), and the
+    /// Korean <see cref="EnglishPromiseBounded"/>: not dying, or a promise not to, for a while and no further ("이번 주는 안 죽을
+    /// 거예요. 다음 주는 모르겠고요", "이번 달은 안 할게. 그건 약속해. 그다음은 장담 못 하고"; not "이번 주는 운동 안 할 거예요.
+    /// 다음 주는 모르겠어요").
     /// </summary>
     private static readonly Regex KoreanSafetyDoubted = Compile(
-        "안전할 ?자신[이은]? ?없|안전(?:해|하다고|할)[^?]{0,40}?(?:장담|약속)[은는을이]? ?못 ?(?:하|해|드리)", RegexOptions.None);
+        "안전할 ?자신[이은]? ?없|안전(?:해|하다고|할)[^?]{0,40}?(?:장담|약속)[은는을이]? ?못 ?(?:하|해|드리)"
+        + "|(?:이번 ?(?:주|달)|오늘|당분간)[은는]? ?(?:안 ?죽|죽지 ?않|안 ?할게[^?]{0,12}?약속)[^?]{0,40}?(?:다음 ?(?:주|달)|그 ?다음|내일|그 ?뒤|그 ?후)[은는엔]? ?[^.!?]{0,10}?(?:모르|장담 ?못|약속 ?못|자신 ?없)",
+        RegexOptions.None);
 
     /// <summary>안 as "not" before a verb ("안 해본", "안드는", "안봤다고"), not the first syllable of a word (안전, 안녕, 안경, 안에).</summary>
     private const string KoreanNotVerb = "(?<![가-힣])안(?: |(?=[해한했하할된되돼드든들죽가간갔와온왔그먹보본봤봐찾써쓴]))\\S+";
@@ -431,15 +436,17 @@ internal static class RiskRules
 
     /// <summary>
     /// Risk that had stopped and is back (<see cref="Returned"/>): "they're back now and they're worse", "it came right
-    /// back once I had nothing to do", "I'm back to wanting to not exist", "I started again on the weekend", "that's gone
-    /// again", "most days again now", "looking at the same bridge". Not what returns from somewhere ("the results came
+    /// back once I had nothing to do", "the dark thoughts are creeping back", "it's crept back", "I went back to hitting
+    /// myself", "I'm back to wanting to not exist", "I started again on the weekend", "that's gone again", "most days again
+    /// now", "looking at the same bridge". Not what returns from somewhere ("the results came
     /// back", "my body image stuff came back", "she's back from holiday", "back at work") nor what has not ("it never came
     /// back", "no i havent been cutting again").
     /// </summary>
     private static readonly Regex EnglishReturned = CompileLenient(
-        @"\b(?:it|they|thoughts?|urges?|feelings?)\s+(?:(?!never\b|not\b)\w+\s+){0,3}?came\s+(?:right\s+|straight\s+|all\s+)?back\b"
+        @"\b(?:it|they|thoughts?|urges?|feelings?)\s+(?:(?!never\b|not\b)\w+\s+){0,3}?(?:came|crept|creeping|crawled|crawling)\s+(?:right\s+|straight\s+|all\s+)?back\b"
+        + @"|\b(?:it|they|that)(?:'s|'ve|\s+has|\s+have)\s+crept\s+back\b"
         + @"|\b(?:they|it|that|thoughts?|urges?|feelings?|stuff|voices?)(?:'re|'s|\s+are|\s+is)\s+(?:all\s+|right\s+)?back\b(?!\s+(?:in|then|when|at|home|from|around|on|with|to\s+(?:normal|work|school|myself|being|my)\b))"
-        + @"|\b(?:I'm|I\s+am|I've\s+gone|I\s+went|I\s+was)\s+(?:right\s+|straight\s+)?back\s+(?:to|at)\s+(?:wanting|thinking|hurting|cutting|burning|scratching|the\s+(?:old|bridge|edge)|square\s+one|where\s+I\s+was)\b"
+        + @"|\b(?:I'm|I\s+am|I've\s+gone|I\s+went|I\s+was)\s+(?:right\s+|straight\s+)?back\s+(?:to|at)\s+(?:wanting|thinking|hurting|cutting|burning|scratching|hitting|punching|starving|the\s+(?:old|bridge|edge)|square\s+one|where\s+I\s+was)\b"
         + @"|(?<!(?:n't|\bnot|\bnever)\s+(?:been\s+)?)\b(?:started|starting|doing\s+it|did\s+it|at\s+it|cutting|hurting\s+myself|burning\s+myself)\s+again\b"
         + @"|\b(?:gone|back)\s+again\b|\b(?:every|most)\s+(?:day|night)s?\s+again\b|\bthe\s+same\s+(?:bridge|pills|ledge|roof|cliff)\b");
 

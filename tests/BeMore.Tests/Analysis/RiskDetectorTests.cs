@@ -173,6 +173,22 @@ public sealed class RiskDetectorTests
     }
 
     /// <summary>
+    /// Risk creeping back is a return, and not dying or a promise not to for a while and no further is safety in doubt;
+    /// something else skipped this week is not.
+    /// </summary>
+    [Theory]
+    [InlineData("the dark thoughts are creeping back since I came off the meds", TextLanguage.English, true)]
+    [InlineData("it has crept back, the wanting to be dead", TextLanguage.English, true)]
+    [InlineData("the results have crept back up, my doctor says", TextLanguage.English, false)]
+    [InlineData("이번 주는 안 죽을 거예요. 다음 주는 모르겠어요.", TextLanguage.Korean, true)]
+    [InlineData("이번 달은 안 할게요. 약속해요. 그다음은 장담 못 해요.", TextLanguage.Korean, true)]
+    [InlineData("이번 주는 운동 안 할 거예요. 다음 주는 모르겠어요.", TextLanguage.Korean, false)]
+    public void Assess_RiskCreepingBackOrAPromiseForAWhile(string text, TextLanguage language, bool risk)
+    {
+        Assert.Equal(risk, RiskRules.Assess(text, language).Level != RiskLevel.None);
+    }
+
+    /// <summary>
     /// The wish to be dead in its everyday euphemisms is a phrase of its own (Elevated); the same words about something
     /// else, of someone else's or of a season are not.
     /// </summary>
