@@ -635,6 +635,30 @@ internal static class RiskRules
         + "|(?:있어|해요|해) ?(?<thought>(?:그런|그) ?생각)[^?]{0,20}?(?:물어|질문)",
         RegexOptions.None);
 
+    /// <summary>
+    /// A screening question about risk answered positively (<see cref="AnsweredYes"/>): its item about dying or self-harm
+    /// (the PHQ-9's ninth, "the last one") ticked at a frequency ("I ticked 'nearly every day'", "question nine, I put more
+    /// than half the days"), or being asked about a plan and saying yes ("when the nurse asked if I had a plan I said kind
+    /// of, and yeah, I do"). Not another item's answer ("on the PHQ I ticked nearly every day for sleep") nor a plan for
+    /// something ("asked if I had a plan for the weekend").
+    /// </summary>
+    private static readonly Regex EnglishScreeningAnswered = CompileLenient(
+        @"\b(?:PHQ\b[^.?!]{0,40}?\b(?:last\s+(?:one|question|item)|nine|9)|question\s+(?:nine|9)|item\s+(?:nine|9)|(?:hurt|hurting|harm|harming|kill|killing)\s+(?:myself|yourself)|better\s+off\s+dead|suicid\w*)\b"
+        + @"[^.?!]{0,80}?\b(?:ticked|put|checked|circled|marked|answered|wrote|picked|chose|said)\b[^.?!]{0,20}?(?:nearly\s+every\s+day|more\s+than\s+half\s+(?:of\s+)?the\s+days|several\s+days)\b"
+        + @"|\basked\s+(?:me\s+)?(?:if|whether)\s+I\s+(?:had|have|'ve\s+got|got)\s+a\s+plan\b(?!\s+(?:for|to)\b)[^.?!]{0,40}?\b(?:I\s+said\s+(?:yes|yeah|kind\s+of|sort\s+of|maybe)|yeah,?\s+I\s+do|I\s+do)\b");
+
+    /// <summary>
+    /// The Korean <see cref="EnglishScreeningAnswered"/>: a question about harming oneself or dying ticked at a frequency
+    /// ("'자신을 해치는 생각' 거기 '거의 매일'에 체크했어요"), answered yes in writing ("스스로를 해칠 계획이 있습니까 여기 '예'라고
+    /// 쓸게요"), or the question about a plan or a way echoed and answered yes ("계획이 있냐고 물으시면... 네, 있어요", "어떻게 할지
+    /// 생각해 봤냐고요? 네"). Not another item's frequency, nor a plan for something ("여행 계획 있냐고요? 네").
+    /// </summary>
+    private static readonly Regex KoreanScreeningAnswered = Compile(
+        "(?:해치|죽는 ?게|자살|자해|죽고 ?싶|없어지고 ?싶|사라지고 ?싶)[^.!?]{0,40}?(?:거의 ?매일|절반 ?이상|일주일 ?이상)[^.!?]{0,12}?(?:체크|표시|골랐|썼|답)"
+        + "|(?:해칠|자살|죽을)[^.!?]{0,20}?(?:계획|생각)[^.!?]{0,20}?['\"‘“]?(?:예|네)['\"’”]?(?:라고|로) ?(?:쓸|썼|체크|답|할|했)"
+        + "|^\\s*(?:음…?\\s*|아\\s*)?(?:혹시\\s*)?(?:구체적(?:인|으로)\\s*)?(?:계획|방법|어떻게 ?할지|날짜)[^.!?]{0,20}?(?:냐고|냐는|있냐|봤냐|습니까)(?:요|고요)?(?: ?(?:물으시면|물어보시면|물으신다면|하시면))?[^가-힣]{0,8}(?:음…?\\s*)?(?:네|예|응|ㅇㅇ)(?=[,.\\s…!]|$)",
+        RegexOptions.None);
+
     /// <summary>"That thought" said of risk in Korean (그 생각, 그런 생각, 나쁜 생각): a cue of a return (<see cref="KoreanReturned"/>) and of a refusal (<see cref="KoreanDenialRefused"/>).</summary>
     private static readonly Regex KoreanThatThought = Compile("그 ?생각|그런 ?생각|나쁜 ?생각", RegexOptions.None);
 
@@ -1065,11 +1089,22 @@ internal static class RiskRules
             : null;
     }
 
-    /// <summary>The counselor's question about risk answered yes in Korean (<see cref="KoreanQuestionAnsweredYes"/>), from the answer's clause on.</summary>
-    private static EvidenceSpan? AnsweredYes(string text, TextLanguage language) =>
-        language == TextLanguage.Korean && KoreanQuestionAnsweredYes.Match(text) is { Success: true } yes
-            ? FromClauseOn(text, language, yes.Groups["thought"].Index)
+    /// <summary>
+    /// The counselor's question about risk answered yes in Korean (<see cref="KoreanQuestionAnsweredYes"/>), from the
+    /// answer's clause on; or a screening question about risk answered positively (<see cref="EnglishScreeningAnswered"/>,
+    /// <see cref="KoreanScreeningAnswered"/>), the whole utterance, unless a later clause denies again.
+    /// </summary>
+    private static EvidenceSpan? AnsweredYes(string text, TextLanguage language)
+    {
+        if (language == TextLanguage.Korean && KoreanQuestionAnsweredYes.Match(text) is { Success: true } yes)
+        {
+            return FromClauseOn(text, language, yes.Groups["thought"].Index);
+        }
+
+        return (language == TextLanguage.Korean ? KoreanScreeningAnswered : EnglishScreeningAnswered).Match(text) is { Success: true } screening
+            ? FromClauseOn(text, language, screening.Index) is not null ? Whole(text) : null
             : null;
+    }
 
     /// <summary>
     /// Risk that had stopped and is back, or a denial with an exception after it (<see cref="EnglishReturned"/>,

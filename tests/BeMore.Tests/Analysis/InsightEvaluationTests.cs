@@ -363,7 +363,8 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
         // vetoed a C euphemism line, 65/67, and did not ship). The past split BZ, first read by the build before and by
         // this one: risk 69/100 both, false alerts 51 -> 48 of 89 (over_now 36 -> 33 of 50). Then the other ways people
         // tell it over beside a past ("it just kind of faded", "ancient history", "I love my life now"), developed on writer
-        // CB: BZ 44 (over_now 29); the rest unchanged.
+        // CB: BZ 44 (over_now 29); the rest unchanged. Then risk creeping back ("it's crept back") and a screening question
+        // answered positively ("question nine, I put more than half the days"): every split unchanged.
         private static readonly Floors English = new(0.96, 0.86, 0.98, 3, 1, 0.84, 0.975, 6, 0.9625, 22, 0.73, 17, 0.81, 0, 0.98, 0.945, 0.97, 1, 0.89, 60, 0.69, 44);
 
         // Reached (writers A, B, D, E, H, L and session talk G, I, Q; risk from the two models agreeing at 0.20, scale 8, no
@@ -433,7 +434,9 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
         // false alerts on 180 lookalikes (over_now 12 -> 10 of 30); the rest unchanged. The past split CA, first read by
         // the build before and by this one: risk 67/100 both, false alerts 43 -> 39 of 90 (over_now 35 -> 31 of 50). Then
         // the other ways people tell it over beside a past ("옛날 얘기", "그 뒤론 그런 생각 안 듦", "재발 없이"), developed on
-        // writer CC: CA 37 (over_now 29); the rest unchanged.
+        // writer CC: CA 37 (over_now 29); the rest unchanged. Then risk creeping back and a promise for a while: every split
+        // unchanged. Then a screening question answered positively ("'거의 매일'에 체크했어요", "계획이 있냐고 물으시면... 네"): W
+        // 115/180 (answered 14 -> 15 of 30); the rest unchanged.
         private static readonly Floors Korean = new(0.97, 0.89, 0.97, 6, 2, 0.85, 1.0, 4, 0.975, 22, 0.61, 53, 0.84, 0, 0.96, 0.89, 0.94, 4, 0.98, 84, 0.67, 37);
 
         public static Floors For(TextLanguage language) => language == TextLanguage.Korean ? Korean : English;

@@ -173,6 +173,24 @@ public sealed class RiskDetectorTests
     }
 
     /// <summary>
+    /// A screening question about dying or self-harm answered positively (its item ticked at a frequency, a plan asked
+    /// about and admitted) is risk; another item's frequency or a plan for something else is not.
+    /// </summary>
+    [Theory]
+    [InlineData("on the PHQ, question nine, I circled 'more than half the days'", TextLanguage.English, true)]
+    [InlineData("the nurse asked if I had a plan and I said yeah, I do", TextLanguage.English, true)]
+    [InlineData("on the PHQ I ticked nearly every day for sleep", TextLanguage.English, false)]
+    [InlineData("my boss asked if I had a plan for the weekend and I said yes", TextLanguage.English, false)]
+    [InlineData("설문에 '죽는 게 낫겠다는 생각' 거기 '절반 이상'에 체크했어요", TextLanguage.Korean, true)]
+    [InlineData("방법 생각해 봤냐고요? 네.", TextLanguage.Korean, true)]
+    [InlineData("여행 계획 있냐고요? 네, 제주도요", TextLanguage.Korean, false)]
+    [InlineData("설문에 잠 못 자는 거 '거의 매일'에 체크했어요", TextLanguage.Korean, false)]
+    public void Assess_ScreeningAnsweredPositively(string text, TextLanguage language, bool risk)
+    {
+        Assert.Equal(risk, RiskRules.Assess(text, language).Level != RiskLevel.None);
+    }
+
+    /// <summary>
     /// Risk creeping back is a return, and not dying or a promise not to for a while and no further is safety in doubt;
     /// something else skipped this week is not.
     /// </summary>
