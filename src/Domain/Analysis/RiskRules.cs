@@ -282,7 +282,7 @@ internal static class RiskRules
     /// back ("I said no. I do have one", "I put a two, it's more like an eight"). Its phrases are not denied, nothing is set
     /// aside, and with a risk cue it is the rules' finding (<see cref="Refused"/>): the classifier learned negated risk
     /// words as denials. The refused words must be the speaker's or a thought's ("I can't guarantee the train won't be late"
-    /// is not one).
+    /// is not one). Also a denial the speaker cannot stand behind: "I can't rule it out", "it isn't as if I never".
     /// </summary>
     private static readonly Regex EnglishDenialTakenBack = CompileLenient(
         @"\b(?:that|which|it)\s+(?:(?:was|is|'s|would\s+be)\s+(?:a\s+|sort\s+of\s+a\s+|kind\s+of\s+a\s+)?(?:lie|lying|not\s+true|untrue)|(?:wasn't|isn't)\s+true)\b|\bI\s+lied\b(?!\s+about\s+(?:the|my|a|an|her|his|their|our)\b)"
@@ -291,8 +291,9 @@ internal static class RiskRules
         + @"|\b(?:can't|cannot|couldn't|can\s+not|not\s+(?:gonna|going\s+to)|won't)\s+(?:\w+\s+){0,3}?(?:say|tell\s+\w+|promise(?:\s+\w+)?|pretend|swear|guarantee)(?:\s+that)?"
         + @"\s+(?:I|I'd|I'll|I've|I'm|(?:the\s+)?(?:thought|idea|urge|plan)s?\b(?:\s+\S+){0,8}?)\s+(?:haven't|hasn't|won't|wouldn't|don't|doesn't|isn't|didn't|never|not|wasn't|ain't|am\s+not)\b"
         + @"|\b(?:don't\s+know|dunno|idk|not\s+sure)\s+(?:if|whether)\s+I\s+(?:can|could)\s+(?:promise|say|guarantee)\b"
+        + @"|\b(?:can't|cannot|couldn't)\s+(?:really\s+|totally\s+|completely\s+)?rule\s+(?:it|that|anything)\s+out\b|\b(?:isn't|is\s+not|it's\s+not)\s+as\s+if\s+I\s+(?:never|don't|haven't|didn't)\b"
         + @"|\bnot\s+that\s+I(?:'d|\s+would|'ll|\s+will)?\s+never\b|\bI\s+never\s+said\s+I\s+(?:didn't|wasn't|wouldn't|won't|don't|hadn't)\b|\bnot\s+saying\s+I\s+(?:won't|wouldn't|haven't|don't|can't)\b"
-        + @"|\bI\s+(?:said|told\s+\w+|put|ticked|answered|wrote|circled)\s+(?:that\s+)?(?:no|yes|yeah|nope|negative|good\s+to\s+go|(?:a\s+)?(?:zero|one|two|three|four|five|\d+)|I\s+was\s+(?:fine|ok|okay|good|safe|alright)|I'm\s+(?:fine|ok|okay|good|safe)"
+        + @"|\bI\s+(?:said|told\s+\w+|put|ticked|answered|wrote|circled)\s+(?:that\s+)?(?:no|yes|yeah|nope|negative|good\s+to\s+go|sometimes|don't\s+be\s+(?:daft|silly|stupid|ridiculous)|(?:a\s+)?(?:zero|one|two|three|four|five|\d+)|I\s+was\s+(?:fine|ok|okay|good|safe|alright)|I'm\s+(?:fine|ok|okay|good|safe)"
         + @"|it\s+was\s+(?:nothing|years\s+ago|an\s+accident)|the\s+\w+|I\s+(?:hadn't|haven't|wasn't|wouldn't|won't|didn't|never|don't))\b[^.!?]{0,60}?(?:[.!?,]\s*[^.!?]{0,40}?)?"
         + @"\b(?:it's\s+more\s+like|it\s+wasn't\s+the|I'm\s+not\s+really|I'm\s+not(?=\s*[.!?]|\s*$)|I\s+was\s+not|I\s+do\s+have|but\s+I'm\s+not|but\s+(?:it's\s+been|I've|I\s+(?:have|had|do|did))\b)\b");
 

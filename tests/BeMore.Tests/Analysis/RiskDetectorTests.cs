@@ -173,6 +173,20 @@ public sealed class RiskDetectorTests
     }
 
     /// <summary>
+    /// A denial the speaker cannot stand behind ("I can't rule it out", "it isn't as if I never") is a refusal of it, with a
+    /// risk cue; without one ("the flight might be delayed", "I do see friends") it is not.
+    /// </summary>
+    [Theory]
+    [InlineData("I'd never hurt myself, I think, but I can't rule it out, not the way things are.", true)]
+    [InlineData("It isn't as if I never think about ending it.", true)]
+    [InlineData("I can't rule it out, the flight might be delayed.", false)]
+    [InlineData("It isn't as if I never go out, I do see friends.", false)]
+    public void Assess_DenialTheSpeakerCannotStandBehind(string text, bool risk)
+    {
+        Assert.Equal(risk, RiskRules.Assess(text, TextLanguage.English).Level != RiskLevel.None);
+    }
+
+    /// <summary>
     /// A screening question about dying or self-harm answered positively (its item ticked at a frequency, a plan asked
     /// about and admitted) is risk; another item's frequency or a plan for something else is not.
     /// </summary>
