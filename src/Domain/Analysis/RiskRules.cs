@@ -282,7 +282,7 @@ internal static class RiskRules
     /// back ("I said no. I do have one", "I put a two, it's more like an eight"). Its phrases are not denied, nothing is set
     /// aside, and with a risk cue it is the rules' finding (<see cref="Refused"/>): the classifier learned negated risk
     /// words as denials. The refused words must be the speaker's or a thought's ("I can't guarantee the train won't be late"
-    /// is not one). Also a denial the speaker cannot stand behind: "I can't rule it out", "it isn't as if I never".
+    /// is not one).
     /// </summary>
     private static readonly Regex EnglishDenialTakenBack = CompileLenient(
         @"\b(?:that|which|it)\s+(?:(?:was|is|'s|would\s+be)\s+(?:a\s+|sort\s+of\s+a\s+|kind\s+of\s+a\s+)?(?:lie|lying|not\s+true|untrue)|(?:wasn't|isn't)\s+true)\b|\bI\s+lied\b(?!\s+about\s+(?:the|my|a|an|her|his|their|our)\b)"
@@ -291,11 +291,19 @@ internal static class RiskRules
         + @"|\b(?:can't|cannot|couldn't|can\s+not|not\s+(?:gonna|going\s+to)|won't)\s+(?:\w+\s+){0,3}?(?:say|tell\s+\w+|promise(?:\s+\w+)?|pretend|swear|guarantee)(?:\s+that)?"
         + @"\s+(?:I|I'd|I'll|I've|I'm|(?:the\s+)?(?:thought|idea|urge|plan)s?\b(?:\s+\S+){0,8}?)\s+(?:haven't|hasn't|won't|wouldn't|don't|doesn't|isn't|didn't|never|not|wasn't|ain't|am\s+not)\b"
         + @"|\b(?:don't\s+know|dunno|idk|not\s+sure)\s+(?:if|whether)\s+I\s+(?:can|could)\s+(?:promise|say|guarantee)\b"
-        + @"|\b(?:can't|cannot|couldn't)\s+(?:really\s+|totally\s+|completely\s+)?rule\s+(?:it|that|anything)\s+out\b|\b(?:isn't|is\s+not|it's\s+not)\s+as\s+if\s+I\s+(?:never|don't|haven't|didn't)\b"
         + @"|\bnot\s+that\s+I(?:'d|\s+would|'ll|\s+will)?\s+never\b|\bI\s+never\s+said\s+I\s+(?:didn't|wasn't|wouldn't|won't|don't|hadn't)\b|\bnot\s+saying\s+I\s+(?:won't|wouldn't|haven't|don't|can't)\b"
-        + @"|\bI\s+(?:said|told\s+\w+|put|ticked|answered|wrote|circled)\s+(?:that\s+)?(?:no|yes|yeah|nope|negative|good\s+to\s+go|sometimes|don't\s+be\s+(?:daft|silly|stupid|ridiculous)|(?:a\s+)?(?:zero|one|two|three|four|five|\d+)|I\s+was\s+(?:fine|ok|okay|good|safe|alright)|I'm\s+(?:fine|ok|okay|good|safe)"
+        + @"|\bI\s+(?:said|told\s+\w+|put|ticked|answered|wrote|circled)\s+(?:that\s+)?(?:no|yes|yeah|nope|negative|good\s+to\s+go|(?:a\s+)?(?:zero|one|two|three|four|five|\d+)|I\s+was\s+(?:fine|ok|okay|good|safe|alright)|I'm\s+(?:fine|ok|okay|good|safe)"
         + @"|it\s+was\s+(?:nothing|years\s+ago|an\s+accident)|the\s+\w+|I\s+(?:hadn't|haven't|wasn't|wouldn't|won't|didn't|never|don't))\b[^.!?]{0,60}?(?:[.!?,]\s*[^.!?]{0,40}?)?"
         + @"\b(?:it's\s+more\s+like|it\s+wasn't\s+the|I'm\s+not\s+really|I'm\s+not(?=\s*[.!?]|\s*$)|I\s+was\s+not|I\s+do\s+have|but\s+I'm\s+not|but\s+(?:it's\s+been|I've|I\s+(?:have|had|do|did))\b)\b");
+
+    /// <summary>
+    /// A denial the speaker cannot stand behind (<see cref="Refused"/>, after <see cref="EnglishDenialTakenBack"/>): "I can't
+    /// rule it out", "it isn't as if I never think about it". Its own regex, led by its literal words: as alternatives of
+    /// <see cref="EnglishDenialTakenBack"/> they made that one, tried on every utterance, four times slower (1.2 -> 4.9 us).
+    /// </summary>
+    private static readonly Regex EnglishDenialUnsure = CompileLenient(
+        @"(?<=\b(?:can't|cannot|couldn't)\s+(?:really\s+|totally\s+|completely\s+)?)rule\s+(?:it|that|anything)\s+out\b"
+        + @"|(?<=\b(?:isn't|is\s+not|it's\s+not)\s+)as\s+if\s+I\s+(?:never|don't|haven't|didn't)\b");
 
     /// <summary>
     /// A screening question about the speaker's risk, told before the answer the speaker takes back: "the EAP guy asked if I
@@ -958,9 +966,7 @@ internal static class RiskRules
 
         var found = Refused(text, language) ?? SameAsSomeoneElse(text, language) ?? JokeTakenBack(text, language) ?? Returned(text, language)
             ?? AnsweredYes(text, language);
-        return found is not null ? new RuleRisk(RiskLevel.Elevated, found, false)
-            : ToldAsOver(text, language) ? RuleRisk.Over
-            : phrases;
+        return found is null ? phrases : new RuleRisk(RiskLevel.Elevated, found, false);
     }
 
     /// <summary>
@@ -968,9 +974,11 @@ internal static class RiskRules
     /// "I used to cut when I was fifteen, but I haven't in eight years", "스무 살 때 한 번 시도했었어요. 지금은 그때랑 완전히
     /// 달라요", and nothing keeps it going (<see cref="EnglishStillGoing"/>, <see cref="KoreanStillGoing"/>, and after the
     /// Korean telling <see cref="KoreanTurnAfter"/>): "I don't do that anymore... well, except last week" is risk. A denial
-    /// refused, a joke taken back or a return the rules read (<see cref="Assess"/>) comes first.
+    /// refused, a joke taken back or a return the rules read (<see cref="Assess"/>) comes first. <see cref="Assess"/> asks
+    /// it only of what its phrases found; the classifier's finding asks it last (<see cref="RiskReading.ToldAsOver"/>), so
+    /// the utterances nothing alerts on, nearly all of them, are not read for it.
     /// </summary>
-    private static bool ToldAsOver(string text, TextLanguage language)
+    internal static bool ToldAsOver(string text, TextLanguage language)
     {
         if (language == TextLanguage.Korean)
         {
@@ -1026,7 +1034,7 @@ internal static class RiskRules
     }
 
     /// <summary>
-    /// A denial taken back, refused or undone (<see cref="EnglishDenialTakenBack"/>, <see cref="KoreanDenialRefused"/>) with
+    /// A denial taken back, refused or undone (<see cref="EnglishDenialTakenBack"/>, <see cref="EnglishDenialUnsure"/>, <see cref="KoreanDenialRefused"/>) with
     /// a risk cue from its clause on, or the speaker's safety in doubt (<see cref="EnglishSafetyDoubted"/>,
     /// <see cref="KoreanSafetyDoubted"/>), and no later clause that denies again: the text from that clause on, as the
     /// evidence. Without a cue ("I'm not saying I don't get dark") nothing.
@@ -1035,6 +1043,11 @@ internal static class RiskRules
     {
         var safety = (language == TextLanguage.Korean ? KoreanSafetyDoubted : EnglishSafetyDoubted).Match(text);
         var refusal = safety.Success ? safety : (language == TextLanguage.Korean ? KoreanDenialRefused : EnglishDenialTakenBack).Match(text);
+        if (!refusal.Success && language == TextLanguage.English)
+        {
+            refusal = EnglishDenialUnsure.Match(text);
+        }
+
         if (!refusal.Success || FromClauseOn(text, language, refusal.Index) is not { } scope)
         {
             return null;
@@ -1183,7 +1196,8 @@ internal static class RiskRules
     public static bool Denies(string text, TextLanguage language) =>
         Assess(text, language) is { Level: RiskLevel.None } rule
         && (rule.Denied || SaysDenial(text, language)
-            || (language == TextLanguage.English && DenialParts(text, language).Any(part => DeniesPart(part.Text))));
+            || (language == TextLanguage.English && DenialParts(text, language).Any(part => DeniesPart(part.Text)))
+            || ToldAsOver(text, language));
 
     /// <summary>
     /// <see cref="ClauseSpans"/>, with each English clause that holds a denial of one part (<see cref="DeniesPart"/>), or

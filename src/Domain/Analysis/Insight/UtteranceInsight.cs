@@ -152,8 +152,9 @@ public sealed record InsightThresholds
 /// stage does not read (<see cref="UtteranceInsight.SecondStageReads"/>).
 /// </param>
 /// <param name="Denied">The rules found only denied risk phrases ("I'd never hurt myself").</param>
+/// <param name="Utterance">The whole utterance, where the classifier read it; what <see cref="ToldAsOver"/> reads.</param>
 public sealed record RiskReading(RiskLevel RuleLevel, EvidenceSpan? Evidence, float Probability, bool SetAside, string Scope, TextLanguage Language,
-    float Whole = 0, bool Denied = false)
+    float Whole = 0, bool Denied = false, string? Utterance = null)
 {
     public static RiskReading Nothing { get; } = new(RiskLevel.None, null, 0, false, "", TextLanguage.English);
 
@@ -171,6 +172,14 @@ public sealed record RiskReading(RiskLevel RuleLevel, EvidenceSpan? Evidence, fl
 
     /// <summary>Whether the words the classifier read wish the speaker's own past otherwise; looked up only for a classifier-only finding.</summary>
     public bool Regrets => _regrets ??= ConversationMoves.Regrets(Scope, Language);
+
+    /// <summary>
+    /// Whether the utterance tells its risk as over, and why (<see cref="RiskRules.ToldAsOver"/>): a classifier's finding
+    /// stands down. Looked up only for a finding the classifier would otherwise alert on.
+    /// </summary>
+    public bool ToldAsOver => _over ??= Utterance is not null && RiskRules.ToldAsOver(Utterance, Language);
+
+    private bool? _over;
 
     private bool? _cue;
 
@@ -285,7 +294,7 @@ public sealed class UtteranceInsight(
     public static bool SecondStageReads(RiskReading reading)
     {
         ArgumentNullException.ThrowIfNull(reading);
-        return reading.RuleLevel == RiskLevel.None && reading.Evidence is not null && !reading.SetAside;
+        return reading.RuleLevel == RiskLevel.None && reading.Evidence is not null && !reading.SetAside && !reading.ToldAsOver;
     }
 
     /// <summary>
@@ -353,14 +362,14 @@ public sealed class UtteranceInsight(
             }
         }
 
-        return new RiskReading(RiskLevel.None, evidence, Math.Max(probability, clauseProbability), kept.SetAside, kept.Text, language, whole, rules.Denied);
+        return new RiskReading(RiskLevel.None, evidence, Math.Max(probability, clauseProbability), kept.SetAside, kept.Text, language, whole, rules.Denied, text);
     }
 
     /// <summary>
     /// Whether a reading raises an alert at <paramref name="at"/>. What the rules find always stands: a plain statement of
     /// intent alerts whatever the classifier says. The classifier alone needs its threshold, a higher one beside a
     /// set-aside clause, a risk cue in its words unless it is very sure, more certainty in words that ask, a risk cue
-    /// beside a wish, and always one beside a regret.
+    /// beside a wish, always one beside a regret, and no risk told as over.
     /// </summary>
     public static bool Alerts(RiskReading reading, InsightThresholds at)
     {
@@ -372,7 +381,8 @@ public sealed class UtteranceInsight(
                 && (reading.Probability >= at.RiskWithoutCueFor(reading.Language) || reading.Cue)
                 && (reading.Probability >= at.RiskInQuestionFor(reading.Language) || !reading.Asks)
                 && (reading.Probability >= at.RiskWishWithoutCueFor(reading.Language) || !reading.Wishes || reading.Cue)
-                && (!at.RiskRegretNeedsCue || !reading.Regrets || reading.Cue));
+                && (!at.RiskRegretNeedsCue || !reading.Regrets || reading.Cue)
+                && !reading.ToldAsOver);
     }
 
     private RiskSeverity Severity(string text)
