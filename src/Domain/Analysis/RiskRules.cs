@@ -478,13 +478,14 @@ internal static class RiskRules
 
     /// <summary>
     /// Risk told as over, and why (<see cref="ToldAsOver"/>): a time without the act or the thoughts themselves ("I haven't
-    /// in eight years", "haven't done it in like six years", "haven't had one since" (not "since Tuesday"), "never felt like that since", "no
-    /// thoughts like that since"), the thoughts or urges gone or lifted, the past put behind ("it's very much behind me",
-    /// "that chapter's closed", "somebody else's story", "I'm past it now", "never looked back"), sober for a time, or a
-    /// life that is well now ("I'm in a much better place", "I'm properly well now", "I've been steady since", "a life I
-    /// really want to stick around for", "It's been two years and I'm good"). What also says risk is not read as its end:
-    /// a time without something else ("I haven't felt happy in years"), something given up ("I don't need it anymore"),
-    /// "made my peace", "everything's gone", "leaving it all behind me", "I don't want to stick around for this".
+    /// in eight years", "haven't done it in like six years", "haven't had one since" but not "since Tuesday", "never felt
+    /// like that since", "no thoughts like that since"), the thoughts or urges gone or lifted, the past put behind ("it's
+    /// very much behind me", "that chapter's closed", "somebody else's story", "I'm past it now", "never looked back"),
+    /// sober for a time, or a life that is well now ("I'm in a much better place", "I'm properly well now", "I've been
+    /// steady since", "a life I really want to stick around for", "It's been two years and I'm good"). What also says risk
+    /// is not read as its end: a time without something else ("I haven't felt happy in years"), something given up ("I
+    /// don't need it anymore"), "made my peace", "everything's gone", "leaving it all behind me", "I don't want to stick
+    /// around for this".
     /// </summary>
     private static readonly Regex EnglishToldAsOver = CompileLenient(
         @"\b(?:haven't|hasn't|have\s+not|has\s+not|had\s+not|never|not)\s+(?:(?:once|really|even|actually)\s+)?"
@@ -508,7 +509,8 @@ internal static class RiskRules
 
     /// <summary>
     /// Risk told as over in the many other ways people say it (<see cref="ToldAsOver"/>), read only beside a past
-    /// (<see cref="EnglishPastTold"/>): it stopped, faded or lifted, never came back, years free or sober, "not anymore",
+    /// (<see cref="EnglishPastTold"/>): it stopped, faded or lifted, never came back, years free (sober or clean is the
+    /// narrow reading's), "not anymore",
     /// "I'm not suicidal now", well or happy now or for years, "I love my life", "something to live for", "ancient
     /// history", "past tense", "long done", "a different person", "the turning point", "got me through". What also says
     /// risk is not read as its end: "my will to live went away when she died" (only thoughts, urges, a phase or self-harm
@@ -518,7 +520,7 @@ internal static class RiskRules
         @"\b(?:not\s+anymore|no\s+longer|not\s+any\s+more|and\s+now\s+I'm\s+not|I'm\s+not\s+(?:suicidal|like\s+that)\s+(?:anymore|now)"
         + @"|(?:never|not|hasn't|haven't|neither\s+has|nor\s+has)\s+(?:\w+\s+)?(?:came|come)\s+back"
         + @"|(?:thoughts?|urges?|feelings?|phase|self[-\s]?harm|cutting|stuff)\s+(?:\w+\s+)?(?:just\s+)?(?:kind\s+of\s+)?(?:stopped|ended|faded|went|lifted|passed|disappeared)\s+(?:\w+\s+)?(?:when|after|once|away|with)"
-        + @"|it\s+(?:just\s+)?(?:kind\s+of\s+)?(?:stopped|faded|lifted)|(?:years?|months)\s+(?:free|clean|sober)|still\s+free"
+        + @"|it\s+(?:just\s+)?(?:kind\s+of\s+)?(?:stopped|faded|lifted)|(?:years?|months)\s+free|still\s+free"
         + @"|(?:I'm|I\s+am|I\s+feel|life's|life\s+is|things\s+are|it's|it's\s+been)\s+(?:\w+\s+)?(?:ok|okay|good|grand|great|well|happy|stable|steady|sound|alright|all\s+right|in\s+a\s+good\s+place|better)\s+(?:now|these\s+days|for\s+(?:a\s+)?(?:long|years|ages))"
         + @"|it's\s+been\s+fine\s+for\s+(?:a\s+)?(?:long|years|ages)|proud\s+of\s+(?:where\s+I\s+am|how\s+far)"
         + @"|(?:I|I've)\s+(?:really\s+|actually\s+)?(?:love|like|enjoy|found\s+I\s+like)\s+(?:my\s+life|living|being\s+alive)|want\s+to\s+be\s+here\s+now|something\s+to\s+live\s+for"
@@ -556,9 +558,9 @@ internal static class RiskRules
     /// <summary>
     /// The Korean <see cref="EnglishToldAsOver"/>: now, since then or a time later, and well or without that thought ("그 뒤로
     /// 그런 생각 안 들어요", "이젠 안 그래요", "이제는 남 얘기 같아요", "그 뒤로 5년, 다시는 그런 생각 안 해요"), unlike then
-    /// ("지금은 그때랑 완전히 달라요"), a long time since self-harm or that thought stopped ("자해 안 한 지 5년 넘었어요", "자해 그만둔
-    /// 지 3년째야"; not "이틀밖에 안 됐어요"), never once since, that thought gone ("그런 생각 싹 사라졌어", "그런 마음 하나도 없어"), that time over ("그
-    /// 시절 끝났다는 의미로"), only the scars left. What also says risk is not read as its end: "이제 필요 없어요" and "이제
+    /// ("지금은 그때랑 완전히 달라요"), a long time since self-harm or that thought stopped ("자해 안 한 지 5년 넘었어요", "자해
+    /// 그만둔 지 3년째야"; not "이틀밖에 안 됐어요"), never once since, that thought gone ("그런 생각 싹 사라졌어", "그런 마음 하나도
+    /// 없어"), that time over ("그 시절 끝났다는 의미로"), only the scars left. What also says risk is not read as its end: "이제 필요 없어요" and "이제
     /// 끝났어요" (goodbyes), "이제 그런 생각 안 해도 되니까", "연락 안 한 지 1년 넘었어요", "약 끊은 지 2주 됐어요", "살고 싶은 그
     /// 마음이 사라졌어요", "그때 끝났어야 했는데", "이젠 다 달라졌어".
     /// </summary>
@@ -588,7 +590,10 @@ internal static class RiskRules
         + "|살아 ?있길 ?잘했|살아서 ?다행|이미 ?넘긴|그 ?시절(?:이랑|과|하고) ?작별|재발 ?없이|괜찮아진 ?거|0점|다신 ?안 ?해요|쑥 ?빠지",
         RegexOptions.None);
 
-    /// <summary>A past told before <see cref="KoreanOverNow"/>: 예전, 옛날, 그때, 그 시절, years ago, last year, an age ("스무 살 때"), done once (-ㄴ 적이 있), or a past ending (었, 았, 했던, -던 적/때).</summary>
+    /// <summary>
+    /// A past told before <see cref="KoreanOverNow"/>: 예전, 옛날, 그때, 그 시절, years ago, last year, an age ("스무 살 때"),
+    /// done once (-ㄴ 적이 있), or a past ending (었, 았, 했던, -던 적/때).
+    /// </summary>
     private static readonly Regex KoreanPastTold = Compile(
         "예전|옛날|그때|그 ?시절|[0-9]+ ?년 ?전|몇 ?년 ?전|작년|재작년|살 ?때|적(?:이|은)? ?있|었|았|했던|던 ?(?:적|때|시절|거)",
         RegexOptions.None);
@@ -607,8 +612,8 @@ internal static class RiskRules
         RegexOptions.None);
 
     /// <summary>
-    /// A turn after Korean risk told as over (근데, 하지만, -는데, -지만, 사실): "끊은 지 200일 됐다고
-    /// 자랑했잖아요. 근데…", "지금은 괜찮은데 밤마다 죽고 싶어요". Only after it, since the telling itself often turns on them
+    /// A turn after Korean risk told as over (근데, 하지만, -는데, -지만, 사실): "끊은 지 200일 됐다고 자랑했잖아요. 근데…",
+    /// "지금은 괜찮은데 밤마다 죽고 싶어요". Only after it, since the telling itself often turns on them
     /// ("자해했었는데 이제 흉터만 남았어", "근데 그런 생각 안 한 지 반년 넘었어요").
     /// </summary>
     private static readonly Regex KoreanTurnAfter = Compile("근데|그런데|하지만|[는은]데 |지만|사실", RegexOptions.None);
@@ -1034,8 +1039,8 @@ internal static class RiskRules
     }
 
     /// <summary>
-    /// A denial taken back, refused or undone (<see cref="EnglishDenialTakenBack"/>, <see cref="EnglishDenialUnsure"/>, <see cref="KoreanDenialRefused"/>) with
-    /// a risk cue from its clause on, or the speaker's safety in doubt (<see cref="EnglishSafetyDoubted"/>,
+    /// A denial taken back, refused or undone (<see cref="EnglishDenialTakenBack"/>, <see cref="EnglishDenialUnsure"/>,
+    /// <see cref="KoreanDenialRefused"/>) with a risk cue from its clause on, or the speaker's safety in doubt (<see cref="EnglishSafetyDoubted"/>,
     /// <see cref="KoreanSafetyDoubted"/>), and no later clause that denies again: the text from that clause on, as the
     /// evidence. Without a cue ("I'm not saying I don't get dark") nothing.
     /// </summary>
@@ -1116,7 +1121,8 @@ internal static class RiskRules
         }
 
         return (language == TextLanguage.Korean ? KoreanScreeningAnswered : EnglishScreeningAnswered).Match(text) is { Success: true } screening
-            ? FromClauseOn(text, language, screening.Index) is not null ? Whole(text) : null
+            && FromClauseOn(text, language, screening.Index) is not null
+            ? Whole(text)
             : null;
     }
 
@@ -1190,8 +1196,8 @@ internal static class RiskRules
     }
 
     /// <summary>
-    /// Whether the utterance denies risk ("I'm not suicidal", "no thoughts like that", "그런 생각은 없어요") and no phrase
-    /// of it says risk.
+    /// Whether the utterance denies risk ("I'm not suicidal", "no thoughts like that", "그런 생각은 없어요") or tells it as over
+    /// (<see cref="ToldAsOver"/>), and no phrase of it says risk.
     /// </summary>
     public static bool Denies(string text, TextLanguage language) =>
         Assess(text, language) is { Level: RiskLevel.None } rule

@@ -331,6 +331,7 @@ public sealed class UtteranceInsight(
             return new RiskReading(rules.Level, rules.Evidence, risk?.For(language)?.Probability(text, language) ?? Probabilities(utterance, text)[_risk], false, text, language);
         }
 
+        // What the rules' phrases found, told as over: the classifier is not asked either.
         if (rules.ToldAsOver)
         {
             return new RiskReading(RiskLevel.None, null, 0, true, text, language, 0, true);
