@@ -34,8 +34,17 @@ internal static class RulesDevelopment
                 {
                     var isRisk = line.Label == "risk";
                     var alerts = RiskDetector.Assess(line.Text, language).Level != RiskLevel.None;
-                    (writerRisk, writerCaught) = isRisk ? (writerRisk + 1, writerCaught + (alerts ? 1 : 0)) : (writerRisk, writerCaught);
-                    (writerNone, writerFalse) = isRisk ? (writerNone, writerFalse) : (writerNone + 1, writerFalse + (alerts ? 1 : 0));
+                    if (isRisk)
+                    {
+                        writerRisk++;
+                        writerCaught += alerts ? 1 : 0;
+                    }
+                    else
+                    {
+                        writerNone++;
+                        writerFalse += alerts ? 1 : 0;
+                    }
+
                     if (misses && listed.Contains(writer.Key) && alerts != isRisk)
                     {
                         Console.WriteLine($"  {(isRisk ? "missed" : "false")}\t{writer.Key}\t{line.Subtype}\t{line.Text}");
