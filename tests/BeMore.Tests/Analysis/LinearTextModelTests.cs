@@ -55,19 +55,10 @@ public sealed class LinearTextModelTests
     [MemberData(nameof(UnreadableTrainingText))]
     public void Model_TrainedOnTextItsNamesCannotCarry_IsRefused(string text)
     {
-        var ml = new MLContext(seed: 1);
-        var rows = new[] { (text, "sad"), ("great day", "happy"), ("awful night", "sad"), ("lovely walk", "happy") }
-            .Select(r => new ClassifierInput { Text = r.Item1, Label = r.Item2 });
-        var data = ml.Data.LoadFromEnumerable(rows);
-        var model = ml.Transforms.Conversion.MapValueToKey("Label")
-            .Append(ml.Transforms.Text.FeaturizeText("Features", TrainedModel.FeaturizerOptions(), nameof(ClassifierInput.Text)))
-            .Append(ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options { NumberOfThreads = 1 }))
-            .Fit(data);
-        using var saved = new MemoryStream();
-        ml.Model.Save(model, data.Schema, saved);
-        saved.Position = 0;
+        var (_, saved) = TrainSmall([(text, "sad"), ("great day", "happy"), ("awful night", "sad"), ("lovely walk", "happy")]);
+        using var zip = saved;
 
-        var refused = Assert.Throws<InvalidOperationException>(() => TrainedModel.Classifier(saved));
+        var refused = Assert.Throws<InvalidOperationException>(() => TrainedModel.Classifier(zip));
 
         Assert.Contains("model", refused.Message);
     }
@@ -76,26 +67,32 @@ public sealed class LinearTextModelTests
     [Fact]
     public void TrainedModel_ReadUnsaved_ScoresAsWhenSavedAndLoaded()
     {
-        var ml = new MLContext(seed: 1);
-        var rows = new[] { ("great day", "happy"), ("awful night", "sad"), ("lovely walk", "happy"), ("so tired of it", "sad") }
-            .Select(r => new ClassifierInput { Text = r.Item1, Label = r.Item2 });
-        var data = ml.Data.LoadFromEnumerable(rows);
-        var model = ml.Transforms.Conversion.MapValueToKey("Label")
-            .Append(ml.Transforms.Text.FeaturizeText("Features", TrainedModel.FeaturizerOptions(), nameof(ClassifierInput.Text)))
-            .Append(ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options { NumberOfThreads = 1 }))
-            .Fit(data);
-        using var saved = new MemoryStream();
-        ml.Model.Save(model, data.Schema, saved);
-        saved.Position = 0;
+        var (model, saved) = TrainSmall([("great day", "happy"), ("awful night", "sad"), ("lovely walk", "happy"), ("so tired of it", "sad")]);
+        using var zip = saved;
 
         using var unsaved = TrainedModel.Classifier(model);
-        using var loaded = TrainedModel.Classifier(saved);
+        using var loaded = TrainedModel.Classifier(zip);
 
         Assert.Equal(loaded.Classes, unsaved.Classes);
         foreach (var text in Unusual.Append("what a great walk").Append("tired night"))
         {
             Assert.Equal(loaded.Predict(text), unsaved.Predict(text));
         }
+    }
+
+    /// <summary>A classifier trained as the tool trains, on <paramref name="rows"/>, and ML.NET's saved model of it, at its start.</summary>
+    private static (ITransformer Model, MemoryStream Saved) TrainSmall((string Text, string Label)[] rows)
+    {
+        var ml = new MLContext(seed: 1);
+        var data = ml.Data.LoadFromEnumerable(rows.Select(r => new ClassifierInput { Text = r.Text, Label = r.Label }));
+        var model = ml.Transforms.Conversion.MapValueToKey("Label")
+            .Append(ml.Transforms.Text.FeaturizeText("Features", TrainedModel.FeaturizerOptions(), nameof(ClassifierInput.Text)))
+            .Append(ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options { NumberOfThreads = 1 }))
+            .Fit(data);
+        var saved = new MemoryStream();
+        ml.Model.Save(model, data.Schema, saved);
+        saved.Position = 0;
+        return (model, saved);
     }
 
     /// <summary>The compact file a node reads is the one the training tool writes from ML.NET's model beside it, byte for byte.</summary>
