@@ -167,9 +167,45 @@ public static class ConversationMoves
     private static readonly Regex EnglishWishing = English(
         @"\b(?:wish(?:es|ed|ing)?|hop(?:e|es|ed|ing)|want(?:s|ed|ing)?|wanna|(?:would|'d)\s+(?:love|like|rather|give\s+anything)|if\s+only|can't\s+wait|(?:long(?:ing)?|yearn(?:s|ed|ing)?)\s+for|pray(?:ing)?\s+(?:for|that))\b");
 
-    /// <summary>A wish about the speaker's own past: "I wish I'd called her back", "I really wish I hadn't said that".</summary>
+    /// <summary>A wish about the speaker's own past: "I wish I'd called her back", "I really wish I hadn't said that", "wish we'd never sold the farm".</summary>
     private static readonly Regex EnglishRegretting = English(
-        @"\bI\s+(?:really\s+|just\s+|kind\s+of\s+|kinda\s+|sometimes\s+|still\s+|do\s+)?wish\s+I(?:'d|\s+had|\s+hadn't|\s+had\s+not)\b");
+        @"(?:\bI\s+(?:really\s+|just\s+|kind\s+of\s+|kinda\s+|sometimes\s+|still\s+|do\s+)?|^\W*|[.!?]\s+)wish\s+(?:I|we)(?:'d|\s+had|\s+hadn't|\s+had\s+not|\s+never|\s+didn't|\s+did\s+not)\b");
+
+    /// <summary>
+    /// What a wish wants when it is plainly a good outcome: passing, a job, health and recovery, being happier, calmer or
+    /// a better parent, learning something, a holiday, a trip or a move, a weekend to oneself. Written from what people
+    /// hope for, not from corpus lines; a wish to be gone is not said with these words unless a risk cue or one of
+    /// <see cref="EnglishSelfErased"/> stands beside them.
+    /// </summary>
+    private static readonly Regex EnglishWishedGood = English(
+        @"\b(?:pass(?:es)?|exams?|uni|university|college|degree|promot\w*|(?:get|gets|got|land|lands|find|finds)\s+(?:the|a|that)\s+job|new\s+job|job\s+offer|interview|succeed\w*|success\w*"
+        + @"|healthy|healthier|health|recover\w*|surgery|operation|treatment|heal(?:s|ed|ing)?|get(?:s|ting)?\s+well|sober"
+        + @"|happy|happier|happiness|proud|okay|alright|all\s+right|confiden\w*|calm(?:er)?|patient|kinder|organi[sz]ed|productive|motivated|fitter|stronger|braver|assertive"
+        + @"|better\s+(?:at|dad|mum|mom|parent|father|mother|husband|wife|partner|friend|person|boss|teacher|version)|learn(?:ing)?\s+(?:to|how)|less\s+of\s+a|more\s+of\s+a|like\s+myself|myself\s+again|say(?:ing)?\s+no|stand\s+up\s+for"
+        + @"|holiday|vacation|sabbatical|weekends?|days?\s+off|trip|travel\w*|recharge|couch|sofa|lie[\s-]?in|beach|camping|coffee|bath|netflix|movie|concert"
+        + @"|gets?\s+into|getting\s+into|qualif\w*|get(?:s|ting)?\s+help|easier|look\s+up\s+to|be\s+there\s+for|wish\s+(?:\w+\s+){1,3}well|less\s+(?:anxious|stressed|worried|angry|scared|afraid|shy|lonely|tense|grumpy|critical)"
+        + @"|nap|lie\s+down|(?:an|one)\s+hour|(?:till|until)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+        + @"|good\s+(?:days|news|results?)|mov(?:e|ing)\s+(?:to|abroad|interstate|house|out|back|somewhere|closer)|(?:get|run)\s+away\s+(?:to|from\s+(?:the|all\s+the|my|his|her|their|work|this\s+(?:job|town|city|place)))"
+        + @"|leave\s+(?:the|this|my)\s+(?:party|job|group|chat|city|town|flat|country|company|course)|for\s+a\s+(?:while|bit|week|weekend|month)|(?:a\s+)?(?:few|couple\s+(?:of\s+)?)\s*(?:days|weeks|hours))\b");
+
+    /// <summary>Words that turn a good outcome into one without the speaker: forgotten, moved on from, reunited with the dead, found.</summary>
+    private static readonly Regex EnglishSelfErased = English(
+        @"\b(?:forg[eo]t(?:ten)?\s+(?:about\s+)?me|remember\s+me|mov(?:e|es|ed|ing)\s+on|over\s+me|better\s+place|(?:with|see)\s+(?:him|her|them|mum|mom|dad|nan|gran\w*|grandad|my\s+\w+)\s+again|remarr\w*|replace\s+me|instead\s+of\s+me|finds?\s+me|found\s+me|for\s+good|quick|easier\s+(?:for|on)|heaven|rather|pass(?:ed|es|ing)?\s+away)\b");
+
+    /// <summary>The Korean good outcomes of <see cref="EnglishWishedGood"/>: 합격, 취업, 건강, 회복, 행복, 잘 되다, 여행, 이사, 휴가, 사람이 되다.</summary>
+    private static readonly Regex KoreanWishedGood = new(
+        "건강|합격|붙(?:었|기|으면|을)|취업|취직|승진|이직|좋게|좋은 ?(?:일|사람|결과|소식)|행복|나았으면|낫기|회복|완치|치료 ?잘|수술 ?잘"
+        + "|잘 ?(?:되|됐|봤|받|크|컸|지내|지냈|풀리|풀렸|나왔|했으면|하고 ?싶)|자랑스러|믿어 ?(?:줬|주)|인정받|칭찬|연락하|화해|사과하|사과했|다시 ?친해"
+        + "|여행|이사|워홀|유학|해외|고향|전역|휴가|안식년|주말|휴일|연차|캠핑|맛있|커피|한 ?끼|목욕|운동|헬스|다이어트|살 ?빼|공부|자격증|배우고|배워"
+        + "|(?:사람|엄마|아빠|딸|아들|부모|어른|선생님?)(?:[이가]? ?(?:되|됐|돼)|였으면|이었으면)|차분|여유|자신감|당당|일찍 ?(?:일어나|자|들어가|퇴근)|숨 ?돌|내 ?시간|둘째|임신|결혼|연애|손주|일자리|별거 ?아니|오래오래|무사히"
+        + "|등급|점수|성적|(?:말|표현)할 ?(?:수|줄)|덜 ?(?:엄격|예민|불안|아프|걱정|화내|짜증)|방학|온천|생일|텃밭|노후|전근|발령|부서|내근|(?:야근|근무|출근|수업|알바) ?없는"
+        + "|잠깐(?:만)?|며칠|하루만|한 ?주만|일주일|\\d+ ?(?:시간|분)|(?:한|두|세|열두) ?시간|십 ?분|(?:업계|회사|직장|학교|동네|서울)[을를에서]* ?(?:뜨|나가|옮기|그만두)",
+        Interpreted, AnalysisRegex.MatchTimeout);
+
+    /// <summary>The Korean <see cref="EnglishSelfErased"/>: 잊다, 기억, 나 같은, 먼저 가다, 곁으로, 만나러, 하늘, 먼 곳, 없는 사람.</summary>
+    private static readonly Regex KoreanSelfErased = new(
+        "잊|기억|차라리|대신|나 ?(?:같은|따위)|먼저 ?가|곁으로|만나러|보러 ?가|다음 ?생|하늘|저세상|편히|먼 ?(?:곳|여행|길)|투명|없는 ?사람|아무도 ?아닌",
+        Interpreted, AnalysisRegex.MatchTimeout);
 
     /// <summary>
     /// Hangul syllables ending in ㅆ (았, 었, 였, 했, 됐, 났, 줬 ...): before 으면 they make the wished-for past, "if only it
@@ -207,6 +243,16 @@ public static class ConversationMoves
     /// </summary>
     /// <exception cref="RegexMatchTimeoutException">The match timed out (the risk reading is retried, see <see cref="AnalysisRegex.Retried"/>).</exception>
     public static bool Regrets(string text, TextLanguage language) => language == TextLanguage.English && EnglishRegretting.IsMatch(text);
+
+    /// <summary>
+    /// Whether <paramref name="text"/> wishes for a plainly good outcome (passing, health, a holiday, being a better parent,
+    /// someone else doing well) with nothing that leaves the speaker out of it: "이번엔 붙었으면 좋겠다", "I hope my daughter
+    /// gets into the uni she wants". The risk reading asks for a risk cue beside such a wish.
+    /// </summary>
+    /// <exception cref="RegexMatchTimeoutException">The match timed out (the risk reading is retried, see <see cref="AnalysisRegex.Retried"/>).</exception>
+    public static bool WishesWell(string text, TextLanguage language) => language == TextLanguage.Korean
+        ? KoreanWords.Wishing.IsMatch(text) && KoreanWishedGood.IsMatch(text) && !KoreanSelfErased.IsMatch(text)
+        : EnglishWords.Wishing.IsMatch(text) && EnglishWishedGood.IsMatch(text) && !EnglishSelfErased.IsMatch(text);
 
     /// <summary>The moves in <paramref name="text"/>; <paramref name="riskRaised"/> (the turn raised an alert) leaves only what a safety reply can use, a reassurance.</summary>
     public static TurnMoves Read(string text, TextLanguage language, bool riskRaised) =>

@@ -38,7 +38,7 @@ public sealed class RiskDetectorTests
         // Neither is a rule's finding: both are the classifier's alone, and only the risk cue tells them apart.
         Assert.Equal(RiskLevel.None, RiskRules.Assess(ordinary, language).Level);
         Assert.Equal(RiskLevel.None, RiskRules.Assess(ideation, language).Level);
-        Assert.NotEqual(RiskLevel.None, UtteranceInsight.Shipped.WithThresholds(WishesGuarded.Value.Thresholds with { RiskWishWithoutCue = 0, RiskWishWithoutCueKorean = 0 })
+        Assert.NotEqual(RiskLevel.None, UtteranceInsight.Shipped.WithThresholds(WishesGuarded.Value.Thresholds with { RiskWishWithoutCue = 0, RiskWishWithoutCueKorean = 0, RiskGoodWishNeedsCue = false })
             .Risk(ordinary, language).Level);
 
         Assert.Equal(RiskAssessment.None, WishesGuarded.Value.Risk(ordinary, language));
@@ -52,6 +52,8 @@ public sealed class RiskDetectorTests
     [Theory]
     [InlineData("I wish I'd studied something I actually cared about.", "I wish I hadn't survived it last time.")]
     [InlineData("I wish I'd told my mum I loved her more often.", "I wish I'd gone through with it in March.")]
+    [InlineData("wish i'd just stayed home that night", "I wish I never woke up after the overdose.")]
+    [InlineData("I wish I never said yes to that wedding.", "I wish I'd never been born, honestly.")]
     public void Risk_Regret_NeedsACue_AndARegretOfAnAttemptHasOne(string ordinary, string ideation)
     {
         Assert.Equal(RiskLevel.None, RiskRules.Assess(ordinary, TextLanguage.English).Level);
@@ -62,6 +64,43 @@ public sealed class RiskDetectorTests
 
         Assert.Equal(RiskAssessment.None, UtteranceInsight.Shipped.Risk(ordinary, TextLanguage.English));
         Assert.NotEqual(RiskLevel.None, UtteranceInsight.Shipped.Risk(ideation, TextLanguage.English).Level);
+    }
+
+    /// <summary>
+    /// A wish for a plainly good outcome raises no alert from the classifier alone unless a risk cue stands beside it: the
+    /// ordinary hope alerted without the guard; a wish that the speaker's family be happy once they are gone or have
+    /// forgotten them still alerts.
+    /// </summary>
+    [Theory]
+    [InlineData("I hope my brother gets help for the gambling.", "I hope my kids are happy after I'm gone.", TextLanguage.English)]
+    [InlineData("I hope my team gets promoted with me.", "I hope my wife finds someone better than me and forgets me.", TextLanguage.English)]
+    [InlineData("아들이 이번에 취업했으면 좋겠어요", "애들이 나 같은 엄마는 잊고 행복하게 컸으면 좋겠어", TextLanguage.Korean)]
+    [InlineData("다음 달엔 꼭 여행 가고 싶다 진짜", "차라리 큰 병이라도 걸렸으면 좋겠어요", TextLanguage.Korean)]
+    public void Risk_WishForAGoodOutcome_NeedsACue_AndAWishToBeGoneBesideGoodWordsAlerts(string ordinary, string ideation, TextLanguage language)
+    {
+        Assert.Equal(RiskLevel.None, RiskRules.Assess(ordinary, language).Level);
+        Assert.True(ConversationMoves.WishesWell(ordinary, language));
+        Assert.False(ConversationMoves.WishesWell(ideation, language) && !RiskCues.Any(ideation, language));
+        var unguarded = UtteranceInsight.Shipped.WithThresholds(UtteranceInsight.Shipped.Thresholds with { RiskGoodWishNeedsCue = false });
+        Assert.NotEqual(RiskLevel.None, unguarded.Risk(ordinary, language).Level);
+
+        Assert.Equal(RiskAssessment.None, UtteranceInsight.Shipped.Risk(ordinary, language));
+        Assert.NotEqual(RiskLevel.None, UtteranceInsight.Shipped.Risk(ideation, language).Level);
+    }
+
+    /// <summary>
+    /// Good words that speak of the dead or of being left out are not a good outcome: "passed" is a death, "rather" and
+    /// 차라리 prefer something worse, 대신 and 잊 leave the speaker out.
+    /// </summary>
+    [Theory]
+    [InlineData("Since my husband passed I just hope I get to be with him again soon.", TextLanguage.English)]
+    [InlineData("I'd rather my family had a happy Christmas without the drama of me.", TextLanguage.English)]
+    [InlineData("나 대신 동생이 행복했으면 좋겠어", TextLanguage.Korean)]
+    [InlineData("다들 나를 잊고 여행 다니면서 잘 지냈으면", TextLanguage.Korean)]
+    public void WishesWell_NotWhereTheSpeakerIsLeftOut(string text, TextLanguage language)
+    {
+        Assert.True(ConversationMoves.Wishes(text, language));
+        Assert.False(ConversationMoves.WishesWell(text, language));
     }
 
     /// <summary>

@@ -80,10 +80,11 @@ public static class InsightCorpus
 
     /// <summary>
     /// Wishes only the evaluation tests read (<see cref="Talk"/> files, the kinds of corpus/WISH-BRIEF.md: ordinary wants,
-    /// hopes and wishes to stop or get away, and wishes to be dead or to hurt oneself), English BN and Korean BP (session 35),
-    /// by helpers who never saw the detector, the corpus or each other; never trained or tuned on.
+    /// hopes and wishes to stop or get away, and wishes to be dead or to hurt oneself), English BN and Korean BP (session 35)
+    /// and CF and CG (session 44, other speakers), by helpers who never saw the detector, the corpus or each other; never
+    /// trained or tuned on.
     /// </summary>
-    public static IReadOnlyList<string> WishesTestWriters { get; } = ["BN", "BP"];
+    public static IReadOnlyList<string> WishesTestWriters { get; } = ["BN", "BP", "CF", "CG"];
 
     /// <summary>
     /// Risk told with the past, only the evaluation tests read (<see cref="Talk"/> files, the kinds of corpus/TRAPS-BRIEF.md):
@@ -95,12 +96,12 @@ public static class InsightCorpus
     public static IReadOnlyList<string> PastTestWriters { get; } = ["BZ", "CA"];
 
     /// <summary>
-    /// Development lines for the rules only (<see cref="Talk"/> files, the kinds of corpus/TRAPS-BRIEF.md): English CB and
-    /// Korean CC (session 43), mostly risk told as over and risk now told beside a past, by helpers who never saw the
-    /// detector. No model learns from them and <c>--risk-dev</c> does not score them, so, like the test splits, they are
+    /// Development lines for the rules only (<see cref="Talk"/> files): English CB and Korean CC (session 43, the kinds of
+    /// corpus/TRAPS-BRIEF.md), mostly risk told as over and risk now told beside a past, and wishes, English CD and Korean
+    /// CE (session 44, corpus/WISH-BRIEF.md), by helpers who never saw the detector. No model learns from them and <c>--risk-dev</c> does not score them, so, like the test splits, they are
     /// outside the corpus hashes; <c>--rules-dev</c> reads them.
     /// </summary>
-    public static IReadOnlyList<string> RuleDevelopmentWriters { get; } = ["CB", "CC"];
+    public static IReadOnlyList<string> RuleDevelopmentWriters { get; } = ["CB", "CC", "CD", "CE"];
 
     /// <summary>The development hard cases of every writer in <see cref="HardCasesDevelopmentWriters"/>, each file's lines selected by index.</summary>
     public static IReadOnlyList<CorpusUtterance> DevelopmentHardCases(string root, string language, Func<int, bool> lines) =>

@@ -104,6 +104,12 @@ public sealed record InsightThresholds
     /// </summary>
     public bool RiskRegretNeedsCue { get; init; } = true;
 
+    /// <summary>
+    /// A risk finding of the classifier alone in a wish for a plainly good outcome (<see cref="ConversationMoves.WishesWell"/>:
+    /// "이번엔 붙었으면 좋겠다", "I hope my daughter gets into the uni she wants") that holds no risk cue raises no alert.
+    /// </summary>
+    public bool RiskGoodWishNeedsCue { get; init; } = true;
+
     public double RiskWishWithoutCueFor(TextLanguage language) => language == TextLanguage.Korean ? RiskWishWithoutCueKorean : RiskWishWithoutCue;
 
     public double RiskInQuestionFor(TextLanguage language) => language == TextLanguage.Korean ? RiskInQuestionKorean : RiskInQuestion;
@@ -178,6 +184,11 @@ public sealed record RiskReading(RiskLevel RuleLevel, EvidenceSpan? Evidence, fl
     /// stands down. Looked up only for a finding the classifier would otherwise alert on.
     /// </summary>
     public bool ToldAsOver => _over ??= Utterance is not null && RiskRules.ToldAsOver(Utterance, Language);
+
+    /// <summary>Whether the words the classifier read wish for a plainly good outcome; looked up only for a classifier-only finding.</summary>
+    public bool WishesWell => _wishesWell ??= ConversationMoves.WishesWell(Scope, Language);
+
+    private bool? _wishesWell;
 
     private bool? _over;
 
@@ -383,6 +394,7 @@ public sealed class UtteranceInsight(
                 && (reading.Probability >= at.RiskInQuestionFor(reading.Language) || !reading.Asks)
                 && (reading.Probability >= at.RiskWishWithoutCueFor(reading.Language) || !reading.Wishes || reading.Cue)
                 && (!at.RiskRegretNeedsCue || !reading.Regrets || reading.Cue)
+                && (!at.RiskGoodWishNeedsCue || !reading.WishesWell || reading.Cue)
                 && !reading.ToldAsOver);
     }
 
