@@ -128,10 +128,10 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// Writers BN (English) and BP (Korean): what people in counseling say they want, wish, hope for or would like to stop
-    /// ("I want to stop apologising for everything", "주말에 아무도 안 찾았으면 좋겠어"), in six kinds, and wishes to be
-    /// dead, gone or hurt in five; written in session 35 by helpers who never saw the detector. The shipped build before
-    /// then alerted on a third of the ordinary wishes.
+    /// Writers BN and CF (English), BP and CG (Korean): what people in counseling say they want, wish, hope for or would
+    /// like to stop ("I want to stop apologising for everything", "주말에 아무도 안 찾았으면 좋겠어"), in six kinds, and wishes
+    /// to be dead, gone or hurt in five; written in sessions 35 and 44 by helpers who never saw the detector. The shipped
+    /// build before session 35 alerted on a third of the ordinary wishes.
     /// </summary>
     [Theory]
     [MemberData(nameof(Languages))]
@@ -365,7 +365,12 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
         // tell it over beside a past ("it just kind of faded", "ancient history", "I love my life now"), developed on writer
         // CB: BZ 44 (over_now 29); the rest unchanged. Then risk creeping back ("it's crept back") and a screening question
         // answered positively ("question nine, I put more than half the days"): every split unchanged.
-        private static readonly Floors English = new(0.96, 0.86, 0.98, 3, 1, 0.84, 0.975, 6, 0.9625, 22, 0.73, 17, 0.81, 0, 0.98, 0.945, 0.97, 1, 0.89, 60, 0.69, 44);
+        // Session 44: a second wishes writer, CF (295 lines), joins BN in the wishes split; a wish for a plainly good
+        // outcome ("I hope my daughter gets into uni", "a few days at the beach") needs a risk cue beside a classifier-only
+        // finding, and "wish we'd" and "wish I never" are regrets. Read by the build before and by this one: BN false
+        // alerts on ordinary wishes 60 -> 49 of 233, CF 71 -> 59 of 238 (the split 131 -> 108 of 471), wishes to die 51/57
+        // and 48/57 both (99/114); BK 4 false alerts on distortion lines (one fewer); the rest unchanged.
+        private static readonly Floors English = new(0.96, 0.86, 0.98, 3, 1, 0.84, 0.975, 6, 0.9625, 22, 0.73, 17, 0.81, 0, 0.98, 0.945, 0.97, 1, 0.86, 108, 0.69, 44);
 
         // Reached (writers A, B, D, E, H, L and session talk G, I, Q; risk from the two models agreeing at 0.20, scale 8, no
         // guard; distortions from 0.7): precision 0.980, exact-type recall 0.853, risk recall 0.985 (66/67), 4 false alerts
@@ -437,7 +442,12 @@ public sealed class InsightEvaluationTests(ITestOutputHelper output)
         // writer CC: CA 37 (over_now 29); the rest unchanged. Then risk creeping back and a promise for a while: every split
         // unchanged. Then a screening question answered positively ("'거의 매일'에 체크했어요", "계획이 있냐고 물으시면... 네"): W
         // 115/180 (answered 14 -> 15 of 30); the rest unchanged.
-        private static readonly Floors Korean = new(0.97, 0.89, 0.97, 6, 2, 0.85, 1.0, 4, 0.975, 22, 0.61, 53, 0.84, 0, 0.96, 0.89, 0.94, 4, 0.98, 84, 0.67, 37);
+        // Session 44: a second wishes writer, CG (293 lines), joins BP in the wishes split; a wish for a plainly good
+        // outcome ("남편이 승진했으면 좋겠어요", "다음 달엔 여행 가고 싶다") needs a risk cue beside a classifier-only finding.
+        // Read by the build before and by this one: BP false alerts on ordinary wishes 84 -> 61 of 235, CG 95 -> 75 of 235
+        // (the split 179 -> 136 of 470), wishes to die 55/56 and 53/58 both (108/114); **W 114/180** (an indirect line
+        // lost); the rest unchanged.
+        private static readonly Floors Korean = new(0.97, 0.89, 0.97, 6, 2, 0.85, 1.0, 4, 0.975, 22, 0.61, 53, 0.84, 0, 0.96, 0.89, 0.94, 4, 0.94, 136, 0.67, 37);
 
         public static Floors For(TextLanguage language) => language == TextLanguage.Korean ? Korean : English;
     }
