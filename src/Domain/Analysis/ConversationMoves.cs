@@ -208,6 +208,57 @@ public static class ConversationMoves
         Interpreted, AnalysisRegex.MatchTimeout);
 
     /// <summary>
+    /// A wish that a named thing stop or end: "I want the arguments to end", "I'd like to stop gambling", "end things with
+    /// Mark". The thing is the group <c>thing</c>; <see cref="StopsSomethingOrdinary"/> refuses the speaker, life, pain
+    /// and the thoughts, "it", "this" and "everything".
+    /// </summary>
+    private static readonly Regex EnglishStopWish = English(
+        @"\b(?:(?:want|wish|(?:would|'d)\s+(?:love|like)|hope)\s+(?:for\s+)?|make\s+)(?<thing>(?:the|my|this|that|these|those|his|her|our|their|all\s+the|mum's|mom's|dad's)\s+[\w\x27\u2019-]+(?:\s+[\w\x27\u2019-]+){0,5}?)\s+(?:to\s+|would\s+)?(?:just\s+|finally\s+|already\s+)?(?<stop>stop|end|be\s+over|finish|die\s+down|calm\s+down|go\s+away|quit)\b"
+        + @"|\b(?:want|wanna|(?:would|'d)\s+(?:love|like)|wish\s+I\s+could)\s+to\s+(?:just\s+|finally\s+)?(?:(?<stop>stop|quit|give\s+up|cut\s+(?:down|back)\s+on|kick|be\s+done\s+with)\s+(?<doing>[\w\x27\u2019-]+(?:\s+(?:myself|me|my\s+\w+|everyone|everybody|people|them|him|her|us))?)|(?<stop>end)\s+(?<thing>(?:the|my|this|that)\s+[\w\x27\u2019-]+))"
+        + @"|\b(?<stop>end|finish)\s+(?:things|it)\s+with\s+(?<thing>[\w\x27\u2019-]+)");
+
+    /// <summary>What a thing that stops may not be in English: the speaker's life, body or heart, pain, the thoughts, or nothing named.</summary>
+    private static readonly Regex EnglishNotAThing = English(
+        @"\b(?:me|myself|I|it|all|everything|anything|life|living|breathing|existing|pain|hurt|hurting|suffering|thoughts?|voices?|world|heart|body|feelings?)\b");
+
+    /// <summary>
+    /// What a doing a stop wish ends may not be in English: besides <see cref="EnglishNotAThing"/>, being, trying, fighting,
+    /// feeling, caring, eating, waking, harm to oneself, and the people the speaker weighs on ("stop dragging my mum down").
+    /// </summary>
+    private static readonly Regex EnglishNotADoing = English(
+        @"\b(?:this|that|now|things|being|trying|fighting|feeling|caring|eating|waking|hitting|scratching|starving|purging|harming|punishing|bleeding|arms?|wrists?|skin"
+        + @"|everyone|everybody|people|them|him|her|us|family|mum|mom|dad|parents|kids|children|wife|husband|partner)\b");
+
+    /// <summary>Hangul syllables ending in ㄴ: a verb's -는 / -(으)ㄴ before 거 makes the doing a Korean stop wish ends.</summary>
+    private static readonly string FinalNieun = string.Concat(SyllablesEndingIn(4));
+
+    /// <summary>
+    /// The Korean stop wish: a thing ("공황이", "이 관계", "근무는"), or a doing ("싸우는 거", "피곤한 거"), then 그만, 끝, 멈추,
+    /// 끊, 없어지 or 사라지 ("공황 좀 그만 왔으면", "이 프로젝트 빨리 끝났으면", "곱씹는 거 그만하고 싶어", "담배 끊고 싶어요").
+    /// A thing without a particle is read only right before the stop word or its adverb, and not as an adverb or a verb's
+    /// ending (-로, -서, -고, -히, -이, -게, -다, -요, -어, -지, -면 ...: "내 손으로 끝내고", "사고 나서 끝났으면", "벌 받는 것
+    /// 같아요 빨리 끝났으면"); the stop word must be what is wished
+    /// (-고 싶, -았으면, not "야간 끝나고는": after the shift ends).
+    /// </summary>
+    private static readonly Regex KoreanStopWish = new(
+        "(?:(?<doing>[가-힣]*[" + FinalNieun + "]) ?(?:거|것|게|걸|건)[이가을를은는도]?|(?<thing>[가-힣]+?)(?:[이가을를은는도]|이랑|랑)|(?<thing>[가-힣]*[가-힣-[로서고히이게다요어아지데면야까죠네]])(?= (?:좀|이제|빨리|제발|얼른|좀만|더는|그만|끝|멈|끊)))"
+        + "(?: (?:좀|이제|빨리|그냥|제발|진짜|진짜로|얼른|좀만|더는))* ?(?<stop>그만|끝나|끝났|끝내|멈추|멈췄|멈춰|멈춘|끊고|끊었|끊기|끊을|없어지|없어졌|없어져|사라지|사라졌|사라져)(?=[가-힣 ]{0,6}?(?:싶|좋겠|으면|바라|바래|기를|길))",
+        Interpreted, AnalysisRegex.MatchTimeout);
+
+    /// <summary>
+    /// What a Korean stop wish may not be about: the speaker, life, everything, breath, the body, the world, here, a day,
+    /// or an adverb read as the thing ("빨리 끝났으면": the speaker's own end).
+    /// </summary>
+    private static readonly Regex KoreanNotAThing = new(
+        "^(?:.*다|없|빨리|좀|제발|얼른|좀만|더는|진짜|진짜로|정말|차라리|이대로|아예|어서|확|콱|싹|그저|그만|다|전부|모든|모두|자체|인생|삶|생|나|내|저|제|숨|목숨|심장|몸|세상|이제|여기|여기서|그냥|걍|영영|이|그|이거|그거|이게|그게|이것|그것|다들|우리|같은|하나|혼자|오늘|내일|아침|연락)$",
+        Interpreted, AnalysisRegex.MatchTimeout);
+
+    /// <summary>The doings a Korean stop wish may not end: living, breathing, holding on, existing, hurting oneself.</summary>
+    private static readonly Regex KoreanNotADoing = new(
+        "^(?:사는|살아가는|살아있는|숨쉬는|쉬는|버티는|견디는|존재하는|애쓰는|노력하는|같은|있는|태어난|되는|박는|때리는|긋는|찍는|할퀴는|굶는|토하는|자해하는|해치는|이런|그런|저런|이렇게|다른)$",
+        Interpreted, AnalysisRegex.MatchTimeout);
+
+    /// <summary>
     /// Hangul syllables ending in ㅆ (았, 었, 였, 했, 됐, 났, 줬 ...): before 으면 they make the wished-for past, "if only it
     /// had", of any verb. Not 있: "혼자 있으면" is a plain "if".
     /// </summary>
@@ -253,6 +304,37 @@ public static class ConversationMoves
     public static bool WishesWell(string text, TextLanguage language) => language == TextLanguage.Korean
         ? KoreanWords.Wishing.IsMatch(text) && KoreanWishedGood.IsMatch(text) && !KoreanSelfErased.IsMatch(text)
         : EnglishWords.Wishing.IsMatch(text) && EnglishWishedGood.IsMatch(text) && !EnglishSelfErased.IsMatch(text);
+
+    /// <summary>
+    /// Whether <paramref name="text"/> wishes that a named ordinary thing stop or end (a habit, a feeling, a quarrel, a
+    /// job, a noise: "I want the arguments to end", "공황 좀 그만 왔으면") and holds no risk cue besides that stop word:
+    /// not the speaker, life, pain, the thoughts or everything ("I want it all to stop", "다 끝내고 싶어", "사는 거 그만하고
+    /// 싶어").
+    /// </summary>
+    /// <exception cref="RegexMatchTimeoutException">The match timed out (the risk reading is retried, see <see cref="AnalysisRegex.Retried"/>).</exception>
+    public static bool StopsSomethingOrdinary(string text, TextLanguage language)
+    {
+        var korean = language == TextLanguage.Korean;
+        if (!(korean ? KoreanWords : EnglishWords).Wishing.IsMatch(text))
+        {
+            return false;
+        }
+
+        foreach (Match stop in (korean ? KoreanStopWish : EnglishStopWish).Matches(text))
+        {
+            var (doing, thing) = (stop.Groups["doing"], stop.Groups["thing"]);
+            var named = korean
+                ? (doing.Success ? !KoreanNotADoing.IsMatch(doing.Value) : !KoreanNotAThing.IsMatch(thing.Value))
+                : (doing.Success ? !EnglishNotAThing.IsMatch(doing.Value) && !EnglishNotADoing.IsMatch(doing.Value) : !EnglishNotAThing.IsMatch(thing.Value));
+            var word = stop.Groups["stop"];
+            if (named && !RiskCues.Any(string.Concat(text.AsSpan(0, word.Index), " ", text.AsSpan(word.Index + word.Length)), language))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The moves in <paramref name="text"/>; <paramref name="riskRaised"/> (the turn raised an alert) leaves only what a safety reply can use, a reassurance.</summary>
     public static TurnMoves Read(string text, TextLanguage language, bool riskRaised) =>

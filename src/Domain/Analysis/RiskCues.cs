@@ -34,7 +34,7 @@ internal static class RiskCues
     private static readonly Regex English = new(
         (@"\b(?:di(?:e|es|ed)|dying|dead|death|deadly|lethal|kill\w*|unalive\w*|off\s+myself|suicid\w*|alive|live|living|life|lives|exist\w*|born"
         + @"|(?:hurt|harm|cut|burn|punish|starve)\w*\s+myself|self[-\s]?harm\w*|cut(?:s|ting)?|blades?|razors?|scars?|bleed\w*|blood"
-        + @"|end(?:s|ed|ing)?|finish\w*|quit|give\s+up|gave\s+up|giving\s+up|no\s+(?:reason|way\s+out|future|hope)|point|pointless|hopeless\w*|worthless|useless|matters?|can't\s+(?:go\s+on|keep|do\s+this|take\s+(?:it|this))|anymore|any\s+longer|tired\s+of|exhausted|numb|empty|pain|stop|peace|relief|forever"
+        + @"|end(?:s|ed|ing)?|finish\w*|quit|give\s+up|gave\s+up|giving\s+up|no\s+(?:reason|way\s+out|future|hope)|point|pointless|hopeless\w*|worthless|useless|matters?|can't\s+(?:go\s+on|keep|do\s+this|take\s+(?:it|this))|anymore|any\s+longer|tired\s+of|exhausted|numb|empty|pain|stop|peace|relief|forever|permanent\w*"
         + @"|disappear\w*|vanish\w*|gone|around|be\s+here|(?:go|goes|went|going|slip|fade|drift)\w*\s+away|escape|sleep\s+(?:forever|and\s+not)|wake\s+up|waking\s+up"
         + @"|burden\w*|better\s+off|without\s+me|miss\s+me|notice|in\s+the\s+way|(?:nobody|no\s+one)\s+(?:would|will)\s+care"
         + @"|goodbyes?|bye|farewell|letters?|notes?|wills?|forgive|give\s+away|gave\s+away|giving\s+away|affairs|in\s+order|take\s+care\s+of|insurance|last\s+time|one\s+last|for\s+the\s+last|one\s+more\s+time|after\s+I'm|when\s+I'm"

@@ -89,6 +89,44 @@ public sealed class RiskDetectorTests
     }
 
     /// <summary>
+    /// A wish that a named ordinary thing stop or end raises no alert from the classifier alone where the stop word is its
+    /// only risk cue; a wish that everything, living or the speaker's weight on others stop still alerts, and so does a wish
+    /// to stop harming oneself, whose harm is a cue of its own.
+    /// </summary>
+    [Theory]
+    [InlineData("I just want the nightmares to end.", "I want it all to end.", TextLanguage.English)]
+    [InlineData("I want to be done with the night shifts.", "I want to stop dragging everyone down.", TextLanguage.English)]
+    [InlineData("야근 좀 그만했으면 좋겠어요", "다 끝났으면 좋겠어", TextLanguage.Korean)]
+    [InlineData("손톱 뜯는 거 그만하고 싶어요", "사는 거 그만하고 싶어", TextLanguage.Korean)]
+    [InlineData("층간소음 좀 멈췄으면 좋겠다", "자해하는 거 그만하고 싶어요", TextLanguage.Korean)]
+    public void Risk_WishThatAnOrdinaryThingStop_IsNotRisk_AndAWishThatLifeStopIs(string ordinary, string ideation, TextLanguage language)
+    {
+        Assert.Equal(RiskLevel.None, RiskRules.Assess(ordinary, language).Level);
+        Assert.True(ConversationMoves.StopsSomethingOrdinary(ordinary, language));
+        Assert.False(ConversationMoves.StopsSomethingOrdinary(ideation, language));
+        var unguarded = UtteranceInsight.Shipped.WithThresholds(UtteranceInsight.Shipped.Thresholds with { RiskOrdinaryStopIsNotRisk = false });
+        Assert.NotEqual(RiskLevel.None, unguarded.Risk(ordinary, language).Level);
+
+        Assert.Equal(RiskAssessment.None, UtteranceInsight.Shipped.Risk(ordinary, language));
+        Assert.NotEqual(RiskLevel.None, UtteranceInsight.Shipped.Risk(ideation, language).Level);
+    }
+
+    /// <summary>
+    /// A stop word that is not what is wished is not a stop wish ("after the night shift ends I didn't want to get out of
+    /// the car"), nor is a stop word after an adverb or a verb's ending ("내 손으로 끝내고", "사고 나서 끝났으면").
+    /// </summary>
+    [Theory]
+    [InlineData("오늘 야간 끝나고는 차에서 안 내리고 싶었어요")]
+    [InlineData("내 손으로 끝내고 싶어")]
+    [InlineData("출근길에 사고 나서 끝났으면 좋겠어")]
+    [InlineData("스스로 끝내버리고 싶다")]
+    public void StopsSomethingOrdinary_NotAStopWordThatIsNotWished_NorTheSpeakersOwnEnd(string text)
+    {
+        Assert.True(ConversationMoves.Wishes(text, TextLanguage.Korean));
+        Assert.False(ConversationMoves.StopsSomethingOrdinary(text, TextLanguage.Korean));
+    }
+
+    /// <summary>
     /// Good words that speak of the dead or of being left out are not a good outcome: "passed" is a death, "rather" and
     /// 차라리 prefer something worse, 대신 and 잊 leave the speaker out.
     /// </summary>

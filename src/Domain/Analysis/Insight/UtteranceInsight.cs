@@ -110,6 +110,13 @@ public sealed record InsightThresholds
     /// </summary>
     public bool RiskGoodWishNeedsCue { get; init; } = true;
 
+    /// <summary>
+    /// A risk finding of the classifier alone in a wish that a named ordinary thing stop or end, with no risk cue but that
+    /// stop word (<see cref="ConversationMoves.StopsSomethingOrdinary"/>: "I want the arguments to end", "공황 좀 그만
+    /// 왔으면"), raises no alert.
+    /// </summary>
+    public bool RiskOrdinaryStopIsNotRisk { get; init; } = true;
+
     public double RiskWishWithoutCueFor(TextLanguage language) => language == TextLanguage.Korean ? RiskWishWithoutCueKorean : RiskWishWithoutCue;
 
     public double RiskInQuestionFor(TextLanguage language) => language == TextLanguage.Korean ? RiskInQuestionKorean : RiskInQuestion;
@@ -187,6 +194,11 @@ public sealed record RiskReading(RiskLevel RuleLevel, EvidenceSpan? Evidence, fl
 
     /// <summary>Whether the words the classifier read wish for a plainly good outcome; looked up only for a classifier-only finding.</summary>
     public bool WishesWell => _wishesWell ??= ConversationMoves.WishesWell(Scope, Language);
+
+    /// <summary>Whether the words the classifier read wish a named ordinary thing to stop; looked up only for a classifier-only finding.</summary>
+    public bool StopsSomethingOrdinary => _stops ??= ConversationMoves.StopsSomethingOrdinary(Scope, Language);
+
+    private bool? _stops;
 
     private bool? _wishesWell;
 
@@ -395,6 +407,7 @@ public sealed class UtteranceInsight(
                 && (reading.Probability >= at.RiskWishWithoutCueFor(reading.Language) || !reading.Wishes || reading.Cue)
                 && (!at.RiskRegretNeedsCue || !reading.Regrets || reading.Cue)
                 && (!at.RiskGoodWishNeedsCue || !reading.WishesWell || reading.Cue)
+                && (!at.RiskOrdinaryStopIsNotRisk || !reading.StopsSomethingOrdinary)
                 && !reading.ToldAsOver);
     }
 
