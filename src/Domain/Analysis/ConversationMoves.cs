@@ -253,9 +253,17 @@ public static class ConversationMoves
         "^(?:.*다|없|빨리|좀|제발|얼른|좀만|더는|진짜|진짜로|정말|차라리|이대로|아예|어서|확|콱|싹|그저|그만|다|전부|모든|모두|자체|인생|삶|생|나|내|저|제|숨|목숨|심장|몸|세상|이제|여기|여기서|그냥|걍|영영|이|그|이거|그거|이게|그게|이것|그것|다들|우리|같은|하나|혼자|오늘|내일|아침|연락)$",
         Interpreted, AnalysisRegex.MatchTimeout);
 
+    /// <summary>
+    /// The speaker's own thing right before a Korean stop wish ("내 시간이 멈췄으면", "나라는 사람이 없어졌으면"): read as the
+    /// speaker's end, not an ordinary thing's, even where the thing is ordinary ("내 두통이").
+    /// </summary>
+    private static readonly Regex KoreanOwn = new(
+        "(?:^|[\\s,.!?~])(?:내|제|나의|저의|나라는|저라는|나 ?같은|저 ?같은|이 ?모든)\\s*$",
+        Interpreted, AnalysisRegex.MatchTimeout);
+
     /// <summary>The doings a Korean stop wish may not end: living, breathing, holding on, existing, hurting oneself.</summary>
     private static readonly Regex KoreanNotADoing = new(
-        "^(?:사는|살아가는|살아있는|숨쉬는|쉬는|버티는|견디는|존재하는|애쓰는|노력하는|같은|있는|태어난|되는|박는|때리는|긋는|찍는|할퀴는|굶는|토하는|자해하는|해치는|이런|그런|저런|이렇게|다른)$",
+        "^(?:모든|사는|살아가는|살아있는|숨쉬는|쉬는|버티는|견디는|존재하는|애쓰는|노력하는|같은|있는|태어난|되는|박는|때리는|긋는|찍는|할퀴는|굶는|토하는|자해하는|해치는|이런|그런|저런|이렇게|다른)$",
         Interpreted, AnalysisRegex.MatchTimeout);
 
     /// <summary>
@@ -323,6 +331,11 @@ public static class ConversationMoves
         foreach (Match stop in (korean ? KoreanStopWish : EnglishStopWish).Matches(text))
         {
             var (doing, thing) = (stop.Groups["doing"], stop.Groups["thing"]);
+            if (korean && KoreanOwn.IsMatch(text.AsSpan(0, stop.Index)))
+            {
+                continue;
+            }
+
             var named = korean
                 ? (doing.Success ? !KoreanNotADoing.IsMatch(doing.Value) : !KoreanNotAThing.IsMatch(thing.Value))
                 : (doing.Success ? !EnglishNotAThing.IsMatch(doing.Value) && !EnglishNotADoing.IsMatch(doing.Value) : !EnglishNotAThing.IsMatch(thing.Value));

@@ -113,13 +113,16 @@ public sealed class RiskDetectorTests
 
     /// <summary>
     /// A stop word that is not what is wished is not a stop wish ("after the night shift ends I didn't want to get out of
-    /// the car"), nor is a stop word after an adverb or a verb's ending ("내 손으로 끝내고", "사고 나서 끝났으면").
+    /// the car"), nor is a stop word after an adverb or a verb's ending ("내 손으로 끝내고", "사고 나서 끝났으면"), nor the
+    /// end of everything or of the speaker's own thing ("이 모든 게", "내 시간이").
     /// </summary>
     [Theory]
     [InlineData("오늘 야간 끝나고는 차에서 안 내리고 싶었어요")]
     [InlineData("내 손으로 끝내고 싶어")]
     [InlineData("출근길에 사고 나서 끝났으면 좋겠어")]
     [InlineData("스스로 끝내버리고 싶다")]
+    [InlineData("이 모든 게 끝났으면 좋겠어")]
+    [InlineData("내 시간이 멈췄으면 좋겠어")]
     public void StopsSomethingOrdinary_NotAStopWordThatIsNotWished_NorTheSpeakersOwnEnd(string text)
     {
         Assert.True(ConversationMoves.Wishes(text, TextLanguage.Korean));
