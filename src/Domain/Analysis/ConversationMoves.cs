@@ -202,9 +202,12 @@ public static class ConversationMoves
         + "|잠깐(?:만)?|며칠|하루만|한 ?주만|일주일|\\d+ ?(?:시간|분)|(?:한|두|세|열두) ?시간|십 ?분|(?:업계|회사|직장|학교|동네|서울)[을를에서]* ?(?:뜨|나가|옮기|그만두)",
         Interpreted, AnalysisRegex.MatchTimeout);
 
-    /// <summary>The Korean <see cref="EnglishSelfErased"/>: 잊다, 기억, 나 같은, 먼저 가다, 곁으로, 만나러, 하늘, 먼 곳, 없는 사람.</summary>
+    /// <summary>
+    /// The Korean <see cref="EnglishSelfErased"/>: 잊다, 기억, 나 같은, 먼저 가다, 곁으로, 만나러, 하늘, 먼 곳, 없는 사람, not
+    /// having been borne ("안 낳았으면"); a Korean regret that says them is not an ordinary regret either.
+    /// </summary>
     private static readonly Regex KoreanSelfErased = new(
-        "잊|기억|차라리|대신|나 ?(?:같은|따위)|먼저 ?가|곁으로|만나러|보러 ?가|다음 ?생|하늘|저세상|편히|먼 ?(?:곳|여행|길)|투명|없는 ?사람|아무도 ?아닌",
+        "잊|기억|차라리|대신|나 ?(?:같은|따위)|먼저 ?가|곁으로|만나러|보러 ?가|다음 ?생|하늘|저세상|편히|먼 ?(?:곳|여행|길)|투명|없는 ?사람|아무도 ?아닌|안 ?낳|낳지 ?(?:말|않)",
         Interpreted, AnalysisRegex.MatchTimeout);
 
     /// <summary>
@@ -277,6 +280,15 @@ public static class ConversationMoves
         "싶|좋겠|바라(?!보)|바랐|바래|원해|원하|원했|[" + FinalSsangSios + "]으면|으면 ?해(?:요|$|[\\s.!?~])|빌어(?!먹)|빌었|소원",
         Interpreted, AnalysisRegex.MatchTimeout);
 
+    /// <summary>
+    /// A Korean wish about the speaker's own past: -ㄹ걸 ("더 잘해줄걸"), -았더라면, -았으면 좋았을 텐데, -았으면 어땠을까,
+    /// -았어야 했는데 ("주식 안 했으면 좋았을 텐데", "전공 다르게 골랐으면 어땠을까"), and time turned back ("스무 살 때로
+    /// 돌아가고 싶다", "시간을 돌릴 수 있으면", "다시 고를 수 있으면").
+    /// </summary>
+    private static readonly Regex KoreanRegretting = new(
+        "(?:[" + string.Concat(SyllablesEndingIn(8)) + "]|을) ?걸(?:요|$|[^가-힣])|[" + FinalSsangSios + "](?:더라면|으면 ?좋았|으면 ?어땠|어야 ?했는데)|(?:때|시절)로 ?돌아가|시간 ?(?:을 ?)?(?:돌리|되돌리|돌릴|되돌릴)|다시 ?(?:고르|고를|골라|선택)",
+        Interpreted, AnalysisRegex.MatchTimeout);
+
     private static readonly Lexicon EnglishWords = new(
         EnglishPlan, EnglishInsight, EnglishGoodbye, EnglishThanks, EnglishHelped, EnglishReassurance, EnglishDailyLife, EnglishAhead, EnglishWishing,
         new(EnglishAsking, EnglishWhatToDo, EnglishIfNormal, EnglishHow, EnglishMedical, EnglishAboutCounselor, EnglishMethodDoubt));
@@ -297,11 +309,12 @@ public static class ConversationMoves
 
     /// <summary>
     /// Whether <paramref name="text"/> wishes the speaker's own past otherwise: "I wish I'd called her back", "I really wish
-    /// I hadn't said that". English only: the Korean ordinary wishes the classifier mistakes are wishes that something stop
-    /// or to get away, not regrets.
+    /// I hadn't said that", "엄마한테 더 잘해드릴걸", "그 회사 안 들어갔으면 좋았을 텐데"; not a Korean regret that leaves the
+    /// speaker out ("엄마가 나 같은 딸은 안 낳았으면 좋았을 텐데").
     /// </summary>
     /// <exception cref="RegexMatchTimeoutException">The match timed out (the risk reading is retried, see <see cref="AnalysisRegex.Retried"/>).</exception>
-    public static bool Regrets(string text, TextLanguage language) => language == TextLanguage.English && EnglishRegretting.IsMatch(text);
+    public static bool Regrets(string text, TextLanguage language) =>
+        language == TextLanguage.Korean ? KoreanRegretting.IsMatch(text) && !KoreanSelfErased.IsMatch(text) : EnglishRegretting.IsMatch(text);
 
     /// <summary>
     /// Whether <paramref name="text"/> wishes for a plainly good outcome (passing, health, a holiday, being a better parent,

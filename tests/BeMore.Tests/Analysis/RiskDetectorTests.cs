@@ -145,6 +145,25 @@ public sealed class RiskDetectorTests
     }
 
     /// <summary>
+    /// A Korean regret (-았으면 좋았을 텐데, -ㄹ걸, time turned back) needs a risk cue as an English one does; a regret that
+    /// the speaker was ever borne is not an ordinary regret, and a regret of not having jumped names its means.
+    /// </summary>
+    [Theory]
+    [InlineData("그때 그 차 안 샀으면 좋았을 텐데", "부모님이 나 같은 자식은 안 낳았으면 좋았을 텐데")]
+    [InlineData("작년에 이직했더라면 어땠을까", "그날 그냥 뛰어내릴걸")]
+    [InlineData("스무 살 때로 돌아가고 싶다", "그날 그냥 뛰어내릴걸")]
+    public void Risk_KoreanRegret_NeedsACue_AndARegretOfBeingBorneIsNotOne(string ordinary, string ideation)
+    {
+        Assert.Equal(RiskLevel.None, RiskRules.Assess(ordinary, TextLanguage.Korean).Level);
+        Assert.True(ConversationMoves.Regrets(ordinary, TextLanguage.Korean));
+        var unguarded = UtteranceInsight.Shipped.WithThresholds(UtteranceInsight.Shipped.Thresholds with { RiskRegretNeedsCue = false });
+        Assert.NotEqual(RiskLevel.None, unguarded.Risk(ordinary, TextLanguage.Korean).Level);
+
+        Assert.Equal(RiskAssessment.None, UtteranceInsight.Shipped.Risk(ordinary, TextLanguage.Korean));
+        Assert.NotEqual(RiskLevel.None, UtteranceInsight.Shipped.Risk(ideation, TextLanguage.Korean).Level);
+    }
+
+    /// <summary>
     /// The cue lists hold every form of their verbs and the slang for dying: the Korean cue guard (a classifier-only
     /// finding needs a cue unless it is sure) must not hold back "내가 사라져줘야 하나" for the 어 form of 사라지다.
     /// </summary>

@@ -95,9 +95,9 @@ public sealed record InsightThresholds
     public double RiskWishWithoutCueKorean { get; init; }
 
     /// <summary>
-    /// A risk finding of the classifier alone in an English wish about the speaker's own past ("I wish I'd studied something
-    /// I cared about", "I wish I hadn't missed her games"; <see cref="ConversationMoves.Regrets"/>) that holds no risk cue
-    /// raises no alert. Regrets are the commonest false alert on ordinary English wishes (28 of the test wishes' 77, 18 of
+    /// A risk finding of the classifier alone in a wish about the speaker's own past ("I wish I'd studied something I cared
+    /// about", "I wish I hadn't missed her games", "그 회사 안 들어갔으면 좋았을 텐데", Korean since session 44;
+    /// <see cref="ConversationMoves.Regrets"/>) that holds no risk cue raises no alert. Regrets are the commonest false alert on ordinary English wishes (28 of the test wishes' 77, 18 of
     /// the development wishes' 74), and every development risk line said as a regret names death, birth or the means
     /// ("I wish I'd never been born", "I wish I'd died in the crash"); the cue list holds the regrets of an attempt too
     /// (survived, rescued, woke up, went through with it).
