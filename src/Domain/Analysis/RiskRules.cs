@@ -803,13 +803,13 @@ internal static class RiskRules
         High(@"\b(?:want|wanna|going|gonna|plan(?:ning)?|thinking\s+(?:about|of)|think\s+about|tempted|urge|feel\s+like|try(?:ing)?|tried|decided|might|will|'ll|could)\s+(?:to\s+)?(?:just\s+)?(?:kill|hurt|harm|cut|hang|drown|poison|shoot|end)(?:ing)?\s+myself\b"),
         High(@"\bkill\s+myself\b|\b(?:want\s+to|wanna|gonna|going\s+to|about\s+to)\s+kms\b"),
         High(@"\b(?:I'm|I\s+am|I\s+feel|feeling|been|get|getting|having|have)\s+(?:(?!not\b|never\b|no\b)\w+\s+)?suicidal\b|\bsuicidal\s+(?:thoughts|feelings|again|ideas)\b|\b(?:commit|committing|attempt(?:ed|ing)?|considering|thinking\s+(?:about|of)|contemplating|planning)\s+suicide\b"),
-        High(@"\b(?:want|wanna|wish|going|gonna|plan(?:ning)?|ready)\s+(?:to\s+)?die\b(?!\s+(?:of|from|laughing|for|with))"),
+        High(@"\b(?:want|wanna|wish|going|gonna|plan(?:ning)?|ready)\s+(?:to\s+)?die\b(?!\s+(?:of|from|laughing|for|with))|\bI\s+(?:[\w\x27\u2019]+\s+){0,3}wanting\s+to\s+die\b"),
         High(@"\b(?:end|take|ending|taking)\s+my\s+(?:own\s+)?life\b|\bend\s+it\s+all\b"),
         High(@"\b(?:don't|do\s+not|no\s+longer)\s+want\s+to\s+(?:live(?!\s+(?:in|with|near|at|on|there|abroad|alone|together|like\s+my))|be\s+alive|exist|wake\s+up|be\s+here\s+anymore)\b", negatable: false),
-        High(@"\b(?:hop(?:e|ing)|wish(?:ing)?|pray(?:ing)?)\s+(?:that\s+)?I\s+(?:don't|won't|never|do\s+not|will\s+not)\s+wake\s+up\b|\bbetter\s+off\s+(?:dead|without\s+me)\b|\bwish(?:es|ed)?\s+I\s+(?:was|were|had)\s+(?:dead|never\s+(?:been\s+)?born)\b|\bI\s+wish\s+it\s+(?:was|were|had\s+been)\s+me\b|\bno\s+reason\s+to\s+(?:live|go\s+on|keep\s+going)\b|\b(?:never|not)\s+wake\s+up\b"),
+        High(@"\b(?:hop(?:e|ing)|wish(?:ing)?|pray(?:ing)?)\s+(?:that\s+)?I\s+(?:don't|won't|never|do\s+not|will\s+not)\s+wake\s+up\b|\bbetter\s+off\s+(?:dead|without\s+me)\b|\bwish(?:es|ed|ing)?\s+I\s+(?:was|were|had)\s+(?:dead|never\s+(?:been\s+)?born)\b|\bwish(?:es|ed|ing)?\s+I(?:'d|\s+had)\s+(?:just\s+)?died\b|\bI\s+wish\s+it\s+(?:was|were|had\s+been)\s+me\b|\bno\s+reason\s+to\s+(?:live|go\s+on|keep\s+going)\b|\b(?:never|not)\s+wake\s+up\b"),
         High(@"\b(?:overdose|OD)\s+on\b|\btake\s+all\s+(?:my|the|of\s+my)\s+pills\b|\btake\s+(?:them|the\s+pills|my\s+pills)\s+all\b|\bjump\s+(?:off|from|in\s+front\s+of)\s+(?:a|the)\s+(?:bridge|building|roof|train|cliff)\b"),
         Elevated(@"\bsuicid\w*\b(?!\s+(?:squad|mission))"),
-        High(@"\b(?:isn't|is\s+not|not)\s+a\s+day\s+(?:that\s+|when\s+)?I\s+(?:don't|do\s+not)\s+(?:think\s+(?:about|of)|want)\s+(?:dying|death|to\s+die|killing\s+myself|ending\s+it|suicide|hurting\s+myself|cutting)\b"
+        High(@"\b(?:(?:isn't|is\s+not|not)\s+a|(?:hardly|barely|scarcely)\s+(?:a|any))\s+day\s+(?:goes\s+by\s+)?(?:now\s+)?(?:that\s+|when\s+)?I\s+(?:don't|do\s+not)\s+(?:think\s+(?:about|of)|want)\s+(?:dying|death|to\s+die|killing\s+myself|ending\s+it|suicide|hurting\s+myself|cutting)\b"
             + @"|\b(?:anything|nothing)\s+(?:but|except|other\s+than)\s+(?:ending\s+it|dying|death|killing\s+myself|suicide)\b"
             + @"|\b(?:don't|do\s+not|can't)\s+see\s+myself\s+(?:making\s+it|being\s+(?:here|alive|around))\b"
             + @"|\b(?:killed\s+(?:himself|herself)|took\s+(?:his|her)\s+own\s+life)\b[^.!?]{0,60}\bI\s+(?:should|want\s+to|wanna)\s+(?:go|join|follow)\b", negatable: false, linear: true),
@@ -860,6 +860,10 @@ internal static class RiskRules
         Elevated(@"\b(?:a\s+future|hope(?:ful)?|look(?:ing)?\s+forward\s+to|reasons?\s+to\s+(?:live|keep\s+going|stay)|anyone\s+(?:I\s+could|to)\s+(?:call|talk\s+to)|safe(?:\s+tonight|\s+at\s+home)?)\s*\?\s*(?:(?:honestly|um|uh|well)[\s,]+)?(?:no\b|nope|nah|not\s+really|nothing|no\s*one|nobody|I\s+can't\s+promise|can't\s+promise|probably\s+not|I\s+doubt\s+it|about\s+what)"
             + @"|\bthought\s+about\s+how\s*\?\s*(?:yes|yeah|yep|kind\s+of|sort\s+of|a\s+bit|maybe)|\bgoing\s+to\s+do\s+something\s*\?\s*(?:probably\s+not|no\b|not\s+sure|idk|maybe\s+not)"
             + @"|\bask(?:ed)?\s+(?:me\s+)?if\s+(?:things\s+(?:will|would)\s+get\s+better|I\s+(?:see|have)\s+a\s+future|I'm\s+safe)[^.!?]{0,24}?(?:don't\s+think\s+so|not\s+really|\bno\b)", negatable: false, linear: true),
+        // A voice that says to die (the scale's ideation), and self-harm done despite trying not to: "my brain keeps saying
+        // kill yourself", "I still ended up cutting".
+        Elevated(@"\b(?:voices?|brain|head|mind)\b[^.!?]{0,30}\b(?:says|saying|tells\s+me|telling\s+me)\s+(?:to\s+)?(?:just\s+)?kill\s+(?:yourself|myself)\b"
+            + @"|\bended\s+up\s+(?:cutting|hurting\s+myself|burning\s+myself)(?:\s*(?:[,.!?]|$)|\s+(?:again|myself|anyway)\b)"),
         Elevated(@"\bself[-\s]?harm\w*|\b(?:hurt|hurting|cut|cutting|harm|harming|killing)\s+myself\b"),
         // Hopelessness is the speaker's, about themselves, life, the future or everything: "I feel hopeless", "everything
         // feels hopeless", "hopeless about the future". Not a thing that feels hopeless ("the job hunt feels hopeless, so it

@@ -67,6 +67,30 @@ public sealed class RiskDetectorTests
     }
 
     /// <summary>
+    /// The risk phrases in the forms people say them: wanting to die after the speaker's own words, wishing one had died, a
+    /// day hardly going by without the thought, a voice that says to die, and cutting one ended up doing.
+    /// </summary>
+    [Theory]
+    [InlineData("honestly I keep wanting to die and I don't know why")]
+    [InlineData("some nights I'm wishing I'd died in that crash")]
+    [InlineData("barely a day goes by when I don't think about ending it")]
+    [InlineData("the voices keep telling me to kill myself when it's quiet")]
+    [InlineData("I tried the breathing and the ice and still ended up cutting again")]
+    public void Assess_RiskPhraseInTheFormsPeopleSayIt_IsFoundByTheRules(string text)
+    {
+        Assert.NotEqual(RiskLevel.None, RiskRules.Assess(text, TextLanguage.English).Level);
+    }
+
+    /// <summary>Wanting to die told of someone else, or of a song, is not the speaker's: the phrase needs the speaker's own words before it.</summary>
+    [Theory]
+    [InlineData("my friend keeps making jokes about wanting to die and I can't tell if she's serious")]
+    [InlineData("the whole album is about wanting to die, which is a lot")]
+    public void Assess_WantingToDieOfSomeoneElse_IsNotTheSpeakersPhrase(string text)
+    {
+        Assert.Equal(RiskLevel.None, RiskRules.Assess(text, TextLanguage.English).Level);
+    }
+
+    /// <summary>
     /// A wish for a plainly good outcome raises no alert from the classifier alone unless a risk cue stands beside it: the
     /// ordinary hope alerted without the guard; a wish that the speaker's family be happy once they are gone or have
     /// forgotten them still alerts.
