@@ -212,8 +212,9 @@ public static class ConversationMoves
 
     /// <summary>
     /// A wish that a named thing stop or end: "I want the arguments to end", "I'd like to stop gambling", "end things with
-    /// Mark". The thing is the group <c>thing</c>; <see cref="StopsSomethingOrdinary"/> refuses the speaker, life, pain
-    /// and the thoughts, "it", "this" and "everything".
+    /// Mark". What stops is the group <c>thing</c> (a noun phrase) or <c>doing</c> (what the speaker would stop doing), the
+    /// stop word the group <c>stop</c>; <see cref="StopsSomethingOrdinary"/> refuses the speaker, life, pain, the thoughts,
+    /// "it", "this" and "everything".
     /// </summary>
     private static readonly Regex EnglishStopWish = English(
         @"\b(?:(?:want|wish|(?:would|'d)\s+(?:love|like)|hope)\s+(?:for\s+)?|make\s+)(?<thing>(?:the|my|this|that|these|those|his|her|our|their|all\s+the|mum's|mom's|dad's)\s+[\w\x27\u2019-]+(?:\s+[\w\x27\u2019-]+){0,5}?)\s+(?:to\s+|would\s+)?(?:just\s+|finally\s+|already\s+)?(?<stop>stop|end|be\s+over|finish|die\s+down|calm\s+down|go\s+away|quit)\b"
@@ -240,8 +241,8 @@ public static class ConversationMoves
     /// 끊, 없어지 or 사라지 ("공황 좀 그만 왔으면", "이 프로젝트 빨리 끝났으면", "곱씹는 거 그만하고 싶어", "담배 끊고 싶어요").
     /// A thing without a particle is read only right before the stop word or its adverb, and not as an adverb or a verb's
     /// ending (-로, -서, -고, -히, -이, -게, -다, -요, -어, -지, -면 ...: "내 손으로 끝내고", "사고 나서 끝났으면", "벌 받는 것
-    /// 같아요 빨리 끝났으면"); the stop word must be what is wished
-    /// (-고 싶, -았으면, not "야간 끝나고는": after the shift ends).
+    /// 같아요 빨리 끝났으면"); the stop word must be what is wished (-고 싶, -았으면, not "야간 끝나고는": after the shift
+    /// ends).
     /// </summary>
     private static readonly Regex KoreanStopWish = new(
         "(?:(?<doing>[가-힣]*[" + FinalNieun + "]) ?(?:거|것|게|걸|건)[이가을를은는도]?|(?<thing>[가-힣]+?)(?:[이가을를은는도]|이랑|랑)|(?<thing>[가-힣]*[가-힣-[로서고히이게다요어아지데면야까죠네]])(?= (?:좀|이제|빨리|제발|얼른|좀만|더는|그만|끝|멈|끊)))"
@@ -253,7 +254,7 @@ public static class ConversationMoves
     /// or an adverb read as the thing ("빨리 끝났으면": the speaker's own end).
     /// </summary>
     private static readonly Regex KoreanNotAThing = new(
-        "^(?:.*다|없|빨리|좀|제발|얼른|좀만|더는|진짜|진짜로|정말|차라리|이대로|아예|어서|확|콱|싹|그저|그만|다|전부|모든|모두|자체|인생|삶|생|나|내|저|제|숨|목숨|심장|몸|세상|이제|여기|여기서|그냥|걍|영영|이|그|이거|그거|이게|그게|이것|그것|다들|우리|같은|하나|혼자|오늘|내일|아침|연락)$",
+        "^(?:.*다|없|빨리|좀|제발|얼른|좀만|더는|진짜|진짜로|정말|차라리|이대로|아예|어서|확|콱|싹|그저|그만|전부|모든|모두|자체|인생|삶|생|나|내|저|제|숨|목숨|심장|몸|세상|이제|여기|여기서|그냥|걍|영영|이|그|이거|그거|이게|그게|이것|그것|다들|우리|같은|하나|혼자|오늘|내일|아침|연락)$",
         Interpreted, AnalysisRegex.MatchTimeout);
 
     /// <summary>
@@ -343,12 +344,12 @@ public static class ConversationMoves
 
         foreach (Match stop in (korean ? KoreanStopWish : EnglishStopWish).Matches(text))
         {
-            var (doing, thing) = (stop.Groups["doing"], stop.Groups["thing"]);
             if (korean && KoreanOwn.IsMatch(text.AsSpan(0, stop.Index)))
             {
                 continue;
             }
 
+            var (doing, thing) = (stop.Groups["doing"], stop.Groups["thing"]);
             var named = korean
                 ? (doing.Success ? !KoreanNotADoing.IsMatch(doing.Value) : !KoreanNotAThing.IsMatch(thing.Value))
                 : (doing.Success ? !EnglishNotAThing.IsMatch(doing.Value) && !EnglishNotADoing.IsMatch(doing.Value) : !EnglishNotAThing.IsMatch(thing.Value));

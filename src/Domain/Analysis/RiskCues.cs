@@ -7,7 +7,8 @@ namespace BeMore.Domain.Analysis;
 /// disappearing, being a burden, farewells and affairs settled, and the means and places a plan names (pills, heights,
 /// balconies and bridges, ropes and belts, blades, weapons, traffic and the tracks, a hose). Written
 /// from the Columbia scale's (C-SSRS) families, not from corpus lines; verb forms and slang for dying that development
-/// lines showed missing (사라져, 없어져, 떠났, 뒤지다 as dying, "off myself", "dying", and means: "railing", "hose", 난간, 선로)
+/// lines showed missing (사라져, 없어져, 떠났, 뒤지다 as dying, "off myself", "dying", "permanently" as "forever", and means:
+/// "railing", "hose", 난간, 선로)
 /// were added as words, not as those lines' phrases; so were the words of an attempt told as a regret (survived, rescued,
 /// woke up, in front of, went through with it), since a regret needs a cue to alert (<see cref="Insight.InsightThresholds.RiskRegretNeedsCue"/>);
 /// 뒤지다 only in its dying forms (뒤지고 싶다, 뒤져 버리다), since it also means to rummage or to fall behind. Not evidence of risk by themselves ("my grandmother

@@ -98,8 +98,9 @@ public static class InsightCorpus
     /// <summary>
     /// Development lines for the rules only (<see cref="Talk"/> files): English CB and Korean CC (session 43, the kinds of
     /// corpus/TRAPS-BRIEF.md), mostly risk told as over and risk now told beside a past, and wishes, English CD and Korean
-    /// CE (session 44, corpus/WISH-BRIEF.md), by helpers who never saw the detector. No model learns from them and <c>--risk-dev</c> does not score them, so, like the test splits, they are
-    /// outside the corpus hashes; <c>--rules-dev</c> reads them.
+    /// CE (session 44, corpus/WISH-BRIEF.md), by helpers who never saw the detector. No model learns from them and
+    /// <c>--risk-dev</c> does not score them, so, like the test splits, they are outside the corpus hashes;
+    /// <c>--rules-dev</c> reads them.
     /// </summary>
     public static IReadOnlyList<string> RuleDevelopmentWriters { get; } = ["CB", "CC", "CD", "CE"];
 

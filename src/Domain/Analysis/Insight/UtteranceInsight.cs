@@ -97,8 +97,9 @@ public sealed record InsightThresholds
     /// <summary>
     /// A risk finding of the classifier alone in a wish about the speaker's own past ("I wish I'd studied something I cared
     /// about", "I wish I hadn't missed her games", "그 회사 안 들어갔으면 좋았을 텐데", Korean since session 44;
-    /// <see cref="ConversationMoves.Regrets"/>) that holds no risk cue raises no alert. Regrets are the commonest false alert on ordinary English wishes (28 of the test wishes' 77, 18 of
-    /// the development wishes' 74), and every development risk line said as a regret names death, birth or the means
+    /// <see cref="ConversationMoves.Regrets"/>) that holds no risk cue raises no alert. Regrets are the commonest false
+    /// alert on ordinary English wishes (28 of the test wishes' 77, 18 of the development wishes' 74), and every
+    /// development risk line said as a regret names death, birth or the means
     /// ("I wish I'd never been born", "I wish I'd died in the crash"); the cue list holds the regrets of an attempt too
     /// (survived, rescued, woke up, went through with it).
     /// </summary>
@@ -198,9 +199,9 @@ public sealed record RiskReading(RiskLevel RuleLevel, EvidenceSpan? Evidence, fl
     /// <summary>Whether the words the classifier read wish a named ordinary thing to stop; looked up only for a classifier-only finding.</summary>
     public bool StopsSomethingOrdinary => _stops ??= ConversationMoves.StopsSomethingOrdinary(Scope, Language);
 
-    private bool? _stops;
-
     private bool? _wishesWell;
+
+    private bool? _stops;
 
     private bool? _over;
 
