@@ -167,7 +167,10 @@ public static class ConversationMoves
     private static readonly Regex EnglishWishing = English(
         @"\b(?:wish(?:es|ed|ing)?|hop(?:e|es|ed|ing)|want(?:s|ed|ing)?|wanna|(?:would|'d)\s+(?:love|like|rather|give\s+anything)|if\s+only|can't\s+wait|(?:long(?:ing)?|yearn(?:s|ed|ing)?)\s+for|pray(?:ing)?\s+(?:for|that))\b");
 
-    /// <summary>A wish about the speaker's own past: "I wish I'd called her back", "I really wish I hadn't said that", "wish we'd never sold the farm".</summary>
+    /// <summary>
+    /// A wish about the speaker's own past: "I wish I'd called her back", "I really wish I hadn't said that", "wish we'd
+    /// never sold the farm".
+    /// </summary>
     private static readonly Regex EnglishRegretting = English(
         @"(?:\bI\s+(?:really\s+|just\s+|kind\s+of\s+|kinda\s+|sometimes\s+|still\s+|do\s+)?|^\W*|[.!?]\s+)wish\s+(?:I|we)(?:'d|\s+had|\s+hadn't|\s+had\s+not|\s+never|\s+didn't|\s+did\s+not)\b");
 

@@ -560,9 +560,9 @@ internal static class RiskRules
     /// 그런 생각 안 들어요", "이젠 안 그래요", "이제는 남 얘기 같아요", "그 뒤로 5년, 다시는 그런 생각 안 해요"), unlike then
     /// ("지금은 그때랑 완전히 달라요"), a long time since self-harm or that thought stopped ("자해 안 한 지 5년 넘었어요", "자해
     /// 그만둔 지 3년째야"; not "이틀밖에 안 됐어요"), never once since, that thought gone ("그런 생각 싹 사라졌어", "그런 마음 하나도
-    /// 없어"), that time over ("그 시절 끝났다는 의미로"), only the scars left. What also says risk is not read as its end: "이제 필요 없어요" and "이제
-    /// 끝났어요" (goodbyes), "이제 그런 생각 안 해도 되니까", "연락 안 한 지 1년 넘었어요", "약 끊은 지 2주 됐어요", "살고 싶은 그
-    /// 마음이 사라졌어요", "그때 끝났어야 했는데", "이젠 다 달라졌어".
+    /// 없어"), that time over ("그 시절 끝났다는 의미로"), only the scars left. What also says risk is not read as its end:
+    /// "이제 필요 없어요" and "이제 끝났어요" (goodbyes), "이제 그런 생각 안 해도 되니까", "연락 안 한 지 1년 넘었어요", "약 끊은 지
+    /// 2주 됐어요", "살고 싶은 그 마음이 사라졌어요", "그때 끝났어야 했는데", "이젠 다 달라졌어".
     /// </summary>
     private static readonly Regex KoreanToldAsOver = Compile(
         "(?:지금은|이젠|이제는?|그 ?뒤로|그 ?후로|그 ?이후로?|[0-9]+ ?(?:년|개월|달)(?: 넘게| 동안| 넘었| 됐)?|반년|일 ?년)[^.!?]{0,24}?"
@@ -1044,9 +1044,9 @@ internal static class RiskRules
 
     /// <summary>
     /// A denial taken back, refused or undone (<see cref="EnglishDenialTakenBack"/>, <see cref="EnglishDenialUnsure"/>,
-    /// <see cref="KoreanDenialRefused"/>) with a risk cue from its clause on, or the speaker's safety in doubt (<see cref="EnglishSafetyDoubted"/>,
-    /// <see cref="KoreanSafetyDoubted"/>), and no later clause that denies again: the text from that clause on, as the
-    /// evidence. Without a cue ("I'm not saying I don't get dark") nothing.
+    /// <see cref="KoreanDenialRefused"/>) with a risk cue from its clause on, or the speaker's safety in doubt
+    /// (<see cref="EnglishSafetyDoubted"/>, <see cref="KoreanSafetyDoubted"/>), and no later clause that denies again: the
+    /// text from that clause on, as the evidence. Without a cue ("I'm not saying I don't get dark") nothing.
     /// </summary>
     private static EvidenceSpan? Refused(string text, TextLanguage language)
     {
